@@ -1,0 +1,1 @@
+"""foidesk: Freedom of Information requests, from intake to the public disclosure log."""

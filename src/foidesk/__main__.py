@@ -1,0 +1,5 @@
+import sys
+
+from foidesk.cli import main
+
+sys.exit(main())

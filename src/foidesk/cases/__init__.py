@@ -1,0 +1,1 @@
+"""The request register: requests, questions, requesters, routing, clock events and states."""

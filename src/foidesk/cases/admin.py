@@ -1,0 +1,45 @@
+"""Admin for the authority's settings and departments.
+
+Requests, questions and clock events change only through the services (they write the audit
+trail), so the admin shows them read-only.
+"""
+
+from django.contrib import admin
+
+from .models import Authority, Department, Question, Request
+
+
+@admin.register(Authority)
+class AuthorityAdmin(admin.ModelAdmin):
+    list_display = ("name", "default_regime", "reference_pattern", "cost_limit", "weekend_receipt")
+
+
+@admin.register(Department)
+class DepartmentAdmin(admin.ModelAdmin):
+    list_display = ("name",)
+    filter_horizontal = ("contacts",)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Request)
+class RequestAdmin(ReadOnlyAdmin):
+    list_display = ("reference", "title", "state", "regime", "due_date", "assigned_officer")
+    list_filter = ("state", "regime")
+    search_fields = ("reference", "title")
+    exclude = ("requester",)
+
+
+@admin.register(Question)
+class QuestionAdmin(ReadOnlyAdmin):
+    list_display = ("request", "number", "department", "status")
+    list_filter = ("status", "department")

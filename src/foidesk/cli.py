@@ -1,0 +1,93 @@
+"""The ``foidesk`` command: the single entry point for serving, data and maintenance.
+
+``foidesk serve`` runs the production server; ``foidesk demo`` loads the demo data;
+``foidesk deadline`` works out a statutory deadline without touching the database; any other
+word is a Django management command (``foidesk migrate``, ``foidesk createsuperuser``).
+"""
+
+import os
+import sys
+from collections.abc import Callable
+
+USAGE = """\
+usage: foidesk COMMAND [options]
+
+Commands:
+  serve [--bind HOST:PORT] [--workers N]
+                   serve the application with the production server (gunicorn)
+  demo             load the demo data (safe to run again)
+  deadline         work out when an answer is due (see `foidesk deadline --help`)
+  recompute-deadlines
+                   recompute open requests' due dates after the bank holiday data changed
+  COMMAND          any Django management command, e.g. migrate, createsuperuser, check
+
+Environment: DATABASE_URL, FOIDESK_SECRET_KEY, FOIDESK_DEBUG (see README.md).
+"""
+
+
+def _use_default_settings() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "foidesk.settings.production")
+
+
+def _deadline(argv: list[str]) -> int:
+    from foidesk.deadlines.cli import main as deadline_main
+
+    return deadline_main(argv)
+
+
+def _serve(argv: list[str]) -> int:
+    """Serve with gunicorn, the production WSGI server; static files come from WhiteNoise."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="foidesk serve")
+    parser.add_argument("--bind", default="127.0.0.1:8000", help="address to listen on")
+    parser.add_argument("--workers", type=int, default=2, help="worker processes")
+    args = parser.parse_args(argv)
+    _use_default_settings()
+    import django
+
+    django.setup()  # fail here, with Django's message, if the settings are wrong
+    from gunicorn.app.wsgiapp import run
+
+    sys.argv = [
+        "gunicorn",
+        "--bind",
+        args.bind,
+        "--workers",
+        str(args.workers),
+        "--access-logfile",
+        "-",
+        "foidesk.wsgi:application",
+    ]
+    run()
+    return 0
+
+
+def _django(argv: list[str]) -> int:
+    _use_default_settings()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["foidesk", *argv])
+    return 0
+
+
+COMMANDS: dict[str, Callable[[list[str]], int]] = {
+    "serve": _serve,
+    "deadline": _deadline,
+    "demo": lambda argv: _django(["demo", *argv]),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if not args or args[0] in {"-h", "--help", "help"}:
+        sys.stdout.write(USAGE)
+        return 0
+    command, rest = args[0], args[1:]
+    # Our own commands are spelt with hyphens (import-log); Django's modules use underscores.
+    handler = COMMANDS.get(command, lambda rest: _django([command.replace("-", "_"), *rest]))
+    return handler(rest)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,26 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from foidesk.demo.register import demo_summary, load_demo_register
+from foidesk.demo.staff import load_demo_staff
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo data: staff for every role and a police force's request register "
+        "(safe to run again: the register is loaded once, the staff are refreshed)."
+    )
+
+    def handle(self, *args, **options) -> None:
+        with transaction.atomic():
+            # Staff first: the register's departments need their contacts to answer questions.
+            sign_ins = load_demo_staff()
+            loaded = load_demo_register()
+        if not loaded:
+            self.stderr.write(
+                "The demo requests were already loaded (190A/23 exists): kept them as they are; "
+                "staff refreshed."
+            )
+        # The same text on every run, so the printed sign-ins and counts can be compared.
+        self.stdout.write(demo_summary())
+        self.stdout.write(sign_ins)

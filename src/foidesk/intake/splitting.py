@@ -1,0 +1,766 @@
+"""Propose how a pasted FOI request splits into questions.
+
+Questions are the unit of decision: each gets its own outcome, exemptions and answer (see
+DESIGN.md, capability 1), so the first thing an FOI officer does with a new request is split it.
+This module makes a first proposal from the requester's text; the officer edits it before saving,
+so the rules favour being predictable over being clever.
+
+The rules were measured against the hand-labelled disclosure-log pages in
+``../shared/corpus`` (``tests/intake/test_splitting_corpus.py``: the question count matches the
+label on 28 of 31 pages) and follow how the labeller split them:
+
+- numbered or bulleted items are questions, whatever numbering style the requester used, and the
+  numbers are given again as 1..n (pages rendered from HTML lists often number every item "1.");
+- a question's follow-up ("If yes, ...", "If so, ...", "If not, ...") and its sub-items stay with
+  it;
+- context (background, "For context: ..." paragraphs, links) is never a question: it is kept
+  apart, with the question it sits inside or the question that follows it;
+- the salutation and the request's opening words are the *preamble*; the closing remarks and the
+  sign-off are the *signoff*, kept out of every question because they hold the requester's name
+  (personal data, never published: FOIA s40(2), https://www.legislation.gov.uk/ukpga/2000/36/section/40).
+
+The text is kept as the requester wrote it, apart from whitespace: non-breaking spaces, Windows
+line ends, runs of spaces and of blank lines, and lines hard-wrapped by an email client.
+"""
+
+import re
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from itertools import groupby
+
+__all__ = [
+    "EmptyRequestText",
+    "ProposedQuestion",
+    "ProposedSplit",
+    "normalise_whitespace",
+    "propose_questions",
+    "request_section",
+]
+
+
+class EmptyRequestText(ValueError):
+    """The pasted request has no text, so there is nothing to split."""
+
+
+@dataclass(frozen=True, slots=True)
+class ProposedQuestion:
+    """One proposed question: what is asked (``text``) and the background kept apart from it.
+
+    ``text`` holds the question with its follow-ups and sub-items, one per line; ``context`` holds
+    paragraphs that explain the question but ask nothing, one per line.
+    """
+
+    number: int
+    text: str
+    context: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ProposedSplit:
+    """A proposal for the officer to edit: questions in order, plus what surrounds them.
+
+    ``preamble`` is everything before the first question (salutation, "under the Freedom of
+    Information Act I would like ...", background for the whole request). ``signoff`` is the
+    closing remarks and sign-off after the last question; it may name the requester, so it must
+    never be published. ``whole_text_fallback`` is true when no question was recognised and the
+    whole text was proposed as one question.
+    """
+
+    questions: tuple[ProposedQuestion, ...]
+    preamble: str = ""
+    signoff: str = ""
+    whole_text_fallback: bool = False
+
+    def __len__(self) -> int:
+        return len(self.questions)
+
+
+# --- Whitespace ------------------------------------------------------------------------------
+
+# Spaces other than " " that pasted text carries: non-breaking (very common on disclosure-log
+# pages), the typographic spaces, tabs and form feeds.
+_SPACE_LIKE = re.compile(r"[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff]")
+_RUN_OF_SPACES = re.compile(r" {2,}")
+
+
+def normalise_whitespace(text: str) -> str:
+    """Return ``text`` with its whitespace made plain, and nothing else changed.
+
+    Line ends become ``\\n``; odd spaces become ``" "``; runs of spaces and of blank lines are
+    collapsed; lines are stripped. Spelling, mojibake and run-together words ("16thJanuary") are
+    the requester's and stay: the register must show what was asked.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = _INVISIBLE.sub("", text)
+    text = _SPACE_LIKE.sub(" ", text)
+    lines: list[str] = []
+    for raw in text.split("\n"):
+        line = _RUN_OF_SPACES.sub(" ", raw).strip()
+        if line or (lines and lines[-1]):
+            lines.append(line)
+    return "\n".join(lines).strip()
+
+
+# --- Item markers ----------------------------------------------------------------------------
+
+
+class _Style(StrEnum):
+    """Families of item marker. Items of the first family seen are the questions."""
+
+    NUMBER = "number"  # 1.  1)  (1)  Q1  Q1.  Question 1:
+    NUMLETTER = "numletter"  # 1a)  1a.  Q1a
+    LETTER = "letter"  # a.  a)  (a)
+    ROMAN = "roman"  # i.  ii)  (iv)
+    DECIMAL = "decimal"  # 1.1
+    BULLET = "bullet"  # -  *  •  ·  –
+    OPTION = "option"  # a bullet that lists the options of the question above it; never an item
+
+
+@dataclass(frozen=True, slots=True)
+class _Marker:
+    style: _Style
+    label: str
+    rest: str
+
+
+_MARKER_PATTERNS: tuple[tuple[re.Pattern[str], _Style], ...] = (
+    # "Question 1" needs punctuation or the end of the line after it, so that a sentence such as
+    # "Question 1 and 2 were answered together" is not read as a marker.
+    (
+        re.compile(r"^question\s*(\d{1,2})([a-z]?)\s*(?:[.):]|[-–—](?=\s)|$)\s*(.*)$", re.I),
+        _Style.NUMBER,
+    ),
+    (
+        re.compile(r"^Q\.?\s?(\d{1,2})([a-z]?)(?=[\s.):\-–—]|$)\s*(?:[.):]|[-–—](?=\s))?\s*(.*)$"),
+        _Style.NUMBER,
+    ),
+    (re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+(.*)$"), _Style.DECIMAL),
+    (re.compile(r"^\((\d{1,2})([a-z]?)\)\s*(.*)$"), _Style.NUMBER),
+    (re.compile(r"^(\d{1,2})([a-z]?)[.)](?:\s+(.*))?$"), _Style.NUMBER),
+    (re.compile(r"^\(([ivx]{2,5})\)\s*(.*)$"), _Style.ROMAN),
+    (re.compile(r"^([ivx]{2,5})[.)]\s+(.*)$"), _Style.ROMAN),
+    (re.compile(r"^\(([a-zA-Z])\)\s*(.*)$"), _Style.LETTER),
+    (re.compile(r"^([a-zA-Z])[.)]\s+(.*)$"), _Style.LETTER),
+    (re.compile(r"^([-*–—])\s+(.*)$"), _Style.BULLET),
+    (re.compile(r"^([•·▪◦●○■□➢►])\s*(.*)$"), _Style.BULLET),
+)
+_ROMAN = re.compile(r"^x{0,3}(?:ix|iv|v?i{0,3})$")
+
+
+def _marker(line: str) -> _Marker | None:
+    """Recognise an item marker at the start of ``line``; ``None`` if it has none."""
+    for pattern, style in _MARKER_PATTERNS:
+        match = pattern.match(line)
+        if match is None:
+            continue
+        groups = match.groups()
+        rest = (groups[-1] or "").strip()
+        if style is _Style.NUMBER and groups[1]:
+            style = _Style.NUMLETTER  # "1a)": the parts are numbered, not just the questions
+        if style is _Style.ROMAN and not _ROMAN.match(groups[0]):
+            continue
+        if style is _Style.BULLET and not re.search(r"\w", rest):
+            continue
+        label = "".join(g for g in groups[:-1] if g).lower()
+        return _Marker(style=style, label=label, rest=rest)
+    return None
+
+
+# --- What a paragraph does -------------------------------------------------------------------
+
+
+class _Kind(StrEnum):
+    REQUEST = "request"  # asks for something
+    FOLLOWUP = "followup"  # "If yes, ...": belongs to the question before it
+    LEADIN = "leadin"  # "Please provide the following:": introduces questions, asks nothing itself
+    CONTEXT = "context"  # background
+
+
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+_QUESTION_MARK = re.compile(r"\?(?=[\s\"'”’)\]]|$)")
+
+# Words that soften or join a request and hide how it starts: "If possible, please ...",
+# "In addition, of those incidents, how many ...".
+_QUALIFIER = re.compile(
+    r"^(?:(?:if|where|when)\s+(?:at\s+all\s+)?(?:possible|available|applicable|practicable|"
+    r"easily\s+retrievable|known|recorded)|finally|also|additionally|in\s+addition|further(?:more)?|"
+    r"secondly|thirdly|lastly|moreover|separately|similarly|likewise|and|but|then|next)\b[\s,;:]*",
+    re.I,
+)
+_FOLLOWUP = re.compile(
+    r"^(?:and\s+|but\s+)?(?:if\s+(?:yes|so|not|no|any|applicable|held|the\s+answer|"
+    r"(?:this|that)\s+is\s+the\s+case|you\s+do|you\s+have|there\s+(?:is|are|were|was)\s+(?:any|none))"
+    r"|where\s+(?:this|that)\s+is\s+the\s+case|in\s+which\s+case)\b",
+    re.I,
+)
+# A condition inside a numbered item ("If the date in 1 above was ..., I would like ...") stays
+# with the item; politeness ("If possible, ...") is not a condition.
+_CONDITIONAL = re.compile(r"^(?:if|or|otherwise|alternatively|unless|and\s+if|or\s+if)\b", re.I)
+_CONJUNCTION_ONLY = re.compile(r"^(?:or|and|and/or|otherwise|alternatively)[.:,]?$", re.I)
+_CONTEXT_CUE = re.compile(
+    r"^(?:for\s+context|context|background|by\s+way\s+of\s+background|for\s+background|"
+    r"for\s+information|for\s+reference|please\s+note|note|nb|n\.b\.)\b",
+    re.I,
+)
+_LEADIN_PHRASE = re.compile(r"\b(?:the\s+following|as\s+follows)\b", re.I)
+_WH_START = re.compile(
+    r"^(?:how\s+(?:many|much|often|long|far|frequently|is|are|was|were|do|does|did|has|have|"
+    r"can|could|will|would|should|may|might)|what|which|who|whom|whose|why|whether)\b",
+    re.I,
+)
+# Items written as noun phrases ("The number of body cams ...", "A copy of all minutes ...").
+_NOUN_START = re.compile(
+    r"^(?:(?:the\s+)?(?:total\s+)?(?:number|numbers|amount|names?|dates?|locations?|cost|costs)\s+of"
+    r"|the\s+total\b|the\s+(?:details|guidelines|policy|policies|minutes)\b"
+    r"|a\s+(?:full\s+)?(?:breakdown|copy|list|summary|table|description)\b|copies\s+of|details\s+of"
+    r"|(?:any|all)\s+(?:documents?|information|records?|correspondence|reports?|data|guidance|"
+    r"policies|emails?|minutes)\b|to\s+know\b)",
+    re.I,
+)
+_REQUEST_PHRASE = re.compile(
+    r"\bplease\s+(?:could|can|would|may|will)\b"
+    r"|\b(?:could|can|would|will)\s+you\b"
+    r"|\bif\s+you\s+(?:could|can|would)\b"
+    r"|\b(?:can|could|may)\s+I\s+(?:have|get|see|request|ask|obtain)\b"
+    r"|\bplease\s+(?:also\s+)?(?:provide|send|supply|tell|give|indicate|share|list|state|advise|"
+    r"disclose|release|forward|detail|specify|explain|identify|outline|populate|break\s?down|"
+    r"breakdown|let\s+me\s+know|confirm\s+(?:whether|if|how|what|which)|clarify\s+(?:whether|if))\b"
+    r"|\bI(?:\s+would|'d|’d|\s+should)(?:\s+also)?\s+(?:like|love|want)\s+(?:to\s+(?:know|request|"
+    r"receive|see|obtain|ask|have|find\s+out|be\s+(?:told|provided|sent|given))|a\b|an\b|the\b|"
+    r"details|information|copies|copy|data|figures|all\b|any\b|you\s+to\s+(?:provide|send|supply|"
+    r"tell|give|confirm|state|list|disclose|release|share|indicate|let))"
+    r"|\bI\s+(?:would\s+|also\s+|therefore\s+)*(?:request|ask\s+for|ask\s+that|want\s+to\s+know|"
+    r"wish\s+to\s+(?:know|request|receive|obtain|see)|am\s+requesting|am\s+asking)\b"
+    r"|\bI\s+would\s+(?:also\s+)?ask\b"
+    r"|\bit\s+would\s+be\s+(?:\w+\s+)?(?:helpful|useful|appreciated|beneficial|great)\b",
+    re.I,
+)
+
+
+def _strip_qualifiers(text: str) -> str:
+    """Drop leading softeners such as "If possible," and "In addition," (repeatedly)."""
+    while True:
+        stripped = _QUALIFIER.sub("", text, count=1)
+        if stripped == text:
+            return text
+        text = stripped
+
+
+# "If the force has started the move, what proportion of devices ...", "Regardless of the
+# system, whether there is ...": the question after the opening clause is what counts. "which"
+# and "who" are left out here: after a comma they usually start a relative clause.
+_OPENING_CLAUSE = re.compile(r"^[^,?]{1,160},\s*")
+_WH_AFTER_CLAUSE = re.compile(
+    r"^(?:how\s+(?:many|much|often|long|far|frequently)|what|whether)\b", re.I
+)
+
+
+def _is_request(text: str) -> bool:
+    """Whether ``text`` asks for information: a question mark, a request verb, or an item noun."""
+    bare = _URL.sub("", text)
+    if _QUESTION_MARK.search(bare) or _REQUEST_PHRASE.search(bare):
+        return True
+    core = _strip_qualifiers(bare)
+    if _WH_START.match(core) or _NOUN_START.match(core):
+        return True
+    clause = _OPENING_CLAUSE.match(core)
+    return clause is not None and bool(_WH_AFTER_CLAUSE.match(core[clause.end() :]))
+
+
+def _kind(text: str) -> _Kind:
+    """Say what a paragraph does; see ``_Kind``. Order matters: the first rule that fits wins."""
+    if _FOLLOWUP.match(text):
+        return _Kind.FOLLOWUP
+    bare = _URL.sub("", text).strip()
+    if not bare:
+        return _Kind.CONTEXT  # a link on its own line
+    has_question_mark = bool(_QUESTION_MARK.search(bare))
+    if _CONTEXT_CUE.match(text) and not has_question_mark:
+        return _Kind.CONTEXT
+    if not has_question_mark and bare.endswith(":"):
+        return _Kind.LEADIN
+    if (
+        not has_question_mark
+        and _LEADIN_PHRASE.search(bare)
+        and not _WH_START.match(_strip_qualifiers(bare))
+    ):
+        return _Kind.LEADIN
+    return _Kind.REQUEST if _is_request(text) else _Kind.CONTEXT
+
+
+_POLITENESS = re.compile(
+    r"^(?:(?:if|where|when)\s+(?:at\s+all\s+)?(?:possible|available|applicable|practicable|"
+    r"easily\s+retrievable)\b(?:\s+and\s+)?[\s,;:]*)+",
+    re.I,
+)
+
+
+def _is_conditional(text: str) -> bool:
+    """ "If the date in 1 above was ..., I would like ..." (a condition, not "If possible, ...")."""
+    return bool(_CONDITIONAL.match(_POLITENESS.sub("", text)))
+
+
+# --- Closing remarks and sign-off -------------------------------------------------------------
+
+_CLOSING = re.compile(
+    r"^(?:yours\s+(?:faithfully|sincerely|truly)|(?:kind|best|warm|warmest)\s+(?:regards|wishes)|"
+    r"many\s+thanks|with\s+(?:many\s+)?thanks|with\s+(?:kind\s+)?regards|regards|thanks|thank\s+you|"
+    r"cheers|sincerely|respectfully|best|diolch|yn\s+gywir|yn\s+ddiffuant|cofion(?:\s+cynnes)?)\b"
+    r"(?:[\s,.!]+(?:in\s+advance|for\s+your\s+(?:time|help|assistance|consideration)|again|"
+    r"very\s+much))?[\s,.!]*(?P<name>.*)$",
+    re.I,
+)
+# Remarks about handling rather than information: they trail the last question and go with the
+# sign-off. Only the paragraphs just before the sign-off are tested, so an early question about,
+# say, internal reviews is never mistaken for one.
+_PROCEDURAL = re.compile(
+    r"electronic(?:ally)?\b|\b(?:by|via)\s+e-?mail\b|\bformat\b|spreadsheet|\bexcel\b|\bcsv\b|"
+    r"clarif(?:y|ication)|hesitate|"
+    r"contact\s+me|get\s+in\s+touch|acknowledg|confirm\s+(?:in\s+writing\s+)?(?:that\s+you\s+have\s+)?"
+    r"receiv|receipt\s+of\s+(?:this|my)|look\s+forward|reserve\s+the\s+right|justify|non-exempt|"
+    r"working\s+days|advice\s+and\s+assistance|duty\s+to\s+(?:advise|assist)|"
+    r"if\s+my\s+request\s+is\s+(?:denied|refused)|if\s+(?:any|part)\s+of\s+(?:this|my)\s+request|"
+    r"(?:cost|fees?|appropriate)\s+limit|narrow\s+(?:down\s+)?(?:this|my)\s+request|"
+    r"would\s+appreciate\s+any|understand\s+that\s+(?:this|the)\s+information|thanks|thank\s+you|"
+    r"in\s+advance|sent\s+from\s+my",
+    re.I,
+)
+
+
+def _is_closing(paragraph: str) -> bool:
+    """A sign-off line: "Yours faithfully,", "Kind regards, Jane", "Thanks"."""
+    if len(paragraph) > 60:
+        return False
+    match = _CLOSING.match(paragraph)
+    if match is None:
+        return False
+    name = match.group("name")
+    return not name or name[0].isupper()
+
+
+# --- Paragraphs ------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Para:
+    line: str
+    marker: _Marker | None
+    kind: _Kind
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width an email client wrapped the text at, if it looks hard-wrapped (72 or so)."""
+    lengths = [len(line) for line in lines if line]
+    if not lengths or max(lengths) > 80:
+        return None
+    width = max(lengths)
+    near_width = sum(1 for length in lengths if length >= width - 10)
+    return width if width >= 50 and near_width >= 2 else None
+
+
+def _continues(previous: str, line: str, width: int | None) -> bool:
+    """Whether ``line`` is the rest of ``previous``, cut by an email client's line wrapping.
+
+    Either the line starts in lower case after a long line that did not end its sentence, or
+    the text is hard-wrapped and the line's first word would not have fitted on the line above.
+    """
+    if previous[-1] in ".?!:;" or _marker(line) is not None:
+        return False
+    if len(previous) >= 40 and line[0].islower():
+        return True
+    return width is not None and len(previous) + 1 + len(line.split()[0]) > width
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Join lines that an email client hard-wrapped back into their paragraph."""
+    width = _wrap_width(lines)
+    paragraphs: list[str] = []
+    previous_blank = True
+    for line in lines:
+        if not line:
+            previous_blank = True
+            continue
+        if paragraphs and not previous_blank and _continues(paragraphs[-1], line, width):
+            paragraphs[-1] = f"{paragraphs[-1]} {line}"
+        else:
+            paragraphs.append(line)
+        previous_blank = False
+    return paragraphs
+
+
+def _settle_letters(paras: list[_Para]) -> None:
+    """Decide whether "i." is the letter after "h." or the roman numeral one (and "v.", "x.")."""
+    previous_letter = ""
+    for para in paras:
+        marker = para.marker
+        if marker is None:
+            continue
+        if marker.style is _Style.LETTER:
+            label = marker.label
+            follows = previous_letter and ord(label) == ord(previous_letter) + 1
+            if label in "ivx" and not follows:
+                para.marker = _Marker(_Style.ROMAN, label, marker.rest)
+            else:
+                previous_letter = label
+        elif marker.style is not _Style.ROMAN:
+            previous_letter = ""
+
+
+def _is_bullet(para: _Para) -> bool:
+    return para.marker is not None and para.marker.style is _Style.BULLET
+
+
+def _demote_context_lists(paras: list[_Para]) -> None:
+    """Turn bullet lists that only illustrate something into plain lines.
+
+    "...which defines imitation firearms as:" followed by "– Imitation handgun", "– BB gun" is a
+    definition, not five questions. A bullet run is a definition or option list when the line
+    before it asks nothing, or is itself a question ending in "?", and no bullet asks anything.
+    The bullets of an option list join that question; the others become context.
+    """
+    for is_run, group in groupby(range(len(paras)), key=lambda index: _is_bullet(paras[index])):
+        indexes = list(group)
+        if is_run and indexes[0] > 0:
+            _demote_if_illustrative(paras[indexes[0] - 1], [paras[i] for i in indexes])
+
+
+def _demote_if_illustrative(lead: _Para, run: list[_Para]) -> None:
+    if any(p.marker is not None and _is_request(p.marker.rest) for p in run):
+        return
+    lead_is_question = lead.line.endswith("?")
+    if _is_request(lead.line) and not lead_is_question:
+        return
+    for para in run:
+        if lead_is_question and para.marker is not None:
+            para.marker = replace(para.marker, style=_Style.OPTION)
+        else:
+            para.marker, para.kind = None, _Kind.CONTEXT
+
+
+def _paragraphs(text: str) -> list[_Para]:
+    paras = []
+    for line in _unwrap(text.split("\n")):
+        marker = _marker(line)
+        paras.append(_Para(line=line, marker=marker, kind=_kind(marker.rest if marker else line)))
+    _settle_letters(paras)
+    _demote_context_lists(paras)
+    return paras
+
+
+# --- Splitting -------------------------------------------------------------------------------
+
+_DANGLING = re.compile(
+    r"\b(?:the|a|an|of|and|or|to|for|by|in|on|at|as|with|from|into|between|than|per|that|which|"
+    r"who|whom|whose|where|whether|they|their|its|is|are|was|were|be|been|has|have|had)$",
+    re.I,
+)
+_ANNOUNCES_LIST = re.compile(
+    r"(?::|\b(?:the\s+following(?:\s+\w+)?|below|these|as\s+follows)[.:]?)$", re.I
+)
+_PARENTHETICAL = re.compile(r"\([^)]*\)?")
+_NUMBERS_ONLY = re.compile(r"^[\d\s,/&–-]+(?:and[\d\s,/&–-]+)*$")
+
+
+def _is_list_entry(line: str) -> bool:
+    """A short line such as "Chief Inspector" or "2010, 2011, 2012": an entry, not a sentence."""
+    words = _PARENTHETICAL.sub("", line).split()
+    return bool(_NUMBERS_ONLY.match(line)) or (len(words) <= 6 and not line.endswith("."))
+
+
+def _reads_as_background(text: str) -> bool:
+    """Long prose that asks nothing, on an item's own line: perhaps background for the question.
+
+    Requesters open an item with what was reported ("4. On 16 January the Met announced ...")
+    and ask about it a paragraph or two later, inside the same item; short lines such as
+    "(b) Paid informants" are the question itself.
+    """
+    return len(text.split()) > 15
+
+
+def _asks_directly(line: str) -> bool:
+    """A question in its own right, not an introduction to the list that follows it."""
+    return bool(_QUESTION_MARK.search(line)) and not re.search(
+        r"\b(?:the\s+following|below|these\s+questions|as\s+follows)\b", line, re.I
+    )
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A question being assembled. ``marked`` when it began at an item marker such as "4."."""
+
+    marked: bool
+    asked: bool = False
+    text: list[str] = field(default_factory=list)
+    context: list[str] = field(default_factory=list)
+    maybe_background: bool = False  # its first line may turn out to be background
+
+    def ask(self, line: str) -> None:
+        self.text.append(line)
+        self.asked = True
+
+    def background_then_ask(self, line: str) -> None:
+        """The item's first line was background after all: the question is ``line``."""
+        self.context.extend(self.text)
+        self.text = [line]
+        self.maybe_background = False
+
+    def carries_on_with(self, line: str, kind: _Kind) -> bool:
+        """Whether ``line`` finishes this question's sentence or lists what it asks about.
+
+        "... where it is alleged that they" / "Failed to report ..." is one question; so is
+        "... in each of the following ranks" followed by "Chief Inspector", "Chief Superintendent".
+        """
+        last = self.text[-1]
+        if _DANGLING.search(last):
+            return True
+        if kind is _Kind.REQUEST:
+            return False
+        if _ANNOUNCES_LIST.search(last):
+            return True
+        return last[-1] not in ".?!;" and _is_list_entry(line)
+
+
+class _Splitter:
+    """One pass over the paragraphs, opening a draft question at each item or request."""
+
+    def __init__(self, top: frozenset[_Style], list_ahead: bool) -> None:
+        self.top = top
+        self.list_ahead = list_ahead
+        self.preamble: list[str] = []
+        self.drafts: list[_Draft] = []
+        self.pending: list[str] = []  # background waiting for the question it introduces
+        self.current: _Draft | None = None
+        self.after_numletter = False
+
+    def run(self, paras: list[_Para]) -> tuple[list[str], list[_Draft]]:
+        for index, para in enumerate(paras):
+            following = paras[index + 1] if index + 1 < len(paras) else None
+            self.take(para, following)
+        if self.drafts:
+            self.drafts[-1].context.extend(self.pending)
+        else:
+            self.preamble.extend(self.pending)
+        return self.preamble, self.drafts
+
+    def is_item(self, para: _Para) -> bool:
+        if para.marker is None:
+            return False
+        if para.marker.style is _Style.LETTER and self.after_numletter:
+            return True  # "1a) ... b) ... 2a) ... b)": every lettered part is its own question
+        return para.marker.style in self.top
+
+    def open(self, *, marked: bool) -> _Draft:
+        draft = _Draft(marked=marked, context=self.pending)
+        self.pending = []
+        self.drafts.append(draft)
+        self.current = draft
+        return draft
+
+    def take(self, para: _Para, following: _Para | None) -> None:
+        if para.marker is not None and self.is_item(para):
+            self.open_item(para, para.marker)
+        elif para.marker is not None and self.current is not None:
+            self.current.ask(para.line)  # a sub-item keeps its own marker
+        elif self.current is None:
+            self.before_first_question(para)
+        else:
+            self.inside_question(self.current, para, following)
+
+    def open_item(self, para: _Para, marker: _Marker) -> None:
+        if marker.style is _Style.NUMLETTER:
+            self.after_numletter = True
+        elif marker.style is _Style.NUMBER:
+            self.after_numletter = False
+        draft = self.open(marked=True)
+        rest = marker.rest
+        if rest and para.kind is _Kind.CONTEXT and _CONTEXT_CUE.match(rest):
+            draft.context.append(rest)  # "4. For context: ..."; the question comes later
+        elif rest:
+            draft.ask(rest)
+            draft.maybe_background = para.kind is _Kind.CONTEXT and _reads_as_background(rest)
+
+    def before_first_question(self, para: _Para) -> None:
+        """Salutation and lead-in go to the preamble; "For context: ..." waits for question 1."""
+        asks = para.kind in (_Kind.REQUEST, _Kind.FOLLOWUP)
+        if asks and (not self.list_ahead or _asks_directly(para.line)):
+            self.open(marked=False).ask(para.line)
+        elif para.kind is _Kind.CONTEXT and (self.pending or _CONTEXT_CUE.match(para.line)):
+            self.pending.append(para.line)
+        else:
+            self.preamble.append(para.line)
+
+    def inside_question(self, current: _Draft, para: _Para, following: _Para | None) -> None:
+        line, kind = para.line, para.kind
+        if kind is _Kind.FOLLOWUP or _CONJUNCTION_ONLY.match(line):
+            current.ask(line)
+        elif not current.asked:
+            if kind is _Kind.REQUEST:
+                current.ask(line)
+            else:
+                current.context.append(line)
+        elif kind is _Kind.LEADIN and following is not None and self.is_item(following):
+            self.pending.append(line)
+        elif current.carries_on_with(line, kind):
+            current.text.append(line)
+        elif kind is _Kind.REQUEST and current.marked and _is_conditional(line):
+            current.text.append(line)  # "If the date in 1 above was ..., I would like ..."
+        elif kind is _Kind.REQUEST and current.maybe_background and len(current.text) == 1:
+            current.background_then_ask(line)
+        elif kind is _Kind.REQUEST:
+            self.open(marked=False).ask(line)
+        elif current.marked:
+            current.context.append(line)  # sits inside the numbered item
+        else:
+            self.pending.append(line)  # introduces the next question
+
+
+def _top_styles(paras: list[_Para]) -> frozenset[_Style]:
+    """The marker family of the request's own items: the first family that appears."""
+    for para in paras:
+        if para.marker is None:
+            continue
+        style = para.marker.style
+        if style in (_Style.NUMBER, _Style.NUMLETTER):
+            return frozenset({_Style.NUMBER, _Style.NUMLETTER})
+        if style is not _Style.OPTION:
+            return frozenset({style})
+    return frozenset()
+
+
+def _question_start(paras: list[_Para], top: frozenset[_Style]) -> int | None:
+    for index, para in enumerate(paras):
+        if (para.marker and para.marker.style in top) or para.kind is _Kind.REQUEST:
+            return index
+    return None
+
+
+def _signoff_start(paras: list[_Para], first_question: int | None) -> int:
+    """Where the closing remarks and sign-off begin (``len(paras)`` when there are none).
+
+    The sign-off starts at the first closing line ("Yours faithfully", "Kind regards") after the
+    first question; handling remarks just before it ("I would like to receive the information
+    electronically", "Please acknowledge receipt") go with it.
+    """
+    earliest = 1 if first_question is None else first_question + 1
+    end = len(paras)
+    for index in range(earliest, len(paras)):
+        if _is_closing(paras[index].line):
+            end = index
+            break
+    while end - 1 >= earliest:
+        para = paras[end - 1]
+        if para.marker is not None or _QUESTION_MARK.search(para.line):
+            break
+        if not _PROCEDURAL.search(para.line):
+            break
+        end -= 1
+    return end
+
+
+def propose_questions(text: str) -> ProposedSplit:
+    """Propose how ``text``, a request as the requester wrote it, splits into questions.
+
+    Raises ``EmptyRequestText`` for empty or blank text. When nothing looks like a question, the
+    whole text (less any sign-off) is proposed as one question for the officer to edit.
+    """
+    normalised = normalise_whitespace(text)
+    if not normalised:
+        raise EmptyRequestText("The request has no text: paste the requester's words to split.")
+    paras = _paragraphs(normalised)
+    signoff_at = _signoff_start(paras, _question_start(paras, _top_styles(paras)))
+    body, closing = paras[:signoff_at], paras[signoff_at:]
+    signoff = "\n".join(p.line for p in closing)
+    top = _top_styles(body)
+    list_ahead = any(p.marker is not None and p.marker.style in top for p in body)
+    preamble, drafts = _Splitter(top, list_ahead).run(body)
+    drafts = [draft for draft in drafts if draft.text or draft.context]  # drop bare "1." lines
+    if not drafts:
+        whole = "\n".join(p.line for p in body)
+        return ProposedSplit(
+            questions=(ProposedQuestion(number=1, text=whole),),
+            signoff=signoff,
+            whole_text_fallback=True,
+        )
+    questions = tuple(
+        ProposedQuestion(
+            number=number,
+            # An item that turned out to hold only background still asks something: show it.
+            text="\n".join(draft.text or draft.context),
+            context="\n".join(draft.context if draft.text else []),
+        )
+        for number, draft in enumerate(drafts, start=1)
+    )
+    return ProposedSplit(questions=questions, preamble="\n".join(preamble), signoff=signoff)
+
+
+# --- Finding the request on a disclosure-log page --------------------------------------------
+
+_START_HEADING = re.compile(
+    r"^(?:the\s+|your\s+|foi\s+)?(?:request|requests|question|questions|request\s+details|"
+    r"information\s+requested|requested\s+information|request\s+for\s+information|you\s+asked)"
+    r"\s*:?$",
+    re.I,
+)
+_START_INTRO = re.compile(
+    r"\b(?:you\s+seek\s+access\s+to|received\s+a\s+request|as\s+follows|you\s+asked(?:\s+for)?|"
+    r"you\s+requested|you\s+wrote|requested\s+the\s+following|following\s+request)\b.*:$",
+    re.I,
+)
+_SALUTATION = re.compile(r"^dear\s+\S.{0,80}$", re.I)
+_COMBINED_HEADING = re.compile(r"^request\s*(?:/|&|and)\s*response\s*:?$", re.I)
+_END_HEADING = re.compile(
+    r"^(?:our\s+|the\s+|in\s+)?(?:response|responses|reply|answer|answers|decision|outcome)"
+    r"(?:\s+to\s+(?:your\s+)?request)?\s*:?$",
+    re.I,
+)
+_END_OPENER = re.compile(
+    r"^(?:response\s*[:\-–]|answer\s*[:\-–]|please\s+find\s+(?:attached|enclosed|below)\s+"
+    r"(?:our|my|the)\s+response|please\s+find\s+the\s+.{0,60}response\s+set\s+out\s+below|"
+    r"i\s+have\s+(?:today\s+)?decided|we\s+have\s+now\s+had\s+the\s+opportunity|"
+    r"(?:we|i)\s+can\s+(?:confirm|advise)\b|your\s+request\s+(?:for\s+information\s+)?"
+    r"(?:has\s+(?:now\s+)?been|will\s+(?:now\s+)?be)\s+considered)",
+    re.I,
+)
+
+
+def _after_request_heading(lines: list[str]) -> int | None:
+    """The line after the first heading that introduces the request, if there is one."""
+    for index, line in enumerate(lines):
+        if _START_HEADING.match(line) or _START_INTRO.search(line):
+            return index + 1
+    return None
+
+
+def request_section(page_text: str) -> str | None:
+    """The requester's words on a published response page, or ``None`` if they cannot be found.
+
+    Disclosure logs print the request under a heading ("Request", "You asked:", "I note you seek
+    access to the following information:") and the answer under another ("Response", "Decision",
+    "In response:"); a request sent as a letter runs from "Dear ..." to its sign-off, which is
+    left out because it names the requester. Without a start heading, the text before the
+    response is taken. A combined "Request / Response" heading means the page does not quote the
+    request on its own, so ``None``. Used by the disclosure-log importer (capability 10).
+    """
+    lines = normalise_whitespace(page_text).split("\n")
+    if any(_COMBINED_HEADING.match(line) for line in lines):
+        return None
+    start = _after_request_heading(lines)
+    from_letter = False
+    if start is None:
+        start = next((i for i, line in enumerate(lines) if _SALUTATION.match(line)), None)
+        from_letter = start is not None
+    end: int | None = None
+    for index in range(start or 0, len(lines)):
+        line = lines[index]
+        if _END_HEADING.match(line) or _END_OPENER.match(line):
+            end = index
+            break
+        if (from_letter or start is not None) and _is_closing(line):
+            end = index
+            break
+    if start is None and end is None:
+        return None
+    section = "\n".join(lines[start or 0 : end]).strip()
+    return section or None

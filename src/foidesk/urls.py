@@ -1,0 +1,10 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("foidesk.web.urls")),
+    path("staff/", include("foidesk.cases.urls")),
+    path("accounts/", include("foidesk.accounts.urls")),
+    path("deadlines/", include("foidesk.deadlines.urls")),
+    path("admin/", admin.site.urls),
+]

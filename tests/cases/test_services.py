@@ -1,0 +1,330 @@
+"""Register services: intake, references, the clock, routing, answers, reveals, links.
+
+Each bad input must raise ``RegisterError`` and leave nothing saved.
+"""
+
+import datetime as dt
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from foidesk.accounts.models import Role
+from foidesk.audit.models import AuditEvent, AuditTrailIsAppendOnly
+from foidesk.cases.models import (
+    Authority,
+    ClockEventKind,
+    Department,
+    IdentityReveal,
+    Question,
+    Request,
+    Requester,
+)
+from foidesk.cases.services import (
+    NewQuestion,
+    NewRequester,
+    RegisterError,
+    clock_event_record,
+    question_answer,
+    question_route,
+    recompute_open_deadlines,
+    reference_format,
+    request_assign,
+    request_change_regime,
+    request_link,
+    requester_reveal,
+)
+from foidesk.cases.states import RequestState
+from foidesk.law.calendars import Calendar, HolidayTable, Nation, ProclaimedDay
+from foidesk.law.regimes import Regime
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def counts():
+    return (
+        Request.objects.count(),
+        Requester.objects.count(),
+        Question.objects.count(),
+        AuditEvent.objects.count(),
+    )
+
+
+def test_reference_pattern_gives_the_seed_shape():
+    assert reference_format("{seq}A/{yy}", seq=190, year=2023) == "190A/23"
+    assert reference_format("FOI-{yyyy}-{seq:04d}", seq=7, year=2024) == "FOI-2024-0007"
+    with pytest.raises(RegisterError, match="not valid"):
+        reference_format("{number}", seq=1, year=2023)
+
+
+def test_references_count_up_and_restart_each_year(make_request):
+    first = make_request()
+    second = make_request()
+    next_year = make_request(received_at=dt.datetime(2024, 1, 3, 9, 0, tzinfo=LONDON))
+    assert [first.reference, second.reference, next_year.reference] == ["1A/23", "2A/23", "1A/24"]
+    assert first.slug == "1A-23"
+
+
+def test_request_is_logged_with_questions_due_date_and_timeline(make_request, officer):
+    request = make_request(
+        questions=[NewQuestion(text="Q one?"), NewQuestion(text="Q two?", context="Background")]
+    )
+    assert request.state == RequestState.RECEIVED
+    assert [(q.number, q.text, q.context) for q in request.questions.all()] == [
+        (1, "Q one?", ""),
+        (2, "Q two?", "Background"),
+    ]
+    # Received Fri 20 Jan 2023: day 1 Mon 23 Jan, day 20 Fri 17 Feb 2023.
+    assert request.due_date == dt.date(2023, 2, 17)
+    assert request.day_one == dt.date(2023, 1, 23)
+    assert request.calendar_version.startswith("holidays-0.109+table-")
+    event = AuditEvent.objects.get(request=request)
+    assert event.event_type == "request.created"
+    assert event.actor == officer
+
+
+def test_receipt_on_a_saturday_follows_the_authority_setting(make_request):
+    saturday = dt.datetime(2023, 1, 21, 11, 0, tzinfo=LONDON)
+    ico = make_request(received_at=saturday)
+    authority = Authority.current()
+    authority.weekend_receipt = "code"
+    authority.save()
+    code = make_request(received_at=saturday)
+    # ICO: Monday 23 Jan is day 1 -> Fri 17 Feb. Code: receipt Monday, day 1 Tue -> Mon 20 Feb.
+    assert ico.due_date == dt.date(2023, 2, 17)
+    assert code.due_date == dt.date(2023, 2, 20)
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"title": "  "}, "Enter a title"),
+        ({"request_text": "\n\t "}, "request text is empty"),
+        ({"regime": "gdpr"}, "Unknown regime"),
+        ({"channel": "pigeon"}, "Unknown channel"),
+        ({"questions": ["   "]}, "at least one question"),
+        ({"requester": NewRequester(name=" ")}, "requester's name"),
+        ({"received_at": dt.datetime(2099, 1, 1, tzinfo=LONDON)}, "cannot be in the future"),
+        ({"received_at": dt.datetime(2023, 1, 1, 9, 0)}, "time zone"),  # noqa: DTZ001
+    ],
+)
+def test_bad_input_names_the_problem_and_saves_nothing(make_request, overrides, message):
+    before = counts()
+    with pytest.raises(RegisterError, match=message):
+        make_request(**overrides)
+    assert counts() == before
+
+
+def test_duplicate_reference_is_refused_and_saves_nothing(make_request):
+    make_request(reference="190A/23")
+    before = counts()
+    with pytest.raises(RegisterError, match="already used"):
+        make_request(reference="190A/23")
+    with pytest.raises(RegisterError, match="too like an existing one"):
+        make_request(reference="190A-23")
+    assert counts() == before
+
+
+def test_clarification_restarts_the_clock_from_its_arrival(make_request, officer):
+    request = make_request()
+    with time_machine.travel(dt.datetime(2023, 3, 1, tzinfo=LONDON)):
+        clock_event_record(
+            actor=officer,
+            request=request,
+            kind=ClockEventKind.CLARIFICATION_SOUGHT,
+            on=dt.date(2023, 1, 24),
+        )
+        request.refresh_from_db()
+        assert request.state == RequestState.AWAITING_CLARIFICATION
+        assert request.due_date is None  # no duty to comply until it arrives (s1(3))
+        clock_event_record(
+            actor=officer,
+            request=request,
+            kind=ClockEventKind.CLARIFICATION_RECEIVED,
+            on=dt.date(2023, 2, 1),
+        )
+    request.refresh_from_db()
+    # New date of receipt Wed 1 Feb 2023: day 1 Thu 2 Feb; 20 working days -> Wed 1 Mar 2023.
+    assert request.due_date == dt.date(2023, 3, 1)
+    assert request.state == RequestState.ACKNOWLEDGED
+    kinds = list(AuditEvent.objects.filter(request=request).values_list("event_type", flat=True))
+    assert kinds.count("clock.event") == 2
+    assert "deadline.recomputed" in kinds
+
+
+def test_fee_notice_pauses_and_payment_resumes_the_clock(make_request, officer):
+    request = make_request()
+    with time_machine.travel(dt.datetime(2023, 3, 1, tzinfo=LONDON)):
+        clock_event_record(
+            actor=officer,
+            request=request,
+            kind=ClockEventKind.FEE_NOTICE,
+            on=dt.date(2023, 1, 25),
+        )
+        request.refresh_from_db()
+        assert request.due_date is None
+        assert request.state == RequestState.AWAITING_FEE
+        assert request.fee_payment_due is not None
+        clock_event_record(
+            actor=officer, request=request, kind=ClockEventKind.FEE_PAID, on=dt.date(2023, 1, 31)
+        )
+    request.refresh_from_db()
+    # Wed 25 Jan to Tue 31 Jan inclusive (5 working days) disregarded: 17 Feb + 5 -> Fri 24 Feb.
+    assert request.due_date == dt.date(2023, 2, 24)
+    assert request.state == RequestState.WITH_DEPARTMENT
+
+
+@pytest.mark.parametrize(
+    ("kind", "on", "extra", "message"),
+    [
+        (ClockEventKind.FEE_PAID, dt.date(2023, 1, 25), {}, "fees notice before"),
+        (ClockEventKind.CLARIFICATION_RECEIVED, dt.date(2023, 1, 25), {}, "was sought"),
+        (ClockEventKind.FEE_NOTICE, dt.date(2023, 1, 10), {}, "before the request"),
+        (ClockEventKind.FEE_NOTICE, dt.date(2099, 1, 10), {}, "in the future"),
+        (ClockEventKind.PIT_EXTENSION, dt.date(2023, 2, 1), {}, "new decision date"),
+        (ClockEventKind.EIR_EXTENSION, dt.date(2023, 2, 1), {}, "only for requests under the EIR"),
+        ("sundial", dt.date(2023, 2, 1), {}, "Unknown clock event"),
+    ],
+)
+def test_impossible_clock_events_are_refused(make_request, officer, kind, on, extra, message):
+    request = make_request()
+    before = (request.clock_events.count(), AuditEvent.objects.count(), request.due_date)
+    with pytest.raises(RegisterError, match=message):
+        clock_event_record(actor=officer, request=request, kind=kind, on=on, **extra)
+    request.refresh_from_db()
+    assert (request.clock_events.count(), AuditEvent.objects.count(), request.due_date) == before
+
+
+def test_pit_extension_keeps_the_notice_date_and_sets_a_decision_date(make_request, officer):
+    request = make_request()
+    with time_machine.travel(dt.datetime(2023, 3, 1, tzinfo=LONDON)):
+        clock_event_record(
+            actor=officer,
+            request=request,
+            kind=ClockEventKind.PIT_EXTENSION,
+            on=dt.date(2023, 2, 10),
+            extended_to=dt.date(2023, 3, 17),
+        )
+    request.refresh_from_db()
+    assert request.due_date == dt.date(2023, 2, 17)
+    assert request.decision_due == dt.date(2023, 3, 17)
+
+
+def test_pit_extension_is_refused_under_foisa(make_request, officer):
+    request = make_request(regime="foisa")
+    with pytest.raises(RegisterError, match="Only FOIA has a public interest extension"):
+        clock_event_record(
+            actor=officer,
+            request=request,
+            kind=ClockEventKind.PIT_EXTENSION,
+            on=dt.date(2023, 2, 1),
+            extended_to=dt.date(2023, 3, 1),
+        )
+
+
+def test_newly_proclaimed_holiday_moves_open_deadlines_and_is_on_the_timeline(make_request):
+    open_request = make_request()
+    answered = make_request()
+    Request.objects.filter(pk=answered.pk).update(state=RequestState.RESPONDED)
+    table = HolidayTable.bundled().with_days(
+        [ProclaimedDay(dt.date(2023, 2, 3), (Nation.ENG,), "Imagined proclamation", "test")]
+    )
+    calendar = Calendar.for_regime(Regime.FOIA, table=table)
+    changed = recompute_open_deadlines(calendar=calendar)
+    open_request.refresh_from_db()
+    answered.refresh_from_db()
+    assert changed == 1
+    assert open_request.due_date == dt.date(2023, 2, 20)
+    assert open_request.calendar_version == calendar.version
+    assert answered.due_date == dt.date(2023, 2, 17)
+    assert AuditEvent.objects.filter(
+        request=open_request, event_type="deadline.recomputed"
+    ).exists()
+
+
+def test_routing_and_department_answer_keep_hours_for_the_cost_limit(
+    make_request, officer, make_staff
+):
+    request = make_request()
+    question = request.questions.get()
+    psd = Department.objects.create(name="Professional Standards")
+    contact = make_staff("psd", Role.DEPARTMENT_CONTACT)
+    stranger = make_staff("hr", Role.DEPARTMENT_CONTACT)
+    psd.contacts.add(contact)
+    question_route(actor=officer, question=question, department=psd)
+    with pytest.raises(RegisterError, match="not routed to your department"):
+        question_answer(actor=stranger, question=question, answer="x", hours_spent=Decimal(1))
+    with pytest.raises(RegisterError, match="Enter the answer"):
+        question_answer(actor=contact, question=question, answer=" ", hours_spent=Decimal(1))
+    question_answer(
+        actor=contact, question=question, answer="We hold 42.", hours_spent=Decimal("1.5")
+    )
+    question.refresh_from_db()
+    assert (question.status, question.hours_spent, question.answered_by) == (
+        "answered",
+        Decimal("1.50"),
+        contact,
+    )
+    assert AuditEvent.objects.filter(request=request, event_type="question.answered").exists()
+
+
+def test_only_officers_can_reveal_the_requester_and_each_reveal_is_recorded(
+    make_request, officer, make_staff
+):
+    request = make_request()
+    approver = make_staff("approver", Role.DECISION_MAKER)
+    with pytest.raises(RegisterError, match="Only FOI officers"):
+        requester_reveal(actor=approver, request=request, purpose="aggregation")
+    with pytest.raises(RegisterError, match="Choose why"):
+        requester_reveal(actor=officer, request=request, purpose="curiosity")
+    requester = requester_reveal(actor=officer, request=request, purpose="aggregation")
+    assert requester.name == "Jo Bloggs"
+    assert IdentityReveal.objects.get().revealed_to == officer
+    event = AuditEvent.objects.get(event_type="requester.revealed")
+    assert "Jo Bloggs" not in event.summary  # the trail records that, not who
+
+
+def test_assign_regime_change_and_links(make_request, officer, make_staff):
+    first, second = make_request(), make_request()
+    contact = make_staff("psd", Role.DEPARTMENT_CONTACT)
+    with pytest.raises(RegisterError, match="not an FOI officer"):
+        request_assign(actor=officer, request=first, officer=contact)
+    request_assign(actor=officer, request=first, officer=officer)
+    with pytest.raises(RegisterError, match="Say why"):
+        request_change_regime(actor=officer, request=first, regime="eir", reason="")
+    with pytest.raises(RegisterError, match="only between FOIA and EIR"):
+        request_change_regime(actor=officer, request=first, regime="foisa", reason="x")
+    request_change_regime(actor=officer, request=first, regime="eir", reason="Air quality data")
+    first.refresh_from_db()
+    assert first.regime == "eir"
+    request_link(actor=officer, request=first, other=second, kind="round_robin")
+    with pytest.raises(RegisterError, match="already linked"):
+        request_link(actor=officer, request=second, other=first, kind="round_robin")
+    with pytest.raises(RegisterError, match="itself"):
+        request_link(actor=officer, request=first, other=first, kind="aggregated")
+
+
+def test_audit_trail_is_append_only(make_request):
+    make_request()
+    event = AuditEvent.objects.first()
+    event.summary = "rewritten"
+    with pytest.raises(AuditTrailIsAppendOnly):
+        event.save()
+    with pytest.raises(AuditTrailIsAppendOnly):
+        event.delete()
+    with pytest.raises(AuditTrailIsAppendOnly):
+        AuditEvent.objects.all().delete()
+    with pytest.raises(AuditTrailIsAppendOnly):
+        AuditEvent.objects.update(summary="x")
+
+
+def test_recompute_deadlines_command_reports_what_changed(make_request, capsys):
+    from django.core.management import call_command
+
+    request = make_request()
+    Request.objects.filter(pk=request.pk).update(due_date=dt.date(2023, 1, 1))
+    call_command("recompute_deadlines")
+    assert "1 open request(s) had their due dates changed." in capsys.readouterr().out
+    request.refresh_from_db()
+    assert request.due_date == dt.date(2023, 2, 17)

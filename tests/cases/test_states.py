@@ -1,0 +1,58 @@
+"""The transition table, walked edge by edge through the one transition function."""
+
+import pytest
+
+from foidesk.audit.models import AuditEvent
+from foidesk.cases.services import RegisterError, request_transition
+from foidesk.cases.states import TRANSITIONS, RequestState
+
+ALL_PAIRS = [(a, b) for a in RequestState for b in RequestState]
+
+
+def test_every_state_has_a_row_and_every_target_is_a_state():
+    assert set(TRANSITIONS) == set(RequestState)
+    for targets in TRANSITIONS.values():
+        assert set(targets) <= set(RequestState)
+
+
+def test_every_state_is_reachable_from_received():
+    seen, frontier = {RequestState.RECEIVED}, [RequestState.RECEIVED]
+    while frontier:
+        for target in TRANSITIONS[frontier.pop()]:
+            if target not in seen:
+                seen.add(target)
+                frontier.append(target)
+    assert seen == set(RequestState)
+
+
+def test_withdrawn_is_final_and_nothing_returns_to_received():
+    assert TRANSITIONS[RequestState.WITHDRAWN] == {}
+    assert all(RequestState.RECEIVED not in targets for targets in TRANSITIONS.values())
+
+
+@pytest.mark.parametrize(("current", "target"), ALL_PAIRS, ids=lambda s: s.value)
+def test_transition_function_follows_the_table(make_request, officer, current, target):
+    request = make_request()
+    type(request).objects.filter(pk=request.pk).update(state=current)
+    request.refresh_from_db()
+    events_before = AuditEvent.objects.filter(request=request).count()
+    if target in TRANSITIONS[current]:
+        request_transition(actor=officer, request=request, to_state=target)
+        request.refresh_from_db()
+        assert request.state == target
+        event = AuditEvent.objects.filter(request=request).last()
+        assert event.event_type == "request.state_changed"
+        assert event.changes == {"state": [current.value, target.value]}
+        assert event.actor == officer
+    else:
+        with pytest.raises(RegisterError, match="cannot become"):
+            request_transition(actor=officer, request=request, to_state=target)
+        request.refresh_from_db()
+        assert request.state == current
+        assert AuditEvent.objects.filter(request=request).count() == events_before
+
+
+def test_unknown_state_is_refused(make_request, officer):
+    request = make_request()
+    with pytest.raises(RegisterError, match="Unknown state"):
+        request_transition(actor=officer, request=request, to_state="lost")

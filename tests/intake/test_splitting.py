@@ -1,0 +1,519 @@
+"""Focused tests for ``propose_questions``: one behaviour each, in the requester's own shapes."""
+
+import re
+from collections import Counter
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from foidesk.intake.splitting import (
+    EmptyRequestText,
+    ProposedQuestion,
+    normalise_whitespace,
+    propose_questions,
+)
+
+
+def texts(request: str) -> list[str]:
+    return [question.text for question in propose_questions(request).questions]
+
+
+# --- Numbering styles ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("1.", "2."),
+        ("1)", "2)"),
+        ("(1)", "(2)"),
+        ("a.", "b."),
+        ("a)", "b)"),
+        ("(a)", "(b)"),
+        ("A.", "B."),
+        ("Q1", "Q2"),
+        ("Q1.", "Q2."),
+        ("Q1:", "Q2:"),
+        ("Question 1:", "Question 2:"),
+        ("Question 1 -", "Question 2 -"),
+        ("i.", "ii."),
+        ("(i)", "(ii)"),
+        ("-", "-"),
+        ("*", "*"),
+        ("•", "•"),
+        ("·", "·"),
+        ("–", "–"),
+    ],
+)
+def test_each_numbering_style_gives_one_question_per_item(first: str, second: str) -> None:
+    request = (
+        "Under the Freedom of Information Act please provide the following:\n"
+        f"{first} How many police dogs does the force have?\n"
+        f"{second} What was spent on dog food in 2023?\n"
+    )
+    split = propose_questions(request)
+    assert split.questions == (
+        ProposedQuestion(1, "How many police dogs does the force have?"),
+        ProposedQuestion(2, "What was spent on dog food in 2023?"),
+    )
+    assert split.preamble == "Under the Freedom of Information Act please provide the following:"
+
+
+def test_question_heading_on_its_own_line_takes_the_lines_below() -> None:
+    request = (
+        "Question 1\n\nHow many drones does the force own?\n\n"
+        "Question 2\n\nHow many officers are trained to fly them?"
+    )
+    assert texts(request) == [
+        "How many drones does the force own?",
+        "How many officers are trained to fly them?",
+    ]
+
+
+def test_numbered_items_need_no_question_mark() -> None:
+    request = (
+        "Please provide:\n1. The number of body worn cameras issued\n"
+        "2. The date the force started using them\n3. Risk level from low, medium and high"
+    )
+    assert len(propose_questions(request)) == 3
+
+
+def test_restarted_numbering_is_numbered_again_from_one() -> None:
+    request = "1. How many vans?\n1. How many cars?\n1. How many bicycles?"
+    split = propose_questions(request)
+    assert [q.number for q in split.questions] == [1, 2, 3]
+    assert split.questions[2].text == "How many bicycles?"
+
+
+def test_nested_html_list_numbering_counts_every_item() -> None:
+    request = "  1. What cameras?\n    2. What radios?\n    3. What spray?\n  2. What kit?"
+    assert len(propose_questions(request)) == 4
+
+
+def test_year_at_line_start_is_not_a_number_marker() -> None:
+    request = "How many arrests were made in each year?\n2019. 2020 and 2021 please."
+    assert len(propose_questions(request)) == 1
+
+
+# --- Sub-items and follow-ups ----------------------------------------------------------------
+
+
+def test_sub_items_stay_with_their_question() -> None:
+    request = (
+        "1. How many drones does the force own?\n"
+        "a) How many are in use?\n"
+        "b) How many are in storage?\n"
+        "2. What did they cost?"
+    )
+    split = propose_questions(request)
+    assert len(split) == 2
+    assert split.questions[0].text == (
+        "How many drones does the force own?\na) How many are in use?\nb) How many are in storage?"
+    )
+
+
+def test_bulleted_sub_items_under_a_numbered_question_stay_with_it() -> None:
+    request = (
+        "Q1. How many officers work in Professional Standards?\n"
+        "Q2. For each case please share the following information:\n"
+        "– The year of the proceedings\n– A summary of the allegation\n"
+    )
+    split = propose_questions(request)
+    assert len(split) == 2
+    assert split.questions[1].text.endswith("– A summary of the allegation")
+
+
+def test_number_and_letter_parts_are_each_a_question() -> None:
+    request = (
+        "1a) How many applicants were rejected?\nb) What were their nationalities?\n"
+        "2a) How many PCSO applicants were rejected?\nb) What were their nationalities?"
+    )
+    assert len(propose_questions(request)) == 4
+
+
+@pytest.mark.parametrize("follow_up", ["If yes, how many?", "If so, how many?", "If not, why not?"])
+def test_follow_up_stays_with_numbered_question(follow_up: str) -> None:
+    request = f"1. Does the force use facial recognition?\n{follow_up}\n2. What does it cost?"
+    split = propose_questions(request)
+    assert len(split) == 2
+    assert split.questions[0].text == f"Does the force use facial recognition?\n{follow_up}"
+
+
+@pytest.mark.parametrize("follow_up", ["If yes, how many?", "If so, how many?", "If not, why not?"])
+def test_follow_up_stays_with_unnumbered_question(follow_up: str) -> None:
+    request = f"Does the force use drones?\n\n{follow_up}\n\nWho oversees drone operations?"
+    assert texts(request) == [
+        f"Does the force use drones?\n{follow_up}",
+        "Who oversees drone operations?",
+    ]
+
+
+def test_condition_inside_a_numbered_item_stays_with_it() -> None:
+    request = (
+        "3. I would also ask for data after the cameras were changed.\n"
+        "If the date in 1 above was within the last 12 months, I would like the data since.\n"
+        "OR\n"
+        "If the date in 1 was more than 12 months ago, I would like the last 12 months.\n"
+        "4. How often are the cameras calibrated?"
+    )
+    split = propose_questions(request)
+    assert len(split) == 2
+    assert split.questions[0].text.count("\n") == 3
+
+
+def test_conditional_question_inside_a_bulleted_item_stays_with_it() -> None:
+    request = (
+        "- which version of that system is the default;\n"
+        "- regardless which system is the default, whether there is an intention to move to "
+        "Windows 10 and if so when and at what estimated cost.\n\n"
+        "If the force has commenced this move, what proportion of devices use Windows 10.\n\n"
+        "I am not seeking any personal information of any kind."
+    )
+    split = propose_questions(request)
+    assert len(split) == 2
+    assert split.questions[1].text.endswith("what proportion of devices use Windows 10.")
+    assert split.questions[1].context == "I am not seeking any personal information of any kind."
+
+
+def test_polite_request_after_the_list_is_a_question_of_its_own() -> None:
+    request = (
+        "1) How many arrests were made?\n2) How many people were charged?\n"
+        "If possible, please could all the above be broken down by gender?\n"
+        "Answers to question 2 need not be broken down by month, please."
+    )
+    split = propose_questions(request)
+    assert len(split) == 3
+    assert split.questions[2].context == (
+        "Answers to question 2 need not be broken down by month, please."
+    )
+
+
+def test_second_question_inside_one_heading_is_split() -> None:
+    request = (
+        "Question 2\n"
+        "How many officers do you have in each of the following roles\n"
+        "How many of those officers in each role are BME\n"
+        "Dog Handlers\nMounted Officers"
+    )
+    split = propose_questions(request)
+    assert len(split) == 2
+    assert split.questions[1].text == (
+        "How many of those officers in each role are BME\nDog Handlers\nMounted Officers"
+    )
+
+
+# --- Unnumbered paragraphs -------------------------------------------------------------------
+
+
+def test_unnumbered_question_paragraphs_are_questions() -> None:
+    request = (
+        "Please could you provide me with the following information.\n\n"
+        "How is drone technology being used within this police force?\n\n"
+        "How many drones does this police force have?\n\n"
+        "Which drones are you using?"
+    )
+    split = propose_questions(request)
+    assert len(split) == 3
+    assert split.preamble == "Please could you provide me with the following information."
+
+
+def test_request_verbs_without_question_marks_are_questions() -> None:
+    request = (
+        "I would like to know how many officers were assaulted in 2023.\n\n"
+        "Please provide a breakdown by month.\n\n"
+        "The number of those assaults that led to a charge."
+    )
+    assert len(propose_questions(request)) == 3
+
+
+def test_question_sentence_broken_across_paragraphs_is_joined() -> None:
+    request = (
+        "How many allegations have been made against officers where it is alleged that they\n\n"
+        "Failed to challenge the conduct of colleagues\n\n"
+        "For the first 5 complaints please provide details of the complaint"
+    )
+    split = propose_questions(request)
+    assert len(split) == 2
+    assert split.questions[0].text.endswith(
+        "that they\nFailed to challenge the conduct of colleagues"
+    )
+
+
+def test_definition_list_after_a_question_is_context() -> None:
+    request = (
+        "How many incidents involving imitation firearms were there?\n\n"
+        "Please use the Home Office categories, which define imitation firearms as:\n\n"
+        "– Imitation handgun\n\n– BB gun/soft air weapon\n\n– Blank firer"
+    )
+    split = propose_questions(request)
+    assert len(split) == 1
+    assert split.questions[0].context.endswith("– Blank firer")
+
+
+def test_options_listed_under_a_question_stay_with_it() -> None:
+    request = "Which spray do your officers carry?\n- CS\n- PAVA\n- Other\n\nWho supplies it?"
+    split = propose_questions(request)
+    assert texts(request) == [
+        "Which spray do your officers carry?\n- CS\n- PAVA\n- Other",
+        "Who supplies it?",
+    ]
+    assert split.questions[0].context == ""
+
+
+# --- Context ---------------------------------------------------------------------------------
+
+
+def test_context_inside_a_numbered_item_is_kept_apart_from_the_question() -> None:
+    request = (
+        "1. How many vehicles?\n"
+        "2. For context: the Chief Constable said in March that the fleet would halve.\n\n"
+        "The announcement is here:\n\nhttps://example.police.uk/news/fleet?id=3\n\n"
+        "Is the fleet being reduced?\n\nIf yes, by how many vehicles?"
+    )
+    split = propose_questions(request)
+    assert len(split) == 2
+    assert split.questions[1] == ProposedQuestion(
+        2,
+        "Is the fleet being reduced?\nIf yes, by how many vehicles?",
+        "For context: the Chief Constable said in March that the fleet would halve.\n"
+        "The announcement is here:\nhttps://example.police.uk/news/fleet?id=3",
+    )
+
+
+def test_context_between_unnumbered_questions_goes_with_the_next_question() -> None:
+    request = (
+        "How many drones does the force own?\n\n"
+        "The Chief Constable said in 2023 that drones had replaced the helicopter.\n\n"
+        "How many hours did the drones fly in 2023?"
+    )
+    split = propose_questions(request)
+    assert split.questions[0].context == ""
+    assert split.questions[1].context == (
+        "The Chief Constable said in 2023 that drones had replaced the helicopter."
+    )
+
+
+def test_context_before_the_first_question_goes_with_it_when_it_says_so() -> None:
+    request = (
+        "Dear Sir/Madam,\n\nFor context: the force bought drones in 2022.\n\n"
+        "How many drones does the force own?"
+    )
+    split = propose_questions(request)
+    assert split.preamble == "Dear Sir/Madam,"
+    assert split.questions[0].context == "For context: the force bought drones in 2022."
+
+
+def test_lead_in_with_a_request_verb_before_a_list_is_preamble() -> None:
+    request = (
+        "Under the FOI Act I would like to request information about your use of drones.\n\n"
+        "1. How many drones?\n2. How many pilots?"
+    )
+    split = propose_questions(request)
+    assert len(split) == 2
+    assert split.preamble.startswith("Under the FOI Act")
+
+
+# --- Preamble and sign-off -------------------------------------------------------------------
+
+
+def test_preamble_and_signoff_are_separated_from_the_questions() -> None:
+    request = (
+        "Dear Sir/Madam,\n\n"
+        "Under the Freedom of Information Act I would like to request the following:\n\n"
+        "1. How many speed cameras are there in the force area?\n"
+        "2. How many are working?\n\n"
+        "Yours faithfully,\n\nJane Smith"
+    )
+    split = propose_questions(request)
+    assert split.preamble == (
+        "Dear Sir/Madam,\n"
+        "Under the Freedom of Information Act I would like to request the following:"
+    )
+    assert split.signoff == "Yours faithfully,\nJane Smith"
+    assert all("Jane" not in q.text + q.context for q in split.questions)
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Kind regards,\nJohn",
+        "Many thanks\nJohn Smith",
+        "Thanks,\nJ",
+        "Yours sincerely\nA. Person",
+        "Best wishes, Sam",
+        "Regards\nDr Ann Other\n07700 900123",
+    ],
+)
+def test_common_signoffs_are_recognised(closing: str) -> None:
+    split = propose_questions(f"How many drones does the force own?\n\n{closing}")
+    assert len(split) == 1
+    assert split.questions[0].text == "How many drones does the force own?"
+    assert split.signoff == closing
+
+
+def test_handling_remarks_before_the_signoff_go_with_it() -> None:
+    request = (
+        "- How many times was CS spray used in 2023?\n"
+        "- The guidelines the force follows on CS spray.\n\n"
+        "I would like to receive the information electronically.\n\n"
+        "If you need any clarification, please don't hesitate to contact me.\n\n"
+        "Please acknowledge receipt of this request.\n\n"
+        "Yours faithfully,\n\nConnor"
+    )
+    split = propose_questions(request)
+    assert len(split) == 2
+    assert split.signoff.startswith("I would like to receive the information electronically.")
+    assert split.signoff.endswith("Connor")
+
+
+def test_format_request_before_the_signoff_is_not_a_question() -> None:
+    request = (
+        "Please provide the following:\n\n1. The number of stop and searches in 2022.\n"
+        "2. The number of those that led to arrest.\n\n"
+        "Please provide the information in an Excel spreadsheet.\n\nKind regards,\nJane"
+    )
+    split = propose_questions(request)
+    assert len(split) == 2
+    assert split.signoff == (
+        "Please provide the information in an Excel spreadsheet.\nKind regards,\nJane"
+    )
+
+
+@pytest.mark.parametrize("closing", ["Diolch,\nSi\u00e2n", "Yn gywir,\nRhys Jones"])
+def test_welsh_signoffs_are_recognised(closing: str) -> None:
+    split = propose_questions(f"Faint o gamer\u00e2u cyflymder sydd gennych?\n\n{closing}")
+    assert split.signoff == closing
+
+
+def test_a_question_just_before_the_signoff_stays_a_question() -> None:
+    request = (
+        "I would like to know how many officers died under investigation.\n"
+        "If this is not recorded I would like to know why?\n\nYours faithfully,\n\nVictoria"
+    )
+    assert len(propose_questions(request)) == 2
+
+
+def test_thanks_before_any_question_is_not_a_signoff() -> None:
+    request = "Thank you.\n\nHow many drones does the force own?\n\nThanks\nSam"
+    split = propose_questions(request)
+    assert split.questions[0].text == "How many drones does the force own?"
+    assert split.signoff == "Thanks\nSam"
+
+
+# --- Whitespace and odd input ----------------------------------------------------------------
+
+
+def test_non_breaking_spaces_and_windows_line_ends_are_normalised() -> None:
+    request = "1.\u00a0 How\u00a0many   vans?\u00a0\u00a0\r\n\r\n\r\n\r\n2.\tHow many cars?\r\n"
+    assert texts(request) == ["How many vans?", "How many cars?"]
+
+
+def test_normalise_whitespace_keeps_the_requesters_words() -> None:
+    text = (
+        "On 16thJanuary\u00a02023 the Met said \u2018assessed\u2019 \u00e2\u20ac\u2122  "
+        "\r\n\r\n\r\nx"
+    )
+    assert normalise_whitespace(text) == (
+        "On 16thJanuary 2023 the Met said \u2018assessed\u2019 \u00e2\u20ac\u2122\n\nx"
+    )
+
+
+def test_hard_wrapped_email_lines_are_joined() -> None:
+    request = (
+        "1. How many officers were dismissed for gross misconduct in the years\n"
+        "2019, 2020 and 2021, broken down by year and by the type of misconduct\n"
+        "found proven at the hearing?\n"
+        "2. How many of those officers appealed to the Police Appeals Tribunal?\n"
+    )
+    assert texts(request) == [
+        "How many officers were dismissed for gross misconduct in the years 2019, 2020 and 2021, "
+        "broken down by year and by the type of misconduct found proven at the hearing?",
+        "How many of those officers appealed to the Police Appeals Tribunal?",
+    ]
+
+
+def test_text_without_any_question_is_proposed_whole() -> None:
+    request = "I am writing about the incident on the High Street last week.\n\nRegards\nSam"
+    split = propose_questions(request)
+    assert split.whole_text_fallback
+    assert split.questions == (
+        ProposedQuestion(1, "I am writing about the incident on the High Street last week."),
+    )
+    assert split.signoff == "Regards\nSam"
+
+
+@pytest.mark.parametrize("blank", ["", "   ", "\n\r\n\t", "\u00a0\u00a0\u200b"])
+def test_empty_text_is_refused_with_a_clear_message(blank: str) -> None:
+    with pytest.raises(EmptyRequestText, match="no text"):
+        propose_questions(blank)
+
+
+def test_empty_request_text_is_a_value_error() -> None:
+    assert issubclass(EmptyRequestText, ValueError)
+
+
+def test_the_proposal_is_immutable() -> None:
+    split = propose_questions("How many drones?")
+    with pytest.raises(AttributeError):
+        split.preamble = "changed"  # type: ignore[misc]
+
+
+# --- Properties ------------------------------------------------------------------------------
+
+_FRAGMENTS = [
+    "1. ",
+    "2) ",
+    "(3) ",
+    "Q4. ",
+    "Question 5: ",
+    "a) ",
+    "(b) ",
+    "ii. ",
+    "- ",
+    "* ",
+    "\u2022 ",
+    "How many officers? ",
+    "If yes, how many? ",
+    "For context: the force said so. ",
+    "Please provide the following:",
+    "Dear Sir/Madam,",
+    "Yours faithfully,",
+    "Kind regards",
+    "Jane Smith",
+    "https://example.org/a?b=c ",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\u00a0",
+    "  ",
+]
+_ROMAN_WORD = re.compile(r"^[ivxIVX]+$")
+
+
+def _words(text: str) -> Counter[str]:
+    return Counter(
+        word
+        for word in re.findall(r"[^\W\d_]{3,}", text)
+        if word != "Question" and not _ROMAN_WORD.match(word)
+    )
+
+
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(_FRAGMENTS), st.text(st.characters(codec="utf-8"), max_size=20)),
+        max_size=25,
+    ).map("".join)
+)
+def test_any_text_is_split_without_losing_words(request: str) -> None:
+    if not normalise_whitespace(request):
+        with pytest.raises(EmptyRequestText):
+            propose_questions(request)
+        return
+    split = propose_questions(request)
+    assert [q.number for q in split.questions] == list(range(1, len(split) + 1))
+    assert all(q.text for q in split.questions)
+    output = "\n".join(
+        [split.preamble, split.signoff, *(q.text + "\n" + q.context for q in split.questions)]
+    )
+    assert not (_words(request) - _words(output))

@@ -1,0 +1,1 @@
+"""Tests of the pure-Python law package (no Django, no database)."""

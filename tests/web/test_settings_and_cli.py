@@ -1,0 +1,94 @@
+"""Configuration from the environment and the ``foidesk`` entry point, run as a user would."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+VENV_BIN = Path(sys.executable).parent
+
+
+def run(args: list[str], **env: str) -> subprocess.CompletedProcess:
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("FOIDESK_", "DJANGO_", "DATABASE_URL"))
+    }
+    return subprocess.run(
+        args, capture_output=True, text=True, env={**clean, **env}, timeout=120, check=False
+    )
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key(tmp_path):
+    result = run([str(VENV_BIN / "foidesk"), "check"], FOIDESK_VAR_DIR=str(tmp_path))
+    assert result.returncode != 0
+    assert "FOIDESK_SECRET_KEY must be set" in result.stderr
+
+
+def test_production_settings_refuse_a_short_secret_key(tmp_path):
+    result = run(
+        [str(VENV_BIN / "foidesk"), "check"],
+        FOIDESK_SECRET_KEY="short",
+        FOIDESK_VAR_DIR=str(tmp_path),
+    )
+    assert result.returncode != 0
+    assert "at least 32 characters" in result.stderr
+
+
+def test_foidesk_runs_django_commands_with_production_settings(tmp_path):
+    result = run(
+        [str(VENV_BIN / "foidesk"), "check", "--deploy", "--fail-level", "ERROR"],
+        FOIDESK_SECRET_KEY="k" * 50,
+        FOIDESK_VAR_DIR=str(tmp_path),
+    )
+    assert result.returncode == 0, result.stderr
+    assert "System check identified" in result.stdout + result.stderr
+
+
+def test_database_url_and_debug_come_from_the_environment(tmp_path):
+    code = (
+        "from django.conf import settings; "
+        "print(settings.DATABASES['default']['ENGINE'], settings.DEBUG)"
+    )
+    result = run(
+        [str(VENV_BIN / "python"), "-c", f"import django; django.setup(); {code}"],
+        DJANGO_SETTINGS_MODULE="foidesk.settings.production",
+        FOIDESK_SECRET_KEY="k" * 50,
+        FOIDESK_DEBUG="1",
+        DATABASE_URL="postgres://someone@db.invalid:5432/foidesk",
+    )
+    assert result.stdout.split() == ["django.db.backends.postgresql", "True"], result.stderr
+
+
+def test_default_database_is_the_sqlite_file_under_var(tmp_path):
+    code = "from django.conf import settings; print(settings.DATABASES['default']['NAME'])"
+    result = run(
+        [str(VENV_BIN / "python"), "-c", f"import django; django.setup(); {code}"],
+        DJANGO_SETTINGS_MODULE="foidesk.settings.production",
+        FOIDESK_SECRET_KEY="k" * 50,
+        FOIDESK_VAR_DIR=str(tmp_path),
+    )
+    assert result.stdout.strip() == str(tmp_path / "foidesk.sqlite3"), result.stderr
+
+
+def test_foidesk_help_lists_the_commands():
+    result = run([str(VENV_BIN / "foidesk"), "--help"])
+    assert result.returncode == 0
+    for command in ("serve", "demo", "deadline"):
+        assert command in result.stdout
+
+
+def test_demo_loads_staff_for_every_role_and_can_run_twice(tmp_path):
+    env = {"FOIDESK_SECRET_KEY": "k" * 50, "FOIDESK_VAR_DIR": str(tmp_path)}
+    foidesk = str(VENV_BIN / "foidesk")
+    assert run([foidesk, "migrate", "--noinput"], **env).returncode == 0
+    first = run([foidesk, "demo"], **env)
+    second = run([foidesk, "demo"], **env)
+    assert first.returncode == 0, first.stderr
+    assert second.returncode == 0, second.stderr
+    sign_ins = (tmp_path / "demo-sign-ins.txt").read_text()
+    for role in ("FOI officer", "Decision maker", "Department contact", "Read only"):
+        assert role in sign_ins
+    # Loading again keeps the password, so printed sign-ins stay valid.
+    assert first.stdout == second.stdout
+    assert oct((tmp_path / "demo-sign-ins.txt").stat().st_mode & 0o777) == "0o600"
