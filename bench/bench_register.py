@@ -412,8 +412,9 @@ def markdown(result: dict[str, Any]) -> str:
         "every title, reference and question once (the list pages a search by fetching the "
         "ordered ids of all matches in that one pass, then the page's rows by id). The index "
         "that would make it fast is a full-text one: an SQLite FTS5 table over title, "
-        "reference and question text (PostgreSQL: a `tsvector` GIN index, or `pg_trgm` GIN "
-        "indexes, which serve `icontains` unchanged).",
+        "reference and question text; on PostgreSQL, `pg_trgm` GIN indexes on `UPPER(title)` "
+        "and `UPPER(text)` (the expression Django's `icontains` compares, so the query need "
+        "not change) or a `tsvector` GIN index.",
     ]
     if result["load"] is not None:
         load = ", ".join(f"{x:.2f}" for x in result["load"])

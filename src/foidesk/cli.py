@@ -17,9 +17,11 @@ Commands:
                    serve the application with the production server (gunicorn)
   demo             load the demo data (safe to run again)
   deadline         work out when an answer is due (see `foidesk deadline --help`)
+  check FILE.json  check a response (docs/response-format.md) against the law; --json for machines
   recompute-deadlines
                    recompute open requests' due dates after the bank holiday data changed
-  COMMAND          any Django management command, e.g. migrate, createsuperuser, check
+  system-check     Django's system checks (e.g. --deploy)
+  COMMAND          any Django management command, e.g. migrate, createsuperuser
 
 Environment: DATABASE_URL, FOIDESK_SECRET_KEY, FOIDESK_DEBUG (see README.md).
 """
@@ -33,6 +35,12 @@ def _deadline(argv: list[str]) -> int:
     from foidesk.deadlines.cli import main as deadline_main
 
     return deadline_main(argv)
+
+
+def _check(argv: list[str]) -> int:
+    from foidesk.law.checker_cli import main as check_main
+
+    return check_main(argv)
 
 
 def _serve(argv: list[str]) -> int:
@@ -74,6 +82,9 @@ def _django(argv: list[str]) -> int:
 COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "serve": _serve,
     "deadline": _deadline,
+    "check": _check,
+    # Django's own `check` is taken by the response checker above.
+    "system-check": lambda argv: _django(["check", *argv]),
     "demo": lambda argv: _django(["demo", *argv]),
 }
 

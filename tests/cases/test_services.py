@@ -328,3 +328,44 @@ def test_recompute_deadlines_command_reports_what_changed(make_request, capsys):
     assert "1 open request(s) had their due dates changed." in capsys.readouterr().out
     request.refresh_from_db()
     assert request.due_date == dt.date(2023, 2, 17)
+
+
+def test_changing_the_weekend_reading_recomputes_open_deadlines_and_is_audited(
+    make_request, officer
+):
+    from foidesk.cases.services import authority_update
+
+    saturday = make_request(received_at=dt.datetime(2023, 1, 21, 11, 0, tzinfo=LONDON))
+    assert saturday.due_date == dt.date(2023, 2, 17)
+    authority_update(actor=officer, authority=Authority.current(), weekend_receipt="code")
+    saturday.refresh_from_db()
+    assert saturday.due_date == dt.date(2023, 2, 20)
+    event = AuditEvent.objects.get(event_type="authority.updated")
+    assert event.changes == {"weekend_receipt": ["ico", "code"]}
+    with pytest.raises(RegisterError, match="must contain"):
+        authority_update(actor=officer, authority=Authority.current(), reference_pattern="X/{yy}")
+    with pytest.raises(RegisterError, match="Unknown authority setting"):
+        authority_update(actor=officer, authority=Authority.current(), colour="blue")
+
+
+def test_authority_settings_saved_in_the_admin_go_through_the_service(
+    client, make_staff, make_request
+):
+    saturday = make_request(received_at=dt.datetime(2023, 1, 21, 11, 0, tzinfo=LONDON))
+    admin_user = make_staff("boss", Role.FOI_OFFICER, is_staff=True, is_superuser=True)
+    client.force_login(admin_user)
+    authority = Authority.current()
+    response = client.post(
+        f"/admin/cases/authority/{authority.pk}/change/",
+        {
+            "name": "Testshire Police",
+            "default_regime": "foia",
+            "reference_pattern": "{seq}A/{yy}",
+            "cost_limit": 450,
+            "weekend_receipt": "code",
+        },
+    )
+    assert response.status_code == 302
+    saturday.refresh_from_db()
+    assert saturday.due_date == dt.date(2023, 2, 20)
+    assert AuditEvent.objects.filter(event_type="authority.updated", actor=admin_user).exists()

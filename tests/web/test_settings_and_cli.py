@@ -20,14 +20,14 @@ def run(args: list[str], **env: str) -> subprocess.CompletedProcess:
 
 
 def test_production_settings_refuse_to_start_without_a_secret_key(tmp_path):
-    result = run([str(VENV_BIN / "foidesk"), "check"], FOIDESK_VAR_DIR=str(tmp_path))
+    result = run([str(VENV_BIN / "foidesk"), "system-check"], FOIDESK_VAR_DIR=str(tmp_path))
     assert result.returncode != 0
     assert "FOIDESK_SECRET_KEY must be set" in result.stderr
 
 
 def test_production_settings_refuse_a_short_secret_key(tmp_path):
     result = run(
-        [str(VENV_BIN / "foidesk"), "check"],
+        [str(VENV_BIN / "foidesk"), "system-check"],
         FOIDESK_SECRET_KEY="short",
         FOIDESK_VAR_DIR=str(tmp_path),
     )
@@ -37,7 +37,7 @@ def test_production_settings_refuse_a_short_secret_key(tmp_path):
 
 def test_foidesk_runs_django_commands_with_production_settings(tmp_path):
     result = run(
-        [str(VENV_BIN / "foidesk"), "check", "--deploy", "--fail-level", "ERROR"],
+        [str(VENV_BIN / "foidesk"), "system-check", "--deploy", "--fail-level", "ERROR"],
         FOIDESK_SECRET_KEY="k" * 50,
         FOIDESK_VAR_DIR=str(tmp_path),
     )
@@ -74,7 +74,7 @@ def test_default_database_is_the_sqlite_file_under_var(tmp_path):
 def test_foidesk_help_lists_the_commands():
     result = run([str(VENV_BIN / "foidesk"), "--help"])
     assert result.returncode == 0
-    for command in ("serve", "demo", "deadline"):
+    for command in ("serve", "demo", "deadline", "check", "system-check", "recompute-deadlines"):
         assert command in result.stdout
 
 

@@ -7,11 +7,24 @@ trail), so the admin shows them read-only.
 from django.contrib import admin
 
 from .models import Authority, Department, Question, Request
+from .services import AUTHORITY_FIELDS, authority_update
 
 
 @admin.register(Authority)
 class AuthorityAdmin(admin.ModelAdmin):
     list_display = ("name", "default_regime", "reference_pattern", "cost_limit", "weekend_receipt")
+    fields = AUTHORITY_FIELDS
+
+    def save_model(self, request, obj, form, change) -> None:
+        """Through the service, so the change is audited and deadlines follow it."""
+        authority_update(
+            actor=request.user,
+            authority=obj,
+            **{name: form.cleaned_data[name] for name in AUTHORITY_FIELDS},
+        )
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(Department)

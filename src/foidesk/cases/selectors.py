@@ -6,10 +6,10 @@ joins or loads the requester.
 
 "Overdue" and "due soon" are worked out when read, from the stored ``due_date`` and today's
 date, never stored (STYLE.md; Alaveteli's ``calculate_status``). A request is overdue when it
-is open, its clock is running and its due date has passed (FOIA s10(1); FOISA s10(1)); it is
-due soon when its due date is no more than a number of working days away, counted on its own
-regime's calendar (FOIA s10(6), EIR reg 2(1), FOISA s73), so a Scottish request is not told it
-has a day in hand over the Easter Monday holiday that does not stop its clock.
+is open, its clock is running and its due date has passed (FOIA s10(1); EIR reg 5(2); FOISA
+s10(1)). It is due soon when its due date is no more than a number of working days away,
+counted on its own regime's calendar (FOIA s10(6), EIR reg 2(1), FOISA s73): a Scottish request
+is not given a day in hand for Easter Monday or St Patrick's Day, which do not stop its clock.
 """
 
 from __future__ import annotations
@@ -216,8 +216,9 @@ def _ordering(key: str) -> list[Any]:
         )
         return [due, direction("id")]
     if name == "reference":
-        # References like 190A/23 sort by year, then number: 2A/23 before 10A/23. The number
-        # is the reference's length-then-text order within a year of receipt.
+        # References like 190A/23 sort by year, then number: 2A/23 before 10A/23. Within a
+        # year of receipt a shorter reference has the smaller number, so length then text
+        # gives the numeric order without parsing the authority's pattern.
         return [
             direction(ExtractYear("received_at")),
             direction(Length("reference")),
@@ -234,9 +235,6 @@ def _ordering(key: str) -> list[Any]:
     if name == "received":
         return [direction("received_at"), direction("id")]
     return [F("received_at").desc(), F("id").desc()]
-
-
-SORT_KEYS = ("received", "due", "reference", "state")
 
 
 def request_register(user: User, *, filters: RegisterFilters, today: date) -> QuerySet[Request]:

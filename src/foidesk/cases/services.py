@@ -193,6 +193,45 @@ def recompute_open_deadlines(*, calendar: Calendar | None = None) -> int:
     return changed
 
 
+# --- the authority's settings --------------------------------------------------------------
+
+AUTHORITY_FIELDS = ("name", "default_regime", "reference_pattern", "cost_limit", "weekend_receipt")
+
+
+@transaction.atomic
+def authority_update(*, actor: User | None, authority: Authority, **values) -> Authority:
+    """Change the authority's settings; a new weekend-receipt reading recomputes open deadlines.
+
+    The reading decides day 1 for requests received on a non-working day (rules T7), so every
+    open request's stored due date must follow it.
+    """
+    unknown = set(values) - set(AUTHORITY_FIELDS)
+    if unknown:
+        raise RegisterError(f"Unknown authority setting(s): {', '.join(sorted(unknown))}")
+    if "reference_pattern" in values:
+        if "{seq" not in values["reference_pattern"]:
+            raise RegisterError("The reference pattern must contain {seq}")
+        reference_format(values["reference_pattern"], seq=1, year=2000)
+    before = Authority.objects.get(pk=authority.pk) if authority.pk else Authority()
+    old = {name: getattr(before, name) for name in values}
+    for name, value in values.items():
+        setattr(authority, name, value)
+    authority.full_clean()
+    authority.save()
+    changes = diff(old, values)
+    if changes:
+        record(
+            event_type="authority.updated",
+            actor=actor,
+            subject=authority,
+            summary="Authority settings changed: " + ", ".join(sorted(changes)),
+            changes=changes,
+        )
+    if "weekend_receipt" in changes:
+        recompute_open_deadlines()
+    return authority
+
+
 # --- intake -------------------------------------------------------------------------------
 
 

@@ -1,0 +1,512 @@
+"""Reading provision citations out of real response text, and naming them canonically.
+
+Two spellings of the same provision are used in foidesk:
+
+- the **corpus form** (``s31(1)(a)``, ``s30(3)``, ``s40(5)``, ``s12``, ``s12(2)``,
+  ``reg12(5)(b)``): the normalisation of ``shared/corpus/README.md``, used by the disclosure-log
+  importer and its labels. It folds some detail away: FOIA s40(5A) and s40(5B) become ``s40(5)``;
+  s40 keeps only its subsection (``s40(2)(a)(b) and (3)(a)(i)`` is ``s40(2)``); s12(1) is
+  ``s12`` but the cost-based NCND s12(2) is kept; s21(1) is ``s21`` and s22(1) ``s22``.
+- the **catalogue id** (``foia:s31(1)(a)``, ``foia:s40(5B)``, ``eir:reg12(5)(b)``,
+  ``foisa:s35(1)(a)``): one exact provision of one regime, the key of
+  ``foidesk.law.exemptions``. Nothing is folded.
+
+``normalise_citations(text)`` gives the corpus form; ``catalogue_ids(text)`` the catalogue ids;
+``to_catalogue_id`` and ``to_corpus_form`` convert between them.
+
+What counts as a citation (``shared/corpus/README.md``):
+
+- only provisions a response relies on: FOIA s12, s14, ss21-44 (and 22A); EIR regs 12 and 13;
+  FOISA s12, s14, s18 (NCND) and ss25-41. Procedure (s1, s8, s10, s16, s17, s50) is not listed;
+- lettered paragraphs are split: "Section 31 (1) (a) (b)" is ``s31(1)(a)`` and ``s31(1)(b)``;
+  "section 31(1)(g)(2)(b)" is ``s31(1)(g)`` and ``s31(2)(b)``; "30(2)(a)(i)(b)" is
+  ``s30(2)(a)(i)`` and ``s30(2)(b)`` (a roman numeral after a paragraph is a sub-paragraph,
+  unless it is the next letter: "(h)(i)" is two paragraphs);
+- lists share their keyword: "Sections 30(3) and 31(3)", "section 23(5) and 24(2)";
+- a bare section mentioned after a more specific citation of it is a back-reference, not a new
+  citation ("Section 30(3) ... Section 30 - Factors favouring ..." gives only ``s30(3)``);
+- a section of another Act ("section 2 of the Data Protection Act 2018") is not a citation, nor
+  is a hypothetical "a notice under section 14";
+- FOISA uses its own numbering; only s12 (cost) lines up with FOIA, as the corpus README says.
+
+Text is cleaned first: non-breaking and other Unicode spaces become spaces, so
+"Section\\xa0 23(5)" reads as "Section 23(5)".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from foidesk.law.regimes import Regime
+
+# Section/regulation numbers that are grounds for refusal (everything else is procedure).
+# FOIA s25 (certificates under ss23-24) is procedure, not an exemption.
+_FOIA_SECTIONS = frozenset(
+    {"12", "14", "21", "22", "22A", "23", "24", *(str(n) for n in range(26, 45))}
+)
+_FOISA_SECTIONS = frozenset({"12", "14", "18", *(str(n) for n in range(25, 42))})
+_EIR_REGULATIONS = frozenset({"12", "13"})
+
+_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\t\r\f\v]")
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+_KEYWORD = re.compile(
+    r"(?<![\w'\u2019])(?:(?P<sec>sections?|ss?\.?)|(?P<reg>regulations?|regs?\.?))[ ]*(?=\d)",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"(\d{1,3})(?!\d)((?:[A-Z](?![A-Za-z]))?)(?![.,:/]\d)(?![a-z])")
+_GROUP = re.compile(r"[ ]*\([ ]*(\d{1,2}[A-Za-z]{0,2}|[a-z]{1,4})[ ]*\)")
+_JOIN = re.compile(r"[ ]*(?:,|&|/|\band/or\b|\band\b|\bor\b)[ ]*", re.IGNORECASE)
+_NEXT_SECTION = re.compile(
+    r"(?:(?:sections?|ss?\.?)[ ]*)?(\d{1,3})(?!\d)((?:[A-Z](?![A-Za-z]))?)(?![.,:/]\d)(?![a-z])"
+    r"(?![ ]*(?:hours?|hrs?|days?|working|weeks?|months?|years?|minutes?|mins?|per|%|pm|am|"
+    r"percent|people|officers?|cases?|records?|requests?)\b)",
+    re.IGNORECASE,
+)
+_OTHER_ACT = re.compile(
+    r"[ ]*(?:\(\w+\)[ ]*)*of[ ]+(?:the[ ]+)?(?P<name>[A-Z][^.;:\n()]{0,90}?)"
+    r"[ ]*(?:Act|Regulations|Order|Rules|Code)\b"
+)
+_ROMAN = re.compile(r"^(?:i{1,3}|iv|vi{0,3}|ix|x)$")
+_COST_WORDING = re.compile(
+    r"(?P<neg>\bnot\b[^.\n]{0,25})?\b(?:exceed(?:s|ed|ing)?|in excess of|above|over)\b[^.\n]{0,80}?"
+    r"\b(?:appropriate limit|cost limit|fees? limit|time threshold|18 hours|24 hours)\b"
+    r"|\b(?:appropriate|cost|fees?) limit\b[^.\n]{0,40}?\bbe exceeded\b",
+    re.IGNORECASE,
+)
+
+
+class CitationError(ValueError):
+    """A provision id or corpus citation that cannot be read."""
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Cite:
+    """One provision as cited: ``s31(1)(a)`` is ``Cite("s", "31", ("1", "a"))``.
+
+    ``instrument`` is ``"s"`` (a section of FOIA or FOISA) or ``"reg"`` (an EIR regulation);
+    ``number`` may carry a capital letter (``22A``); ``parts`` are the bracketed subsections,
+    paragraphs and sub-paragraphs in order, with subsection letters in capitals (``5B``).
+    """
+
+    instrument: str
+    number: str
+    parts: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The compact form without regime: ``s31(1)(a)``, ``reg12(5)(b)``."""
+        return f"{self.instrument}{self.number}" + "".join(f"({p})" for p in self.parts)
+
+    def sort_key(self) -> tuple[object, ...]:
+        """Statute order: ``s22`` < ``s22A`` < ``s23``; ``(h)`` < ``(i)``; ``(i)`` < ``(ii)``."""
+        digits = int(re.sub(r"\D", "", self.number) or 0)
+        keys = []
+        prev = ""
+        for p in self.parts:
+            keys.append(_part_key(p, sub_paragraph=_is_sub_paragraph(p, prev)))
+            prev = p
+        return (self.instrument, digits, self.number, tuple(keys))
+
+    def startswith(self, other: Cite) -> bool:
+        """True when ``other`` is this provision or one that contains it (an ancestor)."""
+        return (
+            self.instrument == other.instrument
+            and self.number == other.number
+            and self.parts[: len(other.parts)] == other.parts
+        )
+
+
+def _is_sub_paragraph(part: str, previous: str) -> bool:
+    return (
+        previous.isalpha()
+        and previous.islower()
+        and bool(_ROMAN.match(part))
+        and part != _next_letter(previous)
+    )
+
+
+def _part_key(part: str, *, sub_paragraph: bool) -> tuple[int, int, str]:
+    m = re.match(r"(\d+)(.*)", part)
+    if m:
+        return (0, int(m.group(1)), m.group(2))
+    if sub_paragraph:
+        return (1, _roman_value(part), part)
+    return (2, 0, part)
+
+
+def _roman_value(s: str) -> int:
+    values = {"i": 1, "v": 5, "x": 10}
+    total = 0
+    for a, b in zip(s, s[1:] + " ", strict=True):
+        v = values[a]
+        total += -v if b != " " and values.get(b, 0) > v else v
+    return total
+
+
+# --------------------------------------------------------------------------------------------
+# Scanning
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    cite: Cite
+    start: int
+
+
+def clean_text(text: str) -> str:
+    """Unicode spaces to spaces and dashes to hyphens, keeping every offset the same."""
+    return _DASHES.sub("-", _SPACES.sub(" ", text))
+
+
+def _scan(text: str) -> list[_Found]:
+    """Every section/regulation citation in ``text``, split into single provisions, in order."""
+    text = clean_text(text)
+    found: list[_Found] = []
+    pos = 0
+    while (m := _KEYWORD.search(text, pos)) is not None:
+        instrument = "reg" if m.group("reg") else "s"
+        start = m.start()
+        pos = m.end()
+        first = True
+        while (n := (_NUMBER if first else _NEXT_SECTION).match(text, pos)) is not None:
+            number = (n.group(1).lstrip("0") or "0") + n.group(2)
+            chains, last, pos = _read_groups(text, n.end())
+            if not chains:
+                chains = [()]
+            # "Section 40(2)(a)(b) and (3)(a)": more brackets continue the same section.
+            while (j := _JOIN.match(text, pos)) is not None and _GROUP.match(text, j.end()):
+                more, last, pos = _read_groups(text, j.end(), last)
+                chains.extend(more)
+            excluded = _other_instrument(text, pos) or (first and _hypothetical(text, start))
+            if not excluded:
+                found.extend(_Found(Cite(instrument, number, parts), start) for parts in chains)
+            first = False
+            j = _JOIN.match(text, pos)
+            if j is None:
+                break
+            pos = j.end()
+    return found
+
+
+def _read_groups(
+    text: str, pos: int, chain: list[tuple[str, str]] | None = None
+) -> tuple[list[tuple[str, ...]], list[tuple[str, str]], int]:
+    """Read ``(1)(a)(b)(2)(b)`` from ``pos``: the provisions named, the last chain, the offset.
+
+    A number starts a new subsection; a letter is a paragraph of the current subsection (a
+    sibling of the last paragraph, if there is one); a roman numeral after a paragraph is a
+    sub-paragraph unless it is the letter that follows that paragraph ("(h)(i)"). ``chain`` is
+    the last provision read before "and (b)", already counted, that the new brackets continue.
+    """
+    chains: list[tuple[str, ...]] = []
+    cur: list[tuple[str, str]] = list(chain or [])
+    fresh = False  # ``cur`` names a provision not yet in ``chains``
+
+    def flush() -> None:
+        if fresh and cur:
+            chains.append(tuple(v for _, v in cur))
+
+    while (g := _GROUP.match(text, pos)) is not None:
+        pos = g.end()
+        token = g.group(1)
+        if token[0].isdigit():
+            digits = re.match(r"\d+", token)
+            assert digits is not None  # noqa: S101 - the pattern guarantees it
+            token = digits.group(0) + token[digits.end() :].upper()
+            flush()
+            cur = [("sub", token)]
+        else:
+            token = token.lower()
+            last = cur[-1][0] if cur else None
+            if last == "subpara":
+                para = next(v for k, v in reversed(cur) if k == "para")
+                flush()
+                if _ROMAN.match(token) and token != _next_letter(para):
+                    cur = [*cur[:-1], ("subpara", token)]
+                else:
+                    cur = [*cur[:-2], ("para", token)]
+            elif last == "para":
+                if _ROMAN.match(token) and token != _next_letter(cur[-1][1]):
+                    cur = [*cur, ("subpara", token)]
+                else:
+                    flush()
+                    cur = [*cur[:-1], ("para", token)]
+            else:
+                cur = [*cur, ("para", token)]
+        fresh = True
+    flush()
+    return chains, cur, pos
+
+
+def _next_letter(letter: str) -> str:
+    return chr(ord(letter[-1]) + 1) if len(letter) == 1 else ""
+
+
+def _other_instrument(text: str, pos: int) -> bool:
+    """True for "section 2 of the Data Protection Act 2018": a provision of another law."""
+    m = _OTHER_ACT.match(text, pos)
+    if m is None:
+        return False
+    name = m.group("name").lower()
+    return not any(
+        ok in name for ok in ("freedom of information", "environmental information", "foi")
+    )
+
+
+def _hypothetical(text: str, start: int) -> bool:
+    """True for "issued with a notice under section 14": a generic mention, not a citation."""
+    before = text[max(0, start - 20) : start].lower()
+    return bool(re.search(r"\ba notice under $", before))
+
+
+def _allowed(cite: Cite, regime: Regime | None) -> bool:
+    if cite.instrument == "reg":
+        return cite.number in _EIR_REGULATIONS
+    if regime is Regime.FOISA:
+        return cite.number in _FOISA_SECTIONS
+    return cite.number in _FOIA_SECTIONS
+
+
+def _cites(text: str, regime: Regime | None) -> list[_Found]:
+    """Scanned citations that are grounds for refusal, minus back-references and repeats."""
+    kept: list[_Found] = []
+    for f in _scan(text):
+        if not _allowed(f.cite, regime):
+            continue
+        kept.append(f)
+    out: list[_Found] = []
+    seen: list[Cite] = []
+    for f in kept:
+        c = f.cite
+        if c in seen:
+            continue
+        # A less specific mention of something already cited more specifically refers back.
+        if any(s != c and s.startswith(c) for s in seen):
+            continue
+        seen.append(c)
+        out.append(f)
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Corpus form
+
+
+def fold(cite: Cite, regime: Regime | None = Regime.FOIA) -> Cite | None:
+    """The corpus normalisation of one provision (``None`` when it names no ground for refusal).
+
+    FOIA: s40 keeps only subsections (1), (2) and (5), with (5A)/(5B) folded into (5); its other
+    subsections ((3A), (4A) ...) define conditions and are not separate citations. s12(1) (and
+    the rule-making subsections) become ``s12``, s12(2) is kept. s21 is always ``s21``;
+    s22(1) and s22A(1) become ``s22`` and ``s22A``. FOISA: s12 is always ``s12``.
+    """
+    if cite.instrument != "s":
+        return cite
+    parts = cite.parts
+    n = cite.number
+    if regime is Regime.FOISA:
+        if n == "12":
+            return Cite("s", "12")
+        return cite
+    if n == "40":
+        if not parts:
+            return cite
+        sub = parts[0]
+        if sub in {"5A", "5B"}:
+            sub = "5"
+        if sub not in {"1", "2", "5"}:
+            return None
+        return Cite("s", "40", (sub,))
+    if n == "12":
+        return Cite("s", "12", ("2",)) if parts[:1] == ("2",) else Cite("s", "12")
+    if n == "21":
+        return Cite("s", "21")
+    if n in {"22", "22A"} and parts[:1] == ("1",):
+        return Cite("s", n)
+    return cite
+
+
+def _infer_cost_limit(text: str) -> bool:
+    return any(not m.group("neg") for m in _COST_WORDING.finditer(clean_text(text)))
+
+
+def normalise_citations(
+    text: str, regime: Regime | str | None = Regime.FOIA, *, infer_cost_limit: bool = True
+) -> list[str]:
+    """The provisions ``text`` relies on, in the corpus normalisation, sorted.
+
+    ``regime`` decides the section numbering (FOIA and EIR: FOIA numbers; FOISA: its own);
+    EIR regulations are read under any regime as ``regN(...)``. With ``infer_cost_limit`` (the
+    corpus labelling convention) a response that refuses because the cost "would exceed the
+    appropriate limit" without naming the section gets ``s12``.
+
+    >>> normalise_citations("Section 31 (1) (a) (b) Law Enforcement; Section 40(5B)")
+    ['s31(1)(a)', 's31(1)(b)', 's40(5)']
+    """
+    reg = None if regime is None else Regime(regime)
+    out: list[Cite] = []
+    for f in _cites(text, reg):
+        c = fold(f.cite, reg)
+        # Folding can turn a citation into a less specific one already given: a repeat.
+        if c is not None and not any(o.startswith(c) for o in out):
+            out.append(c)
+    if (
+        infer_cost_limit
+        and reg is not Regime.EIR
+        and not any(c.instrument == "s" and c.number == "12" for c in out)
+        and _infer_cost_limit(text)
+    ):
+        out.append(Cite("s", "12"))
+    return [c.text for c in sorted(out, key=Cite.sort_key)]
+
+
+# --------------------------------------------------------------------------------------------
+# Catalogue ids
+
+_ID = re.compile(
+    r"^(?P<regime>foia|eir|foisa):(?P<inst>s|reg)(?P<num>\d{1,3}[A-Z]?)"
+    r"(?P<parts>(?:\((?:\d{1,2}[A-Z]{0,2}|[a-z]{1,4})\))*)$"
+)
+_CORPUS = re.compile(
+    r"^(?P<inst>s|reg)(?P<num>\d{1,3}[A-Z]?)(?P<parts>(?:\((?:\d{1,2}[A-Z]{0,2}|[a-z]{1,4})\))*)$"
+)
+#: The syntax of a catalogue id, for the JSON Schema and for callers that validate input.
+CATALOGUE_ID_PATTERN = _ID.pattern
+
+
+def parse_catalogue_id(provision_id: str) -> tuple[Regime, Cite]:
+    """``"foia:s31(1)(a)"`` -> ``(Regime.FOIA, Cite("s", "31", ("1", "a")))``."""
+    m = _ID.match(provision_id)
+    if m is None:
+        raise CitationError(
+            f"{provision_id!r} is not a provision id (expected e.g. 'foia:s31(1)(a)', "
+            "'eir:reg12(5)(b)' or 'foisa:s35(1)(a)')"
+        )
+    regime = Regime(m.group("regime"))
+    inst = m.group("inst")
+    if (inst == "reg") != (regime is Regime.EIR):
+        raise CitationError(
+            f"{provision_id!r}: EIR provisions are regulations ('reg'), FOIA and FOISA ones "
+            "sections ('s')"
+        )
+    parts = tuple(re.findall(r"\(([^)]*)\)", m.group("parts")))
+    return regime, Cite(inst, m.group("num"), parts)
+
+
+def catalogue_id(regime: Regime | str, cite: Cite) -> str:
+    """``(Regime.FOIA, Cite("s", "31", ("1", "a")))`` -> ``"foia:s31(1)(a)"``."""
+    return f"{Regime(regime).value}:{cite.text}"
+
+
+def to_catalogue_id(corpus: str, regime: Regime | str = Regime.FOIA) -> str:
+    """Corpus form to catalogue id: ``"s31(1)(a)"`` -> ``"foia:s31(1)(a)"``.
+
+    ``reg...`` is always EIR. The folded forms map to the catalogue entries that stand for
+    them: ``s40(5)`` to ``foia:s40(5)`` (either NCND subsection) and ``s12`` to ``foia:s12``.
+    """
+    m = _CORPUS.match(corpus.strip())
+    if m is None:
+        raise CitationError(f"{corpus!r} is not in the corpus form (e.g. 's31(1)(a)')")
+    if m.group("inst") == "reg":
+        return f"eir:{corpus.strip()}"
+    reg = Regime(regime)
+    if reg is Regime.EIR:
+        reg = Regime.FOIA  # a section cited in an EIR case is a FOIA section (e.g. s39)
+    return f"{reg.value}:{corpus.strip()}"
+
+
+def to_corpus_form(provision_id: str) -> str:
+    """Catalogue id to corpus form: ``"foia:s40(5B)"`` -> ``"s40(5)"``, ``"foia:s12(1)"`` ->
+    ``"s12"``. Raises ``CitationError`` for an id whose provision the corpus does not list
+    (e.g. ``foia:s40(3A)``, a condition rather than a citation)."""
+    regime, cite = parse_catalogue_id(provision_id)
+    folded = fold(cite, regime)
+    if folded is None:
+        raise CitationError(f"{provision_id!r} has no corpus form (it is not cited on its own)")
+    return folded.text
+
+
+def catalogue_ids(text: str, regime: Regime | str = Regime.FOIA) -> list[str]:
+    """The provisions ``text`` cites as catalogue ids, unfolded, in order of first citation.
+
+    ``"Section 40(5B) and regulation 13(5A)"`` -> ``["foia:s40(5B)", "eir:reg13(5A)"]``.
+    """
+    reg = Regime(regime)
+    section_regime = Regime.FOIA if reg is Regime.EIR else reg
+    out: list[str] = []
+    for f in _cites(text, reg):
+        if fold(f.cite, reg) is None:
+            continue  # e.g. s40(3A): a condition of s40(2), not a citation of its own
+        r = Regime.EIR if f.cite.instrument == "reg" else section_regime
+        pid = catalogue_id(r, f.cite)
+        if pid not in out:
+            out.append(pid)
+    return out
+
+
+def cite_of(provision_id: str) -> Cite:
+    """The ``Cite`` of a catalogue id (its regime dropped)."""
+    return parse_catalogue_id(provision_id)[1]
+
+
+def display(provision_id: str) -> str:
+    """How a notice names a provision: ``"FOIA s31(1)(a)"``, ``"EIR reg 12(5)(b)"``."""
+    regime, cite = parse_catalogue_id(provision_id)
+    parts = "".join(f"({p})" for p in cite.parts)
+    if cite.instrument == "reg":
+        return f"{regime.short_name} reg {cite.number}{parts}"
+    return f"{regime.short_name} s{cite.number}{parts}"
+
+
+def ancestors(provision_id: str) -> list[str]:
+    """The id itself, then each enclosing provision up to the bare section.
+
+    ``"foia:s31(1)(a)"`` -> ``["foia:s31(1)(a)", "foia:s31(1)", "foia:s31"]``.
+    """
+    regime, cite = parse_catalogue_id(provision_id)
+    return [
+        catalogue_id(regime, Cite(cite.instrument, cite.number, cite.parts[:i]))
+        for i in range(len(cite.parts), -1, -1)
+    ]
+
+
+def is_within(provision_id: str, container_id: str) -> bool:
+    """True when ``provision_id`` is ``container_id`` or lies inside it (same regime)."""
+    return container_id in ancestors(provision_id)
+
+
+def section_of(provision_id: str) -> str:
+    """The bare section or regulation id: ``"foia:s31(1)(a)"`` -> ``"foia:s31"``."""
+    return ancestors(provision_id)[-1]
+
+
+def unique(ids: Iterable[str]) -> list[str]:
+    """``ids`` without repeats, in order."""
+    out: list[str] = []
+    for i in ids:
+        if i not in out:
+            out.append(i)
+    return out
+
+
+__all__ = [
+    "CATALOGUE_ID_PATTERN",
+    "Cite",
+    "CitationError",
+    "ancestors",
+    "catalogue_id",
+    "catalogue_ids",
+    "cite_of",
+    "clean_text",
+    "display",
+    "fold",
+    "is_within",
+    "normalise_citations",
+    "parse_catalogue_id",
+    "section_of",
+    "to_catalogue_id",
+    "to_corpus_form",
+    "unique",
+]
