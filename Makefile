@@ -34,6 +34,7 @@ $(BIN)/python: | $(UV)
 	$(UV) venv --quiet --python $(PYTHON) $(VENV)
 
 install: $(BIN)/python ## Create .venv and install the application from the lock file
+	scripts/install-system-deps pango
 	$(UV) pip install --quiet --python $(BIN)/python --require-hashes -r requirements/app.lock.txt
 	$(UV) pip install --quiet --python $(BIN)/python --no-deps -e .
 

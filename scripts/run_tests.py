@@ -115,11 +115,23 @@ def throwaway_postgres() -> Iterator[str]:
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-def run_pytest(database_url: str, label: str, pytest_args: list[str]) -> int:
-    print(f"\n=== Test suite on {label} ===", flush=True)
+def start_pytest(database_url: str, label: str, pytest_args: list[str], log: Path):
+    """Start one suite in the background, its output going to ``log``."""
     env = {**os.environ, "DATABASE_URL": database_url}
-    command = [sys.executable, "-m", "pytest", *pytest_args]
-    return subprocess.run(command, cwd=PROJECT_DIR, env=env, check=False).returncode
+    command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *pytest_args]
+    handle = log.open("w")
+    process = subprocess.Popen(  # noqa: S603 - our own interpreter and pytest
+        command, cwd=PROJECT_DIR, env=env, stdout=handle, stderr=subprocess.STDOUT
+    )
+    return label, process, handle, log
+
+
+def finish(label: str, process, handle, log: Path) -> int:
+    code = process.wait()
+    handle.close()
+    print(f"\n=== Test suite on {label} ===", flush=True)
+    print(log.read_text(), end="", flush=True)
+    return code
 
 
 def main() -> int:
@@ -127,24 +139,44 @@ def main() -> int:
     parser.add_argument("--only", choices=["sqlite", "postgresql"])
     args, pytest_args = parser.parse_known_args()
     results: dict[str, int] = {}
+    logs = Path(tempfile.mkdtemp(prefix="foidesk-tests-"))
 
-    if args.only in (None, "sqlite"):
-        sqlite_url = f"sqlite:///{tempfile.gettempdir()}/foidesk-test.sqlite3"
-        results["SQLite"] = run_pytest(sqlite_url, "SQLite", pytest_args)
-
-    if args.only in (None, "postgresql"):
-        named = os.environ.get("TEST_DATABASE_URL")
-        if named:
-            results["PostgreSQL"] = run_pytest(named, "PostgreSQL (TEST_DATABASE_URL)", pytest_args)
-        else:
-            try:
-                with throwaway_postgres() as url:
-                    results["PostgreSQL"] = run_pytest(
-                        url, "PostgreSQL (throwaway server)", pytest_args
+    with contextlib.ExitStack() as stack:
+        runs = []
+        # The two suites run side by side: each is mostly one process, and the machine has
+        # two cores. Their output is printed one after the other when both are done.
+        if args.only in (None, "sqlite"):
+            sqlite_url = f"sqlite:///{logs / 'foidesk-test.sqlite3'}"
+            runs.append(start_pytest(sqlite_url, "SQLite", pytest_args, logs / "sqlite.log"))
+        if args.only in (None, "postgresql"):
+            named = os.environ.get("TEST_DATABASE_URL")
+            if named:
+                runs.append(
+                    start_pytest(
+                        named,
+                        "PostgreSQL (TEST_DATABASE_URL)",
+                        pytest_args,
+                        logs / "postgresql.log",
                     )
-            except NoPostgres as exc:
-                print(f"\nCannot run the suite on PostgreSQL: {exc}", file=sys.stderr)
-                results["PostgreSQL"] = 1
+                )
+            else:
+                try:
+                    url = stack.enter_context(throwaway_postgres())
+                except NoPostgres as exc:
+                    print(f"\nCannot run the suite on PostgreSQL: {exc}", file=sys.stderr)
+                    results["PostgreSQL"] = 1
+                else:
+                    runs.append(
+                        start_pytest(
+                            url,
+                            "PostgreSQL (throwaway server)",
+                            pytest_args,
+                            logs / "postgresql.log",
+                        )
+                    )
+        for label, process, handle, log in runs:
+            results[label.split(" ")[0]] = finish(label, process, handle, log)
+    shutil.rmtree(logs, ignore_errors=True)
 
     print()
     for label, code in results.items():

@@ -66,3 +66,40 @@ def make_request(db, officer):
         return request_create(**fields)
 
     return make
+
+
+def respond(request, *, officer, approver=None):
+    """Take a request through sign-off to responded, the only way a response goes out:
+    a decision on every question (disclosed), submitted by the officer, approved by a
+    decision maker who did not draft it, then recorded as sent."""
+    from django.utils import timezone
+
+    from foidesk.cases.states import RequestState
+    from foidesk.decisions.services import (
+        decision_save,
+        response_approve,
+        response_record_sent,
+        response_submit,
+    )
+
+    if approver is None:
+        approver, _ = User.objects.get_or_create(
+            username="approver-for-tests", defaults={"role": Role.DECISION_MAKER}
+        )
+    numbers = list(request.questions.values_list("number", flat=True))
+    decision_save(
+        actor=officer,
+        request=request,
+        question_numbers=numbers,
+        outcome="disclosed",
+        text="Please find the information below.",
+        figures_given=True,
+        reveals_held=True,
+    )
+    if request.state in (RequestState.RECEIVED, RequestState.ACKNOWLEDGED):
+        from foidesk.cases.services import request_transition
+
+        request_transition(actor=officer, request=request, to_state=RequestState.DRAFTING)
+    response_submit(actor=officer, request=request)
+    response_approve(actor=approver, request=request)
+    return response_record_sent(actor=officer, request=request, sent_on=timezone.localdate())

@@ -4,6 +4,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("foidesk.web.urls")),
     path("staff/", include("foidesk.cases.urls")),
+    path("staff/", include("foidesk.decisions.urls")),
     path("accounts/", include("foidesk.accounts.urls")),
     path("deadlines/", include("foidesk.deadlines.urls")),
     path("admin/", admin.site.urls),

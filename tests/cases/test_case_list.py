@@ -18,8 +18,8 @@ from foidesk.cases.services import (
     NewRequester,
     clock_event_record,
     request_create,
-    request_transition,
 )
+from tests.conftest import respond
 
 pytestmark = pytest.mark.django_db
 
@@ -71,8 +71,7 @@ def register(make_staff, officer):
         officer=sam,
         questions=[NewQuestion(text="How many dogs retired?", department=hr)],
     )
-    for state in ("drafting", "awaiting_approval", "responded"):
-        request_transition(actor=officer, request=r["old"], to_state=state)
+    respond(r["old"], officer=officer)
     # 2025: overdue (due 30 January), two questions that both mention misconduct.
     r["late"] = log(
         officer,

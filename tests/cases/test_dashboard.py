@@ -17,6 +17,7 @@ from django.urls import reverse
 from foidesk.accounts.models import Role
 from foidesk.cases.models import Department
 from foidesk.cases.services import NewQuestion, NewRequester, request_create, request_transition
+from tests.conftest import respond
 
 pytestmark = pytest.mark.django_db
 
@@ -101,7 +102,7 @@ def register(make_staff, officer):
         officer=officer,
         questions=[NewQuestion(text="Budget?", department=hr)],
     )
-    walk(officer, r["answered"], "drafting", "awaiting_approval", "responded")
+    respond(r["answered"], officer=officer)
     # Long past its due date but waiting for clarification: the clock is stopped.
     r["paused"] = log(officer, title="Vehicles", received=date(2025, 1, 3), officer=sam)
     walk(officer, r["paused"], "awaiting_clarification")

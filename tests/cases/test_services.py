@@ -359,6 +359,8 @@ def test_authority_settings_saved_in_the_admin_go_through_the_service(
         f"/admin/cases/authority/{authority.pk}/change/",
         {
             "name": "Testshire Police",
+            "kind": "police",
+            "rights_paragraph": "Ask us for an internal review, or complain to the ICO.",
             "default_regime": "foia",
             "reference_pattern": "{seq}A/{yy}",
             "cost_limit": 450,

@@ -37,6 +37,12 @@ def test_transition_function_follows_the_table(make_request, officer, current, t
     request.refresh_from_db()
     events_before = AuditEvent.objects.filter(request=request).count()
     if target in TRANSITIONS[current]:
+        if target == RequestState.RESPONDED:
+            # Entering "responded" also needs an approved response (the sign-off guard).
+            with pytest.raises(RegisterError, match="Only an approved response"):
+                request_transition(actor=officer, request=request, to_state=target)
+            approve_current_draft(request, officer)
+            events_before = AuditEvent.objects.filter(request=request).count()
         request_transition(actor=officer, request=request, to_state=target)
         request.refresh_from_db()
         assert request.state == target
@@ -50,6 +56,32 @@ def test_transition_function_follows_the_table(make_request, officer, current, t
         request.refresh_from_db()
         assert request.state == current
         assert AuditEvent.objects.filter(request=request).count() == events_before
+
+
+def approve_current_draft(request, officer):
+    """A decision on every question, frozen and approved by someone else, state unchanged."""
+    from foidesk.accounts.models import Role, User
+    from foidesk.decisions.compose import response_data, snapshot_hash
+    from foidesk.decisions.models import ResponseVersion
+    from foidesk.decisions.services import _unsent, decision_save
+
+    state = request.state
+    type(request).objects.filter(pk=request.pk).update(state=RequestState.DRAFTING)
+    request.refresh_from_db()
+    decision_save(actor=officer, request=request, question_numbers=[1], outcome="not_held")
+    type(request).objects.filter(pk=request.pk).update(state=state)
+    request.refresh_from_db()
+    data = _unsent(response_data(request))
+    approver = User.objects.create_user("approver", role=Role.DECISION_MAKER)
+    ResponseVersion.objects.create(
+        request=request,
+        number=1,
+        snapshot=data,
+        snapshot_hash=snapshot_hash(data),
+        submitted_by=officer,
+        status="approved",
+        decided_by=approver,
+    )
 
 
 def test_unknown_state_is_refused(make_request, officer):

@@ -1,7 +1,8 @@
 """`foidesk demo`: the demo force's register, loaded once through the register services.
 
 The demo is loaded once for this module (it takes a few seconds) and the database is emptied
-afterwards; each test reads it inside its own rolled-back transaction.
+afterwards; each test reads it inside its own rolled-back transaction. The decisions, tests
+and sign-off of its responses are tested in ``test_demo_decisions``.
 """
 
 import re
@@ -32,6 +33,16 @@ from foidesk.cases.models import (
     RequestLink,
 )
 from foidesk.cases.states import CLOCK_STOPPED_STATES, OPEN_STATES, RequestState
+from foidesk.decisions.models import (
+    CostLine,
+    Decision,
+    HarmAndPublicInterestTest,
+    LibraryParagraph,
+    ResponseVersion,
+)
+from foidesk.decisions.models import (
+    TestParagraph as ParagraphInTest,
+)
 from foidesk.demo import register
 from foidesk.demo.staff import DEMO_STAFF
 from foidesk.law.calendars import default_calendar
@@ -134,7 +145,8 @@ def test_190A_23_went_through_professional_standards_and_every_state_to_responde
     psd = User.objects.get(username="psd")
     for question in request.questions.all():
         assert question.department.name == "Professional Standards"
-        assert question.status == QuestionStatus.ANSWERED
+        # Answered by the department, then decided by the FOI officer.
+        assert question.status == QuestionStatus.DECIDED
         assert question.answered_by == psd
         assert question.hours_spent > 0
         assert (
@@ -180,7 +192,7 @@ def test_department_contacts_answer_for_their_own_departments(demo):
     assert [d.name for d in hr.departments.all()] == ["Human Resources"]
     for department in Department.objects.all():
         assert department.contacts.filter(role=Role.DEPARTMENT_CONTACT).exists(), department
-    answered = Question.objects.filter(status=QuestionStatus.ANSWERED)
+    answered = Question.objects.exclude(answered_at=None)
     for question in answered.select_related("department", "answered_by"):
         assert question.department.contacts.filter(pk=question.answered_by_id).exists()
 
@@ -222,7 +234,9 @@ def test_the_dashboard_has_something_in_every_box(demo):
     assert set(Request.objects.values_list("channel", flat=True)) == set(Channel.values)
     assert set(ClockEvent.objects.values_list("kind", flat=True)) == set(ClockEventKind.values)
     assert set(RequestLink.objects.values_list("kind", flat=True)) == set(LinkKind.values)
-    assert Question.objects.filter(status=QuestionStatus.ANSWERED).count() > 100
+    assert Question.objects.exclude(answered_at=None).count() > 100
+    # Answered and not yet decided: the FOI team's work in hand.
+    assert Question.objects.filter(status=QuestionStatus.ANSWERED).count() >= 20
     waiting = Question.objects.filter(
         status=QuestionStatus.WITH_DEPARTMENT, request__state__in=OPEN_STATES
     )
@@ -283,7 +297,13 @@ def test_the_audit_trail_holds_every_change(demo):
         Request.objects.count()
     )
     assert AuditEvent.objects.filter(event_type="question.answered").count() == (
-        Question.objects.filter(status=QuestionStatus.ANSWERED).count()
+        Question.objects.exclude(answered_at=None).count()
+    )
+    assert AuditEvent.objects.filter(event_type="decision.saved").count() >= (
+        Decision.objects.count()
+    )
+    assert AuditEvent.objects.filter(event_type="response.approved").count() == (
+        ResponseVersion.objects.filter(status="approved").count()
     )
     assert AuditEvent.objects.filter(event_type="clock.event").count() == (
         ClockEvent.objects.count()
@@ -298,6 +318,8 @@ def test_the_command_prints_the_counts_and_the_sign_ins(demo):
     for state in RequestState:
         assert re.search(rf"{re.escape(state.label)}\s+\d+", demo), state
     assert "overdue" in demo
+    assert re.search(r"Sign-off: \d+ versions approved by a second person", demo)
+    assert re.search(r"Paragraph library: \d+ paragraphs", demo)
     for person in DEMO_STAFF:
         assert person.username in demo
     assert "Password: " in demo
@@ -305,7 +327,21 @@ def test_the_command_prints_the_counts_and_the_sign_ins(demo):
 
 def test_loading_again_adds_nothing_and_keeps_the_sign_ins(demo, settings, tmp_path):
     settings.VAR_DIR = tmp_path
-    models = (Request, Question, Requester, ClockEvent, RequestLink, AuditEvent, Department)
+    models = (
+        Request,
+        Question,
+        Requester,
+        ClockEvent,
+        RequestLink,
+        AuditEvent,
+        Department,
+        Decision,
+        CostLine,
+        HarmAndPublicInterestTest,
+        ParagraphInTest,
+        LibraryParagraph,
+        ResponseVersion,
+    )
     before = {model: model.objects.count() for model in models}
     users = set(User.objects.values_list("username", flat=True))
     out, err = StringIO(), StringIO()

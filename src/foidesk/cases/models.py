@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 
 from foidesk.law.deadlines import WeekendReceipt
+from foidesk.law.exemptions import AuthorityKind
 from foidesk.law.regimes import Regime
 
 from .states import CLOCK_STOPPED_STATES, OPEN_STATES, RequestState
@@ -45,6 +46,12 @@ class Authority(models.Model):
     """
 
     name = models.CharField(max_length=200, help_text="As it signs its responses.")
+    kind = models.CharField(
+        max_length=32,
+        choices=[(k.value, k.value.replace("_", " ").capitalize()) for k in AuthorityKind],
+        default=AuthorityKind.POLICE.value,
+        help_text="Decides which exemptions it may use (a police force cannot use s35).",
+    )
     default_regime = models.CharField(
         max_length=8,
         choices=RegimeChoice.choices,
@@ -67,6 +74,19 @@ class Authority(models.Model):
         choices=WeekendReceiptChoice.choices,
         default=WeekendReceiptChoice.ICO,
         help_text="How a request received on a non-working day is counted.",
+    )
+
+    rights_paragraph = models.TextField(
+        default=(
+            "If you are dissatisfied with this response you may ask for an internal review. "
+            "Please write to the Freedom of Information Unit within 40 working days of the date "
+            "of this response, saying what you are unhappy with; someone not involved in the "
+            "original decision will review it. If you remain dissatisfied after the internal "
+            "review, you may complain to the Information Commissioner's Office under section 50 "
+            "of the Freedom of Information Act 2000: https://ico.org.uk/make-a-complaint/"
+        ),
+        help_text="Your internal review procedure and the right to complain to the ICO, ending "
+        "every response (FOIA s17(7)).",
     )
 
     class Meta:

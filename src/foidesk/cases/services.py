@@ -3,6 +3,7 @@ transaction and appends to the audit trail; a ``RegisterError`` means nothing wa
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -101,7 +102,7 @@ def reference_next(*, year: int) -> str:
 # --- the clock ----------------------------------------------------------------------------
 
 
-def _deadline_inputs(request: Request) -> dict:
+def clock_inputs(request: Request) -> dict:
     """What the law needs from the request's clock events (latest of each kind counts)."""
     latest: dict[str, ClockEvent] = {}
     for event in request.clock_events.all():
@@ -141,7 +142,7 @@ def request_deadline(request: Request, *, calendar: Calendar | None = None):
         _local_date(request.received_at),
         weekend_receipt=WeekendReceipt(authority.weekend_receipt),
         calendar=calendar,
-        **_deadline_inputs(request),
+        **clock_inputs(request),
     )
 
 
@@ -195,7 +196,15 @@ def recompute_open_deadlines(*, calendar: Calendar | None = None) -> int:
 
 # --- the authority's settings --------------------------------------------------------------
 
-AUTHORITY_FIELDS = ("name", "default_regime", "reference_pattern", "cost_limit", "weekend_receipt")
+AUTHORITY_FIELDS = (
+    "name",
+    "kind",
+    "default_regime",
+    "reference_pattern",
+    "cost_limit",
+    "weekend_receipt",
+    "rights_paragraph",
+)
 
 
 @transaction.atomic
@@ -334,6 +343,18 @@ def request_create(
 
 # --- changes of state ---------------------------------------------------------------------
 
+#: Extra conditions on entering a state, registered by other apps (the decisions app requires
+#: an approved response before a request is recorded as responded). Each guard returns a
+#: message saying what is missing, or None.
+TransitionGuard = Callable[[Request], str | None]
+TRANSITION_GUARDS: dict[RequestState, list[TransitionGuard]] = {}
+
+
+def register_transition_guard(state: RequestState, guard: TransitionGuard) -> None:
+    TRANSITION_GUARDS.setdefault(state, [])
+    if guard not in TRANSITION_GUARDS[state]:
+        TRANSITION_GUARDS[state].append(guard)
+
 
 @transaction.atomic
 def request_transition(
@@ -350,6 +371,10 @@ def request_transition(
             f"{RequestState(to_state).label.lower()}"
             + (f" (it can become: {allowed})" if allowed else " (it is final)")
         )
+    for guard in TRANSITION_GUARDS.get(RequestState(to_state), []):
+        problem = guard(request)
+        if problem:
+            raise RegisterError(problem)
     old = request.state
     request.state = to_state
     update = ["state", "updated_at"]

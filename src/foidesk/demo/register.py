@@ -3,24 +3,29 @@
 Two parts:
 
 - request 190A/23, the published response in ``shared/seed``, logged as it was received (20
-  January 2023) and walked through to "responded", its four questions split exactly as the
-  response treats them;
+  January 2023), its four questions split exactly as the response treats them, decided as the
+  seed decides them (``foidesk.demo.decisions``), signed off and sent on 16 February 2023;
 - about three hundred fictional requests received over the fourteen months before *today*, so
   the case list, the dashboard and the department pages look like a working FOI office whenever
   the demo is loaded: some overdue, some due within days, some waiting for a clarification or
-  a fee, some answered by departments, some under internal review or with the ICO.
+  a fee, some answered by departments, some drafted or awaiting approval (one sent back), some
+  answered, under internal review or with the ICO. Across the answered ones every outcome a
+  decision can record appears at least once.
 
 Everything is planned first as plain data (``demo_plan``: a fixed ``random.Random(2023)`` and
-the date of the load, nothing else), then written through the register services in
-``foidesk.cases.services``, so each request carries the audit trail the services write. The
+the date of the load, nothing else), then written through the register and decision services
+(``foidesk.cases.services``, ``foidesk.decisions.services``), so each request carries the audit
+trail the services write and no response goes out without a decision on every question, a
+submission by the FOI officer and approval by a decision maker who drafted none of it. The
 requesters are made up; every email address is on an ``example`` domain (RFC 2606) and every
 telephone number is in Ofcom's range for drama (0121 496 0xxx), so nothing can reach a real
 person.
 
 Services stamp the audit trail with the time of the load: the timeline of a demo request shows
 when the demo was loaded, not when the step happened. The two dates the register reads back as
-history (``Request.responded_on`` and ``Question.answered_at``) are set to historic dates after
-the services have run; see ``_write_history``.
+history are historic: ``Request.responded_on`` is the sending date given to
+``response_record_sent``, and ``Question.answered_at`` is set after the services have run (see
+``_write_history``).
 """
 
 from __future__ import annotations
@@ -53,7 +58,26 @@ from foidesk.cases.models import (
 )
 from foidesk.cases.services import NewQuestion, NewRequester
 from foidesk.cases.states import CLOCK_STOPPED_STATES, OPEN_STATES, RequestState
+from foidesk.decisions import services as decision_services
+from foidesk.decisions.models import (
+    Decision,
+    LibraryParagraph,
+    OutcomeChoice,
+    ResponseVersion,
+    SignOffStatus,
+    TestParagraph,
+)
+from foidesk.demo.decisions import (
+    NATURAL_KINDS,
+    Library,
+    complete_harm,
+    decide_seed_request,
+    load_demo_library,
+    outcomes_for,
+    write_decisions,
+)
 from foidesk.law.calendars import Calendar, default_calendar
+from foidesk.law.exemptions import AuthorityKind
 
 S = RequestState
 K = ClockEventKind
@@ -734,39 +758,96 @@ TOPICS = (
     ),
 )
 
-#: What departments return: (text, hours range, weight). ``{system}`` is the department's.
-_ANSWERS = (
-    (
+#: What departments return for each kind of decision the plan makes (``demo.decisions.KINDS``):
+#: (text, hours range). ``{system}`` is the department's. Questions a requester withdrew, and
+#: requests refused as vexatious or repeated, are never answered by a department.
+_ANSWERS: dict[str, tuple[str, tuple[float, float]]] = {
+    "disclosed": (
         "Figures extracted from {system} for the period asked; spreadsheet attached (one sheet, "
         "totals checked).",
         (0.5, 4.0),
-        6,
     ),
-    (
+    "small_numbers": (
         "Held. Table attached; counts under five are marked for the FOI team to consider "
         "suppression.",
         (1.0, 5.0),
-        4,
     ),
-    (
+    "not_held": (
         "Not held: {system} does not record this, and no other record holds it in a form that "
         "can be retrieved.",
         (0.25, 1.0),
-        2,
     ),
-    (
+    "partly": (
         "Partly held: {system} only holds this from April {since_year}; earlier records were "
         "deleted under the retention schedule.",
         (1.0, 3.0),
-        2,
     ),
-    (
+    "cost": (
         "Held, but only by reading each record by hand: the estimate is the hours shown. Please "
         "consider the cost limit (s12).",
         (16.0, 30.0),
-        1,
     ),
-    ("Current policy document attached. It is already on the force website.", (0.25, 0.5), 1),
+    "accessible": (
+        "Current policy document attached. It is already on the force website.",
+        (0.25, 0.5),
+    ),
+    "future": (
+        "Held: the figures are being checked for the force's annual statistics, due out in the "
+        "next few weeks. Suggest s22 (future publication).",
+        (0.5, 1.5),
+    ),
+    "clarify": (
+        "We cannot tell which records this means (it could cover several systems): please ask "
+        "the requester to clarify.",
+        (0.25, 0.5),
+    ),
+    "transfer": (
+        "Not held by the force: another public authority holds this (details in the covering "
+        "email). Suggest transferring the question.",
+        (0.25, 0.5),
+    ),
+    "s31_partial": (
+        "Held; table attached. The breakdown by location and date would show where the tactic "
+        "is used: the unit asks that it is withheld (s31).",
+        (1.0, 4.0),
+    ),
+    "s31_exempt": (
+        "Held. Releasing it would show the force's tactical capability: the unit advises "
+        "withholding it in full (s31).",
+        (0.5, 2.0),
+    ),
+    "chis_exempt": (
+        "Held by the dedicated source unit. Totals can be released; individual payments must "
+        "not be, as they could identify sources (s31, s38).",
+        (1.0, 3.0),
+    ),
+    "ncnd_covert": (
+        "Advice: neither confirm nor deny. Any answer, including a denial, would reveal "
+        "capability (s23(5), s24(2)).",
+        (0.5, 1.5),
+    ),
+}
+
+#: Questions on these topics that a force withholds, in whole or part (FOIA requests only):
+#: topic title -> {question index: kind of decision}.
+_SENSITIVE = {
+    "Drones": {0: "s31_exempt"},
+    "Police equipment": {2: "s31_partial"},
+    "Live facial recognition": {3: "s31_partial"},
+    "Covert human intelligence source payments": {1: "chis_exempt"},
+}
+
+#: The topic given to the requests the force neither confirms nor denies (s23(5), s24(2)).
+COVERT_TOPIC = Topic(
+    "Covert mobile phone surveillance equipment",
+    "Intelligence",
+    (
+        "Has the force bought, hired or used IMSI catchers, or any other equipment that covertly "
+        "intercepts or tracks mobile telephones, since {since}?",
+        "If so, how much has the force spent on such equipment, and which companies supplied it?",
+        "How many times was such equipment deployed in each calendar year {y3}?",
+        "Please provide any policy or guidance the force holds on its use.",
+    ),
 )
 
 _INTRO = {
@@ -868,10 +949,13 @@ _REASONS_WITHDRAWN = (
     "The requester found the information in the force's published statistics.",
     "The requester said a colleague had already made the same request.",
 )
-_REASONS_REVIEW = (
-    "The requester asked for an internal review of the refusal under s31.",
-    "The requester asked for an internal review: they think more information is held.",
-    "The requester asked for an internal review of the cost limit refusal (s12).",
+_REVIEW_S31 = "The requester asked for an internal review of the refusal under s31."
+_REVIEW_HELD = "The requester asked for an internal review: they think more information is held."
+_REVIEW_S12 = "The requester asked for an internal review of the cost limit refusal (s12)."
+_REASONS_REVIEW = (_REVIEW_S31, _REVIEW_HELD, _REVIEW_S12)
+_SENT_BACK = (
+    "The s31 harm gives what disclosure would cost the force, not how offenders would use the "
+    "detail: please add the tactics and capability paragraph before the public interest factors."
 )
 _FEE_RULE = {
     RegimeChoice.FOIA: "FOIA s9; Fees Regs reg 6",
@@ -895,9 +979,14 @@ ALL = 99
 
 @dataclass
 class Step:
-    """One thing done to a planned request, in order, through a service."""
+    """One thing done to a planned request, in order, through a service.
 
-    action: str  # "state", "event", "route" or "answer"
+    Actions: "state", "event", "route", "answer" (register services); "decide" (draft the
+    decisions the spec's ``kinds`` plan), "submit", "send_back", "revise" (add the harm a
+    decision maker asked for), "approve" and "send" (decision services; "send" on ``on``).
+    """
+
+    action: str
     state: str = ""
     reason: str = ""
     actor: str = "officer"
@@ -905,8 +994,12 @@ class Step:
     on: date | None = None
     extended_to: date | None = None
     note: str = ""
-    #: "answer": how many questions (from the first) the departments answer, or ``ALL``.
+    #: "answer": how many questions (from the first) the departments answer, or ``ALL``;
+    #: "decide": how many questions are decided so far (a draft in progress), or ``ALL``.
     count: int = 0
+    #: "decide": whether the s31 tactics test has all its evidence of harm (a draft the decision
+    #: maker sends back has only part of it).
+    harm: bool = True
 
 
 @dataclass
@@ -928,6 +1021,11 @@ class Spec:
     text_date: date | None = None  # the date the question periods are worked out from
     links: list[tuple[str, int]] = field(default_factory=list)  # (kind, group) memberships
     intro: bool = True  # whether the request text opens by naming the law
+    #: For each question, the kind of decision it gets (``foidesk.demo.decisions.KINDS``); the
+    #: department's answer follows from it.
+    kinds: list[str] = field(default_factory=list)
+    #: For a request refused as repeated (s14(2)): the earlier request it repeats.
+    repeat_of: Spec | None = None
 
     @property
     def questions(self) -> list[tuple[str, str]]:
@@ -1020,7 +1118,11 @@ class _Planner:
     def plan(self) -> list[Spec]:
         states = [state for state, count in STATE_COUNTS.items() for _ in range(count)]
         self.rng.shuffle(states)
-        foisa = set(self.rng.sample(range(len(states)), FOISA_COUNT))
+        # Scottish requests: two answered (so FOISA's own provisions appear in responses sent),
+        # the rest anywhere.
+        answered = [i for i, state in enumerate(states) if state == S.RESPONDED]
+        others = [i for i, state in enumerate(states) if state != S.RESPONDED]
+        foisa = set(self.rng.sample(answered, 2)) | set(self.rng.sample(others, FOISA_COUNT - 2))
         specs = []
         for i, state in enumerate(states):
             if i in foisa:
@@ -1046,6 +1148,7 @@ class _Planner:
             specs.append(spec)
         specs.sort(key=lambda s: (s.received, s.state))
         self._group_links(specs)
+        _DecisionPlanner(self.today).plan(specs)
         for spec in specs:
             spec.received_at = self._received_at(spec)
         specs.sort(key=lambda s: s.received_at)
@@ -1177,8 +1280,12 @@ class _Planner:
                         "contractors (reg 7).",
                     )
                 )
-            steps.append(Step("state", S.AWAITING_APPROVAL))
-            steps.append(Step("state", S.RESPONDED, actor="approver"))
+            # Sign-off: the officer drafts and submits, a decision maker approves, and the
+            # officer records the response as sent on the day it went.
+            steps.append(Step("decide", count=ALL))
+            steps.append(Step("submit"))
+            steps.append(Step("approve", actor="approver"))
+            steps.append(Step("send", on=on))
             spec.responded_on = on
             return on
 
@@ -1235,18 +1342,13 @@ class _Planner:
         elif state == S.AWAITING_APPROVAL:
             start = worked(self.open_age(9), clarify=0.1)
             answered(start, self.today)
-            steps.extend([Step("state", S.DRAFTING), Step("state", S.AWAITING_APPROVAL)])
-            if rng.random() < 0.25:
-                steps.append(
-                    Step(
-                        "state",
-                        S.DRAFTING,
-                        actor="approver",
-                        reason="Please set out the harm under s31 before the public interest "
-                        "factors.",
-                    )
-                )
-                steps.append(Step("state", S.AWAITING_APPROVAL))
+            # A quarter of FOIA drafts came back once: the first version's s31 harm fell short.
+            sent_back = rng.random() < 0.25 and foia
+            steps.append(Step("state", S.DRAFTING))
+            steps.extend([Step("decide", count=ALL, harm=not sent_back), Step("submit")])
+            if sent_back:
+                steps.append(Step("send_back", actor="approver", reason=_SENT_BACK))
+                steps.extend([Step("revise"), Step("submit")])
         elif state == S.RESPONDED:
             responded(22, 285)
         elif state == S.INTERNAL_REVIEW:
@@ -1282,11 +1384,15 @@ class _Planner:
             elif roll < 0.3:
                 responded(100, 285)
                 steps.append(Step("state", S.INTERNAL_REVIEW, reason=rng.choice(_REASONS_REVIEW)))
+                # The review upholds the response: one that changed the decisions would need
+                # a new approval, and a request under review cannot yet be sent for approval
+                # (internal review -> awaiting approval is not in the transition table).
                 steps.append(
                     Step(
                         "state",
                         S.RESPONDED,
-                        reason="Internal review outcome sent: more information disclosed.",
+                        reason="Internal review outcome sent: the response was upheld, with "
+                        "further advice and assistance.",
                     )
                 )
                 steps.append(Step("state", S.CLOSED))
@@ -1350,6 +1456,204 @@ class _Planner:
             groups += 1
 
 
+_PLAIN_KINDS = frozenset({"disclosed", "partly", "small_numbers", "not_held", "accessible"})
+_S31_KINDS = frozenset({"s31_partial", "s31_exempt", "chis_exempt"})
+
+
+def _without_cost(kinds: list[str]) -> list[str]:
+    return ["disclosed" if kind == "cost" else kind for kind in kinds]
+
+
+def _unrouted(spec: Spec) -> None:
+    """A request refused without asking departments (vexatious, repeated)."""
+    spec.steps = [
+        step
+        for step in spec.steps
+        if step.action not in ("route", "answer")
+        and not (step.action == "state" and step.state == S.WITH_DEPARTMENT)
+    ]
+    spec.answered_on = None
+
+
+class _DecisionPlanner:
+    """Chooses the decision on every planned question, so that every outcome appears.
+
+    Its own generator (seeded like the rest), so choosing decisions leaves the register's other
+    random choices as they were. Every question first gets a kind drawn as departments answer
+    (``NATURAL_KINDS``); then some requests are given the outcomes that do not come from a
+    department's answer (NCND, vexatious, repeated, future publication, clarification,
+    transfer, withdrawal), questions on sensitive topics are withheld, histories that name a
+    ground (a s31 public interest extension or review, a s12 review, a draft sent back for its
+    s31 harm) get that ground, and anything still missing is placed.
+    """
+
+    def __init__(self, today: date) -> None:
+        self.rng = random.Random(DEMO_SEED)  # noqa: S311 - reproducible demo data
+        self.today = today
+        self.taken: set[int] = set()  # id() of specs given a special outcome
+
+    def plan(self, specs: list[Spec]) -> None:
+        rng = self.rng
+        names = [kind for kind, _ in NATURAL_KINDS]
+        weights = [weight for _, weight in NATURAL_KINDS]
+        for spec in specs:
+            spec.kinds = rng.choices(names, weights=weights, k=spec.n_questions)
+        sent = [spec for spec in specs if any(step.action == "send" for step in spec.steps)]
+        self._whole_requests(sent)
+        for spec in specs:
+            if spec.regime == RegimeChoice.FOIA and id(spec) not in self.taken:
+                for index, kind in _SENSITIVE.get(spec.topic.title, {}).items():
+                    if index < spec.n_questions:
+                        spec.kinds[index] = kind
+        for spec in specs:
+            self._from_history(spec)
+        self._per_question(sent)
+        self._fill_gaps(sent)
+        self._drafts([spec for spec in specs if spec.state == S.DRAFTING])
+
+    def _plain(self, spec: Spec) -> bool:
+        """A FOIA request answered without clock events, links or review: free to reshape."""
+        return (
+            spec.regime == RegimeChoice.FOIA
+            and id(spec) not in self.taken
+            and not spec.links
+            and spec.state in (S.RESPONDED, S.CLOSED)
+            and not any(step.action == "event" for step in spec.steps)
+            and not any(step.state == S.INTERNAL_REVIEW for step in spec.steps)
+        )
+
+    def _take(self, spec: Spec, kind: str) -> None:
+        self.taken.add(id(spec))
+        spec.kinds = [kind] * spec.n_questions
+
+    def _whole_requests(self, sent: list[Spec]) -> None:
+        pool = [spec for spec in sent if self._plain(spec)]
+        self.rng.shuffle(pool)
+        for spec in pool[:2]:  # neither confirm nor deny: covert equipment
+            spec.topic = COVERT_TOPIC
+            spec.n_questions = min(max(spec.n_questions, 2), len(COVERT_TOPIC.questions))
+            self._take(spec, "ncnd_covert")
+        vexatious = pool[2]
+        _unrouted(vexatious)
+        self._take(vexatious, "vexatious")
+        # Repeated: the same requester sends the same request again soon after the answer.
+        for later in pool[3:]:
+            earlier = [
+                spec
+                for spec in sent
+                if spec.regime == RegimeChoice.FOIA
+                and id(spec) not in self.taken
+                and spec is not later
+                # s14(2): the earlier request was complied with (answered, or nothing held)
+                and set(spec.kinds) <= {"disclosed", "partly", "not_held"}
+                and spec.responded_on is not None
+                and spec.responded_on < later.received
+                and (later.received - spec.responded_on).days <= 90
+            ]
+            if not earlier:
+                continue
+            first = max(earlier, key=lambda spec: spec.responded_on)
+            later.topic, later.n_questions = first.topic, first.n_questions
+            later.text_date, later.intro = first.text_date or first.received, first.intro
+            later.person, later.channel = first.person, first.channel
+            later.repeat_of = first
+            group = (LinkKind.SAME_REQUESTER, 100)
+            first.links.append(group)
+            later.links.append(group)
+            _unrouted(later)
+            self._take(later, "repeated")
+            self.taken.add(id(first))
+            break
+
+    def _from_history(self, spec: Spec) -> None:
+        """Give a request the ground its history names."""
+        if id(spec) in self.taken:
+            return
+        foia = spec.regime == RegimeChoice.FOIA
+        extended = any(step.kind == K.PIT_EXTENSION for step in spec.steps)
+        for step in spec.steps:
+            if extended and step.reason == _REVIEW_S12:
+                step.reason = _REVIEW_S31  # the extension was for the s31 public interest test
+        reasons = {step.reason for step in spec.steps if step.state == S.INTERNAL_REVIEW}
+        s31 = foia and (
+            extended
+            or any(step.action == "send_back" for step in spec.steps)
+            or _REVIEW_S31 in reasons
+        )
+        if s31 and not _S31_KINDS & set(spec.kinds):
+            spec.kinds = _without_cost(spec.kinds)
+            spec.kinds[0] = "s31_partial"
+        if _REVIEW_S12 in reasons:
+            spec.kinds[0] = "cost"
+        if _REVIEW_HELD in reasons and "not_held" not in spec.kinds:
+            spec.kinds = _without_cost(spec.kinds)
+            spec.kinds[-1] = "not_held"
+        if s31 or reasons:
+            self.taken.add(id(spec))
+
+    def _candidates(self, sent: list[Spec], *, foia: bool = False) -> list[Spec]:
+        found = [
+            spec
+            for spec in sent
+            if id(spec) not in self.taken
+            and spec.n_questions >= 2
+            and set(spec.kinds) <= _PLAIN_KINDS
+            and (spec.regime == RegimeChoice.FOIA or not foia)
+        ]
+        self.rng.shuffle(found)
+        return found
+
+    def _per_question(self, sent: list[Spec]) -> None:
+        """Outcomes for one question of a request the rest of which is answered."""
+        for kind, count, foia in (
+            ("future", 2, True),
+            ("clarify", 2, False),
+            ("transfer", 2, False),
+            ("withdrawn", 2, False),
+        ):
+            for spec in self._candidates(sent, foia=foia)[:count]:
+                # Never the first question: a fees notice may rest on its answer.
+                choices = list(range(1, spec.n_questions))
+                if kind == "transfer":
+                    departments = [department for _, department in spec.questions]
+                    routed = [i for i in choices if departments[i] in ("Finance",)]
+                    choices = routed or choices
+                spec.kinds[self.rng.choice(choices)] = kind
+                self.taken.add(id(spec))
+
+    def _fill_gaps(self, sent: list[Spec]) -> None:
+        """Place any outcome the draws above happened not to give."""
+        for outcome, kind in (
+            (OutcomeChoice.DISCLOSED, "disclosed"),
+            (OutcomeChoice.PARTIALLY_DISCLOSED, "small_numbers"),
+            (OutcomeChoice.EXEMPT, "s31_exempt"),
+            (OutcomeChoice.NOT_HELD, "not_held"),
+            (OutcomeChoice.COST_LIMIT, "cost"),
+            (OutcomeChoice.REASONABLY_ACCESSIBLE, "accessible"),
+        ):
+            if any(outcome in outcomes_for(spec.kinds, spec.regime) for spec in sent):
+                continue
+            spec = self._candidates(sent, foia=True)[0]
+            spec.kinds[0] = kind
+            self.taken.add(id(spec))
+
+    def _drafts(self, drafting: list[Spec]) -> None:
+        """Drafts in progress: one sent back by the decision maker, most partly decided."""
+        sent_back = next((s for s in drafting if s.regime == RegimeChoice.FOIA), None)
+        for spec in drafting:
+            if spec is sent_back:
+                spec.kinds = _without_cost(spec.kinds)
+                if not _S31_KINDS & set(spec.kinds):
+                    spec.kinds[0] = "s31_partial"
+                spec.steps += [
+                    Step("decide", count=ALL, harm=False),
+                    Step("submit"),
+                    Step("send_back", actor="approver", reason=_SENT_BACK),
+                ]
+            elif self.rng.random() < 0.6:
+                spec.steps.append(Step("decide", count=self.rng.randint(1, spec.n_questions)))
+
+
 def demo_plan(*, today: date, now: datetime) -> list[Spec]:
     """The generated requests for a load on ``today`` at ``now``, oldest first (pure)."""
     return _Planner(today, now).plan()
@@ -1361,10 +1665,13 @@ def demo_plan(*, today: date, now: datetime) -> list[Spec]:
 def _authority() -> Authority:
     authority = Authority.current()
     authority.name = AUTHORITY_NAME
+    authority.kind = AuthorityKind.POLICE
     authority.default_regime = RegimeChoice.FOIA
     authority.reference_pattern = "{seq}A/{yy}"
     authority.cost_limit = CostLimit.POUNDS_450
     authority.weekend_receipt = WeekendReceiptChoice.ICO
+    if not authority.rights_paragraph.strip():  # every refusal must give the rights (s17(7))
+        authority.rights_paragraph = Authority._meta.get_field("rights_paragraph").default
     authority.save()
     return authority
 
@@ -1374,16 +1681,22 @@ def _departments() -> dict[str, Department]:
 
 
 class _Writer:
-    def __init__(self, departments: dict[str, Department]) -> None:
+    def __init__(self, departments: dict[str, Department], library: Library) -> None:
         self.departments = departments
+        self.library = library
+        self.today = timezone.localdate()
         self.users = {u.username: u for u in User.objects.all()}
         self.contacts = {d.name: d.contacts.order_by("pk").first() for d in departments.values()}
         for name, contact in self.contacts.items():
             if contact is None:
                 raise services.RegisterError(f"The demo department {name} has no contact")
         self.rng = random.Random(DEMO_SEED)  # noqa: S311 - reproducible demo data
-        self.responded: dict[int, date] = {}
+        self.decision_rng = random.Random(DEMO_SEED)  # noqa: S311 - reproducible demo data
         self.answered: dict[int, datetime] = {}
+        self.created: list[tuple[Spec, Request]] = []
+
+    def request_for(self, spec: Spec | None) -> Request | None:
+        return next((request for s, request in self.created if s is spec), None)
 
     def create(self, spec: Spec) -> Request:
         officer = self.users[spec.officer] if spec.officer else None
@@ -1433,13 +1746,52 @@ class _Writer:
                     if question.status == QuestionStatus.ANSWERED:
                         continue
                     self.answer(question, spec)
-        if spec.responded_on:
-            self.responded[request.pk] = spec.responded_on
+            else:
+                request = self.sign_off(spec, step, actor, request)
+        self.created.append((spec, request))
         return request
 
+    def sign_off(self, spec: Spec, step: Step, actor: User, request: Request) -> Request:
+        """The decision services: draft, submit, send back, revise, approve, send."""
+        if step.action == "decide":
+            systems = {
+                q.number: _SYSTEMS[q.department.name]
+                for q in request.questions.select_related("department")
+                if q.department
+            }
+            write_decisions(
+                actor=actor,
+                request=request,
+                kinds=spec.kinds,
+                library=self.library,
+                rng=self.decision_rng,
+                systems=systems,
+                today=self.today,
+                on=spec.responded_on or self.today,
+                count=None if step.count >= spec.n_questions else step.count,
+                full_harm=step.harm,
+                repeat_of=self.request_for(spec.repeat_of),
+            )
+        elif step.action == "submit":
+            decision_services.response_submit(actor=actor, request=request)
+        elif step.action == "send_back":
+            decision_services.response_send_back(actor=actor, request=request, reasons=step.reason)
+        elif step.action == "revise":
+            complete_harm(actor=actor, request=request, library=self.library, today=self.today)
+        elif step.action == "approve":
+            decision_services.response_approve(actor=actor, request=request)
+        elif step.action == "send":
+            decision_services.response_record_sent(actor=actor, request=request, sent_on=step.on)
+        else:
+            raise ValueError(f"Unknown demo step {step.action!r}")
+        return Request.objects.get(pk=request.pk)
+
     def answer(self, question: Question, spec: Spec) -> None:
+        kind = spec.kinds[question.number - 1]
+        if kind not in _ANSWERS:  # withdrawn before the department answered
+            return
         department = question.department
-        text, (lo, hi), _ = self.rng.choices(_ANSWERS, weights=[a[2] for a in _ANSWERS])[0]
+        text, (lo, hi) = _ANSWERS[kind]
         text = text.format(system=_SYSTEMS[department.name], since_year=spec.received.year - 3)
         hours = Decimal(str(round(self.rng.uniform(lo, hi) * 4) / 4)).quantize(Decimal("0.01"))
         services.question_answer(
@@ -1453,7 +1805,7 @@ class _Writer:
 
 
 def _load_seed_request(writer: _Writer) -> Request:
-    """Request 190A/23, received and answered as the published response shows."""
+    """Request 190A/23, received, answered, decided and sent as the published response shows."""
     users = writer.users
     officer, approver, psd = users["officer"], users["approver"], users["psd"]
     tz = timezone.get_current_timezone()
@@ -1491,16 +1843,14 @@ def _load_seed_request(writer: _Writer) -> Request:
     for question, (answer, hours), day in zip(questions, SEED_ANSWERS, answered_on, strict=True):
         services.question_answer(actor=psd, question=question, answer=answer, hours_spent=hours)
         writer.answered[question.pk] = datetime.combine(day, time(15, 20), tzinfo=tz)
-    for state, actor in (
-        (S.DRAFTING, officer),
-        (S.AWAITING_APPROVAL, officer),
-        (S.RESPONDED, approver),
-    ):
-        request = services.request_transition(actor=actor, request=request, to_state=state)
-    # Demo history: request_transition stamps responded_on with today's date, which is right
-    # for a response sent now; 190A/23 was answered in February 2023, within the deadline.
-    Request.objects.filter(pk=request.pk).update(responded_on=SEED_RESPONDED_ON)
-    return request
+    request = services.request_transition(actor=officer, request=request, to_state=S.DRAFTING)
+    decide_seed_request(actor=officer, request=request, library=writer.library)
+    # Four eyes: Priya Shah drafted it, Grace Okafor (who wrote none of it) approves it.
+    decision_services.response_submit(actor=officer, request=request)
+    decision_services.response_approve(actor=approver, request=request)
+    return decision_services.response_record_sent(
+        actor=officer, request=request, sent_on=SEED_RESPONDED_ON
+    )
 
 
 def _link(writer: _Writer, created: list[tuple[Spec, Request]]) -> None:
@@ -1523,6 +1873,12 @@ def _link(writer: _Writer, created: list[tuple[Spec, Request]]) -> None:
         if len(mine) < 4 or linked >= 14:
             continue
         for earlier, later in zip(mine[-3:-1], mine[-2:], strict=True):
+            if RequestLink.objects.filter(
+                from_request__in=[earlier, later],
+                to_request__in=[earlier, later],
+                kind=LinkKind.SAME_REQUESTER,
+            ).exists():
+                continue  # a repeated request is linked to the one it repeats already
             services.request_link(
                 actor=officer, request=later, other=earlier, kind=LinkKind.SAME_REQUESTER
             )
@@ -1530,17 +1886,13 @@ def _link(writer: _Writer, created: list[tuple[Spec, Request]]) -> None:
 
 
 def _write_history(writer: _Writer) -> None:
-    """Put the historic dates back that the services stamp with the time of the load.
+    """Put back the historic dates of the departments' answers.
 
-    Demo history: ``request_transition`` records ``responded_on`` as today and
-    ``question_answer`` records ``answered_at`` as now, which is right for work done now; the
-    demo's requests were answered on the days planned for them, and the compliance figures
-    and the department pages read these dates.
+    Demo history: ``question_answer`` records ``answered_at`` as now, which is right for work
+    done now; the demo's questions were answered on the days planned for them, and the
+    department pages read these dates. (``responded_on`` is historic already: it is the date
+    given to ``response_record_sent``.)
     """
-    requests = list(Request.objects.filter(pk__in=writer.responded).only("pk"))
-    for request in requests:
-        request.responded_on = writer.responded[request.pk]
-    Request.objects.bulk_update(requests, ["responded_on"], batch_size=500)
     questions = list(Question.objects.filter(pk__in=writer.answered).only("pk"))
     for question in questions:
         question.answered_at = writer.answered[question.pk]
@@ -1553,17 +1905,20 @@ def demo_register_loaded() -> bool:
 
 @transaction.atomic
 def load_demo_register() -> bool:
-    """Set up the authority and departments and, the first time, log the demo requests.
+    """Set up the authority, departments and paragraph library and, the first time, log the
+    demo requests with their decisions and sign-off.
 
     Returns whether requests were loaded: if 190A/23 is already there the register is left as
-    it is (loading again adds nothing). Department contacts come from ``load_demo_staff``,
-    which must run first.
+    it is (loading again adds nothing; the library gains only paragraphs it lacks). Staff come
+    from ``load_demo_staff``, which must run first: the department contacts answer questions,
+    the FOI officers draft and the decision maker approves.
     """
     _authority()
     departments = _departments()
+    library = load_demo_library(actor=User.objects.get(username="officer"))
     if demo_register_loaded():
         return False
-    writer = _Writer(departments)
+    writer = _Writer(departments, library)
     _load_seed_request(writer)
     now = timezone.now()
     created = [
@@ -1605,9 +1960,32 @@ def demo_summary() -> str:
     )
     lines.append(
         f"  Questions answered by departments: "
-        f"{questions.filter(status=QuestionStatus.ANSWERED).count()}; still with departments: "
-        f"{questions.filter(status=QuestionStatus.WITH_DEPARTMENT).count()}. "
+        f"{questions.exclude(answered_at=None).count()}; still with departments: "
+        f"{questions.filter(status=QuestionStatus.WITH_DEPARTMENT).count()}; decided: "
+        f"{questions.filter(status=QuestionStatus.DECIDED).count()}. "
         f"Clock events: {ClockEvent.objects.count()}. Linked pairs: "
         f"{RequestLink.objects.count()}."
+    )
+    versions = Counter(ResponseVersion.objects.values_list("status", flat=True))
+    lines.append(
+        f"  Sign-off: {versions.get(SignOffStatus.APPROVED, 0)} versions approved by a second "
+        f"person, {versions.get(SignOffStatus.AWAITING, 0)} awaiting approval, "
+        f"{versions.get(SignOffStatus.SENT_BACK, 0)} sent back."
+    )
+    by_outcome = Counter(Decision.objects.values_list("outcome", flat=True))
+    lines.append(
+        f"  Decisions: {sum(by_outcome.values())} ("
+        + ", ".join(
+            f"{o.label.split(' (')[0].lower()} {by_outcome[o.value]}"
+            for o in OutcomeChoice
+            if by_outcome.get(o.value)
+        )
+        + ")."
+    )
+    library = LibraryParagraph.objects.all()
+    lines.append(
+        f"  Paragraph library: {library.filter(is_current=True).count()} paragraphs "
+        f"({library.count()} versions), used "
+        f"{TestParagraph.objects.exclude(library_paragraph=None).count()} times in tests."
     )
     return "\n".join(lines) + "\n"

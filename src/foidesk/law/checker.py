@@ -1346,7 +1346,15 @@ def _deadline(ctx: Context) -> tuple[Deadline | None, list[Finding]]:
     eir_ext = r.dates.eir_extension_notice_sent is not None
     try:
         return (
-            compute_deadline(r.regime, r.received, pit_extension_to=pit_to, eir_extension=eir_ext),
+            compute_deadline(
+                r.regime,
+                r.received,
+                pit_extension_to=pit_to,
+                eir_extension=eir_ext,
+                clarification_received=r.dates.clarification_received,
+                fee_notice=r.dates.fee_notice,
+                fee_paid=r.dates.fee_paid,
+            ),
             findings,
         )
     except RuleNotAvailable as exc:

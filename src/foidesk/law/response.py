@@ -227,6 +227,9 @@ class Dates:
     pit_extension_notice_sent: date | None = None
     pit_extension_to: date | None = None
     eir_extension_notice_sent: date | None = None
+    clarification_received: date | None = None
+    fee_notice: date | None = None
+    fee_paid: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -446,6 +449,9 @@ def load_response(data: Any) -> Response:
                 "pit_extension_notice_sent",
                 "pit_extension_to",
                 "eir_extension_notice_sent",
+                "clarification_received",
+                "fee_notice",
+                "fee_paid",
             )
         }
     )
@@ -562,6 +568,9 @@ def response_to_dict(response: Response) -> dict[str, Any]:
             "pit_extension_notice_sent": _iso(r.dates.pit_extension_notice_sent),
             "pit_extension_to": _iso(r.dates.pit_extension_to),
             "eir_extension_notice_sent": _iso(r.dates.eir_extension_notice_sent),
+            "clarification_received": _iso(r.dates.clarification_received),
+            "fee_notice": _iso(r.dates.fee_notice),
+            "fee_paid": _iso(r.dates.fee_paid),
         },
         "rights_paragraph": r.rights_paragraph,
     }

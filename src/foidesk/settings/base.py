@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "foidesk.accounts",
     "foidesk.audit",
     "foidesk.cases",
+    "foidesk.decisions",
     "foidesk.deadlines",
     "foidesk.demo",
 ]
@@ -172,5 +173,9 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": "INFO"},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

@@ -7,13 +7,15 @@ from foidesk.demo.staff import load_demo_staff
 
 class Command(BaseCommand):
     help = (
-        "Load the demo data: staff for every role and a police force's request register "
+        "Load the demo data: staff for every role, a paragraph library and a police force's "
+        "request register, its responses decided, approved by a second person and sent "
         "(safe to run again: the register is loaded once, the staff are refreshed)."
     )
 
     def handle(self, *args, **options) -> None:
         with transaction.atomic():
-            # Staff first: the register's departments need their contacts to answer questions.
+            # Staff first: department contacts answer the register's questions, FOI officers
+            # draft the responses and the decision maker approves them.
             sign_ins = load_demo_staff()
             loaded = load_demo_register()
         if not loaded:

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class DecisionsConfig(AppConfig):
+    name = "foidesk.decisions"
+    verbose_name = "Decisions and responses"
+
+    def ready(self) -> None:
+        from foidesk.cases.services import register_transition_guard
+        from foidesk.cases.states import RequestState
+
+        from .services import responded_guard
+
+        register_transition_guard(RequestState.RESPONDED, responded_guard)

@@ -1,0 +1,1 @@
+"""Staff pages for drafting, checking and signing off responses: one module per page."""
