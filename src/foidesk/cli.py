@@ -18,6 +18,8 @@ Commands:
   demo             load the demo data (safe to run again)
   deadline         work out when an answer is due (see `foidesk deadline --help`)
   check FILE.json  check a response (docs/response-format.md) against the law; --json for machines
+  import-log PATH... [--json] [--dry-run] [--check]
+                   import published disclosure-log pages (HTML, text, folders, JSON Lines)
   export-response REF [-o FILE]
                    write a request's response in the structured JSON form
   recompute-deadlines

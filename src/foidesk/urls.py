@@ -7,5 +7,6 @@ urlpatterns = [
     path("staff/", include("foidesk.decisions.urls")),
     path("accounts/", include("foidesk.accounts.urls")),
     path("deadlines/", include("foidesk.deadlines.urls")),
+    path("staff/imports/", include("foidesk.imports.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "foidesk.decisions",
     "foidesk.deadlines",
     "foidesk.demo",
+    "foidesk.imports",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ImportsConfig(AppConfig):
+    name = "foidesk.imports"
+    verbose_name = "Disclosure-log imports"

@@ -1,0 +1,133 @@
+"""From a page read off disk to a page ready to store: extraction, checking, the source key.
+
+Plain Python with no database access, so that ``foidesk import-log --workers N`` can run it
+in worker processes while the main process writes to the database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from multiprocessing import get_context
+from typing import Any
+
+from foidesk.intake.extraction import Extraction, NoResponse, Reasoning, extract
+from foidesk.intake.pages import Page, Unreadable
+
+from .checking import check_extraction
+
+__all__ = ["PageToStore", "prepare", "prepare_all", "source_key_for"]
+
+UNKNOWN_AUTHORITY = "Unknown authority"
+_KEY_LIMIT = 500
+
+
+@dataclass(frozen=True, slots=True)
+class PageToStore:
+    """One extracted page on its way to the database."""
+
+    source: str
+    path: str
+    url: str | None
+    page_id: str | None
+    authority: str
+    source_key: str
+    content_hash: str
+    text: str
+    extraction: Extraction
+    findings: list[dict[str, Any]] | None = None
+    check_notes: tuple[str, ...] = ()
+
+
+def source_key_for(
+    *, url: str | None, page_id: str | None, reference: str | None, content_hash: str
+) -> str:
+    """What makes a page the same page next time: its address, else the id it came with, else
+    the authority's reference, else a hash of its text."""
+    if url:
+        key = f"url:{url.strip().split('#', 1)[0]}"
+    elif page_id:
+        key = f"id:{page_id.strip()}"
+    elif reference:
+        key = f"ref:{reference.strip()}"
+    else:
+        key = f"sha256:{content_hash}"
+    if len(key) > _KEY_LIMIT:
+        key = f"{key.split(':', 1)[0]}-sha256:{hashlib.sha256(key.encode()).hexdigest()}"
+    return key
+
+
+@dataclass(frozen=True, slots=True)
+class _Options:
+    authority: str | None
+    check: bool
+
+
+def prepare(page: Page, *, authority: str | None = None, check: bool = False):
+    """A ``PageToStore``, or ``Unreadable`` with the reason the page cannot be imported."""
+    try:
+        e = extract(
+            page.text, title=page.title, url=page.url, authority=authority, complete=page.complete
+        )
+    except NoResponse as exc:
+        return Unreadable(page.source, str(exc))
+    except Exception as exc:  # noqa: BLE001 - one bad page must not stop the import
+        return Unreadable(page.source, f"could not be read ({type(exc).__name__})")
+    digest = e.text_hash
+    findings = None
+    notes: tuple[str, ...] = ()
+    if check:
+        result = check_extraction(e)
+        findings, notes = result.findings, tuple(result.notes)
+    return PageToStore(
+        source=page.source,
+        path=page.path,
+        url=page.url,
+        page_id=page.id,
+        authority=e.authority or UNKNOWN_AUTHORITY,
+        source_key=source_key_for(
+            url=page.url, page_id=page.id, reference=e.reference, content_hash=digest
+        ),
+        content_hash=digest,
+        text=page.text,
+        extraction=e,
+        findings=findings,
+        check_notes=notes,
+    )
+
+
+def _prepare_item(args: tuple[Page | Unreadable, _Options]):
+    item, options = args
+    if isinstance(item, Unreadable):
+        return item
+    return prepare(item, authority=options.authority, check=options.check)
+
+
+def _prepare_in_worker(args: tuple[Page | Unreadable, _Options]):
+    """``_prepare_item`` in a worker process, sending back only what is stored (the request
+    and response texts and the reasoning were needed only to extract and check)."""
+    prepared = _prepare_item(args)
+    if isinstance(prepared, PageToStore):
+        slim = replace(
+            prepared.extraction, request_text="", response_text="", reasoning=Reasoning()
+        )
+        prepared = replace(prepared, extraction=slim)
+    return prepared
+
+
+def prepare_all(
+    items: Iterable[Page | Unreadable],
+    *,
+    authority: str | None = None,
+    check: bool = False,
+    workers: int = 1,
+) -> Iterator[PageToStore | Unreadable]:
+    """``prepare`` every page, in order; with ``workers`` > 1 in that many processes."""
+    options = _Options(authority, check)
+    jobs = ((item, options) for item in items)
+    if workers <= 1:
+        yield from map(_prepare_item, jobs)
+        return
+    with get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(_prepare_in_worker, jobs, chunksize=32)

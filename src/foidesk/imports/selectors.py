@@ -1,0 +1,129 @@
+"""Reads for the import pages, with the one access check: the register roles see imports.
+
+Imported pages are published responses, but the records also keep the checker's findings on
+them and the full page text, so they are staff pages like the register (FOI officers, decision
+makers and read-only staff; ``foidesk.cases.access.sees_register``). A run or record that does
+not exist and one the user may not see give the same 404.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from foidesk.accounts.models import User
+from foidesk.cases.access import sees_register
+
+from .models import ImportedRecord, ImportFailure, ImportRun
+
+__all__ = [
+    "RecordFilters",
+    "authorities_for_filter",
+    "failures_of",
+    "record_for_user",
+    "record_search",
+    "records_visible_to",
+    "run_for_user",
+    "runs_visible_to",
+    "stored_hashes",
+]
+
+#: Columns a list of records never needs (the page text and the extraction are large).
+_HEAVY = ("full_text", "extracted", "findings")
+
+
+def runs_visible_to(user: User) -> QuerySet[ImportRun]:
+    if sees_register(user):
+        return ImportRun.objects.select_related("started_by")
+    return ImportRun.objects.none()
+
+
+def run_for_user(user: User, pk: int) -> ImportRun:
+    try:
+        return runs_visible_to(user).get(pk=pk)
+    except ImportRun.DoesNotExist as exc:
+        raise Http404("No such import run") from exc
+
+
+def failures_of(run: ImportRun) -> QuerySet[ImportFailure]:
+    return run.failures.order_by("id")
+
+
+def records_visible_to(user: User) -> QuerySet[ImportedRecord]:
+    if sees_register(user):
+        return ImportedRecord.objects.all()
+    return ImportedRecord.objects.none()
+
+
+def record_for_user(user: User, pk: int) -> ImportedRecord:
+    try:
+        return records_visible_to(user).select_related("run", "first_run").get(pk=pk)
+    except ImportedRecord.DoesNotExist as exc:
+        raise Http404("No such imported record") from exc
+
+
+@dataclass(frozen=True, slots=True)
+class RecordFilters:
+    """What the records list is narrowed to; empty values mean "any"."""
+
+    q: str = ""
+    outcome: str = ""
+    authority: str = ""
+    provision: str = ""
+    regime: str = ""
+    ncnd: bool | None = None
+    run: int | None = None
+
+
+def record_search(user: User, filters: RecordFilters) -> QuerySet[ImportedRecord]:
+    """Records matching ``filters``, newest first, without the heavy columns.
+
+    ``q`` looks in the title, reference, provisions and the page text; ``provision`` matches a
+    cited provision and the ones inside it ("s31" finds s31(1)(a)).
+    """
+    records = records_visible_to(user).defer(*_HEAVY)
+    if filters.q:
+        q = filters.q
+        records = records.filter(
+            Q(title__icontains=q)
+            | Q(reference__icontains=q)
+            | Q(provisions_text__icontains=f" {q}")
+            | Q(full_text__icontains=q)
+        )
+    if filters.outcome:
+        records = records.filter(overall_outcome=filters.outcome)
+    if filters.authority:
+        records = records.filter(authority_name=filters.authority)
+    if filters.provision:
+        p = filters.provision.strip()
+        records = records.filter(
+            Q(provisions_text__icontains=f" {p} ") | Q(provisions_text__icontains=f" {p}(")
+        )
+    if filters.regime:
+        records = records.filter(regime=filters.regime)
+    if filters.ncnd is not None:
+        records = records.filter(ncnd=filters.ncnd)
+    if filters.run is not None:
+        records = records.filter(Q(run_id=filters.run) | Q(first_run_id=filters.run))
+    return records.order_by("-last_imported_at", "-id")
+
+
+def authorities_for_filter() -> list[str]:
+    return list(
+        ImportedRecord.objects.order_by("authority_name")
+        .values_list("authority_name", flat=True)
+        .distinct()
+    )
+
+
+def stored_hashes(keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """The stored text hash of each (authority, source key) already imported (for --dry-run)."""
+    wanted = set(keys)
+    source_keys = {k for _, k in wanted}
+    rows = ImportedRecord.objects.filter(source_key__in=source_keys).values_list(
+        "authority_name", "source_key", "content_hash"
+    )
+    return {(a, k): h for a, k, h in rows if (a, k) in wanted}

@@ -1,0 +1,272 @@
+"""Every write of the disclosure-log importer: runs, records and failures.
+
+A run is audited when it starts and when it finishes (``foidesk.audit.services.record``, with
+the counts and the sources); records are written in batches so that a large log imports at
+hundreds of pages a second. Importing a page whose source key is already stored for that
+authority updates the record ("updated"), or leaves it alone when the text has not changed
+("unchanged"; ``refresh`` re-reads it anyway, for a newer extractor).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from foidesk.audit.services import record
+
+from .models import ImportedRecord, ImportFailure, ImportRun
+from .pipeline import PageToStore, source_key_for
+
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "PageToStore",
+    "Status",
+    "import_failures_record",
+    "import_pages_store",
+    "import_run_finish",
+    "import_run_start",
+    "record_fields",
+    "source_key_for",
+]
+
+#: Stored with each record so that a record read by an older extractor can be found.
+EXTRACTOR_VERSION = "1"
+
+
+class Status:
+    IMPORTED = "imported"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _extracted(item: PageToStore) -> dict[str, Any]:
+    e = item.extraction
+    return {
+        "extractor": EXTRACTOR_VERSION,
+        "record": e.corpus_record(page_id=item.page_id),
+        "questions": [
+            {
+                "number": q.number,
+                "text": q.text,
+                "context": q.context,
+                "outcome": q.outcome,
+                "exemptions": list(q.exemptions),
+                # An answer to the whole request is kept once, as "decision", not per question.
+                "answer": "" if q.found == "whole request" else q.answer,
+                "found": q.found,
+            }
+            for q in e.questions
+        ],
+        "decision": next((q.answer for q in e.questions if q.found == "whole request"), ""),
+        "attachments": list(e.attachments),
+        "dates": {"received": e.received, "responded": e.responded, "published": e.published},
+        "notes": list(e.notes),
+        "check_notes": list(item.check_notes),
+        "complete": e.complete,
+    }
+
+
+def record_fields(item: PageToStore) -> dict[str, Any]:
+    """The model fields for one extracted page (everything but the run and the times)."""
+    e = item.extraction
+    return {
+        "authority_name": item.authority[:200],
+        "source_key": item.source_key,
+        "source_url": (item.url or "")[:2000],
+        "source_path": item.source[:1000],
+        "source_id": (item.page_id or "")[:200],
+        "title": e.title[:500],
+        "reference": (e.reference or "")[:100],
+        "regime": e.regime.value,
+        "date_shown": e.received_or_published_date or "",
+        "received_on": _date(e.received),
+        "responded_on": _date(e.responded),
+        "published_on": _date(e.published),
+        "overall_outcome": e.overall_outcome or "",
+        "ncnd": e.ncnd,
+        "public_interest_test_present": e.public_interest_test_present,
+        "harm_test_present": e.harm_test_present,
+        "has_attachment": e.has_attachment,
+        "question_count": len(e.questions),
+        "provisions_text": f" {' '.join(e.exemptions_cited)} "[:1000] if e.exemptions_cited else "",
+        "extracted": _extracted(item),
+        "findings": item.findings or [],
+        "full_text": item.text,
+        "content_hash": item.content_hash,
+    }
+
+
+_UPDATED_FIELDS = (
+    "source_url",
+    "source_path",
+    "source_id",
+    "title",
+    "reference",
+    "regime",
+    "date_shown",
+    "received_on",
+    "responded_on",
+    "published_on",
+    "overall_outcome",
+    "ncnd",
+    "public_interest_test_present",
+    "harm_test_present",
+    "has_attachment",
+    "question_count",
+    "provisions_text",
+    "extracted",
+    "findings",
+    "full_text",
+    "content_hash",
+    "last_imported_at",
+    "run",
+)
+
+
+def import_run_start(*, actor, sources: Sequence[str], checked: bool = False) -> ImportRun:
+    """Open a run (``actor`` may be ``None`` for the command line) and audit it."""
+    with transaction.atomic():
+        run = ImportRun.objects.create(
+            started_at=timezone.now(),
+            started_by=actor if actor is not None and actor.is_authenticated else None,
+            sources=[str(s) for s in sources],
+            checked=checked,
+        )
+        record(
+            event_type="import_run_started",
+            actor=actor,
+            subject=run,
+            summary=f"Disclosure-log import started: {', '.join(run.sources)}"[:300],
+            detail={"sources": run.sources, "checked": checked},
+        )
+    return run
+
+
+def import_pages_store(
+    *, run: ImportRun, pages: Sequence[PageToStore], refresh: bool = False
+) -> list[str]:
+    """Store a batch of extracted pages; return each page's status, in order.
+
+    New source keys are created ("imported"); known ones are updated when their text changed
+    ("updated") or left alone ("unchanged", though new checker findings are still kept). A key
+    that comes twice in one batch is treated as imported, then updated.
+    """
+    now = timezone.now()
+    statuses: list[str] = []
+    with transaction.atomic():
+        keys = {p.source_key for p in pages}
+        found: dict[tuple[str, str], ImportedRecord] = {
+            (r.authority_name, r.source_key): r
+            for r in ImportedRecord.objects.filter(source_key__in=keys).only(
+                "id", "authority_name", "source_key", "content_hash", "findings"
+            )
+        }
+        created: dict[tuple[str, str], ImportedRecord] = {}
+        changed: dict[int, ImportedRecord] = {}
+        findings_only: dict[int, ImportedRecord] = {}
+        for page in pages:
+            fields = None
+            key = (page.authority[:200], page.source_key)
+            if key in created:
+                fields = record_fields(page)
+                obj = created[key]
+                if obj.content_hash == page.content_hash and not refresh:
+                    statuses.append(Status.UNCHANGED)
+                    continue
+                for name, value in fields.items():
+                    setattr(obj, name, value)
+                statuses.append(Status.UPDATED)
+                continue
+            existing = found.get(key)
+            if existing is None:
+                fields = record_fields(page)
+                created[key] = ImportedRecord(
+                    **fields,
+                    first_imported_at=now,
+                    last_imported_at=now,
+                    first_run=run,
+                    run=run,
+                )
+                statuses.append(Status.IMPORTED)
+            elif existing.content_hash == page.content_hash and not refresh:
+                if page.findings is not None and page.findings != existing.findings:
+                    existing.findings = page.findings
+                    findings_only[existing.pk] = existing
+                statuses.append(Status.UNCHANGED)
+            else:
+                for name, value in record_fields(page).items():
+                    setattr(existing, name, value)
+                existing.last_imported_at = now
+                existing.run = run
+                changed[existing.pk] = existing
+                findings_only.pop(existing.pk, None)
+                statuses.append(Status.UPDATED)
+        if created:
+            ImportedRecord.objects.bulk_create(created.values(), batch_size=250)
+        if changed:
+            ImportedRecord.objects.bulk_update(changed.values(), _UPDATED_FIELDS, batch_size=100)
+        if findings_only:
+            ImportedRecord.objects.bulk_update(findings_only.values(), ["findings"], batch_size=250)
+    return statuses
+
+
+def import_failures_record(*, run: ImportRun, failures: Sequence[tuple[str, str]]) -> None:
+    """Keep each failure (source, reason) with its run, for the import history page."""
+    ImportFailure.objects.bulk_create(
+        [ImportFailure(run=run, source=s[:1000], reason=r[:300]) for s, r in failures],
+        batch_size=500,
+    )
+
+
+def import_run_finish(
+    *,
+    run: ImportRun,
+    pages_read: int,
+    imported: int,
+    updated: int,
+    unchanged: int,
+    failed: int,
+) -> ImportRun:
+    """Close the run with its counts and audit the result."""
+    with transaction.atomic():
+        run.pages_read = pages_read
+        run.imported = imported
+        run.updated = updated
+        run.unchanged = unchanged
+        run.failed = failed
+        run.finished_at = timezone.now()
+        run.save(
+            update_fields=[
+                "pages_read",
+                "imported",
+                "updated",
+                "unchanged",
+                "failed",
+                "finished_at",
+            ]
+        )
+        record(
+            event_type="import_run_finished",
+            actor=run.started_by,
+            subject=run,
+            summary=(
+                f"Disclosure-log import finished: {pages_read} read, {imported} imported, "
+                f"{updated} updated, {unchanged} unchanged, {failed} failed"
+            ),
+            detail={
+                "pages_read": pages_read,
+                "imported": imported,
+                "updated": updated,
+                "unchanged": unchanged,
+                "failed": failed,
+            },
+        )
+    return run

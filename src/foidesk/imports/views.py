@@ -1,0 +1,148 @@
+"""The import pages: the history of runs, a run with its failures, and the imported records.
+
+Staff pages for the register roles (``foidesk.cases.access.sees_register``); a department
+contact is sent to their questions, anyone else gets 403. Views read through ``selectors``;
+imports are written only by ``foidesk import-log``.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Page, Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from foidesk.accounts.models import Role
+from foidesk.cases.access import sees_register
+
+from .forms import RecordSearchForm
+from .models import Outcome
+from .selectors import (
+    authorities_for_filter,
+    failures_of,
+    record_for_user,
+    record_search,
+    run_for_user,
+    runs_visible_to,
+)
+
+RUNS_PER_PAGE = 50
+RECORDS_PER_PAGE = 50
+FAILURES_PER_PAGE = 100
+OUTCOME_LABELS = dict(Outcome.choices)
+
+
+def _page(paginator: Paginator, request: HttpRequest) -> Page:
+    """The page asked for, clamped into range with a message (as the case list does)."""
+    asked = request.GET.get("page", "").strip()
+    try:
+        number = int(asked) if asked else 1
+    except ValueError:
+        messages.info(request, "The page number was not a number: showing page 1")
+        return paginator.page(1)
+    if number < 1:
+        messages.info(request, "Pages start at 1: showing page 1")
+        return paginator.page(1)
+    if number > paginator.num_pages:
+        messages.info(request, f"There are only {paginator.num_pages} pages: showing the last")
+        return paginator.page(paginator.num_pages)
+    return paginator.page(number)
+
+
+def _gate(request: HttpRequest) -> HttpResponse | None:
+    """Register roles only: department contacts go to their questions, others get 403."""
+    if sees_register(request.user):
+        return None
+    if request.user.role == Role.DEPARTMENT_CONTACT:
+        return redirect("cases:my-questions")
+    raise PermissionDenied
+
+
+@login_required
+def run_list(request: HttpRequest) -> HttpResponse:
+    if (response := _gate(request)) is not None:
+        return response
+    paginator = Paginator(runs_visible_to(request.user), RUNS_PER_PAGE)
+    page = _page(paginator, request)
+    return render(
+        request,
+        "imports/run_list.html",
+        {
+            "page_obj": page,
+            "page_range": paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1),
+            "nav_section": "imports",
+        },
+    )
+
+
+@login_required
+def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    if (response := _gate(request)) is not None:
+        return response
+    run = run_for_user(request.user, pk)
+    paginator = Paginator(failures_of(run), FAILURES_PER_PAGE)
+    page = _page(paginator, request)
+    return render(
+        request,
+        "imports/run_detail.html",
+        {
+            "run": run,
+            "page_obj": page,
+            "page_range": paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1),
+            "nav_section": "imports",
+        },
+    )
+
+
+@login_required
+def record_list(request: HttpRequest) -> HttpResponse:
+    if (response := _gate(request)) is not None:
+        return response
+    form = RecordSearchForm(request.GET, authorities=authorities_for_filter())
+    valid = form.is_valid()
+    records = record_search(request.user, form.filters())
+    paginator = Paginator(records, RECORDS_PER_PAGE)
+    page = _page(paginator, request)
+    return render(
+        request,
+        "imports/record_list.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "page_range": paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1),
+            "outcome_labels": OUTCOME_LABELS,
+            "nav_section": "imports",
+        },
+        status=200 if valid else 400,
+    )
+
+
+@login_required
+def record_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    if (response := _gate(request)) is not None:
+        return response
+    record = record_for_user(request.user, pk)
+    extracted = record.extracted or {}
+    decision = extracted.get("decision", "")
+    questions = [
+        {
+            **q,
+            "answer": q.get("answer") or (decision if q.get("found") == "whole request" else ""),
+            "outcome_label": OUTCOME_LABELS.get(q.get("outcome") or "", "Not visible"),
+        }
+        for q in extracted.get("questions", [])
+    ]
+    return render(
+        request,
+        "imports/record_detail.html",
+        {
+            "record": record,
+            "questions": questions,
+            "notes": extracted.get("notes", []),
+            "check_notes": extracted.get("check_notes", []),
+            "attachments": extracted.get("attachments", []),
+            "dates": extracted.get("dates", {}),
+            "outcome_label": OUTCOME_LABELS.get(record.overall_outcome, "Not visible"),
+            "nav_section": "imports",
+        },
+    )

@@ -1,0 +1,1693 @@
+"""Turn a published FOI response page into a structured record (capability 10).
+
+Authorities moving to foidesk bring years of published responses, and FOI teams read other
+authorities' answers before drafting. ``extract(text, ...)`` reads one disclosure-log page (the
+seed 190A/23, a force's log page, a WhatDoTheyKnow thread) and returns an ``Extraction``: title,
+reference, dates, regime, the questions, the outcome of each, every provision cited, NCND, whether
+harm and public interest reasoning are present, and the attachments referred to.
+``Extraction.corpus_record()`` is the JSON of ``shared/corpus/README.md`` (the importer's
+``--json``); ``response_data()`` is the structured response of ``docs/response-format.md`` for
+the response checker, as far as the page allows.
+
+How an FOI officer reads such a page, and so how this module does:
+
+1. The request: ``intake.splitting.request_section`` finds the requester's words and
+   ``propose_questions`` splits them (numbering in any style, restarts, context apart). Pages
+   that interleave questions and answers without a request heading are read item by item. When
+   the response names more questions than the request shows ("Question 2" on a page that does
+   not quote the request), the missing ones are added as placeholders.
+2. The response: everything after the request. Its decision part ends at the first heading of
+   reasoning ("Public interest test", "Evidence of harm", "Reasons for decision"...).
+3. Answers per question: a line that starts with a reference ("Q2 & Q3 -", "In relation to
+   Question 1 and 2", "With regards to the second part", "A1:"), a numbered answer list that
+   restarts at 1 (or at a later question whose words it repeats), or the question repeated word
+   for word starts that question's answer. An answer that is empty is given together with the
+   next ("Q2" then "Q3: see the table"), and a refusal inside a shared answer goes to the
+   question whose words it repeats. Text before the first such answer answers the questions
+   before it; "see the response to question 1" takes question 1's outcome. With none of these,
+   the response treats the whole request at once and every question gets its outcome (the
+   corpus labelling convention), except questions answered "as a gesture of goodwill" under a
+   cost refusal that names the others, which are disclosed.
+4. Outcome of an answer, from its wording: NCND ("neither confirm nor deny"; with information
+   also given, "partially_disclosed"), cost (s12 or "would exceed the appropriate limit"), s14,
+   clarification, s21, s22, partial wording, exemptions or withholding, "not held" (but "not
+   held in a readily retrievable format" is not), a redirection elsewhere ("other"), else
+   disclosed when the answer gives anything.
+5. Provisions: ``law.provisions.normalise_citations`` over the response (the corpus form, s40(5B)
+   folded into s40(5), s12 inferred from cost wording), in the page's regime (FOISA and EIR
+   recognised from their names and citations).
+
+6. Title, reference (as printed: "190A/23", "01.FOI.23.028716", "FOI 1742481/23"), the
+   publishing authority, dates (received, else published; "FOI date 08/2023" gives "2023-08"),
+   NCND, harm and public interest reasoning (a heading or the test named, not a passing "no
+   requirement to consider the public interest"), attachments ("please see the attached", file
+   names; not boilerplate such as "use the enclosed data").
+
+Measured by ``bench/score_import.py`` against ``shared/corpus/labels.jsonl`` (seen and held-out
+pages). Pure Python, no Django import; fast enough for hundreds of pages a second
+(``bench/bench_import.py``): wording patterns are tried only when their words are on the page.
+``NoResponse`` is raised for a page that holds no response. Page text is never logged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from foidesk.intake.splitting import (
+    EmptyRequestText,
+    normalise_whitespace,
+    propose_questions,
+    request_section,
+)
+from foidesk.law.provisions import normalise_citations
+from foidesk.law.regimes import Regime
+
+__all__ = [
+    "CORPUS_FIELDS",
+    "OUTCOMES",
+    "ExtractedQuestion",
+    "Extraction",
+    "NoResponse",
+    "Reasoning",
+    "content_hash",
+    "extract",
+]
+
+#: The outcome vocabulary of ``shared/corpus/README.md``.
+OUTCOMES = (
+    "disclosed",
+    "partially_disclosed",
+    "exempt",
+    "ncnd",
+    "not_held",
+    "cost_limit_s12",
+    "vexatious_s14",
+    "reasonably_accessible_s21",
+    "future_publication_s22",
+    "clarification_needed",
+    "other",
+)
+
+#: The fields of a corpus label, in its order (``id`` comes first when the input has one).
+CORPUS_FIELDS = (
+    "reference",
+    "title",
+    "received_or_published_date",
+    "questions",
+    "per_question",
+    "exemptions_cited",
+    "ncnd",
+    "public_interest_test_present",
+    "harm_test_present",
+    "has_attachment",
+    "overall_outcome",
+    "notes",
+)
+
+_REFUSALS = frozenset(
+    {
+        "partially_disclosed",
+        "exempt",
+        "ncnd",
+        "cost_limit_s12",
+        "vexatious_s14",
+        "reasonably_accessible_s21",
+        "future_publication_s22",
+    }
+)
+
+
+class NoResponse(ValueError):
+    """The page holds no FOI response (nothing after the request, or nothing FOI at all)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedQuestion:
+    """One question and its answer as found on the page.
+
+    ``answer`` is the response text taken to answer it; ``found`` says how ("own answer",
+    "answered with question 3", "whole request", "not visible"). ``outcome`` is ``None`` when
+    the visible text does not decide it.
+    """
+
+    number: int
+    text: str
+    context: str = ""
+    outcome: str | None = None
+    exemptions: tuple[str, ...] = ()
+    answer: str = ""
+    found: str = "not visible"
+    figures: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Reasoning:
+    """Harm and public interest reasoning paragraphs visible on the page, by heading."""
+
+    harm: tuple[str, ...] = ()
+    factors_for: tuple[str, ...] = ()
+    factors_against: tuple[str, ...] = ()
+    balance: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """A published response as structured data (see the module docstring)."""
+
+    title: str
+    reference: str | None
+    authority: str | None
+    regime: Regime
+    received: str | None
+    responded: str | None
+    published: str | None
+    received_or_published_date: str | None
+    questions: tuple[ExtractedQuestion, ...]
+    exemptions_cited: tuple[str, ...]
+    ncnd: bool
+    public_interest_test_present: bool
+    harm_test_present: bool
+    has_attachment: bool
+    attachments: tuple[str, ...]
+    overall_outcome: str | None
+    notes: tuple[str, ...]
+    request_text: str
+    response_text: str
+    rights_paragraph: str | None = None
+    advice_to_narrow: str | None = None
+    cost_hours: float | None = None
+    reasoning: Reasoning = field(default_factory=Reasoning)
+    reasoning_elsewhere: bool = False
+    complete: bool | None = None
+    text_hash: str = ""
+
+    def corpus_record(self, *, page_id: str | None = None) -> dict[str, Any]:
+        """The corpus label fields (``shared/corpus/README.md``), plus ``id`` when given."""
+        record: dict[str, Any] = {} if page_id is None else {"id": page_id}
+        record.update(
+            {
+                "reference": self.reference,
+                "title": self.title,
+                "received_or_published_date": self.received_or_published_date,
+                "questions": [_one_line(q.text) for q in self.questions],
+                "per_question": [
+                    {"q": q.number, "outcome": q.outcome, "exemptions": list(q.exemptions)}
+                    for q in self.questions
+                ],
+                "exemptions_cited": list(self.exemptions_cited),
+                "ncnd": self.ncnd,
+                "public_interest_test_present": self.public_interest_test_present,
+                "harm_test_present": self.harm_test_present,
+                "has_attachment": self.has_attachment,
+                "overall_outcome": self.overall_outcome,
+                "notes": " ".join(self.notes),
+            }
+        )
+        return record
+
+    @property
+    def provisions_text(self) -> str:
+        return " ".join(self.exemptions_cited)
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of the page text with its whitespace made plain: the same page hashes the same
+    (``Extraction.text_hash`` is this, for the page it was read from)."""
+    return _hash(normalise_whitespace(text))
+
+
+def _hash(normalised: str) -> str:
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+# --- Small helpers ---------------------------------------------------------------------------
+
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'‘“])")
+
+
+def _sentences(text: str) -> list[str]:
+    out: list[str] = []
+    for line in text.split("\n"):
+        out.extend(s for s in _SENTENCE_END.split(line) if s.strip())
+    return out
+
+
+_LOWERED: dict[str, str] = {}
+
+
+def _lower(text: str) -> str:
+    """``text.lower()``, remembered for the texts of the page being read (each is tested by
+    many cues)."""
+    low = _LOWERED.get(text)
+    if low is None:
+        if len(_LOWERED) > 256:
+            _LOWERED.clear()
+        low = _LOWERED[text] = text.lower()
+    return low
+
+
+class _Cue:
+    """A regular expression tried only when one of its words is in the text at all.
+
+    Python's ``re`` tries every alternative at every position, so a page full of
+    case-insensitive wording patterns costs milliseconds; a substring test on the lower-cased
+    text is a hundred times cheaper and rules most of them out (see ``bench/bench_import.py``).
+    """
+
+    __slots__ = ("needles", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str], *needles: str) -> None:
+        self.pattern = pattern
+        self.needles = needles
+
+    def _may(self, text: str) -> bool:
+        low = _lower(text)
+        return any(n in low for n in self.needles)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text) if self._may(text) else None
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        return list(self.pattern.finditer(text)) if self._may(text) else []
+
+    def findall(self, text: str) -> list[Any]:
+        return self.pattern.findall(text) if self._may(text) else []
+
+
+def _simple(text: str) -> str:
+    """Lower case, letters and digits only: for matching a question repeated in the response."""
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+# --- Title, reference, authority, dates, regime ----------------------------------------------
+
+_REF_TOKEN = r"(?:FOI[ -]?)?[A-Z0-9][A-Z0-9./_-]*\d[A-Z0-9./_-]*"  # noqa: S105 - not a password
+_LABELLED_REF = re.compile(
+    r"(?:\b(?:our|your|foi|request|case)\s+)?\bref(?:erence)?(?:\s+(?:no|number|num))?\.?"
+    rf"\s*[:.#–-]?\s*(?P<ref>{_REF_TOKEN})",
+    re.I,
+)
+_HEADING_REF = re.compile(
+    r"(?:\(\s*(?P<a>\d{1,7}[A-Z]?[/_]\d{2,4})\s*\)|\s[-–]\s(?P<b>\d{1,7}[A-Z]?[/_]\d{2,4})\b"
+    r"|\((?P<c>\d{2}\.FOI\.\d{2}\.\d{3,8})\)|(?P<d>\b\d{2}\.FOI\.\d{2}\.\d{3,8}\b))"
+)
+
+
+def _is_financial_year(token: str) -> bool:
+    m = re.fullmatch(r"(\d{4})[/_](\d{2}|\d{4})", token)
+    return bool(m) and int(m.group(2)[-2:]) == (int(m.group(1)) + 1) % 100
+
+
+def _reference(lines: list[str]) -> str | None:
+    """The authority's reference as printed: a labelled one, else one in a heading line."""
+    head = "\n".join(lines[:60])
+    for m in _LABELLED_REF.finditer(head):
+        ref = m.group("ref").rstrip("./-_")
+        if len(re.sub(r"\D", "", ref)) >= 2 and not _is_financial_year(ref):
+            return ref
+    for line in lines[:25]:
+        if len(line) > 160:
+            continue
+        for m in _HEADING_REF.finditer(line):
+            ref = next(g for g in m.groups() if g)
+            if not _is_financial_year(ref):
+                return ref
+    return None
+
+
+_BOILERPLATE_LINE = re.compile(
+    r"^(?:skip to|top$|log\s?in|sign in|forgotten password|create new account|menu$|search$|"
+    r"home$|cookies?|we use|you can manage|your cookie|sorry, there|this site|quickly exit|"
+    r"leave this site|coronavirus|how we are working|disclosure details$|freedom of information"
+    r"(?: request)?$)",
+    re.I,
+)
+_TRAILING_PAREN = re.compile(r"\s*\(([^()]*)\)\s*$")
+
+
+def _title(page_title: str | None, lines: list[str], reference: str | None) -> str:
+    """The page's title without the reference or the publishing authority."""
+    title = page_title
+    if not title:
+        with_ref = (
+            next((x for x in lines[:25] if reference and reference in x and len(x) <= 160), None)
+            if reference
+            else None
+        )
+        title = with_ref or next(
+            (x for x in lines[:25] if x and len(x) <= 160 and not _BOILERPLATE_LINE.match(x)), ""
+        )
+    title = re.split(r"\s+[|–]\s+(?=[^|–]*$)", title)[0] if " | " in title else title
+    while (m := _TRAILING_PAREN.search(title)) is not None and m.start() > 0:
+        inner = m.group(1)
+        if (reference and reference in inner) or re.search(
+            r"police|constabulary|whatdotheyknow|\d{2,}[/_.]\d", inner, re.I
+        ):
+            title = title[: m.start()]
+        else:
+            break
+    if reference:
+        bare = title.rstrip(" )")
+        if bare.endswith(reference):
+            title = bare[: -len(reference)].rstrip(" -–(")
+    return title.strip(" -–:") or (reference or "Untitled page")
+
+
+_FORCE_WORD = re.compile(r"[Pp]olice(?: [Ss]ervice)?|Constabulary")
+# The words before "Police": "West Midlands", "Avon and Somerset", "Police Service of" ...
+_FORCE_NAME = re.compile(r"((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)? (?:and |& )?){1,3})$")
+_FORCE_TAIL = re.compile(r" (?:Scotland|of Northern Ireland)\b")
+_NOT_AN_AUTHORITY = re.compile(
+    r"^(?:the|a|an|your|our|this|that|these|west\s+midlands\s+police\s+own|any|all|each|every|"
+    r"british|local|national|other|some|transport|military|ministry|chief|deputy|senior|"
+    r"metropolitan police officers)\b|^(?:Police|Constabulary|Police Service)$",
+    re.I,
+)
+
+
+def _authority(page_title: str | None, text: str, url: str | None) -> str | None:
+    """Who published the response: the title's "(X Police)", else the force the response (or,
+    failing that, the page) names most, else the police.uk address."""
+    if page_title:
+        m = re.search(
+            r"\((?:[^()]*request to\s+)?([^(),]*(?:Police|Constabulary)[^(),]*)", page_title
+        )
+        if m:
+            return m.group(1).strip()
+    counts: dict[str, int] = {}
+    text = text[:20000]
+    for m in _FORCE_WORD.finditer(text):
+        before = _FORCE_NAME.search(text[max(0, m.start() - 60) : m.start()])
+        tail = _FORCE_TAIL.match(text, m.end())
+        words = before.group(1) if before else ""
+        name = words + m.group(0) + (tail.group(0) if tail else "")
+        name = re.sub(r"^(?:Dear|Thank you|From|To)\s+", "", name).strip()
+        name = re.sub(r"\b(police|service)\b", lambda w: w.group(1).title(), name)
+        if _NOT_AN_AUTHORITY.match(name) or len(name.split()) < 2:
+            continue
+        counts[name] = counts.get(name, 0) + 1
+    if counts:
+        return max(counts.items(), key=lambda kv: kv[1])[0]
+    if url:
+        m = re.search(r"//(?:[a-z0-9]+\.)*?([a-z-]+)\.police\.uk", url)
+        if m:
+            host = m.group(1)
+            return _POLICE_HOSTS.get(host) or f"{host.replace('-', ' ').title()} Police"
+    return None
+
+
+# police.uk host names that do not spell the force's name.
+_POLICE_HOSTS = {
+    "met": "Metropolitan Police",
+    "avonandsomerset": "Avon and Somerset Police",
+    "westyorkshire": "West Yorkshire Police",
+    "southyorkshire": "South Yorkshire Police",
+    "northyorkshire": "North Yorkshire Police",
+    "westmercia": "West Mercia Police",
+    "thamesvalley": "Thames Valley Police",
+    "devon-cornwall": "Devon and Cornwall Police",
+    "gmp": "Greater Manchester Police",
+    "dyfed-powys": "Dyfed-Powys Police",
+    "psni": "Police Service of Northern Ireland",
+    "btp": "British Transport Police",
+    "cityoflondon": "City of London Police",
+    "northants": "Northamptonshire Police",
+}
+
+
+_MONTH_NAMES = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_MONTH = "|".join(sorted(_MONTH_NAMES, key=len, reverse=True))
+_DATE = (
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTH})\.?,?\s+\d{{4}}"
+    r"|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?!\d)"
+    rf"|(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+)
+_RECEIVED_DATE = (
+    re.compile(rf"\bdate\s+(?:of\s+request|request\s+received|received)\s*:?\s*({_DATE})", re.I),
+    # "your email dated 25 March 2015", "correspondence received 12/01/2020": the word before
+    # the date is matched here and what it is about is checked in ``_received_date``.
+    re.compile(rf"\b(?:received|dated)\s*(?:on\s*)?:?\s*({_DATE})", re.I),
+)
+_ABOUT_REQUEST = re.compile(
+    r"\b(?:request|correspondence|e-?mail|letter|application)\b[^.\n]{0,80}$", re.I
+)
+_RESPONSE_DATE = (
+    re.compile(rf"\bdate\s+(?:of\s+)?(?:response|reply|responded)\s*:?\s*({_DATE})", re.I),
+    re.compile(rf"\b(?:responded|response\s+sent)\s+(?:on\s+)?:?\s*({_DATE})", re.I),
+)
+_PUBLISHED_DATE = (
+    re.compile(
+        r"^(?:dated|date\s+published|published(?:\s+on)?|publication\s+date|"
+        rf"date\s+of\s+publication|date)\s*:?\s*({_DATE})",
+        re.I | re.M,
+    ),
+)
+_MONTH_YEAR = re.compile(r"^(?:foi\s+)?date\s*:?\s*\n?\s*(\d{1,2})/(\d{4})\s*$", re.I | re.M)
+
+
+def _iso(raw: str) -> str | None:
+    """A date as printed ("25/03/15", "16th January 2023", "Jan 5, 2020") in ISO form."""
+    raw = raw.strip().lower().replace(",", " ")
+    m = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})", raw)
+    try:
+        if m:
+            day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            if year < 100:
+                year += 2000 if year < 70 else 1900
+            return date(year, month, day).isoformat()
+        m = re.fullmatch(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:of\s+)?({_MONTH})\.?\s+(\d{{4}})", raw)
+        if m:
+            return date(int(m.group(3)), _MONTH_NAMES[m.group(2)], int(m.group(1))).isoformat()
+        m = re.fullmatch(rf"({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(\d{{4}})", raw)
+        if m:
+            return date(int(m.group(3)), _MONTH_NAMES[m.group(1)], int(m.group(2))).isoformat()
+    except ValueError:
+        return None
+    return None
+
+
+def _received_date(text: str) -> str | None:
+    """When the request was received: "Date of request: 25/03/15", "received 19 November
+    2012", "your email dated 25 March 2015" (but not any other "dated")."""
+    text = text[:6000]
+    found = _first_date(_RECEIVED_DATE[:1], text)
+    if found:
+        return found
+    for m in _RECEIVED_DATE[1].finditer(text):
+        if m.group(0)[:5].lower() == "dated" and not _ABOUT_REQUEST.search(
+            text[max(0, m.start() - 100) : m.start()]
+        ):
+            continue
+        iso = _iso(re.sub(r"\s+", " ", m.group(1)))
+        if iso:
+            return iso
+    return None
+
+
+def _first_date(patterns: Sequence[_Cue], text: str) -> str | None:
+    """The first date one of ``patterns`` finds near the top of the page (where logs print
+    them)."""
+    text = text[:6000]
+    if not _DIGIT.search(text):
+        return None
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            iso = _iso(re.sub(r"\s+", " ", m.group(1)))
+            if iso:
+                return iso
+    return None
+
+
+_FOISA = re.compile(
+    r"Freedom\s+of\s+Information\s+\(Scotland\)\s+Act|\bFOISA\b|Scottish\s+Information\s+"
+    r"Commissioner",
+    re.I,
+)
+_EIR_NAME = re.compile(r"Environmental\s+Information\s+Regulations|\bEIRs?\b")
+_FOIA_NAME = re.compile(r"Freedom\s+of\s+Information\s+Act|\bFOIA\b", re.I)
+_REG_CITE = re.compile(r"\breg(?:ulation)?s?\.?\s*1[23]\s*\(", re.I)
+
+
+def _regime(text: str) -> Regime:
+    """FOISA or EIR when the response names them (or cites regulations 12/13), else FOIA."""
+    if _FOISA.search(text):
+        return Regime.FOISA
+    eir = len(_EIR_NAME.findall(text))
+    if eir and (eir > len(_FOIA_NAME.findall(text)) or _REG_CITE.search(text)):
+        return Regime.EIR
+    return Regime.FOIA
+
+
+# --- Finding the request and the response ----------------------------------------------------
+
+_RESPONSE_HEADING = re.compile(
+    r"^(?:our\s+|the\s+|in\s+|my\s+)?(?:response|responses|reply|answer|answers|decision|outcome)"
+    r"(?:\s+to\s+(?:your\s+)?(?:request|questions?))?\s*[:.]?$",
+    re.I,
+)
+_FOI_WORDS = re.compile(
+    r"freedom\s+of\s+information|\bFOI(?:SA|A)?\b|environmental\s+information|\bexempt|"
+    r"\bdisclos|\brequest|\bsections?\s+\d|neither\s+confirm|information\s+(?:is|was)\s+"
+    r"(?:not\s+)?held",
+    re.I,
+)
+
+
+def _locate(section: str, lines: list[str]) -> tuple[int, int] | None:
+    """The line span of ``section`` (joined lines of the page) within ``lines``."""
+    wanted = section.split("\n")
+    first = wanted[0]
+    for i, line in enumerate(lines):
+        if line == first and lines[i : i + len(wanted)] == wanted:
+            return i, i + len(wanted)
+    return None
+
+
+# A numbered item that asks something: a question of an interleaved page.
+_ITEM = re.compile(r"^(?:q(?:uestion)?\s*)?(\d{1,2})[.):]\s+(.+)$", re.I)
+_ASKS = re.compile(
+    r"\?|\b(?:please|how\s+many|how\s+much|what|which|who|when|whether|provide|number\s+of|"
+    r"details\s+of|copy\s+of|list\s+of|I\s+would\s+like|can\s+you|could\s+you)\b",
+    re.I,
+)
+
+
+def _interleaved(lines: list[str]) -> list[tuple[int, str]]:
+    """Questions numbered 1, 2, 3... on a page with no request heading: (line index, text)."""
+    found: list[tuple[int, str]] = []
+    for i, line in enumerate(lines):
+        m = _ITEM.match(line)
+        if m is None:
+            continue
+        number = int(m.group(1))
+        if number == len(found) + 1 and _ASKS.search(m.group(2)):
+            found.append((i, m.group(2).strip()))
+        elif number == 1 and _ASKS.search(m.group(2)) and len(found) < 2:
+            found = [(i, m.group(2).strip())]
+    return found if len(found) >= 2 else []
+
+
+_GLUED_MARKER = re.compile(r"(?m)^(\d{1,2}[.)])(?=[A-Za-z])")
+_DOUBLE_MARKER = re.compile(r"(?m)^(\d{1,2})\s*(?:\.\)|\)\.)")
+
+
+def _plain_markers(section: str) -> str:
+    """Item numbers as the splitter reads them: "1.How" -> "1. How", "1.)" -> "1)"."""
+    return _GLUED_MARKER.sub(r"\1 ", _DOUBLE_MARKER.sub(r"\1)", section))
+
+
+_AND_WHETHER = re.compile(r",?\s+and\s+(?=whether\s)", re.I)
+
+
+def _split_joined(text: str) -> list[str]:
+    """ "details of why X and whether Y": two questions in one sentence, as an officer splits it."""
+    if "\n" in text or text.count("?") > 1:
+        return [text]
+    parts = _AND_WHETHER.split(text, maxsplit=1)
+    if len(parts) == 2 and all(len(p.split()) >= 5 for p in parts) and "(" not in parts[0][-40:]:
+        return [parts[0].rstrip(" ,"), parts[1][0].upper() + parts[1][1:]]
+    return [text]
+
+
+# A remark about how to answer, not a question: "Please specify whether you are using calendar
+# or financial years", "I would like the data in an Excel spreadsheet".
+_PRESENTATION = re.compile(
+    r"^(?:please\s+)?(?:specify|state|indicate|clarify|note|advise|let\s+me\s+know|tell\s+me)\s+"
+    r"(?:whether|if|which)\b.*\b(?:calendar|financial)\s+years?\b|"
+    r"\b(?:in|as)\s+(?:an?\s+)?(?:excel|csv|spreadsheet|electronic|machine[\s-]readable)\s+"
+    r"(?:format|form|file|spreadsheet)\b",
+    re.I,
+)
+
+
+def _drop_presentation(questions: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A trailing remark on presentation joins the last question's context."""
+    while len(questions) > 1:
+        text, context = questions[-1]
+        if "?" in text or len(text.split()) > 30 or not _PRESENTATION.search(text):
+            break
+        previous, previous_context = questions[-2]
+        joined = "\n".join(x for x in (previous_context, text, context) if x)
+        questions = [*questions[:-2], (previous, joined)]
+    return questions
+
+
+# Response wording that shows a "request" heading found after it is not the request.
+_RESPONSE_CUE = re.compile(
+    r"neither\s+confirm|refusal\s+notice|not\s+obliged\s+to\s+supply|has\s+(?:now\s+)?been\s+"
+    r"considered|by\s+virtue\s+of\s+the\s+following",
+    re.I,
+)
+_CITATION_LINE = re.compile(r"^(?:s|sections?|regs?|regulations?)\.?\s*\d", re.I)
+
+
+def _plausible_request(section: str, before: str) -> bool:
+    """A "request" that follows the response's own wording, or that is a list of citations
+    ("by virtue of the following exemptions: S30(3) ..."), is not the request."""
+    if _RESPONSE_CUE.search(before):
+        return False
+    lines = [x for x in section.split("\n") if x.strip()]
+    cited = sum(1 for x in lines if _CITATION_LINE.match(x))
+    return not lines or cited * 2 < len(lines)
+
+
+# A generic quotation of the Act ("relying on a claim that section 12 or section 14 applies")
+# names sections without relying on them.
+_STATUTE_QUOTE = re.compile(r"relying\s+on\s+a\s+claim\s+that", re.I)
+
+
+def _citations(text: str, regime: Regime) -> list[str]:
+    """``normalise_citations`` over ``text`` less its quotations of the Act."""
+    if _STATUTE_QUOTE.search(text):
+        text = " ".join(x for x in _sentences(text) if not _STATUTE_QUOTE.search(x))
+    low = text.lower()
+    # The cost wording ``normalise_citations`` reads as s12 always names a limit or hours.
+    infer = any(w in low for w in ("limit", "threshold", "hours"))
+    return normalise_citations(text, regime, infer_cost_limit=infer)
+
+
+class _Citations:
+    """``_citations`` for one page, remembering each text (answers often repeat the decision)."""
+
+    def __init__(self, regime: Regime) -> None:
+        self.regime = regime
+        self.seen: dict[str, list[str]] = {}
+
+    def __call__(self, text: str) -> list[str]:
+        found = self.seen.get(text)
+        if found is None:
+            found = self.seen[text] = _citations(text, self.regime)
+        return list(found)
+
+
+# --- Reading the response ---------------------------------------------------------------------
+
+_REASONING_HEADING = re.compile(
+    r"^(?:(?:the\s+)?public\s+interest\b|factors?\s+(?:favouring|for\b|against|in\s+favour)|"
+    r"evidence\s+of\s+harm|(?:overall\s+)?harm\b|balanc(?:e|ing)\s+test|"
+    r"reasons?\s+for\s+(?:the\s+|my\s+|our\s+)?decision|prejudice\s+test|appendix\b|complaint|"
+    r"your\s+right|right\s+of\s+(?:appeal|complaint)|internal\s+review|if\s+you\s+are\s+"
+    r"(?:dis|un)satisfied|attachments?\b|no\s+attachments)",
+    re.I,
+)
+
+
+def _is_reasoning_heading(line: str) -> bool:
+    return (
+        len(line) <= 90 and not line.endswith((".", ",")) and bool(_REASONING_HEADING.match(line))
+    )
+
+
+_QNUM = r"(?:\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")"
+_QSEP = r"(?:\s*(?:,|&|\+|/)\s*(?:and\s+)?|\s+(?:and|to|or)\s+|\s*[-–](?=\s*q|\d))"
+_QLIST = rf"{_QNUM}[a-z]?(?:{_QSEP}(?:q(?:uestions?)?\s*\.?\s*)?{_QNUM}[a-z]?)*"
+_LEAD = (
+    r"(?:(?:in\s+)?(?:relation|response|reply|regard|respect|answer|reference)\s+to\s+|"
+    r"with\s+regards?\s+to\s+|regarding\s+|re[:.]?\s+|turning\s+to\s+|as\s+(?:for|regards)\s+|"
+    r"for\s+)?(?:your\s+|the\s+)?"
+)
+_QREF_START = re.compile(
+    rf"^{_LEAD}(?:questions?|q)\s*\.?\s*(?P<list>{_QLIST})(?![\d/:.]\d)\b\s*[.:)\-–—,]?\s*", re.I
+)
+_PART_START = re.compile(
+    rf"^{_LEAD}(?P<ord>{'|'.join(_ORDINALS)})\s+(?:part|question|point|element)s?\b"
+    r"(?:\s+of\s+(?:your|the)\s+request)?\s*[.:,\-–]?\s*",
+    re.I,
+)
+_QREF_ANYWHERE = re.compile(rf"\b(?:questions?|q)\s*\.?\s*(?P<list>{_QLIST})(?![\d/])\b", re.I)
+_NUMBERED_ANSWER = re.compile(r"^\(?(\d{1,2})(?:[.)]|\s*[:–-](?=\s))\s*(.*)$")
+_ANSWER_LABEL = re.compile(r"^A\s?(\d{1,2})\s*[.:)\-–]\s*")
+_CROSS_REFERENCE = re.compile(
+    r"^(?:please\s+)?(?:see|refer\s+to|as\s+per)\s+(?:the\s+|our\s+)?(?:response|answer|reply)"
+    r"\s+(?:to|at|for|in|given\s+(?:to|in|at))\s+(?:question|q)\s*\.?\s*(\d{1,2})\b[^.\n]{0,40}[.]?$|"
+    r"^(?:please\s+)?(?:see|refer\s+to|as\s+per)\s+(?:question|q)\s*\.?\s*(\d{1,2})\s*"
+    r"(?:above|below)?[.]?$",
+    re.I,
+)
+
+
+def _numbers(listing: str) -> list[int]:
+    """ "1 and 2" -> [1, 2]; "2 & Q3" -> [2, 3]; "1-3", "1 to 3" -> [1, 2, 3]; "six" -> [6]."""
+    tokens = re.findall(rf"{_QNUM}|\bto\b|[-–]", listing.lower())
+    out: list[int] = []
+    pending_range = False
+    for token in tokens:
+        if token in ("to", "-", "–"):
+            pending_range = bool(out)
+            continue
+        value = _NUMBER_WORDS.get(token) or int(token)
+        if pending_range and out and value > out[-1]:
+            out.extend(range(out[-1] + 1, value + 1))
+        else:
+            out.append(value)
+        pending_range = False
+    return [n for n in out if 0 < n <= 40]
+
+
+@dataclass(slots=True)
+class _Start:
+    line: int
+    numbers: list[int]
+    rest: str  # the start line without its reference or the repeated question
+
+
+def _segment_starts(
+    lines: list[str], lo: int, hi: int, questions: Sequence[tuple[str, str]]
+) -> list[_Start]:
+    """Where answers to particular questions begin in ``lines[lo:hi]`` (see module docstring)."""
+    starts: dict[int, _Start] = {}
+    count = len(questions)
+    for i in range(lo, hi):
+        line = lines[i]
+        m = _QREF_START.match(line)
+        if m:
+            nums = [n for n in _numbers(m.group("list")) if n <= max(count, 1) * 2 + 2]
+            if nums:
+                starts[i] = _Start(i, nums, line[m.end() :])
+                continue
+        m = _PART_START.match(line)
+        if m:
+            starts[i] = _Start(i, [_ORDINALS[m.group("ord").lower()]], line[m.end() :])
+            continue
+        m = _ANSWER_LABEL.match(line)
+        if m and 0 < int(m.group(1)) <= max(count, 1):
+            starts[i] = _Start(i, [int(m.group(1))], line[m.end() :])
+    if not starts and count >= 2:
+        numbered = _numbered_answers(lines, lo, hi, questions)
+        starts.update({s.line: s for s in numbered})
+    # The question repeated word for word, then its answer.
+    position = lo
+    simple_lines: dict[int, str] = {}
+    for number, (text, _context) in enumerate(questions, start=1):
+        first = _simple(text.split("\n")[0])
+        if len(first) < 15:
+            continue
+        key = first[:60]
+        for i in range(position, hi):
+            candidate = simple_lines.get(i)
+            if candidate is None:
+                candidate = simple_lines[i] = _simple(lines[i])
+            if len(candidate) >= 15 and (candidate.startswith(key) or first.startswith(candidate)):
+                if i not in starts:
+                    starts[i] = _Start(i, [number], "")
+                position = i + 1
+                break
+    return [starts[i] for i in sorted(starts)]
+
+
+def _numbered_answers(
+    lines: list[str], lo: int, hi: int, questions: Sequence[tuple[str, str]]
+) -> list[_Start]:
+    """A numbered list in the response that answers the questions in order: it restarts at 1,
+    or at a later question whose words it repeats ("2. The number of requests received ...
+    is 21" when only questions 2 and 3 are answered)."""
+    count = len(questions)
+    found: list[_Start] = []
+    for i in range(lo, hi):
+        m = _NUMBERED_ANSWER.match(lines[i])
+        if m is None:
+            continue
+        n = int(m.group(1))
+        if found and found[-1].numbers[0] < n <= count:
+            found.append(_Start(i, [n], m.group(2)))
+        elif n == 1 or (
+            not found
+            and 1 < n <= count
+            and len(_words(m.group(2)) & _words(questions[n - 1][0])) >= 3
+        ):
+            found = [_Start(i, [n], m.group(2))]
+    return found if len(found) >= 2 else []
+
+
+# --- Outcome of a piece of response text ------------------------------------------------------
+
+_NCND = re.compile(
+    r"neither\s+confirm(?:s|ing)?\s+nor\s+den(?:y|ies|ying)|\bNCND\b|"
+    r"\bnot\s+(?:required|obliged)\b[^.]{0,120}?\bto\s+confirm\s+or\s+deny\b|"
+    r"\bno\s+inference\s+(?:can|should|may)\s+be\s+(?:taken|drawn)|"
+    r"\bcan(?:not|'t|\s+not)\s+confirm\s+or\s+deny\b",
+    re.I,
+)
+_NCND_PARTIAL = re.compile(
+    r"\bin\s+addition\s+to\b|\b(?:any|all)\s+other\s+(?:relevant\s+)?information\b|"
+    r"\bany\s+further\s+information\b|\bovert\b|\battached\s+(?:our\s+)?response\b|"
+    r"\b(?:some|majority)\s+of\s+the\s+(?:requested\s+)?information\b",
+    re.I,
+)
+_COST = re.compile(
+    r"\b(?:appropriate|cost|fees?)\s+(?:\(cost\)\s+)?limit\b|\btime\s+threshold\b|"
+    r"\b(?:18|24|40)[\s-]hours?\s+(?:threshold|limit)\b|\bpermitted\s+(?:18|24|40)\s+hours?\b|"
+    r"\b(?:cost|costs)\s+of\s+[^.]{0,80}?\b(?:is|are|would\s+be)\s+above\s+the\s+amount\b|"
+    r"\bappropriate\s+level\b|\bexceed\w*\s+(?:the\s+)?(?:18|24|40)\s+hours\b",
+    re.I,
+)
+_COST_NEGATED = re.compile(r"\b(?:not|never|n't)\s+(?:\w+\s+){0,3}$", re.I)
+_VEXATIOUS = re.compile(r"\bvexatious\b|\brepeated\s+request\b", re.I)
+_CLARIFY = re.compile(
+    r"\b(?:seek|seeking|need|require|requires|request|requesting|ask\w*)\s+(?:for\s+)?"
+    r"(?:some\s+|further\s+|a\s+)?clarification\b|\bplease\s+(?:could\s+you\s+)?clarify\b|"
+    r"\b(?:could|can|would)\s+you\s+(?:please\s+)?clarify\b|\bclarify\s+(?:what|which|whether)\b",
+    re.I,
+)
+_S21 = re.compile(r"\breasonably\s+accessible\b|\balready\s+(?:publicly\s+)?available\b", re.I)
+_S22 = re.compile(
+    r"\b(?:intended|due)\s+for\s+(?:future\s+)?publication\b|\bfuture\s+publication", re.I
+)
+_PARTIAL = re.compile(
+    r"\b(?:disclose|provide|release|supply|disclosing|providing|releasing)\s+some\s+of\b|"
+    r"\bsome\s+(?:of\s+(?:the|that)\s+)?(?:relevant\s+|requested\s+)?(?:information|data)\s+"
+    r"(?:is|has\s+been|have\s+been|was|were)\s+(?:withheld|redacted|exempt)|"
+    r"\bwithh\w+\s+some\b|\bheld\s+in\s+part\b|\bpartial(?:ly)?\s+(?:disclos|releas|provid)|"
+    r"\bmajority\s+of\s+the\s+information\b|\bredact(?:ed|ions?)\b|"
+    r"\bnot\s+(?:required|obliged)\b[^.]{0,40}\b(?:release|disclose|provide)\s+all\b",
+    re.I,
+)
+_WITHHELD = re.compile(
+    r"\bwithh(?:e|o)ld(?:ing)?\b|\bexempt\b|\bexemptions?\s+(?:appl|is\s+engaged)|"
+    r"\bexemt\b|\bwill\s+not\s+be\s+(?:disclosed|released|provided)\b|"
+    r"\b(?:unable|not\s+able)\s+to\s+(?:provide|release|disclose|supply)\b|"
+    r"\bnot\s+obliged\s+to\s+supply\b|\brefusal\s+notice\b|\bby\s+virtue\s+of\b|"
+    r"\b(?:cannot|can\s?not|could\s+not)\s+be\s+(?:disclosed|released|provided)\b|"
+    r"\bengage\w*\s+(?:an?\s+)?exemption\b",
+    re.I,
+)
+_NOT_HELD = re.compile(
+    r"\b(?:is|are|was|were)\s+not\s+held\b(?!\s+(?:in\s+(?:a|an|the)\s+)?(?:readily|easily|"
+    r"centrally|electronically|in\s+a))|"
+    r"\b(?:does|do|did)\s+not\s+(?:hold|record|collate|capture|retain|keep)\b|"
+    r"\b(?:have|has|hold|holds|keep|keeps)\s+no\s+(?:such\s+)?records?\b|"
+    r"\bno\s+(?:relevant\s+|recorded\s+)?(?:information|data|"
+    r"records?)\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:held|recorded|found)\b|"
+    r"\bholds?\s+no\s+(?:relevant\s+|recorded\s+)?(?:information|data|records?)\b|"
+    r"\bnot\s+(?:centrally\s+)?recorded\b|\bno\s+trace\b",
+    re.I,
+)
+_REDIRECT = re.compile(
+    r"\b(?:submit|direct|redirect|send|forward|address)\w*\s+(?:this\s+(?:part\s+of\s+)?"
+    r"(?:your\s+)?|your\s+|the\s+)?(?:request|question|enquiry)\s+to\b|"
+    r"\bmay\s+wish\s+to\s+(?:contact|submit|approach|direct|redirect|write)\b|"
+    r"\b(?:has|have|was|were)\s+been\s+transferred\b|\bnot\s+the\s+(?:responsible|appropriate)\s+"
+    r"(?:authority|body|organisation)\b",
+    re.I,
+)
+_ACKNOWLEDGEMENT = re.compile(
+    r"\backnowledg\w*\s+(?:of\s+)?(?:receipt|your)|\bwill\s+respond\s+in\s+due\s+course\b|"
+    r"\bbeing\s+dealt\s+with\b|\bwill\s+be\s+dealt\s+with\s+within\b",
+    re.I,
+)
+_DISCLOSURE = re.compile(
+    r"\b(?:please\s+)?(?:find|see)\b[^.]{0,40}?\b(?:attached|enclosed|below|table)\b|"
+    r"\bas\s+follows\b|\bable\s+to\s+(?:disclose|provide|release)\b|\bdecided\s+to\s+disclose\b|"
+    r"\b(?:can|could)\s+(?:advise|disclose|provide)\b|\bthe\s+(?:answer|figure|total|"
+    r"number)\s+(?:is|was)\b|\bthere\s+(?:is|are|was|were)\s+(?:currently\s+)?\d|"
+    r"\bis\s+attached\b|\battached\s+(?:is|are)\b|"
+    r"\b(?:is|are)\s+(?:shown|provided|set\s+out|detailed|listed|given)\s+(?:below|above)\b|"
+    r"\b(?:have|has)\s+been\s+(?:provided|disclosed|released|supplied)\b|\bhere\s+(?:is|are)\b|"
+    r"\bI\s+(?:have|am)\s+(?:attached|enclosed|attaching|enclosing)\b",
+    re.I,
+)
+_PROCEDURAL_SENTENCE = re.compile(
+    r"explanatory\s+notes|https?://|\bPIT\b|public\s+interest\s+test|prejudice\s+test|"
+    r"\bduty\s+to\s+(?:advise|assist)|\bsection\s+16\b|\bs\.?\s?16\b",
+    re.I,
+)
+_CITATION_TEXT = re.compile(
+    r"\b(?:sections?|s\.?|regs?\.?|regulations?)\s*\d{1,3}[A-Z]?(?:\s*\(\s*\w{1,4}\s*\))*", re.I
+)
+_DIGIT = re.compile(r"\d")
+_DATE_TEXT = re.compile(_DATE + r"|\b(?:19|20)\d{2}(?:[/-]\d{2,4})?\b", re.I)
+_BARE_CITATION = re.compile(r"\b\d{1,2}[A-Z]?(?:\s*\(\s*\w{1,4}\s*\))+")
+_CONTACT_LINE = re.compile(
+    r"\b(?:tel|telephone|phone|fax|mobile|ext|e-?mail|ref(?:erence)?|postcode)\b|@|https?://|www\.|"
+    r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|_\d|\d_",
+    re.I,
+)
+
+
+def _has_figures(text: str) -> bool:
+    """Data in an answer: a short line with a number in it (not a citation or a date), money,
+    or a table."""
+    if re.search(r"£\s?\d|\btable\b|\d\s?%", text, re.I):
+        return True
+    for line in text.split("\n"):
+        if not line or len(line) > 80 or not _DIGIT.search(line) or _CONTACT_LINE.search(line):
+            continue
+        bare = _DATE_TEXT.sub(" ", _BARE_CITATION.sub(" ", _CITATION_TEXT.sub(" ", line)))
+        if re.search(r"\d", bare):
+            return True
+    return False
+
+
+def _cost_refusal(text: str, cites: Sequence[str]) -> bool:
+    if any(c == "s12" or c.startswith("s12(") for c in cites):
+        return True
+    for m in _COST.finditer(text):
+        before = text[max(0, m.start() - 60) : m.start()]
+        sentence_start = max(before.rfind(". "), before.rfind("\n"))
+        if not _COST_NEGATED.search(before[sentence_start + 1 :]):
+            return True
+    return False
+
+
+def _classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
+    """The outcome an answer's wording gives (rules in the module docstring).
+
+    ``whole`` is for a response read as one answer to the whole request: there an
+    acknowledgement or boilerplate alone decides nothing.
+    """
+    if not text.strip():
+        return None
+    exemption_cites = [c for c in cites if not re.match(r"s1[24]\b|s12\(|s14\(|s2[12]\b", c)]
+    if _NCND.search(text):
+        if _NCND_PARTIAL.search(text) or _PARTIAL.search(text):
+            return "partially_disclosed"
+        return "ncnd"
+    if _cost_refusal(text, cites):
+        return "cost_limit_s12"
+    if _VEXATIOUS.search(text) or any(c.startswith("s14") for c in cites):
+        return "vexatious_s14"
+    if _CLARIFY.search(text):
+        return "clarification_needed"
+    if any(c == "s21" for c in cites) or _S21.search(text):
+        return "reasonably_accessible_s21"
+    if any(c.startswith("s22") for c in cites) or _S22.search(text):
+        return "future_publication_s22"
+    if _PARTIAL.search(text):
+        return "partially_disclosed"
+    substantive = " ".join(s for s in _sentences(text) if not _PROCEDURAL_SENTENCE.search(s))
+    gives = _has_figures(substantive) or bool(_DISCLOSURE.search(substantive))
+    if exemption_cites or _WITHHELD.search(text):
+        return "partially_disclosed" if gives else "exempt"
+    if _NOT_HELD.search(text):
+        return "partially_disclosed" if gives else "not_held"
+    if _REDIRECT.search(text):
+        return "other"
+    if gives:
+        return "disclosed"
+    if whole or _ACKNOWLEDGEMENT.search(text):
+        return None
+    return "disclosed" if re.search(r"\w", substantive) else None
+
+
+# --- NCND, tests, attachments -----------------------------------------------------------------
+
+_NO_TEST_NEEDED = re.compile(
+    r"\b(?:no|not)\s+(?:a\s+)?(?:requirement|required|need|necessary|obliged)\b[^.]{0,60}?"
+    r"\b(?:public\s+interest|harm)\b|\boutweighs?\s+any\s+public\s+interest\b",
+    re.I,
+)
+_PIT_LINE = re.compile(
+    r"public\s+interest|factors?\s+favouring|factors?\s+(?:for|against)\b|balanc(?:e|ing)\s+test|"
+    r"considerations?\s+favouring",
+    re.I,
+)
+_PIT_MENTION = re.compile(
+    r"\bprejudice\s+test\s*/\s*public\s+interest\s+test\b|\(PIT\)|\bthis\s+PIT\b|"
+    r"\b(?:complete|carry\s+out|carried\s+out|conduct|conducted|undertake|undertaken|perform)\w*"
+    r"\s+(?:a|the)\s+(?:prejudice\s+test\s*/\s*)?public\s+interest\s+test|"
+    r"\bfactors\s+favouring\b|\bpublic\s+interest\s+(?:considerations|factors)\b|"
+    r"\bbalanc(?:e|ing)\s+(?:the\s+)?public\s+interest",
+    re.I,
+)
+_HARM_LINE = re.compile(r"\bharm\b|\bprejudice\s+(?:test|caused)\b", re.I)
+_HARM_MENTION = re.compile(
+    r"\b(?:the|any)\s+(?:potential\s+)?harm\s+(?:that|which)\s+(?:could|would|might|may)\b|"
+    r"\bpotential\s+harm\b|\bevidence\s+of\s+harm\b|\bharm\s+(?:in|of)\s+(?:confirming|"
+    r"disclos|releas)",
+    re.I,
+)
+_ELSEWHERE = re.compile(
+    r"\b(?:PIT|public\s+interest\s+test|prejudice\s+test)\b[^.]{0,40}?\b(?:attached|enclosed|"
+    r"below|overleaf|appendix)\b|\bsee\s+appendix\b|\bthis\s+PIT\s+(?:attached|below)\b",
+    re.I,
+)
+_ATTACHMENT_CUES = re.compile(
+    r"\b(?:find|see)\s+(?:\w+\s+){0,4}?(?:attached|enclosed)\b|"
+    r"\b(?:is|are|been)\s+(?:attached|enclosed)\b|\bthe\s+attached\b|"
+    r"\battached\s+(?:is|are|document|spreadsheet|file|response|table|pdf|report|letter)\b|"
+    r"\bATTACHMENT_\w*|\b\w+\.(?:pdf|xlsx?|docx?|csv|odt|ods)\b",
+    re.I,
+)
+_ATTACHMENT_NAME = re.compile(
+    r"\b[\w-]*(?:ATTACHMENT|_PIT|APPENDIX)[\w-]*(?:\.\w{2,4})?\b|\b[\w-]+\.(?:pdf|xlsx?|docx?|csv|"
+    r"odt|ods|zip)\b|\(\s*(\d{2,6}[A-Z]?_\d{2,3})\s*\)",
+)
+_RIGHTS = re.compile(
+    r"dissatisfied|unhappy|not\s+satisfied|complain|internal\s+review|appeal", re.I
+)
+_RIGHTS_WHERE = re.compile(r"review|information\s+commissioner|\bICO\b", re.I)
+_ADVICE = re.compile(
+    r"\b(?:refine|narrow|reduce)\w*\s+(?:or\s+\w+\s+)?(?:the\s+)?(?:scope\s+of\s+)?"
+    r"(?:your|this|the)\s+(?:request|search)|\bnarrow\w*\s+(?:down\s+)?(?:your|the)\s+request|"
+    r"\bwithin\s+the\s+(?:cost|appropriate)\s+limit\s+if\b|\bsection\s+16\b|\bs\.?\s?16\b",
+    re.I,
+)
+_HOURS = re.compile(r"\b(\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s*(?:hours|hrs)\b", re.I)
+_STATUS = re.compile(
+    r"^the\s+request\s+(?:was|is|has\s+been)\s+(?P<s>partially\s+successful|successful|refused|"
+    r"(?:awaiting|waiting\s+for)\s+clarification|withdrawn|not\s+held|"
+    r"information\s+not\s+held)",
+    re.I | re.M,
+)
+_DID_NOT_HAVE = re.compile(
+    r"^.{3,80}\bdid\s+not\s+have\s+the\s+information\s+requested\.?$", re.I | re.M
+)
+_STATUS_OUTCOME = {
+    "successful": "disclosed",
+    "partially successful": "partially_disclosed",
+    "refused": "exempt",
+    "awaiting clarification": "clarification_needed",
+    "waiting for clarification": "clarification_needed",
+    "not held": "not_held",
+    "information not held": "not_held",
+}
+
+# Only tried when one of these words is on the page (see ``_Cue``).
+_RECEIVED_DATE = (
+    _Cue(_RECEIVED_DATE[0], "date of request", "date request", "date received"),
+    _Cue(_RECEIVED_DATE[1], "received", "dated"),
+)
+_RESPONSE_DATE = (
+    _Cue(_RESPONSE_DATE[0], "date of re", "date re"),
+    _Cue(_RESPONSE_DATE[1], "responded", "response sent"),
+)
+_PUBLISHED_DATE = (
+    _Cue(_PUBLISHED_DATE[0], "dated", "published", "publication", "date:", "date\n", "date "),
+)
+_LABELLED_REF = _Cue(_LABELLED_REF, "ref")
+_FOISA = _Cue(_FOISA, "scotland", "foisa", "scottish")
+_NCND = _Cue(_NCND, "confirm", "ncnd", "inference")
+_NCND_PARTIAL = _Cue(
+    _NCND_PARTIAL, "addition", "other", "further", "overt", "attached", "some of", "majority"
+)
+_COST = _Cue(_COST, "limit", "threshold", "appropriate level", "hours", "above the amount")
+_VEXATIOUS = _Cue(_VEXATIOUS, "vexatious", "repeated request")
+_CLARIFY = _Cue(_CLARIFY, "clarif")
+_S21 = _Cue(_S21, "accessible", "already")
+_S22 = _Cue(_S22, "publication")
+_PARTIAL = _Cue(
+    _PARTIAL,
+    "some",
+    "in part",
+    "partial",
+    "majority",
+    "redact",
+    "release all",
+    "disclose all",
+    "provide all",
+)
+_WITHHELD = _Cue(
+    _WITHHELD,
+    "withh",
+    "exempt",
+    "exemt",
+    "exemption",
+    "not be ",
+    "unable",
+    "not able",
+    "obliged",
+    "refusal",
+    "by virtue",
+    "cannot",
+    "can not",
+    "could not",
+)
+_NOT_HELD = _Cue(
+    _NOT_HELD, "held", "hold", "record", "collate", "capture", "retain", "keep", "trace"
+)
+_REDIRECT = _Cue(
+    _REDIRECT,
+    "request to",
+    "question to",
+    "enquiry to",
+    "may wish to",
+    "transferred",
+    "responsible",
+    "appropriate authority",
+    "appropriate body",
+    "appropriate organisation",
+)
+_ACKNOWLEDGEMENT = _Cue(_ACKNOWLEDGEMENT, "acknowledg", "due course", "dealt with")
+_PIT_MENTION = _Cue(_PIT_MENTION, "public interest", "pit", "factors", "balanc")
+_HARM_MENTION = _Cue(_HARM_MENTION, "harm")
+_ELSEWHERE = _Cue(_ELSEWHERE, "pit", "public interest", "prejudice test", "appendix")
+_ATTACHMENT_CUES = _Cue(_ATTACHMENT_CUES, "attach", "enclos", ".pdf", ".xls", ".doc", ".csv", ".od")
+_ATTACHMENT_NAME = _Cue(
+    _ATTACHMENT_NAME,
+    "attachment",
+    "_pit",
+    "appendix",
+    ".pdf",
+    ".xls",
+    ".doc",
+    ".csv",
+    ".od",
+    ".zip",
+    "_",
+)
+_RIGHTS = _Cue(_RIGHTS, "satisfied", "unhappy", "complain", "internal review", "appeal")
+_ADVICE = _Cue(_ADVICE, "refine", "narrow", "reduce", "within the", "16")
+_HOURS = _Cue(_HOURS, "hour", "hrs")
+_STATUS = _Cue(_STATUS, "the request")
+_DID_NOT_HAVE = _Cue(_DID_NOT_HAVE, "did not have")
+_STATUTE_QUOTE = _Cue(_STATUTE_QUOTE, "relying on")
+_NO_TEST_NEEDED = _Cue(_NO_TEST_NEEDED, "public interest", "harm")
+
+
+def _tests_present(response_lines: list[str], response: str) -> tuple[bool, bool]:
+    """Whether harm and public interest reasoning appear (a heading or the test named)."""
+    low = response.lower()
+    if not any(w in low for w in ("public interest", "pit", "factor", "balanc", "harm")):
+        return False, False
+    kept = " ".join(s for s in _sentences(response) if not _NO_TEST_NEEDED.search(s))
+    headings = [x for x in response_lines if x and len(x) <= 90 and not x.endswith(".")]
+    pit = any(_PIT_LINE.search(h) for h in headings) or bool(_PIT_MENTION.search(kept))
+    harm = any(_HARM_LINE.search(h) for h in headings) or bool(_HARM_MENTION.search(kept))
+    return pit, harm
+
+
+def _reasoning(lines: list[str]) -> Reasoning:
+    """Paragraphs under the harm, factor and balance headings, for the checker's tests."""
+    buckets: dict[str, list[str]] = {"harm": [], "for": [], "against": [], "balance": []}
+    current: str | None = None
+    for line in lines:
+        if not line:
+            continue
+        if len(line) <= 120 and not line.endswith("."):
+            low = line.lower()
+            if "harm" in low:
+                current = "harm"
+                continue
+            if re.search(r"against|not\s+(?:complying|disclos|confirm)|non-disclosure", low) and (
+                "factor" in low or "consideration" in low
+            ):
+                current = "against"
+                continue
+            if "factor" in low or "in favour" in low or "favouring" in low:
+                current = "for"
+                continue
+            if "balanc" in low:
+                current = "balance"
+                continue
+            if _REASONING_HEADING.match(line) or _RESPONSE_HEADING.match(line):
+                current = None
+                continue
+        if current:
+            buckets[current].append(line)
+    return Reasoning(
+        harm=tuple(buckets["harm"]),
+        factors_for=tuple(buckets["for"]),
+        factors_against=tuple(buckets["against"]),
+        balance=tuple(buckets["balance"]),
+    )
+
+
+# --- Putting it together ----------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Answer:
+    numbers: list[int]
+    text: str
+    found: str
+    partners: tuple[int, ...] = ()  # questions sharing this answer without being named in it
+
+
+_STOPWORD_TEXT = """
+a an the of to for in on at by and or with from this that these those your you our we i
+it its is are was were be been has have had will would could can may please provide
+provided information data number numbers question questions response request any all
+each per as which what how many much who when where whether if there their they them not
+unable able also such than then other same
+"""
+_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+
+def _words(text: str) -> set[str]:
+    return {w.rstrip("s") for w in re.findall(r"[a-z]{3,}", text.lower())} - _STOPWORDS
+
+
+def _refuses(sentence: str) -> bool:
+    return bool(
+        _WITHHELD.search(sentence)
+        or _NOT_HELD.search(sentence)
+        or _NCND.search(sentence)
+        or _CITATION_TEXT.search(sentence)
+    )
+
+
+def _own_part(text: str, mine: str, others: Sequence[str]) -> str:
+    """From an answer shared by several questions, drop the refusals that are about another.
+
+    "Q2: the positions of the cameras ... Q3: the outcomes ..." answered together with "Please
+    see the table ... we are unable to provide the position of these cameras": the refusal
+    repeats question 2's words, so question 3's answer is the table alone.
+    """
+    if not others:
+        return text
+    mine_words = _words(mine)
+    other_words = [_words(o) for o in others]
+    kept: list[str] = []
+    for line in text.split("\n"):
+        parts = []
+        for sentence in _SENTENCE_END.split(line):
+            if _refuses(sentence):
+                words = _words(sentence)
+                own = len(words & mine_words)
+                best = max(len(words & w) for w in other_words)
+                if best >= 2 and best > own:
+                    continue
+            parts.append(sentence)
+        kept.append(" ".join(parts))
+    return "\n".join(kept)
+
+
+def _answers(
+    lines: list[str], lo: int, hi: int, questions: Sequence[tuple[str, str]]
+) -> tuple[dict[int, _Answer], str]:
+    """Each question's answer text within ``lines[lo:hi]``, and the text before the first."""
+    starts = _segment_starts(lines, lo, hi, questions)
+    preamble = "\n".join(lines[lo : starts[0].line if starts else hi]).strip()
+    pieces: list[_Answer] = []
+    for k, start in enumerate(starts):
+        end = starts[k + 1].line if k + 1 < len(starts) else hi
+        body = "\n".join([start.rest, *lines[start.line + 1 : end]]).strip()
+        pieces.append(_Answer(start.numbers, body, "own answer"))
+    # An empty answer is given together with the next one ("Q2" then "Q3 ... table").
+    for k in range(len(pieces) - 2, -1, -1):
+        if not re.search(r"\w", pieces[k].text) and re.search(r"\w", pieces[k + 1].text):
+            others = ", ".join(str(n) for n in pieces[k + 1].numbers)
+            pieces[k] = _Answer(
+                pieces[k].numbers,
+                pieces[k + 1].text,
+                f"answered with question {others}",
+                tuple(pieces[k + 1].numbers),
+            )
+            pieces[k + 1].partners = (*pieces[k + 1].partners, *pieces[k].numbers)
+    found: dict[int, _Answer] = {}
+    for piece in pieces:
+        for n in piece.numbers:
+            if n in found:
+                found[n] = _Answer(
+                    [n], f"{found[n].text}\n{piece.text}".strip(), found[n].found, found[n].partners
+                )
+            else:
+                found[n] = _Answer([n], piece.text, piece.found, piece.partners)
+    return found, preamble
+
+
+def _response_start(lines: list[str]) -> int:
+    for i, line in enumerate(lines):
+        if _RESPONSE_HEADING.match(line):
+            return i + 1
+    return 0
+
+
+def _reasoning_cut(lines: list[str], lo: int) -> int:
+    for i in range(lo, len(lines)):
+        if _is_reasoning_heading(lines[i]):
+            return i
+    return len(lines)
+
+
+def _exemptions_for(outcome: str | None, cites: list[str], fallback: list[str]) -> tuple[str, ...]:
+    if outcome is None or outcome not in _REFUSALS:
+        return ()
+    return tuple(cites or fallback)
+
+
+_GOODWILL = re.compile(r"\bgoodwill\b", re.I)
+_COST_SENTENCE = re.compile(r"\bexceed|\blimit\b|\bhours\b", re.I)
+
+
+def _goodwill_answered(response: str, count: int) -> set[int]:
+    """Questions answered "as a gesture of goodwill" under a cost refusal: those the refusal
+    does not name when it names some ("to locate ... questions 2, 3 and 4 would exceed")."""
+    if count < 2 or not _GOODWILL.search(response):
+        return set()
+    named: set[int] = set()
+    for sentence in _sentences(response):
+        if _COST_SENTENCE.search(sentence):
+            for m in _QREF_ANYWHERE.finditer(sentence):
+                named.update(n for n in _numbers(m.group("list")) if n <= count)
+    if not named or len(named) >= count:
+        return set()
+    return set(range(1, count + 1)) - named
+
+
+def _follow_cross_references(extracted: list[ExtractedQuestion]) -> list[ExtractedQuestion]:
+    """An answer that only points elsewhere ("Please see the response to question 1") has that
+    question's outcome and provisions."""
+    by_number = {q.number: q for q in extracted}
+    out = []
+    for q in extracted:
+        m = _CROSS_REFERENCE.match(q.answer.strip()) if q.answer else None
+        target = by_number.get(int(m.group(1) or m.group(2))) if m else None
+        if target is not None and target.number != q.number and target.outcome is not None:
+            q = replace(
+                q,
+                outcome=target.outcome,
+                exemptions=target.exemptions,
+                found=f"as question {target.number}",
+            )
+        out.append(q)
+    return out
+
+
+def _overall(outcomes: list[str | None]) -> str | None:
+    known = [o for o in outcomes if o is not None]
+    if len(set(known)) > 1:
+        known = [o for o in known if o != "other"]
+    kinds = set(known)
+    if not kinds:
+        return None
+    if len(kinds) == 1:
+        return known[0]
+    if kinds & {"disclosed", "partially_disclosed"}:
+        return "partially_disclosed"
+    return max(kinds, key=known.count)
+
+
+def _looks_cut_short(text: str) -> bool:
+    tail = text.rstrip()
+    return bool(tail) and tail[-1] not in ".!?:)\"'”’>" and not re.search(r"\d$|_$", tail)
+
+
+def extract(
+    text: str,
+    *,
+    title: str | None = None,
+    url: str | None = None,
+    authority: str | None = None,
+    complete: bool | None = None,
+) -> Extraction:
+    """Read one published response page (see the module docstring).
+
+    ``title``, ``url`` and ``authority`` come from the page's source when it has them (a JSON
+    Lines object, the HTML ``<title>``); ``complete`` is ``False`` when the source says the text
+    was cut short. Raises ``NoResponse`` when the page holds no response.
+    """
+    norm = normalise_whitespace(text)
+    if not norm:
+        raise NoResponse("empty page")
+    lines = norm.split("\n")
+    notes: list[str] = []
+    regime = _regime(norm)
+    cite = _Citations(regime)
+    if regime is not Regime.FOIA:
+        notes.append(f"Recognised as a {regime.short_name} response.")
+
+    # The request and where the response begins.
+    section = request_section(norm)
+    span = _locate(section, lines) if section else None
+    if (
+        span is not None
+        and section
+        and not _plausible_request(section, "\n".join(lines[: span[0]]))
+    ):
+        section, span = None, None
+    questions: list[tuple[str, str]] = []
+    request_text = ""
+    interleaved: list[tuple[int, str]] = []
+    if span is not None and section:
+        request_text = section
+        response_lo = span[1]
+        try:
+            split = propose_questions(_plain_markers(section))
+        except EmptyRequestText:
+            split = None
+        if split is not None:
+            for q in split.questions:
+                for k, part in enumerate(_split_joined(q.text)):
+                    questions.append((part, q.context if k == 0 else ""))
+            questions = _drop_presentation(questions)
+            if split.whole_text_fallback:
+                notes.append("No numbered or worded questions found: the request is one question.")
+    else:
+        interleaved = _interleaved(lines)
+        if interleaved:
+            questions = [(t, "") for _, t in interleaved]
+            request_text = "\n".join(t for _, t in interleaved)
+            response_lo = interleaved[0][0]
+            notes.append("Questions and answers are interleaved; each answer follows its question.")
+        else:
+            response_lo = _response_start(lines)
+            if section is None:
+                notes.append("The page does not quote the request on its own.")
+    while response_lo < len(lines) and (
+        not lines[response_lo] or _RESPONSE_HEADING.match(lines[response_lo])
+    ):
+        response_lo += 1  # the "Response" heading itself
+    response_lines = lines[response_lo:]
+    response = "\n".join(response_lines).strip()
+    if not re.search(r"\w", response) or (not questions and not _FOI_WORDS.search(response)):
+        raise NoResponse("no response found")
+
+    cites = cite(response)
+    ncnd = bool(_NCND.search(response))
+    pit, harm = _tests_present(response_lines, response)
+    has_attachment = bool(_ATTACHMENT_CUES.search(response))
+    attachments = tuple(
+        dict.fromkeys(
+            (m.group(1) or m.group(0)).strip() for m in _ATTACHMENT_NAME.finditer(response)
+        )
+    )
+
+    # The decision part of the response, and the answers in it.
+    cut = _reasoning_cut(lines, response_lo)
+    if interleaved:
+        starts = [i for i, _ in interleaved]
+        answers: dict[int, _Answer] = {}
+        ends = [*starts[1:], len(lines)]
+        pieces = []
+        for number, (i, end) in enumerate(zip(starts, ends, strict=True), start=1):
+            stop = min(end, _reasoning_cut(lines, i + 1))
+            pieces.append(_Answer([number], "\n".join(lines[i + 1 : stop]).strip(), "own answer"))
+        for k in range(len(pieces) - 2, -1, -1):
+            if not re.search(r"\w", pieces[k].text) and re.search(r"\w", pieces[k + 1].text):
+                pieces[k] = _Answer(
+                    pieces[k].numbers,
+                    pieces[k + 1].text,
+                    f"answered with question {k + 2}",
+                    (k + 2,),
+                )
+                pieces[k + 1].partners = (*pieces[k + 1].partners, k + 1)
+        answers = {p.numbers[0]: p for p in pieces}
+        preamble = ""
+    else:
+        answers, preamble = _answers(lines, response_lo, cut, questions)
+
+    # Questions the response names that the page does not quote.
+    named = sorted({n for a in answers.values() for n in a.numbers})
+    if named and named == list(range(1, named[-1] + 1)) and named[-1] > len(questions):
+        if len(questions) <= 1 and section is not None and not interleaved:
+            context = questions[0][0] if questions else ""
+            questions = []
+        else:
+            context = ""
+        for n in range(len(questions) + 1, named[-1] + 1):
+            questions.append((f"[Question {n}: its text is not on the page]", context))
+            context = ""
+        notes.append("Some questions are named only in the response; their text is not shown.")
+
+    decision = "\n".join(lines[response_lo:cut]).strip() or response
+    whole_outcome = _classify(decision, cite(decision), whole=True)
+    # WhatDoTheyKnow's status line ("The request was partially successful.") says how the whole
+    # request ended, not what each question got.
+    status = _STATUS.search(norm)
+    status_outcome = (
+        _STATUS_OUTCOME.get(re.sub(r"\s+", " ", status.group("s").lower())) if status else None
+    )
+    if status_outcome is None and _DID_NOT_HAVE.search(norm):
+        status_outcome = "not_held"
+    first_named = min(answers) if answers else None
+    goodwill = (
+        _goodwill_answered(response, len(questions)) if whole_outcome == "cost_limit_s12" else set()
+    )
+
+    extracted: list[ExtractedQuestion] = []
+    decision_figures = _has_figures(decision) if not answers else False
+    for number, (qtext, qcontext) in enumerate(questions, start=1):
+        answer = answers.get(number)
+        if answer is None and answers and preamble and first_named and number < first_named:
+            answer = _Answer([number], preamble, "answered before the numbered answers")
+        if answer is not None:
+            if answer.partners:
+                partner_texts = [
+                    questions[n - 1][0] for n in answer.partners if n <= len(questions)
+                ]
+                answer = _Answer(
+                    answer.numbers,
+                    _own_part(answer.text, qtext, partner_texts),
+                    answer.found,
+                    answer.partners,
+                )
+            own_cites = cite(answer.text)
+            outcome = _classify(answer.text, own_cites, whole=False)
+            refers = [
+                n
+                for m in _QREF_ANYWHERE.finditer(answer.text)
+                for n in _numbers(m.group("list"))
+                if n != number
+            ]
+            fallback: list[str] = []
+            for n in refers:
+                other = answers.get(n)
+                if other is not None:
+                    fallback = cite(other.text)
+                    break
+            extracted.append(
+                ExtractedQuestion(
+                    number=number,
+                    text=qtext,
+                    context=qcontext,
+                    outcome=outcome,
+                    exemptions=_exemptions_for(outcome, own_cites, fallback),
+                    answer=answer.text,
+                    found=answer.found,
+                    figures=_has_figures(answer.text),
+                )
+            )
+        elif answers:
+            extracted.append(ExtractedQuestion(number=number, text=qtext, context=qcontext))
+        elif number in goodwill:
+            # README convention: figures given "as a gesture of goodwill" under a cost refusal
+            # are disclosed for the question they answer.
+            extracted.append(
+                ExtractedQuestion(
+                    number=number,
+                    text=qtext,
+                    context=qcontext,
+                    outcome="disclosed",
+                    answer=decision,
+                    found="given as a gesture of goodwill",
+                    figures=True,
+                )
+            )
+        else:
+            extracted.append(
+                ExtractedQuestion(
+                    number=number,
+                    text=qtext,
+                    context=qcontext,
+                    outcome=whole_outcome,
+                    exemptions=_exemptions_for(whole_outcome, cites, []),
+                    answer=decision,
+                    found="whole request",
+                    figures=decision_figures,
+                )
+            )
+    extracted = _follow_cross_references(extracted)
+    if extracted and not answers and whole_outcome is not None:
+        notes.append(
+            "The response treats the whole request at once: every question has its outcome."
+        )
+    unanswered = [q.number for q in extracted if q.outcome is None]
+    if unanswered and len(unanswered) < len(extracted):
+        notes.append(
+            "No visible answer to question"
+            + ("s " if len(unanswered) > 1 else " ")
+            + ", ".join(map(str, unanswered))
+            + "."
+        )
+
+    overall = (_overall([q.outcome for q in extracted]) if extracted else whole_outcome) or (
+        status_outcome
+    )
+    if not any(c == "s12" or c.startswith("s12(") for c in cites) and (
+        overall == "cost_limit_s12" or any(q.outcome == "cost_limit_s12" for q in extracted)
+    ):
+        # The corpus convention: a refusal on cost cites s12 even when it only says the cost
+        # "would exceed the appropriate limit" (or the 18-hour threshold).
+        at = next((i for i, c in enumerate(cites) if c.startswith("s")), len(cites))
+        cites.insert(at, "s12")
+        extracted = [
+            replace(q, exemptions=("s12",))
+            if q.outcome == "cost_limit_s12" and not q.exemptions
+            else q
+            for q in extracted
+        ]
+    reference = _reference(lines)
+    received = _received_date(norm)
+    responded = _first_date(_RESPONSE_DATE, norm)
+    published = _first_date(_PUBLISHED_DATE, norm)
+    shown = received or published
+    if shown is None and (m := _MONTH_YEAR.search(norm)) and 1 <= int(m.group(1)) <= 12:
+        shown = f"{m.group(2)}-{int(m.group(1)):02d}"
+    rights = next(
+        (
+            p
+            for p in response.split("\n")
+            if len(p) > 40 and _RIGHTS.search(p) and _RIGHTS_WHERE.search(p)
+        ),
+        None,
+    )
+    advice = next((s for s in _sentences(response) if _ADVICE.search(s)), None)
+    hours = [float(h.replace(",", "")) for h in _HOURS.findall(response)]
+    if complete is None and _looks_cut_short(norm):
+        notes.append("The text appears to stop mid-page: later answers may be missing.")
+    elif complete is False:
+        notes.append("The source says the text is incomplete.")
+    return Extraction(
+        title=_title(title, lines, reference),
+        reference=reference,
+        authority=authority or _authority(title, response, None) or _authority(None, norm, url),
+        regime=regime,
+        received=received,
+        responded=responded,
+        published=published,
+        received_or_published_date=shown,
+        questions=tuple(extracted),
+        exemptions_cited=tuple(cites),
+        ncnd=ncnd,
+        public_interest_test_present=pit,
+        harm_test_present=harm,
+        has_attachment=has_attachment,
+        attachments=attachments,
+        overall_outcome=overall,
+        notes=tuple(notes),
+        request_text=request_text,
+        response_text=response,
+        rights_paragraph=rights,
+        advice_to_narrow=advice,
+        cost_hours=max(hours) if hours else None,
+        reasoning=_reasoning(response_lines),
+        reasoning_elsewhere=bool(_ELSEWHERE.search(response)),
+        complete=complete if complete is not None else (False if _looks_cut_short(norm) else None),
+        text_hash=_hash(norm),
+    )

@@ -1,0 +1,282 @@
+"""``foidesk import-log``: importing, re-importing, --json, --dry-run, --check and bad input.
+
+Run through ``call_command`` on the test database, and once as a user runs it (a subprocess of
+the ``foidesk`` entry point on its own database file) for the exit status.
+"""
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from foidesk.accounts.models import Role
+from foidesk.audit.models import AuditEvent
+from foidesk.imports.models import ImportedRecord, ImportFailure, ImportRun
+from foidesk.intake.extraction import CORPUS_FIELDS
+
+pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS_PAGES = ROOT.parent / "shared" / "corpus" / "pages.jsonl"
+SEED = ROOT.parent / "shared" / "seed" / "000_2ad7f8b4d19a12d5.txt"
+
+PAGE = """Drones ({ref})
+Request
+1. How many drones does the force have?
+2. Which drones are you using?
+Response
+Please find attached our response.
+In addition to the attached response West Midlands Police can neither confirm nor deny that it
+holds any other information by virtue of Section 24(2) National Security.
+"""
+
+
+def corpus() -> Path:
+    if not CORPUS_PAGES.is_file():
+        pytest.fail(f"The labelled corpus is missing: expected {CORPUS_PAGES}.")
+    return CORPUS_PAGES
+
+
+def import_log(*args: str, **options) -> tuple[str, str, int]:
+    """Run the command; return its output, its error output and its exit status."""
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        call_command("import_log", *map(str, args), stdout=out, stderr=err, **options)
+    except CommandError as exc:
+        err.write(str(exc))
+        return out.getvalue(), err.getvalue(), exc.returncode
+    return out.getvalue(), err.getvalue(), 0
+
+
+def test_imports_the_corpus_and_records_the_run():
+    out, err, status = import_log(corpus())
+
+    assert status == 0, err
+    assert ImportedRecord.objects.count() == 31
+    run = ImportRun.objects.get()
+    assert (run.pages_read, run.imported, run.updated, run.unchanged, run.failed) == (
+        31,
+        31,
+        0,
+        0,
+        0,
+    )
+    assert run.finished_at is not None and run.started_by is None
+    seed = ImportedRecord.objects.get(source_id="wmp-officer-alleged-sexual-offences-190a-23")
+    assert seed.reference == "190A/23"
+    assert seed.authority_name == "West Midlands Police"
+    assert seed.source_key == "id:wmp-officer-alleged-sexual-offences-190a-23"
+    assert seed.overall_outcome == "partially_disclosed"
+    assert seed.ncnd and seed.harm_test_present and seed.public_interest_test_present
+    assert seed.provisions == ["s30(3)", "s31(3)", "s38(2)", "s40(5)"]
+    assert seed.question_count == 4
+    assert seed.extracted["record"]["per_question"][0]["outcome"] == "ncnd"
+    assert seed.first_run == run and seed.run == run
+    met = ImportedRecord.objects.get(source_id="met-01-foi-23-028716-facial-recognition-board")
+    assert met.source_key.startswith("url:https://www.met.police.uk/")
+    assert "imported: 190A/23 Officer alleged sexual offences" in out
+    assert "Import run" in out and "31 imported" in out
+    events = AuditEvent.objects.filter(subject_type="imports.importrun", subject_id=str(run.pk))
+    assert [e.event_type for e in events] == ["import_run_started", "import_run_finished"]
+    assert events[1].detail["imported"] == 31
+    assert events[0].request is None
+
+
+def test_importing_the_same_pages_again_changes_nothing():
+    import_log(corpus())
+    out, _, status = import_log(corpus())
+
+    assert status == 0
+    assert ImportedRecord.objects.count() == 31
+    assert ImportRun.objects.order_by("-pk").first().unchanged == 31
+    assert ": unchanged:" in out
+
+
+def test_a_changed_page_updates_its_record(tmp_path):
+    log = tmp_path / "log.jsonl"
+    log.write_text(json.dumps({"id": "d1", "text": PAGE.format(ref="1053A/22")}) + "\n")
+    import_log(log)
+    record = ImportedRecord.objects.get()
+    first_hash = record.content_hash
+
+    log.write_text(json.dumps({"id": "d1", "text": PAGE.format(ref="1053B/22")}) + "\n")
+    out, _, status = import_log(log)
+
+    assert status == 0
+    record.refresh_from_db()
+    assert ImportedRecord.objects.count() == 1
+    assert record.reference == "1053B/22" and record.content_hash != first_hash
+    assert record.last_imported_at > record.first_imported_at
+    assert record.run == ImportRun.objects.order_by("-pk").first() != record.first_run
+    assert ": updated:" in out
+
+
+def test_text_files_without_an_address_are_known_by_their_reference(tmp_path):
+    (tmp_path / "a.txt").write_text(PAGE.format(ref="77A/22"), encoding="utf-8")
+    import_log(tmp_path)
+    (tmp_path / "a.txt").write_text(PAGE.format(ref="77A/22") + "\nFurther note.", "utf-8")
+
+    import_log(tmp_path)
+
+    record = ImportedRecord.objects.get()
+    assert record.source_key == "ref:77A/22"
+    assert record.source_path.endswith("a.txt")
+
+
+def test_json_prints_exactly_the_corpus_fields():
+    out, err, status = import_log(corpus(), json=True)
+
+    lines = out.splitlines()
+    assert status == 0 and len(lines) == 31
+    records = [json.loads(line) for line in lines]
+    assert all(list(r) == ["id", *CORPUS_FIELDS] for r in records)
+    assert records[0]["id"] == "wmp-officer-alleged-sexual-offences-190a-23"
+    assert "31 imported" in err  # the summary keeps out of the JSON
+
+
+def test_json_has_no_id_when_the_input_has_none(tmp_path):
+    (tmp_path / "seed.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+
+    out, _, _ = import_log(tmp_path, json=True, dry_run=True)
+
+    [record] = [json.loads(line) for line in out.splitlines()]
+    assert list(record) == list(CORPUS_FIELDS)
+    assert record["reference"] == "190A/23"
+
+
+def test_dry_run_stores_nothing():
+    out, _, status = import_log(corpus(), dry_run=True)
+
+    assert status == 0
+    assert not ImportedRecord.objects.exists()
+    assert not ImportRun.objects.exists()
+    assert not AuditEvent.objects.exists()
+    assert ": would be imported:" in out
+    assert "Dry run (nothing stored): 31 read, 31 imported" in out
+
+
+def test_check_prints_and_keeps_the_checker_findings(tmp_path):
+    page = """Drones - 55/19
+Date of request: 01/04/19
+Date of response: 30/05/19
+You asked:
+1. How many drones do you have?
+In response:
+The information is exempt by virtue of Section 31(1)(a) Law Enforcement.
+"""
+    (tmp_path / "late.txt").write_text(page, encoding="utf-8")
+
+    out, _, status = import_log(tmp_path, check=True)
+
+    assert status == 0
+    assert "check: 2 errors" in out
+    assert "error response_late: The response was sent on" in out
+    assert "error public_interest_test_missing [Q1]" in out
+    assert "not checked: disclosure logs leave out the complaint-rights paragraph" in out
+    record = ImportedRecord.objects.get()
+    assert {f["code"] for f in record.findings} == {
+        "response_late",
+        "public_interest_test_missing",
+    }
+    assert ImportRun.objects.get().checked
+
+    out, _, _ = import_log(tmp_path, check=True, json=True, dry_run=True)
+    printed = json.loads(out)
+    assert {f["code"] for f in printed["findings"]} == {
+        "response_late",
+        "public_interest_test_missing",
+    }
+    assert printed["check_notes"]
+
+
+def test_bad_input_is_reported_page_by_page_and_the_rest_imported(tmp_path):
+    (tmp_path / "good.txt").write_text(PAGE.format(ref="1A/22"), encoding="utf-8")
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.7 binary")
+    (tmp_path / "nul.txt").write_bytes(b"Request\x00\x00")
+    (tmp_path / "empty.html").write_bytes(b"")
+    (tmp_path / "odd.txt").write_bytes(b"\x81\x8d\x8f\x90\x9d" * 50)
+    (tmp_path / "minutes.txt").write_text("Minutes of the meeting. Apologies from two members.")
+    (tmp_path / "big.txt").write_text("Request\n" + "x" * 2_000_000, encoding="utf-8")
+    (tmp_path / "log.jsonl").write_text(
+        json.dumps({"id": "ok", "text": PAGE.format(ref="2A/22")}) + "\n{oops\n",
+        encoding="utf-8",
+    )
+    old = tmp_path / "cp1252.txt"
+    old.write_bytes(PAGE.format(ref="3A/22").replace("Drones", "Drones – café").encode("cp1252"))
+
+    out, err, status = import_log(tmp_path, max_size=1)
+
+    assert status == 1
+    reasons = dict(line.split(": ", 1) for line in err.splitlines() if ": " in line)
+    expected = {
+        "scan.pdf": "binary file (PDF)",
+        "nul.txt": "binary file",
+        "empty.html": "empty page",
+        "odd.txt": "unknown encoding (not UTF-8, Windows-1252 or Latin-1 text)",
+        "minutes.txt": "no response found",
+        "big.txt": "too large (1.9 MB; limit 1 MB)",
+        "log.jsonl:2": "not JSON (Expecting property name enclosed in double quotes at column 2)",
+    }
+    for name, reason in expected.items():
+        assert reasons[str(tmp_path / name)] == reason
+    assert "7 pages could not be imported" in err
+    assert ImportedRecord.objects.count() == 3
+    run = ImportRun.objects.get()
+    assert (run.imported, run.failed) == (3, 7)
+    assert {f.reason for f in ImportFailure.objects.filter(run=run)} == set(expected.values())
+    cafe = ImportedRecord.objects.get(reference="3A/22")
+    assert "café" in cafe.full_text
+    assert "Drones" in out
+
+
+def test_by_names_the_member_of_staff(make_staff, tmp_path):
+    officer = make_staff("priya", Role.FOI_OFFICER)
+    (tmp_path / "a.txt").write_text(PAGE.format(ref="9A/22"), encoding="utf-8")
+
+    import_log(tmp_path, by="priya")
+
+    assert ImportRun.objects.get().started_by == officer
+    with pytest.raises(CommandError, match="no member of staff called 'nobody'"):
+        call_command("import_log", str(tmp_path), by="nobody", stdout=io.StringIO())
+
+
+def test_two_worker_processes_give_the_same_records():
+    import_log(corpus(), workers=2)
+
+    assert ImportedRecord.objects.count() == 31
+    assert ImportRun.objects.get().imported == 31
+
+
+def test_foidesk_import_log_exit_status(tmp_path):
+    """As a user runs it: the ``foidesk`` entry point, a database file of its own."""
+    foidesk = str(Path(sys.executable).parent / "foidesk")
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("FOIDESK_", "DJANGO_"))},
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'foidesk.sqlite3'}",
+        "FOIDESK_VAR_DIR": str(tmp_path),
+        "FOIDESK_SECRET_KEY": "k" * 50,
+    }
+    good = tmp_path / "good.txt"
+    good.write_text(PAGE.format(ref="5A/22"), encoding="utf-8")
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.4")
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(  # noqa: S603 - our own entry point with fixed arguments
+            [foidesk, *args], capture_output=True, text=True, env=env, timeout=300, check=False
+        )
+
+    assert run("migrate", "-v0").returncode == 0
+    ok = run("import-log", str(good))
+    failed = run("import-log", str(good), str(bad))
+
+    assert ok.returncode == 0, ok.stderr
+    assert "1 imported" in ok.stdout
+    assert failed.returncode == 1
+    assert f"{bad}: binary file (PDF)" in failed.stderr
+    assert "1 unchanged" in failed.stdout

@@ -1,0 +1,170 @@
+"""The import pages: history of runs, a run's failures, searching imported responses.
+
+Staff pages for the register roles; the list and record gates agree for every role.
+"""
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from foidesk.accounts.models import Role
+from foidesk.imports.models import ImportedRecord, ImportRun
+
+pytestmark = pytest.mark.django_db
+
+CORPUS_PAGES = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "pages.jsonl"
+SEED_ID = "wmp-officer-alleged-sexual-offences-190a-23"
+
+
+@pytest.fixture
+def imported(tmp_path) -> ImportRun:
+    """The corpus imported with --check, plus a folder with two bad files (a second run)."""
+    if not CORPUS_PAGES.is_file():
+        pytest.fail(f"The labelled corpus is missing: expected {CORPUS_PAGES}.")
+    call_command("import_log", str(CORPUS_PAGES), check=True, stdout=io.StringIO())
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    with pytest.raises(CommandError):
+        call_command("import_log", str(tmp_path), stdout=io.StringIO(), stderr=io.StringIO())
+    return ImportRun.objects.order_by("pk").first()
+
+
+def test_anonymous_is_sent_to_sign_in(client):
+    response = client.get(reverse("imports:runs"))
+
+    assert response.status_code == 302
+    assert reverse("accounts:sign-in") in response["Location"]
+
+
+@pytest.mark.parametrize(
+    "name", ["imports:runs", "imports:records", "imports:run", "imports:record"]
+)
+def test_department_contacts_are_sent_to_their_questions(client, make_staff, imported, name):
+    client.force_login(make_staff("contact", Role.DEPARTMENT_CONTACT))
+    kwargs = {"pk": 1} if name in ("imports:run", "imports:record") else {}
+
+    response = client.get(reverse(name, kwargs=kwargs))
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("cases:my-questions")
+
+
+@pytest.mark.parametrize("role", [Role.FOI_OFFICER, Role.DECISION_MAKER, Role.READ_ONLY])
+def test_register_roles_see_the_pages_and_the_gates_agree(client, make_staff, imported, role):
+    client.force_login(make_staff("staff", role))
+    record = ImportedRecord.objects.get(source_id=SEED_ID)
+
+    assert client.get(reverse("imports:runs")).status_code == 200
+    assert client.get(reverse("imports:run", kwargs={"pk": imported.pk})).status_code == 200
+    listed = client.get(reverse("imports:records"))
+    assert listed.status_code == 200 and listed.context["page_obj"].paginator.count == 31
+    assert client.get(record.get_absolute_url()).status_code == 200
+    assert client.get(reverse("imports:record", kwargs={"pk": 999_999})).status_code == 404
+    assert client.get(reverse("imports:run", kwargs={"pk": 999_999})).status_code == 404
+
+
+def test_history_shows_each_run_with_its_counts(officer_client, imported):
+    response = officer_client.get(reverse("imports:runs"))
+
+    runs = list(response.context["page_obj"].object_list)
+    assert [r.imported for r in runs] == [0, 31]
+    assert [r.failed for r in runs] == [2, 0]
+    html = response.content.decode()
+    assert "Import history" in html and "Command line" in html
+
+
+def test_empty_history_says_so(officer_client):
+    response = officer_client.get(reverse("imports:runs"))
+
+    assert "Nothing has been imported yet" in response.content.decode()
+
+
+def test_a_run_lists_its_failures_and_reasons(officer_client, imported):
+    failed_run = ImportRun.objects.order_by("-pk").first()
+
+    response = officer_client.get(failed_run.get_absolute_url())
+
+    html = response.content.decode()
+    assert "scan.pdf" in html and "binary file (PDF)" in html
+    assert "empty.txt" in html and "empty page" in html
+    clean = officer_client.get(imported.get_absolute_url()).content.decode()
+    assert "None: every page was imported." in clean
+    assert f"?run={imported.pk}" in clean
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"q": "190A/23"}, {"190A/23"}),
+        ({"q": "taser"}, {"822A/23"}),
+        ({"provision": "s40(5)"}, {"190A/23", "828A/23"}),
+        ({"outcome": "cost_limit_s12"}, {"474A/22", "822A/23"}),
+        ({"ncnd": "yes", "q": "drones"}, {"1053A/22"}),
+        ({"authority": "Northumbria Police"}, {"322/15", "389/15"}),
+    ],
+)
+def test_search_and_filters(officer_client, imported, query, expected):
+    response = officer_client.get(reverse("imports:records"), query)
+
+    found = {r.reference for r in response.context["page_obj"].object_list}
+    assert response.status_code == 200
+    assert expected <= found
+    if "q" in query and "ncnd" not in query and query["q"] == "190A/23":
+        assert found == expected
+
+
+def test_a_provision_finds_the_ones_inside_it(officer_client, imported):
+    response = officer_client.get(reverse("imports:records"), {"provision": "s31"})
+
+    found = {r.reference for r in response.context["page_obj"].object_list}
+    assert {"322/15", "192A/24", "190A/23"} <= found
+
+
+def test_a_bad_filter_is_a_400_with_the_error_summary(officer_client, imported):
+    response = officer_client.get(reverse("imports:records"), {"provision": "section 31"})
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "There is a problem" in html
+    assert "Enter a provision like s31(1)(a) or reg12(5)(b)" in html
+    assert response.context["page_obj"].paginator.count == 31
+
+
+def test_search_links_to_the_authoritys_own_requests(officer_client, imported):
+    response = officer_client.get(reverse("imports:records"), {"q": "taser"})
+
+    assert f"{reverse('cases:list')}?q=taser" in response.content.decode()
+
+
+def test_record_page_shows_questions_outcomes_provisions_and_findings(officer_client, imported):
+    record = ImportedRecord.objects.get(source_id="northumbria-unsuccessful-applicants-389-15")
+
+    response = officer_client.get(record.get_absolute_url())
+
+    html = response.content.decode()
+    assert "Unsuccessful applicants" in html
+    assert "Question 4" in html and "Partially disclosed" in html
+    assert "response_late" in html  # responded 19/05/15 to a request of 16/04/15
+    assert "What the checker could not look at" in html
+    assert "2015-04-16" in html
+
+
+def test_lists_do_not_grow_queries_with_the_records(
+    officer_client, imported, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(8):
+        officer_client.get(reverse("imports:records"))
+    with django_assert_max_num_queries(8):
+        officer_client.get(reverse("imports:runs"))
+
+
+def test_the_list_does_not_load_the_page_text(officer_client, imported):
+    response = officer_client.get(reverse("imports:records"))
+
+    record = response.context["page_obj"].object_list[0]
+    assert "full_text" in record.get_deferred_fields()
+    assert json.dumps(response.context["outcome_labels"])
