@@ -55,7 +55,10 @@ SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "000_2ad
 def demo_output(django_db_setup, django_db_blocker, tmp_path_factory):
     var_dir = tmp_path_factory.mktemp("var")
     out, err = StringIO(), StringIO()
-    with django_db_blocker.unblock(), override_settings(VAR_DIR=var_dir):
+    with (
+        django_db_blocker.unblock(),
+        override_settings(VAR_DIR=var_dir, MEDIA_ROOT=var_dir / "media"),
+    ):
         call_command("demo", stdout=out, stderr=err)
     yield out.getvalue()
     with django_db_blocker.unblock():
@@ -327,6 +330,7 @@ def test_the_command_prints_the_counts_and_the_sign_ins(demo):
 
 def test_loading_again_adds_nothing_and_keeps_the_sign_ins(demo, settings, tmp_path):
     settings.VAR_DIR = tmp_path
+    settings.MEDIA_ROOT = tmp_path / "media"
     models = (
         Request,
         Question,

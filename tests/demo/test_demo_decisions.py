@@ -22,6 +22,7 @@ from django.utils import timezone
 from foidesk.accounts.models import Role, User
 from foidesk.cases.models import ClockEventKind, LinkKind, RegimeChoice, Request
 from foidesk.cases.states import RequestState
+from foidesk.decisions import documents
 from foidesk.decisions.compose import findings_for, response_data, response_for
 from foidesk.decisions.models import (
     CostActivity,
@@ -58,12 +59,14 @@ CLOCK_THE_CHECKER_CANNOT_SEE = {
 def demo_output(django_db_setup, django_db_blocker, tmp_path_factory):
     var_dir = tmp_path_factory.mktemp("var")
     out, err = StringIO(), StringIO()
-    with django_db_blocker.unblock(), override_settings(VAR_DIR=var_dir):
-        call_command("demo", stdout=out, stderr=err)
-    yield out.getvalue()
-    with django_db_blocker.unblock():
-        # The audit trail refuses ORM deletes; flush empties the tables.
-        call_command("flush", interactive=False, verbosity=0)
+    # MEDIA_ROOT too, for the whole module: 190A/23's attachment is stored and read there.
+    with override_settings(VAR_DIR=var_dir, MEDIA_ROOT=var_dir / "media"):
+        with django_db_blocker.unblock():
+            call_command("demo", stdout=out, stderr=err)
+        yield out.getvalue()
+        with django_db_blocker.unblock():
+            # The audit trail refuses ORM deletes; flush empties the tables.
+            call_command("flush", interactive=False, verbosity=0)
 
 
 @pytest.fixture
@@ -168,7 +171,6 @@ def test_190A_23_renders_like_the_seed_response(demo, seed_json):
     """The response page says what the seed says, in the seed's order: the answers, the
     evidence of harm once, the factors for and against per provision, the balance and the
     conclusion."""
-    documents = pytest.importorskip("foidesk.decisions.documents")
     rendered = documents.render_html(response_for(_seed()))
     page = _words(html.unescape(re.sub(r"<[^>]+>", " ", rendered)))
     expected = [p for d in seed_json["decisions"] for p in d["text"].split("\n\n")]
@@ -184,6 +186,27 @@ def test_190A_23_renders_like_the_seed_response(demo, seed_json):
         position = found + 1
     harm = _words(seed_json["tests"][0]["evidence_of_harm"][0]["text"])
     assert page.count(harm) == 1
+
+
+def test_190A_23_attaches_its_table_for_questions_3_and_4(demo):
+    request = _seed()
+    (attachment,) = request.attachments.all()
+    assert attachment.name == demo_decisions.SEED_ATTACHMENT_NAME
+    assert sorted(q.number for q in attachment.questions.all()) == [3, 4]
+    assert attachment.uploaded_by.username == "officer"
+    with attachment.file.open("rb") as handle:
+        content = handle.read()
+    assert content == demo_decisions.seed_attachment_csv()
+    text = content.decode()
+    assert text.startswith("Dismissals for misconduct related to sexual or domestic abuse")
+    assert "2018/19" in text and "2022/23" in text and "<5" in text
+    # Attached before submission: the approved version includes it.
+    (version,) = request.versions.all()
+    expected = [{"name": attachment.name, "questions": [3, 4]}]
+    assert version.snapshot["attachments"] == response_data(request)["attachments"] == expected
+    rendered = html.unescape(documents.render_html(response_for(request)))
+    assert "Attachments" in rendered
+    assert attachment.name in rendered
 
 
 def test_the_checker_finds_nothing_wrong_with_190A_23(demo):

@@ -279,7 +279,9 @@ class Question(models.Model):
     answered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        ordering = ["request", "number"]
+        # request_id, not request: ordering by the relation would join cases_request to sort
+        # by the request's own ordering, in every query for questions.
+        ordering = ["request_id", "number"]
         constraints = [
             models.UniqueConstraint(fields=["request", "number"], name="question_number_unique")
         ]

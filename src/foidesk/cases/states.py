@@ -72,6 +72,7 @@ TRANSITIONS: dict[RequestState, dict[RequestState, str]] = {
         S.CLOSED: "Close",
     },
     S.INTERNAL_REVIEW: {
+        S.AWAITING_APPROVAL: "Send the changed response for approval",
         S.RESPONDED: "Record review outcome sent",
         S.WITH_ICO: "Record ICO complaint",
         S.CLOSED: "Close",

@@ -23,6 +23,7 @@ from .models import (
     CostLine,
     Decision,
     HarmAndPublicInterestTest,
+    ResponseAttachment,
     Section,
     TestParagraph,
 )
@@ -132,6 +133,10 @@ def load_for_response(request: Request) -> Request:
                 ),
             ),
             Prefetch(
+                "attachments",
+                ResponseAttachment.objects.prefetch_related("questions").order_by("name", "id"),
+            ),
+            Prefetch(
                 "tests",
                 HarmAndPublicInterestTest.objects.prefetch_related(
                     Prefetch(
@@ -175,7 +180,11 @@ def response_data(request: Request, *, sent: date | None = None) -> dict[str, An
         },
         "decisions": [_decision(d) for d in request.decisions.all()],
         "tests": [_test(t) for t in request.tests.all()],
-        "attachments": [],
+        # By name, so the snapshot (and its hash) does not depend on the order of upload.
+        "attachments": [
+            {"name": a.name, "questions": sorted(q.number for q in a.questions.all())}
+            for a in request.attachments.all()
+        ],
         "dates": {
             "received": timezone.localtime(request.received_at).date().isoformat(),
             "due": _iso(request.due_date),

@@ -246,3 +246,34 @@ class ResponseVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.request.reference} v{self.number} ({self.status})"
+
+
+class ResponseAttachment(models.Model):
+    """A file sent with the response, such as a table of figures answering some questions.
+
+    ``name`` is the file name the requester sees (and the response lists); the stored file's
+    own name may differ. Attachments are part of the structured response, so adding or
+    removing one after approval means a new approval is needed. Nothing here checks the file's
+    contents (hidden sheets, metadata, personal data): the FOI officer must.
+    """
+
+    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="attachments")
+    name = models.CharField(max_length=200, help_text="The file name shown in the response.")
+    file = models.FileField(upload_to="attachments/%Y/", max_length=300)
+    questions = models.ManyToManyField(Question, blank=True, related_name="attachments")
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField(help_text="In bytes.")
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["request", "name", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["request", "name"], name="one_attachment_per_name")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.request.reference}: {self.name}"

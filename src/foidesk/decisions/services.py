@@ -3,10 +3,12 @@ changes the records in one transaction, and appends to the audit trail; a
 ``DecisionError`` means nothing was saved.
 """
 
+import hashlib
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from django.core.files import File
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -28,6 +30,7 @@ from .models import (
     HarmAndPublicInterestTest,
     LibraryParagraph,
     OutcomeChoice,
+    ResponseAttachment,
     ResponseVersion,
     Section,
     SignOffStatus,
@@ -328,6 +331,117 @@ def test_paragraph_remove(*, actor: User, paragraph: TestParagraph) -> None:
     paragraph.delete()
 
 
+# --- attachments ---------------------------------------------------------------------------
+
+#: The kinds of file a response may attach, by extension, with the type they are served as.
+#: The browser's claimed type is not trusted: the extension decides.
+ATTACHMENT_TYPES = {
+    ".csv": "text/csv",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".ods": "application/vnd.oasis.opendocument.spreadsheet",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".pdf": "application/pdf",
+    ".txt": "text/plain",
+}
+MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+MAX_ATTACHMENT_NAME = 200
+
+
+def _attachment_name(raw: str) -> str:
+    """The file name without any folder a browser sent with it."""
+    return raw.replace("\\", "/").rsplit("/", 1)[-1].strip()
+
+
+@transaction.atomic
+def attachment_add(
+    *,
+    actor: User,
+    request: Request,
+    uploaded_file: File,
+    question_numbers: list[int],
+) -> ResponseAttachment:
+    """Attach a file to the response, for the questions it answers (none: the whole response).
+
+    The file is stored and the record written together: if the record cannot be written the
+    stored file is removed again. Only the kind of file is checked, by its name; nothing reads
+    its contents for hidden sheets, metadata or personal data.
+    """
+    _require_officer(actor)
+    _require_draftable(request)
+    name = _attachment_name(str(uploaded_file.name or ""))
+    if not name:
+        raise DecisionError("Choose a file to attach")
+    if len(name) > MAX_ATTACHMENT_NAME:
+        raise DecisionError(f"The file name must be {MAX_ATTACHMENT_NAME} characters or fewer")
+    extension = ("." + name.rsplit(".", 1)[-1].lower()) if "." in name else ""
+    if extension not in ATTACHMENT_TYPES:
+        raise DecisionError(
+            f"{name} cannot be attached: the file must be a CSV, XLSX, ODS, DOCX, PDF or TXT file"
+        )
+    size = uploaded_file.size or 0
+    if size == 0:
+        raise DecisionError(f"{name} is empty")
+    if size > MAX_ATTACHMENT_BYTES:
+        raise DecisionError(f"{name} is larger than 20 MB")
+    if request.attachments.filter(name=name).exists():
+        raise DecisionError(
+            f"{request.reference} already has an attachment called {name}: remove it first"
+        )
+    numbers = sorted(set(question_numbers))
+    questions = list(request.questions.filter(number__in=numbers))
+    if len(questions) != len(numbers):
+        missing = set(numbers) - {q.number for q in questions}
+        raise DecisionError(f"{request.reference} has no question {min(missing)}")
+    digest = hashlib.sha256()
+    for chunk in uploaded_file.chunks():
+        digest.update(chunk)
+    uploaded_file.seek(0)
+    attachment = ResponseAttachment(
+        request=request,
+        name=name,
+        content_type=ATTACHMENT_TYPES[extension],
+        size=size,
+        sha256=digest.hexdigest(),
+        uploaded_by=actor,
+    )
+    attachment.file.save(name, uploaded_file, save=False)
+    try:
+        with transaction.atomic():
+            attachment.save()
+            attachment.questions.set(questions)
+            record(
+                event_type="attachment.added",
+                actor=actor,
+                subject=attachment,
+                request=request,
+                summary=f"Attached {name}"
+                + (f" for questions {', '.join(map(str, numbers))}" if numbers else ""),
+                detail={"sha256": attachment.sha256, "size": size},
+            )
+    except Exception:
+        attachment.file.storage.delete(attachment.file.name)
+        raise
+    return attachment
+
+
+@transaction.atomic
+def attachment_remove(*, actor: User, attachment: ResponseAttachment) -> None:
+    """Remove an attachment; its stored file goes once the removal is committed."""
+    _require_officer(actor)
+    _require_draftable(attachment.request)
+    record(
+        event_type="attachment.removed",
+        actor=actor,
+        subject=attachment,
+        request=attachment.request,
+        summary=f"Removed the attachment {attachment.name}",
+        detail={"sha256": attachment.sha256},
+    )
+    storage, stored = attachment.file.storage, attachment.file.name
+    attachment.delete()
+    transaction.on_commit(lambda: storage.delete(stored))
+
+
 # --- the paragraph library ----------------------------------------------------------------
 
 
@@ -394,7 +508,7 @@ def drafters(request: Request) -> set[int]:
     return set(
         AuditEvent.objects.filter(
             request=request,
-            event_type__regex=r"^(decision|test)\.",
+            event_type__regex=r"^(decision|test|attachment)\.",
             actor__isnull=False,
         ).values_list("actor_id", flat=True)
     )

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -613,15 +614,38 @@ SEED_DISCLOSED_TEXT = (
 )
 
 
+SEED_ATTACHMENT_NAME = "190A-23 dismissals 2018-19 to 2022-23.csv"
+#: The table attached for questions 3 and 4. The seed does not print its figures: these are
+#: invented, small, and counts under five are shown as "<5", as forces publish them.
+SEED_DISMISSALS = (
+    ("2018/19", "<5", "<5"),
+    ("2019/20", "6", "<5"),
+    ("2020/21", "<5", "<5"),
+    ("2021/22", "8", "<5"),
+    ("2022/23", "11", "5"),
+)
+
+
+def seed_attachment_csv() -> bytes:
+    """The CSV attached to 190A/23, the same bytes on every run."""
+    lines = [
+        "Dismissals for misconduct related to sexual or domestic abuse, by financial year",
+        "Financial year,Police officers,Police staff",
+        *(",".join(row) for row in SEED_DISMISSALS),
+        '"Note: counts under 5 are shown as ""<5"" so that no one can be identified."',
+    ]
+    return ("\r\n".join(lines) + "\r\n").encode("utf-8")
+
+
 def decide_seed_request(*, actor: User, request: Request, library: Library) -> None:
     """190A/23's decisions and tests as the seed gives them.
 
     Questions 1 and 2 neither confirmed nor denied under s30(3), s31(3), s38(2) and s40(5);
-    questions 3 and 4 answered by the attached table. One NCND test for each qualified
-    provision, with the seed's paragraphs from the library; evidence of harm only where the
-    provision is prejudice-based (s31(3), s38(2)): s30 is class-based, engaged by the kind of
-    information, so the harm paragraphs the seed prints once for the whole test sit with the
-    two provisions that need them.
+    questions 3 and 4 answered by the attached table (``SEED_ATTACHMENT_NAME``). One NCND test
+    for each qualified provision, with the seed's paragraphs from the library; evidence of harm
+    only where the provision is prejudice-based (s31(3), s38(2)): s30 is class-based, engaged
+    by the kind of information, so the harm paragraphs the seed prints once for the whole test
+    sit with the two provisions that need them.
     """
     services.decision_save(
         actor=actor,
@@ -640,6 +664,15 @@ def decide_seed_request(*, actor: User, request: Request, library: Library) -> N
         figures_given=True,
         reveals_held=True,
     )
+    # The table answering questions 3 and 4, attached before the response is submitted so the
+    # approved version includes it.
+    if not request.attachments.filter(name=SEED_ATTACHMENT_NAME).exists():
+        services.attachment_add(
+            actor=actor,
+            request=request,
+            uploaded_file=ContentFile(seed_attachment_csv(), name=SEED_ATTACHMENT_NAME),
+            question_numbers=[3, 4],
+        )
     for seed_test in SEED_TESTS:
         test = services.test_save(
             actor=actor,

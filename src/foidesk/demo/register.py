@@ -177,7 +177,7 @@ SEED_ANSWERS = (
         Decimal("3.50"),
     ),
     (
-        "Review of completed cases: see the second sheet of the attached table.",
+        "Review of completed cases: the figures are in the attached table.",
         Decimal("1.00"),
     ),
 )

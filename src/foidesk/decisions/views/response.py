@@ -16,7 +16,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_POST
@@ -49,6 +49,7 @@ from ..models import (
     CostLine,
     Decision,
     HarmAndPublicInterestTest,
+    ResponseAttachment,
     Section,
     SignOffStatus,
     TestKind,
@@ -61,6 +62,32 @@ LIBRARY_RESULTS = 8
 PARAGRAPH_SECTIONS = (Section.EVIDENCE_OF_HARM, Section.FACTORS_FOR, Section.FACTORS_AGAINST)
 
 SUBMITTABLE_STATES = frozenset({RequestState.DRAFTING, RequestState.AWAITING_APPROVAL})
+
+
+class AttachmentForm(forms.Form):
+    """Attach a file to the response, for the questions it answers."""
+
+    file = forms.FileField(
+        label="File",
+        help_text="CSV, XLSX, ODS, DOCX, PDF or TXT, up to 20 MB.",
+        error_messages={
+            "required": "Choose a file to attach",
+            "empty": "The file is empty",
+            "invalid": "Choose a file to attach",
+        },
+    )
+    questions = forms.TypedMultipleChoiceField(
+        label="Questions it answers",
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Leave them all unticked if it goes with the whole response.",
+    )
+
+    def __init__(self, *args: Any, numbers: list[int], **kwargs: Any) -> None:
+        kwargs.setdefault("prefix", "attachment")
+        super().__init__(*args, **kwargs)
+        self.fields["questions"].choices = [(n, f"Question {n}") for n in numbers]
 
 
 def can_draft(user: User, case: Request) -> bool:
@@ -308,6 +335,21 @@ class _Page:
             ]
         return rows
 
+    def attachment_rows(self) -> list[dict[str, Any]]:
+        rows = []
+        for attachment in self.case.attachments.prefetch_related("questions").select_related(
+            "uploaded_by"
+        ):
+            numbers = sorted(q.number for q in attachment.questions.all())
+            rows.append(
+                {
+                    "attachment": attachment,
+                    "questions": selectors.questions_phrase(numbers) if numbers else "",
+                    "errors": self.errors(f"attachment_remove_{attachment.pk}"),
+                }
+            )
+        return rows
+
     def sign_off(self, blockers: list) -> dict[str, Any]:
         """Who may do what next: send for approval, approve or send back, record as sent."""
         case, user, bound = self.case, self.user, self.bound
@@ -353,6 +395,7 @@ class _Page:
                 Q(event_type__startswith="decision.")
                 | Q(event_type__startswith="test.")
                 | Q(event_type__startswith="response.")
+                | Q(event_type__startswith="attachment.")
             )
             .select_related("actor")
             .order_by("-at", "-id")[:50]
@@ -395,6 +438,9 @@ class _Page:
             "check_problem": check_problem,
             "sign_off": self.sign_off(selectors.blocking(findings)),
             "history": self.history(),
+            "attachments": self.attachment_rows(),
+            "attachment_form": bound.get("attachment")
+            or AttachmentForm(numbers=[q.number for q in self.questions]),
             "previews": _previews(case),
             "page_errors": page_errors + self.search_errors,
             "bound": bound,
@@ -848,6 +894,74 @@ def _paragraph_anchor(case: Request, paragraph: TestParagraph) -> str:
     return (
         f"test-{_test_index(case, paragraph.test)}-{paragraph.section}-"
         f"{siblings.index(paragraph.pk)}"
+    )
+
+
+# Attachments -----------------------------------------------------------------------------------
+
+
+def _attachment(case: Request, pk: int) -> ResponseAttachment:
+    attachment = case.attachments.filter(pk=pk).first()
+    if attachment is None:
+        raise Http404("No such attachment")
+    return attachment
+
+
+@login_required
+@require_POST
+def attachment_add(request: HttpRequest, slug: str) -> HttpResponse:
+    case = _officer_case(request, slug)
+    numbers = list(case.questions.order_by("number").values_list("number", flat=True))
+    form = AttachmentForm(request.POST, request.FILES, numbers=numbers)
+
+    def perform(data: dict[str, Any]) -> str:
+        attachment = services.attachment_add(
+            actor=request.user,
+            request=case,
+            uploaded_file=data["file"],
+            question_numbers=data["questions"],
+        )
+        return f"Attached {attachment.name}"
+
+    return _action(
+        request, case, form_name="attachment", form=form, perform=perform, anchor="attachments"
+    )
+
+
+@login_required
+def attachment_download(request: HttpRequest, slug: str, pk: int) -> FileResponse:
+    """The attached file, for anyone who may read the request."""
+    case = request_for_user(request.user, slug)
+    attachment = _attachment(case, pk)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404("The attached file is missing") from exc
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=attachment.name,
+        content_type=attachment.content_type,
+    )
+
+
+@login_required
+@require_POST
+def attachment_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    case = _officer_case(request, slug)
+    attachment = _attachment(case, pk)
+
+    def perform(data: dict[str, Any]) -> str:
+        services.attachment_remove(actor=request.user, attachment=attachment)
+        return f"Removed the attachment {attachment.name}"
+
+    return _action(
+        request,
+        case,
+        form_name=f"attachment_remove_{pk}",
+        form=forms.Form(request.POST),
+        perform=perform,
+        anchor="attachments",
     )
 
 
