@@ -103,3 +103,24 @@ def respond(request, *, officer, approver=None):
     response_submit(actor=officer, request=request)
     response_approve(actor=approver, request=request)
     return response_record_sent(actor=officer, request=request, sent_on=timezone.localdate())
+
+
+def log_request(actor, *, title, received, regime="foia", officer=None, questions=None, **extra):
+    """Log a request received at 10:00 on ``received`` through the real service."""
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from foidesk.cases.services import NewQuestion, NewRequester, request_create
+
+    return request_create(
+        actor=actor,
+        title=title,
+        received_at=dt.datetime.combine(received, dt.time(10), tzinfo=ZoneInfo("Europe/London")),
+        regime=regime,
+        channel="email",
+        request_text=f"Please send me {title.lower()}.",
+        requester=NewRequester(name="Jo Requester", email="jo.requester@example.org"),
+        questions=questions or [NewQuestion(text=f"{title}?")],
+        assigned_officer=officer,
+        **extra,
+    )

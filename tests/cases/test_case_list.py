@@ -4,7 +4,7 @@
 FOIA and FOISA five-working-day windows end on different days).
 """
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -15,10 +15,9 @@ from foidesk.accounts.models import Role
 from foidesk.cases.models import ClockEventKind, Department
 from foidesk.cases.services import (
     NewQuestion,
-    NewRequester,
     clock_event_record,
-    request_create,
 )
+from tests.conftest import log_request as log
 from tests.conftest import respond
 
 pytestmark = pytest.mark.django_db
@@ -32,22 +31,6 @@ URL = reverse("cases:list")
 def frozen_today():
     with time_machine.travel(TODAY, tick=False):
         yield
-
-
-def log(actor, *, title, received, regime="foia", officer=None, questions=None, **extra):
-    """Log a request through the real service; the due date is the law's."""
-    return request_create(
-        actor=actor,
-        title=title,
-        received_at=datetime.combine(received, time(10), tzinfo=LONDON),
-        regime=regime,
-        channel="email",
-        request_text=f"Please send me {title.lower()}.",
-        requester=NewRequester(name="Jo Requester", email="jo.requester@example.org"),
-        questions=questions or [NewQuestion(text=f"{title}?")],
-        assigned_officer=officer,
-        **extra,
-    )
 
 
 def references(response) -> list[str]:

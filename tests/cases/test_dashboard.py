@@ -7,7 +7,7 @@ Thursday 20 March under FOIA and EIR, and on Wednesday 19 March under FOISA.
 """
 
 import re
-from datetime import date, datetime, time
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -16,7 +16,8 @@ from django.urls import reverse
 
 from foidesk.accounts.models import Role
 from foidesk.cases.models import Department
-from foidesk.cases.services import NewQuestion, NewRequester, request_create, request_transition
+from foidesk.cases.services import NewQuestion, request_transition
+from tests.conftest import log_request as log
 from tests.conftest import respond
 
 pytestmark = pytest.mark.django_db
@@ -30,22 +31,6 @@ URL = reverse("cases:dashboard")
 def frozen_today():
     with time_machine.travel(TODAY, tick=False):
         yield
-
-
-def log(actor, *, title, received, regime="foia", officer=None, questions=None, **extra):
-    """Log a request through the real service; the due date is the law's."""
-    return request_create(
-        actor=actor,
-        title=title,
-        received_at=datetime.combine(received, time(10), tzinfo=LONDON),
-        regime=regime,
-        channel="email",
-        request_text=f"Please send me {title.lower()}.",
-        requester=NewRequester(name="Jo Requester", email="jo.requester@example.org"),
-        questions=questions or [NewQuestion(text=f"{title}?")],
-        assigned_officer=officer,
-        **extra,
-    )
 
 
 def walk(actor, request, *states):
