@@ -8,5 +8,6 @@ urlpatterns = [
     path("accounts/", include("foidesk.accounts.urls")),
     path("deadlines/", include("foidesk.deadlines.urls")),
     path("staff/imports/", include("foidesk.imports.urls")),
+    path("", include("foidesk.disclosure.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -5,6 +5,7 @@ afterwards; each test reads it inside its own rolled-back transaction. The decis
 and sign-off of its responses are tested in ``test_demo_decisions``.
 """
 
+import json
 import re
 from datetime import date, datetime, time
 from io import StringIO
@@ -368,3 +369,31 @@ def test_the_plan_is_the_same_every_time_for_the_same_day():
     assert all(
         step.on <= now.date() for spec in first for step in spec.steps if step.on is not None
     )
+
+
+def test_every_sent_response_is_in_the_disclosure_log_190A_23_first(demo):
+    from foidesk.disclosure.models import Publication
+
+    sent = Request.objects.filter(responded_on__isnull=False)
+    live = Publication.objects.published()
+    assert live.count() == sent.count() > 150
+    first = Publication.objects.order_by("id").first()
+    assert first.reference == "190A/23"
+    assert [a.name for a in first.attachments.all()] == [a.name for a in _seed().attachments.all()]
+    assert first.topics.get().name == "Professional standards and misconduct"
+
+
+def test_the_published_log_never_names_a_demo_requester(demo):
+    from foidesk.demo.register import PEOPLE
+    from foidesk.disclosure.models import Publication
+
+    signed = 0
+    for publication in Publication.objects.all():
+        text = json.dumps(publication.snapshot).lower() + publication.request_text.lower()
+        for person in PEOPLE:
+            assert person.name.lower() not in text, publication.reference
+            if person.email:
+                assert person.email.lower() not in text, publication.reference
+        signed += "yours faithfully,\n[redacted]" in publication.request_text.lower()
+    # Letters sign off with the requester's name; the log shows where it was removed.
+    assert signed > 50

@@ -688,6 +688,41 @@ def document_outline(response: Response | Mapping[str, Any]) -> DocumentOutline:
     return _Builder(_as_response(response)).outline()
 
 
+def _block_text(block: Block) -> list[str]:
+    if isinstance(block, Heading):
+        return [block.text]
+    if isinstance(block, Text):
+        return ["".join(r.text or r.url or ("\n" if r.br else "") for r in runs(block.text))]
+    if isinstance(block, NumberedList):
+        return [
+            f"{item.number}. " + "\n".join(t for p in item.paragraphs for t in _block_text(p))
+            for item in block.items
+        ]
+    if isinstance(block, ItemList):
+        return [t for item in block.items for t in _block_text(item)]
+    if isinstance(block, Table):
+        rows = (block.head, *block.rows, *block.foot)
+        return [block.caption, *("\t".join(row) for row in rows)]
+    return []
+
+
+def render_text(
+    response: Response | Mapping[str, Any] | DocumentOutline, *, sections: Iterable[str] = ()
+) -> str:
+    """The document as plain text, a heading and its paragraphs at a time: what the disclosure
+    log searches. ``sections`` keeps only the sections with those keys (``request``,
+    ``response``, ``test-harm``, ...)."""
+    outline = response if isinstance(response, DocumentOutline) else document_outline(response)
+    wanted = set(sections)
+    parts = []
+    for section in outline.sections:
+        if wanted and section.key not in wanted:
+            continue
+        parts.append(section.heading)
+        parts += [text for block in section.blocks for text in _block_text(block)]
+    return "\n\n".join(part for part in parts if part)
+
+
 # --------------------------------------------------------------------------------------------
 # HTML and PDF
 

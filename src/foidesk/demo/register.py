@@ -1045,7 +1045,11 @@ class Spec:
         body = "\n\n".join(f"{n}. {text}" for n, text in enumerate(questions, start=1))
         if not self.intro:
             return body
-        return f"{_INTRO[RegimeChoice(self.regime)]}\n\n{body}"
+        # A letter signs off with the requester's name: the disclosure log must remove it.
+        return (
+            f"{_INTRO[RegimeChoice(self.regime)]}\n\n{body}\n\n"
+            f"Yours faithfully,\n{self.person.name}"
+        )
 
 
 def _fy(start: int) -> str:

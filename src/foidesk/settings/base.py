@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "foidesk.web",
     "foidesk.accounts",
     "foidesk.audit",
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "foidesk.deadlines",
     "foidesk.demo",
     "foidesk.imports",
+    "foidesk.disclosure",
 ]
 
 MIDDLEWARE = [

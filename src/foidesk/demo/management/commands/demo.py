@@ -1,15 +1,18 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from foidesk.demo.disclosure import load_demo_disclosure_log
 from foidesk.demo.register import demo_summary, load_demo_register
 from foidesk.demo.staff import load_demo_staff
+from foidesk.disclosure.models import Publication
 
 
 class Command(BaseCommand):
     help = (
         "Load the demo data: staff for every role, a paragraph library and a police force's "
         "request register, its responses decided, approved by a second person and sent "
-        "(safe to run again: the register is loaded once, the staff are refreshed)."
+        "and published in the disclosure log (safe to run again: the register is loaded once, "
+        "the staff are refreshed)."
     )
 
     def handle(self, *args, **options) -> None:
@@ -18,6 +21,7 @@ class Command(BaseCommand):
             # draft the responses and the decision maker approves them.
             sign_ins = load_demo_staff()
             loaded = load_demo_register()
+            _, problems = load_demo_disclosure_log()
         if not loaded:
             self.stderr.write(
                 "The demo requests were already loaded (190A/23 exists): kept them as they are; "
@@ -25,4 +29,10 @@ class Command(BaseCommand):
             )
         # The same text on every run, so the printed sign-ins and counts can be compared.
         self.stdout.write(demo_summary())
+        # Counted from the log, so a second run prints the same line.
+        self.stdout.write(
+            f"Disclosure log: {Publication.objects.published().count()} entries published."
+        )
+        for problem in problems:
+            self.stderr.write(f"Not published: {problem}")
         self.stdout.write(sign_ins)

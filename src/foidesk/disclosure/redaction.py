@@ -1,0 +1,254 @@
+"""Finding the requester in text before it is published (plain Python, no Django).
+
+A release under FOI is a release to the world and the process is applicant-blind
+(``shared/law/UK-FOI-RULES.md`` D6): the disclosure log shows what was asked and what was
+answered, never who asked. Publishing the requester's name or contact details would also be a
+disclosure of their personal data that no FOI purpose needs (UK GDPR Art 5(1)(c), data
+minimisation; FOIA s40(2) for third parties, D2).
+
+Redaction works as Alaveteli's censor rules do: rules are data (a literal or a pattern, with a
+reason and who made it), matches are *proposed* to the officer, who can untick a wrong one, and
+then applied. ``leaks`` is the last line of defence: it finds the requester's full name and
+contact details wherever they remain, and publishing refuses while any do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+REDACTED = "[redacted]"
+
+#: Words that are not a name on their own, however a person writes theirs.
+_TITLES = frozenset(
+    "mr mrs ms miss mx dr prof professor sir dame lord lady rev revd cllr councillor".split()  # noqa: SIM905
+)
+
+#: Lines that close a letter: what follows on the next lines is a signature (a name, often
+#: with a job title, an address or a phone number).
+_CLOSINGS = (
+    r"yours\s+(?:faithfully|sincerely|truly)",
+    r"(?:kind|best|warm|many\s+thanks\s+and)?\s*regards",
+    r"many\s+thanks",
+    r"thanks(?:\s+in\s+advance)?",
+    r"thank\s+you(?:\s+in\s+advance)?",
+    r"best\s+wishes",
+    r"with\s+thanks",
+    r"cheers",
+)
+
+#: Quoted email headers: the value after these names is a person's name and address.
+_HEADER_NAMES = ("from", "to", "cc", "bcc", "reply-to", "sender")
+
+EMAIL_PATTERN = r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
+#: UK telephone numbers: 01/02/03/07/08 numbers of 10-11 digits, or +44, with the spaces,
+#: dashes and brackets people type.
+PHONE_PATTERN = r"(?<![\w+])(?:\+44\s?\(?0?\)?\s?|\(?0)(?:\d[\s\-()]?){9,10}(?!\w)"
+#: UK postcodes (the Royal Mail format, outward and inward code).
+POSTCODE_PATTERN = r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """What to redact. ``kind`` is ``literal`` (matched as whole words, any case, any spacing)
+    or ``pattern`` (a regular expression). ``whole_response`` rules apply to every text that
+    is published; the others only to the request as received (an authority-wide email pattern
+    must not remove the ICO's address from the rights paragraph)."""
+
+    kind: str
+    text: str
+    reason: str
+    whole_response: bool = False
+    replacement: str = REDACTED
+    key: str = ""
+
+    def regex(self) -> re.Pattern[str]:
+        if self.kind == "pattern":
+            return re.compile(self.text, re.MULTILINE)
+        words = [re.escape(word) for word in self.text.split()]
+        return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Match:
+    """One proposed redaction: where a rule matched in which text."""
+
+    field: str
+    start: int
+    end: int
+    text: str
+    rule: Rule
+
+    @property
+    def key(self) -> str:
+        """Stable within one proposal, so a form can name the matches the officer kept."""
+        return f"{self.field}:{self.start}:{self.end}"
+
+
+@dataclass(frozen=True)
+class RequesterDetails:
+    """Who asked, as the register holds it (``cases.Requester``)."""
+
+    name: str = ""
+    email: str = ""
+    phone: str = ""
+    address: str = ""
+
+    def full_strings(self) -> list[tuple[str, str]]:
+        """``(what, text)`` for the details that must never be published, whole."""
+        out = []
+        if self.name.strip():
+            out.append(("name", self.name.strip()))
+        if self.email.strip():
+            out.append(("email address", self.email.strip()))
+        if _digits(self.phone):
+            out.append(("phone number", self.phone.strip()))
+        out += [("address", line) for line in _address_lines(self.address)]
+        return out
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text or "")
+
+
+def _address_lines(address: str) -> list[str]:
+    """The lines of a postal address worth matching: long enough to be specific."""
+    parts = re.split(r"[\n,]+", address or "")
+    return [p.strip() for p in parts if len(p.strip()) >= 5 or re.search(r"\d", p.strip())]
+
+
+def _name_parts(name: str) -> list[str]:
+    words = [w.strip(".,") for w in name.split()]
+    return [w for w in words if len(w) >= 3 and w.lower() not in _TITLES]
+
+
+def _phone_rule(phone: str) -> Rule | None:
+    digits = _digits(phone)
+    if len(digits) < 6:
+        return None
+    if digits.startswith("44"):
+        digits = "0" + digits[2:]
+    national = digits.lstrip("0")
+    # Any spacing or punctuation between the digits, with 0 or +44 in front.
+    body = r"[\s\-()]*".join(national)
+    return Rule(
+        "pattern",
+        rf"(?<!\d)(?:\+44\s*(?:\(0\)\s*)?|\(?0)\)?[\s\-()]*{body}(?!\d)",
+        "the requester's phone number",
+        whole_response=True,
+    )
+
+
+def requester_rules(details: RequesterDetails) -> list[Rule]:
+    """Rules for one requester: their name (whole and each part), email, phone, address."""
+    rules: list[Rule] = []
+    if details.name.strip():
+        rules.append(
+            Rule("literal", details.name.strip(), "the requester's name", whole_response=True)
+        )
+        parts = _name_parts(details.name)
+        if len(parts) > 1:
+            rules += [
+                Rule("literal", part, "part of the requester's name", whole_response=True)
+                for part in parts
+            ]
+    if details.email.strip():
+        rules.append(
+            Rule("literal", details.email.strip(), "the requester's email", whole_response=True)
+        )
+    phone = _phone_rule(details.phone)
+    if phone:
+        rules.append(phone)
+    rules += [
+        Rule("literal", line, "the requester's postal address", whole_response=True)
+        for line in _address_lines(details.address)
+    ]
+    return rules
+
+
+def standard_rules() -> list[Rule]:
+    """The authority-wide rules every request text gets: signatures, quoted email headers,
+    email addresses, phone numbers and postcodes. They apply to the request as received only.
+    """
+    closings = "|".join(_CLOSINGS)
+    headers = "|".join(re.escape(h) for h in _HEADER_NAMES)
+    return [
+        Rule(
+            "pattern",
+            # The signature: up to three short lines after a closing such as "Yours
+            # faithfully,", ending at a blank line or the end of the text.
+            rf"(?im)^[ \t]*(?:{closings})[ \t]*[,.!]?[ \t]*\n"
+            r"(?P<redact>(?:[ \t]*\S[^\n]{0,80}\n?){1,3})",
+            "a signature after the closing of a letter",
+            key="standard:signature",
+        ),
+        Rule(
+            "pattern",
+            rf"(?im)^[ \t>]*(?:{headers})[ \t]*:[ \t]*(?P<redact>[^\n]+)",
+            "a quoted email header naming the sender or recipient",
+            key="standard:headers",
+        ),
+        Rule("pattern", EMAIL_PATTERN, "an email address", key="standard:email"),
+        Rule("pattern", PHONE_PATTERN, "a phone number", key="standard:phone"),
+        Rule("pattern", POSTCODE_PATTERN, "a postcode", key="standard:postcode"),
+    ]
+
+
+def find(
+    texts: dict[str, str], rules: Sequence[Rule], *, request_fields: Iterable[str]
+) -> list[Match]:
+    """Every place the rules match, field by field; overlapping matches are merged so each
+    stretch of text is proposed once, under the first rule that found it."""
+    request_fields = set(request_fields)
+    out: list[Match] = []
+    for field, text in texts.items():
+        if not text:
+            continue
+        spans: list[tuple[int, int, Rule]] = []
+        for rule in rules:
+            if not rule.whole_response and field not in request_fields:
+                continue
+            for m in rule.regex().finditer(text):
+                start, end = m.span("redact") if "redact" in m.re.groupindex else m.span()
+                # Keep the line break that ends a signature.
+                while end > start and text[end - 1] in "\r\n \t":
+                    end -= 1
+                if end > start:
+                    spans.append((start, end, rule))
+        spans.sort(key=lambda s: (s[0], -s[1]))
+        merged: list[tuple[int, int, Rule]] = []
+        for start, end, rule in spans:
+            if merged and start < merged[-1][1]:
+                first = merged[-1]
+                merged[-1] = (first[0], max(first[1], end), first[2])
+            else:
+                merged.append((start, end, rule))
+        out += [Match(field, s, e, text[s:e], rule) for s, e, rule in merged]
+    return out
+
+
+def apply(text: str, matches: Iterable[Match]) -> str:
+    """``text`` with the matches (all of one field) replaced, right to left."""
+    for match in sorted(matches, key=lambda m: m.start, reverse=True):
+        text = text[: match.start] + match.rule.replacement + text[match.end :]
+    return text
+
+
+def leaks(texts: dict[str, str], details: RequesterDetails) -> list[tuple[str, str]]:
+    """``(field, what)`` for each place the requester's full name or a contact detail is
+    still present. Name parts alone are not counted (a surname may be a place or a street)."""
+    found = []
+    for field, text in texts.items():
+        if not text:
+            continue
+        flat = " ".join(text.split()).lower()
+        digits = _digits(text)
+        for what, value in details.full_strings():
+            if what == "phone number":
+                number = _digits(value).removeprefix("44").lstrip("0")
+                if number and number in digits:
+                    found.append((field, what))
+            elif Rule("literal", value, "").regex().search(flat):
+                found.append((field, what))
+    return found

@@ -1,0 +1,76 @@
+"""The open data API: the log's list with the same filters as the page, and each entry.
+
+Read only, no key needed, JSON built from ``public`` (never from model fields). Described by
+the OpenAPI document at ``/api/v1/openapi.json`` (``openapi.py``), which the tests check the
+API against.
+"""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, JsonResponse
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from .. import openapi, public, selectors
+from ..forms import ApiSearchForm
+from .log import search_form
+
+API_HEADERS = {"Access-Control-Allow-Origin": "*", "X-Content-Type-Options": "nosniff"}
+
+
+def _json(data: dict, status: int = 200) -> JsonResponse:
+    response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+    for name, value in API_HEADERS.items():
+        response[name] = value
+    return response
+
+
+def _page_url(request: HttpRequest, page: int) -> str:
+    query = request.GET.copy()
+    query["page"] = str(page)
+    return request.build_absolute_uri(f"{reverse('disclosure:api-entries')}?{query.urlencode()}")
+
+
+@require_GET
+def entries(request: HttpRequest) -> JsonResponse:
+    form = search_form(request, ApiSearchForm)
+    if not form.is_valid():
+        return _json(
+            {
+                "error": "The search could not be run",
+                "errors": {name: [str(e) for e in errs] for name, errs in form.errors.items()},
+            },
+            status=400,
+        )
+    page_size = form.cleaned_data.get("page_size") or selectors.PAGE_SIZE
+    page = selectors.log_page(form.filters(), page=form.page_number, page_size=page_size)
+    absolute = request.build_absolute_uri
+    return _json(
+        {
+            "count": page.total,
+            "page": page.page,
+            "page_size": page.page_size,
+            "pages": page.pages,
+            "next": _page_url(request, page.page + 1) if page.has_next else None,
+            "previous": _page_url(request, page.page - 1) if page.has_previous else None,
+            "results": [public.entry_summary(e, absolute) for e in page.entries],
+        }
+    )
+
+
+@require_GET
+def entry(request: HttpRequest, slug: str) -> JsonResponse:
+    try:
+        publication = selectors.entry(slug)
+    except Http404:
+        return _json({"error": "No such entry in the disclosure log"}, status=404)
+    return _json(
+        public.entry_detail(
+            publication, request.build_absolute_uri, selectors.versions(publication)
+        )
+    )
+
+
+@require_GET
+def schema(request: HttpRequest) -> JsonResponse:
+    return _json(openapi.document(server=request.build_absolute_uri("/")[:-1]))
