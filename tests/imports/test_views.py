@@ -5,6 +5,7 @@ Staff pages for the register roles; the list and record gates agree for every ro
 
 import io
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -168,3 +169,25 @@ def test_the_list_does_not_load_the_page_text(officer_client, imported):
     record = response.context["page_obj"].object_list[0]
     assert "full_text" in record.get_deferred_fields()
     assert json.dumps(response.context["outcome_labels"])
+
+
+def test_search_shows_our_own_published_answers_beside_imported_ones(
+    officer_client, officer, imported
+):
+    from foidesk.disclosure.services import publication_publish
+    from tests.conftest import log_request, respond
+
+    ours = log_request(officer, title="Taser deployments", received=date(2024, 3, 4))
+    respond(ours, officer=officer)
+    publication_publish(actor=officer, request=ours)
+    unpublished = log_request(officer, title="Taser training", received=date(2024, 3, 5))
+    respond(unpublished, officer=officer)
+
+    response = officer_client.get(reverse("imports:records"), {"q": "taser"})
+
+    html = response.content.decode()
+    assert response.context["own"].total == 1
+    assert reverse("disclosure:entry", args=[ours.slug]) in html
+    assert "Taser training" not in html
+    # The imported responses are still listed below.
+    assert response.context["page_obj"].paginator.count >= 1

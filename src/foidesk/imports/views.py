@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 
 from foidesk.accounts.models import Role
 from foidesk.cases.access import sees_register
+from foidesk.disclosure.selectors import LogFilters, log_page
 
 from .forms import RecordSearchForm
 from .models import Outcome
@@ -28,6 +29,7 @@ from .selectors import (
 
 RUNS_PER_PAGE = 50
 RECORDS_PER_PAGE = 50
+OWN_ANSWERS_SHOWN = 5
 FAILURES_PER_PAGE = 100
 OUTCOME_LABELS = dict(Outcome.choices)
 
@@ -103,11 +105,15 @@ def record_list(request: HttpRequest) -> HttpResponse:
     records = record_search(request.user, form.filters())
     paginator = Paginator(records, RECORDS_PER_PAGE)
     page = _page(paginator, request)
+    # Our own published answers to the same words, beside the other authorities' ones.
+    q = form.cleaned_data.get("q", "") if valid else ""
+    own = log_page(LogFilters(q=q), page_size=OWN_ANSWERS_SHOWN) if q.strip() else None
     return render(
         request,
         "imports/record_list.html",
         {
             "form": form,
+            "own": own,
             "page_obj": page,
             "page_range": paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1),
             "outcome_labels": OUTCOME_LABELS,
