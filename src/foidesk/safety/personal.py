@@ -1,0 +1,90 @@
+"""Personal data patterns in a file's text, listed for the officer to review.
+
+Third parties' personal data is exempt under FOIA s40(2) when disclosure would breach the data
+protection principles, and the requester's own under s40(1) (``shared/law/UK-FOI-RULES.md``
+D1, D2; https://ico.org.uk/for-organisations/foi/section-40-and-regulation-13-personal-information/).
+A release under FOI goes to the world (D6), so every match is listed as a warning: the officer
+decides whether it may go (a press office email address may; a witness's phone number may not).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from foidesk.safety.report import Collector, Where
+
+EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+#: UK telephone numbers: 01/02/03/07/08 numbers of 10-11 digits, or +44, with the spaces,
+#: dashes and brackets people type (as ``foidesk.disclosure.redaction``).
+PHONE = re.compile(r"(?<![\w+])(?:\+44\s?\(?0?\)?\s?|\(?0)(?:\d[\s\-()]{0,2}){9,10}(?!\w)")
+#: UK postcodes (Royal Mail outward and inward code).
+POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2}\b")
+#: National Insurance numbers (HMRC NIM39110): two prefix letters (not D F I Q U V, the second
+#: not O), six digits, a suffix A-D; often typed in pairs.
+NI_NUMBER = re.compile(
+    r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
+    r"\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b"
+)
+#: Police collar (shoulder) and warrant numbers: a rank abbreviation before a number
+#: ("PC 1234", "DS1234", "PCSO 5678"), or the words themselves ("collar number 1234").
+COLLAR = re.compile(
+    r"\b(?:(?:PC|DC|PS|DS|TDC|PCSO|SC|Sgt|SGT)\s?\d{2,6}"
+    r"|(?i:collar|shoulder|warrant|badge)\s+(?i:number|no\.?|num\.?)?(?:\s+is)?\s*:?\s*\d{2,7})\b"
+)
+
+PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    ("email_address", EMAIL, "an email address"),
+    ("phone_number", PHONE, "a UK phone number"),
+    ("postcode", POSTCODE, "a UK postcode"),
+    ("ni_number", NI_NUMBER, "a National Insurance number"),
+    ("collar_number", COLLAR, "a police collar or warrant number"),
+)
+
+
+def mask(text: str) -> str:
+    """Show enough of a match to find it, not the whole of it: letters and digits in the
+    middle become asterisks."""
+    text = " ".join(text.split())
+    if len(text) <= 4:
+        return text[0] + "*" * (len(text) - 1)
+    keep = 2 if len(text) > 6 else 1
+    middle = "".join("*" if ch.isalnum() else ch for ch in text[keep:-keep])
+    return text[:keep] + middle + text[-keep:]
+
+
+def name_pattern(name: str) -> re.Pattern[str] | None:
+    words = [re.escape(word) for word in name.split()]
+    if not words or len("".join(words)) < 2:
+        return None
+    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
+
+
+def check_personal_data(
+    units: Iterable[tuple[Where, str]],
+    requester_names: Sequence[str],
+    found: Collector,
+) -> None:
+    """Every match of a personal data pattern, and every mention of the requester, with where
+    it is. Warnings, listed for review."""
+    names = [(name, p) for name in requester_names if (p := name_pattern(name)) is not None]
+    for where, text in units:
+        if not text:
+            continue
+        for _name, pattern in names:
+            for match in pattern.finditer(text):
+                found.warning(
+                    "requester_name",
+                    where,
+                    f"The requester's name ('{mask(match.group())}') appears here. FOI is "
+                    "applicant-blind and a release goes to the world; the requester's own "
+                    "personal data is exempt under s40(1).",
+                )
+        for code, pattern, what in PATTERNS:
+            for match in pattern.finditer(text):
+                found.warning(
+                    code,
+                    where,
+                    f"This looks like {what} ('{mask(match.group())}'). If it is a person's, "
+                    "it is personal data that s40(2) usually withholds; check before release.",
+                )

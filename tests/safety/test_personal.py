@@ -1,0 +1,62 @@
+"""Personal data patterns (FOIA s40): listed as warnings for review."""
+
+from __future__ import annotations
+
+import pytest
+
+from foidesk.safety import Severity, Where, scan
+from foidesk.safety.personal import mask
+
+
+def codes(text: str, names=()) -> list[str]:
+    report = scan(text.encode(), filename="notes.txt", requester_names=names)
+    assert all(f.severity is Severity.WARNING for f in report.findings)
+    return [f.code for f in report.findings]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("write to j.doe+foi@example.gov.uk", "email_address"),
+        ("ring 07700 900123", "phone_number"),
+        ("ring +44 (0)20 7946 0018", "phone_number"),
+        ("lives at SW1A 1AA", "postcode"),
+        ("postcode M1 1AE", "postcode"),
+        ("NI number AB 12 34 56 C", "ni_number"),
+        ("NI number AB123456C", "ni_number"),
+        ("attended by PC 1234", "collar_number"),
+        ("DS4521 took the statement", "collar_number"),
+        ("her collar number is 5678", "collar_number"),
+        ("warrant no. 123456", "collar_number"),
+    ],
+)
+def test_each_pattern_is_found(text, code):
+    assert codes(text) == [code]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We received 1,234 requests in 2024.",
+        "Section 40(2) applies; see FOIA s12.",
+        "The cost was 12 pc higher.",
+        "Reference FOI-2024-0193.",
+        "QQ 12 34 56 C is a specimen, not a real number",
+    ],
+)
+def test_ordinary_response_text_is_not_flagged(text):
+    assert codes(text) == []
+
+
+def test_requester_name_is_matched_as_whole_words_in_any_case():
+    assert codes("Dear MS JANE  DOE,", ["Jane Doe"]) == ["requester_name"]
+    assert codes("Dear Janet Doering,", ["Jane Doe"]) == []
+    assert codes("Dear Jane,", ["", " "]) == []
+
+
+def test_where_and_masking():
+    report = scan(b"line one\nemail bob@example.org\n", filename="notes.txt")
+    (finding,) = report.findings
+    assert finding.where == Where(row=2)
+    assert "bob@example.org" not in finding.message
+    assert mask("bob@example.org") == "bo*@*******.*rg"
