@@ -59,6 +59,27 @@ def approver(make_staff):
     return make_staff("approver", Role.DECISION_MAKER)
 
 
+def xlsx_bytes() -> bytes:
+    """A plain one-sheet workbook with nothing hidden in it."""
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["Financial year", "Dismissed"])
+    book.active.append(["2022/23", 11])
+    book.properties.creator = ""
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def pdf_bytes() -> bytes:
+    from weasyprint import HTML
+
+    return HTML(string="<p>Notes on the figures.</p>").write_pdf()
+
+
 def upload(name="dismissals.csv", content=CSV):
     return SimpleUploadedFile(name, content, content_type="application/octet-stream")
 
@@ -192,8 +213,8 @@ def test_only_foi_officers_remove(case, officer, make_staff, media):
 
 
 def test_the_response_lists_attachments_by_name(case, officer):
-    add(case, officer, name="b table.xlsx", numbers=(4, 3))
-    add(case, officer, name="a notes.pdf", numbers=())
+    add(case, officer, name="b table.xlsx", content=xlsx_bytes(), numbers=(4, 3))
+    add(case, officer, name="a notes.pdf", content=pdf_bytes(), numbers=())
     data = response_data(case)
     assert data["attachments"] == [
         {"name": "a notes.pdf", "questions": []},
@@ -240,7 +261,8 @@ def test_an_officer_uploads_downloads_and_removes_through_the_page(officer_clien
     assert "190A-23 dismissals.csv" in body
     assert "For questions 3 and 4" in body
     assert url(case, f"attachments/{attachment.pk}/") in body
-    assert "does not look inside attached files" in body
+    assert "Every file is scanned for hidden sheets" in body
+    assert "No hidden content, metadata or formulas found" in body
 
     download = officer_client.get(url(case, f"attachments/{attachment.pk}/"))
     assert download.status_code == 200

@@ -253,8 +253,10 @@ class ResponseAttachment(models.Model):
 
     ``name`` is the file name the requester sees (and the response lists); the stored file's
     own name may differ. Attachments are part of the structured response, so adding or
-    removing one after approval means a new approval is needed. Nothing here checks the file's
-    contents (hidden sheets, metadata, personal data): the FOI officer must.
+    removing one after approval means a new approval is needed. Every file is scanned when it
+    is attached (``foidesk.safety``): a hostile or unreadable file is refused, and the scan's
+    errors (hidden sheets, metadata, text under black boxes ...) block approval until the file
+    is cleaned or replaced.
     """
 
     request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="attachments")
@@ -268,6 +270,12 @@ class ResponseAttachment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    scan = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="The safety scan of the file as stored: kind, when, and each finding "
+        "(code, severity, where, message, whether cleaning removes it).",
+    )
 
     class Meta:
         ordering = ["request", "name", "id"]
@@ -277,3 +285,21 @@ class ResponseAttachment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.request.reference}: {self.name}"
+
+    @property
+    def scan_findings(self) -> list[dict]:
+        return list(self.scan.get("findings", []))
+
+    @property
+    def scan_errors(self) -> list[dict]:
+        """What must be fixed before approval."""
+        return [f for f in self.scan_findings if f["severity"] == "error"]
+
+    @property
+    def scan_warnings(self) -> list[dict]:
+        """What to review before approval (personal data patterns, notes in properties)."""
+        return [f for f in self.scan_findings if f["severity"] == "warning"]
+
+    @property
+    def can_clean(self) -> bool:
+        return any(f["can_clean"] for f in self.scan_findings)

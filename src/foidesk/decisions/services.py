@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.files import File
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -21,6 +22,7 @@ from foidesk.cases.services import RegisterError, request_transition
 from foidesk.cases.states import RequestState
 from foidesk.law.checker import Severity
 from foidesk.law.exemptions import UnknownProvision, get_provision
+from foidesk.safety import CannotClean, FileRefused, ScanReport, clean, scan
 
 from .compose import findings_for, response_data, snapshot_hash
 from .models import (
@@ -352,6 +354,28 @@ def _attachment_name(raw: str) -> str:
     return raw.replace("\\", "/").rsplit("/", 1)[-1].strip()
 
 
+def _scan(request: Request, name: str, content: bytes) -> ScanReport:
+    """Scan a file for the response, looking for this requester's name too."""
+    return scan(content, filename=name, requester_names=[request.requester.name])
+
+
+def _scan_data(report: ScanReport) -> dict[str, Any]:
+    return {
+        "kind": str(report.kind) if report.kind else None,
+        "scanned_at": timezone.now().isoformat(),
+        "findings": [
+            {
+                "code": f.code,
+                "severity": str(f.severity),
+                "where": str(f.where),
+                "message": f.message,
+                "can_clean": f.can_clean,
+            }
+            for f in report.findings
+        ],
+    }
+
+
 @transaction.atomic
 def attachment_add(
     *,
@@ -362,9 +386,10 @@ def attachment_add(
 ) -> ResponseAttachment:
     """Attach a file to the response, for the questions it answers (none: the whole response).
 
-    The file is stored and the record written together: if the record cannot be written the
-    stored file is removed again. Only the kind of file is checked, by its name; nothing reads
-    its contents for hidden sheets, metadata or personal data.
+    The file is scanned first (``foidesk.safety``): a file that is hostile (a zip bomb, macros),
+    encrypted, unreadable or not what its name says is refused and nothing is stored. Otherwise
+    it is stored with its scan, whose errors block approval. The file is stored and the record
+    written together: if the record cannot be written the stored file is removed again.
     """
     _require_officer(actor)
     _require_draftable(request)
@@ -392,19 +417,21 @@ def attachment_add(
     if len(questions) != len(numbers):
         missing = set(numbers) - {q.number for q in questions}
         raise DecisionError(f"{request.reference} has no question {min(missing)}")
-    digest = hashlib.sha256()
-    for chunk in uploaded_file.chunks():
-        digest.update(chunk)
     uploaded_file.seek(0)
+    content = uploaded_file.read()
+    report = _scan(request, name, content)
+    if report.refused:
+        raise DecisionError(f"{name} was not attached: {report.refused}")
     attachment = ResponseAttachment(
         request=request,
         name=name,
         content_type=ATTACHMENT_TYPES[extension],
-        size=size,
-        sha256=digest.hexdigest(),
+        size=len(content),
+        sha256=hashlib.sha256(content).hexdigest(),
         uploaded_by=actor,
+        scan=_scan_data(report),
     )
-    attachment.file.save(name, uploaded_file, save=False)
+    attachment.file.save(name, ContentFile(content), save=False)
     try:
         with transaction.atomic():
             attachment.save()
@@ -416,12 +443,75 @@ def attachment_add(
                 request=request,
                 summary=f"Attached {name}"
                 + (f" for questions {', '.join(map(str, numbers))}" if numbers else ""),
-                detail={"sha256": attachment.sha256, "size": size},
+                detail={
+                    "sha256": attachment.sha256,
+                    "size": attachment.size,
+                    "scan_errors": len(report.errors),
+                    "scan_warnings": len(report.warnings),
+                },
             )
     except Exception:
         attachment.file.storage.delete(attachment.file.name)
         raise
     return attachment
+
+
+@transaction.atomic
+def attachment_clean(*, actor: User, attachment: ResponseAttachment) -> ResponseAttachment:
+    """Remove what can safely be removed from the file (metadata, hidden sheets, comments,
+    formulas kept as their values ...), store the cleaned file in place of the old one and
+    scan it again. What cleaning cannot fix (tracked changes, text under black boxes) stays
+    listed, and still blocks approval."""
+    _require_officer(actor)
+    request = attachment.request
+    _require_draftable(request)
+    if not attachment.can_clean:
+        raise DecisionError(f"Nothing in {attachment.name} can be cleaned automatically")
+    with attachment.file.open("rb") as handle:
+        content = handle.read()
+    try:
+        cleaned = clean(content, filename=attachment.name)
+    except (CannotClean, FileRefused) as exc:
+        raise DecisionError(f"{attachment.name} could not be cleaned: {exc}") from exc
+    report = _scan(request, attachment.name, cleaned)
+    if report.refused:
+        raise DecisionError(f"{attachment.name} could not be cleaned: {report.refused}")
+    before = {f["code"] for f in attachment.scan_findings}
+    old_storage, old_name = attachment.file.storage, attachment.file.name
+    attachment.file.save(attachment.name, ContentFile(cleaned), save=False)
+    new_name = attachment.file.name
+    try:
+        with transaction.atomic():
+            attachment.size = len(cleaned)
+            attachment.sha256 = hashlib.sha256(cleaned).hexdigest()
+            attachment.scan = _scan_data(report)
+            attachment.save(update_fields=["file", "size", "sha256", "scan"])
+            record(
+                event_type="attachment.cleaned",
+                actor=actor,
+                subject=attachment,
+                request=request,
+                summary=f"Cleaned {attachment.name}",
+                detail={
+                    "sha256": attachment.sha256,
+                    "removed": sorted(before - {f.code for f in report.findings}),
+                    "still_found": sorted({f.code for f in report.findings}),
+                },
+            )
+    except Exception:
+        attachment.file.storage.delete(new_name)
+        raise
+    transaction.on_commit(lambda: old_storage.delete(old_name))
+    return attachment
+
+
+def attachment_blockers(request: Request) -> list[str]:
+    """The scan errors in the response's files, which stop it going out."""
+    return [
+        f"{attachment.name}: {finding['message'].split('. ')[0]} ({finding['where']})"
+        for attachment in request.attachments.all()
+        for finding in attachment.scan_errors
+    ]
 
 
 @transaction.atomic
@@ -578,6 +668,7 @@ def response_submit(*, actor: User, request: Request, note: str = "") -> Respons
             + "; ".join(f.message.split(". ")[0] for f in problems[:3])
             + (f" (and {len(problems) - 3} more)" if len(problems) > 3 else "")
         )
+    _refuse_unsafe_files(request)
     data = _unsent(response_data(request))
     number = (request.versions.aggregate(m=Max("number"))["m"] or 0) + 1
     version = ResponseVersion.objects.create(
@@ -601,6 +692,17 @@ def response_submit(*, actor: User, request: Request, note: str = "") -> Respons
     return version
 
 
+def _refuse_unsafe_files(request: Request) -> None:
+    files = attachment_blockers(request)
+    if files:
+        raise DecisionError(
+            "The safety scan found problems in the attached files: "
+            + "; ".join(files[:3])
+            + (f" (and {len(files) - 3} more)" if len(files) > 3 else "")
+            + ". Clean or replace the files first"
+        )
+
+
 def _decide(actor: User, request: Request) -> ResponseVersion:
     if actor.role != Role.DECISION_MAKER:
         raise DecisionError("Only a decision maker can approve or send back a response")
@@ -618,6 +720,7 @@ def _decide(actor: User, request: Request) -> ResponseVersion:
 def response_approve(*, actor: User, request: Request, note: str = "") -> ResponseVersion:
     """Approve the frozen version. A draft changed since it was submitted cannot be approved."""
     version = _decide(actor, request)
+    _refuse_unsafe_files(request)
     if snapshot_hash(_unsent(response_data(request))) != version.snapshot_hash:
         raise DecisionError(
             "The draft has changed since it was sent for approval: ask for "

@@ -38,6 +38,7 @@ urlpatterns = [
     path(f"{_R}attachments/", response.attachment_add, name="attachment-add"),
     path(f"{_R}attachments/<int:pk>/", response.attachment_download, name="attachment-download"),
     path(f"{_R}attachments/<int:pk>/remove/", response.attachment_remove, name="attachment-remove"),
+    path(f"{_R}attachments/<int:pk>/clean/", response.attachment_clean, name="attachment-clean"),
     path(f"{_R}submit/", response.submit, name="submit"),
     path(f"{_R}approve/", response.approve, name="approve"),
     path(f"{_R}send-back/", response.send_back, name="send-back"),

@@ -72,11 +72,12 @@ def check_personal_data(
         if not text:
             continue
         for _name, pattern in names:
-            for match in pattern.finditer(text):
+            for _match in pattern.finditer(text):
                 found.warning(
                     "requester_name",
                     where,
-                    f"The requester's name ('{mask(match.group())}') appears here. FOI is "
+                    # Not even masked: staff pages are applicant-blind.
+                    "The requester's name appears here. FOI is "
                     "applicant-blind and a release goes to the world; the requester's own "
                     "personal data is exempt under s40(1).",
                 )

@@ -382,6 +382,7 @@ class _Page:
             and status == SignOffStatus.APPROVED
             and matches,
             "blockers": blockers,
+            "unsafe_files": services.attachment_blockers(case),
             "submit_form": bound.get("submit") or SubmitForm(prefix="submit"),
             "approve_form": bound.get("approve") or ApproveForm(prefix="approve"),
             "send_back_form": bound.get("send_back") or SendBackForm(prefix="send-back"),
@@ -954,6 +955,30 @@ def attachment_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     def perform(data: dict[str, Any]) -> str:
         services.attachment_remove(actor=request.user, attachment=attachment)
         return f"Removed the attachment {attachment.name}"
+
+    return _action(
+        request,
+        case,
+        form_name=f"attachment_remove_{pk}",
+        form=forms.Form(request.POST),
+        perform=perform,
+        anchor="attachments",
+    )
+
+
+@login_required
+@require_POST
+def attachment_clean(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Clean a file of what the scan found and can remove safely, then scan it again."""
+    case = _officer_case(request, slug)
+    attachment = _attachment(case, pk)
+
+    def perform(data: dict[str, Any]) -> str:
+        cleaned = services.attachment_clean(actor=request.user, attachment=attachment)
+        left = len(cleaned.scan_errors)
+        return f"Cleaned {cleaned.name}" + (
+            f": {left} problem{'s' if left != 1 else ''} still to fix" if left else ""
+        )
 
     return _action(
         request,
