@@ -27,12 +27,17 @@ How an FOI officer reads such a page, and so how this module does:
    before it; "see the response to question 1" takes question 1's outcome. With none of these,
    the response treats the whole request at once and every question gets its outcome (the
    corpus labelling convention), except questions answered "as a gesture of goodwill" under a
-   cost refusal that names the others, which are disclosed.
+   cost refusal that names the others, which are disclosed. Answers lettered like the request
+   ("(a)", "b)") count as numbered; a "Q3" or the next numbered answer after an earlier answer's
+   public interest test still answers question 3; "Question 1: ...?" / "Response: ..." pages
+   are read as interleaved.
 4. Outcome of an answer, from its wording: NCND ("neither confirm nor deny"; with information
    also given, "partially_disclosed"), cost (s12 or "would exceed the appropriate limit"), s14,
    clarification, s21, s22, partial wording, exemptions or withholding, "not held" (but "not
    held in a readily retrievable format" is not), a redirection elsewhere ("other"), else
-   disclosed when the answer gives anything.
+   disclosed when the answer gives anything. The Act's duties quoted above every answer
+   ("Unless exemptions apply, the first duty ...", FOIA s1 and s17) are read past; "unable to
+   provide" with "not held" and no exemption is "not held"; NCND under s12(2) is a cost refusal.
 5. Provisions: ``law.provisions.normalise_citations`` over the response (the corpus form, s40(5B)
    folded into s40(5), s12 inferred from cost wording), in the page's regime (FOISA and EIR
    recognised from their names and citations).
@@ -307,6 +312,26 @@ class _Cue:
 
     def findall(self, text: str) -> list[Any]:
         return self.pattern.findall(text) if self._may(text) else []
+
+
+class _Either:
+    """Several ``_Cue`` tried in turn: the first match wins.
+
+    One pattern of many alternatives is tried alternative by alternative at every position of
+    the text; split by their words, most alternatives are never tried at all.
+    """
+
+    __slots__ = ("cues",)
+
+    def __init__(self, *cues: _Cue) -> None:
+        self.cues = cues
+
+    def search(self, text: str) -> re.Match[str] | None:
+        for cue in self.cues:
+            m = cue.search(text)
+            if m is not None:
+                return m
+        return None
 
 
 def _simple(text: str) -> str:
@@ -622,6 +647,23 @@ def _interleaved(lines: list[str]) -> list[tuple[int, str]]:
     return found if len(found) >= 2 else []
 
 
+_ANSWER_OPENER = re.compile(r"^(?:response|answer|reply)\s*[:\-–]\s*\S", re.I)
+
+
+def _interleaved_past(lines: list[str], span: tuple[int, int]) -> bool:
+    """Whether the numbered questions carry on after the "request" ends, each followed by its
+    answer: then the page interleaves questions and answers, and the "request" found is only
+    the first question."""
+    if span[1] >= len(lines) or not _ANSWER_OPENER.match(lines[span[1]]):
+        return False
+    found = _interleaved(lines)
+    if len(found) < 2 or not span[0] <= found[0][0] < span[1]:
+        return False
+    later = [i for i, _ in found if i >= span[1]]
+    inside = [i for i, _ in found if span[0] <= i < span[1]]
+    return len(inside) == 1 and bool(later) and later[0] > span[1]
+
+
 _GLUED_MARKER = re.compile(r"(?m)^(\d{1,2}[.)])(?=[A-Za-z])")
 _DOUBLE_MARKER = re.compile(r"(?m)^(\d{1,2})\s*(?:\.\)|\)\.)")
 
@@ -742,7 +784,8 @@ _LEAD = (
     r"for\s+)?(?:your\s+|the\s+)?"
 )
 _QREF_START = re.compile(
-    rf"^{_LEAD}(?:questions?|q)\s*\.?\s*(?P<list>{_QLIST})(?![\d/:.]\d)\b\s*[.:)\-–—,]?\s*", re.I
+    rf"^{_LEAD}(?:questions?|q|parts?|points?)\s*\.?\s*(?P<list>{_QLIST})(?![\d/:.]\d)\b\s*[.:)\-–—,]?\s*",
+    re.I,
 )
 _PART_START = re.compile(
     rf"^{_LEAD}(?P<ord>{'|'.join(_ORDINALS)})\s+(?:part|question|point|element)s?\b"
@@ -751,6 +794,8 @@ _PART_START = re.compile(
 )
 _QREF_ANYWHERE = re.compile(rf"\b(?:questions?|q)\s*\.?\s*(?P<list>{_QLIST})(?![\d/])\b", re.I)
 _NUMBERED_ANSWER = re.compile(r"^\(?(\d{1,2})(?:[.)]|\s*[:–-](?=\s))\s*(.*)$")
+_LETTERED_ANSWER = re.compile(r"^\(?([a-hA-H])[.)]\s*(.*)$")
+_LETTERED_REQUEST = re.compile(r"(?m)^\(?[aA][.)]\s+\S[^\n]*\n(?:[^\n]*\n)*?\(?[bB][.)]\s+\S")
 _ANSWER_LABEL = re.compile(r"^A\s?(\d{1,2})\s*[.:)\-–]\s*")
 _CROSS_REFERENCE = re.compile(
     r"^(?:please\s+)?(?:see|refer\s+to|as\s+per)\s+(?:the\s+|our\s+)?(?:response|answer|reply)"
@@ -787,7 +832,12 @@ class _Start:
 
 
 def _segment_starts(
-    lines: list[str], lo: int, hi: int, questions: Sequence[tuple[str, str]]
+    lines: list[str],
+    lo: int,
+    hi: int,
+    questions: Sequence[tuple[str, str]],
+    *,
+    lettered: bool = False,
 ) -> list[_Start]:
     """Where answers to particular questions begin in ``lines[lo:hi]`` (see module docstring)."""
     starts: dict[int, _Start] = {}
@@ -808,7 +858,7 @@ def _segment_starts(
         if m and 0 < int(m.group(1)) <= max(count, 1):
             starts[i] = _Start(i, [int(m.group(1))], line[m.end() :])
     if not starts and count >= 2:
-        numbered = _numbered_answers(lines, lo, hi, questions)
+        numbered = _numbered_answers(lines, lo, hi, questions, lettered=lettered)
         starts.update({s.line: s for s in numbered})
     # The question repeated word for word, then its answer.
     position = lo
@@ -831,18 +881,26 @@ def _segment_starts(
 
 
 def _numbered_answers(
-    lines: list[str], lo: int, hi: int, questions: Sequence[tuple[str, str]]
+    lines: list[str],
+    lo: int,
+    hi: int,
+    questions: Sequence[tuple[str, str]],
+    *,
+    lettered: bool = False,
 ) -> list[_Start]:
     """A numbered list in the response that answers the questions in order: it restarts at 1,
     or at a later question whose words it repeats ("2. The number of requests received ...
-    is 21" when only questions 2 and 3 are answered)."""
+    is 21" when only questions 2 and 3 are answered). When the request lettered its questions
+    ("(a)", "b)"), answers lettered the same way count too."""
     count = len(questions)
     found: list[_Start] = []
     for i in range(lo, hi):
         m = _NUMBERED_ANSWER.match(lines[i])
+        if m is None and lettered:
+            m = _LETTERED_ANSWER.match(lines[i])
         if m is None:
             continue
-        n = int(m.group(1))
+        n = int(m.group(1)) if m.group(1).isdigit() else ord(m.group(1).lower()) - 96
         if found and found[-1].numbers[0] < n <= count:
             found.append(_Start(i, [n], m.group(2)))
         elif n == 1 or (
@@ -857,10 +915,18 @@ def _numbered_answers(
 # --- Outcome of a piece of response text ------------------------------------------------------
 
 _NCND = re.compile(
-    r"neither\s+confirm(?:s|ing)?\s+nor\s+den(?:y|ies|ying)|\bNCND\b|"
+    r"neither\s+confirm(?:s|ing)?\s+(?:nor|or)\s+den(?:y|ies|ying)|\bNCND\b|"
     r"\bnot\s+(?:required|obliged)\b[^.]{0,120}?\bto\s+confirm\s+or\s+deny\b|"
     r"\bno\s+inference\s+(?:can|should|may)\s+be\s+(?:taken|drawn)|"
     r"\bcan(?:not|'t|\s+not)\s+confirm\s+or\s+deny\b",
+    re.I,
+)
+# "will not confirm or deny", "refuses to confirm or deny", "does or does not exist": other
+# wordings of the same refusal (FOIA s2(1), the duty to confirm or deny excluded).
+_NCND_OTHER = re.compile(
+    r"\b(?:will|shall|would|does|do|can)\s+not\s+(?:either\s+)?confirm\s+or\s+deny\b|"
+    r"\b(?:refuse[sd]?|refusing|unable|declines?|declined)\s+to\s+(?:either\s+)?confirm\s+or\s+"
+    r"deny\b|\bdoes\s+or\s+does\s+not\s+exist\b",
     re.I,
 )
 _NCND_PARTIAL = re.compile(
@@ -873,7 +939,10 @@ _COST = re.compile(
     r"\b(?:appropriate|cost|fees?)\s+(?:\(cost\)\s+)?limit\b|\btime\s+threshold\b|"
     r"\b(?:18|24|40)[\s-]hours?\s+(?:threshold|limit)\b|\bpermitted\s+(?:18|24|40)\s+hours?\b|"
     r"\b(?:cost|costs)\s+of\s+[^.]{0,80}?\b(?:is|are|would\s+be)\s+above\s+the\s+amount\b|"
-    r"\bappropriate\s+level\b|\bexceed\w*\s+(?:the\s+)?(?:18|24|40)\s+hours\b",
+    r"\bappropriate\s+level\b|\bexceed\w*\s+(?:the\s+)?(?:18|24|40)\s+(?:staff\s+)?hours\b|"
+    r"\b(?:cost|fees?)\s+threshold\b|\bexceed\w*\s+(?:the\s+)?(?:cost|time|fees?)\s+"
+    r"(?:limit|threshold)\b|\b(?:more\s+than|over|in\s+excess\s+of|beyond)\s+(?:the\s+)?"
+    r"(?:18|24|40)\s+(?:staff\s+|working\s+)?hours\b|£\s?(?:450|600)\b",
     re.I,
 )
 _COST_NEGATED = re.compile(r"\b(?:not|never|n't)\s+(?:\w+\s+){0,3}$", re.I)
@@ -881,12 +950,22 @@ _VEXATIOUS = re.compile(r"\bvexatious\b|\brepeated\s+request\b", re.I)
 _CLARIFY = re.compile(
     r"\b(?:seek|seeking|need|require|requires|request|requesting|ask\w*)\s+(?:for\s+)?"
     r"(?:some\s+|further\s+|a\s+)?clarification\b|\bplease\s+(?:could\s+you\s+)?clarify\b|"
-    r"\b(?:could|can|would)\s+you\s+(?:please\s+)?clarify\b|\bclarify\s+(?:what|which|whether)\b",
+    r"\b(?:could|can|would)\s+you\s+(?:please\s+)?clarify\b|\bclarify\s+(?:what|which|whether)\b|"
+    r"\byour\s+request\s+(?:is|was)\s+(?:unclear|ambiguous)\b|\bunclear\s+(?:what|which)\s+"
+    r"(?:information|data|records?)\b",
     re.I,
 )
-_S21 = re.compile(r"\breasonably\s+accessible\b|\balready\s+(?:publicly\s+)?available\b", re.I)
+_S21 = re.compile(
+    r"\breasonably\s+accessible\b|\balready\s+(?:publicly\s+)?available\b|"
+    r"\b(?:is|are)\s+(?:publicly|freely)\s+available\b|\baccessible\s+by\s+other\s+means\b|"
+    r"\b(?:is|are)\s+(?:already\s+)?(?:published|available)\s+(?:on|via)\s+(?:our|the)\s+"
+    r"(?:\w+\s+)?website\b",
+    re.I,
+)
 _S22 = re.compile(
-    r"\b(?:intended|due)\s+for\s+(?:future\s+)?publication\b|\bfuture\s+publication", re.I
+    r"\b(?:intended|due)\s+for\s+(?:future\s+)?publication\b|\bfuture\s+publication|"
+    r"\b(?:due|scheduled|planned|intended)\s+to\s+be\s+published\b",
+    re.I,
 )
 _PARTIAL = re.compile(
     r"\b(?:disclose|provide|release|supply|disclosing|providing|releasing)\s+some\s+of\b|"
@@ -903,13 +982,21 @@ _WITHHELD = re.compile(
     r"\b(?:unable|not\s+able)\s+to\s+(?:provide|release|disclose|supply)\b|"
     r"\bnot\s+obliged\s+to\s+supply\b|\brefusal\s+notice\b|\bby\s+virtue\s+of\b|"
     r"\b(?:cannot|can\s?not|could\s+not)\s+be\s+(?:disclosed|released|provided)\b|"
-    r"\bengage\w*\s+(?:an?\s+)?exemption\b",
+    r"\bengage\w*\s+(?:an?\s+)?exemption\b|\bnot\s+in\s+a\s+position\s+to\s+(?:provide|release|"
+    r"disclose|supply)\b|\bdeclin\w*\s+to\s+(?:provide|release|disclose|supply)\b",
+    re.I,
+)
+# The withholding words that say an exemption is relied on; without them, "we are unable to
+# provide this as it is not held" is a "not held" answer, not a refusal (FOIA s1(1)(a)).
+_EXEMPTION_WORDING = re.compile(
+    r"\bwithh(?:e|o)ld(?:ing)?\b|\bexempt(?:ion)?s?\b|\bexemt\b|\brefusal\s+notice\b|"
+    r"\bby\s+virtue\s+of\b",
     re.I,
 )
 _NOT_HELD = re.compile(
     r"\b(?:is|are|was|were)\s+not\s+held\b(?!\s+(?:in\s+(?:a|an|the)\s+)?(?:readily|easily|"
     r"centrally|electronically|in\s+a))|"
-    r"\b(?:does|do|did)\s+not\s+(?:hold|record|collate|capture|retain|keep)\b|"
+    r"\b(?:does|do|did)\s+not\s+(?:hold|record|collate|capture|retain|keep|collect)\b|"
     r"\b(?:have|has|hold|holds|keep|keeps)\s+no\s+(?:such\s+)?records?\b|"
     r"\bno\s+(?:relevant\s+|recorded\s+)?(?:information|data|"
     r"records?)\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:held|recorded|found)\b|"
@@ -917,12 +1004,67 @@ _NOT_HELD = re.compile(
     r"\bnot\s+(?:centrally\s+)?recorded\b|\bno\s+trace\b",
     re.I,
 )
+# More ways of saying it is not held, each tried only when its own words are on the page:
+# "not collated", "Information not held", "no such policy exists", "no information ... was
+# located", "we have no information", "this is not something the force records".
+_NOT_HELD_OTHER = (
+    (
+        re.compile(r"\bnot\s+(?:centrally\s+)?(?:collated|captured|retained|collected)\b", re.I),
+        ("collated", "captured", "retained", "collected"),
+    ),
+    (
+        re.compile(r"\b(?:information|data|records?)\s+not\s+held\b|^\W*not\s+held\b", re.I | re.M),
+        ("not held",),
+    ),
+    (
+        re.compile(
+            r"\b(?:does|do|did)\s+not\s+exist\b|\bno\s+such\s+(?:\w+\s+){0,3}?(?:exists?|existed)\b",
+            re.I,
+        ),
+        ("exist",),
+    ),
+    (
+        re.compile(
+            r"\bno\s+(?:relevant\s+|such\s+)?(?:information|data|records?|documents?|documentation)"
+            r"\s+(?:\w+\s+){0,5}?(?:was|were|has\s+been|have\s+been|could\s+be)\s+(?:located|"
+            r"identified|found|traced)\b",
+            re.I,
+        ),
+        ("located", "identified", "traced", "found"),
+    ),
+    (
+        re.compile(
+            r"\b(?:have|has)\s+(?:no|not\s+got\s+any)\s+(?:relevant\s+)?(?:information|data)\b",
+            re.I,
+        ),
+        ("have no", "has no", "not got"),
+    ),
+    (
+        re.compile(
+            r"\bnot\s+something\s+(?:that\s+)?(?:\w+\s+){1,3}?(?:records?|holds?|collects?|"
+            r"captures?|keeps?|retains?|collates?)\b",
+            re.I,
+        ),
+        ("not something",),
+    ),
+)
+# Information held for only part of what was asked ("we only hold data from 2015"): with the
+# rest given, a partial disclosure.
+_PARTLY_HELD = re.compile(
+    r"\bonly\s+(?:hold|holds|have|has|retain|retains|keep|keeps)\s+(?:\w+\s+){0,3}?"
+    r"(?:information|data|records?|figures)\s+(?:from|since|for|after|back\s+to|going\s+back)\b|"
+    r"\b(?:information|data|records?)\s+(?:is|are)\s+only\s+(?:held|available|recorded)\b|"
+    r"\b(?:do|does)\s+not\s+hold\s+(?:\w+\s+){0,3}?(?:information|data|records?)\s+"
+    r"(?:back\s+to|before|prior\s+to|for\s+(?:the\s+)?(?:years?|period))\b",
+    re.I,
+)
 _REDIRECT = re.compile(
     r"\b(?:submit|direct|redirect|send|forward|address)\w*\s+(?:this\s+(?:part\s+of\s+)?"
     r"(?:your\s+)?|your\s+|the\s+)?(?:request|question|enquiry)\s+to\b|"
     r"\bmay\s+wish\s+to\s+(?:contact|submit|approach|direct|redirect|write)\b|"
     r"\b(?:has|have|was|were)\s+been\s+transferred\b|\bnot\s+the\s+(?:responsible|appropriate)\s+"
-    r"(?:authority|body|organisation)\b",
+    r"(?:authority|body|organisation)\b|\bnot\s+(?:a\s+matter\s+for|within\s+the\s+remit\s+of)\b|"
+    r"\boutside\s+(?:the|our)\s+remit\b",
     re.I,
 )
 _ACKNOWLEDGEMENT = re.compile(
@@ -938,7 +1080,11 @@ _DISCLOSURE = re.compile(
     r"\bis\s+attached\b|\battached\s+(?:is|are)\b|"
     r"\b(?:is|are)\s+(?:shown|provided|set\s+out|detailed|listed|given)\s+(?:below|above)\b|"
     r"\b(?:have|has)\s+been\s+(?:provided|disclosed|released|supplied)\b|\bhere\s+(?:is|are)\b|"
-    r"\bI\s+(?:have|am)\s+(?:attached|enclosed|attaching|enclosing)\b",
+    r"\b(?:I|we)\s+(?:have\s+|am\s+|are\s+)?(?:attach|enclose|attached|enclosed|attaching|"
+    r"enclosing)\b|\b(?:in|within|see)\s+(?:the\s+)?(?:attached\s+)?attachments?\b|"
+    r"\bplease\s+find\s+(?:attached|enclosed)\b|\b(?:we|I)\s+can\s+confirm\s+that\s+"
+    r"(?!(?:some\s+|the\s+|this\s+|any\s+|all\s+)?(?:relevant\s+|requested\s+)?"
+    r"(?:information|data)\b)(?!\w+\s+(?:holds?|is\s+held))",
     re.I,
 )
 _PROCEDURAL_SENTENCE = re.compile(
@@ -959,18 +1105,58 @@ _CONTACT_LINE = re.compile(
 )
 
 
+# "1.", "Q2 -", "Question 3:", "(4)": the number of the item answered, not data.
+_ITEM_MARKER = re.compile(
+    r"^(?:(?:q(?:uestion)?|part|point)\s*\.?\s*\d{1,2}[a-z]?(?:[.):](?!\d)|\s+[-–](?=\s)|\s*$)"
+    r"|\(?\d{1,2}[a-z]?(?:[.):](?!\d)|\s+[-–](?=\s)))\s*",
+    re.I,
+)
+
+
+_MARKER_FIRST = frozenset("0123456789(qQpP")
+
+
 def _has_figures(text: str) -> bool:
     """Data in an answer: a short line with a number in it (not a citation or a date), money,
     or a table."""
     if re.search(r"£\s?\d|\btable\b|\d\s?%", text, re.I):
         return True
     for line in text.split("\n"):
+        if line[:1] in _MARKER_FIRST:
+            line = _ITEM_MARKER.sub("", line)
         if not line or len(line) > 80 or not _DIGIT.search(line) or _CONTACT_LINE.search(line):
             continue
         bare = _DATE_TEXT.sub(" ", _BARE_CITATION.sub(" ", _CITATION_TEXT.sub(" ", line)))
         if re.search(r"\d", bare):
             return True
     return False
+
+
+# The Act described rather than applied: "Section 1 ... places two duties on public
+# authorities. Unless exemptions apply, the first duty ...", "Where exemptions are relied upon
+# Section 17 of FOIA requires that we provide ... a notice which: a) states that fact ...".
+# Forces print it above every answer, so it says nothing about this one (FOIA s1 and s17).
+_DUTIES = re.compile(
+    r"\bplaces\s+(?:two|2)\s+(?:duties|responsibilities)\b|\bunless\s+(?:an\s+)?exemptions?\s+"
+    r"appl(?:y|ies)\b|\b(?:first|second)\s+duty\b|\bwhere\s+(?:an\s+)?exemptions?\s+(?:is|are)\s+"
+    r"relied\s+upon\b|\bsection\s+17\s+of\s+(?:the\s+)?(?:FOIA?|Freedom\s+of\s+Information|Act)\b"
+    r"[^.]{0,40}\brequires\b|\bstates\s+that\s+fact\b|\bspecifies\s+the\s+exemption|"
+    r"\bwhy\s+the\s+exemption\s+applies\b",
+    re.I,
+)
+
+
+def _without_duties(text: str) -> str:
+    """``text`` less its sentences that describe the Act's duties rather than apply them."""
+    if not _DUTIES.search(text):
+        return text
+    kept = []
+    for line in text.split("\n"):
+        if not _DUTIES.search(line):
+            kept.append(line)
+            continue
+        kept.append(" ".join(x for x in _SENTENCE_END.split(line) if not _DUTIES.search(x)))
+    return "\n".join(kept)
 
 
 def _cost_refusal(text: str, cites: Sequence[str]) -> bool:
@@ -994,6 +1180,9 @@ def _classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
         return None
     exemption_cites = [c for c in cites if not re.match(r"s1[24]\b|s12\(|s14\(|s2[12]\b", c)]
     if _NCND.search(text):
+        if "s12(2)" in cites and not exemption_cites:
+            # FOIA s12(2): the cost of finding out whether it is held is itself over the limit.
+            return "cost_limit_s12"
         if _NCND_PARTIAL.search(text) or _PARTIAL.search(text):
             return "partially_disclosed"
         return "ncnd"
@@ -1011,9 +1200,12 @@ def _classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
         return "partially_disclosed"
     substantive = " ".join(s for s in _sentences(text) if not _PROCEDURAL_SENTENCE.search(s))
     gives = _has_figures(substantive) or bool(_DISCLOSURE.search(substantive))
-    if exemption_cites or _WITHHELD.search(text):
+    not_held = _NOT_HELD.search(text)
+    if exemption_cites or (
+        _WITHHELD.search(text) and (not not_held or _EXEMPTION_WORDING.search(text))
+    ):
         return "partially_disclosed" if gives else "exempt"
-    if _NOT_HELD.search(text):
+    if not_held or _PARTLY_HELD.search(text):
         return "partially_disclosed" if gives else "not_held"
     if _REDIRECT.search(text):
         return "other"
@@ -1031,6 +1223,14 @@ _NO_TEST_NEEDED = re.compile(
     r"\b(?:public\s+interest|harm)\b|\boutweighs?\s+any\s+public\s+interest\b",
     re.I,
 )
+# "is an absolute exemption and is not subject to the public interest test" and the like.
+_NO_TEST_OTHER = re.compile(
+    r"\bnot\s+subject\s+to\s+(?:a|the|any)\s+(?:public\s+interest|harm|prejudice)|"
+    r"\b(?:does|do)\s+not\s+require\s+(?:a|the|any)\s+(?:public\s+interest|harm|prejudice)|"
+    r"\b(?:public\s+interest|harm|prejudice)\s+test\s+(?:is\s+not\s+(?:required|needed|"
+    r"necessary)|does\s+not\s+apply|is\s+not\s+applicable)",
+    re.I,
+)
 _PIT_LINE = re.compile(
     r"public\s+interest|factors?\s+favouring|factors?\s+(?:for|against)\b|balanc(?:e|ing)\s+test|"
     r"considerations?\s+favouring",
@@ -1042,6 +1242,14 @@ _PIT_MENTION = re.compile(
     r"\s+(?:a|the)\s+(?:prejudice\s+test\s*/\s*)?public\s+interest\s+test|"
     r"\bfactors\s+favouring\b|\bpublic\s+interest\s+(?:considerations|factors)\b|"
     r"\bbalanc(?:e|ing)\s+(?:the\s+)?public\s+interest",
+    re.I,
+)
+# The test named, or its conclusion: "the public interest in maintaining the exemption
+# outweighs ...", "the balance of the public interest", "considerations favouring disclosure".
+_PIT_OTHER = re.compile(
+    r"\bpublic\s+interest\s+test\b|\bbalance\s+of\s+(?:the\s+)?public\s+interest\b|"
+    r"\bpublic\s+interest\s+in\s+(?:maintaining|withholding|non-disclosure|neither)\b|"
+    r"\bpublic\s+interest\s+(?:favours|lies\s+in)\b|\bconsiderations?\s+favouring\b",
     re.I,
 )
 _HARM_LINE = re.compile(r"\bharm\b|\bprejudice\s+(?:test|caused)\b", re.I)
@@ -1062,6 +1270,46 @@ _ATTACHMENT_CUES = re.compile(
     r"\battached\s+(?:is|are|document|spreadsheet|file|response|table|pdf|report|letter)\b|"
     r"\bATTACHMENT_\w*|\b\w+\.(?:pdf|xlsx?|docx?|csv|odt|ods)\b",
     re.I,
+)
+# "I have attached", "we enclose", "in the attachment", "2 Attachments" (a WhatDoTheyKnow
+# message), "the accompanying spreadsheet": each tried only when its words are there.
+_ATTACHMENT_OTHER = (
+    (
+        re.compile(
+            r"\b(?:I|we)\s+(?:have\s+|am\s+|are\s+)?(?:attach|enclose|attached|enclosed|"
+            r"attaching|enclosing)\b",
+            re.I,
+        ),
+        (
+            "i attach",
+            "we attach",
+            "i enclos",
+            "we enclos",
+            "have attach",
+            "have enclos",
+            "am attach",
+            "are attach",
+            "am enclos",
+            "are enclos",
+        ),
+    ),
+    (
+        re.compile(
+            r"\b(?:in|within|see)\s+(?:the\s+)?(?:attached\s+)?attachments?\b"
+            r"(?!\s*:?\s*(?:none|n/a))|\bas\s+an?\s+attachment\b|^\d{1,2}\s+attachments?$|"
+            r"\bdownload\s+(?:original\s+)?attachment\b",
+            re.I | re.M,
+        ),
+        ("attachment",),
+    ),
+    (
+        re.compile(
+            r"\baccompanying\s+(?:spreadsheet|document|file|table|pdf|report|letter)\b|"
+            r"\battached\s+(?:to\s+this\s+(?:letter|e-?mail|response)|here(?:to|with))\b",
+            re.I,
+        ),
+        ("accompanying", "attached to this", "attached here"),
+    ),
 )
 _ATTACHMENT_NAME = re.compile(
     r"\b[\w-]*(?:ATTACHMENT|_PIT|APPENDIX)[\w-]*(?:\.\w{2,4})?\b|\b[\w-]+\.(?:pdf|xlsx?|docx?|csv|"
@@ -1111,15 +1359,20 @@ _PUBLISHED_DATE = (
 )
 _LABELLED_REF = _Cue(_LABELLED_REF, "ref")
 _FOISA = _Cue(_FOISA, "scotland", "foisa", "scottish")
-_NCND = _Cue(_NCND, "confirm", "ncnd", "inference")
+_NCND = _Either(
+    _Cue(_NCND, "neither", "ncnd", "inference", "confirm or"),
+    _Cue(_NCND_OTHER, "confirm or", "does or does"),
+)
 _NCND_PARTIAL = _Cue(
     _NCND_PARTIAL, "addition", "other", "further", "overt", "attached", "some of", "majority"
 )
-_COST = _Cue(_COST, "limit", "threshold", "appropriate level", "hours", "above the amount")
+_COST = _Cue(
+    _COST, "limit", "threshold", "appropriate level", "hours", "above the amount", "£450", "£600"
+)
 _VEXATIOUS = _Cue(_VEXATIOUS, "vexatious", "repeated request")
-_CLARIFY = _Cue(_CLARIFY, "clarif")
-_S21 = _Cue(_S21, "accessible", "already")
-_S22 = _Cue(_S22, "publication")
+_CLARIFY = _Cue(_CLARIFY, "clarif", "unclear", "ambiguous")
+_S21 = _Cue(_S21, "accessible", "already", "available", "website")
+_S22 = _Cue(_S22, "publication", "published")
 _PARTIAL = _Cue(
     _PARTIAL,
     "some",
@@ -1146,10 +1399,26 @@ _WITHHELD = _Cue(
     "cannot",
     "can not",
     "could not",
+    "position to",
+    "declin",
 )
-_NOT_HELD = _Cue(
-    _NOT_HELD, "held", "hold", "record", "collate", "capture", "retain", "keep", "trace"
+_NOT_HELD = _Either(
+    _Cue(
+        _NOT_HELD,
+        "held",
+        "hold",
+        "record",
+        "collate",
+        "capture",
+        "retain",
+        "keep",
+        "trace",
+        "collect",
+    ),
+    *(_Cue(pattern, *needles) for pattern, needles in _NOT_HELD_OTHER),
 )
+_PARTLY_HELD = _Cue(_PARTLY_HELD, "only", "not hold")
+_EXEMPTION_WORDING = _Cue(_EXEMPTION_WORDING, "withh", "exempt", "exemt", "refusal", "by virtue")
 _REDIRECT = _Cue(
     _REDIRECT,
     "request to",
@@ -1161,12 +1430,38 @@ _REDIRECT = _Cue(
     "appropriate authority",
     "appropriate body",
     "appropriate organisation",
+    "matter for",
+    "remit",
 )
 _ACKNOWLEDGEMENT = _Cue(_ACKNOWLEDGEMENT, "acknowledg", "due course", "dealt with")
-_PIT_MENTION = _Cue(_PIT_MENTION, "public interest", "pit", "factors", "balanc")
+_PIT_MENTION = _Either(
+    _Cue(_PIT_MENTION, "public interest", "pit", "factors", "balanc"),
+    _Cue(
+        _PIT_OTHER,
+        "public interest test",
+        "balance of",
+        "public interest in ",
+        "public interest favours",
+        "public interest lies",
+        "favouring",
+    ),
+)
 _HARM_MENTION = _Cue(_HARM_MENTION, "harm")
 _ELSEWHERE = _Cue(_ELSEWHERE, "pit", "public interest", "prejudice test", "appendix")
-_ATTACHMENT_CUES = _Cue(_ATTACHMENT_CUES, "attach", "enclos", ".pdf", ".xls", ".doc", ".csv", ".od")
+_ATTACHMENT_CUES = _Either(
+    _Cue(
+        _ATTACHMENT_CUES,
+        "attached",
+        "enclosed",
+        "attachment_",
+        ".pdf",
+        ".xls",
+        ".doc",
+        ".csv",
+        ".od",
+    ),
+    *(_Cue(pattern, *needles) for pattern, needles in _ATTACHMENT_OTHER),
+)
 _ATTACHMENT_NAME = _Cue(
     _ATTACHMENT_NAME,
     "attachment",
@@ -1186,13 +1481,33 @@ _HOURS = _Cue(_HOURS, "hour", "hrs")
 _STATUS = _Cue(_STATUS, "the request")
 _DID_NOT_HAVE = _Cue(_DID_NOT_HAVE, "did not have")
 _STATUTE_QUOTE = _Cue(_STATUTE_QUOTE, "relying on")
-_NO_TEST_NEEDED = _Cue(_NO_TEST_NEEDED, "public interest", "harm")
+_DUTIES = _Cue(
+    _DUTIES,
+    "two duties",
+    "2 duties",
+    "two responsibilities",
+    "unless exemption",
+    "unless an exemption",
+    "first duty",
+    "second duty",
+    "relied upon",
+    "section 17 of",
+    "states that fact",
+    "specifies the exemption",
+    "why the exemption applies",
+)
+_NO_TEST_NEEDED = _Either(
+    _Cue(_NO_TEST_NEEDED, "public interest", "harm"),
+    _Cue(_NO_TEST_OTHER, "not subject to", "not require", "test is not", "test does not"),
+)
 
 
 def _tests_present(response_lines: list[str], response: str) -> tuple[bool, bool]:
     """Whether harm and public interest reasoning appear (a heading or the test named)."""
     low = response.lower()
-    if not any(w in low for w in ("public interest", "pit", "factor", "balanc", "harm")):
+    if not any(
+        w in low for w in ("public interest", "pit", "factor", "balanc", "harm", "consideration")
+    ):
         return False, False
     kept = " ".join(s for s in _sentences(response) if not _NO_TEST_NEEDED.search(s))
     headings = [x for x in response_lines if x and len(x) <= 90 and not x.endswith(".")]
@@ -1298,10 +1613,15 @@ def _own_part(text: str, mine: str, others: Sequence[str]) -> str:
 
 
 def _answers(
-    lines: list[str], lo: int, hi: int, questions: Sequence[tuple[str, str]]
+    lines: list[str],
+    lo: int,
+    hi: int,
+    questions: Sequence[tuple[str, str]],
+    *,
+    lettered: bool = False,
 ) -> tuple[dict[int, _Answer], str]:
     """Each question's answer text within ``lines[lo:hi]``, and the text before the first."""
-    starts = _segment_starts(lines, lo, hi, questions)
+    starts = _segment_starts(lines, lo, hi, questions, lettered=lettered)
     preamble = "\n".join(lines[lo : starts[0].line if starts else hi]).strip()
     pieces: list[_Answer] = []
     for k, start in enumerate(starts):
@@ -1329,6 +1649,47 @@ def _answers(
             else:
                 found[n] = _Answer([n], piece.text, piece.found, piece.partners)
     return found, preamble
+
+
+def _late_answers(
+    lines: list[str], cut: int, count: int, answers: dict[int, _Answer]
+) -> dict[int, _Answer]:
+    """Answers given after the reasoning of an earlier one ("2. ... exempt" then the public
+    interest test, then "3. No information is held"): a later question named at the start of
+    a line ("Q3 -", "Question 3:"), or the next number of a numbered answer list, up to the next
+    reasoning heading."""
+    found: dict[int, _Answer] = {}
+    expected = max(answers) + 1
+    numbered = sorted(answers) == list(range(1, expected))
+    i = cut
+    while i < len(lines) and expected <= count:
+        line = lines[i]
+        m = _QREF_START.match(line)
+        nums = [n for n in _numbers(m.group("list")) if n <= count] if m else []
+        rest = line[m.end() :] if m else ""
+        if not nums and numbered:
+            b = _NUMBERED_ANSWER.match(line)
+            if b is not None and int(b.group(1)) == expected:
+                nums, rest = [expected], b.group(2)
+        if not nums or any(n in answers or n in found for n in nums) or min(nums) < expected:
+            i += 1
+            continue
+        end = i + 1
+        while end < len(lines) and not _is_reasoning_heading(lines[end]):
+            nxt = _QREF_START.match(lines[end]) or _NUMBERED_ANSWER.match(lines[end])
+            if nxt is not None and (
+                not numbered
+                or lines[end][:1].lower() == "q"
+                or (nxt.re is _NUMBERED_ANSWER and int(nxt.group(1)) == max(nums) + 1)
+            ):
+                break
+            end += 1
+        body = "\n".join([rest, *lines[i + 1 : end]]).strip()
+        for n in nums:
+            found[n] = _Answer([n], body, "own answer, after the reasoning")
+        expected = max(nums) + 1
+        i = end
+    return found
 
 
 def _response_start(lines: list[str]) -> int:
@@ -1441,6 +1802,10 @@ def extract(
         and not _plausible_request(section, "\n".join(lines[: span[0]]))
     ):
         section, span = None, None
+    if span is not None and _interleaved_past(lines, span):
+        # "Question 1: ...?" / "Response: ..." / "Question 2: ...?": the "Response" after the
+        # first question ended the "request", but the questions go on between the answers.
+        section, span = None, None
     questions: list[tuple[str, str]] = []
     request_text = ""
     interleaved: list[tuple[int, str]] = []
@@ -1473,6 +1838,8 @@ def extract(
         not lines[response_lo] or _RESPONSE_HEADING.match(lines[response_lo])
     ):
         response_lo += 1  # the "Response" heading itself
+    if _DUTIES.search("\n".join(lines[response_lo:])):
+        lines = [*lines[:response_lo], *(_without_duties(x) for x in lines[response_lo:])]
     response_lines = lines[response_lo:]
     response = "\n".join(response_lines).strip()
     if not re.search(r"\w", response) or (not questions and not _FOI_WORDS.search(response)):
@@ -1510,7 +1877,10 @@ def extract(
         answers = {p.numbers[0]: p for p in pieces}
         preamble = ""
     else:
-        answers, preamble = _answers(lines, response_lo, cut, questions)
+        lettered = bool(_LETTERED_REQUEST.search(request_text))
+        answers, preamble = _answers(lines, response_lo, cut, questions, lettered=lettered)
+        if answers:
+            answers.update(_late_answers(lines, cut, len(questions), answers))
 
     # Questions the response names that the page does not quote.
     named = sorted({n for a in answers.values() for n in a.numbers})

@@ -65,8 +65,21 @@ _NEXT_SECTION = re.compile(
     re.IGNORECASE,
 )
 _OTHER_ACT = re.compile(
-    r"[ ]*(?:\(\w+\)[ ]*)*of[ ]+(?:the[ ]+)?(?P<name>[A-Z][^.;:\n()]{0,90}?)"
+    r"[ ]*(?:\(\w+\)[ ]*)*of[ ]+(?:the[ ]+)?(?P<name>[A-Z][^.;:\n()]{0,90}?|(?:19|20)\d\d)"
     r"[ ]*(?:Act|Regulations|Order|Rules|Code)\b"
+)
+# "section 23 Misuse of Drugs Act 1971", "Section 43 Terrorism Act": another Act named straight
+# after the number, without "of". Its name is capitalised words only (the titles FOIA gives its
+# exemptions, "Law Enforcement", "Personal Information", never end in "Act").
+_NAMED_ACT = re.compile(
+    r"[ ]*(?:\(\w+\)[ ]*)*(?:-[ ]*)?(?P<name>[A-Z][\w'-]*(?:[ ]+(?:[A-Z][\w'-]*|and|of|the|for|"
+    r"to|in|on|&)){0,8})[ ]+Act\b"
+)
+# A police power named by its section, used as a noun ("a Section 35 dispersal order",
+# "section 60 authorisations", "Section 23 searches"): the power, not an FOI citation.
+_POWER_NOUN = re.compile(
+    r"[ ]*(?:dispersal|orders?|authori[sz]ations?|search(?:es)?|stops?|powers?|warrants?|"
+    r"arrests?|detentions?|directions?|closure|seizures?)\b"
 )
 _ROMAN = re.compile(r"^(?:i{1,3}|iv|vi{0,3}|ix|x)$")
 _COST_WORDING = re.compile(
@@ -170,6 +183,7 @@ def _scan(text: str) -> list[_Found]:
         start = m.start()
         pos = m.end()
         first = True
+        listed: list[_Found] = []  # this keyword's list: "Sections 12 and 14 of the 1986 Act"
         while (n := (_NUMBER if first else _NEXT_SECTION).match(text, pos)) is not None:
             number = (n.group(1).lstrip("0") or "0") + n.group(2)
             chains, last, pos = _read_groups(text, n.end())
@@ -179,9 +193,15 @@ def _scan(text: str) -> list[_Found]:
             while (j := _JOIN.match(text, pos)) is not None and _GROUP.match(text, j.end()):
                 more, last, pos = _read_groups(text, j.end(), last)
                 chains.extend(more)
-            excluded = _other_instrument(text, pos) or (first and _hypothetical(text, start))
+            other = _other_instrument(text, pos)
+            if other and not first and listed:
+                # The Act named after the last of a list names them all.
+                del found[len(found) - len(listed) :]
+            excluded = other or (first and _hypothetical(text, start))
             if not excluded:
-                found.extend(_Found(Cite(instrument, number, parts), start) for parts in chains)
+                new = [_Found(Cite(instrument, number, parts), start) for parts in chains]
+                found.extend(new)
+                listed.extend(new)
             first = False
             j = _JOIN.match(text, pos)
             if j is None:
@@ -246,10 +266,12 @@ def _next_letter(letter: str) -> str:
 
 def _other_instrument(text: str, pos: int) -> bool:
     """True for "section 2 of the Data Protection Act 2018": a provision of another law."""
-    m = _OTHER_ACT.match(text, pos)
+    m = _OTHER_ACT.match(text, pos) or _NAMED_ACT.match(text, pos)
     if m is None:
-        return False
+        return bool(_POWER_NOUN.match(text, pos))
     name = m.group("name").lower()
+    if name in {"2000", "2002"}:  # "the 2000 Act" is FOIA, "the 2002 Act" FOISA
+        return False
     return not any(
         ok in name for ok in ("freedom of information", "environmental information", "foi")
     )

@@ -1,0 +1,772 @@
+"""How responses word their outcomes, and how they number their answers (issue 6).
+
+The disclosure-log importer must read pages it has never seen, so these pages are written for the
+tests in the many ways UK police and other authorities phrase a response: "neither confirm or
+deny", "not in a position to provide", "no such policy exists", "exceed the cost threshold",
+answers numbered "Q1)", "(a)", "Part 1:", "Question 1: ... Response: ...", the Act's duties
+quoted above every answer, answers that follow the public interest test. None is a corpus page.
+"""
+
+import pytest
+
+from foidesk.intake.extraction import extract
+
+CASES = [
+    pytest.param(
+        """\
+FREEDOM OF INFORMATION REQUEST REFERENCE NO: 77-2024
+I write in connection with your request for information which was received on \
+3rd March 2024 as follows:
+Q1. How many drones does the force own?
+Q2. How many drone pilots are trained?
+Q3. Please provide the flight logs for 2023.
+Please find the Exampleshire Police response set out below.
+Q1 response: 6
+Q2 response: No information held.
+Q3 response: Exampleshire Police can neither confirm nor deny that it holds any \
+information relevant to this part of your request by virtue of Section 24(2) and \
+Section 31(3).
+""",
+        ["disclosed", "not_held", "ncnd"],
+        {},
+        id="warks_qresponse",
+    ),
+    pytest.param(
+        """\
+Request
+1. How many officers were dismissed in 2022?
+2. How many officers resigned while under investigation?
+Response
+Question 1: How many officers were dismissed in 2022?
+Answer: 12
+Question 2: How many officers resigned while under investigation?
+Answer: This information is not held.
+""",
+        ["disclosed", "not_held"],
+        {},
+        id="answer_label",
+    ),
+    pytest.param(
+        """\
+Request
+1. How many firearms were stolen from police stations in 2021?
+2. How many were recovered?
+Response
+1. Nil
+2. Not applicable
+""",
+        ["disclosed", "disclosed"],
+        {},
+        id="nil",
+    ),
+    pytest.param(
+        """\
+Request
+Please tell me whether the force has used facial recognition at football \
+matches.
+Response
+The force can neither confirm or deny that it holds the information you have \
+requested by virtue of Section 31(3) Law Enforcement.
+""",
+        ["ncnd"],
+        {},
+        id="ncnd_or",
+    ),
+    pytest.param(
+        """\
+Request
+Please provide a copy of the force policy on drones in schools.
+Response
+No such policy exists.
+""",
+        ["not_held"],
+        {},
+        id="does_not_exist",
+    ),
+    pytest.param(
+        """\
+Request
+1. How many stop and searches were carried out on children?
+2. How many led to arrest?
+Response
+To answer your request would require a manual review of every search record, \
+which would exceed the cost threshold set out in the Fees Regulations.
+""",
+        ["cost_limit_s12", "cost_limit_s12"],
+        {},
+        id="cost_threshold",
+    ),
+    pytest.param(
+        """\
+Request
+How many officers does the force employ?
+Response
+This information is publicly available on the Home Office website and is \
+therefore exempt under Section 21 (information accessible by other means).
+""",
+        ["reasonably_accessible_s21"],
+        {},
+        id="publicly_available",
+    ),
+    pytest.param(
+        """\
+Request
+a) How many Tasers does the force have?
+b) How many times were they fired in 2022?
+Response
+a) 450
+b) The information is exempt under Section 31(1)(a).
+""",
+        ["disclosed", "exempt"],
+        {},
+        id="answers_a_colon",
+    ),
+    pytest.param(
+        """\
+Request
+1. How many PCSOs do you employ?
+2. What is their average salary?
+3. How many PCSOs were assaulted in 2023?
+Response
+Response to question 1: 230
+Response to question 2: £24,000
+Response to question 3: This data is not recorded.
+""",
+        ["disclosed", "disclosed", "not_held"],
+        {},
+        id="response_to_q",
+    ),
+    pytest.param(
+        """\
+Request
+1. How many speed cameras are there?
+2. How much revenue did they raise?
+Response
+I have attached a spreadsheet containing the information you requested.
+""",
+        ["disclosed", "disclosed"],
+        {"has_attachment": True},
+        id="whole_attached",
+    ),
+    pytest.param(
+        """\
+Request
+1. How many speed cameras are there?
+Response
+We attach the information requested.
+""",
+        ["disclosed"],
+        {"has_attachment": True},
+        id="we_attach",
+    ),
+    pytest.param(
+        """\
+Request
+1. What are the names of officers dismissed?
+Response
+The information is exempt under Section 40(2). Section 40(2) is an absolute \
+exemption and is not subject to the public interest test.
+""",
+        ["exempt"],
+        {"public_interest_test_present": False},
+        id="pit_not_subject",
+    ),
+    pytest.param(
+        """\
+Request
+1. Where are the ANPR cameras?
+Response
+The information is exempt under Section 31(1)(a). Having considered the \
+arguments, the public interest in maintaining the exemption outweighs the public \
+interest in disclosure.
+""",
+        ["exempt"],
+        {"public_interest_test_present": True},
+        id="pit_outweighs",
+    ),
+    pytest.param(
+        """\
+Request
+1 - How many cars?
+2 - How many vans?
+Response
+1 - 300
+2 - We do not hold this information.
+""",
+        ["disclosed", "not_held"],
+        {},
+        id="numbered_dash",
+    ),
+    pytest.param(
+        """\
+Request
+(1) How many cars?
+(2) How many vans?
+Response
+(1) 300
+(2) We do not hold this information.
+""",
+        ["disclosed", "not_held"],
+        {},
+        id="paren_numbers",
+    ),
+    pytest.param(
+        """\
+Request
+Q1) How many cars?
+Q2) How many vans?
+Response
+Q1) 300
+Q2) Not held.
+""",
+        ["disclosed", "not_held"],
+        {},
+        id="q_no_space",
+    ),
+    pytest.param(
+        """\
+Request
+1. How many cars?
+2. How many vans?
+Response
+1. 300
+2. Information not held.
+""",
+        ["disclosed", "not_held"],
+        {},
+        id="information_not_held_standalone",
+    ),
+    pytest.param(
+        """\
+Request
+1. How many officers were convicted?
+2. How many officers were dismissed?
+Response
+1. 0
+2. None
+""",
+        ["disclosed", "disclosed"],
+        {},
+        id="zero",
+    ),
+    pytest.param(
+        """\
+Request
+1. Please provide crime figures for 2010 to 2020.
+Response
+We only hold information from 2015 onwards. Please find the figures below:
+2015 - 10
+2016 - 12
+""",
+        ["partially_disclosed"],
+        {},
+        id="partly_held",
+    ),
+    pytest.param(
+        """\
+Request
+1. How many calls mentioned dogs?
+2. How many calls mentioned cats?
+Response
+Section 12 of the Act applies to your request.
+""",
+        ["cost_limit_s12", "cost_limit_s12"],
+        {},
+        id="section12_named",
+    ),
+    pytest.param(
+        """\
+Request
+1. How many firearms officers are on duty at night?
+2. How many armed response vehicles are there?
+Response
+I can confirm the information is held, however it is exempt from disclosure \
+under Section 24(1) National Security and Section 31(1)(a) Law Enforcement.
+""",
+        ["exempt", "exempt"],
+        {},
+        id="exempt_whole",
+    ),
+    pytest.param(
+        """\
+Request
+1. How many cars?
+2. How many vans?
+Response
+In answer to question 1, the force has 300 cars.
+In answer to question 2, this information is not held.
+""",
+        ["disclosed", "not_held"],
+        {},
+        id="in_answer_to",
+    ),
+    pytest.param(
+        """\
+Request
+Part 1: How many cars?
+Part 2: How many vans?
+Response
+Part 1: 300
+Part 2: Not held
+""",
+        ["disclosed", "not_held"],
+        {},
+        id="part_answers",
+    ),
+    pytest.param(
+        """\
+Body cameras
+The request was successful.
+Dear Exampleshire Police,
+1. How many body worn cameras does the force have?
+2. How much did they cost?
+Yours faithfully,
+A Person
+Freedom of Information, Exampleshire Police
+Dear A Person
+Please find attached the response to your Freedom of Information request.
+Kind regards
+FOI Unit
+FOI 1234 Response.pdf
+""",
+        ["disclosed", "disclosed"],
+        {"has_attachment": True},
+        id="wdtk_final",
+    ),
+    pytest.param(
+        """\
+Drone use
+The request was partially successful.
+Dear Exampleshire Police,
+1. How many drones do you have?
+2. Where are they based?
+Yours faithfully,
+A Person
+Dear A Person
+Your request has now been considered.
+1. The force has 6 drones.
+2. The location of the drones is exempt under Section 31(1)(a) Law Enforcement.
+Kind regards
+""",
+        ["disclosed", "exempt"],
+        {},
+        id="wdtk_inline",
+    ),
+    pytest.param(
+        """\
+Request
+1. Where are the covert cameras?
+Response
+1. We are not in a position to provide this information as it would prejudice \
+law enforcement.
+""",
+        ["exempt"],
+        {},
+        id="not_position",
+    ),
+    pytest.param(
+        """\
+Request
+1. How many officers own dogs?
+Response
+1. This is not something the force records.
+""",
+        ["not_held"],
+        {},
+        id="not_something",
+    ),
+    pytest.param(
+        """\
+Request
+1. How many officers own dogs?
+Response
+1. We do not collect this information.
+""",
+        ["not_held"],
+        {},
+        id="no_collect",
+    ),
+    pytest.param(
+        """\
+Request
+1. Has officer X been investigated?
+Response
+1. Section 40(5) applies. This should not be taken as an indication that the \
+information you requested does or does not exist.
+""",
+        ["ncnd"],
+        {},
+        id="ncnd_exist",
+    ),
+    pytest.param(
+        """\
+Request
+1. How many cars?
+2. How many vans?
+Response
+Q1 - Please see attached spreadsheet.
+Q2 - Please see attached spreadsheet.
+""",
+        ["disclosed", "disclosed"],
+        {"has_attachment": True},
+        id="attached_each_please_see",
+    ),
+    pytest.param(
+        """\
+Request
+1. How many cars?
+2. How many vans?
+3. How many bikes?
+Response
+1. 12
+2. 0
+3. Nil return
+""",
+        ["disclosed", "disclosed", "disclosed"],
+        {},
+        id="numbers_bare",
+    ),
+    pytest.param(
+        """\
+Request
+1. How many cars?
+2. How many calls mentioned cars?
+Response
+1. 300
+2. To answer this would require a manual search of 40,000 call logs, which would \
+take well over the 18 hours allowed.
+""",
+        ["disclosed", "cost_limit_s12"],
+        {},
+        id="section12_per_q",
+    ),
+    pytest.param(
+        """\
+Request
+1. How many cars were stolen from car parks?
+2. How many were recovered?
+Response
+The information you have requested is not held by Exampleshire Police. Our \
+systems do not allow us to search by location type.
+""",
+        ["not_held", "not_held"],
+        {},
+        id="whole_not_held_however",
+    ),
+    pytest.param(
+        """\
+I note you seek access to the following information:
+1. The number of officers trained in X.
+2. The names of the trainers.
+DECISION
+I have today decided to disclose some of the requested information.
+REASONS FOR DECISION
+Question 2 is exempt under Section 40(2).
+""",
+        ["partially_disclosed", "partially_disclosed"],
+        {},
+        id="met_style_partial",
+    ),
+    pytest.param(
+        """\
+Request
+• How many cars?
+• How many vans?
+Response
+Please find attached our response.
+""",
+        ["disclosed", "disclosed"],
+        {"has_attachment": True},
+        id="avon_bullets",
+    ),
+    pytest.param(
+        """\
+Request
+Does the force use Taser?
+Response
+We can confirm that the force uses Taser.
+""",
+        ["disclosed"],
+        {},
+        id="we_can_confirm",
+    ),
+    pytest.param(
+        """\
+Request
+1. Where are the ANPR cameras?
+2. How many are there?
+Response
+The information requested is exempt by virtue of Section 31(1)(a)(b) Law \
+Enforcement and Section 24(1) National Security.
+Harm
+Disclosure would allow criminals to avoid cameras.
+Public Interest Considerations
+Disclosure would inform debate.
+""",
+        ["exempt", "exempt"],
+        {"public_interest_test_present": True},
+        id="whole_exempt_pit",
+    ),
+    pytest.param(
+        """\
+Request
+1. How many cars?
+Response
+This request is substantially similar to a previous request and Section 14(2) \
+applies.
+""",
+        ["vexatious_s14"],
+        {},
+        id="s14_2",
+    ),
+    pytest.param(
+        """\
+Request
+1. How many officers are there?
+Response
+This information is published on our website and can be found at the link below. \
+Section 21 applies.
+https://example.police.uk/stats
+""",
+        ["reasonably_accessible_s21"],
+        {},
+        id="s21_link",
+    ),
+    pytest.param(
+        """\
+Request
+1. How many officers are there?
+Response
+1. There are 2,000 officers.
+Please note this response will be published on our website as part of our \
+disclosure log.
+""",
+        ["disclosed"],
+        {},
+        id="disclosure_log_boiler",
+    ),
+    pytest.param(
+        """\
+Request
+1. How many cars?
+2. How many vans?
+Response
+With regard to point 1, there are 300 cars.
+With regard to point 2, this information is not held.
+""",
+        ["disclosed", "not_held"],
+        {},
+        id="paragraph_refs",
+    ),
+    pytest.param(
+        """\
+You asked:
+1) How many cameras?
+2) Where are they?
+3) How many days a week are they monitored?
+In response:
+I am able to disclose the located information to you as follows.
+1. There are currently 37.
+2. Information at this part will not be disclosed and by withholding we rely on \
+the following exemption:
+Section 31 (1) (a) Law Enforcement
+Public Interest Test
+Factors favouring disclosure
+The public are entitled to know.
+Factors against disclosure
+Crime would rise.
+3. No information is held.
+""",
+        ["disclosed", "exempt", "not_held"],
+        {"public_interest_test_present": True},
+        id="late_answers",
+    ),
+    pytest.param(
+        """\
+Request
+Q1. How many cameras?
+Q2. Where are they?
+Q3. Who monitors them?
+Response
+Q1 - 37
+Q2 - Exempt under Section 31(1)(a).
+Harm
+Criminals would avoid them.
+Q3 - The control room staff.
+""",
+        ["disclosed", "exempt", "disclosed"],
+        {},
+        id="late_q",
+    ),
+    pytest.param(
+        """\
+I write in connection with your request for information which was received on \
+3rd March 2024 as follows:
+How many intelligence reports were submitted in 2023?
+Please find the Exampleshire Police response set out below.
+Response: Section 1 of the Freedom of Information Act 2000 places two duties on \
+public authorities. Unless exemptions apply, the first duty at Section 1(1)(a) \
+is to confirm or deny whether the information specified in a request is held. \
+The second duty at Section 1(1)(b) is to disclose information that has been \
+confirmed as being held. Where exemptions are relied upon Section 17 of FOIA \
+requires that we provide the applicant with a notice which: a) states that fact, \
+b) specifies the exemption(s) in question and c) states (if that would not \
+otherwise be apparent) why the exemption applies.
+In 2023 there were 10,233 intelligence reports submitted.
+""",
+        ["disclosed"],
+        {},
+        id="duties_then_figures",
+    ),
+    pytest.param(
+        """\
+I write in connection with your request for information which was received on \
+3rd March 2024 as follows:
+How many horses does the force own?
+Please find the Exampleshire Police response set out below.
+Response: Section 1 of the Freedom of Information Act 2000 places two duties on \
+public authorities. Unless exemptions apply, the first duty at Section 1(1)(a) \
+is to confirm or deny whether the information specified in a request is held. \
+The second duty at Section 1(1)(b) is to disclose information that has been \
+confirmed as being held. Where exemptions are relied upon Section 17 of FOIA \
+requires that we provide the applicant with a notice which: a) states that fact, \
+b) specifies the exemption(s) in question and c) states (if that would not \
+otherwise be apparent) why the exemption applies.
+Exampleshire Police does not own any horses, therefore no information is held.
+""",
+        ["not_held"],
+        {},
+        id="duties_then_not_held",
+    ),
+    pytest.param(
+        """\
+FOI reference
+FOI 5555/23
+Question 1: How many cars does the force have?
+Response: 300
+Question 2: How many of them are electric?
+Response: The force does not hold this information.
+""",
+        ["disclosed", "not_held"],
+        {},
+        id="interleaved_question_response",
+    ),
+    pytest.param(
+        """\
+Request
+Please provide the report into the incident.
+Response
+Following searches of our systems, no information relevant to your request was \
+located.
+""",
+        ["not_held"],
+        {},
+        id="not_located",
+    ),
+    pytest.param(
+        """\
+Request
+(a) How many cars?
+(b) How many vans?
+Response
+(a) 300
+(b) Not held
+""",
+        ["disclosed", "not_held"],
+        {},
+        id="lettered_answers",
+    ),
+    pytest.param(
+        """\
+Request
+How many bikes were stolen?
+Response
+This information is not collated by the force.
+""",
+        ["not_held"],
+        {},
+        id="not_collated",
+    ),
+    pytest.param(
+        """\
+Request
+Does the force use covert cameras at protests?
+Response
+The force will not confirm or deny whether it holds this information, by virtue \
+of Section 31(3).
+""",
+        ["ncnd"],
+        {},
+        id="will_not_confirm_or_deny",
+    ),
+    pytest.param(
+        """\
+Request
+Please give me all information on dogs.
+Response
+Your request is unclear. Could you tell us which records you are seeking?
+""",
+        ["clarification_needed"],
+        {},
+        id="request_unclear",
+    ),
+    pytest.param(
+        """\
+Request
+1. Where are the cameras?
+Response
+The information is exempt under Section 31(1)(a).
+Considerations favouring disclosure
+Transparency.
+Considerations favouring non-disclosure
+Crime prevention.
+""",
+        ["exempt"],
+        {"public_interest_test_present": True},
+        id="considerations_headings",
+    ),
+    pytest.param(
+        """\
+Request
+1. How many cars?
+Response
+The figures are provided in the attachment.
+""",
+        ["disclosed"],
+        {"has_attachment": True},
+        id="in_the_attachment",
+    ),
+]
+
+
+@pytest.mark.parametrize(("page", "expected", "flags"), CASES)
+def test_outcomes_and_flags(page: str, expected: list[str], flags: dict[str, bool]) -> None:
+    e = extract(page)
+
+    assert [q.outcome for q in e.questions] == expected
+    for name, value in flags.items():
+        assert getattr(e, name) is value, name
+
+
+def test_ncnd_on_cost_is_a_cost_refusal() -> None:
+    """s12(2): even finding out whether it is held would exceed the limit."""
+    e = extract(
+        "Request\nHow many times were police called to council meetings?\nResponse\n"
+        "We are unable to confirm or deny whether any information is held, as Section 12(2) "
+        "applies: determining whether it is held would exceed the appropriate limit."
+    )
+
+    assert [q.outcome for q in e.questions] == ["cost_limit_s12"]
+    assert e.exemptions_cited == ("s12(2)",)
+
+
+def test_another_acts_sections_in_a_repeated_question_are_not_cited() -> None:
+    e = extract(
+        "Request\n1. How many searches were made under section 23 Misuse of Drugs Act 1971?\n"
+        "2. How many Section 35 dispersal orders were issued?\nResponse\n"
+        "1. How many searches were made under section 23 Misuse of Drugs Act 1971?\n1,204\n"
+        "2. How many Section 35 dispersal orders were issued?\n17\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["disclosed", "disclosed"]
+    assert e.exemptions_cited == ()
