@@ -8,6 +8,9 @@ Configuration comes from the environment:
 - ``FOIDESK_DEBUG``: ``1`` turns on Django's debug pages (never in production).
 - ``FOIDESK_VAR_DIR``: where the SQLite file, collected static files and uploads live.
 - ``FOIDESK_ALLOWED_HOSTS``: comma-separated host names served (default: local addresses).
+- ``FOIDESK_DATASET_DATABASES``: comma-separated connection URLs (without passwords) of the
+  databases FOI officers may read statistics data sets from; a URL's prefix allows the
+  databases and files under it. Empty (the default): data sets come from uploaded files only.
 """
 
 import os
@@ -35,6 +38,15 @@ ALLOWED_HOSTS = [
     if host.strip()
 ]
 
+#: Databases an FOI officer may register a data set from (see the module docstring). An
+#: officer types a connection URL, so without this list the server would read any database
+#: it can reach.
+DATASET_DATABASES = [
+    url.strip()
+    for url in os.environ.get("FOIDESK_DATASET_DATABASES", "").split(",")
+    if url.strip()
+]
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -54,6 +66,7 @@ INSTALLED_APPS = [
     "foidesk.demo",
     "foidesk.imports",
     "foidesk.disclosure",
+    "foidesk.statistics",
 ]
 
 MIDDLEWARE = [

@@ -4,8 +4,8 @@ The files go out to the world (a disclosure under FOIA is to the world, UK-FOI-R
 so they carry only what is shown: markers, never withheld values, and the public reason for
 each withheld figure. They are also made to pass the outgoing-file safety scan: no formulas
 (no cell starts with ``=``, ``+``, ``-`` or ``@``, so no spreadsheet reads one as a formula),
-no hidden sheets, rows or columns, no comments, no defined names, and the document's author
-is the authority (or "foidesk"), never a member of staff.
+no hidden sheets, rows or columns, no comments, no defined names, and no author, editor or
+title in the document's properties (the authority is named on the sheets instead).
 """
 
 from __future__ import annotations
@@ -79,11 +79,13 @@ def to_xlsx(suppressed: SuppressedTable, *, provenance: Provenance) -> bytes:
     policy = suppressed.policy
     schema = provenance.schema
     workbook = Workbook()
-    author = provenance.authority or "foidesk"
+    # No author, last editor or title in the file's properties: the outgoing-file scan
+    # (foidesk.safety) treats any name there as an error and a title as a note to check; the
+    # authority and the title are on the sheets instead.
     props = workbook.properties
-    props.creator = author
-    props.lastModifiedBy = author
-    props.title = table.definition.title
+    props.creator = None
+    props.lastModifiedBy = None
+    props.title = None
     stamp = (
         provenance.extracted
         if isinstance(provenance.extracted, datetime)

@@ -4,6 +4,7 @@ from django.db import transaction
 from foidesk.demo.disclosure import load_demo_disclosure_log
 from foidesk.demo.register import demo_summary, load_demo_register
 from foidesk.demo.staff import load_demo_staff
+from foidesk.demo.statistics import load_demo_statistics, statistics_summary
 from foidesk.disclosure.models import Publication
 
 
@@ -22,6 +23,7 @@ class Command(BaseCommand):
             sign_ins = load_demo_staff()
             loaded = load_demo_register()
             _, problems = load_demo_disclosure_log()
+            load_demo_statistics()
         if not loaded:
             self.stderr.write(
                 "The demo requests were already loaded (190A/23 exists): kept them as they are; "
@@ -33,6 +35,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Disclosure log: {Publication.objects.published().count()} entries published."
         )
+        self.stdout.write(statistics_summary())
         for problem in problems:
             self.stderr.write(f"Not published: {problem}")
         self.stdout.write(sign_ins)

@@ -1,0 +1,418 @@
+"""Reading a data set from a CSV or XLSX file or a database table, into columns and rows.
+
+Plain Python (no Django): the Django app stores what this returns. A source is read into a
+:class:`Source`: column names (made from the headings: ``Date closed`` becomes
+``date_closed``, the heading kept as the label), rows of raw text (``None`` for a blank) and the
+kinds inferred from the values. Raw text, not typed values, is what is kept: the officer may
+correct a kind, and the core's normalisers (:mod:`foidesk.statistics.values`) read text of
+every kind. Dates written the British way (``31/03/2023``) are rewritten as ISO dates
+(``2023-03-31``), because that is what the core reads and what an export from a UK case system
+means by them.
+
+Anything that is not a readable table raises :class:`SourceError` with a message for the
+officer; nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import sqlite3
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import IO, Any
+from urllib.parse import urlsplit, urlunsplit
+
+from foidesk.statistics.definition import Column, ColumnKind, Schema
+from foidesk.statistics.periods import to_date
+
+MAX_BYTES = 200 * 1024 * 1024
+MAX_ROWS = 2_000_000
+MAX_COLUMNS = 500
+#: Share of rows that may be shorter than the header (padded with blanks) before the file is
+#: refused as ragged: a few short lines are what spreadsheets export for trailing blanks.
+RAGGED_TOLERANCE = 0.05
+_ENCODINGS = ("utf-8-sig", "cp1252")
+_TRUE = {"true", "yes", "y", "t"}
+_FALSE = {"false", "no", "n", "f"}
+_UK_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?")
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,62}(\.[A-Za-z_][A-Za-z0-9_]{0,62})?")
+
+
+class SourceError(ValueError):
+    """A source that cannot be registered; the message says why, for the officer."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A data set as read: its schema (kinds inferred), its rows as raw text."""
+
+    schema: Schema
+    rows: list[tuple[str | None, ...]]
+    source_name: str
+
+
+# --- names and kinds ------------------------------------------------------------------------
+
+
+def column_name(heading: str) -> str:
+    """``Date closed`` becomes ``date_closed``: lower case, runs of anything else as ``_``."""
+    name = re.sub(r"[^0-9a-z]+", "_", heading.strip().lower()).strip("_")
+    if name and name[0].isdigit():
+        name = f"c_{name}"
+    return name
+
+
+def _columns(headings: list[Any]) -> list[tuple[str, str]]:
+    """(name, label) per heading; refuses blank or repeated headings."""
+    if not headings or all(as_text(h) is None for h in headings):
+        raise SourceError("The first row must hold the column headings, and it is empty")
+    if len(headings) > MAX_COLUMNS:
+        raise SourceError(f"The data set has {len(headings)} columns; at most {MAX_COLUMNS}")
+    out: list[tuple[str, str]] = []
+    seen: dict[str, str] = {}
+    for i, heading in enumerate(headings, start=1):
+        label = as_text(heading)
+        if label is None:
+            raise SourceError(f"Column {i} has no heading: every column needs one")
+        name = column_name(label)
+        if not name:
+            raise SourceError(f"The heading of column {i} ({label!r}) has no letters or digits")
+        if name in seen:
+            raise SourceError(f"Two columns have the same heading: {seen[name]!r} and {label!r}")
+        seen[name] = label
+        out.append((name, label))
+    return out
+
+
+def as_text(value: Any) -> str | None:
+    """A raw value as text: dates as ISO, whole floats without ``.0``; ``None`` for a blank."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time(0) else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    text = str(value).strip()
+    return text or None
+
+
+def _uk_date(text: str) -> str | None:
+    m = _UK_DATE.fullmatch(text)
+    if not m:
+        return None
+    try:
+        return date(int(m[3]), int(m[2]), int(m[1])).isoformat()
+    except ValueError:
+        return None
+
+
+def _is_number(text: str) -> bool:
+    cleaned = text.replace(",", "")
+    try:
+        float(cleaned)
+    except ValueError:
+        return False
+    return cleaned.lower() not in {"nan", "inf", "-inf", "infinity", "-infinity", "+inf"}
+
+
+def _is_date(text: str) -> bool:
+    if not _ISO_DATE.fullmatch(text):
+        return False
+    try:
+        to_date(text)
+    except ValueError:
+        return False
+    return True
+
+
+def infer_kind(values: Iterable[str | None]) -> ColumnKind:
+    """The kind every non-blank value can be read as: date, then yes/no, then number, else
+    text. A column of 0s and 1s is a number (it may be a count); of Y and N, yes/no."""
+    possible = {ColumnKind.DATE, ColumnKind.BOOL, ColumnKind.NUMBER}
+    seen = False
+    for value in values:
+        if value is None:
+            continue
+        seen = True
+        if ColumnKind.DATE in possible and not _is_date(value):
+            possible.discard(ColumnKind.DATE)
+        if ColumnKind.BOOL in possible and value.lower() not in _TRUE | _FALSE:
+            possible.discard(ColumnKind.BOOL)
+        if ColumnKind.NUMBER in possible and not _is_number(value):
+            possible.discard(ColumnKind.NUMBER)
+        if not possible:
+            return ColumnKind.TEXT
+    if not seen:
+        return ColumnKind.TEXT
+    for kind in (ColumnKind.DATE, ColumnKind.BOOL, ColumnKind.NUMBER):
+        if kind in possible:
+            return kind
+    return ColumnKind.TEXT
+
+
+def _build(
+    headings: list[Any], raw_rows: Iterator[list[Any]], source_name: str, *, where: str
+) -> Source:
+    columns = _columns(headings)
+    width = len(columns)
+    rows: list[tuple[str | None, ...]] = []
+    short = 0
+    for line, raw in enumerate(raw_rows, start=2):
+        values = [as_text(v) for v in raw]
+        if len(values) > width:
+            extra = values[width:]
+            if any(v is not None for v in extra):
+                raise SourceError(
+                    f"{where} {line} has {len(values)} values but there are {width} column "
+                    "headings: check for a missing heading or an unquoted comma"
+                )
+            values = values[:width]
+        if all(v is None for v in values):
+            continue  # a blank line
+        if len(values) < width:
+            short += 1
+            values += [None] * (width - len(values))
+        rows.append(tuple(values))
+        if len(rows) > MAX_ROWS:
+            raise SourceError(f"The data set has more than {MAX_ROWS:,} rows")
+    if not rows:
+        raise SourceError("The data set has headings but no rows")
+    if short > max(1, len(rows) * RAGGED_TOLERANCE):
+        raise SourceError(
+            f"{short:,} of {len(rows):,} rows have fewer values than there are column headings: "
+            "the file does not look like one table"
+        )
+    # British dates: a column whose every non-blank value is dd/mm/yyyy is rewritten as ISO.
+    for c in range(width):
+        values = [r[c] for r in rows if r[c] is not None]
+        if values and all(_uk_date(v) for v in values):
+            for i, r in enumerate(rows):
+                if r[c] is not None:
+                    rows[i] = (*r[:c], _uk_date(r[c]), *r[c + 1 :])
+    kinds = [infer_kind(r[c] for r in rows) for c in range(width)]
+    schema = Schema(
+        tuple(Column(name, kind, label) for (name, label), kind in zip(columns, kinds, strict=True))
+    )
+    return Source(schema=schema, rows=rows, source_name=source_name)
+
+
+# --- CSV --------------------------------------------------------------------------------------
+
+
+def _decoded(data: IO[bytes]) -> io.TextIOBase:
+    """The file as text in the first encoding that reads all of it (UTF-8, then Windows)."""
+    head = data.read(8192)
+    if head.startswith(b"PK\x03\x04"):
+        raise SourceError("The file is not a CSV file: it is a zip archive (is it an XLSX file?)")
+    if b"\x00" in head:
+        raise SourceError("The file is not a CSV file: it holds binary data")
+    for encoding in _ENCODINGS:
+        data.seek(0)
+        decoder = codecs.getincrementaldecoder(encoding)()
+        try:
+            while chunk := data.read(1 << 20):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            continue
+        data.seek(0)
+        return io.TextIOWrapper(data, encoding=encoding, newline="")
+    raise SourceError("The file's text cannot be read: save it as UTF-8 CSV and try again")
+
+
+def read_csv(data: IO[bytes], *, name: str) -> Source:
+    """A CSV file (comma, semicolon, tab or bar separated; UTF-8 or Windows-1252)."""
+    text = _decoded(data)
+    sample = text.read(65536)
+    text.seek(0)
+    if not sample.strip():
+        raise SourceError("The file is empty")
+    try:
+        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(text, dialect)
+    try:
+        headings = next(reader, None)
+        if headings is None:
+            raise SourceError("The file is empty")
+        return _build(headings, reader, name, where="Line")
+    except csv.Error as exc:
+        raise SourceError(f"The file is not a readable CSV file: {exc}") from None
+    finally:
+        text.detach()
+
+
+# --- XLSX -------------------------------------------------------------------------------------
+
+
+def read_xlsx(data: IO[bytes], *, name: str, sheet: str = "") -> Source:
+    """The first sheet of an XLSX workbook (or the one named), headings in its first row."""
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    if not zipfile.is_zipfile(data):
+        raise SourceError("The file is not an XLSX workbook")
+    data.seek(0)
+    try:
+        workbook = load_workbook(data, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise SourceError(f"The file is not an XLSX workbook ({exc.__class__.__name__})") from None
+    try:
+        if sheet:
+            if sheet not in workbook.sheetnames:
+                raise SourceError(
+                    f"The workbook has no sheet called {sheet!r}; its sheets are "
+                    + ", ".join(workbook.sheetnames)
+                )
+            ws = workbook[sheet]
+        else:
+            ws = workbook.worksheets[0]
+        rows = ws.iter_rows(values_only=True)
+        headings = next(rows, None)
+        if headings is None:
+            raise SourceError("The sheet is empty")
+        headings = list(headings)
+        while headings and headings[-1] is None:
+            headings.pop()  # formatting can stretch a sheet's width past its headings
+        return _build(headings, (list(r) for r in rows), f"{name}, sheet {ws.title}", where="Row")
+    finally:
+        workbook.close()
+
+
+# --- a database table or view -----------------------------------------------------------------
+
+
+def redact_url(url: str) -> str:
+    """The connection URL without its password, fit to be stored and shown."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    user = parts.username or ""
+    return urlunsplit(parts._replace(netloc=f"{user}@{host}" if user else host))
+
+
+def _quoted(table: str) -> str:
+    if not _IDENTIFIER.fullmatch(table):
+        raise SourceError(
+            "The table or view name must be a plain name (letters, digits and _), optionally "
+            "with its schema: cases or psd.cases"
+        )
+    return ".".join(f'"{part}"' for part in table.split("."))
+
+
+def read_database(url: str, table: str) -> Source:
+    """Every row of ``table`` (a table or view), read through a read-only connection.
+
+    ``sqlite:///relative/path.db`` or ``sqlite:////absolute/path.db`` through the standard
+    library; ``postgresql://user:password@host/db`` through psycopg. Nothing else is accepted.
+    """
+    quoted = _quoted(table.strip())
+    url = url.strip()
+    shown = f"{redact_url(url)}, table {table.strip()}"
+    scheme = urlsplit(url).scheme.lower()
+    if scheme == "sqlite":
+        return _read_sqlite(url, table.strip(), quoted, shown)
+    if scheme in ("postgres", "postgresql"):
+        return _read_postgres(url, quoted, shown)
+    raise SourceError("The connection URL must start sqlite:/// or postgresql://")
+
+
+def _read_sqlite(url: str, table: str, quoted: str, shown: str) -> Source:
+    if not url.startswith("sqlite:///") or len(url) == len("sqlite:///"):
+        raise SourceError("A SQLite URL names a file: sqlite:////path/to/file.db")
+    path = url[len("sqlite:///") :]
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise SourceError(f"The database cannot be opened: {exc}") from None
+    try:
+        found = connection.execute(
+            "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?", (table,)
+        ).fetchone()
+        if not found:
+            raise SourceError(f"The database has no table or view called {table}")
+        cursor = connection.execute(f"SELECT * FROM {quoted}")  # noqa: S608 - name checked
+        headings = [d[0] for d in cursor.description]
+        return _build(headings, _batches(cursor), shown, where="Row")
+    except sqlite3.Error as exc:
+        raise SourceError(f"The database cannot be read: {exc}") from None
+    finally:
+        connection.close()
+
+
+def _read_postgres(url: str, quoted: str, shown: str) -> Source:
+    try:
+        import psycopg
+    except ImportError:  # pragma: no cover - psycopg is a dependency
+        raise SourceError("PostgreSQL is not available here") from None
+    try:
+        with psycopg.connect(url, connect_timeout=10) as connection:
+            connection.read_only = True
+            with connection.cursor(name="foidesk_statistics") as cursor:
+                cursor.execute(f"SELECT * FROM {quoted}")  # noqa: S608 - name checked
+                rows = cursor.fetchmany(1)
+                headings = [d.name for d in cursor.description or ()]
+
+                def all_rows() -> Iterator[list[Any]]:
+                    yield from (list(r) for r in rows)
+                    yield from _batches(cursor)
+
+                return _build(headings, all_rows(), shown, where="Row")
+    except psycopg.Error as exc:
+        raise SourceError(f"The database cannot be read: {str(exc).strip()}") from None
+
+
+def _batches(cursor: Any) -> Iterator[list[Any]]:
+    while batch := cursor.fetchmany(10_000):
+        yield from (list(r) for r in batch)
+
+
+# --- the stored snapshot ----------------------------------------------------------------------
+
+
+def snapshot_csv(source: Source, out: IO[bytes]) -> None:
+    """Write the rows as UTF-8 CSV, the column names as the header, a blank as empty."""
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="")
+    writer = csv.writer(text, lineterminator="\n")
+    writer.writerow(source.schema.names)
+    writer.writerows(("" if v is None else v for v in row) for row in source.rows)
+    text.flush()
+    text.detach()
+
+
+def read_snapshot(data: bytes) -> tuple[tuple[str, ...], tuple[tuple[str | None, ...], ...]]:
+    """The header and rows of a snapshot written by :func:`snapshot_csv`."""
+    reader = csv.reader(io.StringIO(data.decode("utf-8"), newline=""))
+    header = tuple(next(reader, ()))
+    rows = tuple(tuple(v if v != "" else None for v in row) for row in reader)
+    return header, rows
+
+
+def check_kinds(schema: Schema, rows: Iterable[tuple[str | None, ...]]) -> None:
+    """Raise :class:`SourceError` naming the first value that cannot be read as its column's
+    kind (after the officer corrects a kind)."""
+    from foidesk.statistics.values import normaliser
+
+    readers = [normaliser(c.kind) for c in schema.columns]
+    for line, row in enumerate(rows, start=2):
+        for column, read, value in zip(schema.columns, readers, row, strict=True):
+            try:
+                read(value)
+            except ValueError as exc:
+                raise SourceError(
+                    f"{column.label} cannot be {column.kind}: row {line} has {exc}"
+                ) from None
