@@ -7,6 +7,11 @@ without it.
 
     python bench/run_all.py                             # print the page
     python bench/run_all.py --write docs/performance.md # what `make bench` does
+    python bench/run_all.py --quick                     # smaller data sets where offered
+
+``bench_disclosure_search.py`` loads 1,000,000 entries into SQLite and PostgreSQL (about 25
+minutes of loading on the 2-core machine, 10 GB of temporary disk); ``--quick`` runs it on
+20,000.
 
 A benchmark that fails is reported in its section and makes the run exit 1; the others still
 run and the page is still written.
@@ -46,11 +51,13 @@ def machine() -> list[str]:
     ]
 
 
-def run_one(script: Path) -> tuple[str, bool, float]:
-    """Run one benchmark; return its Markdown section, whether it succeeded, and its time."""
+def run_one(script: Path, quick: bool = False) -> tuple[str, bool, float]:
+    """Run one benchmark; return its Markdown section, whether it succeeded, and its time.
+    ``quick``: pass ``--quick`` to a benchmark that has it (a smaller data set)."""
     started = time.perf_counter()
+    extra = ["--quick"] if quick and '"--quick"' in script.read_text(encoding="utf-8") else []
     result = subprocess.run(
-        [sys.executable, str(script), "--markdown"],
+        [sys.executable, str(script), "--markdown", *extra],
         capture_output=True,
         text=True,
         check=False,
@@ -76,6 +83,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only", action="append", default=[], help="run only bench_NAME.py (repeatable)"
     )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="smaller data sets where a benchmark offers --quick "
+        "(bench_disclosure_search: 20,000 entries instead of 1,000,000)",
+    )
     args = parser.parse_args(argv)
 
     scripts = sorted(BENCH_DIR.glob("bench_*.py"))
@@ -88,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     header = machine()
     for script in scripts:
         print(f"running {script.name} ...", file=sys.stderr, flush=True)
-        section, ok, seconds = run_one(script)
+        section, ok, seconds = run_one(script, args.quick)
         print(f"  {'done' if ok else 'FAILED'} in {seconds:.0f} s", file=sys.stderr)
         sections.append(section)
         if not ok:

@@ -707,18 +707,23 @@ def _block_text(block: Block) -> list[str]:
 
 
 def render_text(
-    response: Response | Mapping[str, Any] | DocumentOutline, *, sections: Iterable[str] = ()
+    response: Response | Mapping[str, Any] | DocumentOutline,
+    *,
+    sections: Iterable[str] = (),
+    headings: bool = True,
 ) -> str:
     """The document as plain text, a heading and its paragraphs at a time: what the disclosure
     log searches. ``sections`` keeps only the sections with those keys (``request``,
-    ``response``, ``test-harm``, ...)."""
+    ``response``, ``test-harm``, ...); ``headings=False`` leaves out the sections' own
+    headings ("Response"), which are the same in every document."""
     outline = response if isinstance(response, DocumentOutline) else document_outline(response)
     wanted = set(sections)
     parts = []
     for section in outline.sections:
         if wanted and section.key not in wanted:
             continue
-        parts.append(section.heading)
+        if headings:
+            parts.append(section.heading)
         parts += [text for block in section.blocks for text in _block_text(block)]
     return "\n\n".join(part for part in parts if part)
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from .forms import MAX_PAGE, MAX_QUERY
 from .models import OverallOutcome
-from .selectors import MAX_PAGE_SIZE
+from .selectors import MAX_PAGE_SIZE, FacetOptions
 
 _STRING = {"type": "string"}
 _DATE = {"type": "string", "format": "date"}
@@ -158,21 +158,34 @@ def _json_response(description: str, schema: dict[str, Any]) -> dict[str, Any]:
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
-def document(*, server: str = "") -> dict[str, Any]:
-    """The OpenAPI document, with the server it is served from."""
+def _one_of(kind: str, values: list[Any]) -> dict[str, Any]:
+    """A value from ``values``; with none to choose from, no value is valid."""
+    return {"type": kind, "enum": values} if values else {"type": kind, "not": {}}
+
+
+def document(*, server: str = "", options: FacetOptions | None = None) -> dict[str, Any]:
+    """The OpenAPI document, with the server it is served from. ``options`` are the filter
+    values published entries have (``selectors.facet_options``): the API refuses any other,
+    so the document lists them."""
+    years = list(options.years) if options else []
+    topics = [slug for slug, _ in options.topics] if options else []
+    provisions = [pid for pid, _ in options.provisions] if options else []
     parameters = [
         _query(
             "q",
-            {"type": "string", "maxLength": MAX_QUERY},
+            # Django refuses the NUL character in any text field.
+            {"type": "string", "maxLength": MAX_QUERY, "pattern": "^[^\\u0000]*$"},
             'Words to search for, best match first: words, "a phrase", OR, -word.',
         ),
-        _query("year", {"type": "integer"}, "The year the response was sent."),
-        _query("topic", {"type": "string"}, "A topic's slug."),
+        _query(
+            "year", _one_of("integer", years), "The year the response was sent (one entries have)."
+        ),
+        _query("topic", _one_of("string", topics), "A topic's slug (one entries have)."),
         _query("outcome", {"type": "string", "enum": list(OverallOutcome.values)}, "Outcome."),
         _query(
             "provision",
-            {"type": "string"},
-            'A provision cited, by catalogue id, e.g. "foia:s40(2)".',
+            _one_of("string", provisions),
+            'A provision cited, by catalogue id, e.g. "foia:s40(2)" (one entries cite).',
         ),
         _query(
             "ncnd",

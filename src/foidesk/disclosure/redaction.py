@@ -44,7 +44,7 @@ _HEADER_NAMES = ("from", "to", "cc", "bcc", "reply-to", "sender")
 EMAIL_PATTERN = r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
 #: UK telephone numbers: 01/02/03/07/08 numbers of 10-11 digits, or +44, with the spaces,
 #: dashes and brackets people type.
-PHONE_PATTERN = r"(?<![\w+])(?:\+44\s?\(?0?\)?\s?|\(?0)(?:\d[\s\-()]?){9,10}(?!\w)"
+PHONE_PATTERN = r"(?<![\w+])(?:\+44\s?\(?0?\)?\s?|\(?0)(?:\d[\s\-()]{0,2}){9,10}(?!\w)"
 #: UK postcodes (the Royal Mail format, outward and inward code).
 POSTCODE_PATTERN = r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"
 
@@ -105,6 +105,7 @@ class RequesterDetails:
         if _digits(self.phone):
             out.append(("phone number", self.phone.strip()))
         out += [("address", line) for line in _address_lines(self.address)]
+        out += [("postcode", code) for code in _postcodes(self.address)]
         return out
 
 
@@ -116,6 +117,17 @@ def _address_lines(address: str) -> list[str]:
     """The lines of a postal address worth matching: long enough to be specific."""
     parts = re.split(r"[\n,]+", address or "")
     return [p.strip() for p in parts if len(p.strip()) >= 5 or re.search(r"\d", p.strip())]
+
+
+def _postcodes(address: str) -> list[str]:
+    """The postcodes in a postal address, however they are written ("tr9 4xy", "TR94XY")."""
+    found = re.finditer(POSTCODE_PATTERN, (address or "").upper())
+    return list(dict.fromkeys(re.sub(r"\s", "", m.group()) for m in found))
+
+
+def _postcode_regex(code: str) -> str:
+    """A postcode written any case, with or without the space before the inward code."""
+    return rf"(?i)(?<!\w){re.escape(code[:-3])}\s*{re.escape(code[-3:])}(?!\w)"
 
 
 def _name_parts(name: str) -> list[str]:
@@ -148,7 +160,8 @@ def requester_rules(details: RequesterDetails) -> list[Rule]:
             Rule("literal", details.name.strip(), "the requester's name", whole_response=True)
         )
         parts = _name_parts(details.name)
-        if len(parts) > 1:
+        # Each part on its own ("Dear Mr Quillfeather"), unless the name is one word.
+        if parts != [details.name.strip()]:
             rules += [
                 Rule("literal", part, "part of the requester's name", whole_response=True)
                 for part in parts
@@ -163,6 +176,10 @@ def requester_rules(details: RequesterDetails) -> list[Rule]:
     rules += [
         Rule("literal", line, "the requester's postal address", whole_response=True)
         for line in _address_lines(details.address)
+    ]
+    rules += [
+        Rule("pattern", _postcode_regex(code), "the requester's postcode", whole_response=True)
+        for code in _postcodes(details.address)
     ]
     return rules
 
@@ -248,6 +265,9 @@ def leaks(texts: dict[str, str], details: RequesterDetails) -> list[tuple[str, s
             if what == "phone number":
                 number = _digits(value).removeprefix("44").lstrip("0")
                 if number and number in digits:
+                    found.append((field, what))
+            elif what == "postcode":
+                if re.search(_postcode_regex(value), flat):
                     found.append((field, what))
             elif Rule("literal", value, "").regex().search(flat):
                 found.append((field, what))

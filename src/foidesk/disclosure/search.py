@@ -2,8 +2,9 @@
 
 SQLite: an FTS5 table over the publication's title, request and response (an *external
 content* table, so the text is stored once), ranked by BM25 with the title weighted most. It
-holds the public entries only: ``index_publication`` adds an entry when it is published and
-``unindex_publication`` removes it when it is corrected or withdrawn.
+holds the public entries only, kept so by triggers on the publication table (migration
+``0003_search_triggers``): whatever changes a row (publishing, a correction, a withdrawal, a
+deletion), the index follows in the same transaction.
 
 PostgreSQL: a stored generated ``tsvector`` column (title weight A, request B, response C)
 with a GIN index, queried with ``websearch_to_tsquery`` and ranked with ``ts_rank_cd``; being
@@ -11,6 +12,28 @@ generated, it can never be out of step with the row.
 
 Both are created by migration ``0002_search`` and understand the same queries: words (all
 must match, stemmed), "a phrase", ``OR`` between words, and ``-word`` to exclude.
+
+Bounded work, so that a search for a word most entries contain stays fast on a log of a
+million entries (``docs/performance.md``, "Disclosure log search"). The trade-off, the same on
+both engines, shows only when a search matches more than ``COUNT_CAP`` (1,000) entries:
+
+- **The count is capped.** Counting stops at 1,000: such a search reports ``total=1000``
+  and ``capped=True`` (the log page says "More than 1,000 entries"), and its pages stop
+  there (50 pages of 20).
+- **It is not ranked: it lists the newest matches first** (highest id first), with one
+  exception: on PostgreSQL, with a filter (year, outcome, ...) as well, the 1,000 listed
+  are the first 1,000 matches the server finds (not necessarily the newest), newest
+  first. Ranking
+  every match is what cannot be bounded: BM25 needs each word's or phrase's document
+  frequency, which FTS5 works out by visiting every row that contains it (a million for
+  "police", and phrase positions for a quoted phrase), and ``ts_rank_cd`` reads each
+  match's ``tsvector`` from TOAST (PostgreSQL spends 15-35 ms only counting 1,000
+  matches). A search with at most 1,000 matches is counted exactly and ranked in full,
+  best first, as before; narrowing a search (more words, a year, an outcome) gets it
+  there.
+
+``limit=None`` (the CSV export and the feed) is never capped: it counts every match and
+ranks them all, best first, however long that takes.
 """
 
 # The SQL below is built from module constants and Django's own compiled subqueries; every
@@ -22,7 +45,8 @@ import re
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import BooleanField, QuerySet
+from django.db.models.expressions import RawSQL
 
 from .models import Publication
 
@@ -30,14 +54,19 @@ SQLITE_TABLE = "disclosure_search"
 #: BM25 weights for title, request, response.
 SQLITE_WEIGHTS = (10.0, 3.0, 1.0)
 PG_CONFIG = "english"
+#: Counting stops here: a search with more matches reports "more than 1,000" and lists them
+#: newest first instead of ranking them (module docstring).
+COUNT_CAP = 1_000
 
 
 @dataclass(frozen=True)
 class SearchHits:
-    """One page of matches, best first, and how many match in all."""
+    """One page of matches, best first, and how many match in all (``capped``: at least
+    ``total``, the count having stopped at ``COUNT_CAP``)."""
 
     ids: list[int]
     total: int
+    capped: bool = False
 
 
 @dataclass(frozen=True)
@@ -112,92 +141,113 @@ def search(
     query: str, *, within: QuerySet | None = None, limit: int | None = 20, offset: int = 0
 ) -> SearchHits:
     """The public entries matching ``query``, best first; ``within`` narrows them to a
-    filtered queryset of publications (year, topic, ...). ``limit=None``: every match."""
+    filtered queryset of publications (year, topic, ...). ``limit=None``: every match.
+
+    More than ``COUNT_CAP`` matches: ``total`` stops at ``COUNT_CAP``, ``capped`` is set and
+    the matches come newest first, unranked (module docstring). ``limit=None`` counts and
+    ranks every match."""
     parsed = parse_query(query)
     if not parsed.groups:
         return SearchHits([], 0)
     if connection.vendor == "postgresql":
-        return _search_postgresql(query, within, limit, offset)
-    return _search_sqlite(parsed, within, limit, offset)
-
-
-def _search_sqlite(
-    parsed: ParsedQuery, within: QuerySet | None, limit: int | None, offset: int
-) -> SearchHits:
-    match = parsed.to_fts5()
-    narrow, narrow_params = _within_sql(within, "rowid")
-    weights = ", ".join(str(w) for w in SQLITE_WEIGHTS)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT count(*) FROM {SQLITE_TABLE} WHERE {SQLITE_TABLE} MATCH %s{narrow}",
-            [match, *narrow_params],
+        # One query over the publication table with the filters applied to it directly (an
+        # ``id IN (subquery)`` makes the planner join the table to itself).
+        matching = (
+            (within if within is not None else Publication.objects.all())
+            .filter(is_current=True, withdrawn_at__isnull=True)
+            .filter(
+                RawSQL(  # noqa: S611 - the words are a parameter
+                    f'"disclosure_publication"."search_document" @@ '
+                    f"websearch_to_tsquery('{PG_CONFIG}', %s)",
+                    [query],
+                    output_field=BooleanField(),
+                )
+            )
         )
-        total = cursor.fetchone()[0]
+        sql, params = matching.order_by().values("id").query.sql_with_params()
+        source = _Source(
+            base=sql[sql.index(" FROM ") + 1 :],
+            params=list(params),
+            rowid='"disclosure_publication"."id"',
+            rank='ts_rank_cd("disclosure_publication"."search_document", '
+            f"websearch_to_tsquery('{PG_CONFIG}', %s)) DESC",
+            rank_params=[query],
+            newest_cheap=False,
+            narrowed=within is not None,
+        )
+    else:
+        # ``+rowid``: the narrowing list is read once and probed for each match, rather than
+        # each id in it being looked up in the FTS5 index.
+        narrow, narrow_params = _within_sql(within, "+rowid")
+        weights = ", ".join(str(w) for w in SQLITE_WEIGHTS)
+        source = _Source(
+            base=f"FROM {SQLITE_TABLE} WHERE {SQLITE_TABLE} MATCH %s{narrow}",
+            params=[parsed.to_fts5(), *narrow_params],
+            rowid="rowid",
+            rank=f"bm25({SQLITE_TABLE}, {weights})",
+            rank_params=[],
+            newest_cheap=True,
+            narrowed=within is not None,
+        )
+    return _bounded_search(source, limit, offset)
+
+
+@dataclass(frozen=True)
+class _Source:
+    """One engine's matching condition and ranking expression, as SQL fragments."""
+
+    base: str  # FROM ... WHERE ...
+    params: list
+    rowid: str
+    rank: str  # an ORDER BY term, best first
+    rank_params: list
+    newest_cheap: bool  # the engine reads matches newest first at no extra cost
+    narrowed: bool  # a filter (``within``) applies
+
+
+def _bounded_search(source: _Source, limit: int | None, offset: int) -> SearchHits:
+    """The search, with the count and the ranking work bounded (module docstring).
+
+    1. The ids of at most ``COUNT_CAP + 1`` matches: on SQLite the newest (FTS5 walks its
+       doclists by rowid in either direction), on PostgreSQL the first the server finds (a
+       bitmap of the GIN index; asking for the newest would make it walk the primary key
+       backwards, reading every row's ``tsvector`` until enough match).
+    2. At most ``COUNT_CAP`` matches: the count is exact and all of them are ranked.
+    3. More: newest first, unranked. SQLite already has them. PostgreSQL reads the page
+       newest first along the primary key (quick without a filter: most rows it reads
+       match); with a filter, that walk may pass a great many rows that match the words but
+       not the filter (a year long ago), so it orders the ids it found in step 1 instead.
+    """
+    src = source
+    base = src.base
+    newest = f"ORDER BY {src.rowid} DESC"
+    with connection.cursor() as cursor:
+        if limit is None:
+            cursor.execute(f"SELECT count(*) {base}", src.params)
+            total, capped, found = cursor.fetchone()[0], False, []
+        else:
+            cursor.execute(
+                f"SELECT {src.rowid} {base} {newest if src.newest_cheap else ''} LIMIT %s",
+                [*src.params, COUNT_CAP + 1],
+            )
+            found = [row[0] for row in cursor.fetchall()]
+            capped = len(found) > COUNT_CAP
+            total = min(len(found), COUNT_CAP)
         if not total or offset >= total:
-            return SearchHits([], total)
+            return SearchHits([], total, capped)
+        count = total - offset if limit is None else min(limit, total - offset)
+        if capped and (src.newest_cheap or src.narrowed):
+            ids = sorted(found, reverse=True)[:COUNT_CAP]
+            return SearchHits(ids[offset : offset + count], total, capped)
+        if capped:
+            order, params = f"{src.rowid} DESC", src.params
+        else:
+            order, params = f"{src.rank}, {src.rowid} DESC", [*src.params, *src.rank_params]
         cursor.execute(
-            f"SELECT rowid FROM {SQLITE_TABLE} WHERE {SQLITE_TABLE} MATCH %s{narrow} "
-            f"ORDER BY bm25({SQLITE_TABLE}, {weights}), rowid DESC LIMIT %s OFFSET %s",
-            [match, *narrow_params, -1 if limit is None else limit, offset],
+            f"SELECT {src.rowid} {base} ORDER BY {order} LIMIT %s OFFSET %s",
+            [*params, count, offset],
         )
-        return SearchHits([row[0] for row in cursor.fetchall()], total)
-
-
-def _search_postgresql(
-    query: str, within: QuerySet | None, limit: int | None, offset: int
-) -> SearchHits:
-    narrow, narrow_params = _within_sql(within, "p.id")
-    base = (
-        f"FROM disclosure_publication p, websearch_to_tsquery('{PG_CONFIG}', %s) q "
-        "WHERE p.search_document @@ q AND p.is_current AND p.withdrawn_at IS NULL"
-        f"{narrow}"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*) {base}", [query, *narrow_params])
-        total = cursor.fetchone()[0]
-        if not total or offset >= total:
-            return SearchHits([], total)
-        cursor.execute(
-            f"SELECT p.id {base} ORDER BY ts_rank_cd(p.search_document, q) DESC, p.id DESC "
-            "LIMIT %s OFFSET %s",
-            [query, *narrow_params, limit, offset],  # LIMIT NULL is no limit
-        )
-        return SearchHits([row[0] for row in cursor.fetchall()], total)
-
-
-def index_publication(publication: Publication) -> None:
-    """Make a newly published entry findable (SQLite; PostgreSQL's column is generated)."""
-    if connection.vendor != "sqlite":
-        return
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {SQLITE_TABLE} (rowid, title, request_text, response_text) "
-            "VALUES (%s, %s, %s, %s)",
-            [
-                publication.pk,
-                publication.title,
-                publication.request_text,
-                publication.response_text,
-            ],
-        )
-
-
-def unindex_publication(publication: Publication) -> None:
-    """Stop an entry being found (it was corrected or withdrawn). FTS5 needs the indexed
-    values to remove them, so they are passed back exactly."""
-    if connection.vendor != "sqlite":
-        return
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {SQLITE_TABLE} ({SQLITE_TABLE}, rowid, title, request_text, "
-            "response_text) VALUES ('delete', %s, %s, %s, %s)",
-            [
-                publication.pk,
-                publication.title,
-                publication.request_text,
-                publication.response_text,
-            ],
-        )
+        return SearchHits([row[0] for row in cursor.fetchall()], total, capped)
 
 
 def rebuild_index() -> int:

@@ -25,11 +25,11 @@ from foidesk.accounts.models import Role, User
 from foidesk.audit.services import record
 from foidesk.cases.models import Request
 from foidesk.cases.states import RequestState
-from foidesk.decisions.documents import render_text
+from foidesk.decisions.documents import document_outline, render_text
 from foidesk.decisions.models import ResponseVersion, SignOffStatus
 from foidesk.law.response import Outcome
 
-from . import redaction, search
+from . import redaction
 from .models import (
     FacetKind,
     OverallOutcome,
@@ -259,7 +259,11 @@ def _topics(names: Iterable[str]) -> list[Topic]:
 def _leaks_in_files(
     attachments: list[Any], details: redaction.RequesterDetails
 ) -> list[tuple[str, str]]:
+    """The requester in a file's name or contents: text files are read here; for the others
+    the safety scan made when the file was attached (``foidesk.safety``) looked for the
+    requester's name inside workbooks, documents and PDFs."""
     texts = {}
+    found = []
     for attachment in attachments:
         texts[f"the attachment name {attachment.name}"] = attachment.name
         if attachment.content_type in TEXT_TYPES:
@@ -267,7 +271,9 @@ def _leaks_in_files(
                 texts[f"the attachment {attachment.name}"] = handle.read().decode(
                     "utf-8", errors="replace"
                 )
-    return redaction.leaks(texts, details)
+        if any(f["code"] == "requester_name" for f in attachment.scan_findings):
+            found.append((f"the attachment {attachment.name}", "name"))
+    return redaction.leaks(texts, details) + found
 
 
 def describe_field(field: str) -> str:
@@ -369,7 +375,8 @@ def publication_publish(
     )
     previous = draft.current
     if previous is not None:
-        search.unindex_publication(previous)
+        # The search index follows by itself (a trigger on SQLite, a generated column on
+        # PostgreSQL: ``search``).
         Publication.objects.filter(pk=previous.pk).update(is_current=False)
     now = timezone.now()
     publication = Publication.objects.create(
@@ -385,12 +392,7 @@ def publication_publish(
         published_by=actor,
         snapshot=snapshot,
         request_text=texts.get("request.text", ""),
-        response_text=render_text(snapshot, sections=("response",))
-        + "\n\n"
-        + "\n\n".join(
-            render_text(snapshot, sections=(key,))
-            for key in ("test-harm", "test-public-interest", "test-ncnd")
-        ),
+        response_text=_response_text(snapshot),
         outcome=overall_outcome(outcomes),
         ncnd=Outcome.NCND.value in outcomes,
         year=request.responded_on.year,
@@ -413,7 +415,6 @@ def publication_publish(
     )
     copies = _copy_attachments(publication, draft.attachments)
     try:
-        search.index_publication(publication)
         _record_published(actor, publication, previous, kept, draft)
     except Exception:
         for copy_ in copies:
@@ -447,6 +448,18 @@ def _record_published(
             "correction_note": publication.correction_note,
         },
     )
+
+
+#: Sections of the response document that are not the answer itself: the request is stored
+#: on its own, and the attachment list and complaint rights are the same boilerplate everywhere.
+_NOT_ANSWER = frozenset({"request", "attachments", "rights"})
+
+
+def _response_text(snapshot: dict[str, Any]) -> str:
+    """The answers and the harm and public interest tests as plain text, for search."""
+    outline = document_outline(snapshot)
+    keys = [section.key for section in outline.sections if section.key not in _NOT_ANSWER]
+    return render_text(outline, sections=keys, headings=False)
 
 
 def _copy_attachments(
@@ -489,10 +502,13 @@ def publication_withdraw(*, actor: User, publication: Publication, reason: str) 
         raise PublishError(f"{publication.reference} has already been withdrawn")
     if not publication.is_current:
         raise PublishError("Only the current version of an entry can be withdrawn")
-    search.unindex_publication(publication)
     publication.withdrawn_at = timezone.now()
     publication.withdrawn_reason = reason
     publication.save(update_fields=["withdrawn_at", "withdrawn_reason"])
+    # Every earlier version goes too: publishing again later must not bring them back.
+    Publication.objects.filter(request_id=publication.request_id, withdrawn_at__isnull=True).update(
+        withdrawn_at=publication.withdrawn_at, withdrawn_reason=reason
+    )
     record(
         event_type="publication.withdrawn",
         actor=actor,

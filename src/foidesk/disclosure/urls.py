@@ -2,7 +2,7 @@
 publishing pages (under ``/staff/requests/<slug>/``)."""
 
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import path
+from django.urls import path, re_path
 
 from .feeds import LogFeed
 from .sitemaps import SITEMAPS
@@ -27,8 +27,10 @@ urlpatterns = [
         name="attachment",
     ),
     path("api/v1/entries/", api.entries, name="api-entries"),
-    path("api/v1/entries/<slug:slug>/", api.entry, name="api-entry"),
+    # Any text, so an address that is not a slug answers the API's JSON 404 (not a page).
+    path("api/v1/entries/<str:slug>/", api.entry, name="api-entry"),
     path("api/v1/openapi.json", api.schema, name="api-schema"),
+    re_path(r"^api/v1/(?P<rest>.+/)$", api.not_found),
     path(
         "sitemap.xml",
         sitemap_views.index,

@@ -42,9 +42,7 @@ ALLOWED_HOSTS = [
 #: officer types a connection URL, so without this list the server would read any database
 #: it can reach.
 DATASET_DATABASES = [
-    url.strip()
-    for url in os.environ.get("FOIDESK_DATASET_DATABASES", "").split(",")
-    if url.strip()
+    url.strip() for url in os.environ.get("FOIDESK_DATASET_DATABASES", "").split(",") if url.strip()
 ]
 
 INSTALLED_APPS = [

@@ -7,14 +7,20 @@ API against.
 
 from __future__ import annotations
 
+import re
+
 from django.http import Http404, HttpRequest, JsonResponse
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
 from .. import openapi, public, selectors
 from ..forms import ApiSearchForm
 from .log import search_form
 
+# The API is read only: ``require_GET`` answers every other method with 405 Method Not
+# Allowed. ``csrf_exempt`` lets it, rather than the CSRF check's 403 (there is no session or
+# form to protect), so a client sending POST is told which methods there are.
 API_HEADERS = {"Access-Control-Allow-Origin": "*", "X-Content-Type-Options": "nosniff"}
 
 
@@ -31,6 +37,7 @@ def _page_url(request: HttpRequest, page: int) -> str:
     return request.build_absolute_uri(f"{reverse('disclosure:api-entries')}?{query.urlencode()}")
 
 
+@csrf_exempt
 @require_GET
 def entries(request: HttpRequest) -> JsonResponse:
     form = search_form(request, ApiSearchForm)
@@ -58,9 +65,16 @@ def entries(request: HttpRequest) -> JsonResponse:
     )
 
 
+#: What an entry's address can be (Django's slug); anything else is no entry.
+SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+
+
+@csrf_exempt
 @require_GET
 def entry(request: HttpRequest, slug: str) -> JsonResponse:
     try:
+        if not SLUG.fullmatch(slug):
+            raise Http404("Not an entry's address")
         publication = selectors.entry(slug)
     except Http404:
         return _json({"error": "No such entry in the disclosure log"}, status=404)
@@ -71,6 +85,17 @@ def entry(request: HttpRequest, slug: str) -> JsonResponse:
     )
 
 
+@csrf_exempt
 @require_GET
 def schema(request: HttpRequest) -> JsonResponse:
-    return _json(openapi.document(server=request.build_absolute_uri("/")[:-1]))
+    return _json(
+        openapi.document(
+            server=request.build_absolute_uri("/")[:-1], options=selectors.facet_options()
+        )
+    )
+
+
+@csrf_exempt
+def not_found(request: HttpRequest, rest: str = "") -> JsonResponse:
+    """Any other address under /api/v1/: a JSON 404, as the document promises, not a page."""
+    return _json({"error": "No such address in the API"}, status=404)

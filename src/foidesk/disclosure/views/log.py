@@ -34,8 +34,17 @@ class _Window:
         return self.page.entries
 
 
+_CHOICES = ("year", "topic", "provision")
+
+
 def search_form(request: HttpRequest, form_class=LogSearchForm) -> LogSearchForm:
-    return form_class(request.GET, options=selectors.facet_options())
+    """The search as asked. A year, topic or provision not among the cached choices is
+    checked once more against fresh ones: another server process may have just published
+    the first entry with it."""
+    form = form_class(request.GET, options=selectors.facet_options())
+    if not form.is_valid() and any(name in form.errors for name in _CHOICES):
+        form = form_class(request.GET, options=selectors.facet_options(fresh=True))
+    return form
 
 
 @require_GET
@@ -51,7 +60,7 @@ def log(request: HttpRequest) -> HttpResponse:
         )
     filters = form.filters()
     page = selectors.log_page(filters, page=form.page_number)
-    if page.total and form.page_number > page.pages:
+    if form.page_number > page.pages:
         raise Http404("There is no such page of results")
     paginator = Paginator(_Window(page), page.page_size)
     page_obj = paginator.page(page.page)

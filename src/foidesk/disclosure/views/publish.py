@@ -7,7 +7,7 @@ recorded reveal on the case page).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from foidesk.cases.access import can_edit_register, request_for_user
 from foidesk.cases.models import Request
 
-from .. import public, services
+from .. import public, redaction, services
 from ..forms import PublishForm, WithdrawForm
 from ..redaction import Match
 
@@ -38,18 +38,30 @@ class Proposal:
 
 
 def _proposals(draft: services.PublicationDraft) -> list[Proposal]:
+    """Each proposal with the words around it, the other proposals in those words already
+    redacted (so the context never shows the requester's details either)."""
     out = []
     for match in draft.matches:
         text = draft.texts[match.field]
-        before = " ".join(text[max(0, match.start - CONTEXT) : match.start].split())
-        after = " ".join(text[match.end : match.end + CONTEXT].split())
+        others = [m for m in draft.matches if m.field == match.field and m is not match]
+        head = redaction.apply(text[: match.start], [m for m in others if m.end <= match.start])
+        tail = redaction.apply(
+            text[match.end :],
+            [
+                replace(m, start=m.start - match.end, end=m.end - match.end)
+                for m in others
+                if m.start >= match.end
+            ],
+        )
+        before = " ".join(head[-CONTEXT:].split())
+        after = " ".join(tail[:CONTEXT].split())
         out.append(
             Proposal(
                 key=match.key,
                 where=services.describe_field(match.field),
                 reason=match.rule.reason,
-                before=("…" if match.start > CONTEXT else "") + before,
-                after=after + ("…" if match.end + CONTEXT < len(text) else ""),
+                before=("…" if len(head) > CONTEXT else "") + before,
+                after=after + ("…" if len(tail) > CONTEXT else ""),
             )
         )
     return out
