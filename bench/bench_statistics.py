@@ -34,6 +34,8 @@ try:
 except ImportError:  # run from a checkout without installing: use ./src
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+from sections import replace_section  # bench/sections.py, beside this script
+
 from foidesk.statistics.definition import Dimension, Filter, Measure, TableDefinition
 from foidesk.statistics.demo_data import SCHEMA, fast_records
 from foidesk.statistics.periods import Grouping
@@ -124,22 +126,6 @@ def markdown(result: dict[str, Any]) -> str:
     )
 
 
-def replace_section(document: str, section: str) -> str:
-    """Replace the ``## Statistics tables`` section of ``document`` (or append it)."""
-    lines = document.splitlines(keepends=True)
-    start = next((i for i, line in enumerate(lines) if line.rstrip() == SECTION), None)
-    if start is None:
-        sep = (
-            ""
-            if not document or document.endswith("\n\n")
-            else ("\n" if document.endswith("\n") else "\n\n")
-        )
-        return document + sep + section
-    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
-    tail = "".join(lines[end:])
-    return "".join(lines[:start]) + section + ("\n" + tail if tail else "")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench_statistics.py", description=__doc__.split("\n")[0])
     parser.add_argument("-n", type=int, default=DEFAULT_N, help="number of records")
@@ -164,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.out is not None:
         old = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(replace_section(old, section), encoding="utf-8")
+        args.out.write_text(replace_section(old, SECTION, section), encoding="utf-8")
     return 1 if args.check and not result["ok"] else 0
 
 
