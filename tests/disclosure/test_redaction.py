@@ -336,3 +336,17 @@ def test_after_applying_every_proposal_nothing_of_the_requester_leaks(
     # Neither part of the name survives on its own either: each was proposed too.
     for part in (first, last):
         assert not re.search(rf"(?<!\w){re.escape(part)}(?!\w)", out, re.IGNORECASE)
+
+
+def test_the_requesters_organisation_is_proposed_in_the_request_only():
+    details = RequesterDetails(name="Jo Bloggs", organisation="Midlands Ledger")
+    texts = {
+        "request.text": "I write for the Midlands Ledger and would like the figures.",
+        "decisions.0.text": "The Midlands Ledger reported this in 2022.",
+    }
+    found = find(texts, requester_rules(details), request_fields=["request.text"])
+    assert [(m.field, m.text, m.rule.reason) for m in found] == [
+        ("request.text", "Midlands Ledger", "the requester's organisation")
+    ]
+    # Not personal data: its presence alone does not stop publishing.
+    assert leaks(texts, details) == []

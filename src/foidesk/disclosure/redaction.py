@@ -94,6 +94,9 @@ class RequesterDetails:
     email: str = ""
     phone: str = ""
     address: str = ""
+    #: A newspaper or campaign named in the request can point to who asked; proposed for
+    #: redaction in the request only, and not a leak on its own (it is not personal data).
+    organisation: str = ""
 
     def full_strings(self) -> list[tuple[str, str]]:
         """``(what, text)`` for the details that must never be published, whole."""
@@ -153,7 +156,8 @@ def _phone_rule(phone: str) -> Rule | None:
 
 
 def requester_rules(details: RequesterDetails) -> list[Rule]:
-    """Rules for one requester: their name (whole and each part), email, phone, address."""
+    """Rules for one requester: their name (whole and each part), email, phone, address, and
+    (in the request only) the organisation they wrote for."""
     rules: list[Rule] = []
     if details.name.strip():
         rules.append(
@@ -181,6 +185,8 @@ def requester_rules(details: RequesterDetails) -> list[Rule]:
         Rule("pattern", _postcode_regex(code), "the requester's postcode", whole_response=True)
         for code in _postcodes(details.address)
     ]
+    if len(details.organisation.strip()) >= 3:
+        rules.append(Rule("literal", details.organisation.strip(), "the requester's organisation"))
     return rules
 
 

@@ -150,7 +150,11 @@ def sent_version(request: Request) -> ResponseVersion | None:
 def _requester(request: Request) -> redaction.RequesterDetails:
     person = request.requester
     return redaction.RequesterDetails(
-        name=person.name, email=person.email, phone=person.phone, address=person.address
+        name=person.name,
+        email=person.email,
+        phone=person.phone,
+        address=person.address,
+        organisation=person.organisation,
     )
 
 
