@@ -861,6 +861,8 @@ def main(argv: list[str] | None = None) -> int:
         base = Path(os.environ.get("FOIDESK_BENCH_DIR", tempfile.gettempdir()))
         base.mkdir(parents=True, exist_ok=True)
         temp = Path(tempfile.mkdtemp(prefix="foidesk-search-bench-", dir=base))
+        # Run as root, the PostgreSQL server runs as postgres: it must be able to pass through.
+        temp.chmod(0o711)
     root = (args.dir or temp).resolve()
     try:
         for engine in engines:
