@@ -44,6 +44,15 @@ def request_for_user(user: User, slug: str) -> Request:
         raise Http404("No such request") from exc
 
 
+def request_for_officer(user: User, slug: str) -> Request:
+    """The request, for an FOI officer to change (its response, its publication); the same
+    404 as a missing request for anyone else."""
+    case = request_for_user(user, slug)
+    if not can_edit_register(user):
+        raise Http404("No such request")
+    return case
+
+
 def questions_visible_to(user: User) -> QuerySet[Question]:
     """Questions this user may open: all for register roles; routed ones for contacts."""
     if sees_register(user):

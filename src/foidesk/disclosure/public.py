@@ -144,11 +144,3 @@ def csv_row(publication: Publication, absolute: Any) -> list[str]:
         "; ".join(t["name"] for t in summary["topics"]),
         str(summary["version"]),
     ]
-
-
-def spreadsheet_safe(value: str) -> str:
-    """A cell a spreadsheet will not run as a formula (CSV injection): a leading = + - @ or a
-    tab or carriage return is escaped with an apostrophe."""
-    if value and value[0] in "=+-@\t\r":
-        return "'" + value
-    return value

@@ -18,6 +18,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from foidesk.safety.personal import EMAIL, PHONE, POSTCODE, words_pattern
+
 REDACTED = "[redacted]"
 
 #: Words that are not a name on their own, however a person writes theirs.
@@ -41,12 +43,11 @@ _CLOSINGS = (
 #: Quoted email headers: the value after these names is a person's name and address.
 _HEADER_NAMES = ("from", "to", "cc", "bcc", "reply-to", "sender")
 
-EMAIL_PATTERN = r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
-#: UK telephone numbers: 01/02/03/07/08 numbers of 10-11 digits, or +44, with the spaces,
-#: dashes and brackets people type.
-PHONE_PATTERN = r"(?<![\w+])(?:\+44\s?\(?0?\)?\s?|\(?0)(?:\d[\s\-()]{0,2}){9,10}(?!\w)"
-#: UK postcodes (the Royal Mail format, outward and inward code).
-POSTCODE_PATTERN = r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"
+#: The patterns the outgoing-file scan uses too (``foidesk.safety.personal``): one definition
+#: of what an email address, a UK phone number and a UK postcode look like.
+EMAIL_PATTERN = EMAIL.pattern
+PHONE_PATTERN = PHONE.pattern
+POSTCODE_PATTERN = POSTCODE.pattern
 
 
 @dataclass(frozen=True)
@@ -66,8 +67,7 @@ class Rule:
     def regex(self) -> re.Pattern[str]:
         if self.kind == "pattern":
             return re.compile(self.text, re.MULTILINE)
-        words = [re.escape(word) for word in self.text.split()]
-        return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
+        return words_pattern(self.text)
 
 
 @dataclass(frozen=True)

@@ -281,7 +281,8 @@ def _leaks_in_files(
 
 
 def describe_field(field: str) -> str:
-    """Where in the response a text is, in words for the officer."""
+    """Where in the response a text is, in words for the officer (a place already in words,
+    such as "the attachment tables.csv", is left as it is)."""
     names = {
         "request.text": "the request text",
         "request.title": "the title",
@@ -330,6 +331,7 @@ def publication_publish(
             f"{request.reference} is already in the disclosure log: say what this correction "
             "changes"
         )
+    added = set()
     for item in extra:
         rule = RedactionRule.objects.create(
             scope=RedactionScope.REQUEST,
@@ -346,17 +348,12 @@ def publication_publish(
             request=request,
             summary=f"Redaction added for publishing: {rule.reason}",
         )
-        if keep is not None:
-            keep |= {
-                m.key
-                for m in redaction.find(
-                    draft.texts,
-                    [redaction.Rule("literal", rule.text, rule.reason, True)],
-                    request_fields=(),
-                )
-            }
-    if extra:
+        added.add(f"rule:{rule.pk}")
+    if added:
+        # The stored rules are part of the draft now; what they find is kept.
         draft = publication_draft(request)
+        if keep is not None:
+            keep |= {m.key for m in draft.matches if m.rule.key in added}
     kept = [m for m in draft.matches if keep is None or m.key in keep]
     texts = draft.redacted({m.key for m in kept})
     details = _requester(request)
@@ -364,8 +361,6 @@ def publication_publish(
     if leaks:
         where = "; ".join(
             f"the requester's {what} in {describe_field(field)}"
-            if not field.startswith("the attachment")
-            else f"the requester's {what} in {field}"
             for field, what in dict.fromkeys(leaks)
         )
         raise PublishError(f"Not published: {where}. Redact it before publishing.")

@@ -35,6 +35,14 @@ def is_formula_injection(cell: str) -> bool:
     return cell.startswith(FORMULA_STARTS) and NEGATIVE_NUMBER.fullmatch(cell) is None
 
 
+def spreadsheet_safe(value: str) -> str:
+    """Text that no spreadsheet will run as a formula, for the files foidesk writes (the
+    disclosure log's CSV export, statistics tables): a leading ``= + - @``, tab or line break
+    gets an apostrophe in front, as OWASP advises. Applied to text only; numbers are written
+    as numbers."""
+    return "'" + value if value.startswith((*FORMULA_STARTS, "\n")) else value
+
+
 def check_undecodable(text: str | None, found: Collector) -> bool:
     """A file that cannot be read as text cannot be checked for personal data."""
     if text is None:

@@ -53,11 +53,17 @@ def mask(text: str) -> str:
     return text[:keep] + middle + text[-keep:]
 
 
-def name_pattern(name: str) -> re.Pattern[str] | None:
-    words = [re.escape(word) for word in name.split()]
-    if not words or len("".join(words)) < 2:
-        return None
+def words_pattern(text: str) -> re.Pattern[str]:
+    """``text`` as whole words in any case, with any spacing or line break between them
+    ("Jo  Bloggs" and "jo\nbloggs" both match "Jo Bloggs")."""
+    words = [re.escape(word) for word in text.split()]
     return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
+
+
+def name_pattern(name: str) -> re.Pattern[str] | None:
+    if len("".join(name.split())) < 2:
+        return None
+    return words_pattern(name)
 
 
 def check_personal_data(

@@ -18,11 +18,11 @@ from datetime import UTC, date, datetime, time
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from foidesk.safety.delimited import spreadsheet_safe
 from foidesk.statistics.definition import Schema
 from foidesk.statistics.describe import definition_in_words, describe
 from foidesk.statistics.suppression import SuppressedTable
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 _CELL_LIMIT = 32_000  # Excel holds 32,767 characters in a cell
 
 
@@ -37,14 +37,8 @@ class Provenance:
     schema: Schema | None = None
 
 
-def safe_text(value: str) -> str:
-    """Text that no spreadsheet will run as a formula: a leading ``= + - @`` (or tab, return)
-    gets an apostrophe in front, as OWASP advises for CSV injection."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
-
-
 def _safe(value: str | int) -> str | int:
-    return safe_text(value) if isinstance(value, str) else value
+    return spreadsheet_safe(value) if isinstance(value, str) else value
 
 
 def to_csv(suppressed: SuppressedTable) -> bytes:
@@ -65,7 +59,7 @@ def _extracted_words(value: date | datetime) -> str:
 def _put(sheet, row: int, column: int, value: str | int, *, bold: bool = False) -> None:
     cell = sheet.cell(row=row, column=column)
     if isinstance(value, str):
-        cell.value = safe_text(value)
+        cell.value = spreadsheet_safe(value)
         cell.data_type = "s"  # never a formula, whatever the text
     else:
         cell.value = value

@@ -22,7 +22,6 @@ sort in time order whatever their labels look like.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
@@ -216,16 +215,3 @@ def period_range(grouping: Grouping, first: str, last: str) -> tuple[str, ...]:
         out.append(key_label(grouping, key))
         key = _next_key(grouping, key)
     return tuple(out)
-
-
-def period_keyer(grouping: Grouping) -> Callable[[Any], tuple[Any, str] | None]:
-    """A function from a raw date value to ``(sort key, label)``, or ``None`` for a blank."""
-
-    def keyer(value: Any) -> tuple[Any, str] | None:
-        day = to_date(value)
-        if day is None:
-            return None
-        key = period_key(grouping, day)
-        return key, key_label(grouping, key)
-
-    return keyer

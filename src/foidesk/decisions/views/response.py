@@ -23,7 +23,7 @@ from django.views.decorators.http import require_POST
 
 from foidesk.accounts.models import Role, User
 from foidesk.audit.models import AuditEvent
-from foidesk.cases.access import can_edit_register, request_for_user
+from foidesk.cases.access import can_edit_register, request_for_officer, request_for_user
 from foidesk.cases.models import Authority, Request
 from foidesk.cases.services import RegisterError
 from foidesk.cases.states import RequestState
@@ -497,14 +497,6 @@ def _action(
     return _render(request, case, bound={form_name: form}, anchor=anchor, status=400)
 
 
-def _officer_case(request: HttpRequest, slug: str) -> Request:
-    """The request, for an FOI officer; 404 for anyone else (as on the case page)."""
-    case = request_for_user(request.user, slug)
-    if not can_edit_register(request.user):
-        raise Http404("No such request")
-    return case
-
-
 def _decision(case: Request, pk: int) -> Decision:
     decision = case.decisions.filter(pk=pk).first()
     if decision is None:
@@ -609,19 +601,19 @@ def _decision_form_page(
 
 @login_required
 def decision_new(request: HttpRequest, slug: str) -> HttpResponse:
-    return _decision_form_page(request, _officer_case(request, slug), None)
+    return _decision_form_page(request, request_for_officer(request.user, slug), None)
 
 
 @login_required
 def decision_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    case = _officer_case(request, slug)
+    case = request_for_officer(request.user, slug)
     return _decision_form_page(request, case, _decision(case, pk))
 
 
 @login_required
 @require_POST
 def decision_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    case = _officer_case(request, slug)
+    case = request_for_officer(request.user, slug)
     decision = _decision(case, pk)
     index = _decision_index(case, decision)
 
@@ -644,7 +636,7 @@ def decision_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_POST
 def advice_use(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Put the advice drafted from the worksheet into the decision (s16)."""
-    case = _officer_case(request, slug)
+    case = request_for_officer(request.user, slug)
     decision = _decision(case, pk)
     index = _decision_index(case, decision)
 
@@ -690,7 +682,7 @@ def advice_use(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def cost_line_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    case = _officer_case(request, slug)
+    case = request_for_officer(request.user, slug)
     decision = _decision(case, pk)
     index = _decision_index(case, decision)
     numbers = sorted(decision.questions.values_list("number", flat=True))
@@ -718,7 +710,7 @@ def cost_line_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def cost_line_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    case = _officer_case(request, slug)
+    case = request_for_officer(request.user, slug)
     line = CostLine.objects.filter(pk=pk, decision__request=case).select_related("decision")
     line = line.first()
     if line is None:
@@ -745,7 +737,7 @@ def cost_line_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def test_start(request: HttpRequest, slug: str) -> HttpResponse:
-    case = _officer_case(request, slug)
+    case = request_for_officer(request.user, slug)
 
     def perform(data: dict[str, Any]) -> str:
         test = services.test_save(
@@ -766,7 +758,7 @@ def test_start(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def test_reasoning(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    case = _officer_case(request, slug)
+    case = request_for_officer(request.user, slug)
     test = _test(case, pk)
 
     def perform(data: dict[str, Any]) -> str:
@@ -794,7 +786,7 @@ def test_reasoning(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_POST
 def paragraph_add(request: HttpRequest, slug: str, pk: int, section: str) -> HttpResponse:
     """Write a new paragraph into one section of a test."""
-    case = _officer_case(request, slug)
+    case = request_for_officer(request.user, slug)
     test = _test(case, pk)
     if section not in {s.value for s in PARAGRAPH_SECTIONS}:
         raise Http404("No such section")
@@ -820,7 +812,7 @@ def paragraph_add(request: HttpRequest, slug: str, pk: int, section: str) -> Htt
 @require_POST
 def paragraph_from_library(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Insert a library paragraph (the version shown) into a test."""
-    case = _officer_case(request, slug)
+    case = request_for_officer(request.user, slug)
     test = _test(case, pk)
     index = _test_index(case, test)
 
@@ -847,7 +839,7 @@ def paragraph_from_library(request: HttpRequest, slug: str, pk: int) -> HttpResp
 @login_required
 @require_POST
 def paragraph_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    case = _officer_case(request, slug)
+    case = request_for_officer(request.user, slug)
     paragraph = _paragraph(case, pk)
     anchor = _paragraph_anchor(case, paragraph)
 
@@ -868,7 +860,7 @@ def paragraph_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def paragraph_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    case = _officer_case(request, slug)
+    case = request_for_officer(request.user, slug)
     paragraph = _paragraph(case, pk)
     index = _test_index(case, paragraph.test)
 
@@ -911,7 +903,7 @@ def _attachment(case: Request, pk: int) -> ResponseAttachment:
 @login_required
 @require_POST
 def attachment_add(request: HttpRequest, slug: str) -> HttpResponse:
-    case = _officer_case(request, slug)
+    case = request_for_officer(request.user, slug)
     numbers = list(case.questions.order_by("number").values_list("number", flat=True))
     form = AttachmentForm(request.POST, request.FILES, numbers=numbers)
 
@@ -949,7 +941,7 @@ def attachment_download(request: HttpRequest, slug: str, pk: int) -> FileRespons
 @login_required
 @require_POST
 def attachment_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    case = _officer_case(request, slug)
+    case = request_for_officer(request.user, slug)
     attachment = _attachment(case, pk)
 
     def perform(data: dict[str, Any]) -> str:
@@ -970,7 +962,7 @@ def attachment_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_POST
 def attachment_clean(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Clean a file of what the scan found and can remove safely, then scan it again."""
-    case = _officer_case(request, slug)
+    case = request_for_officer(request.user, slug)
     attachment = _attachment(case, pk)
 
     def perform(data: dict[str, Any]) -> str:
@@ -997,7 +989,7 @@ def attachment_clean(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_POST
 def submit(request: HttpRequest, slug: str) -> HttpResponse:
     """Send the draft for approval; refused while the checker finds errors in the draft."""
-    case = _officer_case(request, slug)
+    case = request_for_officer(request.user, slug)
 
     def perform(data: dict[str, Any]) -> str:
         try:
@@ -1075,7 +1067,7 @@ def send_back(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def record_sent(request: HttpRequest, slug: str) -> HttpResponse:
     """Record the approved response as sent; refused if it changed after approval."""
-    case = _officer_case(request, slug)
+    case = request_for_officer(request.user, slug)
 
     def perform(data: dict[str, Any]) -> str:
         services.response_record_sent(actor=request.user, request=case, sent_on=data["sent_on"])

@@ -12,6 +12,8 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, Stream
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from foidesk.safety.delimited import spreadsheet_safe
+
 from .. import public, selectors
 from ..forms import LogSearchForm
 from ..models import PublishedAttachment
@@ -143,7 +145,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
         )
         for publication in entries:
             yield writer.writerow(
-                [public.spreadsheet_safe(v) for v in public.csv_row(publication, absolute)]
+                [spreadsheet_safe(v) for v in public.csv_row(publication, absolute)]
             )
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")

@@ -16,12 +16,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from foidesk.cases.access import can_edit_register, request_for_user
+from foidesk.cases.access import request_for_officer
 from foidesk.cases.models import Request
 
 from .. import public, redaction, services
 from ..forms import PublishForm, WithdrawForm
-from ..redaction import Match
 
 CONTEXT = 60
 
@@ -67,20 +66,8 @@ def _proposals(draft: services.PublicationDraft) -> list[Proposal]:
     return out
 
 
-def _marked(draft: services.PublicationDraft, matches: list[Match], path: str) -> str:
-    """The text as it will be published, all proposals applied."""
-    return draft.redacted({m.key for m in matches}).get(path, "")
-
-
 def _page_url(case: Request) -> str:
     return reverse("disclosure:publish", args=[case.slug])
-
-
-def _officer_case(request: HttpRequest, slug: str) -> Request:
-    case = request_for_user(request.user, slug)
-    if not can_edit_register(request.user):
-        raise Http404("No such request")
-    return case
 
 
 def _render(
@@ -122,7 +109,7 @@ def _render(
             "draft": draft,
             "not_ready": not_ready,
             "proposals": _proposals(draft) if draft else [],
-            "preview_request": _marked(draft, draft.matches, "request.text") if draft else "",
+            "preview_request": draft.redacted().get("request.text", "") if draft else "",
             "publish_form": publish_form,
             "withdraw_form": withdraw_form or WithdrawForm(),
             "page_errors": page_errors,
@@ -135,7 +122,7 @@ def _render(
 @login_required
 def publish_page(request: HttpRequest, slug: str) -> HttpResponse:
     """The publishing page (GET) and publishing itself (POST)."""
-    case = _officer_case(request, slug)
+    case = request_for_officer(request.user, slug)
     if request.method != "POST":
         return _render(request, case)
     try:
@@ -174,7 +161,7 @@ def publish_page(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def withdraw(request: HttpRequest, slug: str) -> HttpResponse:
-    case = _officer_case(request, slug)
+    case = request_for_officer(request.user, slug)
     current = case.publications.filter(is_current=True).first()
     if current is None:
         raise Http404("This request is not in the disclosure log")
