@@ -629,5 +629,5 @@ def test_corpus_accuracy_floors():
     assert rates["reference"] >= 0.95
     assert rates["count"] >= 0.95
     assert rates["ncnd"] >= 0.95
-    assert rates["outcome"] >= 0.85, rates
+    assert rates["outcome"] >= 0.95, rates
     assert tp / (tp + fp) >= 0.95 and tp / (tp + fn) >= 0.95

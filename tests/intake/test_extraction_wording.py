@@ -770,3 +770,67 @@ def test_another_acts_sections_in_a_repeated_question_are_not_cited() -> None:
 
     assert [q.outcome for q in e.questions] == ["disclosed", "disclosed"]
     assert e.exemptions_cited == ()
+
+
+def test_information_on_a_website_is_reasonably_accessible() -> None:
+    """Pointing to published information is the s21 outcome even when s21 is not named."""
+    e = extract(
+        "Request\n1. The force policy on body-worn video.\n2. How many complaints mention it?\n"
+        "Response\n1. This information is provided on the following website\n"
+        "https://www.example.police.uk/docs/bwv-policy.pdf\n"
+        "2. = 1 complaint has been received.\n"
+        "Any further information about this complaint is exempt by virtue of Section 30 (1) (a) "
+        "Investigations.\nThe exemption and explanatory notes are shown here:\n"
+        "https://www.example.police.uk/docs/exemptions.pdf\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["reasonably_accessible_s21", "partially_disclosed"]
+    assert not e.has_attachment  # files named in links are published, not attached
+    assert e.attachments == ()
+
+
+def test_a_section_restated_in_the_reasoning_is_not_a_new_citation() -> None:
+    e = extract(
+        "Request\nHow many complaints mention body-worn video?\nResponse\n"
+        "One complaint. Further detail is exempt by virtue of Section 30 (1) (a) (b).\n"
+        "Harm\nSection 30 (1) (2) of the Act prevents it from being released, and disclosure "
+        "would also engage Section 38(1)(a) Health and Safety.\n"
+    )
+
+    # s30(2) restates the s30 already cited in full; s38 is new in the reasoning.
+    assert e.exemptions_cited == ("s30(1)(a)", "s30(1)(b)", "s38(1)(a)")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "present"),
+    [
+        (
+            "Section 24 is qualified and there is a requirement to consider the public interest.",
+            True,
+        ),
+        (
+            "Section 23 is absolute and there is no requirement to consider the public interest.",
+            False,
+        ),
+    ],
+)
+def test_a_stated_duty_to_weigh_the_public_interest_is_the_test(sentence, present) -> None:
+    e = extract(
+        "Request\nHow much was paid to informants?\nResponse\nThe force can neither confirm nor "
+        "deny that it holds any information by virtue of Section 23(5) and Section 24(2).\n"
+        + sentence
+    )
+
+    assert e.public_interest_test_present is present
+
+
+def test_a_question_singled_out_in_a_whole_request_refusal() -> None:
+    e = extract(
+        "Request\n1. How many domestic abuse reports were made?\n2. How many arrests?\n"
+        "3. How many convictions?\nResponse\nTo locate and retrieve this information would "
+        "exceed the appropriate limit (FOIA, s.12).\nReason for decision\n"
+        "Also in relation to question 3 we do not hold conviction data.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["cost_limit_s12", "cost_limit_s12", "not_held"]
+    assert [q.exemptions for q in e.questions] == [("s12",), ("s12",), ()]

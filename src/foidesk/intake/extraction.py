@@ -27,26 +27,33 @@ How an FOI officer reads such a page, and so how this module does:
    before it; "see the response to question 1" takes question 1's outcome. With none of these,
    the response treats the whole request at once and every question gets its outcome (the
    corpus labelling convention), except questions answered "as a gesture of goodwill" under a
-   cost refusal that names the others, which are disclosed. Answers lettered like the request
+   cost refusal that names the others, which are disclosed, and questions a sentence of the
+   response singles out for a refusal of another kind ("in relation to question 4 we do not hold
+   conviction data"), which get that outcome. Answers lettered like the request
    ("(a)", "b)") count as numbered; a "Q3" or the next numbered answer after an earlier answer's
    public interest test still answers question 3; "Question 1: ...?" / "Response: ..." pages
    are read as interleaved.
 4. Outcome of an answer, from its wording: NCND ("neither confirm nor deny"; with information
    also given, "partially_disclosed"), cost (s12 or "would exceed the appropriate limit"), s14,
-   clarification, s21, s22, partial wording, exemptions or withholding, "not held" (but "not
+   clarification, s21 (also "this information is provided on the following website"), s22,
+   partial wording, exemptions or withholding, "not held" (but "not
    held in a readily retrievable format" is not), a redirection elsewhere ("other"), else
    disclosed when the answer gives anything. The Act's duties quoted above every answer
    ("Unless exemptions apply, the first duty ...", FOIA s1 and s17) are read past; "unable to
    provide" with "not held" and no exemption is "not held"; NCND under s12(2) is a cost refusal.
 5. Provisions: ``law.provisions.normalise_citations`` over the response (the corpus form, s40(5B)
    folded into s40(5), s12 inferred from cost wording), in the page's regime (FOISA and EIR
-   recognised from their names and citations).
+   recognised from their names and citations). A section the decision cites, restated loosely in
+   the harm or public interest reasoning ("Section 30 (1) (2) ... prevents it"), cites nothing
+   new; a section named only in the reasoning is cited.
 
 6. Title, reference (as printed: "190A/23", "01.FOI.23.028716", "FOI 1742481/23"), the
    publishing authority, dates (received, else published; "FOI date 08/2023" gives "2023-08"),
    NCND, harm and public interest reasoning (a heading or the test named, not a passing "no
-   requirement to consider the public interest"), attachments ("please see the attached", file
-   names; not boilerplate such as "use the enclosed data").
+   requirement to consider the public interest"; "there is a requirement to consider the public
+   interest" is the test begun), attachments ("please see the attached", file names; not
+   boilerplate such as "use the enclosed data", nor a file named in a link, which is published
+   elsewhere).
 
 Measured by ``bench/score_import.py`` against ``shared/corpus/labels.jsonl`` (seen and held-out
 pages). Pure Python, no Django import; fast enough for hundreds of pages a second
@@ -69,7 +76,7 @@ from foidesk.intake.splitting import (
     propose_questions,
     request_section,
 )
-from foidesk.law.provisions import normalise_citations
+from foidesk.law.provisions import normalise_citations, parse_catalogue_id, to_catalogue_id
 from foidesk.law.regimes import Regime
 
 __all__ = [
@@ -958,8 +965,10 @@ _CLARIFY = re.compile(
 _S21 = re.compile(
     r"\breasonably\s+accessible\b|\balready\s+(?:publicly\s+)?available\b|"
     r"\b(?:is|are)\s+(?:publicly|freely)\s+available\b|\baccessible\s+by\s+other\s+means\b|"
-    r"\b(?:is|are)\s+(?:already\s+)?(?:published|available)\s+(?:on|via)\s+(?:our|the)\s+"
-    r"(?:\w+\s+)?website\b",
+    r"\b(?:is|are)\s+(?:already\s+)?(?:published|available|provided)\s+(?:on|via|at)\s+"
+    r"(?:our|the|this|the\s+following)\s+(?:\w+\s+)?(?:website|web\s?page|link)\b|"
+    r"\bcan\s+be\s+found\s+(?:on|at|via)\s+(?:our|the|this|the\s+following)\s+(?:\w+\s+)?"
+    r"(?:website|web\s?page|link)\b",
     re.I,
 )
 _S22 = re.compile(
@@ -1198,7 +1207,8 @@ def _classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
         return "future_publication_s22"
     if _PARTIAL.search(text):
         return "partially_disclosed"
-    substantive = " ".join(s for s in _sentences(text) if not _PROCEDURAL_SENTENCE.search(s))
+    # One sentence a line, so that a short line of figures is still a short line.
+    substantive = "\n".join(s for s in _sentences(text) if not _PROCEDURAL_SENTENCE.search(s))
     gives = _has_figures(substantive) or bool(_DISCLOSURE.search(substantive))
     not_held = _NOT_HELD.search(text)
     if exemption_cites or (
@@ -1241,6 +1251,7 @@ _PIT_MENTION = re.compile(
     r"\b(?:complete|carry\s+out|carried\s+out|conduct|conducted|undertake|undertaken|perform)\w*"
     r"\s+(?:a|the)\s+(?:prejudice\s+test\s*/\s*)?public\s+interest\s+test|"
     r"\bfactors\s+favouring\b|\bpublic\s+interest\s+(?:considerations|factors)\b|"
+    r"\b(?:requirement|required|need|obliged)\s+to\s+(?:consider|weigh)\s+the\s+public\s+interest\b|"
     r"\bbalanc(?:e|ing)\s+(?:the\s+)?public\s+interest",
     re.I,
 )
@@ -1315,6 +1326,7 @@ _ATTACHMENT_NAME = re.compile(
     r"\b[\w-]*(?:ATTACHMENT|_PIT|APPENDIX)[\w-]*(?:\.\w{2,4})?\b|\b[\w-]+\.(?:pdf|xlsx?|docx?|csv|"
     r"odt|ods|zip)\b|\(\s*(\d{2,6}[A-Z]?_\d{2,3})\s*\)",
 )
+_LINK = re.compile(r"(?:\bhttps?://|\bwww\.)\S+", re.I)
 _RIGHTS = re.compile(
     r"dissatisfied|unhappy|not\s+satisfied|complain|internal\s+review|appeal", re.I
 )
@@ -1371,7 +1383,7 @@ _COST = _Cue(
 )
 _VEXATIOUS = _Cue(_VEXATIOUS, "vexatious", "repeated request")
 _CLARIFY = _Cue(_CLARIFY, "clarif", "unclear", "ambiguous")
-_S21 = _Cue(_S21, "accessible", "already", "available", "website")
+_S21 = _Cue(_S21, "accessible", "already", "available", "website", "web page", "webpage", "link")
 _S22 = _Cue(_S22, "publication", "published")
 _PARTIAL = _Cue(
     _PARTIAL,
@@ -1706,6 +1718,26 @@ def _reasoning_cut(lines: list[str], lo: int) -> int:
     return len(lines)
 
 
+def _section_of(provision: str) -> str:
+    return re.match(r"[a-z]+\d+[A-Z]?", provision).group(0)
+
+
+def _page_citations(cite: _Citations, lines: list[str], response_lo: int) -> list[str]:
+    """The provisions the response cites: those of the decision, and those of the reasoning
+    (harm, public interest) for sections the decision does not name.
+
+    The reasoning often restates a section the decision cited in full, loosely ("Section 30 (1)
+    (2) ... prevents it" after "Section 30 (1) (a) (b) Investigations"): the restatement cites
+    nothing new.
+    """
+    cut = _reasoning_cut(lines, response_lo)
+    decision = cite("\n".join(lines[response_lo:cut]))
+    named = {_section_of(c) for c in decision}
+    extra = [c for c in cite("\n".join(lines[cut:])) if _section_of(c) not in named]
+    merged = decision + [c for c in extra if not any(d.startswith(c) for d in decision)]
+    return sorted(merged, key=lambda c: parse_catalogue_id(to_catalogue_id(c))[1].sort_key())
+
+
 def _exemptions_for(outcome: str | None, cites: list[str], fallback: list[str]) -> tuple[str, ...]:
     if outcome is None or outcome not in _REFUSALS:
         return ()
@@ -1729,6 +1761,35 @@ def _goodwill_answered(response: str, count: int) -> set[int]:
     if not named or len(named) >= count:
         return set()
     return set(range(1, count + 1)) - named
+
+
+_SINGLED_OUT = frozenset(
+    {"not_held", "ncnd", "exempt", "reasonably_accessible_s21", "future_publication_s22"}
+)
+
+
+def _singled_out(decision: str, count: int, whole_outcome: str | None) -> dict[int, str]:
+    """Questions a whole-request response answers differently in a sentence of their own
+    ("Also in relation to question 4 we do not hold conviction data"): that sentence's outcome
+    is theirs when it is a refusal of another kind than the response's."""
+    out: dict[int, str] = {}
+    if count < 2:
+        return out
+    for sentence in _sentences(decision):
+        numbers = {
+            n
+            for m in _QREF_ANYWHERE.finditer(sentence)
+            for n in _numbers(m.group("list"))
+            if 1 <= n <= count
+        }
+        if not numbers or len(numbers) == count:
+            continue
+        outcome = _classify(_QREF_ANYWHERE.sub(" ", sentence), (), whole=True)
+        if outcome == "exempt" and whole_outcome == "partially_disclosed":
+            continue  # the withheld part of a partial disclosure, not all of the answer
+        if outcome in _SINGLED_OUT and outcome != whole_outcome:
+            out.update(dict.fromkeys(numbers, outcome))
+    return out
 
 
 def _follow_cross_references(extracted: list[ExtractedQuestion]) -> list[ExtractedQuestion]:
@@ -1845,13 +1906,15 @@ def extract(
     if not re.search(r"\w", response) or (not questions and not _FOI_WORDS.search(response)):
         raise NoResponse("no response found")
 
-    cites = cite(response)
+    cites = _page_citations(cite, lines, response_lo)
     ncnd = bool(_NCND.search(response))
     pit, harm = _tests_present(response_lines, response)
-    has_attachment = bool(_ATTACHMENT_CUES.search(response))
+    # A file named in a link ("…/exemptions.pdf") is published elsewhere, not attached.
+    unlinked = _LINK.sub(" ", response)
+    has_attachment = bool(_ATTACHMENT_CUES.search(unlinked))
     attachments = tuple(
         dict.fromkeys(
-            (m.group(1) or m.group(0)).strip() for m in _ATTACHMENT_NAME.finditer(response)
+            (m.group(1) or m.group(0)).strip() for m in _ATTACHMENT_NAME.finditer(unlinked)
         )
     )
 
@@ -1912,6 +1975,7 @@ def extract(
 
     extracted: list[ExtractedQuestion] = []
     decision_figures = _has_figures(decision) if not answers else False
+    singled_out = {} if answers else _singled_out(response, len(questions), whole_outcome)
     for number, (qtext, qcontext) in enumerate(questions, start=1):
         answer = answers.get(number)
         if answer is None and answers and preamble and first_named and number < first_named:
@@ -1955,6 +2019,19 @@ def extract(
             )
         elif answers:
             extracted.append(ExtractedQuestion(number=number, text=qtext, context=qcontext))
+        elif number in singled_out:
+            extracted.append(
+                ExtractedQuestion(
+                    number=number,
+                    text=qtext,
+                    context=qcontext,
+                    outcome=singled_out[number],
+                    exemptions=_exemptions_for(singled_out[number], [], cites),
+                    answer=decision,
+                    found="named in the response",
+                    figures=decision_figures,
+                )
+            )
         elif number in goodwill:
             # README convention: figures given "as a gesture of goodwill" under a cost refusal
             # are disclosed for the question they answer.
