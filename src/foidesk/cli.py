@@ -101,7 +101,14 @@ def main(argv: list[str] | None = None) -> int:
     command, rest = args[0], args[1:]
     # Our own commands are spelt with hyphens (import-log); Django's modules use underscores.
     handler = COMMANDS.get(command, lambda rest: _django([command.replace("-", "_"), *rest]))
-    return handler(rest)
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        return handler(rest)
+    except ImproperlyConfigured as error:
+        # A missing or bad setting (FOIDESK_SECRET_KEY, DATABASE_URL): say which, no traceback.
+        sys.stderr.write(f"foidesk: {error}\n")
+        return 2
 
 
 if __name__ == "__main__":
