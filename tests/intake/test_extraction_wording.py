@@ -834,3 +834,40 @@ def test_a_question_singled_out_in_a_whole_request_refusal() -> None:
 
     assert [q.outcome for q in e.questions] == ["cost_limit_s12", "cost_limit_s12", "not_held"]
     assert [q.exemptions for q in e.questions] == [("s12",), ("s12",), ()]
+
+
+def test_request_and_answer_headings_numbered_in_pairs() -> None:
+    """A log that prints "Request 1" / the words / "Answer 1" / ... with a summary above."""
+    e = extract(
+        "Request: FOI/20001\nSubject: Complaints\n"
+        "Your request for information has now been considered. Some information is exempt "
+        "by virtue of Sections 31 and 40 of FOIA.\n"
+        "Request 1\nDoes the force have a policy on pausing investigations?\n"
+        "Answer 1\nWe can confirm that the force does not hold a policy of that kind.\n"
+        "Request 2\nHow many complaints were made about the unit?\n"
+        "Answer\nThe force can neither confirm nor deny that it holds the information, by "
+        "virtue of Section 31(1)(a).\n"
+    )
+
+    assert e.reference == "FOI/20001"
+    assert [q.text for q in e.questions] == [
+        "Does the force have a policy on pausing investigations?",
+        "How many complaints were made about the unit?",
+    ]
+    assert [q.outcome for q in e.questions] == ["not_held", "ncnd"]
+    # The summary's bare "Section 31" is covered by the answer's s31(1)(a); s40 is only there.
+    assert e.exemptions_cited == ("s31(1)(a)", "s40")
+
+
+def test_a_summary_above_the_request_heading_does_not_hide_the_request() -> None:
+    e = extract(
+        "Your request for information has now been considered.\nRequest\n"
+        "Please provide a copy of the email sent to all staff about the charity.\nAnswer\n"
+        "We are providing the email, with the sender's details redacted. The factors "
+        "considered when deciding where the public interest lies are listed below.\n"
+    )
+
+    assert [q.text for q in e.questions] == [
+        "Please provide a copy of the email sent to all staff about the charity."
+    ]
+    assert e.public_interest_test_present

@@ -351,8 +351,10 @@ def _simple(text: str) -> str:
 _REF_TOKEN = r"(?:FOI[ -]?)?[A-Z0-9][A-Z0-9./_-]*\d[A-Z0-9./_-]*"  # noqa: S105 - not a password
 _LABELLED_REF = re.compile(
     r"(?:\b(?:our|your|foi|request|case)\s+)?\bref(?:erence)?(?:\s+(?:no|number|num))?\.?"
-    rf"\s*[:.#–-]?\s*(?P<ref>{_REF_TOKEN})",
-    re.I,
+    rf"\s*[:.#–-]?\s*(?P<ref>{_REF_TOKEN})|"
+    # "Request: FOI/13384", "Request Number: FOI/15812" at the head of a log page.
+    rf"^request(?:\s+(?:no|number))?\.?\s*:\s*(?P<req>{_REF_TOKEN})",
+    re.I | re.M,
 )
 _HEADING_REF = re.compile(
     r"(?:\(\s*(?P<a>\d{1,7}[A-Z]?[/_]\d{2,4})\s*\)|\s[-–]\s(?P<b>\d{1,7}[A-Z]?[/_]\d{2,4})\b"
@@ -369,7 +371,7 @@ def _reference(lines: list[str]) -> str | None:
     """The authority's reference as printed: a labelled one, else one in a heading line."""
     head = "\n".join(lines[:60])
     for m in _LABELLED_REF.finditer(head):
-        ref = m.group("ref").rstrip("./-_")
+        ref = (m.group("ref") or m.group("req")).rstrip("./-_")
         if len(re.sub(r"\D", "", ref)) >= 2 and not _is_financial_year(ref):
             return ref
     for line in lines[:25]:
@@ -654,6 +656,32 @@ def _interleaved(lines: list[str]) -> list[tuple[int, str]]:
     return found if len(found) >= 2 else []
 
 
+_PAIR_ASK = re.compile(r"^(?:request|question|part)\s*(\d{1,2})\s*[:.]?$", re.I)
+_PAIR_ANSWER = re.compile(r"^(?:answer|response|reply)(?:\s*\d{1,2})?\s*[:.]?$", re.I)
+
+
+def _headed_pairs(lines: list[str]) -> list[tuple[int, str, int]]:
+    """ "Request 1" / its words / "Answer 1" / the answer / "Request 2" ...: for each question,
+    (its heading's line, its words, the line of its answer's heading)."""
+    found: list[tuple[int, str, int]] = []
+    i = 0
+    while i < len(lines):
+        m = _PAIR_ASK.match(lines[i])
+        if m is not None and int(m.group(1)) == len(found) + 1:
+            j = i + 1
+            while j < len(lines) and not _PAIR_ANSWER.match(lines[j]):
+                if _PAIR_ASK.match(lines[j]):
+                    break
+                j += 1
+            words = "\n".join(x for x in lines[i + 1 : j] if x).strip()
+            if j < len(lines) and _PAIR_ANSWER.match(lines[j]) and words:
+                found.append((i, words, j))
+                i = j + 1
+                continue
+        i += 1
+    return found if len(found) >= 2 else []
+
+
 _ANSWER_OPENER = re.compile(r"^(?:response|answer|reply)\s*[:\-–]\s*\S", re.I)
 
 
@@ -722,13 +750,17 @@ _RESPONSE_CUE = re.compile(
     r"considered|by\s+virtue\s+of\s+the\s+following",
     re.I,
 )
+_REQUEST_HEADING = re.compile(r"^(?:the\s+|your\s+)?(?:request|questions?)\s*:?$", re.I)
 _CITATION_LINE = re.compile(r"^(?:s|sections?|regs?|regulations?)\.?\s*\d", re.I)
 
 
 def _plausible_request(section: str, before: str) -> bool:
     """A "request" that follows the response's own wording, or that is a list of citations
     ("by virtue of the following exemptions: S30(3) ..."), is not the request."""
-    if _RESPONSE_CUE.search(before):
+    heading = next((x for x in reversed(before.split("\n")) if x.strip()), "")
+    # A summary of the answer may come first when the request has a heading of its own
+    # ("Your request ... has now been considered ..." / "Request" / the words / "Answer").
+    if _RESPONSE_CUE.search(before) and not _REQUEST_HEADING.match(heading):
         return False
     lines = [x for x in section.split("\n") if x.strip()]
     cited = sum(1 for x in lines if _CITATION_LINE.match(x))
@@ -1093,7 +1125,7 @@ _DISCLOSURE = re.compile(
     r"enclosing)\b|\b(?:in|within|see)\s+(?:the\s+)?(?:attached\s+)?attachments?\b|"
     r"\bplease\s+find\s+(?:attached|enclosed)\b|\b(?:we|I)\s+can\s+confirm\s+that\s+"
     r"(?!(?:some\s+|the\s+|this\s+|any\s+|all\s+)?(?:relevant\s+|requested\s+)?"
-    r"(?:information|data)\b)(?!\w+\s+(?:holds?|is\s+held))",
+    r"(?:information|data)\b)(?!\w+\s+(?:holds?|is\s+held))(?![^.]{0,80}?\b(?:not|n't)\s+hold)",
     re.I,
 )
 _PROCEDURAL_SENTENCE = re.compile(
@@ -1260,7 +1292,7 @@ _PIT_MENTION = re.compile(
 _PIT_OTHER = re.compile(
     r"\bpublic\s+interest\s+test\b|\bbalance\s+of\s+(?:the\s+)?public\s+interest\b|"
     r"\bpublic\s+interest\s+in\s+(?:maintaining|withholding|non-disclosure|neither)\b|"
-    r"\bpublic\s+interest\s+(?:favours|lies\s+in)\b|\bconsiderations?\s+favouring\b",
+    r"\bpublic\s+interest\s+(?:favours|lies)\b|\bconsiderations?\s+favouring\b",
     re.I,
 )
 _HARM_LINE = re.compile(r"\bharm\b|\bprejudice\s+(?:test|caused)\b", re.I)
@@ -1369,7 +1401,7 @@ _RESPONSE_DATE = (
 _PUBLISHED_DATE = (
     _Cue(_PUBLISHED_DATE[0], "dated", "published", "publication", "date:", "date\n", "date "),
 )
-_LABELLED_REF = _Cue(_LABELLED_REF, "ref")
+_LABELLED_REF = _Cue(_LABELLED_REF, "ref", "request")
 _FOISA = _Cue(_FOISA, "scotland", "foisa", "scottish")
 _NCND = _Either(
     _Cue(_NCND, "neither", "ncnd", "inference", "confirm or"),
@@ -1722,9 +1754,12 @@ def _section_of(provision: str) -> str:
     return re.match(r"[a-z]+\d+[A-Z]?", provision).group(0)
 
 
-def _page_citations(cite: _Citations, lines: list[str], response_lo: int) -> list[str]:
-    """The provisions the response cites: those of the decision, and those of the reasoning
-    (harm, public interest) for sections the decision does not name.
+def _page_citations(
+    cite: _Citations, lines: list[str], response_lo: int, summary: str = ""
+) -> list[str]:
+    """The provisions the response cites: those of the decision (with ``summary``, a summary
+    of the answer printed above the request), and those of the reasoning (harm, public
+    interest) for sections the decision does not name.
 
     The reasoning often restates a section the decision cited in full, loosely ("Section 30 (1)
     (2) ... prevents it" after "Section 30 (1) (a) (b) Investigations"): the restatement cites
@@ -1732,9 +1767,13 @@ def _page_citations(cite: _Citations, lines: list[str], response_lo: int) -> lis
     """
     cut = _reasoning_cut(lines, response_lo)
     decision = cite("\n".join(lines[response_lo:cut]))
+    # The summary's "Sections 31, 38 and 40" is covered by the body's "Section 31(1)(g)".
+    decision += [c for c in cite(summary) if not any(d.startswith(c) for d in decision)]
     named = {_section_of(c) for c in decision}
     extra = [c for c in cite("\n".join(lines[cut:])) if _section_of(c) not in named]
     merged = decision + [c for c in extra if not any(d.startswith(c) for d in decision)]
+    if not extra and not summary:
+        return decision
     return sorted(merged, key=lambda c: parse_catalogue_id(to_catalogue_id(c))[1].sort_key())
 
 
@@ -1863,13 +1902,14 @@ def extract(
         and not _plausible_request(section, "\n".join(lines[: span[0]]))
     ):
         section, span = None, None
-    if span is not None and _interleaved_past(lines, span):
+    # (question's line, its words, the line its answer follows)
+    interleaved: list[tuple[int, str, int]] = _headed_pairs(lines)
+    if interleaved or (span is not None and _interleaved_past(lines, span)):
         # "Question 1: ...?" / "Response: ..." / "Question 2: ...?": the "Response" after the
         # first question ended the "request", but the questions go on between the answers.
         section, span = None, None
     questions: list[tuple[str, str]] = []
     request_text = ""
-    interleaved: list[tuple[int, str]] = []
     if span is not None and section:
         request_text = section
         response_lo = span[1]
@@ -1885,10 +1925,10 @@ def extract(
             if split.whole_text_fallback:
                 notes.append("No numbered or worded questions found: the request is one question.")
     else:
-        interleaved = _interleaved(lines)
+        interleaved = interleaved or [(i, t, i) for i, t in _interleaved(lines)]
         if interleaved:
-            questions = [(t, "") for _, t in interleaved]
-            request_text = "\n".join(t for _, t in interleaved)
+            questions = [(t, "") for _, t, _ in interleaved]
+            request_text = "\n".join(t for _, t, _ in interleaved)
             response_lo = interleaved[0][0]
             notes.append("Questions and answers are interleaved; each answer follows its question.")
         else:
@@ -1906,7 +1946,11 @@ def extract(
     if not re.search(r"\w", response) or (not questions and not _FOI_WORDS.search(response)):
         raise NoResponse("no response found")
 
-    cites = _page_citations(cite, lines, response_lo)
+    first = span[0] if span is not None else interleaved[0][0] if interleaved else 0
+    above = "\n".join(lines[:first])
+    cites = _page_citations(
+        cite, lines, response_lo, summary=above if _RESPONSE_CUE.search(above) else ""
+    )
     ncnd = bool(_NCND.search(response))
     pit, harm = _tests_present(response_lines, response)
     # A file named in a link ("…/exemptions.pdf") is published elsewhere, not attached.
@@ -1921,9 +1965,9 @@ def extract(
     # The decision part of the response, and the answers in it.
     cut = _reasoning_cut(lines, response_lo)
     if interleaved:
-        starts = [i for i, _ in interleaved]
+        starts = [a for _, _, a in interleaved]
         answers: dict[int, _Answer] = {}
-        ends = [*starts[1:], len(lines)]
+        ends = [*(q for q, _, _ in interleaved[1:]), len(lines)]
         pieces = []
         for number, (i, end) in enumerate(zip(starts, ends, strict=True), start=1):
             stop = min(end, _reasoning_cut(lines, i + 1))
