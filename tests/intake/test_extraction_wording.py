@@ -871,3 +871,73 @@ def test_a_summary_above_the_request_heading_does_not_hide_the_request() -> None
         "Please provide a copy of the email sent to all staff about the charity."
     ]
     assert e.public_interest_test_present
+
+
+def test_a_request_without_a_heading_after_the_site_furniture() -> None:
+    e = extract(
+        "Quickly exit this site by pressing the Escape key Leave this site\n"
+        "We use some essential cookies to make our website work.\n"
+        "Please provide a copy of the reports below\n"
+        "1) The violence against women and girls profile, November 2021\n"
+        "2) The rape profile, March 2022\n"
+        "Please see below for the following exemptions:\nSection 12 - Excess Cost\n"
+        "We cannot answer this request as it will exceed the 18-hour time limit.\n"
+    )
+
+    assert len(e.questions) == 2
+    assert "cookies" not in " ".join(q.text + q.context for q in e.questions)
+    assert [q.outcome for q in e.questions] == ["cost_limit_s12", "cost_limit_s12"]
+
+
+def test_numbered_items_each_answered_beneath_it() -> None:
+    e = extract(
+        "Reference: 25023\nYou requested the following information:\n"
+        "1. Crime Recording Policy: a copy of the current policy on recording crimes.\n"
+        "No information held\n"
+        "2. Offences Against the State: any specific policy documents relating to recording "
+        "them.\nNo information held\n"
+        "3. Exhibit Loss Protocol: the policy on the procedure when an exhibit is lost.\n"
+        "No Information held\n"
+    )
+
+    assert len(e.questions) == 3
+    assert [q.outcome for q in e.questions] == ["not_held"] * 3
+
+
+def test_the_force_confirming_what_it_holds_ends_the_request() -> None:
+    e = extract(
+        "I note you seek access to the following information:\n"
+        "I would like to request the names of the emergency plans held by the force.\n"
+        "– Exampleshire Constabulary can confirm that it holds information in relation to your "
+        "request however, I am not obliged to supply it. It is exempt under Section 31(1)(a) - "
+        "Law Enforcement.\n"
+    )
+
+    assert [q.text for q in e.questions] == [
+        "I would like to request the names of the emergency plans held by the force."
+    ]
+    assert [q.outcome for q in e.questions] == ["exempt"]
+
+
+def test_cost_of_finding_out_whether_it_is_held_is_a_refusal_to_confirm_or_deny() -> None:
+    e = extract(
+        "Request:\nHow many times were officers called to council meetings?\nResponse:\n"
+        "Exampleshire Police are unable to confirm whether or not any information is held in "
+        "relation to your request. Section 12(2) applies: the cost of determining whether it is "
+        "held would exceed the appropriate limit.\n"
+    )
+
+    assert e.ncnd
+    assert [q.outcome for q in e.questions] == ["cost_limit_s12"]
+
+
+def test_an_attachment_answers_the_questions_not_taken_one_by_one() -> None:
+    e = extract(
+        "Request\n1. How many police stations have closed since 2010?\n"
+        "2. How many stations are planned for closure?\n3. How many stations are open?\n"
+        "Response\nPlease find attached our estate information correct as of your request.\n"
+        "With regards to question 2, I am not obliged to provide the planned dates by virtue "
+        "of Section 31(1)(a) - Law Enforcement.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["disclosed", "exempt", "disclosed"]

@@ -12,8 +12,12 @@ the response checker, as far as the page allows.
 How an FOI officer reads such a page, and so how this module does:
 
 1. The request: ``intake.splitting.request_section`` finds the requester's words and
-   ``propose_questions`` splits them (numbering in any style, restarts, context apart). Pages
-   that interleave questions and answers without a request heading are read item by item. When
+   ``propose_questions`` splits them (numbering in any style, restarts, context apart); with no
+   heading, the request is the text between the site's furniture (cookie banners, "Leave this
+   site") and the response's first words ("Exampleshire Constabulary can confirm ...", "Please
+   see below for the following exemptions"). Pages that interleave questions and answers ("1.
+   ..." / "No information held" / "2. ...", or "Request 1" / ... / "Answer 1" / ...) are read
+   item by item; a summary of the answer above the request heading is part of the response. When
    the response names more questions than the request shows ("Question 2" on a page that does
    not quote the request), the missing ones are added as placeholders.
 2. The response: everything after the request. Its decision part ends at the first heading of
@@ -24,7 +28,9 @@ How an FOI officer reads such a page, and so how this module does:
    for word starts that question's answer. An answer that is empty is given together with the
    next ("Q2" then "Q3: see the table"), and a refusal inside a shared answer goes to the
    question whose words it repeats. Text before the first such answer answers the questions
-   before it; "see the response to question 1" takes question 1's outcome. With none of these,
+   before it, and an attachment given before them ("Please find attached ...") answers the
+   questions not taken one by one; "see the response to question 1" takes question 1's
+   outcome. With none of these,
    the response treats the whole request at once and every question gets its outcome (the
    corpus labelling convention), except questions answered "as a gesture of goodwill" under a
    cost refusal that names the others, which are disclosed, and questions a sentence of the
@@ -49,7 +55,8 @@ How an FOI officer reads such a page, and so how this module does:
 
 6. Title, reference (as printed: "190A/23", "01.FOI.23.028716", "FOI 1742481/23"), the
    publishing authority, dates (received, else published; "FOI date 08/2023" gives "2023-08"),
-   NCND, harm and public interest reasoning (a heading or the test named, not a passing "no
+   NCND (also "unable to confirm whether or not any information is held", and s12(2)), harm and
+   public interest reasoning (a heading or the test named, not a passing "no
    requirement to consider the public interest"; "there is a requirement to consider the public
    interest" is the test begun), attachments ("please see the attached", file names; not
    boilerplate such as "use the enclosed data", nor a file named in a link, which is published
@@ -649,7 +656,10 @@ def _interleaved(lines: list[str]) -> list[tuple[int, str]]:
         if m is None:
             continue
         number = int(m.group(1))
-        if number == len(found) + 1 and _ASKS.search(m.group(2)):
+        # After a first item that asks, a later one may only name what is wanted
+        # ("3. Offences Against the State: Any specific policy documents relating to ...").
+        asks = _ASKS.search(m.group(2)) or (found and len(m.group(2).split()) >= 8)
+        if number == len(found) + 1 and asks:
             found.append((i, m.group(2).strip()))
         elif number == 1 and _ASKS.search(m.group(2)) and len(found) < 2:
             found = [(i, m.group(2).strip())]
@@ -682,7 +692,11 @@ def _headed_pairs(lines: list[str]) -> list[tuple[int, str, int]]:
     return found if len(found) >= 2 else []
 
 
-_ANSWER_OPENER = re.compile(r"^(?:response|answer|reply)\s*[:\-–]\s*\S", re.I)
+_ANSWER_OPENER = re.compile(
+    r"^(?:response|answer|reply)\s*[:\-–]\s*\S|^no\s+information\s+(?:is\s+)?held\b|"
+    r"^(?:the\s+)?information\s+(?:is\s+)?not\s+held\b",
+    re.I,
+)
 
 
 def _interleaved_past(lines: list[str], span: tuple[int, int]) -> bool:
@@ -965,7 +979,8 @@ _NCND = re.compile(
 _NCND_OTHER = re.compile(
     r"\b(?:will|shall|would|does|do|can)\s+not\s+(?:either\s+)?confirm\s+or\s+deny\b|"
     r"\b(?:refuse[sd]?|refusing|unable|declines?|declined)\s+to\s+(?:either\s+)?confirm\s+or\s+"
-    r"deny\b|\bdoes\s+or\s+does\s+not\s+exist\b",
+    r"deny\b|\bdoes\s+or\s+does\s+not\s+exist\b|"
+    r"\bunable\s+to\s+confirm\s+whether\s+or\s+not\s+(?:any\s+|the\s+)?information\s+is\s+held\b",
     re.I,
 )
 _NCND_PARTIAL = re.compile(
@@ -1405,7 +1420,7 @@ _LABELLED_REF = _Cue(_LABELLED_REF, "ref", "request")
 _FOISA = _Cue(_FOISA, "scotland", "foisa", "scottish")
 _NCND = _Either(
     _Cue(_NCND, "neither", "ncnd", "inference", "confirm or"),
-    _Cue(_NCND_OTHER, "confirm or", "does or does"),
+    _Cue(_NCND_OTHER, "confirm or", "does or does", "whether or not"),
 )
 _NCND_PARTIAL = _Cue(
     _NCND_PARTIAL, "addition", "other", "further", "overt", "attached", "some of", "majority"
@@ -1951,7 +1966,9 @@ def extract(
     cites = _page_citations(
         cite, lines, response_lo, summary=above if _RESPONSE_CUE.search(above) else ""
     )
-    ncnd = bool(_NCND.search(response))
+    # Under FOIA s12(2) even finding out whether it is held would cost too much: a refusal to
+    # confirm or deny on cost (the corpus labels it NCND, its outcome a cost refusal).
+    ncnd = bool(_NCND.search(response)) or "s12(2)" in cites
     pit, harm = _tests_present(response_lines, response)
     # A file named in a link ("…/exemptions.pdf") is published elsewhere, not attached.
     unlinked = _LINK.sub(" ", response)
@@ -2017,6 +2034,12 @@ def extract(
         _goodwill_answered(response, len(questions)) if whole_outcome == "cost_limit_s12" else set()
     )
 
+    attached_for_all = bool(
+        answers
+        and preamble
+        and _ATTACHMENT_CUES.search(preamble)
+        and _classify(preamble, cite(preamble), whole=True) == "disclosed"
+    )
     extracted: list[ExtractedQuestion] = []
     decision_figures = _has_figures(decision) if not answers else False
     singled_out = {} if answers else _singled_out(response, len(questions), whole_outcome)
@@ -2024,6 +2047,10 @@ def extract(
         answer = answers.get(number)
         if answer is None and answers and preamble and first_named and number < first_named:
             answer = _Answer([number], preamble, "answered before the numbered answers")
+        elif answer is None and attached_for_all:
+            # "Please find attached our estate information ... With regards to question 1d, ...":
+            # the attachment answers the questions the response does not take one by one.
+            answer = _Answer([number], preamble, "the attachment before the numbered answers")
         if answer is not None:
             if answer.partners:
                 partner_texts = [

@@ -720,7 +720,25 @@ _END_OPENER = re.compile(
     r"(?:our|my|the)\s+response|please\s+find\s+the\s+.{0,60}response\s+set\s+out\s+below|"
     r"i\s+have\s+(?:today\s+)?decided|we\s+have\s+now\s+had\s+the\s+opportunity|"
     r"(?:we|i)\s+can\s+(?:confirm|advise)\b|your\s+request\s+(?:for\s+information\s+)?"
-    r"(?:has\s+(?:now\s+)?been|will\s+(?:now\s+)?be)\s+considered)",
+    r"(?:has\s+(?:now\s+)?been|will\s+(?:now\s+)?be)\s+considered|"
+    # "– Exampleshire Constabulary can confirm that it holds ...", "The Office ... holds"
+    r"\W*(?!(?:if|whether|please|could|can|does|do|did|has|have|is|are|what|how|when|why|which|"
+    r"and|or|would|will)\b)(?:[\w&'’.-]+\s+){0,5}(?:police|constabulary|service|force|"
+    r"commissioner|office)\s+(?:can(?:not)?\s+(?:neither\s+)?confirm|is\s+unable|does\s+not\s+hold|"
+    r"holds\s+(?:the\s+|some\s+)?information)\b|"
+    # The response's own opening boilerplate.
+    r"i\s+am\s+required\s+by\s+the\s+freedom\s+of\s+information\s+act|"
+    r"please\s+see\s+below\s+(?:for\s+)?(?:the\s+following\s+exemptions?|(?:our|my|the)\s+"
+    r"(?:response|answer|reply))|"
+    # An answer printed under its question ("1. ... policy" / "No information held").
+    r"(?:no\s+)?information\s+(?:is\s+)?(?:not\s+)?held\.?$|no\s+information\s+held\b)",
+    re.I,
+)
+# Site furniture above a page's text: cookie banners, "Leave this site", beta notices.
+_SITE_CHROME = re.compile(
+    r"cookie|\bleave\s+this\s+site\b|\bquickly\s+exit\b|\bquick\s+exit\b|"
+    r"\bskip\s+to\s+(?:main\s+)?content\b|this\s+site\s+is\s+a\s+beta\b|"
+    r"technical\s+problem|\bnew\s+website\b",
     re.I,
 )
 
@@ -762,5 +780,11 @@ def request_section(page_text: str) -> str | None:
             break
     if start is None and end is None:
         return None
-    section = "\n".join(lines[start or 0 : end]).strip()
+    if start is None:
+        # No heading: the request is the text before the response, after the site's furniture.
+        start = max(
+            (i + 1 for i, line in enumerate(lines[:end]) if _SITE_CHROME.search(line)),
+            default=0,
+        )
+    section = "\n".join(lines[start:end]).strip()
     return section or None
