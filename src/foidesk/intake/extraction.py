@@ -1561,8 +1561,14 @@ _NO_TEST_NEEDED = _Either(
 )
 
 
+_WRAPPED = re.compile(r"(?<=[a-z,])\n(?=[a-z])")
+
+
 def _tests_present(response_lines: list[str], response: str) -> tuple[bool, bool]:
     """Whether harm and public interest reasoning appear (a heading or the test named)."""
+    # A sentence wrapped over two lines is one sentence ("... no requirement to consider the" /
+    # "public interest in this case.").
+    response = _WRAPPED.sub(" ", response)
     low = response.lower()
     if not any(
         w in low for w in ("public interest", "pit", "factor", "balanc", "harm", "consideration")

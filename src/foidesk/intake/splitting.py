@@ -699,8 +699,8 @@ def propose_questions(text: str) -> ProposedSplit:
 
 _START_HEADING = re.compile(
     r"^(?:the\s+|your\s+|foi\s+)?(?:request|requests|question|questions|request\s+details|"
-    r"information\s+requested|requested\s+information|request\s+for\s+information|you\s+asked)"
-    r"\s*:?$",
+    r"information\s+requested|requested\s+information|request\s+for\s+information|you\s+asked|"
+    r"request\s+1)\s*:?$",
     re.I,
 )
 _START_INTRO = re.compile(
@@ -712,7 +712,7 @@ _SALUTATION = re.compile(r"^dear\s+\S.{0,80}$", re.I)
 _COMBINED_HEADING = re.compile(r"^request\s*(?:/|&|and)\s*response\s*:?$", re.I)
 _END_HEADING = re.compile(
     r"^(?:our\s+|the\s+|in\s+)?(?:response|responses|reply|answer|answers|decision|outcome)"
-    r"(?:\s+to\s+(?:your\s+)?request)?\s*:?$",
+    r"(?:\s+to\s+(?:your\s+)?request|\s+1)?\s*:?$",
     re.I,
 )
 _END_OPENER = re.compile(
