@@ -941,3 +941,41 @@ def test_an_attachment_answers_the_questions_not_taken_one_by_one() -> None:
     )
 
     assert [q.outcome for q in e.questions] == ["disclosed", "exempt", "disclosed"]
+
+
+def test_several_requests_sharing_one_answer() -> None:
+    e = extract(
+        "Request 1\nHow many requests are open?\nAnswer 1\nAs of 22/5/2025 there were 325 open.\n"
+        "Request 2\nWhat is the position of my request in the queue?\n"
+        "Request 3\nWhen will my request be completed?\n"
+        "Answers 2 & 3\nThis is a Refusal Notice for Request 2. The force can neither confirm "
+        "nor deny that it holds any other information you have requested.\n"
+    )
+
+    assert len(e.questions) == 3
+    # "Request 2" is not a figure, and "any other information" with nothing given is a plain
+    # refusal to confirm or deny.
+    assert [q.outcome for q in e.questions] == ["disclosed", "ncnd", "ncnd"]
+
+
+def test_request_headings_over_numbered_lists_are_not_questions() -> None:
+    e = extract(
+        "Request 1\n1. Which is the most powerful vehicle in the fleet?\n"
+        "2. How many of that vehicle does the force have?\n"
+        "Request 2\n1. Annual cost to maintain the fleet.\n2. Number of vehicles written off.\n"
+        "Response 1\nThe most powerful vehicle is a BMW X5; we have 12.\n"
+    )
+
+    assert len(e.questions) == 4
+
+
+def test_questions_that_are_not_requests_for_recorded_information() -> None:
+    e = extract(
+        "Request\n1. Where did this information come from?\n"
+        "2. Will the commissioner review her decision?\n3. Will she meet the councillor?\n"
+        "Response\nThe information was provided in conversation, not in writing.\n"
+        "Questions 2 and 3 are not requests for recorded information under the Freedom of "
+        "Information Act, but we are happy to answer as follows.\n"
+    )
+
+    assert [q.outcome for q in e.questions][1:] == ["other", "other"]

@@ -433,6 +433,20 @@ def test_hard_wrapped_email_lines_are_joined() -> None:
     ]
 
 
+def test_lines_finishing_a_numbered_item_after_its_colon_stay_with_it() -> None:
+    request = (
+        "Q1. Details of any discussions about the Hunt within three months of:\n"
+        "When the notice was first issued in 2022?\n"
+        "When the protocol was agreed in 2023?\n"
+        "Q2. Who rescinded the notice?\n"
+    )
+    assert texts(request) == [
+        "Details of any discussions about the Hunt within three months of:\n"
+        "When the notice was first issued in 2022?\nWhen the protocol was agreed in 2023?",
+        "Who rescinded the notice?",
+    ]
+
+
 def test_text_without_any_question_is_proposed_whole() -> None:
     request = "I am writing about the incident on the High Street last week.\n\nRegards\nSam"
     split = propose_questions(request)

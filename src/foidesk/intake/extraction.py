@@ -667,28 +667,41 @@ def _interleaved(lines: list[str]) -> list[tuple[int, str]]:
 
 
 _PAIR_ASK = re.compile(r"^(?:request|question|part)\s*(\d{1,2})\s*[:.]?$", re.I)
-_PAIR_ANSWER = re.compile(r"^(?:answer|response|reply)(?:\s*\d{1,2})?\s*[:.]?$", re.I)
+_PAIR_ANSWER = re.compile(
+    r"^(?:answers?|responses?|reply|replies)(?:\s*\d{1,2}(?:\s*(?:&|and|,)\s*\d{1,2})*)?\s*[:.]?$",
+    re.I,
+)
 
 
 def _headed_pairs(lines: list[str]) -> list[tuple[int, str, int]]:
     """ "Request 1" / its words / "Answer 1" / the answer / "Request 2" ...: for each question,
-    (its heading's line, its words, the line of its answer's heading)."""
+    (its heading's line, its words, the line of its answer's heading). Several requests may
+    share one answer ("Request 2" / ... / "Request 3" / ... / "Answers 2 & 3")."""
     found: list[tuple[int, str, int]] = []
+    waiting: list[tuple[int, str]] = []  # asked, not yet answered
     i = 0
     while i < len(lines):
         m = _PAIR_ASK.match(lines[i])
-        if m is not None and int(m.group(1)) == len(found) + 1:
-            j = i + 1
-            while j < len(lines) and not _PAIR_ANSWER.match(lines[j]):
-                if _PAIR_ASK.match(lines[j]):
-                    break
-                j += 1
-            words = "\n".join(x for x in lines[i + 1 : j] if x).strip()
-            if j < len(lines) and _PAIR_ANSWER.match(lines[j]) and words:
-                found.append((i, words, j))
-                i = j + 1
-                continue
-        i += 1
+        if m is None or int(m.group(1)) != len(found) + len(waiting) + 1:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and not _PAIR_ANSWER.match(lines[j]):
+            if _PAIR_ASK.match(lines[j]):
+                break
+            j += 1
+        words = "\n".join(x for x in lines[i + 1 : j] if x).strip()
+        if sum(1 for x in lines[i + 1 : j] if _ITEM.match(x)) >= 2:
+            return []  # "Request 1" heads a numbered list: requests, not questions
+        if not words:
+            break
+        waiting.append((i, words))
+        if j < len(lines) and _PAIR_ANSWER.match(lines[j]):
+            found.extend((q, w, j) for q, w in waiting)
+            waiting = []
+            i = j + 1
+        else:
+            i = j
     return found if len(found) >= 2 else []
 
 
@@ -1123,6 +1136,13 @@ _REDIRECT = re.compile(
     r"\boutside\s+(?:the|our)\s+remit\b",
     re.I,
 )
+# FOIA s8: a question asking for an opinion or an explanation, not recorded information, is not
+# a valid request; the answer given anyway is outside the Act ("other").
+_NOT_A_REQUEST = re.compile(
+    r"\bnot\s+(?:a\s+)?(?:valid\s+)?requests?\s+for\s+recorded\s+information\b|"
+    r"\bfor\s+a\s+request\s+to\s+be\s+valid\b|\bnot\s+a\s+valid\s+request\b",
+    re.I,
+)
 _ACKNOWLEDGEMENT = re.compile(
     r"\backnowledg\w*\s+(?:of\s+)?(?:receipt|your)|\bwill\s+respond\s+in\s+due\s+course\b|"
     r"\bbeing\s+dealt\s+with\b|\bwill\s+be\s+dealt\s+with\s+within\b",
@@ -1136,6 +1156,7 @@ _DISCLOSURE = re.compile(
     r"\bis\s+attached\b|\battached\s+(?:is|are)\b|"
     r"\b(?:is|are)\s+(?:shown|provided|set\s+out|detailed|listed|given)\s+(?:below|above)\b|"
     r"\b(?:have|has)\s+been\s+(?:provided|disclosed|released|supplied)\b|\bhere\s+(?:is|are)\b|"
+    r"\b(?:provided|supplied)\s+the\s+(?:below|following)\s+(?:response|information)\b|"
     r"\b(?:I|we)\s+(?:have\s+|am\s+|are\s+)?(?:attach|enclose|attached|enclosed|attaching|"
     r"enclosing)\b|\b(?:in|within|see)\s+(?:the\s+)?(?:attached\s+)?attachments?\b|"
     r"\bplease\s+find\s+(?:attached|enclosed)\b|\b(?:we|I)\s+can\s+confirm\s+that\s+"
@@ -1169,6 +1190,9 @@ _ITEM_MARKER = re.compile(
 )
 
 
+_NAMED_ITEM = re.compile(
+    r"\b(?:requests?|questions?|q|parts?|points?)\s*(?:numbers?\s*)?\.?\s*\d{1,2}[a-z]?\b", re.I
+)
 _MARKER_FIRST = frozenset("0123456789(qQpP")
 
 
@@ -1182,6 +1206,7 @@ def _has_figures(text: str) -> bool:
             line = _ITEM_MARKER.sub("", line)
         if not line or len(line) > 80 or not _DIGIT.search(line) or _CONTACT_LINE.search(line):
             continue
+        line = _NAMED_ITEM.sub(" ", line)  # "a Refusal Notice for Request 2"
         bare = _DATE_TEXT.sub(" ", _BARE_CITATION.sub(" ", _CITATION_TEXT.sub(" ", line)))
         if re.search(r"\d", bare):
             return True
@@ -1226,6 +1251,18 @@ def _cost_refusal(text: str, cites: Sequence[str]) -> bool:
     return False
 
 
+def _substantive(text: str) -> str:
+    """``text`` less its procedural sentences, one a line (so a short line of figures is still
+    a short line)."""
+    return "\n".join(s for s in _sentences(text) if not _PROCEDURAL_SENTENCE.search(s))
+
+
+def _gives(text: str) -> bool:
+    """Whether an answer gives anything: figures, or the wording of a disclosure."""
+    substantive = _substantive(text)
+    return _has_figures(substantive) or bool(_DISCLOSURE.search(substantive))
+
+
 def _classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
     """The outcome an answer's wording gives (rules in the module docstring).
 
@@ -1239,7 +1276,9 @@ def _classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
         if "s12(2)" in cites and not exemption_cites:
             # FOIA s12(2): the cost of finding out whether it is held is itself over the limit.
             return "cost_limit_s12"
-        if _NCND_PARTIAL.search(text) or _PARTIAL.search(text):
+        if _PARTIAL.search(text) or (_NCND_PARTIAL.search(text) and _gives(text)):
+            # "Overt information attached, neither confirm nor deny any other"; without anything
+            # given, "any other information" is only the refusal's wording.
             return "partially_disclosed"
         return "ncnd"
     if _cost_refusal(text, cites):
@@ -1252,11 +1291,11 @@ def _classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
         return "reasonably_accessible_s21"
     if any(c.startswith("s22") for c in cites) or _S22.search(text):
         return "future_publication_s22"
+    if _NOT_A_REQUEST.search(text):
+        return "other"
     if _PARTIAL.search(text):
         return "partially_disclosed"
-    # One sentence a line, so that a short line of figures is still a short line.
-    substantive = "\n".join(s for s in _sentences(text) if not _PROCEDURAL_SENTENCE.search(s))
-    gives = _has_figures(substantive) or bool(_DISCLOSURE.search(substantive))
+    gives = _gives(text)
     not_held = _NOT_HELD.search(text)
     if exemption_cites or (
         _WITHHELD.search(text) and (not not_held or _EXEMPTION_WORDING.search(text))
@@ -1270,7 +1309,7 @@ def _classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
         return "disclosed"
     if whole or _ACKNOWLEDGEMENT.search(text):
         return None
-    return "disclosed" if re.search(r"\w", substantive) else None
+    return "disclosed" if re.search(r"\w", _substantive(text)) else None
 
 
 # --- NCND, tests, attachments -----------------------------------------------------------------
@@ -1430,6 +1469,7 @@ _COST = _Cue(
 )
 _VEXATIOUS = _Cue(_VEXATIOUS, "vexatious", "repeated request")
 _CLARIFY = _Cue(_CLARIFY, "clarif", "unclear", "ambiguous")
+_NOT_A_REQUEST = _Cue(_NOT_A_REQUEST, "recorded information", "to be valid", "valid request")
 _S21 = _Cue(_S21, "accessible", "already", "available", "website", "web page", "webpage", "link")
 _S22 = _Cue(_S22, "publication", "published")
 _PARTIAL = _Cue(
@@ -1824,7 +1864,7 @@ def _goodwill_answered(response: str, count: int) -> set[int]:
 
 
 _SINGLED_OUT = frozenset(
-    {"not_held", "ncnd", "exempt", "reasonably_accessible_s21", "future_publication_s22"}
+    {"not_held", "ncnd", "exempt", "reasonably_accessible_s21", "future_publication_s22", "other"}
 )
 
 

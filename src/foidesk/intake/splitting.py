@@ -515,6 +515,11 @@ class _Draft:
         last = self.text[-1]
         if _DANGLING.search(last):
             return True
+        lead = next((t for t in self.text if t.endswith(":")), None)
+        if self.marked and lead is not None and not _asks_directly(lead):
+            # "Q1. ... within three months of:" / "When the CPN was first issued?" / "When ...?":
+            # the lines finish the numbered item's sentence; the next item has its own number.
+            return True
         if kind is _Kind.REQUEST:
             return False
         if _ANNOUNCES_LIST.search(last):
