@@ -23,7 +23,7 @@ several times; its pages have since been read (``--read-held-out`` lists their m
 held-out column no longer measures generalisation. That is measured on a second labelled set in
 the same format (``--corpus DIR`` with ``pages.jsonl`` and ``labels.jsonl``): real police
 disclosure-log pages, labelled without sight of the importer's rules, whose held-out
-third is scored once and not read (``docs/performance.md`` gives the figures).
+third is scored once and not read (``docs/importer-accuracy.md`` gives the figures).
 
     python bench/score_import.py                    # run the extractor in-process
     python bench/score_import.py --holdout          # seen and held-out columns

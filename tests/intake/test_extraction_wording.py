@@ -979,3 +979,14 @@ def test_questions_that_are_not_requests_for_recorded_information() -> None:
     )
 
     assert [q.outcome for q in e.questions][1:] == ["other", "other"]
+
+
+def test_a_bracket_typed_the_wrong_way_round_in_a_citation() -> None:
+    e = extract(
+        "Request\nPlease list the force's emergency plans.\nResponse\n"
+        "The information is exempt under the following exemption:\n"
+        "Section 31 (1()(a) – Law Enforcement\n"
+    )
+
+    assert e.exemptions_cited == ("s31(1)(a)",)
+    assert [q.outcome for q in e.questions] == ["exempt"]

@@ -1925,6 +1925,9 @@ def _overall(outcomes: list[str | None]) -> str | None:
     return max(kinds, key=known.count)
 
 
+_MISTYPED_BRACKET = re.compile(r"\((\d{1,2}[A-Z]?|[a-z]{1,3})\(\)")
+
+
 def _looks_cut_short(text: str) -> bool:
     tail = text.rstrip()
     return bool(tail) and tail[-1] not in ".!?:)\"'”’>" and not re.search(r"\d$|_$", tail)
@@ -1944,7 +1947,8 @@ def extract(
     Lines object, the HTML ``<title>``); ``complete`` is ``False`` when the source says the text
     was cut short. Raises ``NoResponse`` when the page holds no response.
     """
-    norm = normalise_whitespace(text)
+    # "Section 31 (1()(a)": a bracket typed the wrong way round is read as "(1)(a)".
+    norm = _MISTYPED_BRACKET.sub(r"(\1)", normalise_whitespace(text))
     if not norm:
         raise NoResponse("empty page")
     lines = norm.split("\n")
