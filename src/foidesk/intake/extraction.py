@@ -358,11 +358,11 @@ def _simple(text: str) -> str:
 _REF_TOKEN = r"(?:FOI[ -]?)?[A-Z0-9][A-Z0-9./_-]*\d[A-Z0-9./_-]*"  # noqa: S105 - not a password
 _LABELLED_REF = re.compile(
     r"(?:\b(?:our|your|foi|request|case)\s+)?\bref(?:erence)?(?:\s+(?:no|number|num))?\.?"
-    rf"\s*[:.#–-]?\s*(?P<ref>{_REF_TOKEN})|"
-    # "Request: FOI/13384", "Request Number: FOI/15812" at the head of a log page.
-    rf"^request(?:\s+(?:no|number))?\.?\s*:\s*(?P<req>{_REF_TOKEN})",
-    re.I | re.M,
+    rf"\s*[:.#–-]?\s*(?P<ref>{_REF_TOKEN})",
+    re.I,
 )
+# "Request: FOI/13384", "Request Number: FOI/15812" at the head of a log page.
+_REQUEST_REF = re.compile(rf"^request(?:\s+(?:no|number))?\.?\s*:\s*(?P<ref>{_REF_TOKEN})", re.I)
 _HEADING_REF = re.compile(
     r"(?:\(\s*(?P<a>\d{1,7}[A-Z]?[/_]\d{2,4})\s*\)|\s[-–]\s(?P<b>\d{1,7}[A-Z]?[/_]\d{2,4})\b"
     r"|\((?P<c>\d{2}\.FOI\.\d{2}\.\d{3,8})\)|(?P<d>\b\d{2}\.FOI\.\d{2}\.\d{3,8}\b))"
@@ -377,8 +377,12 @@ def _is_financial_year(token: str) -> bool:
 def _reference(lines: list[str]) -> str | None:
     """The authority's reference as printed: a labelled one, else one in a heading line."""
     head = "\n".join(lines[:60])
-    for m in _LABELLED_REF.finditer(head):
-        ref = (m.group("ref") or m.group("req")).rstrip("./-_")
+    labelled = [
+        *_LABELLED_REF.finditer(head),
+        *(m for x in lines[:60] if x[:7].lower() == "request" and (m := _REQUEST_REF.match(x))),
+    ]
+    for m in labelled:
+        ref = m.group("ref").rstrip("./-_")
         if len(re.sub(r"\D", "", ref)) >= 2 and not _is_financial_year(ref):
             return ref
     for line in lines[:25]:
@@ -1455,7 +1459,7 @@ _RESPONSE_DATE = (
 _PUBLISHED_DATE = (
     _Cue(_PUBLISHED_DATE[0], "dated", "published", "publication", "date:", "date\n", "date "),
 )
-_LABELLED_REF = _Cue(_LABELLED_REF, "ref", "request")
+_LABELLED_REF = _Cue(_LABELLED_REF, "ref")
 _FOISA = _Cue(_FOISA, "scotland", "foisa", "scottish")
 _NCND = _Either(
     _Cue(_NCND, "neither", "ncnd", "inference", "confirm or"),
@@ -1827,7 +1831,8 @@ def _page_citations(
     nothing new.
     """
     cut = _reasoning_cut(lines, response_lo)
-    decision = cite("\n".join(lines[response_lo:cut]))
+    # The same text as the whole-request decision in ``extract``, so ``cite`` remembers it.
+    decision = cite("\n".join(lines[response_lo:cut]).strip())
     # The summary's "Sections 31, 38 and 40" is covered by the body's "Section 31(1)(g)".
     decision += [c for c in cite(summary) if not any(d.startswith(c) for d in decision)]
     named = {_section_of(c) for c in decision}
