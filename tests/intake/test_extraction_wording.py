@@ -990,3 +990,59 @@ def test_a_bracket_typed_the_wrong_way_round_in_a_citation() -> None:
 
     assert e.exemptions_cited == ("s31(1)(a)",)
     assert [q.outcome for q in e.questions] == ["exempt"]
+
+
+@pytest.mark.parametrize(
+    ("head", "reference"),
+    [
+        ("Our Ref: eCase: FOI2017/07922 RFI: 226/17", "FOI2017/07922"),
+        ("FOI Request 2240\nSubject: false alarms", "2240"),
+        ("FOI request (FOI-70688433)\nCCTV", "FOI-70688433"),
+        ("Freedom of Information request NUH 23975", "NUH 23975"),
+        ("Request 101002833837\nUnder the Act", "101002833837"),
+        ("FOI 2023 150 - Maternity services", "FOI 2023 150"),
+        ("FI16190\nRequest", "FI16190"),
+        ("FOI4719 / October 2023", "FOI4719"),
+        ("14 December 2017 – 893.2017-18 – Fire service governance", "893.2017-18"),
+    ],
+)
+def test_references_of_other_authorities(head: str, reference: str) -> None:
+    e = extract(f"{head}\nRequest\nHow many fires were there?\nResponse\nThere were 12 fires.\n")
+
+    assert e.reference == reference
+
+
+def test_request_and_response_detail_headings() -> None:
+    e = extract(
+        "Reference:\n982\nRequest detail:\nDear Service,\n1) The number of fires on "
+        "refurbishment works in the last three years.\n2) The money spent dealing with them.\n"
+        "Response detail:\nThank you for your request. During the period there was a nil "
+        "return.\n"
+    )
+
+    assert e.reference == "982"
+    assert len(e.questions) == 2
+
+
+def test_a_response_that_repeats_the_questions_ends_the_request() -> None:
+    question = "1. Could you supply all correspondence about the Scottish Drugs Forum?"
+    e = extract(
+        f"Information requested\n{question}\n2. How much did the campaign cost?\n{question}\n"
+        "While our aim is to provide information, the cost of complying would exceed the upper "
+        "limit of £600 (section 12).\n"
+    )
+
+    assert len(e.questions) == 2
+    assert [q.outcome for q in e.questions] == ["cost_limit_s12", "cost_limit_s12"]
+
+
+def test_an_exemption_heading_ends_a_request_without_headings() -> None:
+    e = extract(
+        "REF: 2019-580\nSubject: Drop-off parking\n"
+        "Do the hospitals have any free drop-off zones?\n"
+        "Section 21 – information already reasonably accessible\n"
+        "Please follow the link to our public website.\n"
+    )
+
+    assert [q.text for q in e.questions] == ["Do the hospitals have any free drop-off zones?"]
+    assert [q.outcome for q in e.questions] == ["reasonably_accessible_s21"]

@@ -358,13 +358,26 @@ def _simple(text: str) -> str:
 _REF_TOKEN = r"(?:FOI[ -]?)?[A-Z0-9][A-Z0-9./_-]*\d[A-Z0-9./_-]*"  # noqa: S105 - not a password
 _LABELLED_REF = re.compile(
     r"(?:\b(?:our|your|foi|request|case)\s+)?\bref(?:erence)?(?:\s+(?:no|number|num))?\.?"
-    rf"\s*[:.#–-]?\s*(?P<ref>{_REF_TOKEN})",
+    # "Our Ref: eCase: FOI2017/07922": the case system's name before the reference.
+    rf"\s*[:.#–-]?\s*(?:[a-z]{{2,10}}:\s*)?(?P<ref>{_REF_TOKEN})",
     re.I,
 )
-# "Request: FOI/13384", "Request Number: FOI/15812" at the head of a log page.
-_REQUEST_REF = re.compile(rf"^request(?:\s+(?:no|number))?\.?\s*:\s*(?P<ref>{_REF_TOKEN})", re.I)
+# "Request: FOI/13384", "Request Number: FOI/15812", "FOI Request 2240", "Request 101002833837",
+# "FOI request (FOI-70688433)", "Freedom of Information request NUH 23975" heading a page.
+_REQUEST_REF = re.compile(
+    r"^(?:foi\s+|freedom\s+of\s+information\s+)?request(?:\s+(?:no|number))?\.?\s*"
+    rf"(?::\s*(?P<ref>{_REF_TOKEN})|"
+    r"\(?(?P<bare>(?:[A-Z]{2,5}[ -])?[A-Z0-9]*\d{3,}[A-Z0-9/_-]*)\)?$)",
+    re.I,
+)
+# A heading that opens with the reference: "FOI 2023 150 - Maternity ...", "FI16190",
+# "FOI4719 / October 2023", "FOI_25-087 Reports of ...".
+_LEADING_REF = re.compile(
+    r"^(?P<ref>(?:FOI|FI)[ _/-]?\d{2,}(?:[ _/-]\d{2,})*)(?=$|\s+[-–/]\s|\s+[A-Z])"
+)
 _HEADING_REF = re.compile(
-    r"(?:\(\s*(?P<a>\d{1,7}[A-Z]?[/_]\d{2,4})\s*\)|\s[-–]\s(?P<b>\d{1,7}[A-Z]?[/_]\d{2,4})\b"
+    r"(?:\(\s*(?P<a>\d{1,7}[A-Z]?[/_]\d{2,4})\s*\)|"
+    r"\s[-–]\s(?P<b>\d{1,7}[A-Z]?[/_]\d{2,4}|\d{1,7}\.\d{4}-\d{2})(?=\s[-–]\s|$|\b(?![./]))"
     r"|\((?P<c>\d{2}\.FOI\.\d{2}\.\d{3,8})\)|(?P<d>\b\d{2}\.FOI\.\d{2}\.\d{3,8}\b))"
 )
 
@@ -379,10 +392,11 @@ def _reference(lines: list[str]) -> str | None:
     head = "\n".join(lines[:60])
     labelled = [
         *_LABELLED_REF.finditer(head),
-        *(m for x in lines[:60] if x[:7].lower() == "request" and (m := _REQUEST_REF.match(x))),
+        *(m for x in lines[:60] if "request" in x[:40].lower() and (m := _REQUEST_REF.match(x))),
+        *(m for x in lines[:25] if x[:2].upper() in ("FO", "FI") and (m := _LEADING_REF.match(x))),
     ]
     for m in labelled:
-        ref = m.group("ref").rstrip("./-_")
+        ref = (m.groupdict().get("ref") or m.group("bare")).rstrip("./-_")
         if len(re.sub(r"\D", "", ref)) >= 2 and not _is_financial_year(ref):
             return ref
     for line in lines[:25]:

@@ -703,7 +703,7 @@ def propose_questions(text: str) -> ProposedSplit:
 # --- Finding the request on a disclosure-log page --------------------------------------------
 
 _START_HEADING = re.compile(
-    r"^(?:the\s+|your\s+|foi\s+)?(?:request|requests|question|questions|request\s+details|"
+    r"^(?:the\s+|your\s+|foi\s+)?(?:request|requests|question|questions|request\s+details?|"
     r"information\s+requested|requested\s+information|request\s+for\s+information|you\s+asked|"
     r"request\s+1)\s*:?$",
     re.I,
@@ -717,7 +717,7 @@ _SALUTATION = re.compile(r"^dear\s+\S.{0,80}$", re.I)
 _COMBINED_HEADING = re.compile(r"^request\s*(?:/|&|and)\s*response\s*:?$", re.I)
 _END_HEADING = re.compile(
     r"^(?:our\s+|the\s+|in\s+)?(?:response|responses|reply|answer|answers|decision|outcome)"
-    r"(?:\s+to\s+(?:your\s+)?request|\s+1)?\s*:?$",
+    r"(?:\s+to\s+(?:your\s+)?request|\s+1|\s+details?)?\s*:?$",
     re.I,
 )
 _END_OPENER = re.compile(
@@ -735,6 +735,8 @@ _END_OPENER = re.compile(
     r"i\s+am\s+required\s+by\s+the\s+freedom\s+of\s+information\s+act|"
     r"please\s+see\s+below\s+(?:for\s+)?(?:the\s+following\s+exemptions?|(?:our|my|the)\s+"
     r"(?:response|answer|reply))|"
+    # An exemption named as a heading: "Section 21 – information already reasonably accessible".
+    r"section\s+\d{1,2}[A-Z]?(?:\s*\(\w{1,3}\))*\s+[–-]\s+[a-z]|"
     # An answer printed under its question ("1. ... policy" / "No information held").
     r"(?:no\s+)?information\s+(?:is\s+)?(?:not\s+)?held\.?$|no\s+information\s+held\b)",
     re.I,
@@ -746,6 +748,18 @@ _SITE_CHROME = re.compile(
     r"technical\s+problem|\bnew\s+website\b",
     re.I,
 )
+
+
+def _repeated_from(lines: list[str], start: int) -> int | None:
+    """Where the response begins by repeating the request's first numbered question word for
+    word ("1. Could you supply ...?" again, its answer under it), if it does."""
+    first = next(
+        (i for i in range(start, min(len(lines), start + 40)) if re.match(r"\(?1[.)]\s", lines[i])),
+        None,
+    )
+    if first is None or len(lines[first]) < 20:
+        return None
+    return next((i for i in range(first + 1, len(lines)) if lines[i] == lines[first]), None)
 
 
 def _after_request_heading(lines: list[str]) -> int | None:
@@ -783,6 +797,8 @@ def request_section(page_text: str) -> str | None:
         if (from_letter or start is not None) and _is_closing(line):
             end = index
             break
+    if start is not None and end is None:
+        end = _repeated_from(lines, start)
     if start is None and end is None:
         return None
     if start is None:
