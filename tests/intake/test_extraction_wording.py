@@ -1046,3 +1046,16 @@ def test_an_exemption_heading_ends_a_request_without_headings() -> None:
 
     assert [q.text for q in e.questions] == ["Do the hospitals have any free drop-off zones?"]
     assert [q.outcome for q in e.questions] == ["reasonably_accessible_s21"]
+
+
+def test_a_refusal_notice_heading_ends_the_request() -> None:
+    e = extract(
+        "Reference: 21021\nYou have requested the following information:\n"
+        "I would like to see the business diary of the commissioner for 2020 to 2021.\n"
+        "Refusal Notice - 21021\n"
+        "Although I can confirm we hold this information it will not be possible to answer your "
+        "request without exceeding the appropriate cost threshold.\n"
+    )
+
+    assert e.reference == "21021"
+    assert [q.outcome for q in e.questions] == ["cost_limit_s12"]

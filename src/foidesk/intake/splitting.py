@@ -735,6 +735,8 @@ _END_OPENER = re.compile(
     r"i\s+am\s+required\s+by\s+the\s+freedom\s+of\s+information\s+act|"
     r"please\s+see\s+below\s+(?:for\s+)?(?:the\s+following\s+exemptions?|(?:our|my|the)\s+"
     r"(?:response|answer|reply))|"
+    # "Refusal Notice - 21021" as the response's heading.
+    r"refusal\s+notice(?:\s*[-–:]\s*[\w/.-]+)?\s*$|"
     # An exemption named as a heading: "Section 21 – information already reasonably accessible".
     r"section\s+\d{1,2}[A-Z]?(?:\s*\(\w{1,3}\))*\s+[–-]\s+[a-z]|"
     # An answer printed under its question ("1. ... policy" / "No information held").
