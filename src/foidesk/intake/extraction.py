@@ -78,12 +78,14 @@ from datetime import date
 from typing import Any
 
 from foidesk.intake.splitting import (
+    LINK,
+    SITE_FURNITURE,
     EmptyRequestText,
     normalise_whitespace,
     propose_questions,
     request_section,
 )
-from foidesk.law.provisions import normalise_citations, parse_catalogue_id, to_catalogue_id
+from foidesk.law.provisions import corpus_cite, normalise_citations
 from foidesk.law.regimes import Regime
 
 __all__ = [
@@ -409,13 +411,6 @@ def _reference(lines: list[str]) -> str | None:
     return None
 
 
-_BOILERPLATE_LINE = re.compile(
-    r"^(?:skip to|top$|log\s?in|sign in|forgotten password|create new account|menu$|search$|"
-    r"home$|cookies?|we use|you can manage|your cookie|sorry, there|this site|quickly exit|"
-    r"leave this site|coronavirus|how we are working|disclosure details$|freedom of information"
-    r"(?: request)?$)",
-    re.I,
-)
 _TRAILING_PAREN = re.compile(r"\s*\(([^()]*)\)\s*$")
 
 
@@ -429,7 +424,7 @@ def _title(page_title: str | None, lines: list[str], reference: str | None) -> s
             else None
         )
         title = with_ref or next(
-            (x for x in lines[:25] if x and len(x) <= 160 and not _BOILERPLATE_LINE.match(x)), ""
+            (x for x in lines[:25] if x and len(x) <= 160 and not SITE_FURNITURE.search(x)), ""
         )
     title = re.split(r"\s+[|–]\s+(?=[^|–]*$)", title)[0] if " | " in title else title
     while (m := _TRAILING_PAREN.search(title)) is not None and m.start() > 0:
@@ -906,6 +901,11 @@ def _numbers(listing: str) -> list[int]:
             out.append(value)
         pending_range = False
     return [n for n in out if 0 < n <= 40]
+
+
+def _named(text: str) -> list[int]:
+    """The question numbers ``text`` names ("questions 2, 3 and 4", "Q5"), in order."""
+    return [n for m in _QREF_ANYWHERE.finditer(text) for n in _numbers(m.group("list"))]
 
 
 @dataclass(slots=True)
@@ -1430,7 +1430,6 @@ _ATTACHMENT_NAME = re.compile(
     r"\b[\w-]*(?:ATTACHMENT|_PIT|APPENDIX)[\w-]*(?:\.\w{2,4})?\b|\b[\w-]+\.(?:pdf|xlsx?|docx?|csv|"
     r"odt|ods|zip)\b|\(\s*(\d{2,6}[A-Z]?_\d{2,3})\s*\)",
 )
-_LINK = re.compile(r"(?:\bhttps?://|\bwww\.)\S+", re.I)
 _RIGHTS = re.compile(
     r"dissatisfied|unhappy|not\s+satisfied|complain|internal\s+review|appeal", re.I
 )
@@ -1829,10 +1828,6 @@ def _reasoning_cut(lines: list[str], lo: int) -> int:
     return len(lines)
 
 
-def _section_of(provision: str) -> str:
-    return re.match(r"[a-z]+\d+[A-Z]?", provision).group(0)
-
-
 def _page_citations(
     cite: _Citations, lines: list[str], response_lo: int, summary: str = ""
 ) -> list[str]:
@@ -1849,12 +1844,13 @@ def _page_citations(
     decision = cite("\n".join(lines[response_lo:cut]).strip())
     # The summary's "Sections 31, 38 and 40" is covered by the body's "Section 31(1)(g)".
     decision += [c for c in cite(summary) if not any(d.startswith(c) for d in decision)]
-    named = {_section_of(c) for c in decision}
-    extra = [c for c in cite("\n".join(lines[cut:])) if _section_of(c) not in named]
+    # The section of "s31(1)(a)" is "s31".
+    named = {c.partition("(")[0] for c in decision}
+    extra = [c for c in cite("\n".join(lines[cut:])) if c.partition("(")[0] not in named]
     merged = decision + [c for c in extra if not any(d.startswith(c) for d in decision)]
     if not extra and not summary:
         return decision
-    return sorted(merged, key=lambda c: parse_catalogue_id(to_catalogue_id(c))[1].sort_key())
+    return sorted(merged, key=lambda c: corpus_cite(c).sort_key())
 
 
 def _exemptions_for(outcome: str | None, cites: list[str], fallback: list[str]) -> tuple[str, ...]:
@@ -1875,8 +1871,7 @@ def _goodwill_answered(response: str, count: int) -> set[int]:
     named: set[int] = set()
     for sentence in _sentences(response):
         if _COST_SENTENCE.search(sentence):
-            for m in _QREF_ANYWHERE.finditer(sentence):
-                named.update(n for n in _numbers(m.group("list")) if n <= count)
+            named.update(n for n in _named(sentence) if n <= count)
     if not named or len(named) >= count:
         return set()
     return set(range(1, count + 1)) - named
@@ -1895,15 +1890,10 @@ def _singled_out(decision: str, count: int, whole_outcome: str | None) -> dict[i
     if count < 2:
         return out
     for sentence in _sentences(decision):
-        numbers = {
-            n
-            for m in _QREF_ANYWHERE.finditer(sentence)
-            for n in _numbers(m.group("list"))
-            if 1 <= n <= count
-        }
+        numbers = {n for n in _named(sentence) if 1 <= n <= count}
         if not numbers or len(numbers) == count:
             continue
-        outcome = _classify(_QREF_ANYWHERE.sub(" ", sentence), (), whole=True)
+        outcome = _classify(sentence, (), whole=True)
         if outcome == "exempt" and whole_outcome == "partially_disclosed":
             continue  # the withheld part of a partial disclosure, not all of the answer
         if outcome in _SINGLED_OUT and outcome != whole_outcome:
@@ -2040,7 +2030,7 @@ def extract(
     ncnd = bool(_NCND.search(response)) or "s12(2)" in cites
     pit, harm = _tests_present(response_lines, response)
     # A file named in a link ("…/exemptions.pdf") is published elsewhere, not attached.
-    unlinked = _LINK.sub(" ", response)
+    unlinked = LINK.sub(" ", response)
     has_attachment = bool(_ATTACHMENT_CUES.search(unlinked))
     attachments = tuple(
         dict.fromkeys(
@@ -2133,12 +2123,7 @@ def extract(
                 )
             own_cites = cite(answer.text)
             outcome = _classify(answer.text, own_cites, whole=False)
-            refers = [
-                n
-                for m in _QREF_ANYWHERE.finditer(answer.text)
-                for n in _numbers(m.group("list"))
-                if n != number
-            ]
+            refers = [n for n in _named(answer.text) if n != number]
             fallback: list[str] = []
             for n in refers:
                 other = answers.get(n)

@@ -29,6 +29,8 @@ from enum import StrEnum
 from itertools import groupby
 
 __all__ = [
+    "LINK",
+    "SITE_FURNITURE",
     "EmptyRequestText",
     "ProposedQuestion",
     "ProposedSplit",
@@ -178,7 +180,8 @@ class _Kind(StrEnum):
     CONTEXT = "context"  # background
 
 
-_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+#: A web address in running text.
+LINK = re.compile(r"(?:\bhttps?://|\bwww\.)\S+", re.I)
 _QUESTION_MARK = re.compile(r"\?(?=[\s\"'”’)\]]|$)")
 
 # Words that soften or join a request and hide how it starts: "If possible, please ...",
@@ -259,7 +262,7 @@ _WH_AFTER_CLAUSE = re.compile(
 
 def _is_request(text: str) -> bool:
     """Whether ``text`` asks for information: a question mark, a request verb, or an item noun."""
-    bare = _URL.sub("", text)
+    bare = LINK.sub("", text)
     if _QUESTION_MARK.search(bare) or _REQUEST_PHRASE.search(bare):
         return True
     core = _strip_qualifiers(bare)
@@ -273,7 +276,7 @@ def _kind(text: str) -> _Kind:
     """Say what a paragraph does; see ``_Kind``. Order matters: the first rule that fits wins."""
     if _FOLLOWUP.match(text):
         return _Kind.FOLLOWUP
-    bare = _URL.sub("", text).strip()
+    bare = LINK.sub("", text).strip()
     if not bare:
         return _Kind.CONTEXT  # a link on its own line
     has_question_mark = bool(_QUESTION_MARK.search(bare))
@@ -743,11 +746,13 @@ _END_OPENER = re.compile(
     r"(?:no\s+)?information\s+(?:is\s+)?(?:not\s+)?held\.?$|no\s+information\s+held\b)",
     re.I,
 )
-# Site furniture above a page's text: cookie banners, "Leave this site", beta notices.
-_SITE_CHROME = re.compile(
-    r"cookie|\bleave\s+this\s+site\b|\bquickly\s+exit\b|\bquick\s+exit\b|"
-    r"\bskip\s+to\s+(?:main\s+)?content\b|this\s+site\s+is\s+a\s+beta\b|"
-    r"technical\s+problem|\bnew\s+website\b",
+#: A line of the website around a page's text: navigation, cookie banners, "Leave this site",
+#: beta notices.
+SITE_FURNITURE = re.compile(
+    r"^(?:skip to|top$|log\s?in|sign in|forgotten password|create new account|menu$|search$|"
+    r"home$|coronavirus|how we are working|disclosure details$|freedom of information"
+    r"(?: request)?$|new website$)|cookie|\bleave\s+this\s+site\b|\bquick(?:ly)?\s+exit\b|"
+    r"this\s+site\s+is\s+a\s+beta\b|^sorry, there|technical\s+problem",
     re.I,
 )
 
@@ -806,7 +811,7 @@ def request_section(page_text: str) -> str | None:
     if start is None:
         # No heading: the request is the text before the response, after the site's furniture.
         start = max(
-            (i + 1 for i, line in enumerate(lines[:end]) if _SITE_CHROME.search(line)),
+            (i + 1 for i, line in enumerate(lines[:end]) if SITE_FURNITURE.search(line)),
             default=0,
         )
     section = "\n".join(lines[start:end]).strip()

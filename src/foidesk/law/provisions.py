@@ -439,6 +439,16 @@ def to_catalogue_id(corpus: str, regime: Regime | str = Regime.FOIA) -> str:
     return f"{reg.value}:{corpus.strip()}"
 
 
+def corpus_cite(corpus: str) -> Cite:
+    """The ``Cite`` of a provision in the corpus form: ``"s31(1)(a)"``, ``"reg12(5)(e)"``."""
+    m = _CORPUS.match(corpus.strip())
+    if m is None:
+        raise CitationError(f"{corpus!r} is not in the corpus form (e.g. 's31(1)(a)')")
+    return Cite(
+        m.group("inst"), m.group("num"), tuple(re.findall(r"\(([^)]*)\)", m.group("parts")))
+    )
+
+
 def to_corpus_form(provision_id: str) -> str:
     """Catalogue id to corpus form: ``"foia:s40(5B)"`` -> ``"s40(5)"``, ``"foia:s12(1)"`` ->
     ``"s12"``. Raises ``CitationError`` for an id whose provision the corpus does not list
@@ -522,6 +532,7 @@ __all__ = [
     "catalogue_ids",
     "cite_of",
     "clean_text",
+    "corpus_cite",
     "display",
     "fold",
     "is_within",
