@@ -631,3 +631,12 @@ def test_corpus_accuracy_floors():
     assert rates["ncnd"] >= 0.95
     assert rates["outcome"] >= 0.95, rates
     assert tp / (tp + fp) >= 0.95 and tp / (tp + fn) >= 0.95
+
+
+def test_a_tie_between_refusals_goes_to_the_first_question() -> None:
+    """The overall outcome does not depend on the order Python happens to keep a set in."""
+    from foidesk.intake.extraction import _overall
+
+    assert _overall(["not_held", "ncnd"]) == "not_held"
+    assert _overall(["ncnd", "not_held"]) == "ncnd"
+    assert _overall(["ncnd", "not_held", "not_held"]) == "not_held"

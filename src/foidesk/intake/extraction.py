@@ -1931,7 +1931,9 @@ def _overall(outcomes: list[str | None]) -> str | None:
         return known[0]
     if kinds & {"disclosed", "partially_disclosed"}:
         return "partially_disclosed"
-    return max(kinds, key=known.count)
+    # The most frequent refusal; a tie goes to the first question's (a set's order would vary
+    # from run to run).
+    return max(dict.fromkeys(known), key=known.count)
 
 
 _MISTYPED_BRACKET = re.compile(r"\((\d{1,2}[A-Z]?|[a-z]{1,3})\(\)")
