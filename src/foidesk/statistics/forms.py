@@ -235,6 +235,7 @@ class TableForm(forms.Form):
         return [
             {
                 "number": i + 1,
+                "name": f"Filter {i + 1}",
                 "column": self[f"filter_{i}_column"],
                 "op": self[f"filter_{i}_op"],
                 "grouping": self[f"filter_{i}_grouping"],
