@@ -62,6 +62,22 @@ def page_without_js(chromium, live_server):
     context.close()
 
 
+def serious_violations(tab, source: str) -> list[dict]:
+    """axe-core's serious and critical violations on the page ``tab`` shows."""
+    tab.evaluate(source)
+    result = tab.evaluate("async () => await axe.run(document)")
+    return [
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "nodes": [n["target"] for n in v["nodes"]],
+        }
+        for v in result["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+
+
 @pytest.fixture
 def axe(chromium, live_server):
     """``axe(path)`` loads a page and returns axe-core's serious and critical violations."""
@@ -75,19 +91,9 @@ def axe(chromium, live_server):
             context.add_cookies(cookies)
         tab = context.new_page()
         tab.goto(path)
-        tab.evaluate(source)
-        result = tab.evaluate("async () => await axe.run(document)")
+        found = serious_violations(tab, source)
         tab.close()
-        return [
-            {
-                "id": v["id"],
-                "impact": v["impact"],
-                "help": v["help"],
-                "nodes": [n["target"] for n in v["nodes"]],
-            }
-            for v in result["violations"]
-            if v["impact"] in {"serious", "critical"}
-        ]
+        return found
 
     yield check
     context.close()

@@ -1,6 +1,6 @@
 """The public disclosure log in a real browser: search, filter, open an entry, download an
-attachment and page through results, with JavaScript on and off; and axe-core on the log, an
-entry and the deadline calculator.
+attachment and page through results, with JavaScript on and off; and axe-core on the log and
+an entry (the deadline calculator's pages are checked in test_public_pages).
 
 The entries are made the only way real ones are: logged, answered, approved, sent and then
 published through the services.
@@ -9,26 +9,20 @@ published through the services.
 import csv
 import datetime as dt
 import re
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from playwright.sync_api import expect
 
 from foidesk.accounts.models import Role, User
-from foidesk.cases.services import NewQuestion, NewRequester, request_create, request_transition
-from foidesk.decisions.services import (
-    attachment_add,
-    decision_save,
-    response_approve,
-    response_record_sent,
-    response_submit,
-)
+from foidesk.cases.services import NewRequester
+from foidesk.decisions.services import attachment_add
 from foidesk.disclosure.services import publication_publish
+from tests.disclosure.conftest import answer as answer_request
+from tests.disclosure.conftest import log as log_request
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-LONDON = ZoneInfo("Europe/London")
 CSV = b"Financial year,Taser drawn,Taser fired\r\n2021/22,412,31\r\n2022/23,455,27\r\n"
 
 
@@ -47,37 +41,32 @@ def answer(
 ):
     """Log a request, answer it, have it approved, record it as sent on ``sent`` and publish
     it in the disclosure log under ``topics``; ``attachment`` (name, bytes) goes out with it."""
-    request = request_create(
-        actor=officer,
+    request = log_request(
+        officer,
         title=title,
-        received_at=dt.datetime.combine(received, dt.time(10), tzinfo=LONDON),
-        regime="foia",
-        channel="email",
-        request_text=request_text,
+        text=request_text,
+        questions=(request_text,),
+        received=received,
         requester=NewRequester(name="Jo Requester", email="jo.requester@example.org"),
-        questions=[NewQuestion(text=request_text)],
     )
-    request_transition(actor=officer, request=request, to_state="drafting")
-    if attachment is not None:
+
+    def attach(case) -> None:
         name, content = attachment
         attachment_add(
             actor=officer,
-            request=request,
+            request=case,
             uploaded_file=SimpleUploadedFile(name, content, content_type="text/csv"),
             question_numbers=[1],
         )
-    decision_save(
-        actor=officer,
-        request=request,
-        question_numbers=[1],
-        outcome=outcome,
-        text=text,
-        figures_given=outcome == "disclosed",
-        reveals_held=outcome == "disclosed",
+
+    request = answer_request(
+        request,
+        officer=officer,
+        approver=approver,
+        decisions=((outcome, [], text),),
+        sent_on=sent,
+        before_sending=attach if attachment is not None else None,
     )
-    response_submit(actor=officer, request=request)
-    response_approve(actor=approver, request=request)
-    request = response_record_sent(actor=officer, request=request, sent_on=sent)
     return publication_publish(actor=officer, request=request, new_topics=topics)
 
 
@@ -321,14 +310,11 @@ def test_an_invalid_filter_or_page_is_an_error_on_the_page(page_without_js, log)
     expect_results(page, ["Police vehicle fleet", "Speed camera income"])
 
 
-def test_the_log_an_entry_and_the_calculator_have_no_serious_accessibility_failures(axe, log):
+def test_the_log_and_an_entry_have_no_serious_accessibility_failures(axe, log):
     paths = [
         "/disclosure-log/?q=taser&topic=use-of-force",
         # The error state: two errors in the summary and one beside its field.
         "/disclosure-log/?year=1999&page=abc",
         f"/disclosure-log/{log['taser'].slug}/",
-        # The calculator, with the same axe fixture as test_public_pages (which also checks
-        # its result and error states).
-        "/deadlines/when-is-my-answer-due/",
     ]
     assert {path: axe(path) for path in paths} == {path: [] for path in paths}

@@ -7,13 +7,11 @@ Everything is set up through the real services, and the journeys go through the 
 """
 
 import datetime as dt
-import io
 import re
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from openpyxl import Workbook
 from playwright.sync_api import expect
 
 from foidesk.accounts.models import Role, User
@@ -22,9 +20,10 @@ from foidesk.decisions.models import ResponseAttachment
 from foidesk.decisions.services import attachment_add, decision_save
 from foidesk.disclosure.models import Publication
 from foidesk.statistics.models import Dataset, SavedTable
-from tests.browser.conftest import AXE
+from tests.browser.conftest import AXE, serious_violations
 from tests.browser.test_staff_pages import sign_in
-from tests.conftest import PASSWORD, respond
+from tests.conftest import respond
+from tests.decisions.test_attachment_scan import workbook
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -50,32 +49,11 @@ def misconduct_csv() -> bytes:
     return ("\r\n".join(lines) + "\r\n").encode()
 
 
-def hidden_sheet_workbook() -> bytes:
-    book = Workbook()
-    book.active.title = "Table"
-    book.active.append(["Financial year", "Dismissed"])
-    book.active.append(["2022/23", 11])
-    source = book.create_sheet("Source data")
-    source.append(["Officer", "Outcome"])
-    source.append(["PC 1234 Smith", "Dismissed"])
-    source.sheet_state = "hidden"
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
 @pytest.fixture(autouse=True)
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.DATASET_DATABASES = [f"sqlite:///{tmp_path}"]
     return settings.MEDIA_ROOT
-
-
-@pytest.fixture
-def officer(db):
-    return User.objects.create_user(
-        "officer", password=PASSWORD, role=Role.FOI_OFFICER, first_name="Priya", last_name="Shah"
-    )
 
 
 def log(officer, title: str, question: str):
@@ -229,7 +207,7 @@ def test_a_hidden_sheet_blocks_approval_until_it_is_cleaned(page, officer, draft
             {
                 "name": "dismissals.xlsx",
                 "mimeType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                "buffer": hidden_sheet_workbook(),
+                "buffer": workbook(hidden_sheet=True),
             }
         ]
     )
@@ -307,16 +285,7 @@ def axe_tab(chromium, live_server, officer):
     tab = context.new_page()
     sign_in(tab, "officer")
 
-    def violations() -> list[dict]:
-        tab.evaluate(source)
-        result = tab.evaluate("async () => await axe.run(document)")
-        return [
-            {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]]}
-            for v in result["violations"]
-            if v["impact"] in {"serious", "critical"}
-        ]
-
-    tab.violations = violations
+    tab.violations = lambda: serious_violations(tab, source)
     yield tab
     context.close()
 
@@ -380,7 +349,7 @@ def test_statistics_scan_and_publishing_pages_have_no_serious_accessibility_fail
     attachment_add(
         actor=officer,
         request=drafting,
-        uploaded_file=SimpleUploadedFile("dismissals.xlsx", hidden_sheet_workbook()),
+        uploaded_file=SimpleUploadedFile("dismissals.xlsx", workbook(hidden_sheet=True)),
         question_numbers=[1],
     )
     tab.goto(f"/staff/requests/{drafting.slug}/response/")

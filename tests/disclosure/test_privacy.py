@@ -110,8 +110,7 @@ def log_with_requesters(officer, approver, publish):
             text=request_text(person, subject),
             questions=[f"How many {subject.lower()} were there?", f"Why, {first}?"][
                 : len(decisions[index])
-            ]
-            or [f"How many {subject.lower()}?"],
+            ],
             requester=person,
             received=dt.date(2023, 1, 10 + index),
         )

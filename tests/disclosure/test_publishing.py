@@ -303,9 +303,7 @@ def test_a_workbook_naming_the_requester_is_not_published(officer, approver, med
     assert not Publication.objects.exists()
 
 
-def test_publishing_an_unsent_request_is_refused_with_a_reason(
-    officer_client, officer, media, django_capture_on_commit_callbacks
-):
+def test_publishing_an_unsent_request_is_refused_with_a_reason(officer_client, officer, media):
     drafting = log(officer, title="Not sent yet", requester=ZEB)
     message = (
         f"{drafting.reference} cannot be published yet: only a response that has been sent can be"
@@ -320,7 +318,7 @@ def test_publishing_an_unsent_request_is_refused_with_a_reason(
     assert_nothing_written(media)
 
 
-def test_only_an_foi_officer_may_publish(case, make_staff):
+def test_only_an_foi_officer_may_publish(case):
     approver = case.versions.get(status=SignOffStatus.APPROVED).decided_by
     with pytest.raises(services.PublishError, match="Only an FOI officer"):
         services.publication_publish(actor=approver, request=case)
