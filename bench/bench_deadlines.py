@@ -33,7 +33,7 @@ try:
 except ImportError:  # run from a checkout without installing: use ./src
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from sections import replace_section  # bench/sections.py, beside this script
+from sections import write_section  # bench/sections.py, beside this script
 
 from foidesk.law.calendars import calendar_for, clear_calendar_cache
 from foidesk.law.deadlines import WeekendReceipt, compute_deadline
@@ -153,9 +153,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{'ok' if result['ok'] else 'TOO SLOW'})\n"
         )
     if args.out is not None:
-        old = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(replace_section(old, SECTION, section), encoding="utf-8")
+        write_section(args.out, SECTION, section)
     return 1 if args.check and not result["ok"] else 0
 
 

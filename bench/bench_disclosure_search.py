@@ -62,6 +62,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from django_setup import configure, engine_version  # bench/django_setup.py, beside this script
+
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 CORPUS = PROJECT_DIR.parent / "shared" / "corpus" / "pages.jsonl"
 SECTION = "## Disclosure log search"
@@ -226,24 +228,6 @@ def generate_entries(n: int, vocab: Vocabulary, seed: int = SEED):
 
 
 # --- Django and the databases ---------------------------------------------------------------
-
-
-def configure(database_url: str, var_dir: Path) -> None:
-    """Point Django at the benchmark database before it starts (DEBUG off)."""
-    try:
-        import foidesk  # noqa: F401
-    except ImportError:  # run from a checkout without installing: use ./src
-        sys.path.insert(0, str(PROJECT_DIR / "src"))
-    var_dir.mkdir(parents=True, exist_ok=True)
-    os.environ["DATABASE_URL"] = database_url
-    os.environ["FOIDESK_VAR_DIR"] = str(var_dir)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "foidesk.settings.test"
-    os.environ["FOIDESK_ALLOWED_HOSTS"] = "127.0.0.1,localhost"
-    os.environ.pop("FOIDESK_DEBUG", None)
-
-    import django
-
-    django.setup()
 
 
 @contextlib.contextmanager
@@ -665,7 +649,7 @@ def run_engine(engine: str, n: int, work: Path, build_only: bool = False) -> dic
             url = stack.enter_context(postgres_server(work))
         else:
             url = f"sqlite:///{work / f'disclosure-{n}.sqlite3'}"
-        configure(url, work / "var")
+        configure(url, work / "var", allowed_hosts="127.0.0.1,localhost")
         from django.core.management import call_command
         from django.db import connection
 
@@ -693,12 +677,7 @@ def run_engine(engine: str, n: int, work: Path, build_only: bool = False) -> dic
             "title", "request_text", "response_text"
         )
         mean_words = statistics.mean(sum(len(t.split()) for t in row) for row in words)
-        if engine == "postgresql":
-            version = f"{connection.pg_version // 10000}.{connection.pg_version % 10000}"
-        else:
-            import sqlite3
-
-            version = sqlite3.sqlite_version
+        version = engine_version()
         print(f"[{engine}] timing the engine ...", file=sys.stderr, flush=True)
         record_engine_sql(queries)
         time_engine(queries)

@@ -35,6 +35,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+import django_setup  # bench/django_setup.py, beside this script
+
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 CORPUS = PROJECT_DIR.parent / "shared" / "corpus" / "pages.jsonl"
 SECTION = "## Disclosure-log import"
@@ -68,17 +70,7 @@ def build_pages(n: int, out: Path) -> int:
 
 
 def configure(work: Path) -> None:
-    try:
-        import foidesk  # noqa: F401
-    except ImportError:
-        sys.path.insert(0, str(PROJECT_DIR / "src"))
-    os.environ["DATABASE_URL"] = f"sqlite:///{work / 'import-bench.sqlite3'}"
-    os.environ["FOIDESK_VAR_DIR"] = str(work)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "foidesk.settings.test"
-    os.environ.pop("FOIDESK_DEBUG", None)
-    import django
-
-    django.setup()
+    django_setup.configure(f"sqlite:///{work / 'import-bench.sqlite3'}", work)
     from django.core.management import call_command
 
     call_command("migrate", interactive=False, verbosity=0)

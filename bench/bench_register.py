@@ -38,30 +38,13 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django_setup import configure, engine_version  # bench/django_setup.py, beside this script
+
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 SECTION = "## Request register: dashboard and case list"
 TARGET_P95_MS = 150.0
 DEFAULT_N = 100_000
 LONDON = ZoneInfo("Europe/London")
-
-
-def configure(database_url: str, var_dir: Path) -> None:
-    """Point Django at the benchmark database before it starts (DEBUG off)."""
-    try:
-        import foidesk  # noqa: F401
-    except ImportError:  # run from a checkout without installing: use ./src
-        sys.path.insert(0, str(PROJECT_DIR / "src"))
-    var_dir.mkdir(parents=True, exist_ok=True)
-    os.environ["DATABASE_URL"] = database_url
-    os.environ["FOIDESK_VAR_DIR"] = str(var_dir)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "foidesk.settings.test"
-    # The test Client calls itself "testserver".
-    os.environ["FOIDESK_ALLOWED_HOSTS"] = "testserver,localhost"
-    os.environ.pop("FOIDESK_DEBUG", None)
-
-    import django
-
-    django.setup()
 
 
 # --- the register ---------------------------------------------------------------------------
@@ -353,7 +336,8 @@ def measure(repeats: int) -> list[PageResult]:
 
 def run(n: int, repeats: int, postgres_url: str | None, bench_dir: Path) -> dict[str, Any]:
     url = postgres_url or f"sqlite:///{bench_dir / f'register-{n}.sqlite3'}"
-    configure(url, bench_dir)
+    # The test Client calls itself "testserver".
+    configure(url, bench_dir, allowed_hosts="testserver,localhost")
 
     from django.db import connection
     from django.utils import timezone
@@ -362,12 +346,7 @@ def run(n: int, repeats: int, postgres_url: str | None, bench_dir: Path) -> dict
     built = ensure_register(n, today=today)
     pages = measure(repeats)
     engine = connection.vendor
-    if engine == "postgresql":
-        version = f"{connection.pg_version // 10000}.{connection.pg_version % 10000}"
-    else:
-        import sqlite3
-
-        version = sqlite3.sqlite_version
+    version = engine_version()
     return {
         "n": n,
         "repeats": repeats,

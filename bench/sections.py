@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 def replace_section(document: str, heading: str, section: str) -> str:
     """``document`` with the section under ``heading`` (a ``## `` line) replaced by
@@ -18,3 +20,10 @@ def replace_section(document: str, heading: str, section: str) -> str:
     end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
     tail = "".join(lines[end:])
     return "".join(lines[:start]) + section + ("\n" + tail if tail else "")
+
+
+def write_section(path: Path, heading: str, section: str) -> None:
+    """Replace (or add) the section under ``heading`` in the Markdown file at ``path``."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(replace_section(old, heading, section), encoding="utf-8")
