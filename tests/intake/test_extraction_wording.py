@@ -1059,3 +1059,61 @@ def test_a_refusal_notice_heading_ends_the_request() -> None:
 
     assert e.reference == "21021"
     assert [q.outcome for q in e.questions] == ["cost_limit_s12"]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "The Trust does not hold the information you have requested.",
+        "Thank you for your request. The Council does not hold this information.",
+        "We do not record when staff became bank-only, so this information is not held.",
+    ],
+)
+def test_the_authority_speaking_ends_a_request_without_headings(answer: str) -> None:
+    e = extract(
+        "Bank staff\n"
+        "Please tell me the number of bank staff previously in post for longer than 1 year.\n"
+        "Please tell me the number in post for longer than 3 years.\n"
+        f"{answer}\n"
+    )
+
+    assert len(e.questions) == 2
+    assert [q.outcome for q in e.questions] == ["not_held", "not_held"]
+
+
+def test_a_page_opening_in_the_authoritys_voice_quotes_no_request() -> None:
+    e = extract(
+        "We have considered your request and can confirm the information is not held.\n"
+        "How many drones does the force own? No information is held.\n"
+    )
+
+    assert e.request_text == ""
+
+
+def test_request_and_response_headings_with_a_reference_and_a_date() -> None:
+    e = extract(
+        "FOI Request - Fly Tipping\nRequest 101002532774\nPlease supply the following-\n"
+        "1. How many fly tipping incidents were reported in 2015 to 2020?\n"
+        "2. What did clearing asbestos cost the council?\n"
+        "Response 20-07-2020\n"
+        "1. 2015 108, 2016 127\n"
+        "2. Costs involving fly tipped asbestos are not recorded. The information is not held.\n"
+    )
+
+    assert len(e.questions) == 2
+    assert [q.outcome for q in e.questions] == ["disclosed", "not_held"]
+
+
+def test_answers_under_each_question_with_no_heading_are_read_in_turn() -> None:
+    e = extract(
+        "FOI reference\nFOI 1742481/23\n"
+        "1. Which three speed cameras issued the most notices in 2020 to 2022?\n"
+        "Exampleshire Police are unable to provide the location of the cameras as this is exempt "
+        "by virtue of Section 31(1)(a) Law Enforcement.\n"
+        "2. Please provide the number of notices each camera issued over the period.\n"
+        "Please see the table below: A 1,204; B 998; C 870.\n"
+    )
+
+    assert len(e.questions) == 2
+    assert [q.outcome for q in e.questions][0] == "exempt"
+    assert e.questions[1].outcome == "disclosed"

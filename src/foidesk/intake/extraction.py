@@ -81,6 +81,7 @@ from foidesk.intake.splitting import (
     LINK,
     SITE_FURNITURE,
     EmptyRequestText,
+    answers_request,
     normalise_whitespace,
     propose_questions,
     request_section,
@@ -631,7 +632,7 @@ def _regime(text: str) -> Regime:
 
 _RESPONSE_HEADING = re.compile(
     r"^(?:our\s+|the\s+|in\s+|my\s+)?(?:response|responses|reply|answer|answers|decision|outcome)"
-    r"(?:\s+to\s+(?:your\s+)?(?:request|questions?))?\s*[:.]?$",
+    r"(?:\s+to\s+(?:your\s+)?(?:request|questions?)|\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})?\s*[:.]?$",
     re.I,
 )
 _FOI_WORDS = re.compile(
@@ -729,7 +730,8 @@ def _interleaved_past(lines: list[str], span: tuple[int, int]) -> bool:
     """Whether the numbered questions carry on after the "request" ends, each followed by its
     answer: then the page interleaves questions and answers, and the "request" found is only
     the first question."""
-    if span[1] >= len(lines) or not _ANSWER_OPENER.match(lines[span[1]]):
+    after = next((x for x in lines[span[1] :] if x.strip()), "")
+    if not (_ANSWER_OPENER.match(after) or answers_request(after)):
         return False
     found = _interleaved(lines)
     if len(found) < 2 or not span[0] <= found[0][0] < span[1]:

@@ -34,6 +34,7 @@ __all__ = [
     "EmptyRequestText",
     "ProposedQuestion",
     "ProposedSplit",
+    "answers_request",
     "normalise_whitespace",
     "propose_questions",
     "request_section",
@@ -708,7 +709,7 @@ def propose_questions(text: str) -> ProposedSplit:
 _START_HEADING = re.compile(
     r"^(?:the\s+|your\s+|foi\s+)?(?:request|requests|question|questions|request\s+details?|"
     r"information\s+requested|requested\s+information|request\s+for\s+information|you\s+asked|"
-    r"request\s+1)\s*:?$",
+    r"request\s+1|request\s+(?:no\.?\s*)?\d[\d/.-]{4,})\s*:?$",
     re.I,
 )
 _START_INTRO = re.compile(
@@ -720,7 +721,7 @@ _SALUTATION = re.compile(r"^dear\s+\S.{0,80}$", re.I)
 _COMBINED_HEADING = re.compile(r"^request\s*(?:/|&|and)\s*response\s*:?$", re.I)
 _END_HEADING = re.compile(
     r"^(?:our\s+|the\s+|in\s+)?(?:response|responses|reply|answer|answers|decision|outcome)"
-    r"(?:\s+to\s+(?:your\s+)?request|\s+1|\s+details?)?\s*:?$",
+    r"(?:\s+to\s+(?:your\s+)?request|\s+1|\s+details?|\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})?\s*:?$",
     re.I,
 )
 _END_OPENER = re.compile(
@@ -755,6 +756,48 @@ SITE_FURNITURE = re.compile(
     r"this\s+site\s+is\s+a\s+beta\b|^sorry, there|technical\s+problem",
     re.I,
 )
+
+
+# The authority speaking: "We can confirm ...", "The Trust does not hold ...", "Thank you for your
+# request ...", "Please see the attached ...", "... is exempt under section 40(2)".
+_AUTHORITY_VOICE = re.compile(
+    r"^(?:thank\s+you\s+for\s+your\s+(?:request|email|letter|enquiry)|following\s+(?:a\s+|the\s+)?"
+    r"(?:search|searches|receipt|enquiries)|please\s+(?:see|find|note)\b|unfortunately\b|"
+    r"information\s+provided\b|(?:yes|no)\s*[.,:;–-]|in\s+(?:response|answer|reply)\s+to\b)"
+    r"|\b(?:we|our|us)\b|\bI\s+(?:can|am\s+(?:able|unable|writing\s+to\s+(?:confirm|advise|inform))|"
+    r"have\s+(?:been|attached|enclosed)|enclose|attach|write\s+(?:further|in\s+response))\b|"
+    r"\b(?:the\s+)?(?:trust|council|force|constabulary|police|service|authority|department|office|"
+    r"university|board|commissioner|government|organisation)\s+(?:does|do|did|has|have|is|are|can|"
+    r"cannot|holds|held|will|would|was|were|may)\b|\b(?:is|are|was|were)\s+(?:not\s+)?held\b|"
+    r"\bexempt(?:ed|ion)?\b|\bnot\s+obliged\b|\bhas\s+been\s+provided\b|\battached\b",
+    re.I,
+)
+
+
+def answers_request(line: str) -> bool:
+    """Whether a line reads as the authority answering rather than the requester asking.
+
+    Used where a page has no heading between the request and the response: the first line in
+    the authority's voice that does not itself ask for something ends the request.
+    """
+    return bool(_AUTHORITY_VOICE.search(line)) and not _is_request(line)
+
+
+def _voice_end(lines: list[str], start: int) -> int | None:
+    """The first line from ``start`` in the authority's voice, once the requester has asked
+    something; ``None`` if the page never turns from one voice to the other."""
+    asked = False
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if not line.strip():
+            continue
+        if asked and answers_request(line):
+            return index
+        if _is_request(line):
+            asked = True
+        elif not asked and answers_request(line):
+            return None  # the page opens in the authority's voice: no request quoted first
+    return None
 
 
 def _repeated_from(lines: list[str], start: int) -> int | None:
@@ -806,6 +849,12 @@ def request_section(page_text: str) -> str | None:
             break
     if start is not None and end is None:
         end = _repeated_from(lines, start)
+    if end is None:
+        # No heading or opener ends the request: it ends where the authority starts speaking.
+        furniture = max(
+            (i + 1 for i, line in enumerate(lines) if SITE_FURNITURE.search(line)), default=0
+        )
+        end = _voice_end(lines, start if start is not None else furniture)
     if start is None and end is None:
         return None
     if start is None:
