@@ -1117,3 +1117,128 @@ def test_answers_under_each_question_with_no_heading_are_read_in_turn() -> None:
     assert len(e.questions) == 2
     assert [q.outcome for q in e.questions][0] == "exempt"
     assert e.questions[1].outcome == "disclosed"
+
+
+def test_a_letter_from_the_authority_quotes_the_request_after_its_intro() -> None:
+    e = extract(
+        "Our ref: GSA4850/11\n18th October 2011\nDear Mr Jones,\n"
+        "FREEDOM OF INFORMATION REQUEST REFERENCE NO: 4850/11\n"
+        "I write in connection with your request for information dated 17th October 2011 "
+        "I note you seek access to the following information:-\n"
+        "How many employees of the RSPCA are authorised to make PNC enquiries?\n"
+        "Please specify which information systems they have access to.\n"
+        "Result Of Searches\n"
+        "Following receipt of your request searches were conducted and the results identified "
+        "that the information you have requested is not held by Exampleshire Police.\n"
+        "Yours sincerely\nJane Smith\n"
+    )
+
+    assert len(e.questions) == 2
+    assert [q.outcome for q in e.questions] == ["not_held", "not_held"]
+
+
+def test_the_opening_refusal_covers_the_questions_not_taken_one_by_one() -> None:
+    e = extract(
+        "Request\n"
+        "How many members of your force have been issued Tasers?\n"
+        "How many times has an officer deemed the use of a Taser justified?\n"
+        "How many times did the person tasered need medical attention?\n"
+        "Response\n"
+        "Our data are not organised in such a way as to allow us to provide this information "
+        "within the appropriate (cost) limit (section 12).\n"
+        "In relation to Q2, please be advised that this is not a valid Freedom of Information Act "
+        "request as it does not fulfil Section 8 of the Act.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["cost_limit_s12", "other", "cost_limit_s12"]
+    assert e.questions[2].found == "the opening decision"
+
+
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "this is not a valid Freedom of Information Act request as it does not fulfil Section 8.",
+        "it is not a request for specific recorded information.",
+        "your question does not meet the requirements of section 8 of the Act.",
+    ],
+)
+def test_section_8_wordings_are_other(wording: str) -> None:
+    e = extract(
+        "Request\n1. How many Tasers does the force hold?\n2. Why does the force use Tasers?\n"
+        f"Response\n1. 412\n2. Please be advised that {wording}\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["disclosed", "other"]
+
+
+def test_the_requesters_template_is_the_request_not_an_attachment_answer() -> None:
+    e = extract(
+        "In the attached spreadsheet, in the row for your Trust, please enter the information "
+        "you hold on bank staff:\n"
+        "The number in post for longer than 1 year\n"
+        "The Trust does not hold the information you have requested.\n"
+    )
+
+    assert e.request_text.startswith("In the attached spreadsheet")
+    assert [q.outcome for q in e.questions] == ["not_held"]
+
+
+def test_question_number_and_answer_to_question_headings() -> None:
+    e = extract(
+        "Internal Reference Number: FOI_4765\n"
+        "Question Number 1:\nHow many FOI requests did the Trust receive each month?\n"
+        "Answer To Question 1:\nApr: 63\nMay: 52\n"
+        "Question Number 2:\nWhat software does the Trust use to log requests?\n"
+        "Answer To Question 2:\nIn-house developed system\n"
+    )
+
+    assert [q.text for q in e.questions] == [
+        "How many FOI requests did the Trust receive each month?",
+        "What software does the Trust use to log requests?",
+    ]
+    assert [q.outcome for q in e.questions] == ["disclosed", "disclosed"]
+
+
+FLATTENED = (
+    "Our Ref: 004436/13 Date 19 August 2013 Dear Sir, Freedom of Information Act 2000 I write "
+    "further to your request for information received 16/08/2013. I note you seek access to the "
+    "following information: 1. A copy of the review of Operation Aeroscope. 2. The terms of "
+    "reference for the review. 3. Details of: a. The number of staff that worked on the review; "
+    "b. The total cost of undertaking the review Following receipt of your request, searches "
+    "were conducted within Exampleshire Police to locate information relevant to your request. "
+    "I can confirm the following: 1. The review is exempt by virtue of Section 30(1) "
+    "Investigations. 2. The terms of reference are exempt by virtue of Section 30(1). "
+    "3. a) The review was conducted by the head of the department plus 1 review officer. "
+    "b) The review has not been costed, so this information is not held. " + "Yours sincerely " * 20
+)
+
+
+def test_a_letter_run_into_one_line_is_set_out_again() -> None:
+    e = extract(FLATTENED)
+
+    assert [q.text for q in e.questions] == [
+        "A copy of the review of Operation Aeroscope.",
+        "The terms of reference for the review.",
+        "The number of staff that worked on the review;",
+        "The total cost of undertaking the review",
+    ]
+    assert e.questions[2].context == "Details of:"
+    assert e.exemptions_cited == ("s30(1)",)
+    # The page's identity is its own text, not the text as set out again.
+    assert e.text_hash == extract(FLATTENED).text_hash
+
+
+def test_a_page_opening_with_the_authoritys_words_then_quoting_the_request() -> None:
+    e = extract(
+        "3 March 2016 Our Ref: IM-FOI-2016-2711\n"
+        "I refer to your recent request for information which has been handled in accordance "
+        "with the Act. For ease of reference, your request is replicated below.\n"
+        "I wish to know:\n"
+        "a) What date did the association first send members to the committee?\n"
+        "b) A list of the officers who attended its meetings.\n"
+        "Unfortunately, the only way to establish the data requested would be a manual "
+        "examination of 3069 files, which would exceed the cost limit under section 12.\n"
+    )
+
+    assert len(e.questions) == 2
+    assert [q.outcome for q in e.questions] == ["cost_limit_s12", "cost_limit_s12"]

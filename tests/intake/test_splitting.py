@@ -447,6 +447,39 @@ def test_lines_finishing_a_numbered_item_after_its_colon_stay_with_it() -> None:
     ]
 
 
+def test_a_bullet_leading_its_own_lettered_list_is_a_question() -> None:
+    request = (
+        "- How many times was a Taser fired in the periods:\n"
+        "a) 2017 to 2018\nb) 2018 to 2019?\n"
+        "- In what number of discharges did the person:\n"
+        "a) have mental health problems\nb) have acute behavioural disturbance?\n"
+    )
+    assert texts(request) == [
+        "How many times was a Taser fired in the periods:\na) 2017 to 2018\nb) 2018 to 2019?",
+        "In what number of discharges did the person:\na) have mental health problems\n"
+        "b) have acute behavioural disturbance?",
+    ]
+
+
+def test_the_lettered_parts_of_an_item_that_only_introduces_them_are_questions() -> None:
+    request = (
+        "1. A copy of the review.\n"
+        "2. Details of:\n"
+        "a. The number of staff that worked on the review;\n"
+        "b. The total cost of the review.\n"
+        "3. How many officers took part in the review, broken down by:\n"
+        "a. rank\nb. force\n"
+    )
+    split = propose_questions(request)
+    assert [q.text for q in split.questions] == [
+        "A copy of the review.",
+        "The number of staff that worked on the review;",
+        "The total cost of the review.",
+        "How many officers took part in the review, broken down by:\na. rank\nb. force",
+    ]
+    assert split.questions[1].context == "Details of:"
+
+
 def test_text_without_any_question_is_proposed_whole() -> None:
     request = "I am writing about the incident on the High Street last week.\n\nRegards\nSam"
     split = propose_questions(request)

@@ -15,11 +15,14 @@ How an FOI officer reads such a page, and so how this module does:
    ``propose_questions`` splits them (numbering in any style, restarts, context apart); with no
    heading, the request is the text between the site's furniture (cookie banners, "Leave this
    site") and the response's first words ("Exampleshire Constabulary can confirm ...", "Please
-   see below for the following exemptions"). Pages that interleave questions and answers ("1.
-   ..." / "No information held" / "2. ...", or "Request 1" / ... / "Answer 1" / ...) are read
-   item by item; a summary of the answer above the request heading is part of the response. When
-   the response names more questions than the request shows ("Question 2" on a page that does
-   not quote the request), the missing ones are added as placeholders.
+   see below for the following exemptions"), or failing those the first line in the authority's
+   voice ("The Trust does not hold ...", "Thank you for your request"). A letter run into a few
+   very long lines (copied from a PDF or a document-sharing site) is first set out again, an
+   item or a turn of voice to a line (``reflow_flattened``). Pages that interleave questions
+   and answers ("1. ..." / "No information held" / "2. ...", or "Request 1" / ... / "Answer 1"
+   / ...) are read item by item; a summary of the answer above the request heading is part of
+   the response. When the response names more questions than the request shows ("Question 2"
+   on a page that does not quote the request), the missing ones are added as placeholders.
 2. The response: everything after the request. Its decision part ends at the first heading of
    reasoning ("Public interest test", "Evidence of harm", "Reasons for decision"...).
 3. Answers per question: a line that starts with a reference ("Q2 & Q3 -", "In relation to
@@ -28,8 +31,9 @@ How an FOI officer reads such a page, and so how this module does:
    for word starts that question's answer. An answer that is empty is given together with the
    next ("Q2" then "Q3: see the table"), and a refusal inside a shared answer goes to the
    question whose words it repeats. Text before the first such answer answers the questions
-   before it, and an attachment given before them ("Please find attached ...") answers the
-   questions not taken one by one; "see the response to question 1" takes question 1's
+   before it, and an attachment given before them ("Please find attached ...") or an opening
+   refusal of the whole request on cost, as vexatious or as not held answers the questions not
+   taken one by one; "see the response to question 1" takes question 1's
    outcome. With none of these,
    the response treats the whole request at once and every question gets its outcome (the
    corpus labelling convention), except questions answered "as a gesture of goodwill" under a
@@ -84,6 +88,7 @@ from foidesk.intake.splitting import (
     answers_request,
     normalise_whitespace,
     propose_questions,
+    reflow_flattened,
     request_section,
 )
 from foidesk.law.provisions import corpus_cite, normalise_citations
@@ -680,9 +685,12 @@ def _interleaved(lines: list[str]) -> list[tuple[int, str]]:
     return found if len(found) >= 2 else []
 
 
-_PAIR_ASK = re.compile(r"^(?:request|question|part)\s*(\d{1,2})\s*[:.]?$", re.I)
+_PAIR_ASK = re.compile(
+    r"^(?:request|question|part)(?:\s+(?:number|no\.?))?\s*(\d{1,2})\s*[:.]?$", re.I
+)
 _PAIR_ANSWER = re.compile(
-    r"^(?:answers?|responses?|reply|replies)(?:\s*\d{1,2}(?:\s*(?:&|and|,)\s*\d{1,2})*)?\s*[:.]?$",
+    r"^(?:answers?|responses?|reply|replies)(?:\s+to\s+(?:question|request|part))?"
+    r"(?:\s*\d{1,2}(?:\s*(?:&|and|,)\s*\d{1,2})*)?\s*[:.]?$",
     re.I,
 )
 
@@ -737,6 +745,8 @@ def _interleaved_past(lines: list[str], span: tuple[int, int]) -> bool:
     if len(found) < 2 or not span[0] <= found[0][0] < span[1]:
         return False
     later = [i for i, _ in found if i >= span[1]]
+    if any(answers_request(text) for i, text in found if i >= span[1]):
+        return False  # "2. The terms of reference are exempt ...": numbered answers, not questions
     inside = [i for i, _ in found if span[0] <= i < span[1]]
     return len(inside) == 1 and bool(later) and later[0] > span[1]
 
@@ -1160,7 +1170,9 @@ _REDIRECT = re.compile(
 # a valid request; the answer given anyway is outside the Act ("other").
 _NOT_A_REQUEST = re.compile(
     r"\bnot\s+(?:a\s+)?(?:valid\s+)?requests?\s+for\s+recorded\s+information\b|"
-    r"\bfor\s+a\s+request\s+to\s+be\s+valid\b|\bnot\s+a\s+valid\s+request\b",
+    r"\bfor\s+a\s+request\s+to\s+be\s+valid\b|\bnot\s+a\s+valid\s+(?:[\w ]{0,40}\s)?request\b|"
+    r"\bnot\s+a\s+request\s+for\s+(?:specific\s+)?recorded\s+information\b|"
+    r"\bdoes\s+not\s+(?:fulfil|meet|satisfy)\s+(?:the\s+requirements\s+of\s+)?section\s+8\b",
     re.I,
 )
 _ACKNOWLEDGEMENT = re.compile(
@@ -1488,7 +1500,7 @@ _COST = _Cue(
 )
 _VEXATIOUS = _Cue(_VEXATIOUS, "vexatious", "repeated request")
 _CLARIFY = _Cue(_CLARIFY, "clarif", "unclear", "ambiguous")
-_NOT_A_REQUEST = _Cue(_NOT_A_REQUEST, "recorded information", "to be valid", "valid request")
+_NOT_A_REQUEST = _Cue(_NOT_A_REQUEST, "recorded information", "to be valid", "valid ", "section 8")
 _S21 = _Cue(_S21, "accessible", "already", "available", "website", "web page", "webpage", "link")
 _S22 = _Cue(_S22, "publication", "published")
 _PARTIAL = _Cue(
@@ -1922,6 +1934,11 @@ def _follow_cross_references(extracted: list[ExtractedQuestion]) -> list[Extract
     return out
 
 
+#: Outcomes an opening decision gives the whole request, so every question it does not take
+#: up again.
+_WHOLE_REFUSALS = frozenset({"cost_limit_s12", "vexatious_s14", "not_held"})
+
+
 def _overall(outcomes: list[str | None]) -> str | None:
     known = [o for o in outcomes if o is not None]
     if len(set(known)) > 1:
@@ -1964,6 +1981,11 @@ def extract(
     norm = _MISTYPED_BRACKET.sub(r"(\1)", normalise_whitespace(text))
     if not norm:
         raise NoResponse("empty page")
+    flat = reflow_flattened(norm)
+    if flat != norm:
+        norm, hashed = flat, norm
+    else:
+        hashed = norm
     lines = norm.split("\n")
     notes: list[str] = []
     regime = _regime(norm)
@@ -2103,6 +2125,9 @@ def extract(
         and _ATTACHMENT_CUES.search(preamble)
         and _classify(preamble, cite(preamble), whole=True) == "disclosed"
     )
+    opening_refusal = bool(
+        answers and preamble and _classify(preamble, cite(preamble), whole=True) in _WHOLE_REFUSALS
+    )
     extracted: list[ExtractedQuestion] = []
     decision_figures = _has_figures(decision) if not answers else False
     singled_out = {} if answers else _singled_out(response, len(questions), whole_outcome)
@@ -2110,6 +2135,10 @@ def extract(
         answer = answers.get(number)
         if answer is None and answers and preamble and first_named and number < first_named:
             answer = _Answer([number], preamble, "answered before the numbered answers")
+        elif answer is None and opening_refusal:
+            # "Our data are not organised ... within the cost limit" / "In relation to Q2, ...":
+            # the opening decision covers the questions the response does not take one by one.
+            answer = _Answer([number], preamble, "the opening decision")
         elif answer is None and attached_for_all:
             # "Please find attached our estate information ... With regards to question 1d, ...":
             # the attachment answers the questions the response does not take one by one.
@@ -2265,5 +2294,5 @@ def extract(
         reasoning=_reasoning(response_lines),
         reasoning_elsewhere=bool(_ELSEWHERE.search(response)),
         complete=complete if complete is not None else (False if _looks_cut_short(norm) else None),
-        text_hash=_hash(norm),
+        text_hash=_hash(hashed),
     )

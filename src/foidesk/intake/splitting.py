@@ -35,6 +35,7 @@ __all__ = [
     "ProposedQuestion",
     "ProposedSplit",
     "answers_request",
+    "reflow_flattened",
     "normalise_whitespace",
     "propose_questions",
     "request_section",
@@ -431,7 +432,12 @@ def _demote_context_lists(paras: list[_Para]) -> None:
 
 
 def _demote_if_illustrative(lead: _Para, run: list[_Para]) -> None:
-    if any(p.marker is not None and _is_request(p.marker.rest) for p in run):
+    # A bullet that asks, or that introduces a list of its own ("- In what number did the
+    # person:" / "a) ..."), is an item, not an illustration of the line above.
+    if any(
+        p.marker is not None and (_is_request(p.marker.rest) or p.marker.rest.endswith(":"))
+        for p in run
+    ):
         return
     lead_is_question = lead.line.endswith("?")
     if _is_request(lead.line) and not lead_is_question:
@@ -542,6 +548,8 @@ class _Splitter:
         self.pending: list[str] = []  # background waiting for the question it introduces
         self.current: _Draft | None = None
         self.after_numletter = False
+        self.current_leadin: str | None = None
+        self.splitting_parts = False
 
     def run(self, paras: list[_Para]) -> tuple[list[str], list[_Draft]]:
         for index, para in enumerate(paras):
@@ -571,13 +579,38 @@ class _Splitter:
         if para.marker is not None and self.is_item(para):
             self.open_item(para, para.marker)
         elif para.marker is not None and self.current is not None:
-            self.current.ask(para.line)  # a sub-item keeps its own marker
+            if self.parts_are_questions(self.current, para.marker):
+                # "3. Details of:" / "a. The number of staff ..." / "b. The total cost ...": the
+                # item only introduces its lettered parts, and each part asks for something.
+                self.splitting_parts = True
+                if self.current.text == [self.current_leadin]:
+                    self.current.context.append(self.current_leadin)
+                    self.current.text = []
+                    self.current.ask(para.marker.rest)
+                else:
+                    self.open(marked=True).ask(para.marker.rest)
+            else:
+                self.current.ask(para.line)  # a sub-item keeps its own marker
         elif self.current is None:
             self.before_first_question(para)
         else:
             self.inside_question(self.current, para, following)
 
+    def parts_are_questions(self, current: _Draft, marker: _Marker) -> bool:
+        if marker.style not in (_Style.LETTER, _Style.ROMAN) or not _is_request(marker.rest):
+            return False
+        return self.splitting_parts or (
+            self.current_leadin is not None and current.text == [self.current_leadin]
+        )
+
     def open_item(self, para: _Para, marker: _Marker) -> None:
+        rest = marker.rest
+        # A numbered item of a few words ending in a colon ("Details of:") only introduces its
+        # parts.
+        self.current_leadin = (
+            rest if rest.endswith(":") and len(rest.split()) <= 4 and "?" not in rest else None
+        )
+        self.splitting_parts = False
         if marker.style is _Style.NUMLETTER:
             self.after_numletter = True
         elif marker.style is _Style.NUMBER:
@@ -714,13 +747,14 @@ _START_HEADING = re.compile(
 )
 _START_INTRO = re.compile(
     r"\b(?:you\s+seek\s+access\s+to|received\s+a\s+request|as\s+follows|you\s+asked(?:\s+for)?|"
-    r"you\s+requested|you\s+wrote|requested\s+the\s+following|following\s+request)\b.*:$",
+    r"you\s+requested|you\s+wrote|requested\s+the\s+following|following\s+request)\b.*:\s*-?$",
     re.I,
 )
 _SALUTATION = re.compile(r"^dear\s+\S.{0,80}$", re.I)
 _COMBINED_HEADING = re.compile(r"^request\s*(?:/|&|and)\s*response\s*:?$", re.I)
 _END_HEADING = re.compile(
-    r"^(?:our\s+|the\s+|in\s+)?(?:response|responses|reply|answer|answers|decision|outcome)"
+    r"^(?:our\s+|the\s+|in\s+)?(?:response|responses|reply|answer|answers|decision|outcome|"
+    r"results?\s+of\s+(?:the\s+)?searche?s?)"
     r"(?:\s+to\s+(?:your\s+)?request|\s+1|\s+details?|\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})?\s*:?$",
     re.I,
 )
@@ -769,9 +803,91 @@ _AUTHORITY_VOICE = re.compile(
     r"\b(?:the\s+)?(?:trust|council|force|constabulary|police|service|authority|department|office|"
     r"university|board|commissioner|government|organisation)\s+(?:does|do|did|has|have|is|are|can|"
     r"cannot|holds|held|will|would|was|were|may)\b|\b(?:is|are|was|were)\s+(?:not\s+)?held\b|"
-    r"\bexempt(?:ed|ion)?\b|\bnot\s+obliged\b|\bhas\s+been\s+provided\b|\battached\b",
+    r"\bexempt(?:ed|ion)?\b|\bnot\s+obliged\b|\bhas\s+been\s+provided\b|\battached\b|\bapologies\b",
     re.I,
 )
+
+
+# The requester speaking without a request verb: "... please enter the information you hold",
+# "Has your force ...".
+_REQUESTER_VOICE = re.compile(
+    r"\bplease\s+(?:enter|complete|fill|populate|include|answer|return|break)\b|\byou\s+hold\b|"
+    r"\byour\s+(?:force|trust|council|authority|organisation|department|service|constabulary)\b",
+    re.I,
+)
+
+
+def _asks(line: str) -> bool:
+    """Whether a line, less any item marker, asks for something in the requester's voice."""
+    marker = _marker(line)
+    words = marker.rest if marker is not None else line
+    return _is_request(words) or bool(_REQUESTER_VOICE.search(words))
+
+
+_SENTENCE_BREAK = re.compile(
+    r"(?<=[.?!:])\s+(?=[“\"‘']?[A-Z(]|\d{1,2}[.)]\s|[a-z][.)]\s)"
+    r"|(?<=;)\s+(?=\(?(?:\d{1,2}|[a-z])[.)]\s)"
+    # The response's first words, even where the sentence before lost its full stop.
+    r"|\s+(?=Following\s+(?:receipt|a\s+search|searches)|Your\s+request\s+(?:for\s+information\s+)?"
+    r"has|I\s+can\s+confirm|Please\s+find|RESPONSE\b|Yours\s+(?:sincerely|faithfully))"
+)
+# What a break may not follow: an item's own marker ("1." "a)"), or an abbreviation.
+_NOT_AN_END = re.compile(
+    r"(?:^|\s)(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})[.)]|Mr|Mrs|Ms|Dr|No|St|e\.g|i\.e|etc|"
+    r"S\.I|[A-Z])\.?$"
+)
+
+
+def _sentences_of(line: str) -> list[str]:
+    """A run-together line cut into its sentences and numbered items."""
+    out: list[str] = []
+    at = 0
+    for m in _SENTENCE_BREAK.finditer(line):
+        if _NOT_AN_END.search(line[at : m.start()]):
+            continue
+        out.append(line[at : m.start()])
+        at = m.end()
+    out.append(line[at:])
+    return [x for x in out if x]
+
+
+def _voice(sentence: str) -> str | None:
+    """Who is speaking: "authority", "requester", or ``None`` when the words do not say."""
+    if answers_request(sentence):
+        return "authority"
+    return "requester" if _asks(sentence) else None
+
+
+_INLINE_ITEM = re.compile(r"^[“\"]?(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|Q\d{1,2}\b)\s")
+#: How long a line is before it counts as text run together from a printed page.
+_FLAT_LINE = 500
+
+
+def reflow_flattened(text: str) -> str:
+    """A page copied from a PDF or a document-sharing site may run a whole letter into a few
+    very long lines. Such a page is set out again: each numbered or lettered item starts a line,
+    and so does every turn from the requester's voice to the authority's and back, so that the
+    request and each answer can be found as on any other page. Other pages are returned as
+    they are."""
+    lines = text.split("\n")
+    if sum(len(x) for x in lines if len(x) > _FLAT_LINE) < 0.75 * len(text):
+        return text
+    out: list[str] = []
+    for line in lines:
+        if len(line) <= _FLAT_LINE:
+            out.append(line)
+            continue
+        para: list[str] = []
+        voice: str | None = None
+        for sentence in _sentences_of(line):
+            said = _voice(sentence)
+            if para and (_INLINE_ITEM.match(sentence) or (said and voice and said != voice)):
+                out.append(" ".join(para))
+                para = []
+            para.append(sentence)
+            voice = said or voice
+        out.append(" ".join(para))
+    return "\n".join(out)
 
 
 def answers_request(line: str) -> bool:
@@ -780,23 +896,26 @@ def answers_request(line: str) -> bool:
     Used where a page has no heading between the request and the response: the first line in
     the authority's voice that does not itself ask for something ends the request.
     """
-    return bool(_AUTHORITY_VOICE.search(line)) and not _is_request(line)
+    return bool(_AUTHORITY_VOICE.search(line)) and not _asks(line)
 
 
 def _voice_end(lines: list[str], start: int) -> int | None:
     """The first line from ``start`` in the authority's voice, once the requester has asked
     something; ``None`` if the page never turns from one voice to the other."""
     asked = False
+    spoken = 0  # the authority's lines before the request: "I refer to your request ..."
     for index in range(start, len(lines)):
         line = lines[index]
         if not line.strip():
             continue
         if asked and answers_request(line):
             return index
-        if _is_request(line):
+        if _asks(line):
             asked = True
         elif not asked and answers_request(line):
-            return None  # the page opens in the authority's voice: no request quoted first
+            spoken += 1
+            if spoken > 2:
+                return None  # the page opens with the response: no request is quoted first
     return None
 
 
