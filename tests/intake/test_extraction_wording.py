@@ -1242,3 +1242,94 @@ def test_a_page_opening_with_the_authoritys_words_then_quoting_the_request() -> 
 
     assert len(e.questions) == 2
     assert [q.outcome for q in e.questions] == ["cost_limit_s12", "cost_limit_s12"]
+
+
+def test_a_numbered_item_with_lettered_parts_and_answers_lettered_the_same_way() -> None:
+    e = extract(
+        "Request Number: 001006/22\nDecision: Disclosed\n"
+        "The body worn video policy on your website does not include its appendix.\n"
+        "1. a) Why is the appendix not published, and\n"
+        "b) If it is not published how can the public check officers follow it?\n"
+        "1. a) The Appendix has not been made public as it contains policing tactics.\n"
+        "Disclosure would, or would be likely to, prejudice -\n"
+        "(a) the prevention or detection of crime,\n"
+        "(b) the apprehension or prosecution of offenders.\n"
+        "b) Members of the public may query the use of body worn video through the complaints "
+        "system, and scrutiny panels review its use.\n"
+    )
+
+    assert [q.text for q in e.questions] == [
+        "Why is the appendix not published, and",
+        "If it is not published how can the public check officers follow it?",
+    ]
+    assert e.questions[1].answer.startswith("Members of the public")
+    assert [q.outcome for q in e.questions] == ["disclosed", "disclosed"]
+
+
+def test_we_do_not_have_the_document_is_not_held() -> None:
+    e = extract(
+        "Enquiry Reference: FOI 177- 25\n"
+        "I write in connection with your Freedom of Information request, firstly please accept "
+        "my apology for the delay. Below is your request and our response.\n"
+        "Please email me a copy of the match commander's report for the League Cup fixture.\n"
+        "Having made enquiries within the Force we do not have a match commander report.\n"
+    )
+
+    assert e.reference == "FOI 177- 25"
+    assert [q.text for q in e.questions] == [
+        "Please email me a copy of the match commander's report for the League Cup fixture."
+    ]
+    assert [q.outcome for q in e.questions] == ["not_held"]
+
+
+@pytest.mark.parametrize(
+    ("head", "reference"),
+    [
+        ("Enquiry Reference: 728 - 24", "728 - 24"),
+        ("Freedom of Information Request Reference N o: FOI 004163-18", "FOI 004163-18"),
+    ],
+)
+def test_references_as_printed_with_broken_spacing(head: str, reference: str) -> None:
+    e = extract(f"{head}\nRequest\nHow many fires were there?\nResponse\nThere were 12 fires.\n")
+
+    assert e.reference == reference
+
+
+def test_two_requests_in_one_paragraph_are_two_questions() -> None:
+    e = extract(
+        "Request\n"
+        "Please disclose all correspondence with the companies NSO Group and Quadream. I would "
+        "also like to know of all meetings between the force and representatives of the "
+        "companies, including the agenda.\n"
+        "Please provide the number of stop searches in 2023. Please break this down by month.\n"
+        "Response\nExampleshire Police can neither confirm nor deny that it holds any "
+        "information relevant to your request by virtue of Section 24(2) and Section 31(3).\n"
+    )
+
+    assert [q.text for q in e.questions] == [
+        "Please disclose all correspondence with the companies NSO Group and Quadream.",
+        "I would also like to know of all meetings between the force and representatives of the "
+        "companies, including the agenda.",
+        "Please provide the number of stop searches in 2023. Please break this down by month.",
+    ]
+    assert {q.outcome for q in e.questions} == {"ncnd"}
+
+
+def test_the_authoritys_metadata_headings_end_the_request() -> None:
+    e = extract(
+        "Crimes over Christmas\nReference Number:\n20171967\n"
+        "Request Details:\n"
+        "Please can you tell me how many crimes were reported to your force over Christmas 2016?\n"
+        "Exemptions Applied:\nSection 24\nSection 31\n"
+        "SYP Response:\n"
+        "Our administrator provided me with the enclosed spreadsheet in response to your "
+        "request.\n"
+        "South Yorkshire Police can neither confirm nor deny that it holds any other information "
+        "by virtue of Section 24(2) and Section 31(3).\n"
+    )
+
+    assert e.request_text == (
+        "Please can you tell me how many crimes were reported to your force over Christmas 2016?"
+    )
+    assert e.has_attachment
+    assert [q.outcome for q in e.questions] == ["partially_disclosed"]

@@ -90,6 +90,7 @@ from foidesk.intake.splitting import (
     propose_questions,
     reflow_flattened,
     request_section,
+    separate_requests,
 )
 from foidesk.law.provisions import corpus_cite, normalise_citations
 from foidesk.law.regimes import Regime
@@ -363,9 +364,13 @@ def _simple(text: str) -> str:
 
 # --- Title, reference, authority, dates, regime ----------------------------------------------
 
-_REF_TOKEN = r"(?:FOI[ -]?)?[A-Z0-9][A-Z0-9./_-]*\d[A-Z0-9./_-]*"  # noqa: S105 - not a password
+# "FOI/13384", "7548/19", and a year set off by a spaced hyphen as printed ("728 - 24", "177- 25").
+_REF_TOKEN = (
+    r"(?:FOI[ -]?)?[A-Z0-9][A-Z0-9./_-]*\d[A-Z0-9./_-]*"  # noqa: S105 - not a password
+    r"(?:(?<=\d)\s-\s?\d{2}\b|(?<=-)\s\d{2}\b)?"
+)
 _LABELLED_REF = re.compile(
-    r"(?:\b(?:our|your|foi|request|case)\s+)?\bref(?:erence)?(?:\s+(?:no|number|num))?\.?"
+    r"(?:\b(?:our|your|foi|request|case)\s+)?\bref(?:erence)?(?:\s+(?:n\s?o|number|num))?\.?"
     # "Our Ref: eCase: FOI2017/07922": the case system's name before the reference.
     rf"\s*[:.#–-]?\s*(?:[a-z]{{2,10}}:\s*)?(?P<ref>{_REF_TOKEN})",
     re.I,
@@ -636,7 +641,8 @@ def _regime(text: str) -> Regime:
 # --- Finding the request and the response ----------------------------------------------------
 
 _RESPONSE_HEADING = re.compile(
-    r"^(?:our\s+|the\s+|in\s+|my\s+)?(?:response|responses|reply|answer|answers|decision|outcome)"
+    r"^(?:our\s+|the\s+|in\s+|my\s+|(?-i:[A-Z]{2,6})\s+)?(?:response|responses|reply|answer|"
+    r"answers|decision|outcome)"
     r"(?:\s+to\s+(?:your\s+)?(?:request|questions?)|\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})?\s*[:.]?$",
     re.I,
 )
@@ -764,8 +770,14 @@ _AND_WHETHER = re.compile(r",?\s+and\s+(?=whether\s)", re.I)
 
 
 def _split_joined(text: str) -> list[str]:
-    """ "details of why X and whether Y": two questions in one sentence, as an officer splits it."""
-    if "\n" in text or text.count("?") > 1:
+    """ "details of why X and whether Y": two questions in one sentence, and two requests in two
+    sentences of one paragraph, as an officer splits them."""
+    if "\n" in text:
+        return [text]
+    sentences = separate_requests(text)
+    if len(sentences) > 1:
+        return sentences
+    if text.count("?") > 1:
         return [text]
     parts = _AND_WHETHER.split(text, maxsplit=1)
     if len(parts) == 2 and all(len(p.split()) >= 5 for p in parts) and "(" not in parts[0][-40:]:
@@ -886,7 +898,9 @@ _PART_START = re.compile(
 _QREF_ANYWHERE = re.compile(rf"\b(?:questions?|q)\s*\.?\s*(?P<list>{_QLIST})(?![\d/])\b", re.I)
 _NUMBERED_ANSWER = re.compile(r"^\(?(\d{1,2})(?:[.)]|\s*[:–-](?=\s))\s*(.*)$")
 _LETTERED_ANSWER = re.compile(r"^\(?([a-hA-H])[.)]\s*(.*)$")
-_LETTERED_REQUEST = re.compile(r"(?m)^\(?[aA][.)]\s+\S[^\n]*\n(?:[^\n]*\n)*?\(?[bB][.)]\s+\S")
+_LETTERED_REQUEST = re.compile(
+    r"(?m)^(?:\d{1,2}[.)]\s*)?(?P<marker>\(?[aA][.)])\s+\S[^\n]*\n(?:[^\n]*\n)*?\(?[bB][.)]\s+\S"
+)
 _ANSWER_LABEL = re.compile(r"^A\s?(\d{1,2})\s*[.:)\-–]\s*")
 _CROSS_REFERENCE = re.compile(
     r"^(?:please\s+)?(?:see|refer\s+to|as\s+per)\s+(?:the\s+|our\s+)?(?:response|answer|reply)"
@@ -933,7 +947,7 @@ def _segment_starts(
     hi: int,
     questions: Sequence[tuple[str, str]],
     *,
-    lettered: bool = False,
+    lettered: str = "",
 ) -> list[_Start]:
     """Where answers to particular questions begin in ``lines[lo:hi]`` (see module docstring)."""
     starts: dict[int, _Start] = {}
@@ -982,18 +996,21 @@ def _numbered_answers(
     hi: int,
     questions: Sequence[tuple[str, str]],
     *,
-    lettered: bool = False,
+    lettered: str = "",
 ) -> list[_Start]:
     """A numbered list in the response that answers the questions in order: it restarts at 1,
     or at a later question whose words it repeats ("2. The number of requests received ...
     is 21" when only questions 2 and 3 are answered). When the request lettered its questions
-    ("(a)", "b)"), answers lettered the same way count too."""
+    ("(a)", "b)"; ``lettered`` is its first letter's marker), answers lettered the same way
+    count too."""
     count = len(questions)
     found: list[_Start] = []
     for i in range(lo, hi):
         m = _NUMBERED_ANSWER.match(lines[i])
         if m is None and lettered:
             m = _LETTERED_ANSWER.match(lines[i])
+            if m is not None and lines[i].startswith("(") != lettered.startswith("("):
+                m = None  # "(a) the prevention of crime" quoted in an answer lettered "a)"
         if m is None:
             continue
         n = int(m.group(1)) if m.group(1).isdigit() else ord(m.group(1).lower()) - 96
@@ -1137,6 +1154,16 @@ _NOT_HELD_OTHER = (
             re.I,
         ),
         ("have no", "has no", "not got"),
+    ),
+    (
+        # "we do not have a match commander report", "the force does not have any such policy"
+        re.compile(
+            r"\b(?:we|force|police|constabulary|trust|council|service)\s+(?:does|do|did)\s+not\s+"
+            r"have\s+(?:a|an|any|the)\s+(?:such\s+)?[\w'’ -]{0,40}?(?:report|policy|policies|"
+            r"record|records|document|documents|data|information|figures|list|plan|agreement)\b",
+            re.I,
+        ),
+        ("not have",),
     ),
     (
         re.compile(
@@ -1290,9 +1317,14 @@ def _substantive(text: str) -> str:
 
 
 def _gives(text: str) -> bool:
-    """Whether an answer gives anything: figures, or the wording of a disclosure."""
+    """Whether an answer gives anything: figures, the wording of a disclosure, or a document
+    attached ("provided me with the enclosed spreadsheet")."""
     substantive = _substantive(text)
-    return _has_figures(substantive) or bool(_DISCLOSURE.search(substantive))
+    return (
+        _has_figures(substantive)
+        or bool(_DISCLOSURE.search(substantive))
+        or bool(_ATTACHMENT_CUES.search(LINK.sub(" ", substantive)))
+    )
 
 
 def _classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
@@ -1396,6 +1428,8 @@ _ELSEWHERE = re.compile(
 _ATTACHMENT_CUES = re.compile(
     r"\b(?:find|see)\s+(?:\w+\s+){0,4}?(?:attached|enclosed)\b|"
     r"\b(?:is|are|been)\s+(?:attached|enclosed)\b|\bthe\s+attached\b|"
+    r"\bthe\s+enclosed\s+(?:spreadsheets?|documents?|files?|tables?|letter|reports?|pdf|"
+    r"response|information|list|cop(?:y|ies)|schedule|appendix|annex)\b|"
     r"\battached\s+(?:is|are|document|spreadsheet|file|response|table|pdf|report|letter)\b|"
     r"\bATTACHMENT_\w*|\b\w+\.(?:pdf|xlsx?|docx?|csv|odt|ods)\b",
     re.I,
@@ -1754,7 +1788,7 @@ def _answers(
     hi: int,
     questions: Sequence[tuple[str, str]],
     *,
-    lettered: bool = False,
+    lettered: str = "",
 ) -> tuple[dict[int, _Answer], str]:
     """Each question's answer text within ``lines[lo:hi]``, and the text before the first."""
     starts = _segment_starts(lines, lo, hi, questions, lettered=lettered)
@@ -2086,7 +2120,8 @@ def extract(
         answers = {p.numbers[0]: p for p in pieces}
         preamble = ""
     else:
-        lettered = bool(_LETTERED_REQUEST.search(request_text))
+        first_letter = _LETTERED_REQUEST.search(request_text)
+        lettered = first_letter.group("marker") if first_letter else ""
         answers, preamble = _answers(lines, response_lo, cut, questions, lettered=lettered)
         if answers:
             answers.update(_late_answers(lines, cut, len(questions), answers))

@@ -36,6 +36,7 @@ __all__ = [
     "ProposedSplit",
     "answers_request",
     "reflow_flattened",
+    "separate_requests",
     "normalise_whitespace",
     "propose_questions",
     "request_section",
@@ -153,6 +154,9 @@ _MARKER_PATTERNS: tuple[tuple[re.Pattern[str], _Style], ...] = (
 _ROMAN = re.compile(r"^x{0,3}(?:ix|iv|v?i{0,3})$")
 
 
+_LEADING_PART = re.compile(r"^\(?[a-z]\)\s+|^[a-z]\.\s+(?=[A-Z])")
+
+
 def _marker(line: str) -> _Marker | None:
     """Recognise an item marker at the start of ``line``; ``None`` if it has none."""
     for pattern, style in _MARKER_PATTERNS:
@@ -163,6 +167,9 @@ def _marker(line: str) -> _Marker | None:
         rest = (groups[-1] or "").strip()
         if style is _Style.NUMBER and groups[1]:
             style = _Style.NUMLETTER  # "1a)": the parts are numbered, not just the questions
+        elif style is _Style.NUMBER and (part := _LEADING_PART.match(rest)):
+            # "1. a) Why is ...": the same, written with a space.
+            style, rest = _Style.NUMLETTER, rest[part.end() :]
         if style is _Style.ROMAN and not _ROMAN.match(groups[0]):
             continue
         if style is _Style.BULLET and not re.search(r"\w", rest):
@@ -229,7 +236,7 @@ _REQUEST_PHRASE = re.compile(
     r"|\b(?:could|can|would|will)\s+you\b"
     r"|\bif\s+you\s+(?:could|can|would)\b"
     r"|\b(?:can|could|may)\s+I\s+(?:have|get|see|request|ask|obtain)\b"
-    r"|\bplease\s+(?:also\s+)?(?:provide|send|supply|tell|give|indicate|share|list|state|advise|"
+    r"|\bplease\s+(?:also\s+)?(?:provide|send|supply|e-?mail|tell|give|indicate|share|list|state|advise|"
     r"disclose|release|forward|detail|specify|explain|identify|outline|populate|break\s?down|"
     r"breakdown|let\s+me\s+know|confirm\s+(?:whether|if|how|what|which)|clarify\s+(?:whether|if))\b"
     r"|\bI(?:\s+would|'d|’d|\s+should)(?:\s+also)?\s+(?:like|love|want)\s+(?:to\s+(?:know|request|"
@@ -753,8 +760,9 @@ _START_INTRO = re.compile(
 _SALUTATION = re.compile(r"^dear\s+\S.{0,80}$", re.I)
 _COMBINED_HEADING = re.compile(r"^request\s*(?:/|&|and)\s*response\s*:?$", re.I)
 _END_HEADING = re.compile(
-    r"^(?:our\s+|the\s+|in\s+)?(?:response|responses|reply|answer|answers|decision|outcome|"
-    r"results?\s+of\s+(?:the\s+)?searche?s?)"
+    # "SYP Response:", "Exemptions Applied:": the authority's own headings.
+    r"^(?:our\s+|the\s+|in\s+|(?-i:[A-Z]{2,6})\s+)?(?:response|responses|reply|answer|answers|"
+    r"decision|outcome|results?\s+of\s+(?:the\s+)?searche?s?|exemptions?\s+applied)"
     r"(?:\s+to\s+(?:your\s+)?request|\s+1|\s+details?|\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})?\s*:?$",
     re.I,
 )
@@ -803,7 +811,7 @@ _AUTHORITY_VOICE = re.compile(
     r"\b(?:the\s+)?(?:trust|council|force|constabulary|police|service|authority|department|office|"
     r"university|board|commissioner|government|organisation)\s+(?:does|do|did|has|have|is|are|can|"
     r"cannot|holds|held|will|would|was|were|may)\b|\b(?:is|are|was|were)\s+(?:not\s+)?held\b|"
-    r"\bexempt(?:ed|ion)?\b|\bnot\s+obliged\b|\bhas\s+been\s+provided\b|\battached\b|\bapologies\b",
+    r"\bexempt(?:ed|ion)?\b|\bnot\s+obliged\b|\bhas\s+been\s+provided\b|\battached\b|\bapolog(?:y|ies|ise)\b",
     re.I,
 )
 
@@ -849,6 +857,49 @@ def _sentences_of(line: str) -> list[str]:
         at = m.end()
     out.append(line[at:])
     return [x for x in out if x]
+
+
+# A sentence that opens a request of its own: "Please disclose ...", "I would also like to know
+# ...", "Could you ...", "How many ...".
+_OPENS_REQUEST = re.compile(
+    r"^(?:please\s+(?:also\s+)?(?:provide|send|supply|disclose|release|tell|give|list|share|"
+    r"confirm|state|forward|e-?mail)|I\s+would\s+(?:also\s+)?like|I\s+(?:also\s+)?(?:request|"
+    r"wish\s+to)|(?:could|can|would)\s+you|how\s+(?:many|much|often|long)|what|which|when|"
+    r"where|who|why|whether|do|does|did|has|have|is|are|was|were)\b",
+    re.I,
+)
+# A sentence that leans on the one before ("Please break this down by year") stays with it.
+_REFERS_BACK = re.compile(
+    r"\b(?:this|these|those|that|above|such|them|they|it|its|each|same|also\s+break|"
+    r"break\s*down|breakdown)\b",
+    re.I,
+)
+
+
+def separate_requests(paragraph: str) -> list[str]:
+    """A paragraph that asks two things in two sentences ("Please disclose all correspondence
+    with the companies. I would also like to know of all meetings ...") is two questions, as an
+    officer splits it; a sentence that refers back to the one before ("Please break this down
+    by year") stays with it. A paragraph of one request comes back whole."""
+    if "\n" in paragraph:
+        return [paragraph]
+    parts: list[str] = []
+    for sentence in _sentences_of(paragraph):
+        opening = " ".join(sentence.split()[:8])
+        if (
+            parts
+            and _OPENS_REQUEST.match(sentence)
+            and not _REFERS_BACK.search(opening)
+            and _is_request(sentence)
+            and _is_request(parts[-1])
+            and len(sentence.split()) >= 6
+        ):
+            parts.append(sentence)
+        elif parts:
+            parts[-1] = f"{parts[-1]} {sentence}"
+        else:
+            parts.append(sentence)
+    return parts
 
 
 def _voice(sentence: str) -> str | None:
@@ -904,12 +955,19 @@ def _voice_end(lines: list[str], start: int) -> int | None:
     something; ``None`` if the page never turns from one voice to the other."""
     asked = False
     spoken = 0  # the authority's lines before the request: "I refer to your request ..."
+    first_item: str | None = None
     for index in range(start, len(lines)):
         line = lines[index]
         if not line.strip():
             continue
         if asked and answers_request(line):
             return index
+        marker = _marker(line)
+        if marker is not None and marker.style in (_Style.NUMBER, _Style.NUMLETTER):
+            if first_item is None:
+                first_item = marker.label
+            elif asked and marker.label == first_item and not _asks(line):
+                return index  # "1. a) The appendix has not been made public ...": the answers
         if _asks(line):
             asked = True
         elif not asked and answers_request(line):
