@@ -1333,3 +1333,64 @@ def test_the_authoritys_metadata_headings_end_the_request() -> None:
     )
     assert e.has_attachment
     assert [q.outcome for q in e.questions] == ["partially_disclosed"]
+
+
+def test_the_acts_two_duties_start_the_response() -> None:
+    e = extract(
+        "Enquiry Reference: 667 - 24\n"
+        "Below is your request and our response.\n"
+        "Has the force ever used information provided by Facewatch?\n"
+        "Section 1 of the Freedom of Information Act 2000 places two duties on public "
+        "authorities. Unless exemptions apply, the first duty at Section 1(1)(a) is to confirm "
+        "or deny whether the information is held. Exampleshire Police can neither confirm nor "
+        "deny that it holds any information by virtue of Section 24(2).\n"
+    )
+
+    assert e.reference == "667 - 24"
+    assert [q.text for q in e.questions] == [
+        "Has the force ever used information provided by Facewatch?"
+    ]
+    assert [q.outcome for q in e.questions] == ["ncnd"]
+
+
+@pytest.mark.parametrize(
+    ("tag", "outcome"),
+    [
+        ("Response (not held)", "not_held"),
+        ("Response (all information to be supplied)", "disclosed"),
+        ("Response (some information to be supplied)", "partially_disclosed"),
+    ],
+)
+def test_a_request_run_together_and_a_response_given_as_a_document(tag: str, outcome: str) -> None:
+    e = extract(
+        "Freedom of Information Request - Temporary Accommodation Data\n"
+        "Received: 12 February 2026\n"
+        "Dear Sir/Madam,This is a request for information under the Act.Please provide the "
+        "following information:The current number of households in temporary accommodation."
+        "The names of providers currently supplying temporary accommodation to the council."
+        "I look forward to your response.\n"
+        "Outcome / Documents\n"
+        f"- {tag} - application/pdf - Download\n"
+    )
+
+    assert [q.text for q in e.questions] == [
+        "The current number of households in temporary accommodation.",
+        "The names of providers currently supplying temporary accommodation to the council.",
+    ]
+    assert [q.outcome for q in e.questions] == [outcome, outcome]
+    assert e.has_attachment
+
+
+def test_a_pages_own_fields_are_not_the_request() -> None:
+    e = extract(
+        "FOI_25-087 Reports of sexual assault\n"
+        "Date of response: 16 April 2025\n"
+        "We have now considered your request of 24 March 2025 for the following information:\n"
+        "The total number of sexual assault allegations made to the university.\n"
+        "How many of the alleged victims were students?\n"
+        "Our response:\n"
+        "Please see accompanying document, our ref: FOI_25-087 Appendix A.\n"
+    )
+
+    assert len(e.questions) == 2
+    assert e.request_text.startswith("The total number")

@@ -12,6 +12,7 @@ from foidesk.intake.splitting import (
     ProposedQuestion,
     normalise_whitespace,
     propose_questions,
+    separate_requests,
 )
 
 
@@ -564,3 +565,44 @@ def test_any_text_is_split_without_losing_words(request: str) -> None:
         [split.preamble, split.signoff, *(q.text + "\n" + q.context for q in split.questions)]
     )
     assert not (_words(request) - _words(output))
+
+
+def test_a_numbered_line_that_only_introduces_its_numbered_parts_is_context() -> None:
+    request = (
+        "1. How many claims has your council:\n"
+        "1a. Received for compensation due to damage caused by potholes?\n"
+        "1b. Accepted and paid to the claimant?\n"
+        "2. What was the total compensation paid?\n"
+    )
+    split = propose_questions(request)
+    assert [q.text for q in split.questions] == [
+        "Received for compensation due to damage caused by potholes?",
+        "Accepted and paid to the claimant?",
+        "What was the total compensation paid?",
+    ]
+    assert split.questions[0].context == "How many claims has your council:"
+
+
+def test_what_to_break_the_answer_down_by_stays_with_the_question() -> None:
+    request = (
+        "How many strip searches were carried out outside custody in 2022 and 2023?\n"
+        "Please list each occasion and the information by:\n"
+        "- sex of person searched\n"
+        "- ethnicity of person searched\n"
+        "- whether the individual was then arrested\n"
+    )
+    assert texts(request) == [
+        "How many strip searches were carried out outside custody in 2022 and 2023?\n"
+        "Please list each occasion and the information by:\n- sex of person searched\n"
+        "- ethnicity of person searched\n- whether the individual was then arrested",
+    ]
+
+
+def test_bullets_run_into_one_paragraph_are_separate_requests() -> None:
+    assert separate_requests(
+        "How many officers are serving? * For the last three years, please provide examples of "
+        "the rationale for rejecting vetting."
+    ) == [
+        "How many officers are serving?",
+        "For the last three years, please provide examples of the rationale for rejecting vetting.",
+    ]

@@ -1089,7 +1089,9 @@ _PARTIAL = re.compile(
     r"(?:is|has\s+been|have\s+been|was|were)\s+(?:withheld|redacted|exempt)|"
     r"\bwithh\w+\s+some\b|\bheld\s+in\s+part\b|\bpartial(?:ly)?\s+(?:disclos|releas|provid)|"
     r"\bmajority\s+of\s+the\s+information\b|\bredact(?:ed|ions?)\b|"
-    r"\bnot\s+(?:required|obliged)\b[^.]{0,40}\b(?:release|disclose|provide)\s+all\b",
+    r"\bnot\s+(?:required|obliged)\b[^.]{0,40}\b(?:release|disclose|provide)\s+all\b|"
+    # A log's document list: "Response (some information to be supplied) - application/pdf".
+    r"\bresponse\s+\((?:some|part(?:ial)?)\s+(?:of\s+the\s+)?information\b",
     re.I,
 )
 _WITHHELD = re.compile(
@@ -1129,7 +1131,12 @@ _NOT_HELD_OTHER = (
         ("collated", "captured", "retained", "collected"),
     ),
     (
-        re.compile(r"\b(?:information|data|records?)\s+not\s+held\b|^\W*not\s+held\b", re.I | re.M),
+        re.compile(
+            r"\b(?:information|data|records?)\s+not\s+held\b|^\W*not\s+held\b|"
+            # A log's document list: "Response (not held) - application/pdf".
+            r"\bresponse\s+\(not\s+held\)",
+            re.I | re.M,
+        ),
         ("not held",),
     ),
     (
@@ -1208,6 +1215,8 @@ _ACKNOWLEDGEMENT = re.compile(
     re.I,
 )
 _DISCLOSURE = re.compile(
+    # A log's document list: "Response (all information to be supplied) - application/pdf".
+    r"\bresponse\s+\(all\s+(?:the\s+)?information\b|"
     r"\b(?:please\s+)?(?:find|see)\b[^.]{0,40}?\b(?:attached|enclosed|below|table)\b|"
     r"\bas\s+follows\b|\bable\s+to\s+(?:disclose|provide|release)\b|\bdecided\s+to\s+disclose\b|"
     r"\b(?:can|could)\s+(?:advise|disclose|provide)\b|\bthe\s+(?:answer|figure|total|"
@@ -1323,8 +1332,13 @@ def _gives(text: str) -> bool:
     return (
         _has_figures(substantive)
         or bool(_DISCLOSURE.search(substantive))
-        or bool(_ATTACHMENT_CUES.search(LINK.sub(" ", substantive)))
+        or bool(_ATTACHMENT_CUES.search(_DOCUMENT_TAG.sub(" ", LINK.sub(" ", substantive))))
     )
+
+
+# A log's document list: "Response (not held) - application/pdf - Download". The words in the
+# brackets say what it gives.
+_DOCUMENT_TAG = re.compile(r"\bresponse\s+\([^)]{1,60}\)\s*-\s*application/\S*", re.I)
 
 
 def _classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
@@ -1431,7 +1445,8 @@ _ATTACHMENT_CUES = re.compile(
     r"\bthe\s+enclosed\s+(?:spreadsheets?|documents?|files?|tables?|letter|reports?|pdf|"
     r"response|information|list|cop(?:y|ies)|schedule|appendix|annex)\b|"
     r"\battached\s+(?:is|are|document|spreadsheet|file|response|table|pdf|report|letter)\b|"
-    r"\bATTACHMENT_\w*|\b\w+\.(?:pdf|xlsx?|docx?|csv|odt|ods)\b",
+    r"\bATTACHMENT_\w*|\b\w+\.(?:pdf|xlsx?|docx?|csv|odt|ods)\b|"
+    r"\bresponse\s+\([^)]{1,60}\)\s*-\s*application/",
     re.I,
 )
 # "I have attached", "we enclose", "in the attachment", "2 Attachments" (a WhatDoTheyKnow
@@ -1623,6 +1638,7 @@ _ATTACHMENT_CUES = _Either(
         ".doc",
         ".csv",
         ".od",
+        "application/",
     ),
     *(_Cue(pattern, *needles) for pattern, needles in _ATTACHMENT_OTHER),
 )

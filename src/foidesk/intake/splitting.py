@@ -224,7 +224,8 @@ _WH_START = re.compile(
 )
 # Items written as noun phrases ("The number of body cams ...", "A copy of all minutes ...").
 _NOUN_START = re.compile(
-    r"^(?:(?:the\s+)?(?:total\s+)?(?:number|numbers|amount|names?|dates?|locations?|cost|costs)\s+of"
+    r"^(?:(?:the\s+)?(?:total\s+|current\s+|overall\s+|average\s+|annual\s+)?(?:number|numbers|"
+    r"amount|names?|dates?|locations?|cost|costs)\s+of"
     r"|the\s+total\b|the\s+(?:details|guidelines|policy|policies|minutes)\b"
     r"|a\s+(?:full\s+)?(?:breakdown|copy|list|summary|table|description)\b|copies\s+of|details\s+of"
     r"|(?:any|all)\s+(?:documents?|information|records?|correspondence|reports?|data|guidance|"
@@ -438,15 +439,23 @@ def _demote_context_lists(paras: list[_Para]) -> None:
             _demote_if_illustrative(paras[indexes[0] - 1], [paras[i] for i in indexes])
 
 
+_BREAKDOWN_LEAD = re.compile(
+    r"\b(?:broken\s+down|break\s*down|information|data|figures)\s+by\s*:$", re.I
+)
+
+
 def _demote_if_illustrative(lead: _Para, run: list[_Para]) -> None:
+    # "Please list each occasion and the information by:" / "- sex" / "- age": what to break
+    # the answer down by, not questions.
+    breakdown = bool(_BREAKDOWN_LEAD.search(lead.line))
     # A bullet that asks, or that introduces a list of its own ("- In what number did the
     # person:" / "a) ..."), is an item, not an illustration of the line above.
-    if any(
+    if not breakdown and any(
         p.marker is not None and (_is_request(p.marker.rest) or p.marker.rest.endswith(":"))
         for p in run
     ):
         return
-    lead_is_question = lead.line.endswith("?")
+    lead_is_question = lead.line.endswith("?") or breakdown
     if _is_request(lead.line) and not lead_is_question:
         return
     for para in run:
@@ -557,6 +566,7 @@ class _Splitter:
         self.after_numletter = False
         self.current_leadin: str | None = None
         self.splitting_parts = False
+        self.last_label: str | None = None
 
     def run(self, paras: list[_Para]) -> tuple[list[str], list[_Draft]]:
         for index, para in enumerate(paras):
@@ -618,12 +628,26 @@ class _Splitter:
             rest if rest.endswith(":") and len(rest.split()) <= 4 and "?" not in rest else None
         )
         self.splitting_parts = False
+        previous = self.current
         if marker.style is _Style.NUMLETTER:
             self.after_numletter = True
+            if (
+                previous is not None
+                and previous.marked
+                and len(previous.text) == 1
+                and previous.text[0].endswith(":")
+                and self.last_label is not None
+                and marker.label.startswith(self.last_label)
+                and marker.label != self.last_label
+            ):
+                # "1. How many claims has your council:" / "1a. Received ..." / "1b. ...": the
+                # numbered line only introduces its parts, which are the questions.
+                self.drafts.remove(previous)
+                self.pending = [*previous.context, *previous.text]
         elif marker.style is _Style.NUMBER:
             self.after_numletter = False
+        self.last_label = marker.label
         draft = self.open(marked=True)
-        rest = marker.rest
         if rest and para.kind is _Kind.CONTEXT and _CONTEXT_CUE.match(rest):
             draft.context.append(rest)  # "4. For context: ..."; the question comes later
         elif rest:
@@ -651,6 +675,13 @@ class _Splitter:
                 current.context.append(line)
         elif kind is _Kind.LEADIN and following is not None and self.is_item(following):
             self.pending.append(line)
+        elif (
+            kind is _Kind.LEADIN
+            and following is not None
+            and following.marker is not None
+            and following.marker.style is _Style.OPTION
+        ):
+            current.text.append(line)  # "... the information by:" / "- sex" / "- age"
         elif current.carries_on_with(line, kind):
             current.text.append(line)
         elif kind is _Kind.REQUEST and current.marked and _is_conditional(line):
@@ -754,7 +785,8 @@ _START_HEADING = re.compile(
 )
 _START_INTRO = re.compile(
     r"\b(?:you\s+seek\s+access\s+to|received\s+a\s+request|as\s+follows|you\s+asked(?:\s+for)?|"
-    r"you\s+requested|you\s+wrote|requested\s+the\s+following|following\s+request)\b.*:\s*-?$",
+    r"you\s+requested|you\s+wrote|requested\s+the\s+following|following\s+request|"
+    r"(?:request|asked)\b.{0,60}\bfor\s+the\s+following\s+information)\b.*:\s*-?$",
     re.I,
 )
 _SALUTATION = re.compile(r"^dear\s+\S.{0,80}$", re.I)
@@ -762,7 +794,8 @@ _COMBINED_HEADING = re.compile(r"^request\s*(?:/|&|and)\s*response\s*:?$", re.I)
 _END_HEADING = re.compile(
     # "SYP Response:", "Exemptions Applied:": the authority's own headings.
     r"^(?:our\s+|the\s+|in\s+|(?-i:[A-Z]{2,6})\s+)?(?:response|responses|reply|answer|answers|"
-    r"decision|outcome|results?\s+of\s+(?:the\s+)?searche?s?|exemptions?\s+applied)"
+    r"decision|outcome|results?\s+of\s+(?:the\s+)?searche?s?|exemptions?\s+applied|"
+    r"outcome\s*/\s*documents)"
     r"(?:\s+to\s+(?:your\s+)?request|\s+1|\s+details?|\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})?\s*:?$",
     re.I,
 )
@@ -777,7 +810,9 @@ _END_OPENER = re.compile(
     r"and|or|would|will)\b)(?:[\w&'’.-]+\s+){0,5}(?:police|constabulary|service|force|"
     r"commissioner|office)\s+(?:can(?:not)?\s+(?:neither\s+)?confirm|is\s+unable|does\s+not\s+hold|"
     r"holds\s+(?:the\s+|some\s+)?information)\b|"
-    # The response's own opening boilerplate.
+    # The response's own opening boilerplate, and the Act's two duties quoted before it.
+    r"section\s+1\s+of\s+the\s+freedom\s+of\s+information\s+(?:\(scotland\)\s+)?act\b.{0,40}"
+    r"\bplaces\s+two\s+duties|"
     r"i\s+am\s+required\s+by\s+the\s+freedom\s+of\s+information\s+act|"
     r"please\s+see\s+below\s+(?:for\s+)?(?:the\s+following\s+exemptions?|(?:our|my|the)\s+"
     r"(?:response|answer|reply))|"
@@ -825,15 +860,21 @@ _REQUESTER_VOICE = re.compile(
 )
 
 
+# A page's own field: "Date of response: 16 April 2025", "Request Number: 001006/22".
+_FIELD = re.compile(r"^[A-Za-z][\w ]{1,30}:\s*[\w/.-]+(?:\s[\w/.-]+){0,3}$")
+
+
 def _asks(line: str) -> bool:
     """Whether a line, less any item marker, asks for something in the requester's voice."""
+    if _FIELD.match(line) and "?" not in line:
+        return False
     marker = _marker(line)
     words = marker.rest if marker is not None else line
     return _is_request(words) or bool(_REQUESTER_VOICE.search(words))
 
 
 _SENTENCE_BREAK = re.compile(
-    r"(?<=[.?!:])\s+(?=[“\"‘']?[A-Z(]|\d{1,2}[.)]\s|[a-z][.)]\s)"
+    r"(?<=[.?!:])\s+(?=[“\"‘']?[A-Z(]|\d{1,2}[.)]\s|[a-z][.)]\s|[*•]\s)"
     r"|(?<=;)\s+(?=\(?(?:\d{1,2}|[a-z])[.)]\s)"
     # The response's first words, even where the sentence before lost its full stop.
     r"|\s+(?=Following\s+(?:receipt|a\s+search|searches)|Your\s+request\s+(?:for\s+information\s+)?"
@@ -876,6 +917,9 @@ _REFERS_BACK = re.compile(
 )
 
 
+_INLINE_BULLET = re.compile(r"^[*•]\s")
+
+
 def separate_requests(paragraph: str) -> list[str]:
     """A paragraph that asks two things in two sentences ("Please disclose all correspondence
     with the companies. I would also like to know of all meetings ...") is two questions, as an
@@ -886,7 +930,9 @@ def separate_requests(paragraph: str) -> list[str]:
     parts: list[str] = []
     for sentence in _sentences_of(paragraph):
         opening = " ".join(sentence.split()[:8])
-        if (
+        if parts and _INLINE_BULLET.match(sentence):
+            parts.append(sentence[2:].strip())  # "... serving? * For the last three years ..."
+        elif (
             parts
             and _OPENS_REQUEST.match(sentence)
             and not _REFERS_BACK.search(opening)
@@ -914,12 +960,27 @@ _INLINE_ITEM = re.compile(r"^[“\"]?(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|Q\d{1,2}\b)\
 _FLAT_LINE = 500
 
 
+# Sentences run together without a space, as some logs print a request: "... Act 2000.Please
+# provide the following:The current number of households ...".
+_GLUED = re.compile(r"(?<=[a-z0-9)][.:?,])(?=[A-Z][a-z]|I\s)")
+
+
+def _unglue(line: str) -> str:
+    """A line whose sentences were run together is given a line to each sentence; a single
+    glued pair ("e.g.The") is left alone."""
+    if len(_GLUED.findall(line)) < 2:
+        return line
+    return "\n".join(part.strip() for part in _GLUED.split(line))
+
+
 def reflow_flattened(text: str) -> str:
     """A page copied from a PDF or a document-sharing site may run a whole letter into a few
     very long lines. Such a page is set out again: each numbered or lettered item starts a line,
     and so does every turn from the requester's voice to the authority's and back, so that the
-    request and each answer can be found as on any other page. Other pages are returned as
-    they are."""
+    request and each answer can be found as on any other page. Sentences run together without
+    a space get a line each. Other pages are returned as they are."""
+    if _GLUED.search(text):
+        text = "\n".join(_unglue(line) for line in text.split("\n"))
     lines = text.split("\n")
     if sum(len(x) for x in lines if len(x) > _FLAT_LINE) < 0.75 * len(text):
         return text
@@ -1026,12 +1087,14 @@ def request_section(page_text: str) -> str | None:
             break
     if start is not None and end is None:
         end = _repeated_from(lines, start)
+    # Without a heading or an opener, the request ends where the authority starts speaking.
     if end is None:
-        # No heading or opener ends the request: it ends where the authority starts speaking.
         furniture = max(
             (i + 1 for i, line in enumerate(lines) if SITE_FURNITURE.search(line)), default=0
         )
-        end = _voice_end(lines, start if start is not None else furniture)
+        spoken = _voice_end(lines[: end if end is not None else len(lines)], start or furniture)
+        if spoken is not None and (end is None or spoken < end):
+            end = spoken
     if start is None and end is None:
         return None
     if start is None:
