@@ -1394,3 +1394,74 @@ def test_a_pages_own_fields_are_not_the_request() -> None:
 
     assert len(e.questions) == 2
     assert e.request_text.startswith("The total number")
+
+
+def test_questions_named_in_words_and_figures_are_singled_out() -> None:
+    e = extract(
+        "I note you seek access to the following information:\n"
+        "1. I request the number of staff in the mounted unit,\n"
+        "2. Including mean hours of part time staff.\n"
+        "3. I request the number of horses in the mounted unit\n"
+        "4. I also request the risk assessment for the welfare of the horses\n"
+        "I have today decided to disclose the located information to you in full.\n"
+        "Information has been located for Questions One (1), Three (3) and Four (4).\n"
+        "Information for Question Two (2) is not recorded in a format to which we can respond.\n"
+        "Please find the information attached.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["disclosed", "not_held", "disclosed", "disclosed"]
+
+
+def test_a_refusal_that_names_no_question_goes_to_the_question_it_repeats() -> None:
+    e = extract(
+        "Request detail:\n"
+        "1) The number of times your service was sent to false fire alarms in schools in each "
+        "of the last five years.\n"
+        "2) The estimated cost of attending these false fire alarms in schools.\n"
+        "3) The number of times your service attended genuine emergencies in schools.\n"
+        "Response detail:\n"
+        "Please refer to the attached spreadsheet. Exampleshire Fire and Rescue Service does not "
+        "record the cost of attending false fire alarm incidents.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["disclosed", "not_held", "disclosed"]
+
+
+def test_answers_printed_after_each_question_on_its_line() -> None:
+    e = extract(
+        "Malicious software\n"
+        "1. Has any of the Trust's IT equipment been infected by ransomware? No.\n"
+        "2. If so, how many infections have been detected? N/A\n"
+        "3. If so, what information was affected? N/A\n"
+    )
+
+    assert [q.text for q in e.questions] == [
+        "Has any of the Trust's IT equipment been infected by ransomware?",
+        "If so, how many infections have been detected?",
+        "If so, what information was affected?",
+    ]
+    assert [q.answer for q in e.questions] == ["No.", "N/A", "N/A"]
+
+
+def test_no_information_relevant_to_your_request_is_held() -> None:
+    e = extract(
+        "Police Use of Spit Hoods\n"
+        "- Does your force use spit hoods on people?\n"
+        "- If so, how many times have spit hoods been used in the last five years?\n"
+        "The Constabulary does not use spit hoods.\n"
+        "No information relevant to your request is held.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["not_held", "not_held"]
+
+
+def test_then_also_is_still_a_request() -> None:
+    e = extract(
+        "Below is your request and our response.\n"
+        "Please disclose how many times the force helicopter has been deployed since 2023.\n"
+        "For each incident, please disclose the time the request to deploy was received.\n"
+        "For each incident, please then also disclose the time the helicopter took off.\n"
+        "Having made enquiries, no information is held.\n"
+    )
+
+    assert len(e.questions) == 3

@@ -606,3 +606,26 @@ def test_bullets_run_into_one_paragraph_are_separate_requests() -> None:
         "How many officers are serving?",
         "For the last three years, please provide examples of the rationale for rejecting vetting.",
     ]
+
+
+def test_a_lettered_part_asking_only_for_a_breakdown_stays_with_its_question() -> None:
+    request = (
+        "What are the longest waiting times for an ambulance in each of 2023, 2024 and 2025?\n"
+        "1a) If possible, please break down by age of patient.\n"
+        "1b) If possible, please break down by severity of harm.\n"
+        "2. What is the average waiting time for an ambulance in each of those years?\n"
+        "2a) If possible, please break down by age of patient.\n"
+    )
+    assert len(texts(request)) == 2
+
+
+def test_the_fields_a_list_should_include_are_one_question() -> None:
+    request = (
+        "Could you please provide your complete list of business rates data, including the "
+        "following fields: -\n"
+        "Property Reference Code\n"
+        "- Trading Name\n"
+        "- Date of Occupation\n"
+        "- Annual rates charged\n"
+    )
+    assert len(texts(request)) == 1

@@ -75,7 +75,9 @@ pages). Pure Python, no Django import; fast enough for hundreds of pages a secon
 from __future__ import annotations
 
 import hashlib
+import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -668,7 +670,8 @@ def _locate(section: str, lines: list[str]) -> tuple[int, int] | None:
 _ITEM = re.compile(r"^(?:q(?:uestion)?\s*)?(\d{1,2})[.):]\s+(.+)$", re.I)
 _ASKS = re.compile(
     r"\?|\b(?:please|how\s+many|how\s+much|what|which|who|when|whether|provide|number\s+of|"
-    r"details\s+of|copy\s+of|list\s+of|I\s+would\s+like|can\s+you|could\s+you)\b",
+    r"details\s+of|copy\s+of|list\s+of|I\s+would\s+like|can\s+you|could\s+you)\b|"
+    r"^(?:has|have|does|do|did|is|are|was|were)\s+(?:any|the|your|there|it|this)\b",
     re.I,
 )
 
@@ -929,8 +932,16 @@ def _numbers(listing: str) -> list[int]:
     return [n for n in out if 0 < n <= 40]
 
 
+# "Question Two (2), Five (5) and Seven (7)": the figure repeats the word.
+_WORD_THEN_FIGURE = re.compile(
+    r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*\(\d{1,2}\)", re.I
+)
+
+
 def _named(text: str) -> list[int]:
     """The question numbers ``text`` names ("questions 2, 3 and 4", "Q5"), in order."""
+    if "(" in text:
+        text = _WORD_THEN_FIGURE.sub(r"\1", text)
     return [n for m in _QREF_ANYWHERE.finditer(text) for n in _numbers(m.group("list"))]
 
 
@@ -1117,7 +1128,8 @@ _NOT_HELD = re.compile(
     r"\b(?:does|do|did)\s+not\s+(?:hold|record|collate|capture|retain|keep|collect)\b|"
     r"\b(?:have|has|hold|holds|keep|keeps)\s+no\s+(?:such\s+)?records?\b|"
     r"\bno\s+(?:relevant\s+|recorded\s+)?(?:information|data|"
-    r"records?)\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:held|recorded|found)\b|"
+    r"records?)\s+(?:relevant\s+to\s+(?:your|the|this)\s+request\s+)?"
+    r"(?:is\s+|are\s+|was\s+|were\s+)?(?:held|recorded|found)\b|"
     r"\bholds?\s+no\s+(?:relevant\s+|recorded\s+)?(?:information|data|records?)\b|"
     r"\bnot\s+(?:centrally\s+)?recorded\b|\bno\s+trace\b",
     re.I,
@@ -1946,23 +1958,68 @@ _SINGLED_OUT = frozenset(
 )
 
 
-def _singled_out(decision: str, count: int, whole_outcome: str | None) -> dict[int, str]:
+def _singled_out(
+    decision: str, questions: Sequence[str], whole_outcome: str | None
+) -> dict[int, str]:
     """Questions a whole-request response answers differently in a sentence of their own
     ("Also in relation to question 4 we do not hold conviction data"): that sentence's outcome
-    is theirs when it is a refusal of another kind than the response's."""
+    is theirs when it is a refusal of another kind than the response's.
+
+    In a response that gives some of what was asked and refuses the rest
+    (``partially_disclosed``), a refusal that names no question goes to the one question whose
+    words it repeats ("... does not record the cost of attending hoaxes" for "the estimated
+    cost of attending these hoaxes"); once the refused questions are known, the others are the
+    ones answered, so they are ``disclosed``."""
     out: dict[int, str] = {}
+    count = len(questions)
     if count < 2:
         return out
+    asked = [_words(q) for q in questions]
     for sentence in _sentences(decision):
         numbers = {n for n in _named(sentence) if 1 <= n <= count}
-        if not numbers or len(numbers) == count:
+        if len(numbers) == count:
             continue
         outcome = _classify(sentence, (), whole=True)
+        if not numbers and whole_outcome == "partially_disclosed" and outcome in _SINGLED_OUT:
+            numbers = _repeats_one(sentence, asked)
+        if not numbers:
+            continue
         if outcome == "exempt" and whole_outcome == "partially_disclosed":
             continue  # the withheld part of a partial disclosure, not all of the answer
         if outcome in _SINGLED_OUT and outcome != whole_outcome:
             out.update(dict.fromkeys(numbers, outcome))
+    if out and whole_outcome == "partially_disclosed" and len(out) < count:
+        for number in range(1, count + 1):
+            out.setdefault(number, "disclosed")
     return out
+
+
+# Words of the refusal itself or of the authority's name, not of what was asked.
+_ANSWERING_WORDS = _words(
+    "record recorded hold held information data provide request collate retrieve force "
+    "council trust service police constabulary authority department"
+)
+
+
+def _repeats_one(sentence: str, asked: Sequence[set[str]]) -> set[int]:
+    """The one question whose words a sentence repeats, as a set of its number; empty when none
+    stands out. Words every question uses ("fire alarms in schools") say little, so each shared
+    word counts by how few questions use it; the best must share three words or more and
+    count half as much again as the next."""
+    said = _words(sentence) - _ANSWERING_WORDS
+    used = Counter(w for words in asked for w in words)
+    weight = {w: math.log(len(asked) / n) for w, n in used.items()}
+    scores = sorted(
+        (
+            (sum(weight[w] for w in said & words), len(said & words), n)
+            for n, words in enumerate(asked, start=1)
+        ),
+        reverse=True,
+    )
+    best, runner_up = scores[0], scores[1]
+    if best[1] >= 3 and best[0] > 0 and best[0] >= 1.5 * runner_up[0]:
+        return {best[2]}
+    return set()
 
 
 def _follow_cross_references(extracted: list[ExtractedQuestion]) -> list[ExtractedQuestion]:
@@ -2181,7 +2238,9 @@ def extract(
     )
     extracted: list[ExtractedQuestion] = []
     decision_figures = _has_figures(decision) if not answers else False
-    singled_out = {} if answers else _singled_out(response, len(questions), whole_outcome)
+    singled_out = (
+        {} if answers else _singled_out(response, [q for q, _ in questions], whole_outcome)
+    )
     for number, (qtext, qcontext) in enumerate(questions, start=1):
         answer = answers.get(number)
         if answer is None and answers and preamble and first_named and number < first_named:

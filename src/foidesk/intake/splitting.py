@@ -237,7 +237,7 @@ _REQUEST_PHRASE = re.compile(
     r"|\b(?:could|can|would|will)\s+you\b"
     r"|\bif\s+you\s+(?:could|can|would)\b"
     r"|\b(?:can|could|may)\s+I\s+(?:have|get|see|request|ask|obtain)\b"
-    r"|\bplease\s+(?:also\s+)?(?:provide|send|supply|e-?mail|tell|give|indicate|share|list|state|advise|"
+    r"|\bplease\s+(?:then\s+)?(?:also\s+)?(?:provide|send|supply|e-?mail|tell|give|indicate|share|list|state|advise|"
     r"disclose|release|forward|detail|specify|explain|identify|outline|populate|break\s?down|"
     r"breakdown|let\s+me\s+know|confirm\s+(?:whether|if|how|what|which)|clarify\s+(?:whether|if))\b"
     r"|\bI(?:\s+would|'d|’d|\s+should)(?:\s+also)?\s+(?:like|love|want)\s+(?:to\s+(?:know|request|"
@@ -436,11 +436,24 @@ def _demote_context_lists(paras: list[_Para]) -> None:
     for is_run, group in groupby(range(len(paras)), key=lambda index: _is_bullet(paras[index])):
         indexes = list(group)
         if is_run and indexes[0] > 0:
-            _demote_if_illustrative(paras[indexes[0] - 1], [paras[i] for i in indexes])
+            lead = paras[indexes[0] - 1]
+            run = [paras[i] for i in indexes]
+            if (
+                indexes[0] > 1
+                and lead.marker is None
+                and _BREAKDOWN_LEAD.search(paras[indexes[0] - 2].line)
+            ):
+                # "... including the following fields: -" / "Reference code" / "- Name": the
+                # list's first entry lost its bullet.
+                run = [lead, *run]
+                lead = paras[indexes[0] - 2]
+            _demote_if_illustrative(lead, run)
 
 
 _BREAKDOWN_LEAD = re.compile(
-    r"\b(?:broken\s+down|break\s*down|information|data|figures)\s+by\s*:$", re.I
+    r"\b(?:broken\s+down|break\s*down|information|data|figures)\s+by\s*:$|"
+    r"\binclud(?:ing|e)\s+the\s+following\s+(?:fields|columns|details|data)\s*:\s*-?$",
+    re.I,
 )
 
 
@@ -553,6 +566,15 @@ class _Draft:
         return last[-1] not in ".?!;" and _is_list_entry(line)
 
 
+# A lettered part that only asks for a breakdown of its question: "1a) If possible, please break
+# down by age of patient."
+_BREAKDOWN_PART = re.compile(
+    r"^(?:if\s+possible,?\s+)?(?:please\s+)?(?:also\s+|could\s+you\s+)?(?:break\s*(?:this\s+|it\s+)?"
+    r"down|breakdown|broken\s+down)\b",
+    re.I,
+)
+
+
 class _Splitter:
     """One pass over the paragraphs, opening a draft question at each item or request."""
 
@@ -593,7 +615,14 @@ class _Splitter:
         return draft
 
     def take(self, para: _Para, following: _Para | None) -> None:
-        if para.marker is not None and self.is_item(para):
+        if (
+            para.marker is not None
+            and para.marker.style is _Style.NUMLETTER
+            and self.current is not None
+            and _BREAKDOWN_PART.match(para.marker.rest)
+        ):
+            self.current.ask(para.line)  # "1a) If possible, please break down by age"
+        elif para.marker is not None and self.is_item(para):
             self.open_item(para, para.marker)
         elif para.marker is not None and self.current is not None:
             if self.parts_are_questions(self.current, para.marker):
@@ -973,6 +1002,25 @@ def _unglue(line: str) -> str:
     return "\n".join(part.strip() for part in _GLUED.split(line))
 
 
+# "2. If so, how many infections have been detected? N/A": the answer printed after the
+# question on its line.
+_ANSWERED_INLINE = re.compile(r"^(\(?\d{1,2}[.)]\s.{10,}?\?)\s+(\S.{0,200})$")
+
+
+def _answers_inline(lines: list[str]) -> list[str]:
+    """Numbered questions each followed on their line by a short answer are given the answer a
+    line of its own, when two or more lines of the page are written so."""
+    found = [
+        m
+        for line in lines
+        if (m := _ANSWERED_INLINE.match(line)) and not _asks(m.group(2)) and "?" not in m.group(2)
+    ]
+    if len(found) < 2:
+        return lines
+    split = {m.string: f"{m.group(1)}\n{m.group(2)}" for m in found}
+    return [split.get(line, line) for line in lines]
+
+
 def reflow_flattened(text: str) -> str:
     """A page copied from a PDF or a document-sharing site may run a whole letter into a few
     very long lines. Such a page is set out again: each numbered or lettered item starts a line,
@@ -981,6 +1029,8 @@ def reflow_flattened(text: str) -> str:
     a space get a line each. Other pages are returned as they are."""
     if _GLUED.search(text):
         text = "\n".join(_unglue(line) for line in text.split("\n"))
+    if "? " in text:
+        text = "\n".join(_answers_inline(text.split("\n")))
     lines = text.split("\n")
     if sum(len(x) for x in lines if len(x) > _FLAT_LINE) < 0.75 * len(text):
         return text
