@@ -1465,3 +1465,50 @@ def test_then_also_is_still_a_request() -> None:
     )
 
     assert len(e.questions) == 3
+
+
+def test_a_refusal_notice_for_one_question_takes_the_ncnd_that_follows() -> None:
+    e = extract(
+        "Request\n"
+        "1. How many drones does your force own?\n"
+        "2. For what purposes does your force use drones?\n"
+        "3. What are your force's plans for the use of drones in surveillance work?\n"
+        "Response\n"
+        "Please see our response attached.\n"
+        "REASONS FOR DECISION\n"
+        "In this case, this letter represents a Refusal Notice for question 3 and for any other "
+        "information relating to the covert use of drones. We neither confirm nor deny that any "
+        "relevant data are held by virtue of Section 23(5) and Section 24(2).\n"
+    )
+
+    assert [q.outcome for q in e.questions] == [
+        "partially_disclosed",
+        "partially_disclosed",
+        "ncnd",
+    ]
+
+
+def test_small_numbers_suppressed_in_a_table_are_a_partial_disclosure() -> None:
+    e = extract(
+        "Request 101003849345\n"
+        "1. The total number of pothole compensation claims received for each year.\n"
+        "2. The highest single payout made each year.\n"
+        "Response 30-09-2025\n"
+        "Question 1 | 30 | 20 | <5* |\n"
+        "Question 2 | £1,067.79 | £85.50 | £424.15 |\n"
+        "* Numbers between 1 and 5 have been redacted and marked with <5 instead.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["partially_disclosed", "disclosed"]
+
+
+def test_we_can_advise_that_it_is_not_held_gives_nothing() -> None:
+    e = extract(
+        "Request\n1. What did clearing fly-tipped asbestos cost the council?\n"
+        "2. How many fly-tipping incidents were reported?\n"
+        "Response\n1. Costs involving fly-tipped asbestos are not recorded by the Council. As "
+        "such, in accordance with Section 17 we can advise that the information is not held.\n"
+        "2. 1,314\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["not_held", "disclosed"]

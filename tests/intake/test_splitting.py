@@ -629,3 +629,21 @@ def test_the_fields_a_list_should_include_are_one_question() -> None:
         "- Annual rates charged\n"
     )
     assert len(texts(request)) == 1
+
+
+def test_the_parts_of_an_item_that_asks_please_provide_are_questions() -> None:
+    request = (
+        "1. The total number of claims received in each year.\n"
+        "2. For the same time period, please provide:\n"
+        "a) The total amount paid out in compensation each year\n"
+        "b) The highest single payout made each year\n"
+        "c) The total legal costs incurred each year\n"
+    )
+    split = propose_questions(request)
+    assert [q.text for q in split.questions] == [
+        "The total number of claims received in each year.",
+        "The total amount paid out in compensation each year",
+        "The highest single payout made each year",
+        "The total legal costs incurred each year",
+    ]
+    assert split.questions[1].context == "For the same time period, please provide:"

@@ -1102,7 +1102,9 @@ _PARTIAL = re.compile(
     r"\bmajority\s+of\s+the\s+information\b|\bredact(?:ed|ions?)\b|"
     r"\bnot\s+(?:required|obliged)\b[^.]{0,40}\b(?:release|disclose|provide)\s+all\b|"
     # A log's document list: "Response (some information to be supplied) - application/pdf".
-    r"\bresponse\s+\((?:some|part(?:ial)?)\s+(?:of\s+the\s+)?information\b",
+    r"\bresponse\s+\((?:some|part(?:ial)?)\s+(?:of\s+the\s+)?information\b|"
+    # Small numbers suppressed in a table of figures: "| 30 | <5* |".
+    r"(?:^|[\s|(])<\s?(?:5|3|10)\*?(?=[\s|)]|$)",
     re.I,
 )
 _WITHHELD = re.compile(
@@ -1231,7 +1233,7 @@ _DISCLOSURE = re.compile(
     r"\bresponse\s+\(all\s+(?:the\s+)?information\b|"
     r"\b(?:please\s+)?(?:find|see)\b[^.]{0,40}?\b(?:attached|enclosed|below|table)\b|"
     r"\bas\s+follows\b|\bable\s+to\s+(?:disclose|provide|release)\b|\bdecided\s+to\s+disclose\b|"
-    r"\b(?:can|could)\s+(?:advise|disclose|provide)\b|\bthe\s+(?:answer|figure|total|"
+    r"\b(?:can|could)\s+(?:advise|disclose|provide)\b(?!\s+that\b)|\bthe\s+(?:answer|figure|total|"
     r"number)\s+(?:is|was)\b|\bthere\s+(?:is|are|was|were)\s+(?:currently\s+)?\d|"
     r"\bis\s+attached\b|\battached\s+(?:is|are)\b|"
     r"\b(?:is|are)\s+(?:shown|provided|set\s+out|detailed|listed|given)\s+(?:below|above)\b|"
@@ -1274,6 +1276,19 @@ _NAMED_ITEM = re.compile(
     r"\b(?:requests?|questions?|q|parts?|points?)\s*(?:numbers?\s*)?\.?\s*\d{1,2}[a-z]?\b", re.I
 )
 _MARKER_FIRST = frozenset("0123456789(qQpP")
+
+
+_FOOTNOTE = re.compile(r"(?m)^\*+\s.*(?:\n(?!\s*$).*)*")
+
+
+def _without_footnote(answer: str) -> str:
+    """An answer less a footnote ("* Numbers between 1 and 5 have been redacted ...") that
+    explains cells it does not mark: the last answer before a table's footnote does not take
+    on the footnote's redaction."""
+    if "*" not in answer:
+        return answer
+    body = _FOOTNOTE.sub("", answer)
+    return answer if "*" in body else body
 
 
 def _has_figures(text: str) -> bool:
@@ -1574,6 +1589,7 @@ _PARTIAL = _Cue(
     "release all",
     "disclose all",
     "provide all",
+    "<",
 )
 _WITHHELD = _Cue(
     _WITHHELD,
@@ -1975,11 +1991,20 @@ def _singled_out(
     if count < 2:
         return out
     asked = [_words(q) for q in questions]
-    for sentence in _sentences(decision):
+    sentences = _sentences(decision)
+    for k, sentence in enumerate(sentences):
         numbers = {n for n in _named(sentence) if 1 <= n <= count}
         if len(numbers) == count:
             continue
         outcome = _classify(sentence, (), whole=True)
+        if (
+            outcome == "exempt"
+            and k + 1 < len(sentences)
+            and _classify(sentences[k + 1], (), whole=True) == "ncnd"
+        ):
+            # "This letter represents a Refusal Notice for question 6 ..." / "We neither
+            # confirm nor deny ...": the refusal is the one the next sentence gives.
+            outcome = "ncnd"
         if not numbers and whole_outcome == "partially_disclosed" and outcome in _SINGLED_OUT:
             numbers = _repeats_one(sentence, asked)
         if not numbers:
@@ -1988,7 +2013,10 @@ def _singled_out(
             continue  # the withheld part of a partial disclosure, not all of the answer
         if outcome in _SINGLED_OUT and outcome != whole_outcome:
             out.update(dict.fromkeys(numbers, outcome))
-    if out and whole_outcome == "partially_disclosed" and len(out) < count:
+    # "... neither confirm nor deny any other information": the others stay partly disclosed
+    # (the corpus convention), so they are not filled in.
+    other_ncnd = bool(_NCND.search(decision) and _NCND_PARTIAL.search(decision))
+    if out and whole_outcome == "partially_disclosed" and len(out) < count and not other_ncnd:
         for number in range(1, count + 1):
             out.setdefault(number, "disclosed")
     return out
@@ -2214,6 +2242,11 @@ def extract(
 
     decision = "\n".join(lines[response_lo:cut]).strip() or response
     whole_outcome = _classify(decision, cite(decision), whole=True)
+    if whole_outcome == "disclosed" and _NCND.search(response) and _NCND_PARTIAL.search(response):
+        # "Please see our response attached" / ... / "a Refusal Notice for any other information
+        # ... we neither confirm nor deny": what was given is part of the answer (the corpus
+        # convention for overt information beside an NCND).
+        whole_outcome = "partially_disclosed"
     # WhatDoTheyKnow's status line ("The request was partially successful.") says how the whole
     # request ended, not what each question got.
     status = _STATUS.search(norm)
@@ -2265,7 +2298,7 @@ def extract(
                     answer.partners,
                 )
             own_cites = cite(answer.text)
-            outcome = _classify(answer.text, own_cites, whole=False)
+            outcome = _classify(_without_footnote(answer.text), own_cites, whole=False)
             refers = [n for n in _named(answer.text) if n != number]
             fallback: list[str] = []
             for n in refers:

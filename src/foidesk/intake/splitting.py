@@ -575,6 +575,12 @@ _BREAKDOWN_PART = re.compile(
 )
 
 
+# "For the same time period, please provide:": an item that only asks for its parts.
+_PROVIDE_THE_FOLLOWING = re.compile(
+    r"\b(?:please\s+(?:provide|supply|give|send|disclose)|the\s+following)\s*:$", re.I
+)
+
+
 class _Splitter:
     """One pass over the paragraphs, opening a draft question at each item or request."""
 
@@ -643,10 +649,14 @@ class _Splitter:
             self.inside_question(self.current, para, following)
 
     def parts_are_questions(self, current: _Draft, marker: _Marker) -> bool:
-        if marker.style not in (_Style.LETTER, _Style.ROMAN) or not _is_request(marker.rest):
+        if marker.style not in (_Style.LETTER, _Style.ROMAN):
             return False
-        return self.splitting_parts or (
-            self.current_leadin is not None and current.text == [self.current_leadin]
+        if self.splitting_parts:
+            return True  # once the first part asks, the item's other parts are questions too
+        return (
+            self.current_leadin is not None
+            and current.text == [self.current_leadin]
+            and _is_request(marker.rest)
         )
 
     def open_item(self, para: _Para, marker: _Marker) -> None:
@@ -654,7 +664,11 @@ class _Splitter:
         # A numbered item of a few words ending in a colon ("Details of:") only introduces its
         # parts.
         self.current_leadin = (
-            rest if rest.endswith(":") and len(rest.split()) <= 4 and "?" not in rest else None
+            rest
+            if rest.endswith(":")
+            and "?" not in rest
+            and (len(rest.split()) <= 4 or _PROVIDE_THE_FOLLOWING.search(rest))
+            else None
         )
         self.splitting_parts = False
         previous = self.current
