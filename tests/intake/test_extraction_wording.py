@@ -1512,3 +1512,90 @@ def test_we_can_advise_that_it_is_not_held_gives_nothing() -> None:
     )
 
     assert [q.outcome for q in e.questions] == ["not_held", "disclosed"]
+
+
+def test_questions_each_answered_beneath_without_a_heading() -> None:
+    e = extract(
+        "Request ID\n14259\n"
+        "Could you please answer the following questions about littering in your area.\n"
+        "1. What is the fine for a littering Fixed Penalty Notice?\n£80\n"
+        "2. How many Fixed Penalty Notices did you issue for littering?\n2019/20: 20\n"
+        "3. How many council complaints have you had for littering?\n"
+        "We do not hold this information.\n"
+        "4. How many journalist inquiries about litter picking have you received?\n"
+        "2020: 6, 2019: 4\n"
+    )
+
+    assert e.reference == "14259"
+    assert [q.outcome for q in e.questions] == ["disclosed", "disclosed", "not_held", "disclosed"]
+
+
+def test_a_list_whose_every_item_is_numbered_one() -> None:
+    e = extract(
+        "Reference: 180/24\n"
+        "The questions can be seen below, with answers following each question.\n"
+        "1. What policies exist to support staff who are transitioning?\n"
+        "We have identified the Trans Guidance for an Individual.\n"
+        "1. Could you please provide a copy of the policies?\n"
+        "Please see attached copies of the documents. Names have been redacted under "
+        "Section 40(2).\n"
+    )
+
+    assert len(e.questions) == 2
+    assert [q.outcome for q in e.questions] == ["disclosed", "partially_disclosed"]
+
+
+def test_headings_printed_as_list_items() -> None:
+    e = extract(
+        "- Request\n-\n"
+        "Please provide the following information about complaints:\n"
+        "1. The total number of complaints received by the council.\n"
+        "2. The number of complaints escalated to a formal review.\n"
+        "- Decision\n-\n"
+        "The information is exempt under Section 22 as it is intended for future publication.\n"
+    )
+
+    assert len(e.questions) == 2
+    assert {q.outcome for q in e.questions} == {"future_publication_s22"}
+
+
+def test_a_line_citing_provisions_is_the_authoritys() -> None:
+    e = extract(
+        "FOI 15674\n"
+        "a. How many officers serving in your force have a Gender Recognition Certificate?\n"
+        "b. How many officers identify as transgender without one?\n"
+        "Section 40(2) Personal Information. Section 44(1)(a) Prohibitions on disclosure\n"
+        "Thank you for your enquiry.\n"
+    )
+
+    assert len(e.questions) == 2
+    assert e.exemptions_cited == ("s40(2)", "s44(1)(a)")
+
+
+def test_the_authority_speaking_before_the_acts_duties_ends_the_request() -> None:
+    e = extract(
+        "Enquiry Reference: 233 - 24\n"
+        "Below is your request and our response.\n"
+        "Please could you provide a list of all female victims of homicide in 2023.\n"
+        "We have looked at your request and consider Section 21 (information accessible by "
+        "other means) is engaged, as the information is on our website.\n"
+        "Section 1 of the Freedom of Information Act 2000 places two duties on public "
+        "authorities.\n"
+    )
+
+    assert e.request_text.endswith("victims of homicide in 2023.")
+    assert "We have looked" not in e.request_text
+    assert [q.outcome for q in e.questions] == ["reasonably_accessible_s21"]
+
+
+@pytest.mark.parametrize(
+    ("head", "reference"),
+    [
+        ("Request for Information: ATISN 15980 – Location of coal tips", "ATISN 15980"),
+        ("How much did the force receive from course fees? (652.2016-17)", "652.2016-17"),
+    ],
+)
+def test_references_of_registers_and_headings(head: str, reference: str) -> None:
+    e = extract(f"{head}\nRequest\nHow many fires were there?\nResponse\nThere were 12 fires.\n")
+
+    assert e.reference == reference

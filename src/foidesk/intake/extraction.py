@@ -368,11 +368,13 @@ def _simple(text: str) -> str:
 
 # "FOI/13384", "7548/19", and a year set off by a spaced hyphen as printed ("728 - 24", "177- 25").
 _REF_TOKEN = (
-    r"(?:FOI[ -]?)?[A-Z0-9][A-Z0-9./_-]*\d[A-Z0-9./_-]*"  # noqa: S105 - not a password
+    # "FOI 15674", "ATISN 15980": a register's capitals before the number.
+    r"(?:FOI[ -]?|(?-i:[A-Z]{3,6})\s(?=\d))?[A-Z0-9][A-Z0-9./_-]*\d[A-Z0-9./_-]*"  # noqa: S105
     r"(?:(?<=\d)\s-\s?\d{2}\b|(?<=-)\s\d{2}\b)?"
 )
 _LABELLED_REF = re.compile(
-    r"(?:\b(?:our|your|foi|request|case)\s+)?\bref(?:erence)?(?:\s+(?:n\s?o|number|num))?\.?"
+    r"(?:(?:\b(?:our|your|foi|request|case)\s+)?\bref(?:erence)?(?:\s+(?:n\s?o|number|num))?\.?|"
+    r"\brequest\s+id\b|\brequest\s+for\s+information\b)"
     # "Our Ref: eCase: FOI2017/07922": the case system's name before the reference.
     rf"\s*[:.#–-]?\s*(?:[a-z]{{2,10}}:\s*)?(?P<ref>{_REF_TOKEN})",
     re.I,
@@ -391,7 +393,7 @@ _LEADING_REF = re.compile(
     r"^(?P<ref>(?:FOI|FI)[ _/-]?\d{2,}(?:[ _/-]\d{2,})*)(?=$|\s+[-–/]\s|\s+[A-Z])"
 )
 _HEADING_REF = re.compile(
-    r"(?:\(\s*(?P<a>\d{1,7}[A-Z]?[/_]\d{2,4})\s*\)|"
+    r"(?:\(\s*(?P<a>\d{1,7}[A-Z]?[/_]\d{2,4}|\d{1,7}\.\d{4}-\d{2})\s*\)|"
     r"\s[-–]\s(?P<b>\d{1,7}[A-Z]?[/_]\d{2,4}|\d{1,7}\.\d{4}-\d{2})(?=\s[-–]\s|$|\b(?![./]))"
     r"|\((?P<c>\d{2}\.FOI\.\d{2}\.\d{3,8})\)|(?P<d>\b\d{2}\.FOI\.\d{2}\.\d{3,8}\b))"
 )
@@ -643,7 +645,8 @@ def _regime(text: str) -> Regime:
 # --- Finding the request and the response ----------------------------------------------------
 
 _RESPONSE_HEADING = re.compile(
-    r"^(?:our\s+|the\s+|in\s+|my\s+|(?-i:[A-Z]{2,6})\s+)?(?:response|responses|reply|answer|"
+    r"^(?:[-–•]\s*)?(?:our\s+|the\s+|in\s+|my\s+|(?-i:[A-Z]{2,6})\s+)?(?:response|responses|"
+    r"reply|answer|"
     r"answers|decision|outcome)"
     r"(?:\s+to\s+(?:your\s+)?(?:request|questions?)|\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})?\s*[:.]?$",
     re.I,
@@ -691,6 +694,13 @@ def _interleaved(lines: list[str]) -> list[tuple[int, str]]:
             found.append((i, m.group(2).strip()))
         elif number == 1 and _ASKS.search(m.group(2)) and len(found) < 2:
             found = [(i, m.group(2).strip())]
+    if len(found) < 2:
+        # Every item numbered "1." (a list whose numbering the page lost): taken in order.
+        items = [(i, m) for i, line in enumerate(lines) if (m := _ITEM.match(line))]
+        if len(items) >= 2 and all(
+            m.group(1) == "1" and _ASKS.search(m.group(2)) for _, m in items
+        ):
+            return [(i, m.group(2).strip()) for i, m in items]
     return found if len(found) >= 2 else []
 
 
@@ -757,7 +767,18 @@ def _interleaved_past(lines: list[str], span: tuple[int, int]) -> bool:
     if any(answers_request(text) for i, text in found if i >= span[1]):
         return False  # "2. The terms of reference are exempt ...": numbered answers, not questions
     inside = [i for i, _ in found if span[0] <= i < span[1]]
-    return len(inside) == 1 and bool(later) and later[0] > span[1]
+    if not later or later[0] <= span[1]:
+        return False
+    # Each question inside the "request" already has its answer under it ("1. ...?" / "£80" /
+    # "2. ...?" / "20"): the request found is the first questions and answers.
+    answered = sum(1 for i in inside if _answer_beneath(lines, i))
+    return len(inside) == 1 or answered == len(inside)
+
+
+def _answer_beneath(lines: list[str], i: int) -> bool:
+    """Whether the line after item ``i`` is an answer: not another item, and not asking."""
+    after = next((x for x in lines[i + 1 :] if x.strip()), "")
+    return bool(after) and not _ITEM.match(after) and not _ASKS.search(after)
 
 
 _GLUED_MARKER = re.compile(r"(?m)^(\d{1,2}[.)])(?=[A-Za-z])")
@@ -1562,7 +1583,7 @@ _RESPONSE_DATE = (
 _PUBLISHED_DATE = (
     _Cue(_PUBLISHED_DATE[0], "dated", "published", "publication", "date:", "date\n", "date "),
 )
-_LABELLED_REF = _Cue(_LABELLED_REF, "ref")
+_LABELLED_REF = _Cue(_LABELLED_REF, "ref", "request id", "request for information")
 _FOISA = _Cue(_FOISA, "scotland", "foisa", "scottish")
 _NCND = _Either(
     _Cue(_NCND, "neither", "ncnd", "inference", "confirm or"),

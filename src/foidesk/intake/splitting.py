@@ -821,7 +821,8 @@ def propose_questions(text: str) -> ProposedSplit:
 # --- Finding the request on a disclosure-log page --------------------------------------------
 
 _START_HEADING = re.compile(
-    r"^(?:the\s+|your\s+|foi\s+)?(?:request|requests|question|questions|request\s+details?|"
+    # "- Request": a heading printed as a list item.
+    r"^(?:[-–•]\s*)?(?:the\s+|your\s+|foi\s+)?(?:request|requests|question|questions|request\s+details?|"
     r"information\s+requested|requested\s+information|request\s+for\s+information|you\s+asked|"
     r"request\s+1|request\s+(?:no\.?\s*)?\d[\d/.-]{4,})\s*:?$",
     re.I,
@@ -836,7 +837,8 @@ _SALUTATION = re.compile(r"^dear\s+\S.{0,80}$", re.I)
 _COMBINED_HEADING = re.compile(r"^request\s*(?:/|&|and)\s*response\s*:?$", re.I)
 _END_HEADING = re.compile(
     # "SYP Response:", "Exemptions Applied:": the authority's own headings.
-    r"^(?:our\s+|the\s+|in\s+|(?-i:[A-Z]{2,6})\s+)?(?:response|responses|reply|answer|answers|"
+    r"^(?:[-–•]\s*)?(?:our\s+|the\s+|in\s+|(?-i:[A-Z]{2,6})\s+)?(?:response|responses|reply|"
+    r"answer|answers|"
     r"decision|outcome|results?\s+of\s+(?:the\s+)?searche?s?|exemptions?\s+applied|"
     r"outcome\s*/\s*documents)"
     r"(?:\s+to\s+(?:your\s+)?request|\s+1|\s+details?|\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})?\s*:?$",
@@ -853,9 +855,7 @@ _END_OPENER = re.compile(
     r"and|or|would|will)\b)(?:[\w&'’.-]+\s+){0,5}(?:police|constabulary|service|force|"
     r"commissioner|office)\s+(?:can(?:not)?\s+(?:neither\s+)?confirm|is\s+unable|does\s+not\s+hold|"
     r"holds\s+(?:the\s+|some\s+)?information)\b|"
-    # The response's own opening boilerplate, and the Act's two duties quoted before it.
-    r"section\s+1\s+of\s+the\s+freedom\s+of\s+information\s+(?:\(scotland\)\s+)?act\b.{0,40}"
-    r"\bplaces\s+two\s+duties|"
+    # The response's own opening boilerplate.
     r"i\s+am\s+required\s+by\s+the\s+freedom\s+of\s+information\s+act|"
     r"please\s+see\s+below\s+(?:for\s+)?(?:the\s+following\s+exemptions?|(?:our|my|the)\s+"
     r"(?:response|answer|reply))|"
@@ -865,6 +865,13 @@ _END_OPENER = re.compile(
     r"section\s+\d{1,2}[A-Z]?(?:\s*\(\w{1,3}\))*\s+[–-]\s+[a-z]|"
     # An answer printed under its question ("1. ... policy" / "No information held").
     r"(?:no\s+)?information\s+(?:is\s+)?(?:not\s+)?held\.?$|no\s+information\s+held\b)",
+    re.I,
+)
+# The Act's two duties, quoted at the head of many responses: the response has begun by then, but
+# it may have begun a line or two before.
+_DUTIES_OPENER = re.compile(
+    r"^section\s+1\s+of\s+the\s+freedom\s+of\s+information\s+(?:\(scotland\)\s+)?act\b.{0,40}"
+    r"\bplaces\s+two\s+duties",
     re.I,
 )
 #: A line of the website around a page's text: navigation, cookie banners, "Leave this site",
@@ -881,6 +888,8 @@ SITE_FURNITURE = re.compile(
 # The authority speaking: "We can confirm ...", "The Trust does not hold ...", "Thank you for your
 # request ...", "Please see the attached ...", "... is exempt under section 40(2)".
 _AUTHORITY_VOICE = re.compile(
+    # A line that opens by citing a provision: "Section 40(2) Personal Information. ..."
+    r"^(?:section|s\.?)\s*\d{1,2}[A-Z]?\s*\(\d{1,2}[A-Z]?\)|"
     r"^(?:thank\s+you\s+for\s+your\s+(?:request|email|letter|enquiry)|following\s+(?:a\s+|the\s+)?"
     r"(?:search|searches|receipt|enquiries)|please\s+(?:see|find|note)\b|unfortunately\b|"
     r"information\s+provided\b|(?:yes|no)\s*[.,:;–-]|in\s+(?:response|answer|reply)\s+to\b)"
@@ -1141,18 +1150,23 @@ def request_section(page_text: str) -> str | None:
         start = next((i for i, line in enumerate(lines) if _SALUTATION.match(line)), None)
         from_letter = start is not None
     end: int | None = None
+    duties = False
     for index in range(start or 0, len(lines)):
         line = lines[index]
         if _END_HEADING.match(line) or _END_OPENER.match(line):
             end = index
+            break
+        if _DUTIES_OPENER.match(line):
+            end, duties = index, True
             break
         if (from_letter or start is not None) and _is_closing(line):
             end = index
             break
     if start is not None and end is None:
         end = _repeated_from(lines, start)
-    # Without a heading or an opener, the request ends where the authority starts speaking.
-    if end is None:
+    # Without a heading or an opener, the request ends where the authority starts speaking; so
+    # it may before the Act's duties are quoted.
+    if end is None or duties:
         furniture = max(
             (i + 1 for i, line in enumerate(lines) if SITE_FURNITURE.search(line)), default=0
         )
