@@ -1599,3 +1599,68 @@ def test_references_of_registers_and_headings(head: str, reference: str) -> None
     e = extract(f"{head}\nRequest\nHow many fires were there?\nResponse\nThere were 12 fires.\n")
 
     assert e.reference == reference
+
+
+def test_answers_headed_by_the_requests_own_part_labels() -> None:
+    e = extract(
+        "Request\n"
+        "Please give figures for each of the last ten years for:\n"
+        "1. 1a How many cannabis growing operations have been detected?\n"
+        "1b What was the estimated street value of cannabis seized?\n"
+        "2. 2a How many individuals have been arrested for cultivation?\n"
+        "2b How many were in the UK illegally?\n"
+        "Response\n"
+        "Question 1a\n2004 = 1 cannabis factory\n2005 = 6 cannabis factories\n"
+        "Questions 1b & 2b\nThere is no information held.\n"
+        "Question 2 a\nPlease see the attached Excel sheet.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["disclosed", "not_held", "disclosed", "not_held"]
+    assert {q.found for q in e.questions} == {"own answer, by its label"}
+
+
+def test_a_table_of_answers_keyed_to_numbered_and_lettered_questions() -> None:
+    e = extract(
+        "Request 101003849345\n"
+        "1. The total number of pothole claims received in each year.\n"
+        "2. For the same period, please provide:\n"
+        "a) The total amount paid out in compensation each year\n"
+        "b) The total legal costs incurred each year\n"
+        "Response 30-09-2025\n"
+        "Question 1 | 30 | 20 | 51 |\n"
+        "Question 2a) | £2,484.31 | £85.50 | 0 |\n"
+        "Question 2b) | Not held. We do not hold information on legal costs. |\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["disclosed", "disclosed", "not_held"]
+
+
+def test_a_request_lost_from_the_page_is_one_question_standing_for_it() -> None:
+    e = extract(
+        "FOI Reference: 156/2024\nRequest:\nResponse:\n"
+        "Section 12(1) applies as the information is not readily available and would exceed the "
+        "appropriate limit.\n"
+    )
+
+    assert [q.text for q in e.questions] == ["[The request's text is not on the page]"]
+    assert [q.outcome for q in e.questions] == ["cost_limit_s12"]
+
+
+def test_numbered_responses_to_a_request_lost_from_the_page() -> None:
+    e = extract(
+        "FOI Reference: 996/2025\nRequest:\n"
+        "Response 1:\nExampleshire Police can neither confirm nor deny that it holds any "
+        "information by virtue of Section 24(2).\n"
+        "Response 2:\nThe force deployed 14 officers.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["ncnd", "disclosed"]
+
+
+def test_a_page_without_any_request_heading_has_no_questions_made_up() -> None:
+    e = extract(
+        "Payments information\nPlease find attached the information you requested about "
+        "payments, which is disclosed in full under the Freedom of Information Act.\n"
+    )
+
+    assert e.questions == ()

@@ -1886,6 +1886,113 @@ def _answers(
     return found, preamble
 
 
+_PART_LABEL = re.compile(r"^(?:\(?(\d{1,2})[.)]\s*)?(\d{1,2})\s?([a-h])[.)]?\s+(?=\S)", re.I)
+_PART_ONLY = re.compile(r"^\(?([a-h])[.)]\s+(?=\S)")
+_NUMBER_ONLY = re.compile(r"^\(?(\d{1,2})[.)]\s+(?=\S)")
+
+
+def _part_labels(request_text: str, questions: Sequence[tuple[str, str]]) -> list[str]:
+    """Each question's own label in the request when the request letters its parts ("1a How
+    many ...", "3. ... a) The total paid"): "1", "1a", "3a"; empty unless every question has one
+    and some are lettered."""
+    seen: list[tuple[str, str]] = []  # (how the part begins, its label), in order
+    number = ""
+    for raw in request_text.split("\n"):
+        line = raw.strip()
+        if m := _PART_LABEL.match(line):
+            number = m.group(2)
+            seen.append((line[m.end() :][:30].lower(), f"{m.group(2)}{m.group(3).lower()}"))
+        elif (m := _NUMBER_ONLY.match(line)) and not _PART_LABEL.match(line[m.end() :]):
+            number = m.group(1)
+            seen.append((line[m.end() :][:30].lower(), number))
+        elif (m := _PART_ONLY.match(line)) and number:
+            seen.append((line[m.end() :][:30].lower(), f"{number}{m.group(1).lower()}"))
+    labels: list[str] = []
+    at = 0
+    for text, _ in questions:
+        begins = _PART_LABEL.sub("", text.strip())[:30].lower()
+        k = next((k for k in range(at, len(seen)) if seen[k][0] == begins), None)
+        if k is None:
+            return []
+        labels.append(seen[k][1])
+        at = k + 1
+    lettered = any(not label.isdigit() for label in labels)
+    return labels if lettered and len(set(labels)) == len(labels) else []
+
+
+# "Question 1a", "Questions 2 a, b and d, and question 3 a, b and d", "Question 2 c & 3 c".
+_LABELLED_ANSWER = re.compile(
+    r"^(?:in\s+(?:relation|response)\s+to\s+)?questions?\s*(?P<refs>\d{1,2}(?:\s?[a-h]\b)?"
+    r"(?:[\s,&]+(?:and\s+)?(?:questions?\s*)?(?:\d{1,2}(?:\s?[a-h])?\b|[a-h]\b))*)\)?\s*"
+    r"[.:|\-–]?\s*(?P<rest>.*)$",
+    re.I,
+)
+
+
+def _labelled_refs(refs: str) -> list[str]:
+    """ "2 a, b and d, and question 3 a" -> ["2a", "2b", "2d", "3a"]; "1" -> ["1"]."""
+    out: list[str] = []
+    number = ""
+    lettered = False
+    for token in re.findall(r"\d{1,2}|(?<![a-z])[a-h]\b", refs.lower()):
+        if token.isdigit():
+            if number and not lettered:
+                out.append(number)
+            number, lettered = token, False
+        elif number:
+            out.append(f"{number}{token}")
+            lettered = True
+    if number and not lettered:
+        out.append(number)
+    return out
+
+
+def _answers_by_label(
+    lines: list[str], lo: int, hi: int, labels: Sequence[str]
+) -> tuple[dict[int, _Answer], int]:
+    """Answers headed by the request's own part labels, each running to the next such heading,
+    keyed by question number, and the line of the first heading. Empty unless two or more such
+    headings are found."""
+    position = {label: n for n, label in enumerate(labels, start=1)}
+    heads: list[tuple[int, list[int], str]] = []
+    for i in range(lo, hi):
+        m = _LABELLED_ANSWER.match(lines[i])
+        if m is None:
+            continue
+        numbers = [position[x] for x in _labelled_refs(m.group("refs")) if x in position]
+        if numbers:
+            heads.append((i, numbers, m.group("rest")))
+    if len(heads) < 2:
+        return {}, hi
+    found: dict[int, _Answer] = {}
+    for k, (i, numbers, rest) in enumerate(heads):
+        end = heads[k + 1][0] if k + 1 < len(heads) else hi
+        body = "\n".join([rest, *lines[i + 1 : end]]).strip()
+        for n in numbers:
+            found[n] = _Answer([n], body, "own answer, by its label")
+    return found, heads[0][0]
+
+
+_EMPTY_REQUEST = re.compile(
+    r"(?im)^(?:request|information\s+requested)\s*:?[ \t]*\n(?:[ \t]*\n)*(?:response|answer)\b"
+)
+_RESPONSE_N = re.compile(r"^(?:response|answer)\s*(\d{1,2})\s*[:.]?\s*(.*)$", re.I)
+
+
+def _headed_responses(lines: list[str], lo: int, hi: int) -> dict[int, _Answer]:
+    """Answers under "Response 1:", "Response 2:" ... numbered from 1 in order; empty when the
+    response is not set out so."""
+    heads = [(i, m) for i in range(lo, hi) if (m := _RESPONSE_N.match(lines[i]))]
+    if not heads or [int(m.group(1)) for _, m in heads] != list(range(1, len(heads) + 1)):
+        return {}
+    found: dict[int, _Answer] = {}
+    for k, (i, m) in enumerate(heads):
+        end = heads[k + 1][0] if k + 1 < len(heads) else hi
+        body = "\n".join([m.group(2), *lines[i + 1 : end]]).strip()
+        found[k + 1] = _Answer([k + 1], body, "own answer")
+    return found
+
+
 def _late_answers(
     lines: list[str], cut: int, count: int, answers: dict[int, _Answer]
 ) -> dict[int, _Answer]:
@@ -2244,10 +2351,22 @@ def extract(
     else:
         first_letter = _LETTERED_REQUEST.search(request_text)
         lettered = first_letter.group("marker") if first_letter else ""
-        answers, preamble = _answers(lines, response_lo, cut, questions, lettered=lettered)
-        if answers:
-            answers.update(_late_answers(lines, cut, len(questions), answers))
+        labels = _part_labels(request_text, questions)
+        keyed, first_head = (
+            _answers_by_label(lines, response_lo, cut, labels) if labels else ({}, cut)
+        )
+        if keyed:
+            answers = keyed
+            preamble = "\n".join(lines[response_lo:first_head]).strip()
+        else:
+            answers, preamble = _answers(lines, response_lo, cut, questions, lettered=lettered)
+            if answers:
+                answers.update(_late_answers(lines, cut, len(questions), answers))
 
+    if not questions and not answers:
+        # The page lost the request's words ("Request:" with nothing under it) but the
+        # response numbers its answers "Response 1:", "Response 2:" ...
+        answers = _headed_responses(lines, response_lo, cut)
     # Questions the response names that the page does not quote.
     named = sorted({n for a in answers.values() for n in a.numbers})
     if named and named == list(range(1, named[-1] + 1)) and named[-1] > len(questions):
@@ -2263,6 +2382,11 @@ def extract(
 
     decision = "\n".join(lines[response_lo:cut]).strip() or response
     whole_outcome = _classify(decision, cite(decision), whole=True)
+    if not questions and whole_outcome is not None and _EMPTY_REQUEST.search(norm):
+        # "Request:" with the response straight under it: the page lost the request's words.
+        # One question stands for the request, so the record still says how it was answered.
+        questions = [("[The request's text is not on the page]", "")]
+        notes.append("The page does not show the request's words.")
     if whole_outcome == "disclosed" and _NCND.search(response) and _NCND_PARTIAL.search(response):
         # "Please see our response attached" / ... / "a Refusal Notice for any other information
         # ... we neither confirm nor deny": what was given is part of the answer (the corpus
