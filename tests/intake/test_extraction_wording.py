@@ -1664,3 +1664,53 @@ def test_a_page_without_any_request_heading_has_no_questions_made_up() -> None:
     )
 
     assert e.questions == ()
+
+
+def test_you_asked_we_answered_with_items_numbered_inside_one_line() -> None:
+    e = extract(
+        "Request ID: FOI-2170-1819\n"
+        "You asked\n"
+        "Dear Transport for London, I am writing to ask whether you could give me the following "
+        "information for personal use. 1) The documents relating to the newest tender agreement "
+        "announced this year for route 292. 2) Any internal correspondence since 28 August 2018 "
+        "relating to the stand arrangements. 3) Updates, including timescales for completion and "
+        "up-to-date drawings, of the works planned at the bus stand.\n"
+        "We answered\n"
+        "Our ref: FOI-2170-1819/GH\n"
+        "The cost of locating and retrieving this information would exceed the appropriate limit "
+        "(section 12).\n"
+    )
+
+    assert len(e.questions) == 3
+    assert e.questions[1].text.startswith("Any internal correspondence")
+    assert {q.outcome for q in e.questions} == {"cost_limit_s12"}
+
+
+def test_a_section_14_refusal_that_discusses_the_burden_is_vexatious() -> None:
+    e = extract(
+        "Applicant Question:\n"
+        "Please could you send me a copy of the agenda and papers for the council's meetings.\n"
+        "NPCC Response:\n"
+        "S14 Vexatious Requests – Section 14(1) – Over burdensome. An authority cannot claim "
+        "section 12 for the cost and effort of considering exemptions, but it may apply section "
+        "14(1) where the time required to prepare the information would impose a grossly "
+        "oppressive burden.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["vexatious_s14"]
+
+
+def test_the_sites_breadcrumb_is_not_the_request() -> None:
+    e = extract(
+        "- Your service\n- Freedom of Information\n- Disclosure Log\n- FOI Request 2245\n"
+        "I am seeking information on the whereabouts of fire appliance 12 and whether it is due "
+        "to come back into service.\n"
+        "Please see our response below to your Freedom of Information Request.\n"
+        "The Service withholds this information under Section 24(1) of the Act.\n"
+    )
+
+    assert [q.text for q in e.questions] == [
+        "I am seeking information on the whereabouts of fire appliance 12",
+        "Whether it is due to come back into service.",
+    ]
+    assert [q.outcome for q in e.questions] == ["exempt", "exempt"]

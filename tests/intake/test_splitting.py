@@ -647,3 +647,14 @@ def test_the_parts_of_an_item_that_asks_please_provide_are_questions() -> None:
         "The total legal costs incurred each year",
     ]
     assert split.questions[1].context == "For the same time period, please provide:"
+
+
+def test_items_numbered_with_a_slash() -> None:
+    assert texts(
+        "Please can you provide me with the following:\n"
+        "1/ Monthly knife crime offences recorded from 2019 to 2022.\n"
+        "2/ Monthly firearm offences recorded from 2019 to 2022.\n"
+    ) == [
+        "Monthly knife crime offences recorded from 2019 to 2022.",
+        "Monthly firearm offences recorded from 2019 to 2022.",
+    ]

@@ -93,6 +93,7 @@ from foidesk.intake.splitting import (
     reflow_flattened,
     request_section,
     separate_requests,
+    split_inline_items,
 )
 from foidesk.law.provisions import corpus_cite, normalise_citations
 from foidesk.law.regimes import Regime
@@ -1252,7 +1253,9 @@ _ACKNOWLEDGEMENT = re.compile(
 _DISCLOSURE = re.compile(
     # A log's document list: "Response (all information to be supplied) - application/pdf".
     r"\bresponse\s+\(all\s+(?:the\s+)?information\b|"
-    r"\b(?:please\s+)?(?:find|see)\b[^.]{0,40}?\b(?:attached|enclosed|below|table)\b|"
+    # "Please see our response below" frames the response; it gives nothing by itself.
+    r"\b(?:please\s+)?(?:find|see)\b(?!\s+(?:our|the|my)\s+(?:full\s+)?response\s+below)"
+    r"[^.]{0,40}?\b(?:attached|enclosed|below|table)\b|"
     r"\bas\s+follows\b|\bable\s+to\s+(?:disclose|provide|release)\b|\bdecided\s+to\s+disclose\b|"
     r"\b(?:can|could)\s+(?:advise|disclose|provide)\b(?!\s+that\b)|\bthe\s+(?:answer|figure|total|"
     r"number)\s+(?:is|was)\b|\bthere\s+(?:is|are|was|were)\s+(?:currently\s+)?\d|"
@@ -1264,7 +1267,9 @@ _DISCLOSURE = re.compile(
     r"enclosing)\b|\b(?:in|within|see)\s+(?:the\s+)?(?:attached\s+)?attachments?\b|"
     r"\bplease\s+find\s+(?:attached|enclosed)\b|\b(?:we|I)\s+can\s+confirm\s+that\s+"
     r"(?!(?:some\s+|the\s+|this\s+|any\s+|all\s+)?(?:relevant\s+|requested\s+)?"
-    r"(?:information|data)\b)(?!\w+\s+(?:holds?|is\s+held))(?![^.]{0,80}?\b(?:not|n't)\s+hold)",
+    r"(?:information|data)\b)(?!\w+\s+(?:holds?|is\s+held))(?![^.]{0,80}?\b(?:not|n't)\s+hold)"
+    # "I can confirm that the Service (CFRS) does hold the information": held, not given.
+    r"(?![^.]{0,80}?\b(?:does|do)\s+hold\b)",
     re.I,
 )
 _PROCEDURAL_SENTENCE = re.compile(
@@ -1407,9 +1412,14 @@ def _classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
             # given, "any other information" is only the refusal's wording.
             return "partially_disclosed"
         return "ncnd"
+    vexatious = bool(_VEXATIOUS.search(text)) or any(c.startswith("s14") for c in cites)
+    if vexatious and any(c.startswith("s14") for c in cites) and _VEXATIOUS.search(text):
+        # "S14 Vexatious Requests - over burdensome": a section 14 refusal that discusses the
+        # burden, and perhaps why section 12 does not apply, is not a cost refusal.
+        return "vexatious_s14"
     if _cost_refusal(text, cites):
         return "cost_limit_s12"
-    if _VEXATIOUS.search(text) or any(c.startswith("s14") for c in cites):
+    if vexatious:
         return "vexatious_s14"
     if _CLARIFY.search(text):
         return "clarification_needed"
@@ -2277,7 +2287,7 @@ def extract(
         request_text = section
         response_lo = span[1]
         try:
-            split = propose_questions(_plain_markers(section))
+            split = propose_questions(_plain_markers(split_inline_items(section)))
         except EmptyRequestText:
             split = None
         if split is not None:

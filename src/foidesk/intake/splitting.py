@@ -37,6 +37,7 @@ __all__ = [
     "answers_request",
     "reflow_flattened",
     "separate_requests",
+    "split_inline_items",
     "normalise_whitespace",
     "propose_questions",
     "request_section",
@@ -144,6 +145,7 @@ _MARKER_PATTERNS: tuple[tuple[re.Pattern[str], _Style], ...] = (
     (re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+(.*)$"), _Style.DECIMAL),
     (re.compile(r"^\((\d{1,2})([a-z]?)\)\s*(.*)$"), _Style.NUMBER),
     (re.compile(r"^(\d{1,2})([a-z]?)[.)](?:\s+(.*))?$"), _Style.NUMBER),
+    (re.compile(r"^(\d{1,2})()/\s+(.*)$"), _Style.NUMBER),  # "1/ Monthly knife crime offences"
     (re.compile(r"^\(([ivx]{2,5})\)\s*(.*)$"), _Style.ROMAN),
     (re.compile(r"^([ivx]{2,5})[.)]\s+(.*)$"), _Style.ROMAN),
     (re.compile(r"^\(([a-zA-Z])\)\s*(.*)$"), _Style.LETTER),
@@ -839,7 +841,7 @@ _END_HEADING = re.compile(
     # "SYP Response:", "Exemptions Applied:": the authority's own headings.
     r"^(?:[-–•]\s*)?(?:our\s+|the\s+|in\s+|(?-i:[A-Z]{2,6})\s+)?(?:response|responses|reply|"
     r"answer|answers|"
-    r"decision|outcome|results?\s+of\s+(?:the\s+)?searche?s?|exemptions?\s+applied|"
+    r"decision|outcome|results?\s+of\s+(?:the\s+)?searche?s?|exemptions?\s+applied|we\s+answered|"
     r"outcome\s*/\s*documents)"
     r"(?:\s+to\s+(?:your\s+)?request|\s+1|\s+details?|\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})?\s*:?$",
     re.I,
@@ -1075,6 +1077,33 @@ def reflow_flattened(text: str) -> str:
     return "\n".join(out)
 
 
+def split_inline_items(text: str) -> str:
+    """A request written as one long line with its items numbered inline ("... for personal
+    use. 1) The documents ... 2) Any internal correspondence ...") gets a line to each item,
+    when the items are numbered 1, 2 ... in order; other text is returned as it is."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if len(line) < 200:
+            out.append(line)
+            continue
+        parts: list[str] = []
+        expected = 1
+        for sentence in _sentences_of(line):
+            m = _INLINE_NUMBER.match(sentence)
+            if m and int(m.group(1)) == expected:
+                parts.append(sentence)
+                expected += 1
+            elif parts:
+                parts[-1] = f"{parts[-1]} {sentence}"
+            else:
+                parts.append(sentence)
+        out.extend(parts if expected > 2 else [line])
+    return "\n".join(out)
+
+
+_INLINE_NUMBER = re.compile(r"^\(?(\d{1,2})[.)/]\s")
+
+
 def answers_request(line: str) -> bool:
     """Whether a line reads as the authority answering rather than the requester asking.
 
@@ -1131,6 +1160,21 @@ def _after_request_heading(lines: list[str]) -> int | None:
     return None
 
 
+_CRUMB = re.compile(r"^[-•]\s+\S(?:\S*\s?){0,5}$")
+
+
+def _past_breadcrumb(lines: list[str], start: int) -> int:
+    """Past the site's breadcrumb ("- Your service" / "- Freedom of Information" / "- Disclosure
+    Log"): three or more short list lines that open the page's text."""
+    i = start
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    k = i
+    while k < len(lines) and _CRUMB.match(lines[k]) and "?" not in lines[k]:
+        k += 1
+    return k if k - i >= 3 else start
+
+
 def request_section(page_text: str) -> str | None:
     """The requester's words on a published response page, or ``None`` if they cannot be found.
 
@@ -1177,9 +1221,12 @@ def request_section(page_text: str) -> str | None:
         return None
     if start is None:
         # No heading: the request is the text before the response, after the site's furniture.
-        start = max(
-            (i + 1 for i, line in enumerate(lines[:end]) if SITE_FURNITURE.search(line)),
-            default=0,
+        start = _past_breadcrumb(
+            lines,
+            max(
+                (i + 1 for i, line in enumerate(lines[:end]) if SITE_FURNITURE.search(line)),
+                default=0,
+            ),
         )
     section = "\n".join(lines[start:end]).strip()
     return section or None
