@@ -1714,3 +1714,15 @@ def test_the_sites_breadcrumb_is_not_the_request() -> None:
         "Whether it is due to come back into service.",
     ]
     assert [q.outcome for q in e.questions] == ["exempt", "exempt"]
+
+
+def test_the_logs_decision_field_stands_for_answers_not_on_the_page() -> None:
+    e = extract(
+        "Request Number: 002407/22\nDate of Decision: 22 June 2022\nDecision: Disclosed\n"
+        "1. Please supply the outcome data for disability hate crime in 2020/21 and 2021/22.\n"
+        "2. Has your police force employed any specialist disability liaison officers?\n"
+        "1. The outcome data is as follo"
+    )
+
+    assert [q.outcome for q in e.questions] == ["disclosed", "disclosed"]
+    assert {q.found for q in e.questions} == {"the log's decision field"}

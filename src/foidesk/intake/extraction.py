@@ -1983,6 +1983,20 @@ def _answers_by_label(
     return found, heads[0][0]
 
 
+# A disclosure log's own field for how the request ended.
+_LOG_DECISION = re.compile(
+    r"(?im)^(?:decision|outcome)\s*:\s*(?P<v>disclosed|full\s+disclosure|information\s+provided|"
+    r"partially\s+disclosed|partial\s+disclosure|not\s+held|information\s+not\s+held)\s*$"
+)
+_LOG_DECISION_OUTCOME = {
+    "disclosed": "disclosed",
+    "full disclosure": "disclosed",
+    "information provided": "disclosed",
+    "partially disclosed": "partially_disclosed",
+    "partial disclosure": "partially_disclosed",
+    "not held": "not_held",
+    "information not held": "not_held",
+}
 _EMPTY_REQUEST = re.compile(
     r"(?im)^(?:request|information\s+requested)\s*:?[ \t]*\n(?:[ \t]*\n)*(?:response|answer)\b"
 )
@@ -2516,6 +2530,17 @@ def extract(
                 )
             )
     extracted = _follow_cross_references(extracted)
+    logged = _LOG_DECISION.search(norm)
+    if logged is not None and any(q.outcome is None for q in extracted):
+        # The log's own field ("Decision: Disclosed") says how the request ended where the
+        # answers themselves are not on the page.
+        decided = _LOG_DECISION_OUTCOME[re.sub(r"\s+", " ", logged.group("v").lower())]
+        extracted = [
+            replace(q, outcome=decided, found="the log's decision field")
+            if q.outcome is None
+            else q
+            for q in extracted
+        ]
     if extracted and not answers and whole_outcome is not None:
         notes.append(
             "The response treats the whole request at once: every question has its outcome."
