@@ -2146,7 +2146,9 @@ def _singled_out(
     sentences = _sentences(decision)
     for k, sentence in enumerate(sentences):
         numbers = {n for n in _named(sentence) if 1 <= n <= count}
-        if len(numbers) == count:
+        if len(numbers) == count or (
+            not numbers and (whole_outcome != "partially_disclosed" or not _refuses(sentence))
+        ):
             continue
         outcome = _classify(sentence, (), whole=True)
         if (
