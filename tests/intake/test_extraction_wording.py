@@ -1726,3 +1726,13 @@ def test_the_logs_decision_field_stands_for_answers_not_on_the_page() -> None:
 
     assert [q.outcome for q in e.questions] == ["disclosed", "disclosed"]
     assert {q.found for q in e.questions} == {"the log's decision field"}
+
+
+def test_numbered_responses_sharing_an_answer_under_a_lost_request() -> None:
+    e = extract(
+        "FOI Reference: 333/2024\nRequest:\n"
+        "Response 1 & 3:\nExampleshire Police can neither confirm nor deny that it holds any "
+        "information by virtue of Section 24(2).\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["ncnd", None, "ncnd"]

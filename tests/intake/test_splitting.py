@@ -4,7 +4,7 @@ import re
 from collections import Counter
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from foidesk.intake.splitting import (
@@ -547,6 +547,7 @@ def _words(text: str) -> Counter[str]:
     )
 
 
+@settings(deadline=None)  # what it checks is that no word is lost, not how fast
 @given(
     st.lists(
         st.one_of(st.sampled_from(_FRAGMENTS), st.text(st.characters(codec="utf-8"), max_size=20)),
@@ -657,4 +658,18 @@ def test_items_numbered_with_a_slash() -> None:
     ) == [
         "Monthly knife crime offences recorded from 2019 to 2022.",
         "Monthly firearm offences recorded from 2019 to 2022.",
+    ]
+
+
+def test_the_following_inside_a_paragraph_that_asks_does_not_make_it_a_lead_in() -> None:
+    assert texts(
+        "I would like to request data on stop and search grounds since 2020. I would also "
+        "appreciate it if the rate could be expressed in the following ways: overall, by area "
+        "command, by ethnicity, and by the power of search used (section 23 or section 1).\n"
+        "Can I also request information on how each stop and search is reviewed?\n"
+    ) == [
+        "I would like to request data on stop and search grounds since 2020. I would also "
+        "appreciate it if the rate could be expressed in the following ways: overall, by area "
+        "command, by ethnicity, and by the power of search used (section 23 or section 1).",
+        "Can I also request information on how each stop and search is reviewed?",
     ]

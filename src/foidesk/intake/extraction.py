@@ -2000,20 +2000,29 @@ _LOG_DECISION_OUTCOME = {
 _EMPTY_REQUEST = re.compile(
     r"(?im)^(?:request|information\s+requested)\s*:?[ \t]*\n(?:[ \t]*\n)*(?:response|answer)\b"
 )
-_RESPONSE_N = re.compile(r"^(?:response|answer)\s*(\d{1,2})\s*[:.]?\s*(.*)$", re.I)
+_RESPONSE_N = re.compile(
+    r"^(?:response|answer)s?\s*(?P<list>\d{1,2}(?:\s*(?:&|and|,)\s*\d{1,2})*)\s*[:.]?\s*(?P<rest>.*)$",
+    re.I,
+)
 
 
 def _headed_responses(lines: list[str], lo: int, hi: int) -> dict[int, _Answer]:
-    """Answers under "Response 1:", "Response 2:" ... numbered from 1 in order; empty when the
-    response is not set out so."""
-    heads = [(i, m) for i in range(lo, hi) if (m := _RESPONSE_N.match(lines[i]))]
-    if not heads or [int(m.group(1)) for _, m in heads] != list(range(1, len(heads) + 1)):
+    """Answers under "Response 1:", "Response 2 & 3:" ... numbered from 1 in order; empty when
+    the response is not set out so."""
+    heads = [
+        (i, m, _numbers(m.group("list")))
+        for i in range(lo, hi)
+        if (m := _RESPONSE_N.match(lines[i]))
+    ]
+    named = [n for _, _, numbers in heads for n in numbers]
+    if not heads or named[0] != 1 or named != sorted(set(named)):
         return {}
     found: dict[int, _Answer] = {}
-    for k, (i, m) in enumerate(heads):
+    for k, (i, m, numbers) in enumerate(heads):
         end = heads[k + 1][0] if k + 1 < len(heads) else hi
-        body = "\n".join([m.group(2), *lines[i + 1 : end]]).strip()
-        found[k + 1] = _Answer([k + 1], body, "own answer")
+        body = "\n".join([m.group("rest"), *lines[i + 1 : end]]).strip()
+        for n in numbers:
+            found[n] = _Answer([n], body, "own answer")
     return found
 
 
@@ -2393,6 +2402,12 @@ def extract(
         # The page lost the request's words ("Request:" with nothing under it) but the
         # response numbers its answers "Response 1:", "Response 2:" ...
         answers = _headed_responses(lines, response_lo, cut)
+        if answers:
+            questions = [
+                (f"[Question {n}: its text is not on the page]", "")
+                for n in range(1, max(answers) + 1)
+            ]
+            notes.append("The request's words are not on the page; its answers are numbered.")
     # Questions the response names that the page does not quote.
     named = sorted({n for a in answers.values() for n in a.numbers})
     if named and named == list(range(1, named[-1] + 1)) and named[-1] > len(questions):

@@ -298,7 +298,9 @@ def _kind(text: str) -> _Kind:
         return _Kind.LEADIN
     if (
         not has_question_mark
-        and _LEADIN_PHRASE.search(bare)
+        # "... the following:" leads in; "the following" in the middle of a paragraph that
+        # goes on to ask for something does not.
+        and _LEADIN_PHRASE.search(bare[-60:])
         and not _WH_START.match(_strip_qualifiers(bare))
     ):
         return _Kind.LEADIN
@@ -843,7 +845,7 @@ _END_HEADING = re.compile(
     r"answer|answers|"
     r"decision|outcome|results?\s+of\s+(?:the\s+)?searche?s?|exemptions?\s+applied|we\s+answered|"
     r"outcome\s*/\s*documents)"
-    r"(?:\s+to\s+(?:your\s+)?request|\s+1|\s+details?|\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})?\s*:?$",
+    r"(?:\s+to\s+(?:your\s+)?request|\s+1(?:\s*(?:&|and|,)\s*\d{1,2})*|\s+details?|\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})?\s*:?$",
     re.I,
 )
 _END_OPENER = re.compile(
