@@ -1736,3 +1736,23 @@ def test_numbered_responses_sharing_an_answer_under_a_lost_request() -> None:
     )
 
     assert [q.outcome for q in e.questions] == ["ncnd", None, "ncnd"]
+
+
+def test_bulleted_questions_with_a_figure_after_a_dash() -> None:
+    e = extract(
+        "Enquiry Reference: 547 - 24\n"
+        "Below is your request and our response.\n"
+        "- how many police officers from your force are suspended - 9\n"
+        "- how many police staff are suspended - 3\n"
+        "- how many police officers are on restricted duties - 14\n"
+        "Section 1 of the Freedom of Information Act 2000 places two duties on public "
+        "authorities.\n"
+    )
+
+    assert [q.text for q in e.questions] == [
+        "how many police officers from your force are suspended",
+        "how many police staff are suspended",
+        "how many police officers are on restricted duties",
+    ]
+    assert [q.answer for q in e.questions] == ["9", "3", "14"]
+    assert {q.outcome for q in e.questions} == {"disclosed"}

@@ -673,3 +673,16 @@ def test_the_following_inside_a_paragraph_that_asks_does_not_make_it_a_lead_in()
         "command, by ethnicity, and by the power of search used (section 23 or section 1).",
         "Can I also request information on how each stop and search is reviewed?",
     ]
+
+
+def test_the_parts_of_an_item_asking_for_the_following_information_are_questions() -> None:
+    assert texts(
+        "1. Please state the number of gang injunctions issued since 2011.\n"
+        "2. For each injunction, could you please provide the following information:\n"
+        "a) Date of injunction\n"
+        "b) Number of people subject to the injunction\n"
+    ) == [
+        "Please state the number of gang injunctions issued since 2011.",
+        "Date of injunction",
+        "Number of people subject to the injunction",
+    ]

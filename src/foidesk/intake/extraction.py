@@ -696,6 +696,17 @@ def _interleaved(lines: list[str]) -> list[tuple[int, str]]:
         elif number == 1 and _ASKS.search(m.group(2)) and len(found) < 2:
             found = [(i, m.group(2).strip())]
     if len(found) < 2:
+        # Bulleted questions each with its answer on the line beneath ("- how many officers are
+        # suspended" / "9"): taken in order.
+        bullets = [
+            (i, line[2:].strip())
+            for i, line in enumerate(lines)
+            if line[:2] in ("- ", "• ") and _ASKS.search(line)
+        ]
+        if len(bullets) >= 2 and all(
+            _answer_beneath(lines, i) and len(_next_line(lines, i)) < 80 for i, _ in bullets
+        ):
+            return bullets
         # Every item numbered "1." (a list whose numbering the page lost): taken in order.
         items = [(i, m) for i, line in enumerate(lines) if (m := _ITEM.match(line))]
         if len(items) >= 2 and all(
@@ -768,7 +779,13 @@ def _interleaved_past(lines: list[str], span: tuple[int, int]) -> bool:
     if any(answers_request(text) for i, text in found if i >= span[1]):
         return False  # "2. The terms of reference are exempt ...": numbered answers, not questions
     inside = [i for i, _ in found if span[0] <= i < span[1]]
-    if not later or later[0] <= span[1]:
+    if not later:
+        # Every "question" of the request has a short answer under it ("- how many officers
+        # are suspended" / "9"): the request found is the questions and their answers.
+        return len(inside) >= 2 and all(
+            _answer_beneath(lines, i) and len(_next_line(lines, i)) < 40 for i in inside
+        )
+    if later[0] <= span[1]:
         return False
     # Each question inside the "request" already has its answer under it ("1. ...?" / "£80" /
     # "2. ...?" / "20"): the request found is the first questions and answers.
@@ -776,9 +793,13 @@ def _interleaved_past(lines: list[str], span: tuple[int, int]) -> bool:
     return len(inside) == 1 or answered == len(inside)
 
 
+def _next_line(lines: list[str], i: int) -> str:
+    return next((x for x in lines[i + 1 :] if x.strip()), "")
+
+
 def _answer_beneath(lines: list[str], i: int) -> bool:
     """Whether the line after item ``i`` is an answer: not another item, and not asking."""
-    after = next((x for x in lines[i + 1 :] if x.strip()), "")
+    after = _next_line(lines, i)
     return bool(after) and not _ITEM.match(after) and not _ASKS.search(after)
 
 

@@ -581,7 +581,9 @@ _BREAKDOWN_PART = re.compile(
 
 # "For the same time period, please provide:": an item that only asks for its parts.
 _PROVIDE_THE_FOLLOWING = re.compile(
-    r"\b(?:please\s+(?:provide|supply|give|send|disclose)|the\s+following)\s*:$", re.I
+    r"\b(?:please\s+(?:provide|supply|give|send|disclose)|the\s+following)"
+    r"(?:\s+(?:information|details|data))?\s*:$",
+    re.I,
 )
 
 
@@ -892,8 +894,9 @@ SITE_FURNITURE = re.compile(
 # The authority speaking: "We can confirm ...", "The Trust does not hold ...", "Thank you for your
 # request ...", "Please see the attached ...", "... is exempt under section 40(2)".
 _AUTHORITY_VOICE = re.compile(
-    # A line that opens by citing a provision: "Section 40(2) Personal Information. ..."
-    r"^(?:section|s\.?)\s*\d{1,2}[A-Z]?\s*\(\d{1,2}[A-Z]?\)|"
+    # A line that opens by citing a provision: "Section 40(2) Personal Information. ...", or
+    # by quoting the Act's duties: "Section 1 of the Freedom of Information Act ...".
+    r"^(?:section|s\.?)\s*\d{1,2}[A-Z]?\s*\(\d{1,2}[A-Z]?\)|^section\s+1\s+of\s+the\s+freedom\b|"
     r"^(?:thank\s+you\s+for\s+your\s+(?:request|email|letter|enquiry)|following\s+(?:a\s+|the\s+)?"
     r"(?:search|searches|receipt|enquiries)|please\s+(?:see|find|note)\b|unfortunately\b|"
     r"information\s+provided\b|(?:yes|no)\s*[.,:;–-]|in\s+(?:response|answer|reply)\s+to\b)"
@@ -1031,20 +1034,26 @@ def _unglue(line: str) -> str:
 
 # "2. If so, how many infections have been detected? N/A": the answer printed after the
 # question on its line.
-_ANSWERED_INLINE = re.compile(r"^(\(?\d{1,2}[.)]\s.{10,}?\?)\s+(\S.{0,200})$")
+_ANSWERED_INLINE = re.compile(
+    r"^(\(?\d{1,2}[.)]\s.{10,}?\?)\s+(\S.{0,200})$"
+    # "- how many police staff are suspended - 3": a figure after a dash.
+    r"|^([-•]\s.{10,}?)\s[-–]\s((?:\d[\d,.]*%?|nil|none|n/a|zero)\.?)$",
+    re.I,
+)
 
 
 def _answers_inline(lines: list[str]) -> list[str]:
     """Numbered questions each followed on their line by a short answer are given the answer a
     line of its own, when two or more lines of the page are written so."""
     found = [
-        m
+        (m.string, m.group(1) or m.group(3), m.group(2) or m.group(4))
         for line in lines
-        if (m := _ANSWERED_INLINE.match(line)) and not _asks(m.group(2)) and "?" not in m.group(2)
+        if (m := _ANSWERED_INLINE.match(line))
     ]
+    found = [(line, q, a) for line, q, a in found if not _asks(a) and "?" not in a]
     if len(found) < 2:
         return lines
-    split = {m.string: f"{m.group(1)}\n{m.group(2)}" for m in found}
+    split = {line: f"{q}\n{a}" for line, q, a in found}
     return [split.get(line, line) for line in lines]
 
 
@@ -1056,7 +1065,7 @@ def reflow_flattened(text: str) -> str:
     a space get a line each. Other pages are returned as they are."""
     if _GLUED.search(text):
         text = "\n".join(_unglue(line) for line in text.split("\n"))
-    if "? " in text:
+    if "? " in text or " - " in text or " – " in text:
         text = "\n".join(_answers_inline(text.split("\n")))
     lines = text.split("\n")
     if sum(len(x) for x in lines if len(x) > _FLAT_LINE) < 0.75 * len(text):
