@@ -9,7 +9,7 @@ quoted above every answer, answers that follow the public interest test. None is
 
 import pytest
 
-from foidesk.intake.extraction import extract
+from foidesk.intake.extraction import content_hash, extract
 
 CASES = [
     pytest.param(
@@ -1225,7 +1225,7 @@ def test_a_letter_run_into_one_line_is_set_out_again() -> None:
     assert e.questions[2].context == "Details of:"
     assert e.exemptions_cited == ("s30(1)",)
     # The page's identity is its own text, not the text as set out again.
-    assert e.text_hash == extract(FLATTENED).text_hash
+    assert e.text_hash == content_hash(FLATTENED)
 
 
 def test_a_page_opening_with_the_authoritys_words_then_quoting_the_request() -> None:
