@@ -232,49 +232,22 @@ def generate_entries(n: int, vocab: Vocabulary, seed: int = SEED):
 
 @contextlib.contextmanager
 def postgres_server(data_parent: Path):
-    """A private PostgreSQL server whose data lives in ``data_parent/pg`` (made if missing)."""
+    """A private PostgreSQL server whose data lives in ``data_parent/pg`` and is kept for the
+    next run: the test runner's server, tuned as a modest dedicated one (1 GB of shared
+    buffers, the default work_mem of 4 MB)."""
     sys.path.insert(0, str(PROJECT_DIR / "scripts"))
-    from run_tests import _free_port, _postgres_bin_dir  # the test runner's helpers
+    from run_tests import NoPostgres
+    from run_tests import postgres_server as server
 
-    bin_dir = _postgres_bin_dir()
-    run_as: list[str] = []
-    workdir = data_parent / "pg"
-    workdir.mkdir(parents=True, exist_ok=True)
-    if os.geteuid() == 0:
-        import pwd
-
-        account = pwd.getpwnam("postgres")
-        for path in (data_parent, workdir):
-            os.chown(path, account.pw_uid, account.pw_gid)
-        run_as = ["runuser", "-u", "postgres", "--"]
-    data, log = workdir / "data", workdir / "server.log"
-
-    def run(*args: str) -> None:
-        result = subprocess.run([*run_as, *args], capture_output=True, text=True, check=False)
-        if result.returncode != 0:
-            raise SystemExit(f"{Path(args[0]).name} failed:\n{result.stdout}{result.stderr}")
-
-    fresh = not (data / "PG_VERSION").exists()
-    if fresh:
-        run(
-            str(bin_dir / "initdb"), "-D", str(data), "-U", "foidesk", "--auth=trust",
-            "-E", "UTF8", "--locale=C.UTF-8",
-        )  # fmt: skip
-    port = _free_port()
-    options = (
-        f"-p {port} -k {workdir} -c listen_addresses=127.0.0.1 "
-        # A modest dedicated server: 1 GB of shared buffers, the default work_mem (4 MB).
+    settings = (
         "-c shared_buffers=1GB -c effective_cache_size=8GB -c maintenance_work_mem=1GB "
-        "-c max_wal_size=8GB -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        "-c max_wal_size=8GB"
     )
-    run(str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", options, "-w", "start")
     try:
-        if fresh:
-            run(str(bin_dir / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "foidesk",
-                "foidesk")  # fmt: skip
-        yield f"postgres://foidesk@127.0.0.1:{port}/foidesk"
-    finally:
-        run(str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop")
+        with server(data_parent / "pg", settings) as url:
+            yield url
+    except NoPostgres as exc:
+        raise SystemExit(str(exc)) from exc
 
 
 def load(n: int, vocab: Vocabulary) -> dict[str, Any]:

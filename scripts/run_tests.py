@@ -54,15 +54,20 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def throwaway_postgres() -> Iterator[str]:
-    """Start a private PostgreSQL server in a temporary folder; yield its URL; remove it.
+def postgres_server(folder: Path | None = None, settings: str = "") -> Iterator[str]:
+    """Start a private PostgreSQL server and yield its URL; stop it on leaving.
 
-    PostgreSQL refuses to run as root, so when the tests run as root (as CI does) the server
-    runs as the ``postgres`` system user that Debian's package creates.
+    With no ``folder`` the server lives in a temporary folder that is removed afterwards (the
+    test run's throwaway server). With a ``folder`` its data is kept there and reused by the next
+    start (the benchmarks' database). ``settings`` are extra ``-c name=value`` server options.
+
+    PostgreSQL refuses to run as root, so when this runs as root (as CI does) the server runs as
+    the ``postgres`` system user that Debian's package creates.
     """
     bin_dir = _postgres_bin_dir()
     run_as: list[str] = []
-    workdir = Path(tempfile.mkdtemp(prefix="foidesk-pg-"))
+    workdir = folder if folder is not None else Path(tempfile.mkdtemp(prefix="foidesk-pg-"))
+    workdir.mkdir(parents=True, exist_ok=True)
     if os.geteuid() == 0:
         try:
             account = pwd.getpwnam("postgres")
@@ -70,7 +75,8 @@ def throwaway_postgres() -> Iterator[str]:
             raise NoPostgres(
                 "running as root, but there is no 'postgres' user to run the server as"
             ) from exc
-        os.chown(workdir, account.pw_uid, account.pw_gid)
+        for path in {workdir, workdir.parent} if folder is not None else {workdir}:
+            os.chown(path, account.pw_uid, account.pw_gid)
         run_as = ["runuser", "-u", "postgres", "--"]
     data, log = workdir / "data", workdir / "server.log"
     port = _free_port()
@@ -80,39 +86,43 @@ def throwaway_postgres() -> Iterator[str]:
         if result.returncode != 0:
             raise NoPostgres(f"{Path(args[0]).name} failed:\n{result.stdout}{result.stderr}")
 
+    fresh = not (data / "PG_VERSION").exists()
     try:
-        run(
-            str(bin_dir / "initdb"),
-            "-D",
-            str(data),
-            "-U",
-            "foidesk",
-            "--auth=trust",
-            "-E",
-            "UTF8",
-            "--locale=C.UTF-8",
-        )
-        options = (
-            f"-p {port} -k {workdir} -c listen_addresses=127.0.0.1 -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off"
-        )
-        run(str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", options, "-w", "start")
-        try:
+        if fresh:
             run(
-                str(bin_dir / "createdb"),
-                "-h",
-                "127.0.0.1",
-                "-p",
-                str(port),
+                str(bin_dir / "initdb"),
+                "-D",
+                str(data),
                 "-U",
                 "foidesk",
-                "foidesk",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
             )
+        options = (
+            f"-p {port} -k {workdir} -c listen_addresses=127.0.0.1 -c fsync=off "
+            f"-c synchronous_commit=off -c full_page_writes=off {settings}"
+        ).strip()
+        run(str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", options, "-w", "start")
+        try:
+            if fresh:
+                run(
+                    str(bin_dir / "createdb"),
+                    "-h",
+                    "127.0.0.1",
+                    "-p",
+                    str(port),
+                    "-U",
+                    "foidesk",
+                    "foidesk",
+                )
             yield f"postgres://foidesk@127.0.0.1:{port}/foidesk"
         finally:
             run(str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop")
     finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+        if folder is None:
+            shutil.rmtree(workdir, ignore_errors=True)
 
 
 def start_pytest(database_url: str, label: str, pytest_args: list[str], log: Path):
@@ -161,7 +171,7 @@ def main() -> int:
                 )
             else:
                 try:
-                    url = stack.enter_context(throwaway_postgres())
+                    url = stack.enter_context(postgres_server())
                 except NoPostgres as exc:
                     print(f"\nCannot run the suite on PostgreSQL: {exc}", file=sys.stderr)
                     results["PostgreSQL"] = 1
