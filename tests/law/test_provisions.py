@@ -36,6 +36,10 @@ RECALL_FLOOR = 0.98  # reached 53/53 = 1.0
     [
         ("Section 31(1)(a)(b)", ["s31(1)(a)", "s31(1)(b)"]),
         ("Section 31 (1) (a) (b) Law Enforcement", ["s31(1)(a)", "s31(1)(b)"]),
+        # s31's and s38's lettered paragraphs all sit in subsection (1): a shorthand.
+        ("Section 31(a)(b) Law Enforcement", ["s31(1)(a)", "s31(1)(b)"]),
+        ("Section 38(a) Health and Safety", ["s38(1)(a)"]),
+        ("Section 30(a)", ["s30(a)"]),
         ("s.40(5B)", ["s40(5)"]),
         ("Section 40(5A) own data", ["s40(5)"]),
         ("Regulation 12(5)(b)", ["reg12(5)(b)"]),

@@ -199,7 +199,12 @@ def _scan(text: str) -> list[_Found]:
                 del found[len(found) - len(listed) :]
             excluded = other or (first and _hypothetical(text, start))
             if not excluded:
-                new = [_Found(Cite(instrument, number, parts), start) for parts in chains]
+                new = [
+                    _Found(
+                        Cite(instrument, number, _in_subsection(instrument, number, parts)), start
+                    )
+                    for parts in chains
+                ]
                 found.extend(new)
                 listed.extend(new)
             first = False
@@ -208,6 +213,24 @@ def _scan(text: str) -> list[_Found]:
                 break
             pos = j.end()
     return found
+
+
+#: FOIA sections whose lettered paragraphs all sit in subsection (1): s31(1)(a)-(i) and
+#: s38(1)(a)-(b) (FOIA 2000, ss31 and 38). "Section 31(a)(b)" is shorthand for s31(1)(a) and
+#: s31(1)(b).
+_PARAGRAPHS_IN_SUBSECTION_1 = frozenset({"31", "38"})
+
+
+def _in_subsection(instrument: str, number: str, parts: tuple[str, ...]) -> tuple[str, ...]:
+    """``("a",)`` for s31 is ``("1", "a")``: a paragraph cited without its subsection."""
+    if (
+        instrument == "s"
+        and number in _PARAGRAPHS_IN_SUBSECTION_1
+        and parts
+        and not parts[0][0].isdigit()
+    ):
+        return ("1", *parts)
+    return parts
 
 
 def _read_groups(
