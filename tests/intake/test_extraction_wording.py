@@ -1756,3 +1756,17 @@ def test_bulleted_questions_with_a_figure_after_a_dash() -> None:
     ]
     assert [q.answer for q in e.questions] == ["9", "3", "14"]
     assert {q.outcome for q in e.questions} == {"disclosed"}
+
+
+@pytest.mark.parametrize(
+    ("head", "reference"),
+    [
+        ("NFRS 2022 72 - fires on Grafton Street", "NFRS 2022 72"),
+        ("360 01 25 – Callouts to Student Residences 2019-24", "360 01 25"),
+        ("FOI 10042022-1 – Police Complaint Statistics", "FOI 10042022-1"),
+    ],
+)
+def test_a_heading_that_opens_with_its_reference(head: str, reference: str) -> None:
+    e = extract(f"{head}\nRequest\nHow many fires were there?\nResponse\nThere were 12 fires.\n")
+
+    assert e.reference == reference

@@ -391,7 +391,11 @@ _REQUEST_REF = re.compile(
 # A heading that opens with the reference: "FOI 2023 150 - Maternity ...", "FI16190",
 # "FOI4719 / October 2023", "FOI_25-087 Reports of ...".
 _LEADING_REF = re.compile(
-    r"^(?P<ref>(?:FOI|FI)[ _/-]?\d{2,}(?:[ _/-]\d{2,})*)(?=$|\s+[-–/]\s|\s+[A-Z])"
+    r"^(?P<ref>(?:FOI|FI)[ _/-]?\d{2,}(?:[ _/-]\d+)*)(?=$|\s+[-–/]\s|\s+[A-Z])"
+    # "NFRS 2022 72 - Fires on ...", "360 01 25 – Callouts to ...": a heading that opens with
+    # its reference, in groups of figures, before a dash and the title.
+    r"|^(?P<grouped>(?-i:[A-Z]{2,6})\s\d{2,}(?:\s\d{2,})+|\d{2,}(?:\s\d{2,}){2,})"
+    r"(?=\s+[-–]\s+\w)"
 )
 _HEADING_REF = re.compile(
     r"(?:\(\s*(?P<a>\d{1,7}[A-Z]?[/_]\d{2,4}|\d{1,7}\.\d{4}-\d{2})\s*\)|"
@@ -411,10 +415,13 @@ def _reference(lines: list[str]) -> str | None:
     labelled = [
         *_LABELLED_REF.finditer(head),
         *(m for x in lines[:60] if "request" in x[:40].lower() and (m := _REQUEST_REF.match(x))),
-        *(m for x in lines[:25] if x[:2].upper() in ("FO", "FI") and (m := _LEADING_REF.match(x))),
+        *(m for x in lines[:25] if (m := _LEADING_REF.match(x))),
     ]
     for m in labelled:
-        ref = (m.groupdict().get("ref") or m.group("bare")).rstrip("./-_")
+        groups = m.groupdict()
+        ref = (groups.get("ref") or groups.get("bare") or groups.get("grouped") or "").rstrip(
+            "./-_"
+        )
         if len(re.sub(r"\D", "", ref)) >= 2 and not _is_financial_year(ref):
             return ref
     for line in lines[:25]:
