@@ -18,7 +18,7 @@ How an FOI officer reads such a page, and so how this module does:
    see below for the following exemptions"), or failing those the first line in the authority's
    voice ("The Trust does not hold ...", "Thank you for your request"). A letter run into a few
    very long lines (copied from a PDF or a document-sharing site) is first set out again, an
-   item or a turn of voice to a line (``reflow_flattened``). Pages that interleave questions
+   item or a turn of voice to a line (``set_out_page``). Pages that interleave questions
    and answers ("1. ..." / "No information held" / "2. ...", or "Request 1" / ... / "Answer 1"
    / ...) are read item by item; a summary of the answer above the request heading is part of
    the response. When the response names more questions than the request shows ("Question 2"
@@ -90,9 +90,9 @@ from foidesk.intake.splitting import (
     answers_request,
     normalise_whitespace,
     propose_questions,
-    reflow_flattened,
     request_section,
     separate_requests,
+    set_out_page,
     split_inline_items,
 )
 from foidesk.law.provisions import corpus_cite, normalise_citations
@@ -1440,14 +1440,15 @@ def _classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
             # given, "any other information" is only the refusal's wording.
             return "partially_disclosed"
         return "ncnd"
-    vexatious = bool(_VEXATIOUS.search(text)) or any(c.startswith("s14") for c in cites)
-    if vexatious and any(c.startswith("s14") for c in cites) and _VEXATIOUS.search(text):
+    cites_s14 = any(c.startswith("s14") for c in cites)
+    worded_s14 = bool(_VEXATIOUS.search(text))
+    if cites_s14 and worded_s14:
         # "S14 Vexatious Requests - over burdensome": a section 14 refusal that discusses the
         # burden, and perhaps why section 12 does not apply, is not a cost refusal.
         return "vexatious_s14"
     if _cost_refusal(text, cites):
         return "cost_limit_s12"
-    if vexatious:
+    if cites_s14 or worded_s14:
         return "vexatious_s14"
     if _CLARIFY.search(text):
         return "clarification_needed"
@@ -2002,13 +2003,21 @@ def _answers_by_label(
             heads.append((i, numbers, m.group("rest")))
     if len(heads) < 2:
         return {}, hi
-    found: dict[int, _Answer] = {}
+    return _under_heads(lines, heads, hi, "own answer, by its label"), heads[0][0]
+
+
+def _under_heads(
+    lines: list[str], heads: Sequence[tuple[int, Sequence[int], str]], hi: int, found: str
+) -> dict[int, _Answer]:
+    """The answer under each heading, to the next heading (or ``hi``), for each question the
+    heading names; ``heads`` are (the heading's line, the questions, its own text after them)."""
+    answers: dict[int, _Answer] = {}
     for k, (i, numbers, rest) in enumerate(heads):
         end = heads[k + 1][0] if k + 1 < len(heads) else hi
         body = "\n".join([rest, *lines[i + 1 : end]]).strip()
         for n in numbers:
-            found[n] = _Answer([n], body, "own answer, by its label")
-    return found, heads[0][0]
+            answers[n] = _Answer([n], body, found)
+    return answers
 
 
 # A disclosure log's own field for how the request ended.
@@ -2038,20 +2047,14 @@ def _headed_responses(lines: list[str], lo: int, hi: int) -> dict[int, _Answer]:
     """Answers under "Response 1:", "Response 2 & 3:" ... numbered from 1 in order; empty when
     the response is not set out so."""
     heads = [
-        (i, m, _numbers(m.group("list")))
+        (i, _numbers(m.group("list")), m.group("rest"))
         for i in range(lo, hi)
         if (m := _RESPONSE_N.match(lines[i]))
     ]
-    named = [n for _, _, numbers in heads for n in numbers]
+    named = [n for _, numbers, _ in heads for n in numbers]
     if not heads or named[0] != 1 or named != sorted(set(named)):
         return {}
-    found: dict[int, _Answer] = {}
-    for k, (i, m, numbers) in enumerate(heads):
-        end = heads[k + 1][0] if k + 1 < len(heads) else hi
-        body = "\n".join([m.group("rest"), *lines[i + 1 : end]]).strip()
-        for n in numbers:
-            found[n] = _Answer([n], body, "own answer")
-    return found
+    return _under_heads(lines, heads, hi, "own answer")
 
 
 def _late_answers(
@@ -2307,7 +2310,7 @@ def extract(
     norm = _MISTYPED_BRACKET.sub(r"(\1)", normalise_whitespace(text))
     if not norm:
         raise NoResponse("empty page")
-    flat = reflow_flattened(norm)
+    flat = set_out_page(norm)
     if flat != norm:
         norm, hashed = flat, norm
     else:

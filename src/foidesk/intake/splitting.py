@@ -35,7 +35,7 @@ __all__ = [
     "ProposedQuestion",
     "ProposedSplit",
     "answers_request",
-    "reflow_flattened",
+    "set_out_page",
     "separate_requests",
     "split_inline_items",
     "normalise_whitespace",
@@ -894,9 +894,8 @@ SITE_FURNITURE = re.compile(
 # The authority speaking: "We can confirm ...", "The Trust does not hold ...", "Thank you for your
 # request ...", "Please see the attached ...", "... is exempt under section 40(2)".
 _AUTHORITY_VOICE = re.compile(
-    # A line that opens by citing a provision: "Section 40(2) Personal Information. ...", or
-    # by quoting the Act's duties: "Section 1 of the Freedom of Information Act ...".
-    r"^(?:section|s\.?)\s*\d{1,2}[A-Z]?\s*\(\d{1,2}[A-Z]?\)|^section\s+1\s+of\s+the\s+freedom\b|"
+    # A line that opens by citing a provision: "Section 40(2) Personal Information. ...".
+    r"^(?:section|s\.?)\s*\d{1,2}[A-Z]?\s*\(\d{1,2}[A-Z]?\)|"
     r"^(?:thank\s+you\s+for\s+your\s+(?:request|email|letter|enquiry)|following\s+(?:a\s+|the\s+)?"
     r"(?:search|searches|receipt|enquiries)|please\s+(?:see|find|note)\b|unfortunately\b|"
     r"information\s+provided\b|(?:yes|no)\s*[.,:;–-]|in\s+(?:response|answer|reply)\s+to\b)"
@@ -1057,12 +1056,16 @@ def _answers_inline(lines: list[str]) -> list[str]:
     return [split.get(line, line) for line in lines]
 
 
-def reflow_flattened(text: str) -> str:
-    """A page copied from a PDF or a document-sharing site may run a whole letter into a few
-    very long lines. Such a page is set out again: each numbered or lettered item starts a line,
-    and so does every turn from the requester's voice to the authority's and back, so that the
-    request and each answer can be found as on any other page. Sentences run together without
-    a space get a line each. Other pages are returned as they are."""
+def set_out_page(text: str) -> str:
+    """A page set out a line to a part, so that its request and answers can be found as on any
+    other page; a page already set out so comes back as it is.
+
+    - Sentences run together without a space ("...Act 2000.Please provide ...") get a line each.
+    - Questions answered on their own line ("2. ...? N/A", "- how many ... - 3") have the answer
+      put on the next line.
+    - A page copied from a PDF or a document-sharing site may run a whole letter into a few very
+      long lines: each numbered or lettered item then starts a line, and so does every turn from
+      the requester's voice to the authority's and back."""
     if _GLUED.search(text):
         text = "\n".join(_unglue(line) for line in text.split("\n"))
     if "? " in text or " - " in text or " – " in text:
@@ -1121,7 +1124,10 @@ def answers_request(line: str) -> bool:
     Used where a page has no heading between the request and the response: the first line in
     the authority's voice that does not itself ask for something ends the request.
     """
-    return bool(_AUTHORITY_VOICE.search(line)) and not _asks(line)
+    # The Act's duties quoted at the head of a response ("Section 1 of the Freedom of
+    # Information Act 2000 places two duties ...") are the authority's words too.
+    spoken = _AUTHORITY_VOICE.search(line) or _DUTIES_OPENER.match(line)
+    return bool(spoken) and not _asks(line)
 
 
 def _voice_end(lines: list[str], start: int) -> int | None:
