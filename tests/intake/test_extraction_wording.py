@@ -1378,6 +1378,7 @@ def test_a_request_run_together_and_a_response_given_as_a_document(tag: str, out
         "The names of providers currently supplying temporary accommodation to the council.",
     ]
     assert [q.outcome for q in e.questions] == [outcome, outcome]
+    assert {q.found for q in e.questions} == {"the log's record of the decision"}
     assert e.has_attachment
 
 
@@ -1725,7 +1726,7 @@ def test_the_logs_decision_field_stands_for_answers_not_on_the_page() -> None:
     )
 
     assert [q.outcome for q in e.questions] == ["disclosed", "disclosed"]
-    assert {q.found for q in e.questions} == {"the log's decision field"}
+    assert {q.found for q in e.questions} == {"the log's record of the decision"}
 
 
 def test_numbered_responses_sharing_an_answer_under_a_lost_request() -> None:

@@ -1151,8 +1151,6 @@ _PARTIAL = re.compile(
     r"\bwithh\w+\s+some\b|\bheld\s+in\s+part\b|\bpartial(?:ly)?\s+(?:disclos|releas|provid)|"
     r"\bmajority\s+of\s+the\s+information\b|\bredact(?:ed|ions?)\b|"
     r"\bnot\s+(?:required|obliged)\b[^.]{0,40}\b(?:release|disclose|provide)\s+all\b|"
-    # A log's document list: "Response (some information to be supplied) - application/pdf".
-    r"\bresponse\s+\((?:some|part(?:ial)?)\s+(?:of\s+the\s+)?information\b|"
     # Small numbers suppressed in a table of figures: "| 30 | <5* |".
     r"(?:^|[\s|(])<\s?(?:5|3|10)\*?(?=[\s|)]|$)",
     re.I,
@@ -1196,9 +1194,7 @@ _NOT_HELD_OTHER = (
     ),
     (
         re.compile(
-            r"\b(?:information|data|records?)\s+not\s+held\b|^\W*not\s+held\b|"
-            # A log's document list: "Response (not held) - application/pdf".
-            r"\bresponse\s+\(not\s+held\)",
+            r"\b(?:information|data|records?)\s+not\s+held\b|^\W*not\s+held\b",
             re.I | re.M,
         ),
         ("not held",),
@@ -1279,8 +1275,6 @@ _ACKNOWLEDGEMENT = re.compile(
     re.I,
 )
 _DISCLOSURE = re.compile(
-    # A log's document list: "Response (all information to be supplied) - application/pdf".
-    r"\bresponse\s+\(all\s+(?:the\s+)?information\b|"
     # "Please see our response below" frames the response; it gives nothing by itself.
     r"\b(?:please\s+)?(?:find|see)\b(?!\s+(?:our|the|my)\s+(?:full\s+)?response\s+below)"
     r"[^.]{0,40}?\b(?:attached|enclosed|below|table)\b|"
@@ -1413,13 +1407,8 @@ def _gives(text: str) -> bool:
     return (
         _has_figures(substantive)
         or bool(_DISCLOSURE.search(substantive))
-        or bool(_ATTACHMENT_CUES.search(_DOCUMENT_TAG.sub(" ", LINK.sub(" ", substantive))))
+        or bool(_ATTACHMENT_CUES.search(LINK.sub(" ", substantive)))
     )
-
-
-# A log's document list: "Response (not held) - application/pdf - Download". The words in the
-# brackets say what it gives.
-_DOCUMENT_TAG = re.compile(r"\bresponse\s+\([^)]{1,60}\)\s*-\s*application/\S*", re.I)
 
 
 def _classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
@@ -1532,8 +1521,7 @@ _ATTACHMENT_CUES = re.compile(
     r"\bthe\s+enclosed\s+(?:spreadsheets?|documents?|files?|tables?|letter|reports?|pdf|"
     r"response|information|list|cop(?:y|ies)|schedule|appendix|annex)\b|"
     r"\battached\s+(?:is|are|document|spreadsheet|file|response|table|pdf|report|letter)\b|"
-    r"\bATTACHMENT_\w*|\b\w+\.(?:pdf|xlsx?|docx?|csv|odt|ods)\b|"
-    r"\bresponse\s+\([^)]{1,60}\)\s*-\s*application/",
+    r"\bATTACHMENT_\w*|\b\w+\.(?:pdf|xlsx?|docx?|csv|odt|ods)\b",
     re.I,
 )
 # "I have attached", "we enclose", "in the attachment", "2 Attachments" (a WhatDoTheyKnow
@@ -1726,7 +1714,6 @@ _ATTACHMENT_CUES = _Either(
         ".doc",
         ".csv",
         ".od",
-        "application/",
     ),
     *(_Cue(pattern, *needles) for pattern, needles in _ATTACHMENT_OTHER),
 )
@@ -2020,20 +2007,37 @@ def _under_heads(
     return answers
 
 
-# A disclosure log's own field for how the request ended.
+# A disclosure log's own record of how the request ended: its decision field ("Decision:
+# Disclosed", "Outcome: Information Provided") or the outcome its document list gives the
+# response ("Response (not held) - application/pdf - Download"). The listed document is also
+# the response attached.
+_LOG_DOCUMENT = re.compile(r"\bresponse\s+\((?P<tag>[^)]{1,60})\)\s*-\s*application/", re.I)
 _LOG_DECISION = re.compile(
-    r"(?im)^(?:decision|outcome)\s*:\s*(?P<v>disclosed|full\s+disclosure|information\s+provided|"
-    r"partially\s+disclosed|partial\s+disclosure|not\s+held|information\s+not\s+held)\s*$"
+    r"(?im)^(?:decision|outcome)\s*:\s*(?P<field>[^\n]{1,40}?)\s*$|" + _LOG_DOCUMENT.pattern
 )
-_LOG_DECISION_OUTCOME = {
-    "disclosed": "disclosed",
-    "full disclosure": "disclosed",
-    "information provided": "disclosed",
-    "partially disclosed": "partially_disclosed",
-    "partial disclosure": "partially_disclosed",
-    "not held": "not_held",
-    "information not held": "not_held",
-}
+_LOG_DECISION_OUTCOME = (
+    (
+        re.compile(r"disclosed|full disclosure|information provided|all (?:the )?information\b.*"),
+        "disclosed",
+    ),
+    (
+        re.compile(r"partial(?:ly)? disclos\w*|(?:some|part(?:ial)?) (?:of the )?information\b.*"),
+        "partially_disclosed",
+    ),
+    (re.compile(r"(?:information )?not held"), "not_held"),
+)
+
+
+def _logged_outcome(text: str) -> str | None:
+    """The outcome the disclosure log records for the whole request, if it records one."""
+    for m in _LOG_DECISION.finditer(text):
+        words = re.sub(r"\s+", " ", (m.group("field") or m.group("tag")).strip().lower())
+        for pattern, outcome in _LOG_DECISION_OUTCOME:
+            if pattern.fullmatch(words):
+                return outcome
+    return None
+
+
 _EMPTY_REQUEST = re.compile(
     r"(?im)^(?:request|information\s+requested)\s*:?[ \t]*\n(?:[ \t]*\n)*(?:response|answer)\b"
 )
@@ -2386,7 +2390,7 @@ def extract(
     pit, harm = _tests_present(response_lines, response)
     # A file named in a link ("…/exemptions.pdf") is published elsewhere, not attached.
     unlinked = LINK.sub(" ", response)
-    has_attachment = bool(_ATTACHMENT_CUES.search(unlinked))
+    has_attachment = bool(_ATTACHMENT_CUES.search(unlinked) or _LOG_DOCUMENT.search(unlinked))
     attachments = tuple(
         dict.fromkeys(
             (m.group(1) or m.group(0)).strip() for m in _ATTACHMENT_NAME.finditer(unlinked)
@@ -2578,17 +2582,21 @@ def extract(
                 )
             )
     extracted = _follow_cross_references(extracted)
-    logged = _LOG_DECISION.search(norm)
+    logged = _logged_outcome(norm)
     if logged is not None and any(q.outcome is None for q in extracted):
-        # The log's own field ("Decision: Disclosed") says how the request ended where the
-        # answers themselves are not on the page.
-        decided = _LOG_DECISION_OUTCOME[re.sub(r"\s+", " ", logged.group("v").lower())]
+        # The log's own record ("Decision: Disclosed", "Response (not held) - application/pdf")
+        # says how the request ended where the answers themselves are not on the page.
         extracted = [
-            replace(q, outcome=decided, found="the log's decision field")
+            replace(q, outcome=logged, found="the log's record of the decision")
             if q.outcome is None
             else q
             for q in extracted
         ]
+        notes.append(
+            "The log's own record of the decision gives the outcome where no answer is shown: "
+            + logged.replace("_", " ")
+            + "."
+        )
     if extracted and not answers and whole_outcome is not None:
         notes.append(
             "The response treats the whole request at once: every question has its outcome."
