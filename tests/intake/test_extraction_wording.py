@@ -263,6 +263,50 @@ We only hold information from 2015 onwards. Please find the figures below:
         id="partly_held",
     ),
     pytest.param(
+        "Request\n1. Please provide crime figures for 2000 to 2020.\nResponse\n"
+        "I can confirm that the information you have requested is held, in part, by the Force.\n"
+        "I am able to disclose the located information to you as follows.\n2017 - 76\n2018 - 67\n",
+        ["partially_disclosed"],
+        {},
+        id="held_in_part",
+    ),
+    pytest.param(
+        "Request\n1. Please provide crime figures for 2000 to 2020.\nResponse\n"
+        "Below is the headcount; we cannot provide data previous to 2012.\n2012 - 80\n2013 - 78\n",
+        ["partially_disclosed"],
+        {},
+        id="not_before_a_year",
+    ),
+    pytest.param(
+        "Request\n1. Please provide crime figures for 2000 to 2020.\nResponse\n"
+        "The information we have dates back to 2004 only.\n2004 = 1\n2005 = 6\n",
+        ["partially_disclosed"],
+        {},
+        id="dates_back_only",
+    ),
+    pytest.param(
+        "Request\n1. Please provide crime figures for 2000 to 2020.\nResponse\n"
+        "Please see attached spreadsheet. "
+        "Any pre 2012/13 data has not been included as it is not accurate.\n",
+        ["partially_disclosed"],
+        {},
+        id="not_included",
+    ),
+    pytest.param(
+        "Request\n1. Please provide crime figures for 2000 to 2020.\nResponse\n"
+        "The only answer that we can provide is that in 21/22 the cost per bed was £620.\n",
+        ["partially_disclosed"],
+        {},
+        id="the_only_answer",
+    ),
+    pytest.param(
+        "Request\n1. Please provide crime figures for 2000 to 2020.\nResponse\n"
+        "We cannot provide data prior to 2012, as the force does not hold it.\n",
+        ["not_held"],
+        {},
+        id="not_before_a_year_and_nothing_given",
+    ),
+    pytest.param(
         """\
 Request
 1. How many calls mentioned dogs?

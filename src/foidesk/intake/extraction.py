@@ -1248,7 +1248,17 @@ _PARTLY_HELD = re.compile(
     r"(?:information|data|records?|figures)\s+(?:from|since|for|after|back\s+to|going\s+back)\b|"
     r"\b(?:information|data|records?)\s+(?:is|are)\s+only\s+(?:held|available|recorded)\b|"
     r"\b(?:do|does)\s+not\s+hold\s+(?:\w+\s+){0,3}?(?:information|data|records?)\s+"
-    r"(?:back\s+to|before|prior\s+to|for\s+(?:the\s+)?(?:years?|period))\b",
+    r"(?:back\s+to|before|prior\s+to|for\s+(?:the\s+)?(?:years?|period))\b|"
+    # "The information is held, in part, by ...", "we cannot provide data previous to 2012",
+    # "The information we have dates back to 2004 only", "any pre 2012/13 data has not been
+    # included", "The only answer that we can provide is ...".
+    r"\bheld,?\s+in\s+part\b|"
+    r"\b(?:cannot|can\s?not|can't|unable\s+to|not\s+able\s+to)\s+(?:provide|supply|give)\s+"
+    r"(?:any\s+)?(?:data|information|figures|records)\s+(?:previous|prior|before)\b|"
+    r"\bdates?\s+back\s+to\s+(?:\w+\s+)?\d{4}\s+only\b|"
+    r"\b(?:data|information|figures)\s+(?:has|have)\s+not\s+been\s+included\b|"
+    r"\bthe\s+only\s+(?:answer|information|data|figures?)\s+(?:that\s+)?(?:we|I)\s+"
+    r"(?:can|could|are\s+able\s+to|am\s+able\s+to)\s+(?:provide|give|supply)\b",
     re.I,
 )
 _REDIRECT = re.compile(
@@ -1672,7 +1682,9 @@ _NOT_HELD = _Either(
     ),
     *(_Cue(pattern, *needles) for pattern, needles in _NOT_HELD_OTHER),
 )
-_PARTLY_HELD = _Cue(_PARTLY_HELD, "only", "not hold")
+_PARTLY_HELD = _Cue(
+    _PARTLY_HELD, "only", "not hold", "in part", "previous", "prior", "before", "not been included"
+)
 _EXEMPTION_WORDING = _Cue(_EXEMPTION_WORDING, "withh", "exempt", "exemt", "refusal", "by virtue")
 _REDIRECT = _Cue(
     _REDIRECT,
