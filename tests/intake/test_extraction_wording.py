@@ -1815,3 +1815,63 @@ def test_a_heading_that_opens_with_its_reference(head: str, reference: str) -> N
     e = extract(f"{head}\nRequest\nHow many fires were there?\nResponse\nThere were 12 fires.\n")
 
     assert e.reference == reference
+
+
+def test_a_request_with_nothing_heading_the_response_is_its_first_paragraph() -> None:
+    e = extract(
+        "Enquiry Reference FOI2008/383\n"
+        "Request for information\n"
+        "The information you used to convince the show ground to cancel the bike show.\n"
+        "\n"
+        "Some exemptions are absolute. In the case of your request three qualified exemptions "
+        "apply and therefore a public interest test has been completed.\n"
+        "\n"
+        "Harm Test\n"
+        "The release of this information may prejudice working relationships with event "
+        "organisers.\n"
+    )
+
+    assert [q.text for q in e.questions] == [
+        "The information you used to convince the show ground to cancel the bike show."
+    ]
+    assert [q.outcome for q in e.questions] == ["exempt"]
+    assert e.reference == "FOI2008/383"
+    assert e.harm_test_present and e.public_interest_test_present
+    assert "Nothing heads the response: the request is taken as its first paragraph." in e.notes
+
+
+def test_a_letter_with_nothing_heading_the_response_never_makes_its_salutation_a_question() -> None:
+    e = extract(
+        "Our ref: HQ/PA/004666/19\n"
+        "Dear Sam Andrews,\n"
+        "\n"
+        "I write in response to your Freedom of Information Act request, which has been "
+        "repeated below:\n"
+        "\n"
+        "Request Response\n"
+        "\n"
+        "This request is being refused under Section 12(1) of the FOIA. I am writing to obtain "
+        "documents pertaining to the network. This will exceed the appropriate 18 hour limit.\n"
+    )
+
+    assert e.reference == "HQ/PA/004666/19"
+    assert e.questions == ()
+    assert e.overall_outcome == "cost_limit_s12"
+    assert "Andrews" not in " ".join(e.corpus_record()["questions"])
+
+
+def test_the_sites_own_text_after_the_answers_is_not_a_request_without_a_response() -> None:
+    e = extract(
+        "FOI 9137 Agency spend\nDate of response\nSeptember 2024\n"
+        "1. Spending on agency staff in 2023-24\nTotal agency 2023/24: £8,161,319.97\n"
+        "2. The proportion of total agency spend in 2023-24 that was on framework\n"
+        "100% on framework\n"
+        "FOI Requests\n"
+        "The Freedom of Information Act 2000 provides people with a right of access to a wide "
+        "range of information held by public authorities, including the NHS.\n"
+        "FOI Disclosure Log\n"
+        "A collection of the most common FOI requests we have received and responded to.\n"
+    )
+
+    assert e.overall_outcome == "disclosed"
+    assert "The page does not quote the request on its own." in e.notes

@@ -85,6 +85,7 @@ from typing import Any
 
 from foidesk.intake.splitting import (
     LINK,
+    SALUTATION,
     SITE_FURNITURE,
     EmptyRequestText,
     answers_request,
@@ -869,6 +870,25 @@ _RESPONSE_CUE = re.compile(
 )
 _REQUEST_HEADING = re.compile(r"^(?:the\s+|your\s+)?(?:request|questions?)\s*:?$", re.I)
 _CITATION_LINE = re.compile(r"^(?:s|sections?|regs?|regulations?)\.?\s*\d", re.I)
+
+
+def _first_paragraph(lines: list[str], span: tuple[int, int]) -> tuple[int, int] | None:
+    """The span of the request's first paragraph that asks something, or says more than a
+    heading does, when more text follows it; a salutation ("Dear Mr Smith,", which names the
+    requester) and lines in the authority's voice ("I write in response to ...") are passed
+    over. ``span`` itself when it is one paragraph that asks; ``None`` when no paragraph will do
+    (the "request" found is the site's own text, say)."""
+    start = span[0]
+    while start < span[1] and (
+        not lines[start].strip() or SALUTATION.match(lines[start]) or answers_request(lines[start])
+    ):
+        start += 1
+    end = next((i for i in range(start, span[1]) if not lines[i].strip()), span[1])
+    paragraph = " ".join(lines[start:end])
+    asks = bool(_ASKS.search(paragraph))
+    if not any(x.strip() for x in lines[end : span[1]]):
+        return span if asks else None
+    return (start, end) if asks or len(paragraph.split()) > 5 else None
 
 
 def _plausible_request(section: str, before: str) -> bool:
@@ -2347,6 +2367,18 @@ def extract(
         and not _plausible_request(section, "\n".join(lines[: span[0]]))
     ):
         section, span = None, None
+    if span is not None and not any(x.strip() for x in lines[span[1] :]):
+        # The request runs to the end of the page: nothing heads the response ("Request for
+        # information" / the request / "The Act is designed to ..."). Its first paragraph is the
+        # request and the rest the response, rather than a page with no response at all; when
+        # that paragraph asks nothing, the page does not quote the request on its own.
+        found = _first_paragraph(lines, span)
+        if found is None:
+            section, span = None, None
+        elif found != span:
+            span = found
+            section = "\n".join(lines[span[0] : span[1]]).strip()
+            notes.append("Nothing heads the response: the request is taken as its first paragraph.")
     # (question's line, its words, the line its answer follows)
     interleaved: list[tuple[int, str, int]] = _headed_pairs(lines)
     if interleaved or (span is not None and _interleaved_past(lines, span)):

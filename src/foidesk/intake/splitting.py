@@ -30,6 +30,7 @@ from itertools import groupby
 
 __all__ = [
     "LINK",
+    "SALUTATION",
     "SITE_FURNITURE",
     "EmptyRequestText",
     "ProposedQuestion",
@@ -839,7 +840,8 @@ _START_INTRO = re.compile(
     r"(?:request|asked)\b.{0,60}\bfor\s+the\s+following\s+information)\b.*:\s*-?$",
     re.I,
 )
-_SALUTATION = re.compile(r"^dear\s+\S.{0,80}$", re.I)
+#: "Dear Sir/Madam", "Dear Mr Smith,": a letter's salutation, which may name the requester.
+SALUTATION = re.compile(r"^dear\s+\S.{0,80}$", re.I)
 _COMBINED_HEADING = re.compile(r"^request\s*(?:/|&|and)\s*response\s*:?$", re.I)
 _END_HEADING = re.compile(
     # "SYP Response:", "Exemptions Applied:": the authority's own headings.
@@ -1208,7 +1210,7 @@ def request_section(page_text: str) -> str | None:
     start = _after_request_heading(lines)
     from_letter = False
     if start is None:
-        start = next((i for i, line in enumerate(lines) if _SALUTATION.match(line)), None)
+        start = next((i for i, line in enumerate(lines) if SALUTATION.match(line)), None)
         from_letter = start is not None
     end: int | None = None
     duties = False
