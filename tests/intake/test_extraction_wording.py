@@ -1875,3 +1875,58 @@ def test_the_sites_own_text_after_the_answers_is_not_a_request_without_a_respons
 
     assert e.overall_outcome == "disclosed"
     assert "The page does not quote the request on its own." in e.notes
+
+
+def test_an_opening_decision_to_disclose_in_full_covers_answers_cut_from_the_page() -> None:
+    e = extract(
+        "FREEDOM OF INFORMATION REQUEST REFERENCE NO: 72/10\n"
+        "I note you seek access to the following information:\n"
+        "1. Please provide the total numbers of officers by rank for 2008 and 2009.\n"
+        "2. How many of those officers were assigned to response duties?\n"
+        "3. How many police officers are based at each station at present?\n"
+        "I have today decided to disclose the located information to you in full as follows.\n"
+        "In relation to question 1): the numbers are 1,200 and 1,180.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["disclosed", "disclosed", "disclosed"]
+    assert [q.found for q in e.questions][1:] == ["the opening decision", "the opening decision"]
+
+
+def test_a_request_quoted_after_the_response_has_begun_under_you_wrote() -> None:
+    e = extract(
+        "Our ref RFI 2015-096\n"
+        "Dear Matthew,\n"
+        "I write in connection with your request for information concerning magazine enquiries.\n"
+        "Your request for information has now been considered and it is not possible to meet "
+        "your requirements in full.\n"
+        "You wrote:\n"
+        "All correspondence between the press office and other members of the force about the "
+        "magazine.\n"
+        "Response:\n"
+        "I am not obliged to supply the information that you have requested in full. Parts of "
+        "this request are exempt by virtue of Section 31(1)(a)(b) and Section 40(2).\n"
+    )
+
+    assert [q.text for q in e.questions] == [
+        "All correspondence between the press office and other members of the force about the "
+        "magazine."
+    ]
+    assert [q.outcome for q in e.questions] == ["partially_disclosed"]
+    assert e.exemptions_cited == ("s31(1)(a)", "s31(1)(b)", "s40(2)")
+
+
+def test_a_decision_given_before_the_request_decides_it() -> None:
+    e = extract(
+        "Request: FOI/00013725\n"
+        "Your request for information below has now been considered. It is estimated that the "
+        "cost of complying with your request would exceed the appropriate costs limit under "
+        "Section 12(1) of the Freedom of Information Act 2000.\n"
+        "I would like to request the following information:\n"
+        "Request 1\n"
+        "Is the memorial open to members of the public?\n"
+        "Request 2\n"
+        "How many officers were removed from frontline roles due to poor mental health?\n"
+    )
+
+    assert len(e.questions) == 2
+    assert {q.outcome for q in e.questions} == {"cost_limit_s12"}

@@ -89,6 +89,7 @@ from foidesk.intake.splitting import (
     SITE_FURNITURE,
     EmptyRequestText,
     answers_request,
+    introduces_request,
     normalise_whitespace,
     propose_questions,
     request_section,
@@ -868,7 +869,6 @@ _RESPONSE_CUE = re.compile(
     r"considered|by\s+virtue\s+of\s+the\s+following",
     re.I,
 )
-_REQUEST_HEADING = re.compile(r"^(?:the\s+|your\s+)?(?:request|questions?)\s*:?$", re.I)
 _CITATION_LINE = re.compile(r"^(?:s|sections?|regs?|regulations?)\.?\s*\d", re.I)
 
 
@@ -897,7 +897,7 @@ def _plausible_request(section: str, before: str) -> bool:
     heading = next((x for x in reversed(before.split("\n")) if x.strip()), "")
     # A summary of the answer may come first when the request has a heading of its own
     # ("Your request ... has now been considered ..." / "Request" / the words / "Answer").
-    if _RESPONSE_CUE.search(before) and not _REQUEST_HEADING.match(heading):
+    if _RESPONSE_CUE.search(before) and not introduces_request(heading):
         return False
     lines = [x for x in section.split("\n") if x.strip()]
     cited = sum(1 for x in lines if _CITATION_LINE.match(x))
@@ -1171,6 +1171,10 @@ _PARTIAL = re.compile(
     r"\bwithh\w+\s+some\b|\bheld\s+in\s+part\b|\bpartial(?:ly)?\s+(?:disclos|releas|provid)|"
     r"\bmajority\s+of\s+the\s+information\b|\bredact(?:ed|ions?)\b|"
     r"\bnot\s+(?:required|obliged)\b[^.]{0,40}\b(?:release|disclose|provide)\s+all\b|"
+    # "I am not obliged to supply the information that you have requested in full. Parts of
+    # this request are exempt ...", "it is not possible to meet your requirements in full".
+    r"\bnot\s+(?:required|obliged|possible|able)\b[^.]{0,60}\bin\s+full\b|"
+    r"\bparts?\s+of\s+(?:this|your|the)\s+request\s+(?:is|are)\s+exempt\b|"
     # Small numbers suppressed in a table of figures: "| 30 | <5* |".
     r"(?:^|[\s|(])<\s?(?:5|3|10)\*?(?=[\s|)]|$)",
     re.I,
@@ -1667,6 +1671,9 @@ _PARTIAL = _Cue(
     "release all",
     "disclose all",
     "provide all",
+    "in full",
+    "part of",
+    "parts of",
     "<",
 )
 _WITHHELD = _Cue(
@@ -2039,6 +2046,11 @@ def _under_heads(
     return answers
 
 
+_IN_FULL = re.compile(
+    r"\b(?:disclos|releas|provid|supply|supplie)\w*\s+(?:(?:all|the)\s+)?(?:\w+\s+)?"
+    r"information\s+(?:requested\s+)?(?:to\s+you\s+)?in\s+full\b",
+    re.I,
+)
 # A disclosure log's own record of how the request ended: its decision field ("Decision:
 # Disclosed", "Outcome: Information Provided") or the outcome its document list gives the
 # response ("Response (not held) - application/pdf - Download"). The listed document is also
@@ -2420,11 +2432,15 @@ def extract(
         lines = [*lines[:response_lo], *(_without_duties(x) for x in lines[response_lo:])]
     response_lines = lines[response_lo:]
     response = "\n".join(response_lines).strip()
-    if not re.search(r"\w", response) or (not questions and not _FOI_WORDS.search(response)):
-        raise NoResponse("no response found")
-
     first = span[0] if span is not None else interleaved[0][0] if interleaved else 0
     above = "\n".join(lines[:first])
+    # "Your request for information below has now been considered ...": the decision may come
+    # before the request, with nothing after it.
+    decided_above = bool(questions and _RESPONSE_CUE.search(above))
+    if not re.search(r"\w", response) and not decided_above:
+        raise NoResponse("no response found")
+    if not questions and not _FOI_WORDS.search(response):
+        raise NoResponse("no response found")
     cites = _page_citations(
         cite, lines, response_lo, summary=above if _RESPONSE_CUE.search(above) else ""
     )
@@ -2502,6 +2518,11 @@ def extract(
 
     decision = "\n".join(lines[response_lo:cut]).strip() or response
     whole_outcome = _classify(decision, cite(decision), whole=True)
+    if whole_outcome is None and not answers and decided_above:
+        # "Your request for information below has now been considered ... would exceed the
+        # appropriate costs limit" / the request: the decision was given before the request.
+        decision = above
+        whole_outcome = _classify(decision, cite(decision), whole=True)
     if not questions and whole_outcome is not None and _EMPTY_REQUEST.search(norm):
         # "Request:" with the response straight under it: the page lost the request's words.
         # One question stands for the request, so the record still says how it was answered.
@@ -2534,6 +2555,8 @@ def extract(
     opening_refusal = bool(
         answers and preamble and _classify(preamble, cite(preamble), whole=True) in _WHOLE_REFUSALS
     )
+    # "I have today decided to disclose the located information to you in full as follows."
+    opening_in_full = bool(answers and preamble and _IN_FULL.search(preamble))
     extracted: list[ExtractedQuestion] = []
     decision_figures = _has_figures(decision) if not answers else False
     singled_out = (
@@ -2543,9 +2566,10 @@ def extract(
         answer = answers.get(number)
         if answer is None and answers and preamble and first_named and number < first_named:
             answer = _Answer([number], preamble, "answered before the numbered answers")
-        elif answer is None and opening_refusal:
-            # "Our data are not organised ... within the cost limit" / "In relation to Q2, ...":
-            # the opening decision covers the questions the response does not take one by one.
+        elif answer is None and (opening_refusal or opening_in_full):
+            # "Our data are not organised ... within the cost limit" / "In relation to Q2, ...",
+            # or "decided to disclose the located information to you in full": the opening
+            # decision covers the questions whose answers are not on the page.
             answer = _Answer([number], preamble, "the opening decision")
         elif answer is None and attached_for_all:
             # "Please find attached our estate information ... With regards to question 1d, ...":

@@ -36,6 +36,7 @@ __all__ = [
     "ProposedQuestion",
     "ProposedSplit",
     "answers_request",
+    "introduces_request",
     "set_out_page",
     "separate_requests",
     "split_inline_items",
@@ -1171,12 +1172,15 @@ def _repeated_from(lines: list[str], start: int) -> int | None:
     return next((i for i in range(first + 1, len(lines)) if lines[i] == lines[first]), None)
 
 
+def introduces_request(line: str) -> bool:
+    """Whether ``line`` heads or introduces the quoted request ("Request:", "You wrote:", "I
+    note you seek access to the following information:")."""
+    return bool(_START_HEADING.match(line) or _START_INTRO.search(line))
+
+
 def _after_request_heading(lines: list[str]) -> int | None:
     """The line after the first heading that introduces the request, if there is one."""
-    for index, line in enumerate(lines):
-        if _START_HEADING.match(line) or _START_INTRO.search(line):
-            return index + 1
-    return None
+    return next((index + 1 for index, line in enumerate(lines) if introduces_request(line)), None)
 
 
 _CRUMB = re.compile(r"^[-•]\s+\S(?:\S*\s?){0,5}$")
