@@ -1930,3 +1930,21 @@ def test_a_decision_given_before_the_request_decides_it() -> None:
 
     assert len(e.questions) == 2
     assert {q.outcome for q in e.questions} == {"cost_limit_s12"}
+
+
+@pytest.mark.parametrize(
+    "salutation", ["Dear Mr Jones", "Dear Ms A. Smith,", "Dear Sam Andrews,", "dear Dr Patel"]
+)
+def test_a_salutation_run_into_the_request_is_no_part_of_a_question(salutation: str) -> None:
+    e = extract(
+        "Our ref: 001391/13\n"
+        "Request\n"
+        f"{salutation} Please tell me how many drones your force has bought since 2009.\n"
+        "Response\n"
+        "The force has bought 4 drones.\n"
+    )
+
+    assert [q.text for q in e.questions] == [
+        "Please tell me how many drones your force has bought since 2009."
+    ]
+    assert [q.outcome for q in e.questions] == ["disclosed"]

@@ -851,6 +851,25 @@ _PRESENTATION = re.compile(
 )
 
 
+# "Dear Mr Jones,", "Dear Ms A Smith": a letter's salutation run into the request's words when
+# a page was flattened. It names the requester, so it is no part of a question.
+_SALUTATION_RUN_IN = re.compile(
+    r"(?:^(?i:dear)|(?<=\s)Dear)\s+"
+    # "Dear Mr Jones", "Dear Ms A. Smith,": a title, perhaps an initial, and a surname.
+    r"(?:(?i:mr|mrs|ms|miss|mx|dr|prof)\.?\s+(?:[A-Z]\.?\s+)?[A-Z][\w'’-]*\s*,?"
+    # "Dear Sam Andrews,", "Dear X": a name up to a comma or the end of the line.
+    r"|(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*\s*(?:,|$))[ \t]*",
+    re.M,
+)
+
+
+def _unaddressed(text: str) -> str:
+    """``text`` less any salutation at the start of its lines."""
+    if "dear" not in text.lower():
+        return text
+    return _SALUTATION_RUN_IN.sub("", text).strip()
+
+
 def _drop_presentation(questions: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A trailing remark on presentation joins the last question's context."""
     while len(questions) > 1:
@@ -2409,8 +2428,10 @@ def extract(
         if split is not None:
             for q in split.questions:
                 for k, part in enumerate(_split_joined(q.text)):
-                    questions.append((part, q.context if k == 0 else ""))
-            questions = _drop_presentation(questions)
+                    questions.append(
+                        (_unaddressed(part), _unaddressed(q.context) if k == 0 else "")
+                    )
+            questions = _drop_presentation([(q, c) for q, c in questions if q])
             if split.whole_text_fallback:
                 notes.append("No numbered or worded questions found: the request is one question.")
     else:
