@@ -1948,3 +1948,18 @@ def test_a_salutation_run_into_the_request_is_no_part_of_a_question(salutation: 
         "Please tell me how many drones your force has bought since 2009."
     ]
     assert [q.outcome for q in e.questions] == ["disclosed"]
+
+
+def test_information_confirmed_as_held_but_withheld_is_exempt_and_its_harm_argued() -> None:
+    e = extract(
+        "Request\n"
+        "All information the Service holds on its response to incidents involving firearms.\n"
+        "Response\n"
+        "I can confirm that North Yorkshire Fire and Rescue hold such information but have "
+        "decided to withhold it under Section 24(1) National Security and Section 38.\n"
+        "Disclosure of this information could be used maliciously to impede our emergency "
+        "response and cause real harm.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["exempt"]
+    assert e.harm_test_present

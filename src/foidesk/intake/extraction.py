@@ -1342,9 +1342,10 @@ _DISCLOSURE = re.compile(
     r"enclosing)\b|\b(?:in|within|see)\s+(?:the\s+)?(?:attached\s+)?attachments?\b|"
     r"\bplease\s+find\s+(?:attached|enclosed)\b|\b(?:we|I)\s+can\s+confirm\s+that\s+"
     r"(?!(?:some\s+|the\s+|this\s+|any\s+|all\s+)?(?:relevant\s+|requested\s+)?"
-    r"(?:information|data)\b)(?!\w+\s+(?:holds?|is\s+held))(?![^.]{0,80}?\b(?:not|n't)\s+hold)"
-    # "I can confirm that the Service (CFRS) does hold the information": held, not given.
-    r"(?![^.]{0,80}?\b(?:does|do)\s+hold\b)",
+    r"(?:information|data)\b)"
+    # "I can confirm that the Service (CFRS) does hold the information", "... that North
+    # Yorkshire Fire and Rescue hold such information but ...": held, not given.
+    r"(?![^.]{0,80}?\b(?:holds?|held)\b)",
     re.I,
 )
 _PROCEDURAL_SENTENCE = re.compile(
@@ -1560,7 +1561,11 @@ _HARM_LINE = re.compile(r"\bharm\b|\bprejudice\s+(?:test|caused)\b", re.I)
 _HARM_MENTION = re.compile(
     r"\b(?:the|any)\s+(?:potential\s+)?harm\s+(?:that|which)\s+(?:could|would|might|may)\b|"
     r"\bpotential\s+harm\b|\bevidence\s+of\s+harm\b|\bharm\s+(?:in|of)\s+(?:confirming|"
-    r"disclos|releas)",
+    r"disclos|releas)|"
+    # "Disclosure ... could be used maliciously to impede our emergency response and cause real
+    # harm": the harm a disclosure would do, argued.
+    r"\b(?:could|would|might|may|likely\s+to)\s+(?:\w+\s+){0,12}?(?:cause|result\s+in|lead\s+to)\s+"
+    r"(?:real|significant|serious|substantial|actual)?\s*harm\b",
     re.I,
 )
 _ELSEWHERE = re.compile(
