@@ -1963,3 +1963,24 @@ def test_information_confirmed_as_held_but_withheld_is_exempt_and_its_harm_argue
 
     assert [q.outcome for q in e.questions] == ["exempt"]
     assert e.harm_test_present
+
+
+def test_answers_pointing_to_the_councils_website_are_reasonably_accessible() -> None:
+    e = extract(
+        "FI16402\nRequest\n"
+        "1) Total expenditure by the council on pest control in each financial year.\n"
+        "2) If any services are contracted out, please provide the supplier names.\n"
+        "3) The number of call-outs by species category.\n"
+        "Response\n"
+        "1. This information is available on the Council’s website as part of the payment to "
+        "suppliers data at: https://www.example.gov.uk/payments\n"
+        "2. The Council does not provide pest control services but does have a supplier. "
+        "Details are on the Council's website at https://www.example.gov.uk/pests\n"
+        "3. The Council does not hold this information.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == [
+        "reasonably_accessible_s21",
+        "reasonably_accessible_s21",
+        "not_held",
+    ]

@@ -1172,9 +1172,10 @@ _CLARIFY = re.compile(
 _S21 = re.compile(
     r"\breasonably\s+accessible\b|\balready\s+(?:publicly\s+)?available\b|"
     r"\b(?:is|are)\s+(?:publicly|freely)\s+available\b|\baccessible\s+by\s+other\s+means\b|"
-    r"\b(?:is|are)\s+(?:already\s+)?(?:published|available|provided)\s+(?:on|via|at)\s+"
-    r"(?:our|the|this|the\s+following)\s+(?:\w+\s+)?(?:website|web\s?page|link)\b|"
-    r"\bcan\s+be\s+found\s+(?:on|at|via)\s+(?:our|the|this|the\s+following)\s+(?:\w+\s+)?"
+    # "is available on the Council’s website", "Details are on the Council's website at ...".
+    r"\b(?:is|are)\s+(?:already\s+)?(?:published\s+|available\s+|provided\s+)?(?:on|via|at)\s+"
+    r"(?:our|the|this|the\s+following)\s+(?:[\w’'-]+\s+)?(?:website|web\s?page|link)\b|"
+    r"\bcan\s+be\s+found\s+(?:on|at|via)\s+(?:our|the|this|the\s+following)\s+(?:[\w’'-]+\s+)?"
     r"(?:website|web\s?page|link)\b",
     re.I,
 )
