@@ -1984,3 +1984,38 @@ def test_answers_pointing_to_the_councils_website_are_reasonably_accessible() ->
         "reasonably_accessible_s21",
         "not_held",
     ]
+
+
+def test_request_and_response_headings_run_into_a_flattened_letter() -> None:
+    letter = (
+        "Information Management 13 February 2014 FOIA reference: F0001789 Dear XXXX I am "
+        "writing in respect of your recent request of 16 January 2014, for the release of "
+        "information held by the Authority. Your request: “I am looking to compile data on "
+        "aviation environmental issues, going back to 2000. The requested data would cover noise "
+        "complaints”. Our response: We are pleased to be able to provide the information below. "
+        "We have provided an excel spreadsheet relating to these complaints (see attachment "
+        "one). We have however, removed information that relates to the identity of the "
+        "complainants, in accordance with section 40(2) of the FOIA. "
+    )
+    e = extract(letter * 2)
+
+    assert e.questions
+    assert e.questions[0].text.startswith("“I am looking to compile data")
+    assert e.questions[0].outcome == "partially_disclosed"
+    assert e.exemptions_cited == ("s40(2)",)
+
+
+def test_an_item_the_requester_numbered_is_not_split_into_more_questions() -> None:
+    e = extract(
+        "Request\n"
+        "1. I would like to know if senior officers are paid an annual performance related "
+        "payment.\n"
+        "2. I would like to know if any senior officer has a vehicle paid for by the force. I "
+        "would also like to know the type of vehicle that has been provided.\n"
+        "Response\n"
+        "Question 1\nNo such payments are made.\n"
+        "Question 2\nThere is no information held.\n"
+    )
+
+    assert len(e.questions) == 2
+    assert [q.outcome for q in e.questions] == ["disclosed", "not_held"]

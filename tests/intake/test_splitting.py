@@ -686,3 +686,11 @@ def test_the_parts_of_an_item_asking_for_the_following_information_are_questions
         "Date of injunction",
         "Number of people subject to the injunction",
     ]
+
+
+def test_a_question_says_whether_the_requester_numbered_it() -> None:
+    numbered = propose_questions("1. How many dogs?\n2. How many horses?\n")
+    bulleted = propose_questions("- How many dogs?\n- How many horses?\n")
+
+    assert [q.numbered for q in numbered.questions] == [True, True]
+    assert [q.numbered for q in bulleted.questions] == [False, False]

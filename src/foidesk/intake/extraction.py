@@ -2433,7 +2433,10 @@ def extract(
             split = None
         if split is not None:
             for q in split.questions:
-                for k, part in enumerate(_split_joined(q.text)):
+                # An item the requester numbered ends where their numbering says: its sentences
+                # are not split into more questions.
+                parts = [q.text] if q.numbered else _split_joined(q.text)
+                for k, part in enumerate(parts):
                     questions.append(
                         (_unaddressed(part), _unaddressed(q.context) if k == 0 else "")
                     )

@@ -61,6 +61,8 @@ class ProposedQuestion:
     number: int
     text: str
     context: str = ""
+    #: The requester numbered it ("2.", "Q3", "4a)"): their numbering says where it ends.
+    numbered: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -536,6 +538,7 @@ class _Draft:
     """A question being assembled. ``marked`` when it began at an item marker such as "4."."""
 
     marked: bool
+    numbered: bool = False
     asked: bool = False
     text: list[str] = field(default_factory=list)
     context: list[str] = field(default_factory=list)
@@ -699,6 +702,7 @@ class _Splitter:
             self.after_numletter = False
         self.last_label = marker.label
         draft = self.open(marked=True)
+        draft.numbered = marker.style in (_Style.NUMBER, _Style.NUMLETTER, _Style.DECIMAL)
         if rest and para.kind is _Kind.CONTEXT and _CONTEXT_CUE.match(rest):
             draft.context.append(rest)  # "4. For context: ..."; the question comes later
         elif rest:
@@ -820,6 +824,7 @@ def propose_questions(text: str) -> ProposedSplit:
             # An item that turned out to hold only background still asks something: show it.
             text="\n".join(draft.text or draft.context),
             context="\n".join(draft.context if draft.text else []),
+            numbered=draft.numbered,
         )
         for number, draft in enumerate(drafts, start=1)
     )
@@ -1017,6 +1022,12 @@ def _voice(sentence: str) -> str | None:
 
 
 _INLINE_ITEM = re.compile(r"^[“\"]?(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|Q\d{1,2}\b)\s")
+# A request's or a response's heading run into a flattened letter: "Your request: ...".
+_INLINE_HEADING = re.compile(
+    r"^((?:your|the|our)\s+(?:request|response|reply)|request|response|decision|you\s+asked|"
+    r"you\s+wrote)\s*:(?:\s+|$)",
+    re.I,
+)
 #: How long a line is before it counts as text run together from a printed page.
 _FLAT_LINE = 500
 
@@ -1084,6 +1095,16 @@ def set_out_page(text: str) -> str:
         para: list[str] = []
         voice: str | None = None
         for sentence in _sentences_of(line):
+            if heading := _INLINE_HEADING.match(sentence):
+                # "... (CAA). Your request: “I am looking to ...”. Our response: In assessing
+                # ...": the heading gets a line of its own, and what follows starts afresh.
+                if para:
+                    out.append(" ".join(para))
+                out.append(heading.group(1) + ":")
+                para, voice = [], None
+                sentence = sentence[heading.end() :]
+                if not sentence:
+                    continue
             said = _voice(sentence)
             if para and (_INLINE_ITEM.match(sentence) or (said and voice and said != voice)):
                 out.append(" ".join(para))
