@@ -2019,3 +2019,21 @@ def test_an_item_the_requester_numbered_is_not_split_into_more_questions() -> No
 
     assert len(e.questions) == 2
     assert [q.outcome for q in e.questions] == ["disclosed", "not_held"]
+
+
+def test_the_complaint_rights_after_the_answer_are_no_part_of_it() -> None:
+    e = extract(
+        "Request:\n"
+        "1) Number of potholes repaired by the Council in the last five financial years.\n"
+        "2) Outstanding number of potholes currently requiring repair.\n"
+        "Response:\n"
+        "Unfortunately the Council is unable to provide the information you have requested. "
+        "This is because we do not hold this information.\n"
+        "If you are dissatisfied with the way in which the council have managed your request "
+        "you can pursue an independent review.\n"
+        "You may also wish to refer your case to the Information Commissioner’s Office. They "
+        "can be contacted on 0303 123 1113.\n"
+        "Request reference:\nFOI 8527\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["not_held", "not_held"]

@@ -2178,10 +2178,27 @@ def _response_start(lines: list[str]) -> int:
     return 0
 
 
+# The requester's rights, printed after the answers: "If you are dissatisfied with the way in
+# which the council have managed your request ...", "You have the right to request a review".
+_COMPLAINT_RIGHTS = re.compile(
+    r"^(?:if\s+you\s+are\s+(?:dis|un|not\s+)(?:satisfied|happy)\b|you\s+(?:have\s+the\s+right|"
+    r"are\s+entitled|may|can)\s+(?:to\s+)?(?:request|ask\s+for|seek)\s+(?:an?\s+)?(?:internal\s+)?"
+    r"review\b)",
+    re.I,
+)
+
+
 def _reasoning_cut(lines: list[str], lo: int) -> int:
+    """Where the answers end: at the first heading of the reasoning, or at the paragraph on the
+    requester's right to complain, after which nothing answers the request."""
+    said = False
     for i in range(lo, len(lines)):
-        if _is_reasoning_heading(lines[i]):
+        line = lines[i]
+        if _is_reasoning_heading(line):
             return i
+        if said and _COMPLAINT_RIGHTS.search(line):
+            return i
+        said = said or bool(re.search(r"\w", line))
     return len(lines)
 
 
