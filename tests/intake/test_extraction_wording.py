@@ -2037,3 +2037,27 @@ def test_the_complaint_rights_after_the_answer_are_no_part_of_it() -> None:
     )
 
     assert [q.outcome for q in e.questions] == ["not_held", "not_held"]
+
+
+def test_a_cost_decision_above_a_request_that_runs_to_the_end_of_the_page() -> None:
+    e = extract(
+        "Request Number: FOI/15261\n"
+        "Request and Answer:\n"
+        "Your request for information below has now been considered. It is estimated that the "
+        "cost of complying with your request would exceed the appropriate costs limit under "
+        "Section 12(2) of the Freedom of Information Act 2000.\n"
+        "You requested the following information from PSNI:\n"
+        "Question 1\n"
+        "Please could you tell me, from 1 Jan 2022 to present:\n"
+        "If the force has naloxone in its custody suites\n"
+        "\n"
+        "Question 2\n"
+        "The number of times naloxone was used in custody by the force\n"
+        "\n"
+        "Question 3\n"
+        "The number of drug overdoses in custody\n"
+    )
+
+    assert len(e.questions) == 3
+    assert "If the force has naloxone in its custody suites" in e.questions[0].text
+    assert {q.outcome for q in e.questions} == {"cost_limit_s12"}

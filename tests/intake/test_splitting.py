@@ -12,6 +12,7 @@ from foidesk.intake.splitting import (
     ProposedQuestion,
     normalise_whitespace,
     propose_questions,
+    request_section,
     separate_requests,
 )
 
@@ -694,3 +695,20 @@ def test_a_question_says_whether_the_requester_numbered_it() -> None:
 
     assert [q.numbered for q in numbered.questions] == [True, True]
     assert [q.numbered for q in bulleted.questions] == [False, False]
+
+
+def test_what_follows_the_requesters_colon_is_theirs_unless_the_authority_speaks() -> None:
+    page = (
+        "Enquiry Reference: 233 - 24\n"
+        "Please could you tell me, from 1 Jan 2022 to present:\n"
+        "If the force has naloxone in its custody suites\n"
+        "We have looked at your request and must advise you that section 21 is engaged.\n"
+    )
+
+    section = request_section(page)
+
+    assert section is not None
+    assert section.endswith(
+        "Please could you tell me, from 1 Jan 2022 to present:\n"
+        "If the force has naloxone in its custody suites"
+    )

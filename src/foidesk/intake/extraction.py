@@ -2421,11 +2421,16 @@ def extract(
         and not _plausible_request(section, "\n".join(lines[: span[0]]))
     ):
         section, span = None, None
-    if span is not None and not any(x.strip() for x in lines[span[1] :]):
+    if (
+        span is not None
+        and not any(x.strip() for x in lines[span[1] :])
+        and not _RESPONSE_CUE.search("\n".join(lines[: span[0]]))
+    ):
         # The request runs to the end of the page: nothing heads the response ("Request for
         # information" / the request / "The Act is designed to ..."). Its first paragraph is the
         # request and the rest the response, rather than a page with no response at all; when
-        # that paragraph asks nothing, the page does not quote the request on its own.
+        # that paragraph asks nothing, the page does not quote the request on its own. (Unless
+        # the response came first: "Your request for information below has now been considered".)
         found = _first_paragraph(lines, span)
         if found is None:
             section, span = None, None

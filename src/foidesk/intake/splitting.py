@@ -1154,18 +1154,30 @@ def answers_request(line: str) -> bool:
     return bool(spoken) and not _asks(line)
 
 
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us|I)\b", re.I)
+
+
 def _voice_end(lines: list[str], start: int) -> int | None:
     """The first line from ``start`` in the authority's voice, once the requester has asked
     something; ``None`` if the page never turns from one voice to the other."""
     asked = False
     spoken = 0  # the authority's lines before the request: "I refer to your request ..."
     first_item: str | None = None
+    previous = ""
     for index in range(start, len(lines)):
         line = lines[index]
         if not line.strip():
             continue
-        if asked and answers_request(line):
+        # "Please could you tell me:" / "If the force has naloxone in its custody suites": what
+        # follows the requester's colon is what they ask, unless the authority speaks as itself
+        # ("We have looked at the content of your request ...").
+        if (
+            asked
+            and answers_request(line)
+            and not (_asks(previous) and previous.endswith(":") and not _FIRST_PERSON.search(line))
+        ):
             return index
+        previous = line
         marker = _marker(line)
         if marker is not None and marker.style in (_Style.NUMBER, _Style.NUMLETTER):
             if first_item is None:
