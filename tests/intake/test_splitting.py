@@ -712,3 +712,22 @@ def test_what_follows_the_requesters_colon_is_theirs_unless_the_authority_speaks
         "Please could you tell me, from 1 Jan 2022 to present:\n"
         "If the force has naloxone in its custody suites"
     )
+
+
+def test_the_authoritys_reasoning_about_what_you_requested_does_not_introduce_the_request() -> None:
+    page = (
+        "Spit Hoods (3036/19)\n"
+        "1. What is your force's policy on using spit hoods?\n"
+        "2. How many times have you recorded spit hoods being used?\n"
+        "Please find attached our response for questions 1 and part of question 2.\n"
+        "Under section 21 of the Act, we are not required to provide information in response to "
+        "a request if it is already reasonably accessible to you. The information you requested "
+        "for January – March 2018 is available on the following website:\n"
+        "The information is exempt by virtue of Section 22(1).\n"
+    )
+
+    section = request_section(page)
+
+    assert section is not None
+    assert "What is your force's policy on using spit hoods?" in section
+    assert "Under section 21" not in section

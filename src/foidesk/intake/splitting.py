@@ -1207,8 +1207,15 @@ def _repeated_from(lines: list[str], start: int) -> int | None:
 
 def introduces_request(line: str) -> bool:
     """Whether ``line`` heads or introduces the quoted request ("Request:", "You wrote:", "I
-    note you seek access to the following information:")."""
-    return bool(_START_HEADING.match(line) or _START_INTRO.search(line))
+    note you seek access to the following information:"). A line that cites a section ("Under
+    section 21 ... The information you requested ... is available on the following website:")
+    is the authority's reasoning, not an introduction."""
+    if _START_HEADING.match(line):
+        return True
+    return bool(_START_INTRO.search(line)) and not _CITES_SECTION.search(line)
+
+
+_CITES_SECTION = re.compile(r"\bsection\s+\d", re.I)
 
 
 def _after_request_heading(lines: list[str]) -> int | None:
