@@ -2061,3 +2061,55 @@ def test_a_cost_decision_above_a_request_that_runs_to_the_end_of_the_page() -> N
     assert len(e.questions) == 3
     assert "If the force has naloxone in its custody suites" in e.questions[0].text
     assert {q.outcome for q in e.questions} == {"cost_limit_s12"}
+
+
+def test_a_request_quoted_after_the_response_has_begun_under_the_requesters_lead_in() -> None:
+    e = extract(
+        "Our Ref: 002183/13\n"
+        "Tel: 101 Ext 800 2507\n"
+        "4 April 2013\n"
+        "I write in connection with your request for information, received on 14 March 2013.\n"
+        "Following receipt of your request searches were conducted. Please find below answers "
+        "to your questions:-\n"
+        "Under S 1 (1) (a) of the Act, I can confirm that the force does hold the information.\n"
+        "I would like to get the following data, regarding all arrests made in 2012:\n"
+        "1, When an arrest was made\n"
+        "2, How old were the arrested persons\n"
+        "\n"
+        "Information presented in the format in which it has been requested could lead to the "
+        "identification of those arrested and is therefore exempt under Section 40 of the Act.\n"
+        "\n"
+        "Therefore, this letter constitutes a refusal notice under Section 17(1) of the Act with "
+        "Section 40(2) of the act being applied.\n"
+        "\n"
+        "40. – (1) Any information to which a request for information relates is exempt\n"
+    )
+
+    assert [q.text for q in e.questions] == [
+        "When an arrest was made",
+        "How old were the arrested persons",
+    ]
+    assert [q.outcome for q in e.questions] == ["exempt", "exempt"]
+
+
+def test_a_reference_printed_in_square_brackets() -> None:
+    e = extract(
+        "Request: [FOI/75]\nSubject: Electric Vehicle Data\n"
+        "Request 1\nHow many motor vehicles are owned by the force?\n"
+        "Answer 1\nWe had 1,175 liveried vehicles.\n"
+    )
+
+    assert e.reference == "FOI/75"
+
+
+def test_a_commercial_harm_argued_is_a_harm_test() -> None:
+    e = extract(
+        "Request\n1. Spend per agency for 2024.\n"
+        "Response\n"
+        "This is commercially sensitive and exempt under Section 43(2).\n"
+        "Disclosure of the requested information could prejudice pending or future negotiations "
+        "the trust may be subject to.\n"
+    )
+
+    assert e.harm_test_present
+    assert [q.outcome for q in e.questions] == ["exempt"]

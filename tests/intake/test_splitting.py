@@ -731,3 +731,10 @@ def test_the_authoritys_reasoning_about_what_you_requested_does_not_introduce_th
     assert section is not None
     assert "What is your force's policy on using spit hoods?" in section
     assert "Under section 21" not in section
+
+
+def test_items_numbered_with_a_comma() -> None:
+    assert texts("1, When an arrest was made\n2, How old were the arrested persons\n") == [
+        "When an arrest was made",
+        "How old were the arrested persons",
+    ]

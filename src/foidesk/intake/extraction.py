@@ -382,11 +382,12 @@ _LABELLED_REF = re.compile(
     rf"\s*[:.#–-]?\s*(?:[a-z]{{2,10}}:\s*)?(?P<ref>{_REF_TOKEN})",
     re.I,
 )
-# "Request: FOI/13384", "Request Number: FOI/15812", "FOI Request 2240", "Request 101002833837",
+# "Request: FOI/13384", "Request: [FOI/75]", "Request Number: FOI/15812", "FOI Request 2240",
+# "Request 101002833837",
 # "FOI request (FOI-70688433)", "Freedom of Information request NUH 23975" heading a page.
 _REQUEST_REF = re.compile(
     r"^(?:foi\s+|freedom\s+of\s+information\s+)?request(?:\s+(?:no|number))?\.?\s*"
-    rf"(?::\s*(?P<ref>{_REF_TOKEN})|"
+    rf"(?::\s*\[?(?P<ref>{_REF_TOKEN})|"
     r"\(?(?P<bare>(?:[A-Z]{2,5}[ -])?[A-Z0-9]*\d{3,}[A-Z0-9/_-]*)\)?$)",
     re.I,
 )
@@ -1358,6 +1359,7 @@ _CITATION_TEXT = re.compile(
     r"\b(?:sections?|s\.?|regs?\.?|regulations?)\s*\d{1,3}[A-Z]?(?:\s*\(\s*\w{1,4}\s*\))*", re.I
 )
 _DIGIT = re.compile(r"\d")
+_SUBSECTION = re.compile(r"\(\s*\d{1,2}[A-Za-z]?\s*\)")
 _DATE_TEXT = re.compile(_DATE + r"|\b(?:19|20)\d{2}(?:[/-]\d{2,4})?\b", re.I)
 _BARE_CITATION = re.compile(r"\b\d{1,2}[A-Z]?(?:\s*\(\s*\w{1,4}\s*\))+")
 _CONTACT_LINE = re.compile(
@@ -1406,6 +1408,9 @@ def _has_figures(text: str) -> bool:
             continue
         line = _NAMED_ITEM.sub(" ", line)  # "a Refusal Notice for Request 2"
         bare = _DATE_TEXT.sub(" ", _BARE_CITATION.sub(" ", _CITATION_TEXT.sub(" ", line)))
+        # "40. – (1) Any information to which a request ... relates is exempt": the Act quoted,
+        # its subsection in brackets.
+        bare = _SUBSECTION.sub(" ", bare)
         if re.search(r"\d", bare):
             return True
     return False
@@ -1566,7 +1571,10 @@ _HARM_MENTION = re.compile(
     # "Disclosure ... could be used maliciously to impede our emergency response and cause real
     # harm": the harm a disclosure would do, argued.
     r"\b(?:could|would|might|may|likely\s+to)\s+(?:\w+\s+){0,12}?(?:cause|result\s+in|lead\s+to)\s+"
-    r"(?:real|significant|serious|substantial|actual)?\s*harm\b",
+    r"(?:real|significant|serious|substantial|actual)?\s*harm\b|"
+    # "Disclosure of the requested information could prejudice pending or future negotiations".
+    r"\bdisclos(?:ure|ing)\s+(?:of\s+)?(?:the|this|that|such)\s+(?:requested\s+)?information\s+"
+    r"(?:could|would|may|might)\s+(?:\w+\s+){0,3}?(?:prejudice|harm|damage|undermine|compromise)\w*",
     re.I,
 )
 _ELSEWHERE = re.compile(
@@ -1765,7 +1773,7 @@ _PIT_MENTION = _Either(
         "favouring",
     ),
 )
-_HARM_MENTION = _Cue(_HARM_MENTION, "harm")
+_HARM_MENTION = _Cue(_HARM_MENTION, "harm", "disclos")
 _ELSEWHERE = _Cue(_ELSEWHERE, "pit", "public interest", "prejudice test", "appendix")
 _ATTACHMENT_CUES = _Either(
     _Cue(
@@ -1831,7 +1839,19 @@ def _tests_present(response_lines: list[str], response: str) -> tuple[bool, bool
     response = _WRAPPED.sub(" ", response)
     low = response.lower()
     if not any(
-        w in low for w in ("public interest", "pit", "factor", "balanc", "harm", "consideration")
+        w in low
+        for w in (
+            "public interest",
+            "pit",
+            "factor",
+            "balanc",
+            "harm",
+            "consideration",
+            "prejudic",
+            "damag",
+            "undermin",
+            "compromis",
+        )
     ):
         return False, False
     kept = " ".join(s for s in _sentences(response) if not _NO_TEST_NEEDED.search(s))

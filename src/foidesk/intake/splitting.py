@@ -150,6 +150,7 @@ _MARKER_PATTERNS: tuple[tuple[re.Pattern[str], _Style], ...] = (
     (re.compile(r"^\((\d{1,2})([a-z]?)\)\s*(.*)$"), _Style.NUMBER),
     (re.compile(r"^(\d{1,2})([a-z]?)[.)](?:\s+(.*))?$"), _Style.NUMBER),
     (re.compile(r"^(\d{1,2})()/\s+(.*)$"), _Style.NUMBER),  # "1/ Monthly knife crime offences"
+    (re.compile(r"^(\d{1,2})(),\s+(?=[A-Z])(.*)$"), _Style.NUMBER),  # "1, When an arrest was made"
     (re.compile(r"^\(([ivx]{2,5})\)\s*(.*)$"), _Style.ROMAN),
     (re.compile(r"^([ivx]{2,5})[.)]\s+(.*)$"), _Style.ROMAN),
     (re.compile(r"^\(([a-zA-Z])\)\s*(.*)$"), _Style.LETTER),
@@ -1223,6 +1224,31 @@ def _after_request_heading(lines: list[str]) -> int | None:
     return next((index + 1 for index, line in enumerate(lines) if introduces_request(line)), None)
 
 
+# The requester's own words introducing their list: "I would like to get the following data,
+# regarding all arrests ...:", "Please provide the following information:".
+_REQUESTER_LEADIN = re.compile(
+    r"^(?:I\s+would\s+(?:also\s+)?like|I\s+am\s+(?:writing\s+to\s+)?request|please\s+(?:could\s+you\s+)?"
+    r"(?:provide|supply|send|tell\s+me)|(?:could|can)\s+you\s+(?:please\s+)?(?:provide|supply|tell))\b"
+    r".*:\s*-?$",
+    re.I,
+)
+
+
+def _requester_leadin(lines: list[str]) -> int | None:
+    """A page with no request heading that quotes the request after the response has begun
+    ("Please find below answers to your questions:-" / "Under S 1(1)(a) ... I can confirm ..."
+    / "I would like to get the following data ...:" / "1, When an arrest was made"): the
+    requester's lead-in, followed by their first numbered item, starts the request."""
+    for index, line in enumerate(lines):
+        if not _REQUESTER_LEADIN.match(line):
+            continue
+        following = next((x for x in lines[index + 1 :] if x.strip()), "")
+        marker = _marker(following)
+        if marker is not None and marker.style in (_Style.NUMBER, _Style.NUMLETTER):
+            return index
+    return None
+
+
 _CRUMB = re.compile(r"^[-•]\s+\S(?:\S*\s?){0,5}$")
 
 
@@ -1256,6 +1282,8 @@ def request_section(page_text: str) -> str | None:
     if start is None:
         start = next((i for i, line in enumerate(lines) if SALUTATION.match(line)), None)
         from_letter = start is not None
+    if start is None:
+        start = _requester_leadin(lines)
     end: int | None = None
     duties = False
     for index in range(start or 0, len(lines)):
