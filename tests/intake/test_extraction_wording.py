@@ -2113,3 +2113,23 @@ def test_a_commercial_harm_argued_is_a_harm_test() -> None:
 
     assert e.harm_test_present
     assert [q.outcome for q in e.questions] == ["exempt"]
+
+
+def test_a_letters_request_ends_where_the_authority_answers_not_at_its_sign_off() -> None:
+    e = extract(
+        "Our ref: 1444/20\n"
+        "Dear Sir/Madam\n"
+        "Thank you for your request for information, received on 03/03/20.\n"
+        "You requested the following information:\n"
+        "Since January 2018 please provide how many times NPAS was requested.\n"
+        "For the same period, please provide how many times NPAS could not attend.\n"
+        "Please see the table below showing calls for air support.\n"
+        "Calls 223, attended 68, not attended 155.\n"
+        "If you are not satisfied with how this request has been handled, please read the "
+        "advice notice attached to this letter.\n"
+        "Yours sincerely,\n"
+    )
+
+    assert len(e.questions) == 2
+    assert [q.outcome for q in e.questions] == ["disclosed", "disclosed"]
+    assert not e.has_attachment

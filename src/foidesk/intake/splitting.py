@@ -1286,6 +1286,7 @@ def request_section(page_text: str) -> str | None:
         start = _requester_leadin(lines)
     end: int | None = None
     duties = False
+    closing = False
     for index in range(start or 0, len(lines)):
         line = lines[index]
         if _END_HEADING.match(line) or _END_OPENER.match(line):
@@ -1295,13 +1296,15 @@ def request_section(page_text: str) -> str | None:
             end, duties = index, True
             break
         if (from_letter or start is not None) and _is_closing(line):
-            end = index
+            end, closing = index, True
             break
     if start is not None and end is None:
         end = _repeated_from(lines, start)
     # Without a heading or an opener, the request ends where the authority starts speaking; so
     # it may before the Act's duties are quoted.
-    if end is None or duties:
+    # So may a request whose only end is the letter's sign-off: "You requested the following
+    # information:" / the request / "Please see the table below ..." / "Yours sincerely".
+    if end is None or duties or (closing and not from_letter):
         furniture = max(
             (i + 1 for i, line in enumerate(lines) if SITE_FURNITURE.search(line)), default=0
         )
