@@ -2101,8 +2101,13 @@ _IN_FULL = re.compile(
 # response ("Response (not held) - application/pdf - Download"). The listed document is also
 # the response attached.
 _LOG_DOCUMENT = re.compile(r"\bresponse\s+\((?P<tag>[^)]{1,60})\)\s*-\s*application/", re.I)
-_LOG_DECISION = re.compile(
-    r"(?im)^(?:decision|outcome)\s*:\s*(?P<field>[^\n]{1,40}?)\s*$|" + _LOG_DOCUMENT.pattern
+_LOG_DECISION = _Cue(
+    re.compile(
+        r"(?im)^(?:decision|outcome)\s*:\s*(?P<field>[^\n]{1,40}?)\s*$|" + _LOG_DOCUMENT.pattern
+    ),
+    "decision",
+    "outcome",
+    "application/",
 )
 _LOG_DECISION_OUTCOME = (
     (
