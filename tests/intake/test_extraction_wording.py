@@ -2133,3 +2133,37 @@ def test_a_letters_request_ends_where_the_authority_answers_not_at_its_sign_off(
     assert len(e.questions) == 2
     assert [q.outcome for q in e.questions] == ["disclosed", "disclosed"]
     assert not e.has_attachment
+
+
+def test_no_information_held_beside_an_ncnd_of_any_other_information_is_not_held() -> None:
+    e = extract(
+        "Request\n1. Does your force use UAV technology?\n2. How many UAVs has it bought?\n"
+        "Response\n"
+        "No information held.\n"
+        "In addition, in regard to any information relating to the covert use of UAS the force "
+        "neither confirms nor denies that it holds any other information relevant to the "
+        "request by virtue of Section 23(5), Section 24(2) and Section 31(3).\n"
+        "Sections 24, and 31 are prejudice based qualified exemptions.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["not_held", "not_held"]
+    assert e.ncnd
+
+
+@pytest.mark.parametrize(
+    "announcement",
+    [
+        "In accordance with section 1 (1) (a) of the Act our response is provided below;",
+        "The exemptions, as well as the factors the Department considered, are listed below:",
+    ],
+)
+def test_announcing_what_follows_gives_nothing(announcement: str) -> None:
+    e = extract(
+        "Request\n1) What did the force spend on policing the airport?\n"
+        "Response\n"
+        f"{announcement}\n"
+        "The force can confirm that it holds information, however I am not obliged to supply "
+        "it. Such information is exempt under Section 24(1) and Section 31(1)(a).\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["exempt"]

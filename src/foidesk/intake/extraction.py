@@ -1352,11 +1352,18 @@ _DISCLOSURE = re.compile(
 )
 _PROCEDURAL_SENTENCE = re.compile(
     r"explanatory\s+notes|https?://|\bPIT\b|public\s+interest\s+test|prejudice\s+test|"
-    r"\bduty\s+to\s+(?:advise|assist)|\bsection\s+16\b|\bs\.?\s?16\b",
+    r"\bduty\s+to\s+(?:advise|assist)|\bsection\s+16\b|\bs\.?\s?16\b|"
+    # "The exemptions ... are listed below:", "our response is provided below": what comes
+    # next, announced; not anything given.
+    r"\b(?:exemptions?|factors?|reasons?|rationale|(?:our|my|the)\s+(?:response|reply|answer))\b"
+    r"[^.]{0,120}?\b(?:is|are)\s+(?:provided|listed|set\s+out|detailed|shown|given)\s+below\b",
     re.I,
 )
 _CITATION_TEXT = re.compile(
-    r"\b(?:sections?|s\.?|regs?\.?|regulations?)\s*\d{1,3}[A-Z]?(?:\s*\(\s*\w{1,4}\s*\))*", re.I
+    r"\b(?:sections?|s\.?|regs?\.?|regulations?)\s*\d{1,3}[A-Z]?(?:\s*\(\s*\w{1,4}\s*\))*"
+    # "Sections 24, 30 and 31": a list of them.
+    r"(?:\s*(?:,|&|and|or)\s*(?:and\s+)?\d{1,3}[A-Z]?(?:\s*\(\s*\w{1,4}\s*\))*)*",
+    re.I,
 )
 _DIGIT = re.compile(r"\d")
 _SUBSECTION = re.compile(r"\(\s*\d{1,2}[A-Za-z]?\s*\)")
@@ -1488,6 +1495,12 @@ def _classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
             # "Overt information attached, neither confirm nor deny any other"; without anything
             # given, "any other information" is only the refusal's wording.
             return "partially_disclosed"
+        if _NCND_PARTIAL.search(text) and _NOT_HELD.search(
+            "\n".join(s for s in _sentences(text) if not _NCND.search(s))
+        ):
+            # "No information held. In addition, ... neither confirms nor denies that it holds
+            # any other information": the answer is that it is not held.
+            return "not_held"
         return "ncnd"
     cites_s14 = any(c.startswith("s14") for c in cites)
     worded_s14 = bool(_VEXATIOUS.search(text))
