@@ -2167,3 +2167,84 @@ def test_announcing_what_follows_gives_nothing(announcement: str) -> None:
     )
 
     assert [q.outcome for q in e.questions] == ["exempt"]
+
+
+def test_a_logs_summary_of_its_answer_above_the_request_decides_it() -> None:
+    e = extract(
+        "Report Summary\n"
+        "Issued 12 May 2026, this FOI response relates to body armour contracts. Information not "
+        "held - link to public contract register provided to assist.\n"
+        "Request\n"
+        "Your request for information dated 8 May 2026 is copied below.\n"
+        "I would like to request the following information:\n"
+        "- The name(s) of the supplier(s) currently contracted to provide body armour.\n"
+        "- The contract start date, duration, and any extension options.\n"
+    )
+
+    assert len(e.questions) == 2
+    assert {q.outcome for q in e.questions} == {"not_held"}
+
+
+def test_a_logs_outcome_field_printed_alone_stands_for_answers_not_on_the_page() -> None:
+    e = extract(
+        "PUB 1241\n15526\nBody Armour Procurement\n"
+        "Request\n"
+        "1. Who is your current supplier?\n"
+        "2. When does the contract end?\n"
+        "3. How long was the contract term?\n"
+        "Full Disclosure\n"
+        "24 August 2021\n"
+        "Response\n"
+        "1. The current supplier is Cooneen Protection.\n"
+        "2. We are not currently in contract with"
+    )
+
+    assert [q.outcome for q in e.questions][2] == "disclosed"
+    assert e.questions[2].found == "the log's record of the decision"
+
+
+def test_a_section_named_then_its_subsection_relied_on_cites_the_subsection() -> None:
+    e = extract(
+        "REF: 2020-593\n"
+        "How many people have died in your hospitals from Covid 19 alone?\n"
+        "\n"
+        "Under Section 14 of the Act this request is not going to proceed any further. Section "
+        "14(1) which provides:\n"
+        "Section 1(1) does not oblige a public authority to comply with a request for "
+        "information if the request is vexatious.\n"
+    )
+
+    assert [q.text for q in e.questions] == [
+        "How many people have died in your hospitals from Covid 19 alone?"
+    ]
+    assert [q.outcome for q in e.questions] == ["vexatious_s14"]
+    assert e.exemptions_cited == ("s14(1)",)
+
+
+@pytest.mark.parametrize(
+    ("head", "reference"),
+    [
+        ("Information Request NPH00-1673/20", "NPH00-1673/20"),
+        ("22 June 2022\nDear\nATISN 16387", "ATISN 16387"),
+    ],
+)
+def test_more_references_heading_a_page(head: str, reference: str) -> None:
+    e = extract(f"{head}\nRequest\nHow many properties are empty?\nResponse\nThere are 12.\n")
+
+    assert e.reference == reference
+
+
+def test_an_internal_review_heading_ends_the_request() -> None:
+    e = extract(
+        "Freedom of Information Request\n"
+        "Received: 26 April 2022\n"
+        "Can I please have a copy of the food safety inspection report for the premises?\n"
+        "Internal Review\n"
+        "Complaint partially upheld. I have reconsidered the public interest test, and find that "
+        "the correct EIR exceptions were applied, and the public interest lies in withholding "
+        "the information.\n"
+    )
+
+    assert [q.text for q in e.questions] == [
+        "Can I please have a copy of the food safety inspection report for the premises?"
+    ]

@@ -384,17 +384,18 @@ _LABELLED_REF = re.compile(
 )
 # "Request: FOI/13384", "Request: [FOI/75]", "Request Number: FOI/15812", "FOI Request 2240",
 # "Request 101002833837",
-# "FOI request (FOI-70688433)", "Freedom of Information request NUH 23975" heading a page.
+# "FOI request (FOI-70688433)", "Freedom of Information request NUH 23975", "Information Request
+# NPH00-1673/20" heading a page.
 _REQUEST_REF = re.compile(
-    r"^(?:foi\s+|freedom\s+of\s+information\s+)?request(?:\s+(?:no|number))?\.?\s*"
+    r"^(?:foi\s+|freedom\s+of\s+information\s+|information\s+)?request(?:\s+(?:no|number))?\.?\s*"
     rf"(?::\s*\[?(?P<ref>{_REF_TOKEN})|"
-    r"\(?(?P<bare>(?:[A-Z]{2,5}[ -])?[A-Z0-9]*\d{3,}[A-Z0-9/_-]*)\)?$)",
+    r"\(?(?P<bare>(?:[A-Z]{2,5}[ -])?[A-Z0-9-]*\d{3,}[A-Z0-9/_-]*)\)?$)",
     re.I,
 )
-# A heading that opens with the reference: "FOI 2023 150 - Maternity ...", "FI16190",
+# A heading that opens with the reference: "FOI 2023 150 - Maternity ...", "FI16190", "ATISN 16387",
 # "FOI4719 / October 2023", "FOI_25-087 Reports of ...".
 _LEADING_REF = re.compile(
-    r"^(?P<ref>(?:FOI|FI)[ _/-]?\d{2,}(?:[ _/-]\d+)*)(?=$|\s+[-–/]\s|\s+[A-Z])"
+    r"^(?P<ref>(?:FOI|FI|ATISN)[ _/-]?\d{2,}(?:[ _/-]\d+)*)(?=$|\s+[-–/]\s|\s+[A-Z])"
     # "NFRS 2022 72 - Fires on ...", "360 01 25 – Callouts to ...": a heading that opens with
     # its reference, in groups of figures, before a dash and the title.
     r"|^(?P<grouped>(?-i:[A-Z]{2,6})\s\d{2,}(?:\s\d{2,})+|\d{2,}(?:\s\d{2,}){2,})"
@@ -886,8 +887,10 @@ def _drop_presentation(questions: list[tuple[str, str]]) -> list[tuple[str, str]
 # Response wording that shows a "request" heading found after it is not the request.
 _RESPONSE_CUE = re.compile(
     r"neither\s+confirm|refusal\s+notice|not\s+obliged\s+to\s+supply|has\s+(?:now\s+)?been\s+"
-    r"considered|by\s+virtue\s+of\s+the\s+following",
-    re.I,
+    r"considered|by\s+virtue\s+of\s+the\s+following|"
+    # A log's summary of its answer: "Information not held - link to ... provided to assist".
+    r"^(?:.{0,200}\.\s+)?information\s+not\s+held\b",
+    re.I | re.M,
 )
 _CITATION_LINE = re.compile(r"^(?:s|sections?|regs?|regulations?)\.?\s*\d", re.I)
 
@@ -2116,10 +2119,13 @@ _IN_FULL = re.compile(
 _LOG_DOCUMENT = re.compile(r"\bresponse\s+\((?P<tag>[^)]{1,60})\)\s*-\s*application/", re.I)
 _LOG_DECISION = _Cue(
     re.compile(
-        r"(?im)^(?:decision|outcome)\s*:\s*(?P<field>[^\n]{1,40}?)\s*$|" + _LOG_DOCUMENT.pattern
+        r"(?im)^(?:decision|outcome)\s*:\s*(?P<field>[^\n]{1,40}?)\s*$|"
+        # The field's value alone on its line, as some logs print it: "Full Disclosure".
+        r"^(?P<bare>(?:full|partial)\s+disclosure)\s*$|" + _LOG_DOCUMENT.pattern
     ),
     "decision",
     "outcome",
+    "disclosure",
     "application/",
 )
 _LOG_DECISION_OUTCOME = (
@@ -2138,7 +2144,8 @@ _LOG_DECISION_OUTCOME = (
 def _logged_outcome(text: str) -> str | None:
     """The outcome the disclosure log records for the whole request, if it records one."""
     for m in _LOG_DECISION.finditer(text):
-        words = re.sub(r"\s+", " ", (m.group("field") or m.group("tag")).strip().lower())
+        words = m.group("field") or m.group("bare") or m.group("tag")
+        words = re.sub(r"\s+", " ", words.strip().lower())
         for pattern, outcome in _LOG_DECISION_OUTCOME:
             if pattern.fullmatch(words):
                 return outcome
@@ -2260,9 +2267,11 @@ def _page_citations(
     named = {c.partition("(")[0] for c in decision}
     extra = [c for c in cite("\n".join(lines[cut:])) if c.partition("(")[0] not in named]
     merged = decision + [c for c in extra if not any(d.startswith(c) for d in decision)]
-    if not extra and not summary:
-        return decision
-    return sorted(merged, key=lambda c: corpus_cite(c).sort_key())
+    if extra or summary:
+        merged = sorted(merged, key=lambda c: corpus_cite(c).sort_key())
+    # "Under Section 14 of the Act ... Section 14(1) which provides": the section named, then
+    # the subsection relied on; the subsection is the citation.
+    return [c for c in merged if "(" in c or not any(d.startswith(c + "(") for d in merged)]
 
 
 def _exemptions_for(outcome: str | None, cites: list[str], fallback: list[str]) -> tuple[str, ...]:

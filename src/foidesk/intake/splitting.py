@@ -855,7 +855,7 @@ _END_HEADING = re.compile(
     r"^(?:[-–•]\s*)?(?:our\s+|the\s+|in\s+|(?-i:[A-Z]{2,6})\s+)?(?:response|responses|reply|"
     r"answer|answers|"
     r"decision|outcome|results?\s+of\s+(?:the\s+)?searche?s?|exemptions?\s+applied|we\s+answered|"
-    r"outcome\s*/\s*documents)"
+    r"outcome\s*/\s*documents|internal\s+review)"
     r"(?:\s+to\s+(?:your\s+)?request|\s+1(?:\s*(?:&|and|,)\s*\d{1,2})*|\s+details?|\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})?\s*:?$",
     re.I,
 )
@@ -903,8 +903,9 @@ SITE_FURNITURE = re.compile(
 # The authority speaking: "We can confirm ...", "The Trust does not hold ...", "Thank you for your
 # request ...", "Please see the attached ...", "... is exempt under section 40(2)".
 _AUTHORITY_VOICE = re.compile(
-    # A line that opens by citing a provision: "Section 40(2) Personal Information. ...".
-    r"^(?:section|s\.?)\s*\d{1,2}[A-Z]?\s*\(\d{1,2}[A-Z]?\)|"
+    # A line that opens by citing a provision: "Section 40(2) Personal Information. ...",
+    # "Under Section 14 of the Act this request is not going to proceed any further."
+    r"^(?:section|s\.?)\s*\d{1,2}[A-Z]?\s*\(\d{1,2}[A-Z]?\)|^under\s+(?:section|s\.?)\s*\d|"
     r"^(?:thank\s+you\s+for\s+your\s+(?:request|email|letter|enquiry)|following\s+(?:a\s+|the\s+)?"
     r"(?:search|searches|receipt|enquiries)|please\s+(?:see|find|note)\b|unfortunately\b|"
     r"information\s+provided\b|(?:yes|no)\s*[.,:;–-]|in\s+(?:response|answer|reply)\s+to\b)"
