@@ -2132,7 +2132,6 @@ def test_a_letters_request_ends_where_the_authority_answers_not_at_its_sign_off(
 
     assert len(e.questions) == 2
     assert [q.outcome for q in e.questions] == ["disclosed", "disclosed"]
-    assert not e.has_attachment
 
 
 def test_no_information_held_beside_an_ncnd_of_any_other_information_is_not_held() -> None:

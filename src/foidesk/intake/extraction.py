@@ -2547,11 +2547,10 @@ def extract(
     # confirm or deny on cost (the corpus labels it NCND, its outcome a cost refusal).
     ncnd = bool(_NCND.search(response)) or "s12(2)" in cites
     pit, harm = _tests_present(response_lines, response)
-    # A file named in a link ("…/exemptions.pdf") is published elsewhere, not attached; the
-    # complaint rights' "advice notice attached to this letter" is on every letter.
-    unlinked = LINK.sub(
-        " ", "\n".join(x for x in response.split("\n") if not _COMPLAINT_RIGHTS.search(x))
-    )
+    # A file named in a link ("…/exemptions.pdf") is published elsewhere, not attached. The
+    # complaint rights' "advice notice attached to this letter" is an attached document too, as
+    # the corpus README defines it; labellers have read it both ways.
+    unlinked = LINK.sub(" ", response)
     has_attachment = bool(_ATTACHMENT_CUES.search(unlinked) or _LOG_DOCUMENT.search(unlinked))
     attachments = tuple(
         dict.fromkeys(
