@@ -2247,3 +2247,31 @@ def test_an_internal_review_heading_ends_the_request() -> None:
     assert [q.text for q in e.questions] == [
         "Can I please have a copy of the food safety inspection report for the premises?"
     ]
+
+
+def test_a_foisa_response_pointing_elsewhere_or_saying_not_held() -> None:
+    e = extract(
+        "Request 101002428998\n"
+        "1. The number of potholes reported to the council.\n"
+        "2. The biggest pothole you have dealt with.\n"
+        "Response 09-04-2020\n"
+        "1. The information requested is available elsewhere (see following links). Therefore, "
+        "we can advise that this information is exempt under Section 25 of the Freedom of "
+        "Information (Scotland) Act 2002.\n"
+        "2. This information is not held and is therefore exempt under Section 17 of the "
+        "Freedom of Information (Scotland) Act 2002.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["reasonably_accessible_s21", "not_held"]
+
+
+def test_a_response_on_the_accompanying_documents() -> None:
+    e = extract(
+        "Request\n1. How many false alarms did you attend?\n2. What did attending them cost?\n"
+        "Response\n"
+        "Please find our response to your request on the accompanying documents and document "
+        "attached.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["disclosed", "disclosed"]
+    assert e.has_attachment

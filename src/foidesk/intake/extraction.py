@@ -1174,7 +1174,9 @@ _CLARIFY = re.compile(
     re.I,
 )
 _S21 = re.compile(
-    r"\breasonably\s+accessible\b|\balready\s+(?:publicly\s+)?available\b|"
+    # FOISA s25 is the same exemption, "information otherwise accessible".
+    r"\breasonably\s+accessible\b|\botherwise\s+accessible\b|\b(?:is|are)\s+available\s+elsewhere\b|"
+    r"\balready\s+(?:publicly\s+)?available\b|"
     r"\b(?:is|are)\s+(?:publicly|freely)\s+available\b|\baccessible\s+by\s+other\s+means\b|"
     # "is available on the Council’s website", "Details are on the Council's website at ...".
     r"\b(?:is|are)\s+(?:already\s+)?(?:published\s+|available\s+|provided\s+)?(?:on|via|at)\s+"
@@ -1291,6 +1293,7 @@ _NOT_HELD_OTHER = (
 )
 # Information held for only part of what was asked ("we only hold data from 2015"): with the
 # rest given, a partial disclosure.
+_NOT_HELD_NOTICE = re.compile(r"\bexempt\w*\s+(?:under|by\s+virtue\s+of)\s+section\s+17\b", re.I)
 _PARTLY_HELD = re.compile(
     r"\bonly\s+(?:hold|holds|have|has|retain|retains|keep|keeps)\s+(?:\w+\s+){0,3}?"
     r"(?:information|data|records?|figures)\s+(?:from|since|for|after|back\s+to|going\s+back)\b|"
@@ -1527,6 +1530,12 @@ def _classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
         return "partially_disclosed"
     gives = _gives(text)
     not_held = _NOT_HELD.search(text)
+    if not_held and not exemption_cites and _NOT_HELD_NOTICE.search(text):
+        # "This information is not held and is therefore exempt under Section 17 of the Freedom
+        # of Information (Scotland) Act 2002": FOISA s17 is the notice that information is not
+        # held (the rules file does not quote it: [UNVERIFIED]); section 17 is procedure under
+        # either Act (corpus README), so nothing is withheld.
+        return "partially_disclosed" if gives else "not_held"
     if exemption_cites or (
         _WITHHELD.search(text) and (not not_held or _EXEMPTION_WORDING.search(text))
     ):
@@ -1640,7 +1649,7 @@ _ATTACHMENT_OTHER = (
     ),
     (
         re.compile(
-            r"\baccompanying\s+(?:spreadsheet|document|file|table|pdf|report|letter)\b|"
+            r"\baccompanying\s+(?:spreadsheet|document|file|table|pdf|report|letter)s?\b|"
             r"\battached\s+(?:to\s+this\s+(?:letter|e-?mail|response)|here(?:to|with))\b",
             re.I,
         ),
