@@ -2275,3 +2275,17 @@ def test_a_response_on_the_accompanying_documents() -> None:
 
     assert [q.outcome for q in e.questions] == ["disclosed", "disclosed"]
     assert e.has_attachment
+
+
+def test_a_section_relied_on_by_itself_beside_its_subsection_stays_cited() -> None:
+    e = extract(
+        "Request\n1. How much was paid to informants each year?\n"
+        "Response\n"
+        "Totals for 2012/13 to 2016/17 are given below. The incomplete 2017/18 year is withheld "
+        "under section 30 concerning investigations and proceedings.\n"
+        "2012/13 - £12,000\n"
+        "The highest amount paid is withheld under section 30(2)(a)(i)(b) concerning "
+        "investigations and proceedings.\n"
+    )
+
+    assert e.exemptions_cited == ("s30", "s30(2)(a)(i)", "s30(2)(b)")

@@ -2278,9 +2278,17 @@ def _page_citations(
     merged = decision + [c for c in extra if not any(d.startswith(c) for d in decision)]
     if extra or summary:
         merged = sorted(merged, key=lambda c: corpus_cite(c).sort_key())
-    # "Under Section 14 of the Act ... Section 14(1) which provides": the section named, then
-    # the subsection relied on; the subsection is the citation.
-    return [c for c in merged if "(" in c or not any(d.startswith(c + "(") for d in merged)]
+    # "Under Section 14 of the Act ... Section 14(1) which provides": the section of the Act
+    # named, then the subsection relied on; the subsection is the citation. A section withheld
+    # under by itself ("withheld under section 30", beside "section 30(2)(a)") stays.
+    text = "\n".join(lines[response_lo:])
+    return [
+        c
+        for c in merged
+        if "(" in c
+        or not any(d.startswith(c + "(") for d in merged)
+        or not re.search(rf"\bsection\s+{c[1:]}\s+of\s+the\b", text, re.I)
+    ]
 
 
 def _exemptions_for(outcome: str | None, cites: list[str], fallback: list[str]) -> tuple[str, ...]:
