@@ -96,6 +96,7 @@ from foidesk.intake.splitting import (
     separate_requests,
     set_out_page,
     split_inline_items,
+    without_salutation,
 )
 from foidesk.law.provisions import corpus_cite, normalise_citations
 from foidesk.law.regimes import Regime
@@ -853,25 +854,6 @@ _PRESENTATION = re.compile(
 )
 
 
-# "Dear Mr Jones,", "Dear Ms A Smith": a letter's salutation run into the request's words when
-# a page was flattened. It names the requester, so it is no part of a question.
-_SALUTATION_RUN_IN = re.compile(
-    r"(?:^(?i:dear)|(?<=\s)Dear)\s+"
-    # "Dear Mr Jones", "Dear Ms A. Smith,": a title, perhaps an initial, and a surname.
-    r"(?:(?i:mr|mrs|ms|miss|mx|dr|prof)\.?\s+(?:[A-Z]\.?\s+)?[A-Z][\w'’-]*\s*,?"
-    # "Dear Sam Andrews,", "Dear X": a name up to a comma or the end of the line.
-    r"|(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*\s*(?:,|$))[ \t]*",
-    re.M,
-)
-
-
-def _unaddressed(text: str) -> str:
-    """``text`` less any salutation at the start of its lines."""
-    if "dear" not in text.lower():
-        return text
-    return _SALUTATION_RUN_IN.sub("", text).strip()
-
-
 def _drop_presentation(questions: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A trailing remark on presentation joins the last question's context."""
     while len(questions) > 1:
@@ -1291,9 +1273,10 @@ _NOT_HELD_OTHER = (
         ("not something",),
     ),
 )
+# "Not held and is therefore exempt under Section 17": the FOISA notice that it is not held.
+_NOT_HELD_NOTICE = re.compile(r"\bexempt\w*\s+(?:under|by\s+virtue\s+of)\s+section\s+17\b", re.I)
 # Information held for only part of what was asked ("we only hold data from 2015"): with the
 # rest given, a partial disclosure.
-_NOT_HELD_NOTICE = re.compile(r"\bexempt\w*\s+(?:under|by\s+virtue\s+of)\s+section\s+17\b", re.I)
 _PARTLY_HELD = re.compile(
     r"\bonly\s+(?:hold|holds|have|has|retain|retains|keep|keeps)\s+(?:\w+\s+){0,3}?"
     r"(?:information|data|records?|figures)\s+(?:from|since|for|after|back\s+to|going\s+back)\b|"
@@ -2116,6 +2099,8 @@ def _under_heads(
     return answers
 
 
+# "I have today decided to disclose the located information to you in full": an opening
+# decision that covers the questions whose answers are not on the page.
 _IN_FULL = re.compile(
     r"\b(?:disclos|releas|provid|supply|supplie)\w*\s+(?:(?:all|the)\s+)?(?:\w+\s+)?"
     r"information\s+(?:requested\s+)?(?:to\s+you\s+)?in\s+full\b",
@@ -2524,7 +2509,7 @@ def extract(
                 parts = [q.text] if q.numbered else _split_joined(q.text)
                 for k, part in enumerate(parts):
                     questions.append(
-                        (_unaddressed(part), _unaddressed(q.context) if k == 0 else "")
+                        (without_salutation(part), without_salutation(q.context) if k == 0 else "")
                     )
             questions = _drop_presentation([(q, c) for q, c in questions if q])
             if split.whole_text_fallback:

@@ -40,6 +40,7 @@ __all__ = [
     "set_out_page",
     "separate_requests",
     "split_inline_items",
+    "without_salutation",
     "normalise_whitespace",
     "propose_questions",
     "request_section",
@@ -849,6 +850,26 @@ _START_INTRO = re.compile(
 )
 #: "Dear Sir/Madam", "Dear Mr Smith,": a letter's salutation, which may name the requester.
 SALUTATION = re.compile(r"^dear\s+\S.{0,80}$", re.I)
+# "Dear Mr Jones,", "Dear Ms A Smith": a letter's salutation run into the request's words when
+# a page was flattened. It names the requester, so it is no part of a question.
+_SALUTATION_RUN_IN = re.compile(
+    r"(?:^(?i:dear)|(?<=\s)Dear)\s+"
+    # "Dear Mr Jones", "Dear Ms A. Smith,": a title, perhaps an initial, and a surname.
+    r"(?:(?i:mr|mrs|ms|miss|mx|dr|prof)\.?\s+(?:[A-Z]\.?\s+)?[A-Z][\w'’-]*\s*,?"
+    # "Dear Sam Andrews,", "Dear X": a name up to a comma or the end of the line.
+    r"|(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*\s*(?:,|$))[ \t]*",
+    re.M,
+)
+
+
+def without_salutation(text: str) -> str:
+    """``text`` less any salutation at the start of its lines (``SALUTATION`` is one on a line of
+    its own)."""
+    if "dear" not in text.lower():
+        return text
+    return _SALUTATION_RUN_IN.sub("", text).strip()
+
+
 _COMBINED_HEADING = re.compile(r"^request\s*(?:/|&|and)\s*response\s*:?$", re.I)
 _END_HEADING = re.compile(
     # "SYP Response:", "Exemptions Applied:": the authority's own headings.
@@ -1225,14 +1246,7 @@ def _after_request_heading(lines: list[str]) -> int | None:
     return next((index + 1 for index, line in enumerate(lines) if introduces_request(line)), None)
 
 
-# The requester's own words introducing their list: "I would like to get the following data,
-# regarding all arrests ...:", "Please provide the following information:".
-_REQUESTER_LEADIN = re.compile(
-    r"^(?:I\s+would\s+(?:also\s+)?like|I\s+am\s+(?:writing\s+to\s+)?request|please\s+(?:could\s+you\s+)?"
-    r"(?:provide|supply|send|tell\s+me)|(?:could|can)\s+you\s+(?:please\s+)?(?:provide|supply|tell))\b"
-    r".*:\s*-?$",
-    re.I,
-)
+_ENDS_IN_COLON = re.compile(r":\s*-?$")
 
 
 def _requester_leadin(lines: list[str]) -> int | None:
@@ -1241,7 +1255,8 @@ def _requester_leadin(lines: list[str]) -> int | None:
     / "I would like to get the following data ...:" / "1, When an arrest was made"): the
     requester's lead-in, followed by their first numbered item, starts the request."""
     for index, line in enumerate(lines):
-        if not _REQUESTER_LEADIN.match(line):
+        # "I would like to get the following data ...:", "Please provide the following:".
+        if not (_OPENS_REQUEST.match(line) and _ENDS_IN_COLON.search(line)):
             continue
         following = next((x for x in lines[index + 1 :] if x.strip()), "")
         marker = _marker(following)
