@@ -2289,3 +2289,93 @@ def test_a_section_relied_on_by_itself_beside_its_subsection_stays_cited() -> No
     )
 
     assert e.exemptions_cited == ("s30", "s30(2)(a)(i)", "s30(2)(b)")
+
+
+def test_numbering_that_restarts_under_each_heading_of_an_interleaved_page() -> None:
+    e = extract(
+        "Could you please answer the following questions about litter and fly-tipping.\n"
+        "Littering:\n"
+        "1. What is the fine for a littering fixed penalty notice?\n£80\n"
+        "2. How many littering complaints have you had?\nWe do not hold this information.\n"
+        "Fly-tipping:\n"
+        "1. What is the fine for a fly-tipping fixed penalty notice?\n£400\n"
+        "2. How many reports of fly-tipping did you receive?\n2019/20: 1,298\n"
+    )
+
+    assert len(e.questions) == 4
+    assert e.questions[2].text.startswith("What is the fine for a fly-tipping")
+    assert [q.outcome for q in e.questions] == ["disclosed", "not_held", "disclosed", "disclosed"]
+
+
+def test_an_answer_numbered_by_item_answers_each_of_its_parts() -> None:
+    e = extract(
+        "Request\n"
+        "1. How many officers were dismissed in 2023?\n"
+        "2. Please tell me the number of\n"
+        "a) officers suspended on full pay;\n"
+        "b) officers suspended without pay;\n"
+        "3. What is your policy on suspensions?\n"
+        "Response\n"
+        "1. 12\n"
+        "2. This information is not held by the force.\n"
+        "3. The policy is exempt under section 31(1)(a) of the Act.\n"
+    )
+
+    assert [q.text for q in e.questions][1:3] == [
+        "officers suspended on full pay;",
+        "officers suspended without pay;",
+    ]
+    assert [q.outcome for q in e.questions] == ["disclosed", "not_held", "not_held", "exempt"]
+
+
+def test_numbered_answers_beside_one_named_question() -> None:
+    e = extract(
+        "You asked:\n"
+        "1. Does the force use facial recognition?\n"
+        "2. How many searches has the force carried out?\n"
+        "3. Does the force record how many matches were correct?\n"
+        "In Response:\n"
+        "I can confirm that the information you have requested is held in part by the force.\n"
+        "I am able to disclose the located information to you as follows.\n"
+        "1. Yes\n"
+        "2. A total of 1791 searches were conducted for the years 2015-2017\n"
+        "For question 3 we respond as below.\n"
+        "No information held. We do not keep records regarding this.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["disclosed", "disclosed", "not_held"]
+
+
+def test_questions_and_answers_numbered_in_roman_numerals() -> None:
+    e = extract(
+        "Request:\n"
+        "I. How many looked after children was the authority responsible for?\n"
+        "II. How many of these were placed within the authority?\n"
+        "III. What was the average weekly cost of these placements?\n"
+        "Response:\n"
+        "I. 293\n"
+        "II. 0\n"
+        "III. The Council has applied section 43 of the Freedom of Information Act: the "
+        "information is exempt as its disclosure would prejudice commercial interests.\n"
+    )
+
+    assert [q.text for q in e.questions][1] == (
+        "How many of these were placed within the authority?"
+    )
+    assert [q.outcome for q in e.questions] == ["disclosed", "disclosed", "exempt"]
+
+
+def test_a_bulleted_answer_for_each_bulleted_question() -> None:
+    e = extract(
+        "Request:\n"
+        "- How many subject access requests has the trust received in the last 12 months?\n"
+        "- How many staff deal with them?\n"
+        "- Who has budget responsibility for them?\n"
+        "Information disclosed:\n"
+        "Please note that the trust was formed by a merger in 2021.\n"
+        "- Between November 2021 and October 2022 the trust received 4,845 requests.\n"
+        "- Current establishment is 7 staff.\n"
+        "- The name you are seeking is exempt under section 40(2) of the Act.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["disclosed", "disclosed", "exempt"]

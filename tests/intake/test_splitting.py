@@ -41,6 +41,8 @@ def texts(request: str) -> list[str]:
         ("Question 1 -", "Question 2 -"),
         ("i.", "ii."),
         ("(i)", "(ii)"),
+        ("I.", "II."),
+        ("(I)", "(II)"),
         ("-", "-"),
         ("*", "*"),
         ("•", "•"),
@@ -738,3 +740,83 @@ def test_items_numbered_with_a_comma() -> None:
         "When an arrest was made",
         "How old were the arrested persons",
     ]
+
+
+def test_a_list_announced_by_the_request_whose_items_lost_their_bullets() -> None:
+    request = (
+        "This is a request for information under the Freedom of Information Act 2000.\n"
+        "Please provide the following information relating to temporary accommodation:\n"
+        "The current number of households in temporary accommodation.\n"
+        "The types of temporary accommodation currently used (e.g. hotels, B&Bs).\n"
+        "The names of providers currently supplying temporary accommodation to the council.\n"
+        "If any part of this request exceeds the cost limit, please advise how to refine it.\n"
+    )
+
+    assert texts(request) == [
+        "The current number of households in temporary accommodation.",
+        "The types of temporary accommodation currently used (e.g. hotels, B&Bs).",
+        "The names of providers currently supplying temporary accommodation to the council.",
+    ]
+
+
+def test_short_lines_after_a_lead_in_are_its_options_not_questions() -> None:
+    request = (
+        "Please can you confirm if any of the following are included in your objectives:\n"
+        "Student recruitment numbers\n"
+        "Fundraising income targets\n"
+        "League table position\n"
+    )
+
+    assert len(texts(request)) == 1
+
+
+def test_bullets_after_a_request_for_the_following_information_are_its_items() -> None:
+    request = (
+        "I am writing to you under the Freedom of Information Act 2000 to request the following "
+        "information:\n"
+        "- Total allocation to the force;\n"
+        "- Total costs associated with the Office of the PCC.\n"
+    )
+
+    assert texts(request) == [
+        "Total allocation to the force;",
+        "Total costs associated with the Office of the PCC.",
+    ]
+
+
+def test_lettered_parts_that_each_finish_the_number_asked_for() -> None:
+    request = (
+        "1) Please tell me, for the 2019/20 financial year, the number of\n"
+        "a) Substance misuse tests undertaken at random;\n"
+        "b) Substance misuse tests given on a pre-employment basis;\n"
+        "2) Please break down the positive tests by\n"
+        "a) The drug detected\n"
+        "b) The disciplinary measures resulting\n"
+    )
+
+    questions = texts(request)
+
+    assert questions[:2] == [
+        "Substance misuse tests undertaken at random;",
+        "Substance misuse tests given on a pre-employment basis;",
+    ]
+    assert len(questions) == 3
+    assert "The drug detected" in questions[2]
+
+
+def test_a_request_to_find_out_how_many_is_asked_by_the_requester() -> None:
+    page = (
+        "Thank you for your email including the following request: -\n"
+        '1) "I would like to make a request to find out how many times the Office has disclosed '
+        "evidence to former staff,\n"
+        "2) how many requests have been made,\n"
+        '3) and what rules are applied to authorising such disclosures."\n'
+        "Following a search of our records, I have established that there is one such "
+        "instance.\n"
+    )
+
+    section = request_section(page)
+
+    assert section is not None
+    assert section.count("\n") == 2
+    assert section.endswith('such disclosures."')

@@ -75,10 +75,11 @@ pages). Pure Python, no Django import; fast enough for hundreds of pages a secon
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -692,21 +693,35 @@ _ASKS = re.compile(
 )
 
 
+# A heading over a group of questions: "Fly-tipping:", "Part B".
+_GROUP_HEADING = re.compile(r"^[A-Z][A-Za-z'’&/ -]{2,40}:?$")
+
+
 def _interleaved(lines: list[str]) -> list[tuple[int, str]]:
     """Questions numbered 1, 2, 3... on a page with no request heading: (line index, text)."""
     found: list[tuple[int, str]] = []
+    group = 0  # questions found before the numbering last restarted under a heading
+    previous = ""
     for i, line in enumerate(lines):
         m = _ITEM.match(line)
         if m is None:
+            if line.strip():
+                previous = line.strip()
             continue
         number = int(m.group(1))
         # After a first item that asks, a later one may only name what is wanted
         # ("3. Offences Against the State: Any specific policy documents relating to ...").
         asks = _ASKS.search(m.group(2)) or (found and len(m.group(2).split()) >= 8)
-        if number == len(found) + 1 and asks:
+        if number == len(found) - group + 1 and asks:
             found.append((i, m.group(2).strip()))
         elif number == 1 and _ASKS.search(m.group(2)) and len(found) < 2:
-            found = [(i, m.group(2).strip())]
+            found, group = [(i, m.group(2).strip())], 0
+        elif number == 1 and _ASKS.search(m.group(2)) and _GROUP_HEADING.match(previous):
+            # "Littering:" / "1. ..." ... "Fly-tipping:" / "1. ...": the numbering restarts
+            # under each heading, and the questions run on.
+            group = len(found)
+            found.append((i, m.group(2).strip()))
+        previous = line.strip()
     if len(found) < 2:
         # Bulleted questions each with its answer on the line beneath ("- how many officers are
         # suspended" / "9"): taken in order.
@@ -976,6 +991,17 @@ _PART_START = re.compile(
 _QREF_ANYWHERE = re.compile(rf"\b(?:questions?|q)\s*\.?\s*(?P<list>{_QLIST})(?![\d/])\b", re.I)
 _NUMBERED_ANSWER = re.compile(r"^\(?(\d{1,2})(?:[.)]|\s*[:–-](?=\s))\s*(.*)$")
 _LETTERED_ANSWER = re.compile(r"^\(?([a-hA-H])[.)]\s*(.*)$")
+# "I. How many ..." / "II. How many ...": a request numbered in roman numerals, and its answers.
+_ROMAN_REQUEST = re.compile(
+    r"(?m)^(?P<marker>\(?[iI][.)])\s+\S[^\n]*\n(?:[^\n]*\n)*?\(?(?:ii|II)[.)]\s+\S"
+)
+_ROMAN_ANSWER = re.compile(r"^\(?((?:x{0,3}(?:ix|iv|v?i{0,3}))(?<=\w))[.)]\s*(.*)$", re.I)
+_ROMAN_VALUES = {
+    numeral: value
+    for value, numeral in enumerate(
+        ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"), start=1
+    )
+}
 _LETTERED_REQUEST = re.compile(
     r"(?m)^(?:\d{1,2}[.)]\s*)?(?P<marker>\(?[aA][.)])\s+\S[^\n]*\n(?:[^\n]*\n)*?\(?[bB][.)]\s+\S"
 )
@@ -1034,8 +1060,13 @@ def _segment_starts(
     questions: Sequence[tuple[str, str]],
     *,
     lettered: str = "",
+    items: Mapping[int, Sequence[int]] | None = None,
 ) -> list[_Start]:
-    """Where answers to particular questions begin in ``lines[lo:hi]`` (see module docstring)."""
+    """Where answers to particular questions begin in ``lines[lo:hi]`` (see module docstring).
+
+    ``items`` maps the request's own item numbers to its questions when an item's lettered
+    parts were split into questions of their own ("2. In each case please disclose:" / "a) ..."
+    / "b) ..."): an answer numbered "2." then answers each of them."""
     starts: dict[int, _Start] = {}
     count = len(questions)
     for i in range(lo, hi):
@@ -1053,9 +1084,22 @@ def _segment_starts(
         m = _ANSWER_LABEL.match(line)
         if m and 0 < int(m.group(1)) <= max(count, 1):
             starts[i] = _Start(i, [int(m.group(1))], line[m.end() :])
-    if not starts and count >= 2:
+    if count >= 2:
         numbered = _numbered_answers(lines, lo, hi, questions, lettered=lettered)
-        starts.update({s.line: s for s in numbered})
+        if not starts:
+            starts.update({s.line: s for s in numbered or _bulleted_answers(lines, lo, hi, count)})
+        elif numbered:
+            # "1. Yes" / ... / "4. No information held" / "For question 5 we respond as below.":
+            # numbered answers for the questions the named ones leave, in the same order.
+            named = {n for s in starts.values() for n in s.numbers}
+            both = sorted([*starts.values(), *numbered], key=lambda s: s.line)
+            if not any(n in named for s in numbered for n in s.numbers) and all(
+                a.numbers[-1] < b.numbers[0] for a, b in itertools.pairwise(both)
+            ):
+                starts.update({s.line: s for s in numbered})
+    if items and starts and max(n for s in starts.values() for n in s.numbers) <= len(items):
+        for start in starts.values():
+            start.numbers = [q for n in start.numbers for q in items.get(n, [n])]
     # The question repeated word for word, then its answer.
     position = lo
     simple_lines: dict[int, str] = {}
@@ -1076,6 +1120,32 @@ def _segment_starts(
     return [starts[i] for i in sorted(starts)]
 
 
+_ANSWER_BULLET = re.compile(r"^[-•*–]\s+(\S.*)$")
+
+
+def _bulleted_answers(lines: list[str], lo: int, hi: int, count: int) -> list[_Start]:
+    """A bulleted list in the response with one entry for each question ("- Between November
+    2021 and October 2022 the Trust received 4,845 ..." / "- 133" / ...): the answers, in the
+    order asked. Empty unless exactly one run of bullets has as many entries as there are
+    questions."""
+    runs: list[list[_Start]] = []
+    run: list[_Start] = []
+    for i in range(lo, hi):
+        if not lines[i].strip():
+            continue
+        m = _ANSWER_BULLET.match(lines[i])
+        if m is None:
+            if run:
+                runs.append(run)
+            run = []
+            continue
+        run.append(_Start(i, [len(run) + 1], m.group(1)))
+    if run:
+        runs.append(run)
+    fitting = [r for r in runs if len(r) == count]
+    return fitting[0] if len(fitting) == 1 and len(runs) <= 2 else []
+
+
 def _numbered_answers(
     lines: list[str],
     lo: int,
@@ -1088,18 +1158,23 @@ def _numbered_answers(
     or at a later question whose words it repeats ("2. The number of requests received ...
     is 21" when only questions 2 and 3 are answered). When the request lettered its questions
     ("(a)", "b)"; ``lettered`` is its first letter's marker), answers lettered the same way
-    count too."""
+    count too; so do answers in roman numerals when the request numbered its questions so
+    ("I.", "II."; ``lettered`` is then "I." or "i)")."""
     count = len(questions)
+    roman = lettered.strip("().").lower() == "i"
     found: list[_Start] = []
     for i in range(lo, hi):
         m = _NUMBERED_ANSWER.match(lines[i])
-        if m is None and lettered:
+        if m is None and roman:
+            m = _ROMAN_ANSWER.match(lines[i])
+        elif m is None and lettered:
             m = _LETTERED_ANSWER.match(lines[i])
             if m is not None and lines[i].startswith("(") != lettered.startswith("("):
                 m = None  # "(a) the prevention of crime" quoted in an answer lettered "a)"
         if m is None:
             continue
-        n = int(m.group(1)) if m.group(1).isdigit() else ord(m.group(1).lower()) - 96
+        label = m.group(1).lower()
+        n = int(label) if label.isdigit() else _ROMAN_VALUES[label] if roman else ord(label) - 96
         if found and found[-1].numbers[0] < n <= count:
             found.append(_Start(i, [n], m.group(2)))
         elif n == 1 or (
@@ -1972,9 +2047,10 @@ def _answers(
     questions: Sequence[tuple[str, str]],
     *,
     lettered: str = "",
+    items: Mapping[int, Sequence[int]] | None = None,
 ) -> tuple[dict[int, _Answer], str]:
     """Each question's answer text within ``lines[lo:hi]``, and the text before the first."""
-    starts = _segment_starts(lines, lo, hi, questions, lettered=lettered)
+    starts = _segment_starts(lines, lo, hi, questions, lettered=lettered, items=items)
     preamble = "\n".join(lines[lo : starts[0].line if starts else hi]).strip()
     pieces: list[_Answer] = []
     for k, start in enumerate(starts):
@@ -2036,6 +2112,15 @@ def _part_labels(request_text: str, questions: Sequence[tuple[str, str]]) -> lis
         at = k + 1
     lettered = any(not label.isdigit() for label in labels)
     return labels if lettered and len(set(labels)) == len(labels) else []
+
+
+def _items(labels: Sequence[str]) -> dict[int, list[int]]:
+    """The request's item numbers and the questions each became: ["1", "2a", "2b", "3"] ->
+    {1: [1], 2: [2, 3], 3: [4]}. Empty unless the items run 1, 2, 3 ... in order."""
+    items: dict[int, list[int]] = {}
+    for question, label in enumerate(labels, start=1):
+        items.setdefault(int(label.rstrip("abcdefgh")), []).append(question)
+    return items if list(items) == list(range(1, len(items) + 1)) else {}
 
 
 # "Question 1a", "Questions 2 a, b and d, and question 3 a, b and d", "Question 2 c & 3 c".
@@ -2582,7 +2667,7 @@ def extract(
         answers = {p.numbers[0]: p for p in pieces}
         preamble = ""
     else:
-        first_letter = _LETTERED_REQUEST.search(request_text)
+        first_letter = _LETTERED_REQUEST.search(request_text) or _ROMAN_REQUEST.search(request_text)
         lettered = first_letter.group("marker") if first_letter else ""
         labels = _part_labels(request_text, questions)
         keyed, first_head = (
@@ -2592,7 +2677,9 @@ def extract(
             answers = keyed
             preamble = "\n".join(lines[response_lo:first_head]).strip()
         else:
-            answers, preamble = _answers(lines, response_lo, cut, questions, lettered=lettered)
+            answers, preamble = _answers(
+                lines, response_lo, cut, questions, lettered=lettered, items=_items(labels)
+            )
             if answers:
                 answers.update(_late_answers(lines, cut, len(questions), answers))
 

@@ -152,8 +152,8 @@ _MARKER_PATTERNS: tuple[tuple[re.Pattern[str], _Style], ...] = (
     (re.compile(r"^(\d{1,2})([a-z]?)[.)](?:\s+(.*))?$"), _Style.NUMBER),
     (re.compile(r"^(\d{1,2})()/\s+(.*)$"), _Style.NUMBER),  # "1/ Monthly knife crime offences"
     (re.compile(r"^(\d{1,2})(),\s+(?=[A-Z])(.*)$"), _Style.NUMBER),  # "1, When an arrest was made"
-    (re.compile(r"^\(([ivx]{2,5})\)\s*(.*)$"), _Style.ROMAN),
-    (re.compile(r"^([ivx]{2,5})[.)]\s+(.*)$"), _Style.ROMAN),
+    (re.compile(r"^\(([ivx]{2,5}|[IVX]{2,5})\)\s*(.*)$"), _Style.ROMAN),
+    (re.compile(r"^([ivx]{2,5}|[IVX]{2,5})[.)]\s+(.*)$"), _Style.ROMAN),
     (re.compile(r"^\(([a-zA-Z])\)\s*(.*)$"), _Style.LETTER),
     (re.compile(r"^([a-zA-Z])[.)]\s+(.*)$"), _Style.LETTER),
     (re.compile(r"^([-*–—])\s+(.*)$"), _Style.BULLET),
@@ -178,7 +178,7 @@ def _marker(line: str) -> _Marker | None:
         elif style is _Style.NUMBER and (part := _LEADING_PART.match(rest)):
             # "1. a) Why is ...": the same, written with a space.
             style, rest = _Style.NUMLETTER, rest[part.end() :]
-        if style is _Style.ROMAN and not _ROMAN.match(groups[0]):
+        if style is _Style.ROMAN and not _ROMAN.match(groups[0].lower()):
             continue
         if style is _Style.BULLET and not re.search(r"\w", rest):
             continue
@@ -255,6 +255,8 @@ _REQUEST_PHRASE = re.compile(
     r"|\bI\s+(?:would\s+|also\s+|therefore\s+)*(?:request|ask\s+for|ask\s+that|want\s+to\s+know|"
     r"wish\s+to\s+(?:know|request|receive|obtain|see)|am\s+requesting|am\s+asking)\b"
     r"|\bI\s+would\s+(?:also\s+)?ask\b"
+    # "... a Freedom of Information request to find out how many times ..."
+    r"|\bto\s+find\s+out\s+(?:how|what|whether|if|which|when|why|who)\b"
     r"|\bit\s+would\s+be\s+(?:\w+\s+)?(?:helpful|useful|appreciated|beneficial|great)\b",
     re.I,
 )
@@ -478,6 +480,8 @@ def _demote_if_illustrative(lead: _Para, run: list[_Para]) -> None:
         for p in run
     ):
         return
+    if not breakdown and _PROVIDE_THE_FOLLOWING.search(lead.line):
+        return  # "... to request the following information:" / "- Total allocation ...": items
     lead_is_question = lead.line.endswith("?") or breakdown
     if _is_request(lead.line) and not lead_is_question:
         return
@@ -495,7 +499,44 @@ def _paragraphs(text: str) -> list[_Para]:
         paras.append(_Para(line=line, marker=marker, kind=_kind(marker.rest if marker else line)))
     _settle_letters(paras)
     _demote_context_lists(paras)
+    _list_without_markers(paras)
     return paras
+
+
+# What may not be an entry of a list that lost its markers: a condition, or handling remarks.
+_NOT_AN_ENTRY = re.compile(r"^(?:if|where|when|unless|i\s|we\s|my\s|our\s|note|nb)\b", re.I)
+
+
+def _list_without_markers(paras: list[_Para]) -> None:
+    """ "Please provide the following information ...:" / "The current number of households
+    ..." / "The types of accommodation used ...": a list announced by the request whose items
+    lost their bullets (a log that runs a request's sentences together prints it so). Each
+    line that reads as one entry of the list, up to the first that does not, asks for its own
+    item, as a bulleted entry would. Short entries ("Fundraising income targets", "April 2010
+    – March 2011") are the options or the breakdown of a question, not items. Only on a
+    request with no item markers at all."""
+    if any(p.marker is not None for p in paras):
+        return
+    for index, lead in enumerate(paras):
+        if not (lead.line.endswith(":") and _LEADIN_PHRASE.search(lead.line)):
+            continue
+        run: list[_Para] = []
+        for para in paras[index + 1 :]:
+            words = para.line.split()
+            if (
+                para.kind is _Kind.LEADIN
+                or len(words) > 40
+                or _is_list_entry(para.line)  # "Fundraising income targets": an option
+                or len(_sentences_of(para.line)) > 1
+                or _NOT_AN_ENTRY.match(para.line)
+                or _PROCEDURAL.search(para.line)
+                or _is_closing(para.line)
+            ):
+                break
+            run.append(para)
+        if len(run) >= 2:
+            for para in run:
+                para.kind = _Kind.REQUEST
 
 
 # --- Splitting -------------------------------------------------------------------------------
@@ -594,6 +635,11 @@ _PROVIDE_THE_FOLLOWING = re.compile(
 )
 
 
+# "1) Please tell me ... the number of" / "a) Tests undertaken at random" / "b) Tests ...": an
+# item whose sentence each lettered part finishes, and each part a count of its own.
+_COUNTS_ITS_PARTS = re.compile(r"\bnumber\s+of\s*:?$", re.I)
+
+
 class _Splitter:
     """One pass over the paragraphs, opening a draft question at each item or request."""
 
@@ -669,7 +715,7 @@ class _Splitter:
         return (
             self.current_leadin is not None
             and current.text == [self.current_leadin]
-            and _is_request(marker.rest)
+            and (_is_request(marker.rest) or bool(_COUNTS_ITS_PARTS.search(self.current_leadin)))
         )
 
     def open_item(self, para: _Para, marker: _Marker) -> None:
@@ -678,9 +724,12 @@ class _Splitter:
         # parts.
         self.current_leadin = (
             rest
-            if rest.endswith(":")
-            and "?" not in rest
-            and (len(rest.split()) <= 4 or _PROVIDE_THE_FOLLOWING.search(rest))
+            if (
+                rest.endswith(":")
+                and "?" not in rest
+                and (len(rest.split()) <= 4 or _PROVIDE_THE_FOLLOWING.search(rest))
+            )
+            or _COUNTS_ITS_PARTS.search(rest)
             else None
         )
         self.splitting_parts = False
