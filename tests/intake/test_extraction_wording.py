@@ -2379,3 +2379,63 @@ def test_a_bulleted_answer_for_each_bulleted_question() -> None:
     )
 
     assert [q.outcome for q in e.questions] == ["disclosed", "disclosed", "exempt"]
+
+
+@pytest.mark.parametrize(
+    ("answer", "outcome"),
+    [
+        (
+            "I am exempting any information to your request pursuant to Section 31 – Law "
+            "Enforcement. Please see the exemption explanation below.",
+            "exempt",
+        ),
+        (
+            "The information that you have requested is exempt from release under Section 27 "
+            "(International Relations). Reasons for withholding the information are detailed at "
+            "Annex 1.",
+            "exempt",
+        ),
+        (
+            "Specific information is not available - litter picking is conducted as part of the "
+            "Council's street cleansing contract.",
+            "not_held",
+        ),
+    ],
+)
+def test_what_an_answer_gives(answer: str, outcome: str) -> None:
+    e = extract(
+        f"Request\n1. How many officers work in the unit?\n2. What is its budget?\nResponse\n"
+        f"1. {answer}\n2. £12,000\n"
+    )
+
+    assert e.questions[0].outcome == outcome
+
+
+def test_a_finding_stated_in_words_is_something_given() -> None:
+    e = extract(
+        "Request\nHow many times has the office disclosed evidence to former staff?\nResponse\n"
+        "Following a search of our records, I have established that there is one such "
+        "instance.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["disclosed"]
+
+
+def test_a_request_above_the_authoritys_reply_letter() -> None:
+    e = extract(
+        "Date of Request\n"
+        "April 23\n"
+        "Can you provide the following information:\n"
+        "Reported allegations of bullying and harassment within the Service.\n"
+        "Please provide each allegation made and the outcome of each disciplinary procedure.\n"
+        "Thank you for your help.\n"
+        "Dear X\n"
+        "Thank you for your request, which has been considered under the Freedom of "
+        "Information Act 2000.\n"
+        "Over the last 2 years we have had 3 reported allegations.\n"
+    )
+
+    assert [q.text for q in e.questions] == [
+        "Reported allegations of bullying and harassment within the Service.",
+        "Please provide each allegation made and the outcome of each disciplinary procedure.",
+    ]

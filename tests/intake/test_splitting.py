@@ -820,3 +820,75 @@ def test_a_request_to_find_out_how_many_is_asked_by_the_requester() -> None:
     assert section is not None
     assert section.count("\n") == 2
     assert section.endswith('such disclosures."')
+
+
+def test_the_last_words_of_a_question_wrapped_onto_their_own_line() -> None:
+    request = (
+        "1. How many electric vehicle charging points did your council install?\n"
+        "2. What was the total number of charging points under your council's control at the "
+        "end of 31st\n"
+        "May 2015?\n"
+        "3. How many times have the charging points been used?\n"
+    )
+
+    assert len(texts(request)) == 3
+    assert texts(request)[1].endswith("at the end of 31st May 2015?")
+
+
+def test_short_bullets_under_a_bullet_ending_in_a_colon_are_what_it_asks_about() -> None:
+    request = (
+        "Please provide the following information for the 2023/24 financial year:\n"
+        "- The total spend by the Trust on:\n"
+        "- Locum staffing\n"
+        "- Agency staffing\n"
+        "- A breakdown of the above spend by clinical specialty.\n"
+        "- The names of agencies the Trust used, with the total paid to each.\n"
+    )
+
+    questions = texts(request)
+
+    assert len(questions) == 3
+    assert "Agency staffing" in questions[0]
+
+
+def test_lettered_questions_under_a_long_lead_in_are_each_a_question() -> None:
+    request = (
+        "- How many children did the hospital refer to the service each year?\n"
+        "- Of these, in each year how many of those referred were:\n"
+        "a. presenting with an eating disorder at the time of referral?\n"
+        "b. diagnosed as autistic?\n"
+        "c. diagnosed with ADHD?\n"
+    )
+
+    assert texts(request)[1:] == [
+        "presenting with an eating disorder at the time of referral?",
+        "diagnosed as autistic?",
+        "diagnosed with ADHD?",
+    ]
+
+
+def test_a_breakdown_under_a_lead_in_stays_with_its_question() -> None:
+    request = (
+        "1. The number of arrests broken down by:\n"
+        "a) How old the person arrested was\n"
+        "b) Their gender\n"
+        "2. The number of charges.\n"
+    )
+
+    assert len(texts(request)) == 2
+
+
+@pytest.mark.parametrize("heading", ["Trust response:", "Responded 24 November 2025:"])
+def test_the_authoritys_own_response_headings_end_the_request(heading: str) -> None:
+    page = (
+        "I am writing to request the following information. Please can you tell me:\n"
+        "1. The number of patients referred to the service, by year.\n"
+        "2. The average waiting time for a first appointment, by year.\n"
+        f"{heading}\n"
+        "1. Refer to attached document: referrals by year.\n"
+    )
+
+    section = request_section(page)
+
+    assert section is not None
+    assert section.endswith("for a first appointment, by year.")

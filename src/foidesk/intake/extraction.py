@@ -1323,6 +1323,15 @@ _NOT_HELD_OTHER = (
         ("located", "identified", "traced", "found"),
     ),
     (
+        # "Specific information is not available - litter picking is done under contract."
+        re.compile(
+            r"\b(?:the\s+|this\s+|such\s+|specific\s+)?(?:information|data|figures)\s+(?:is|are)\s+"
+            r"not\s+available\b(?!\s+(?:until|yet|at\s+(?:this|the\s+time)))",
+            re.I,
+        ),
+        ("not available",),
+    ),
+    (
         re.compile(
             r"\b(?:have|has)\s+(?:no|not\s+got\s+any)\s+(?:relevant\s+)?(?:information|data)\b",
             re.I,
@@ -1367,7 +1376,13 @@ _PARTLY_HELD = re.compile(
     r"\bdates?\s+back\s+to\s+(?:\w+\s+)?\d{4}\s+only\b|"
     r"\b(?:data|information|figures)\s+(?:has|have)\s+not\s+been\s+included\b|"
     r"\bthe\s+only\s+(?:answer|information|data|figures?)\s+(?:that\s+)?(?:we|I)\s+"
-    r"(?:can|could|are\s+able\s+to|am\s+able\s+to)\s+(?:provide|give|supply)\b",
+    r"(?:can|could|are\s+able\s+to|am\s+able\s+to)\s+(?:provide|give|supply)\b|"
+    # "NPH are unable to offer any other years", "we are unable to provide any further figures
+    # for 2020", "The Trust does not have access to information regarding ...".
+    r"\b(?:unable|not\s+able)\s+to\s+(?:provide|supply|give|offer)\s+(?:you\s+with\s+)?any\s+"
+    r"(?:other|further|more|earlier|additional)\s+(?:years?|figures|data|information)\b|"
+    r"\b(?:does|do)\s+not\s+have\s+access\s+to\s+(?:the\s+|this\s+|that\s+)?(?:information|data|"
+    r"figures|records)\b",
     re.I,
 )
 _REDIRECT = re.compile(
@@ -1394,12 +1409,15 @@ _ACKNOWLEDGEMENT = re.compile(
     re.I,
 )
 _DISCLOSURE = re.compile(
-    # "Please see our response below" frames the response; it gives nothing by itself.
-    r"\b(?:please\s+)?(?:find|see)\b(?!\s+(?:our|the|my)\s+(?:full\s+)?response\s+below)"
+    # "Please see our response below" frames the response, and "Please see the exemption
+    # explanation below" the reasoning; neither gives anything by itself.
+    r"\b(?:please\s+)?(?:find|see)\b(?!\s+(?:our|the|my)\s+(?:full\s+)?(?:response|(?:exemption\s+)?"
+    r"explanations?|reasons?|reasoning)\s+below)"
     r"[^.]{0,40}?\b(?:attached|enclosed|below|table)\b|"
     r"\bas\s+follows\b|\bable\s+to\s+(?:disclose|provide|release)\b|\bdecided\s+to\s+disclose\b|"
     r"\b(?:can|could)\s+(?:advise|disclose|provide)\b(?!\s+that\b)|\bthe\s+(?:answer|figure|total|"
-    r"number)\s+(?:is|was)\b|\bthere\s+(?:is|are|was|were)\s+(?:currently\s+)?\d|"
+    r"number)\s+(?:is|was)\b|\bthere\s+(?:is|are|was|were|have\s+been|has\s+been)\s+"
+    r"(?:currently\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s)|"
     r"\bis\s+attached\b|\battached\s+(?:is|are)\b|"
     r"\b(?:is|are)\s+(?:shown|provided|set\s+out|detailed|listed|given)\s+(?:below|above)\b|"
     r"\b(?:have|has)\s+been\s+(?:provided|disclosed|released|supplied)\b|\bhere\s+(?:is|are)\b|"
@@ -1449,7 +1467,9 @@ _ITEM_MARKER = re.compile(
 
 
 _NAMED_ITEM = re.compile(
-    r"\b(?:requests?|questions?|q|parts?|points?)\s*(?:numbers?\s*)?\.?\s*\d{1,2}[a-z]?\b", re.I
+    r"\b(?:requests?|questions?|q|parts?|points?|annex(?:e|es)?|appendix|appendices|schedule)"
+    r"\s*(?:numbers?\s*)?\.?\s*\d{1,2}[a-z]?\b",
+    re.I,
 )
 _MARKER_FIRST = frozenset("0123456789(qQpP")
 
@@ -1826,7 +1846,20 @@ _NOT_HELD = _Either(
     *(_Cue(pattern, *needles) for pattern, needles in _NOT_HELD_OTHER),
 )
 _PARTLY_HELD = _Cue(
-    _PARTLY_HELD, "only", "not hold", "in part", "previous", "prior", "before", "not been included"
+    _PARTLY_HELD,
+    "only",
+    "not hold",
+    "in part",
+    "previous",
+    "prior",
+    "before",
+    "not been included",
+    "any other",
+    "any further",
+    "any more",
+    "any earlier",
+    "any additional",
+    "have access",
 )
 _EXEMPTION_WORDING = _Cue(_EXEMPTION_WORDING, "withh", "exempt", "exemt", "refusal", "by virtue")
 _REDIRECT = _Cue(

@@ -292,6 +292,14 @@ def _is_request(text: str) -> bool:
     return clause is not None and bool(_WH_AFTER_CLAUSE.match(core[clause.end() :]))
 
 
+# A log's date field printed above the request: "Date of Request", "Date received: 4 May".
+_DATE_FIELD = re.compile(
+    r"^dates?\s+(?:of\s+)?(?:the\s+)?(?:request|response|receipt|received|responded|"
+    r"published|publication|reply)\b(?:\s*:.*)?$",
+    re.I,
+)
+
+
 def _kind(text: str) -> _Kind:
     """Say what a paragraph does; see ``_Kind``. Order matters: the first rule that fits wins."""
     if _FOLLOWUP.match(text):
@@ -300,7 +308,7 @@ def _kind(text: str) -> _Kind:
     if not bare:
         return _Kind.CONTEXT  # a link on its own line
     has_question_mark = bool(_QUESTION_MARK.search(bare))
-    if _CONTEXT_CUE.match(text) and not has_question_mark:
+    if (_CONTEXT_CUE.match(text) or _DATE_FIELD.match(bare)) and not has_question_mark:
         return _Kind.CONTEXT
     if not has_question_mark and bare.endswith(":"):
         return _Kind.LEADIN
@@ -394,6 +402,10 @@ def _continues(previous: str, line: str, width: int | None) -> bool:
     if previous[-1] in ".?!:;" or _marker(line) is not None:
         return False
     if len(previous) >= 40 and line[0].islower():
+        return True
+    if len(previous) >= 60 and len(line) <= 30 and line.endswith("?") and "?" not in line[:-1]:
+        # "2b. What was the total number of charging points ... at the end of 31st" / "May
+        # 2015?": the question's last words, wrapped onto a line of their own.
         return True
     return width is not None and len(previous) + 1 + len(line.split()[0]) > width
 
@@ -499,8 +511,22 @@ def _paragraphs(text: str) -> list[_Para]:
         paras.append(_Para(line=line, marker=marker, kind=_kind(marker.rest if marker else line)))
     _settle_letters(paras)
     _demote_context_lists(paras)
+    _options_under_a_bullet(paras)
     _list_without_markers(paras)
     return paras
+
+
+def _options_under_a_bullet(paras: list[_Para]) -> None:
+    """ "- The total spend by the Trust on:" / "- Locum staffing" / "- Agency staffing": a
+    nested list flattened by the page, where the short bullets under a bullet ending in a colon
+    are what that item asks about, not items of their own."""
+    for index, lead in enumerate(paras):
+        if not (_is_bullet(lead) and lead.line.endswith(":")):
+            continue
+        for para in paras[index + 1 :]:
+            if not (_is_bullet(para) and _is_list_entry(para.marker.rest)):
+                break
+            para.marker = replace(para.marker, style=_Style.OPTION)
 
 
 # What may not be an entry of a list that lost its markers: a condition, or handling remarks.
@@ -525,9 +551,9 @@ def _list_without_markers(paras: list[_Para]) -> None:
             words = para.line.split()
             if (
                 para.kind is _Kind.LEADIN
-                or len(words) > 40
+                or (para.kind is not _Kind.REQUEST and len(words) > 40)
                 or _is_list_entry(para.line)  # "Fundraising income targets": an option
-                or len(_sentences_of(para.line)) > 1
+                or (para.kind is not _Kind.REQUEST and len(_sentences_of(para.line)) > 1)
                 or _NOT_AN_ENTRY.match(para.line)
                 or _PROCEDURAL.search(para.line)
                 or _is_closing(para.line)
@@ -727,7 +753,11 @@ class _Splitter:
             if (
                 rest.endswith(":")
                 and "?" not in rest
-                and (len(rest.split()) <= 4 or _PROVIDE_THE_FOLLOWING.search(rest))
+                and (
+                    len(rest.split()) <= 4
+                    or _PROVIDE_THE_FOLLOWING.search(rest)
+                    or not _BREAKDOWN_LEAD.search(rest)
+                )
             )
             or _COUNTS_ITS_PARTS.search(rest)
             else None
@@ -922,11 +952,13 @@ def without_salutation(text: str) -> str:
 _COMBINED_HEADING = re.compile(r"^request\s*(?:/|&|and)\s*response\s*:?$", re.I)
 _END_HEADING = re.compile(
     # "SYP Response:", "Exemptions Applied:": the authority's own headings.
-    r"^(?:[-–•]\s*)?(?:our\s+|the\s+|in\s+|(?-i:[A-Z]{2,6})\s+)?(?:response|responses|reply|"
-    r"answer|answers|"
+    # "Trust response:", "Responded 24 November 2025:".
+    r"^(?:[-–•]\s*)?(?:our\s+|the\s+|in\s+|(?-i:[A-Z]{2,6})\s+|(?:trust|council|force|"
+    r"university|board|service)\s+)?(?:response|responses|reply|answer|answers|responded|"
     r"decision|outcome|results?\s+of\s+(?:the\s+)?searche?s?|exemptions?\s+applied|we\s+answered|"
     r"outcome\s*/\s*documents|internal\s+review)"
-    r"(?:\s+to\s+(?:your\s+)?request|\s+1(?:\s*(?:&|and|,)\s*\d{1,2})*|\s+details?|\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})?\s*:?$",
+    r"(?:\s+to\s+(?:your\s+)?request|\s+1(?:\s*(?:&|and|,)\s*\d{1,2})*|\s+details?|"
+    r"\s+(?:on\s+)?(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}))?\s*:?$",
     re.I,
 )
 _END_OPENER = re.compile(
@@ -1329,6 +1361,14 @@ def _past_breadcrumb(lines: list[str], start: int) -> int:
     return k if k - i >= 3 else start
 
 
+def _replies_below(lines: list[str], salutation: int) -> bool:
+    """Whether the letter at ``salutation`` is the authority's reply ("Dear X" / "Thank you for
+    your request ...") to a request quoted above it ("Can you provide the following
+    information: ...")."""
+    after = next((x for x in lines[salutation + 1 :] if x.strip()), "")
+    return answers_request(after) and any(_asks(x) for x in lines[:salutation])
+
+
 def request_section(page_text: str) -> str | None:
     """The requester's words on a published response page, or ``None`` if they cannot be found.
 
@@ -1344,15 +1384,18 @@ def request_section(page_text: str) -> str | None:
         return None
     start = _after_request_heading(lines)
     from_letter = False
+    reply_at: int | None = None  # the authority's letter, after the request it answers
     if start is None:
         start = next((i for i, line in enumerate(lines) if SALUTATION.match(line)), None)
         from_letter = start is not None
+        if start is not None and _replies_below(lines, start):
+            reply_at, start, from_letter = start, None, False
     if start is None:
         start = _requester_leadin(lines)
-    end: int | None = None
+    end: int | None = reply_at
     duties = False
     closing = False
-    for index in range(start or 0, len(lines)):
+    for index in range(start or 0, len(lines) if end is None else end):
         line = lines[index]
         if _END_HEADING.match(line) or _END_OPENER.match(line):
             end = index
