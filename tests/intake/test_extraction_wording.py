@@ -2439,3 +2439,37 @@ def test_a_request_above_the_authoritys_reply_letter() -> None:
         "Reported allegations of bullying and harassment within the Service.",
         "Please provide each allegation made and the outcome of each disciplinary procedure.",
     ]
+
+
+def test_answers_numbered_afresh_for_the_questions_they_answer() -> None:
+    e = extract(
+        "Request\n"
+        "1. Name of the deceased\n"
+        "2. Date of death\n"
+        "3. Has the above information been passed to any third party?\n"
+        "4. Does your council work with any genealogist?\n"
+        "Response\n"
+        "Please find attached a partial refusal notice. We are able to answer questions 3 and "
+        "4, and the answers are below.\n"
+        "1. We only share this information with the Treasury Solicitor.\n"
+        "2. No.\n"
+        "The Exemption which Applies\n"
+        "We consider that the information requested in questions 1-2 is exempt from disclosure "
+        "under Section 31(1)(a) of the Act.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["exempt", "exempt", "disclosed", "disclosed"]
+    assert e.questions[3].answer.startswith("No.")
+
+
+def test_a_bare_section_in_the_decision_takes_the_subsection_its_reasoning_names() -> None:
+    e = extract(
+        "Request\nHow many cases of female genital mutilation were reported in 2024?\n"
+        "Response\n"
+        "I am exempting any information to this request pursuant to Section 31 (Law "
+        "Enforcement) and Section 40 (Personal Information).\n"
+        "Exemption Explanation\n"
+        "Section 31(1) is a prejudice-based qualified exemption and the harm must be evidenced.\n"
+    )
+
+    assert e.exemptions_cited == ("s31(1)", "s40")

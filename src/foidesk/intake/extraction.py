@@ -960,7 +960,9 @@ _REASONING_HEADING = re.compile(
     r"evidence\s+of\s+harm|(?:overall\s+)?harm\b|balanc(?:e|ing)\s+test|"
     r"reasons?\s+for\s+(?:the\s+|my\s+|our\s+)?decision|prejudice\s+test|appendix\b|complaint|"
     r"your\s+right|right\s+of\s+(?:appeal|complaint)|internal\s+review|if\s+you\s+are\s+"
-    r"(?:dis|un)satisfied|attachments?\b|no\s+attachments)",
+    r"(?:dis|un)satisfied|attachments?\b|no\s+attachments|"
+    # "The Exemption which Applies", "Exemption explanation".
+    r"(?:the\s+)?exemptions?\s+(?:which|that)\s+appl(?:y|ies)\b|exemption\s+explanations?\b)",
     re.I,
 )
 
@@ -1088,6 +1090,7 @@ def _segment_starts(
         numbered = _numbered_answers(lines, lo, hi, questions, lettered=lettered)
         if not starts:
             starts.update({s.line: s for s in numbered or _bulleted_answers(lines, lo, hi, count)})
+            _renumber(numbered, "\n".join(lines[lo : numbered[0].line]) if numbered else "")
         elif numbered:
             # "1. Yes" / ... / "4. No information held" / "For question 5 we respond as below.":
             # numbered answers for the questions the named ones leave, in the same order.
@@ -1144,6 +1147,28 @@ def _bulleted_answers(lines: list[str], lo: int, hi: int, count: int) -> list[_S
         runs.append(run)
     fitting = [r for r in runs if len(r) == count]
     return fitting[0] if len(fitting) == 1 and len(runs) <= 2 else []
+
+
+# "We are able to answer questions 6 and 7, and the answers are below."
+_ANSWERS_NAMED = re.compile(
+    rf"\b(?:answer|respond\s+to|reply\s+to)\s+(?:to\s+)?(?:questions?|q)\s*\.?\s*(?P<list>{_QLIST})",
+    re.I,
+)
+
+
+def _renumber(numbered: list[_Start], before: str) -> None:
+    """A numbered list that answers only the questions named just before it, numbered afresh
+    ("We are able to answer questions 6 and 7 ..." / "1. ..." / "2. ..."): each answer is put
+    to the question it answers."""
+    named = [m for m in _ANSWERS_NAMED.finditer(before)]
+    if not named or not numbered:
+        return
+    targets = _numbers(named[-1].group("list"))
+    if len(targets) == len(numbered) and [s.numbers for s in numbered] == [
+        [k] for k in range(1, len(numbered) + 1)
+    ]:
+        for start, target in zip(numbered, targets, strict=True):
+            start.numbers = [target]
 
 
 def _numbered_answers(
@@ -2377,7 +2402,18 @@ def _page_citations(
     decision += [c for c in cite(summary) if not any(d.startswith(c) for d in decision)]
     # The section of "s31(1)(a)" is "s31".
     named = {c.partition("(")[0] for c in decision}
-    extra = [c for c in cite("\n".join(lines[cut:])) if c.partition("(")[0] not in named]
+    reasoning = cite("\n".join(lines[cut:]))
+    # "pursuant to Section 31 (Law Enforcement)" / "Section 31(1) is a prejudice-based
+    # qualified exemption": the reasoning names the subsection the decision relied on. (Several
+    # subsections there are the Act quoted, not a refinement.)
+    refined: dict[str, str] = {}
+    for c in decision:
+        if "(" not in c and not any(d.startswith(c + "(") for d in decision):
+            subsections = [r for r in reasoning if r.startswith(c + "(")]
+            if len(subsections) == 1:
+                refined[c] = subsections[0]
+    decision = [refined.get(c, c) for c in decision]
+    extra = [c for c in reasoning if c.partition("(")[0] not in named]
     merged = decision + [c for c in extra if not any(d.startswith(c) for d in decision)]
     if extra or summary:
         merged = sorted(merged, key=lambda c: corpus_cite(c).sort_key())
@@ -2470,6 +2506,40 @@ def _singled_out(
     if out and whole_outcome == "partially_disclosed" and len(out) < count and not other_ncnd:
         for number in range(1, count + 1):
             out.setdefault(number, "disclosed")
+    return out
+
+
+def _without_others(text: str, number: int, count: int) -> str:
+    """An answer less its sentences about other questions only ("2. No." / "... the
+    information requested in questions 1-5 is exempt ...")."""
+    kept = []
+    for line in text.split("\n"):
+        sentences = _SENTENCE_END.split(line)
+        kept.append(
+            " ".join(
+                x
+                for x in sentences
+                if not (
+                    (named := {n for n in _named(x) if 1 <= n <= count}) and number not in named
+                )
+            )
+        )
+    return "\n".join(kept)
+
+
+def _named_refusals(response: str, count: int) -> dict[int, str]:
+    """Questions a refusal names in a sentence of its own ("the information requested in
+    questions 1-5 is exempt from disclosure under Section 31(1)(a)"): that sentence's outcome,
+    for the questions it names. A sentence naming every question is the whole response's."""
+    out: dict[int, str] = {}
+    for sentence in _sentences(response):
+        numbers = {n for n in _named(sentence) if 1 <= n <= count}
+        if not numbers or len(numbers) == count or not _refuses(sentence):
+            continue
+        outcome = _classify(sentence, (), whole=True)
+        if outcome in _SINGLED_OUT:
+            for n in numbers:
+                out.setdefault(n, outcome)
     return out
 
 
@@ -2785,9 +2855,19 @@ def extract(
     singled_out = (
         {} if answers else _singled_out(response, [q for q, _ in questions], whole_outcome)
     )
+    named_refusals = _named_refusals(response, len(questions)) if answers else {}
     for number, (qtext, qcontext) in enumerate(questions, start=1):
         answer = answers.get(number)
-        if answer is None and answers and preamble and first_named and number < first_named:
+        if answer is not None and named_refusals and not answer.partners:
+            answer = _Answer(
+                answer.numbers,
+                _without_others(answer.text, number, len(questions)),
+                answer.found,
+                answer.partners,
+            )
+        if answer is None and number in named_refusals:
+            pass  # named in a refusal of its own, below
+        elif answer is None and answers and preamble and first_named and number < first_named:
             answer = _Answer([number], preamble, "answered before the numbered answers")
         elif answer is None and (opening_refusal or opening_in_full):
             # "Our data are not organised ... within the cost limit" / "In relation to Q2, ...",
@@ -2828,6 +2908,22 @@ def extract(
                     answer=answer.text,
                     found=answer.found,
                     figures=_has_figures(answer.text),
+                )
+            )
+        elif answers and number in named_refusals:
+            # "... the information requested in questions 1-5 is exempt ...", outside any
+            # numbered answer: the sentence that names the question answers it.
+            outcome = named_refusals[number]
+            extracted.append(
+                ExtractedQuestion(
+                    number=number,
+                    text=qtext,
+                    context=qcontext,
+                    outcome=outcome,
+                    exemptions=_exemptions_for(outcome, [], cites),
+                    answer=decision,
+                    found="named in the response",
+                    figures=False,
                 )
             )
         elif answers:
