@@ -2473,3 +2473,19 @@ def test_a_bare_section_in_the_decision_takes_the_subsection_its_reasoning_names
     )
 
     assert e.exemptions_cited == ("s31(1)", "s40")
+
+
+@pytest.mark.parametrize(
+    ("head", "reference"),
+    [
+        ("FOI ID:\n8186", "8186"),
+        ("- FoI Number\n- 2023-038", "2023-038"),
+        ("Case Number 3588", "3588"),
+        ("Freedom of Information Act request number: 2022-135", "2022-135"),
+        ("Received on 23/08/2017 Our Ref: DC/FOI 782/17", "DC/FOI 782/17"),
+    ],
+)
+def test_references_in_a_logs_own_fields(head: str, reference: str) -> None:
+    e = extract(f"{head}\nRequest\nHow many fires were there?\nResponse\nThere were 12 fires.\n")
+
+    assert e.reference == reference

@@ -374,12 +374,15 @@ def _simple(text: str) -> str:
 # "FOI/13384", "7548/19", and a year set off by a spaced hyphen as printed ("728 - 24", "177- 25").
 _REF_TOKEN = (
     # "FOI 15674", "ATISN 15980": a register's capitals before the number.
-    r"(?:FOI[ -]?|(?-i:[A-Z]{3,6})\s(?=\d))?[A-Z0-9][A-Z0-9./_-]*\d[A-Z0-9./_-]*"  # noqa: S105
+    # "DC/FOI 782/17": a department's letters before the register's.
+    r"(?:(?:[A-Z]{2,4}/)?FOI[ -]?|(?-i:[A-Z]{3,6})\s(?=\d))?[A-Z0-9][A-Z0-9./_-]*\d[A-Z0-9./_-]*"  # noqa: S105
     r"(?:(?<=\d)\s-\s?\d{2}\b|(?<=-)\s\d{2}\b)?"
 )
 _LABELLED_REF = re.compile(
     r"(?:(?:\b(?:our|your|foi|request|case)\s+)?\bref(?:erence)?(?:\s+(?:n\s?o|number|num))?\.?|"
-    r"\brequest\s+id\b|\brequest\s+for\s+information\b)"
+    r"\brequest\s+id\b|\brequest\s+for\s+information\b|"
+    # "Case Number 3588", "Freedom of Information Act request number: 2022-135".
+    r"\b(?:case|request)\s+(?:number|no\.?)(?=\s*[:.#]?\s*\w*\d))"
     # "Our Ref: eCase: FOI2017/07922": the case system's name before the reference.
     rf"\s*[:.#–-]?\s*(?:[a-z]{{2,10}}:\s*)?(?P<ref>{_REF_TOKEN})",
     re.I,
@@ -415,10 +418,25 @@ def _is_financial_year(token: str) -> bool:
     return bool(m) and int(m.group(2)[-2:]) == (int(m.group(1)) + 1) % 100
 
 
+# A log's field printed on two lines: "FOI ID:" / "8186", "- FoI Number" / "- 2023-038".
+_REF_FIELD = re.compile(
+    r"^[-–•]?\s*(?:foi|case|request|reference|ref)(?:\s+(?:id|number|no\.?|ref(?:erence)?))?\s*:?\s*$",
+    re.I,
+)
+_FIELD_VALUE = re.compile(rf"^[-–•]?\s*(?P<ref>{_REF_TOKEN})\s*$", re.I)
+
+
 def _reference(lines: list[str]) -> str | None:
     """The authority's reference as printed: a labelled one, else one in a heading line."""
     head = "\n".join(lines[:60])
+    fields = [
+        m
+        for i, x in enumerate(lines[:60])
+        if _REF_FIELD.match(x)
+        and (m := _FIELD_VALUE.match(next((y for y in lines[i + 1 : i + 3] if y.strip()), "")))
+    ]
     labelled = [
+        *fields,
         *_LABELLED_REF.finditer(head),
         *(m for x in lines[:60] if "request" in x[:40].lower() and (m := _REQUEST_REF.match(x))),
         *(m for x in lines[:25] if (m := _LEADING_REF.match(x))),
@@ -1805,7 +1823,16 @@ _RESPONSE_DATE = (
 _PUBLISHED_DATE = (
     _Cue(_PUBLISHED_DATE[0], "dated", "published", "publication", "date:", "date\n", "date "),
 )
-_LABELLED_REF = _Cue(_LABELLED_REF, "ref", "request id", "request for information")
+_LABELLED_REF = _Cue(
+    _LABELLED_REF,
+    "ref",
+    "request id",
+    "request for information",
+    "case number",
+    "case no",
+    "request number",
+    "request no",
+)
 _FOISA = _Cue(_FOISA, "scotland", "foisa", "scottish")
 _NCND = _Either(
     _Cue(_NCND, "neither", "ncnd", "inference", "confirm or"),
