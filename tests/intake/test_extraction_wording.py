@@ -2489,3 +2489,62 @@ def test_references_in_a_logs_own_fields(head: str, reference: str) -> None:
     e = extract(f"{head}\nRequest\nHow many fires were there?\nResponse\nThere were 12 fires.\n")
 
     assert e.reference == reference
+
+
+def test_items_numbered_without_a_full_stop() -> None:
+    e = extract(
+        "Request\n"
+        "1 How many people are wanted by your force on outstanding arrest warrants?\n"
+        "I would like the most recent figure for 2018.\n"
+        "2 What is the longest time a suspect has been wanted on a warrant?\n"
+        "Response\n"
+        "1 There were 412 people wanted at the end of 2018.\n"
+        "2 The longest was 19 years.\n"
+    )
+
+    assert len(e.questions) == 2
+    assert "most recent figure for 2018" in e.questions[0].text
+    assert [q.outcome for q in e.questions] == ["disclosed", "disclosed"]
+
+
+def test_a_first_question_left_unnumbered_before_an_inline_second() -> None:
+    e = extract(
+        "Request or Question\n"
+        "How many unfixed potholes are there currently recorded under the council authority? "
+        "2. How much has the council spent on pothole repairs in the last 3 years - can this be "
+        "broken down by year? (From January 2021-December 2023) - Up to and including any data "
+        "held for January 2024.\n"
+        "3. How much has the council paid out in compensation claims for pothole damage?\n"
+        "Response\n"
+        "1. 212\n2. £1.2m\n3. £40,000\n"
+    )
+
+    assert len(e.questions) == 3
+    assert e.questions[1].text.startswith("How much has the council spent")
+
+
+def test_a_request_without_headings_ends_where_it_is_refused() -> None:
+    e = extract(
+        "Under the terms of the Freedom of Information Act, I wish to make a formal request to "
+        "see the transcript of the anonymous call made to the child protection agency.\n"
+        "This request is refused under Section 40 of the Freedom of Information Act – Personal "
+        "Details. This exemption is an absolute exemption.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["exempt"]
+
+
+def test_the_authoritys_reasons_as_follows_do_not_introduce_the_request() -> None:
+    e = extract(
+        "Please supply copies of all the recorded information you hold concerning One Public "
+        "Estate projects located in Exeter from the past twelve months.\n"
+        "Please see this Devon County Council webpage for the relevant information. Some "
+        "information has been redacted because it is personal information.\n"
+        "Additionally, information has been redacted because the Council considers that it is "
+        "exempt information under Regulation 12(5)(e). The reasons for this are as follows:\n"
+        "1. The information is commercial in nature.\n"
+        "2. The information has the necessary quality of confidence.\n"
+    )
+
+    assert len(e.questions) == 1
+    assert e.questions[0].text.startswith("Please supply copies")

@@ -892,3 +892,30 @@ def test_the_authoritys_own_response_headings_end_the_request(heading: str) -> N
 
     assert section is not None
     assert section.endswith("for a first appointment, by year.")
+
+
+def test_a_lead_in_and_the_first_question_in_one_paragraph_are_one_question() -> None:
+    paragraph = (
+        "I would like to request the following information regarding complaints about the "
+        "show: How many complaints were made during the broadcast? How many complaints were "
+        "made after the newspaper's story?"
+    )
+
+    assert separate_requests(paragraph) == [
+        "I would like to request the following information regarding complaints about the "
+        "show: How many complaints were made during the broadcast?",
+        "How many complaints were made after the newspaper's story?",
+    ]
+
+
+def test_a_paragraph_between_numbered_items_that_asks_no_question_stays_with_its_item() -> None:
+    request = (
+        "1. How many people are wanted on outstanding arrest warrants?\n"
+        "I would like the most recent figure for 2018. Please break it down by offence.\n"
+        "2. What is the longest time a suspect has been wanted?\n"
+    )
+
+    questions = texts(request)
+
+    assert len(questions) == 2
+    assert questions[0].endswith("Please break it down by offence.")

@@ -42,7 +42,12 @@ How an FOI officer reads such a page, and so how this module does:
    conviction data"), which get that outcome. Answers lettered like the request
    ("(a)", "b)") count as numbered; a "Q3" or the next numbered answer after an earlier answer's
    public interest test still answers question 3; "Question 1: ...?" / "Response: ..." pages
-   are read as interleaved.
+   are read as interleaved. So are roman numerals ("I." "II.") when the request uses them, a
+   bulleted answer for each bulleted question, an answer numbered as an item whose lettered
+   parts became questions (it answers each part), and a list numbered afresh after "We are
+   able to answer questions 6 and 7" (its answers go to 6 and 7). A refusal sentence naming
+   questions ("the information requested in questions 1-5 is exempt") answers those of them no
+   numbered answer does.
 4. Outcome of an answer, from its wording: NCND ("neither confirm nor deny"; with information
    also given, "partially_disclosed"), cost (s12 or "would exceed the appropriate limit"), s14,
    clarification, s21 (also "this information is provided on the following website"), s22,
@@ -55,7 +60,9 @@ How an FOI officer reads such a page, and so how this module does:
    folded into s40(5), s12 inferred from cost wording), in the page's regime (FOISA and EIR
    recognised from their names and citations). A section the decision cites, restated loosely in
    the harm or public interest reasoning ("Section 30 (1) (2) ... prevents it"), cites nothing
-   new; a section named only in the reasoning is cited.
+   new; a section named only in the reasoning is cited, and a bare section in the decision
+   ("pursuant to Section 31") takes the one subsection its reasoning names ("Section 31(1) is a
+   prejudice-based ...").
 
 6. Title, reference (as printed: "190A/23", "01.FOI.23.028716", "FOI 1742481/23"), the
    publishing authority, dates (received, else published; "FOI date 08/2023" gives "2023-08"),
@@ -852,9 +859,17 @@ _GLUED_MARKER = re.compile(r"(?m)^(\d{1,2}[.)])(?=[A-Za-z])")
 _DOUBLE_MARKER = re.compile(r"(?m)^(\d{1,2})\s*(?:\.\)|\)\.)")
 
 
+_BARE_NUMBER = re.compile(r"(?m)^(\d{1,2})\s+(?=[A-Z])")
+
+
 def _plain_markers(section: str) -> str:
-    """Item numbers as the splitter reads them: "1.How" -> "1. How", "1.)" -> "1)"."""
-    return _GLUED_MARKER.sub(r"\1 ", _DOUBLE_MARKER.sub(r"\1)", section))
+    """Item numbers as the splitter reads them: "1.How" -> "1. How", "1.)" -> "1)", and "1 How
+    many ..." / "2 What is ..." -> "1. How many ..." when the bare numbers run 1, 2, 3 ..."""
+    section = _GLUED_MARKER.sub(r"\1 ", _DOUBLE_MARKER.sub(r"\1)", section))
+    bare = [int(m.group(1)) for m in _BARE_NUMBER.finditer(section)]
+    if len(bare) >= 2 and bare == list(range(1, len(bare) + 1)):
+        section = _BARE_NUMBER.sub(r"\1. ", section)
+    return section
 
 
 _AND_WHETHER = re.compile(r",?\s+and\s+(?=whether\s)", re.I)

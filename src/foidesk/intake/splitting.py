@@ -255,6 +255,9 @@ _REQUEST_PHRASE = re.compile(
     r"|\bI\s+(?:would\s+|also\s+|therefore\s+)*(?:request|ask\s+for|ask\s+that|want\s+to\s+know|"
     r"wish\s+to\s+(?:know|request|receive|obtain|see)|am\s+requesting|am\s+asking)\b"
     r"|\bI\s+would\s+(?:also\s+)?ask\b"
+    # "I wish to make a formal request to see the transcript ..."
+    r"|\b(?:make|submit)\s+an?\s+(?:formal\s+)?request\s+(?:to\s+(?:see|know|obtain|receive|have)|"
+    r"for)\b"
     # "... a Freedom of Information request to find out how many times ..."
     r"|\bto\s+find\s+out\s+(?:how|what|whether|if|which|when|why|who)\b"
     r"|\bit\s+would\s+be\s+(?:\w+\s+)?(?:helpful|useful|appreciated|beneficial|great)\b",
@@ -680,10 +683,16 @@ class _Splitter:
         self.current_leadin: str | None = None
         self.splitting_parts = False
         self.last_label: str | None = None
+        self.between_items = False  # a numbered item of the request is still to come
 
     def run(self, paras: list[_Para]) -> tuple[list[str], list[_Draft]]:
+        last_item = max(
+            (i for i, p in enumerate(paras) if p.marker is not None and p.marker.style in self.top),
+            default=-1,
+        )
         for index, para in enumerate(paras):
             following = paras[index + 1] if index + 1 < len(paras) else None
+            self.between_items = index < last_item
             self.take(para, following)
         if self.drafts:
             self.drafts[-1].context.extend(self.pending)
@@ -824,6 +833,16 @@ class _Splitter:
             current.text.append(line)  # "If the date in 1 above was ..., I would like ..."
         elif kind is _Kind.REQUEST and current.maybe_background and len(current.text) == 1:
             current.background_then_ask(line)
+        elif (
+            kind is _Kind.REQUEST
+            and current.numbered
+            and self.between_items
+            and not _QUESTION_MARK.search(line)
+        ):
+            # "1 How many people are wanted ...?" / "I would like the most recent figure for
+            # 2018." / "2 What is ...": a paragraph between the requester's numbered items that
+            # asks no question of its own is part of the item above it.
+            current.text.append(line)
         elif kind is _Kind.REQUEST:
             self.open(marked=False).ask(line)
         elif current.marked:
@@ -1016,7 +1035,7 @@ _AUTHORITY_VOICE = re.compile(
     r"\b(?:the\s+)?(?:trust|council|force|constabulary|police|service|authority|department|office|"
     r"university|board|commissioner|government|organisation)\s+(?:does|do|did|has|have|is|are|can|"
     r"cannot|holds|held|will|would|was|were|may)\b|\b(?:is|are|was|were)\s+(?:not\s+)?held\b|"
-    r"\bexempt(?:ed|ion)?\b|\bnot\s+obliged\b|\bhas\s+been\s+provided\b|\battached\b|\bapolog(?:y|ies|ise)\b",
+    r"\bexempt(?:ed|ion)?\b|\bnot\s+obliged\b|\b(?:is|are|has\s+been|have\s+been)\s+refused\b|\bhas\s+been\s+provided\b|\battached\b|\bapolog(?:y|ies|ise)\b",
     re.I,
 )
 
@@ -1104,6 +1123,9 @@ def separate_requests(paragraph: str) -> list[str]:
             parts.append(sentence[2:].strip())  # "... serving? * For the last three years ..."
         elif (
             parts
+            # "I would like to request the following information ...: How many ...?": the
+            # lead-in and the first question are one.
+            and not parts[-1].endswith(":")
             and _OPENS_REQUEST.match(sentence)
             and not _REFERS_BACK.search(opening)
             and _is_request(sentence)
@@ -1235,6 +1257,11 @@ def split_inline_items(text: str) -> str:
             if m and int(m.group(1)) == expected:
                 parts.append(sentence)
                 expected += 1
+            elif m and expected == 1 and int(m.group(1)) == 2 and parts and "?" in parts[-1]:
+                # "How many unfixed potholes are there? 2. How much has the council spent
+                # ...": the first question went unnumbered.
+                parts.append(sentence)
+                expected = 3
             elif parts:
                 parts[-1] = f"{parts[-1]} {sentence}"
             else:
@@ -1319,7 +1346,7 @@ def introduces_request(line: str) -> bool:
     return bool(_START_INTRO.search(line)) and not _CITES_SECTION.search(line)
 
 
-_CITES_SECTION = re.compile(r"\bsection\s+\d", re.I)
+_CITES_SECTION = re.compile(r"\b(?:section|regulation)\s+\d", re.I)
 
 
 def _after_request_heading(lines: list[str]) -> int | None:
