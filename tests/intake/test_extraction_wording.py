@@ -2548,3 +2548,38 @@ def test_the_authoritys_reasons_as_follows_do_not_introduce_the_request() -> Non
 
     assert len(e.questions) == 1
     assert e.questions[0].text.startswith("Please supply copies")
+
+
+def test_an_opening_answer_for_all_but_the_question_it_excepts() -> None:
+    e = extract(
+        "Request:\n"
+        "I would like to request the following information in regards to your estate.\n"
+        "1. The location of all buildings occupied by your organisation.\n"
+        "2. Whether any of these buildings are subject to PFI agreements.\n"
+        "3. The identity of any locations earmarked for future disposal.\n"
+        "Response:\n"
+        "Please find information relevant to your request, except Q2, in the table at the end "
+        "of this response.\n"
+        "Q2 – No buildings occupied by Police are subject to PFI arrangements.\n"
+        "The withheld information (locations of covert police buildings) is exempt by virtue of "
+        "Section 31(1) - Law Enforcement.\n"
+    )
+
+    assert e.questions[0].outcome == "partially_disclosed"
+    assert e.questions[2].outcome == "partially_disclosed"
+    assert e.questions[2].found.startswith("the response, for all but")
+
+
+def test_a_request_that_only_announces_its_lost_list_has_no_questions() -> None:
+    e = extract(
+        "Enquiry Reference: 630-25\n"
+        "I write in connection with your Freedom of Information request.\n"
+        "I am seeking the following information for each of the calendar years listed below:\n"
+        "Section 1 of the Freedom of Information Act 2000 (FOIA) places two duties on public "
+        "authorities.\n"
+        "Having made enquiries, the information requested, if held, is not in an easily "
+        "retrievable format and to retrieve it would exceed the appropriate cost limit.\n"
+    )
+
+    assert e.questions == ()
+    assert "The request's list of questions is not on the page." in e.notes

@@ -919,3 +919,32 @@ def test_a_paragraph_between_numbered_items_that_asks_no_question_stays_with_its
 
     assert len(questions) == 2
     assert questions[0].endswith("Please break it down by offence.")
+
+
+def test_a_numbered_question_wrapped_before_a_capitalised_word() -> None:
+    request = (
+        "1. How many of the complaints received by the Professional Standards\n"
+        "Department were referred to your office for review?\n"
+        "2. How many of the reviewed cases were settled in favour of the complainant?\n"
+        "\n"
+        "May I respectfully suggest that as the above information is a part of the "
+        "Commissioner's Key Performance Indicators,\n"
+        "it should be easily accessible.\n"
+    )
+
+    assert texts(request)[:2] == [
+        "How many of the complaints received by the Professional Standards Department were "
+        "referred to your office for review?",
+        "How many of the reviewed cases were settled in favour of the complainant?",
+    ]
+
+
+def test_a_lettered_part_that_follows_up_the_part_before_stays_with_it() -> None:
+    request = (
+        "Q8a. Does your organisation print Penalty Charge Notices in-house, or is this "
+        "outsourced to a third party supplier?\n"
+        "Q8b. If the answer to 8a is that your organisation outsources, was the supplier "
+        "sourced via the Crown Commercial Service framework?\n"
+    )
+
+    assert len(texts(request)) == 1

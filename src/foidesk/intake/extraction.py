@@ -925,6 +925,12 @@ _RESPONSE_CUE = re.compile(
 _CITATION_LINE = re.compile(r"^(?:s|sections?|regs?|regulations?)\.?\s*\d", re.I)
 
 
+# A request that only announces its list: one line, ending in a colon.
+_ONLY_ANNOUNCES = re.compile(
+    r"^[^\n]*\b(?:the\s+following|below|as\s+follows|listed)\b[^\n]*:\s*-?$", re.I
+)
+
+
 def _first_paragraph(lines: list[str], span: tuple[int, int]) -> tuple[int, int] | None:
     """The span of the request's first paragraph that asks something, or says more than a
     heading does, when more text follows it; a salutation ("Dear Mr Smith,", which names the
@@ -2569,6 +2575,9 @@ def _without_others(text: str, number: int, count: int) -> str:
     return "\n".join(kept)
 
 
+_EXCEPT = re.compile(r"\bexcept(?:ing)?\s+(?:for\s+)?(?:questions?|q)\s*\.?\s*\d", re.I)
+
+
 def _named_refusals(response: str, count: int) -> dict[int, str]:
     """Questions a refusal names in a sentence of its own ("the information requested in
     questions 1-5 is exempt from disclosure under Section 31(1)(a)"): that sentence's outcome,
@@ -2742,7 +2751,13 @@ def extract(
                         (without_salutation(part), without_salutation(q.context) if k == 0 else "")
                     )
             questions = _drop_presentation([(q, c) for q, c in questions if q])
-            if split.whole_text_fallback:
+            if split.whole_text_fallback and _ONLY_ANNOUNCES.match(section.strip().split("\n")[-1]):
+                # "I am seeking the following information for each of the calendar years listed
+                # below:" and nothing under it: the page lost the request's list (the corpus
+                # convention: no questions, unless the response numbers its answers).
+                questions = []
+                notes.append("The request's list of questions is not on the page.")
+            elif split.whole_text_fallback:
                 notes.append("No numbered or worded questions found: the request is one question.")
     else:
         interleaved = interleaved or [(i, t, i) for i, t in _interleaved(lines)]
@@ -2909,6 +2924,10 @@ def extract(
             )
         if answer is None and number in named_refusals:
             pass  # named in a refusal of its own, below
+        elif answer is None and answers and preamble and _EXCEPT.search(preamble):
+            # "Please find information relevant to your request, except Q3, in the table at
+            # the end of this response.": the response as a whole answers the others.
+            answer = _Answer([number], decision, "the response, for all but the question excepted")
         elif answer is None and answers and preamble and first_named and number < first_named:
             answer = _Answer([number], preamble, "answered before the numbered answers")
         elif answer is None and (opening_refusal or opening_in_full):

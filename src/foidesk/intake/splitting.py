@@ -406,9 +406,16 @@ def _continues(previous: str, line: str, width: int | None) -> bool:
         return False
     if len(previous) >= 40 and line[0].islower():
         return True
-    if len(previous) >= 60 and len(line) <= 30 and line.endswith("?") and "?" not in line[:-1]:
+    if (
+        len(previous) >= 60
+        and line.endswith("?")
+        and "?" not in line[:-1]
+        and (len(line) <= 30 or _marker(previous) is not None)
+    ):
         # "2b. What was the total number of charging points ... at the end of 31st" / "May
-        # 2015?": the question's last words, wrapped onto a line of their own.
+        # 2015?", "1. How many of the complaints received by ... Standards" / "Department were
+        # referred to your office for review?": the question's last words, wrapped onto a line
+        # of their own.
         return True
     return width is not None and len(previous) + 1 + len(line.split()[0]) > width
 
@@ -719,7 +726,15 @@ class _Splitter:
             para.marker is not None
             and para.marker.style is _Style.NUMLETTER
             and self.current is not None
-            and _BREAKDOWN_PART.match(para.marker.rest)
+            and (
+                _BREAKDOWN_PART.match(para.marker.rest)
+                # "Q8b. If the answer to 8a is that ..., was the supplier ...?"
+                or (
+                    para.kind is _Kind.FOLLOWUP
+                    and self.last_label is not None
+                    and para.marker.label[:-1] == self.last_label[:-1]
+                )
+            )
         ):
             self.current.ask(para.line)  # "1a) If possible, please break down by age"
         elif para.marker is not None and self.is_item(para):
