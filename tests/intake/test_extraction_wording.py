@@ -2583,3 +2583,52 @@ def test_a_request_that_only_announces_its_lost_list_has_no_questions() -> None:
 
     assert e.questions == ()
     assert "The request's list of questions is not on the page." in e.notes
+
+
+def test_responses_headed_by_lettered_parts_of_a_request_lost_from_the_page() -> None:
+    e = extract(
+        "FOI Reference: 761/2025\n"
+        "Request:\n"
+        "Response 1a and 1b:\n"
+        "I can confirm that there is no information held in respect of question 1a and 1b of "
+        "your request.\n"
+        "Response 2:\n"
+        "I can confirm that the force does hold the information requested, however some of that "
+        "information has been exempted by virtue of Section 24(1) National Security.\n"
+    )
+
+    assert [q.text for q in e.questions] == [
+        "[Question 1a: its text is not on the page]",
+        "[Question 1b: its text is not on the page]",
+        "[Question 2: its text is not on the page]",
+    ]
+    assert [q.outcome for q in e.questions] == ["not_held", "not_held", "partially_disclosed"]
+
+
+def test_responses_headed_by_numbers_with_a_gap_keep_the_gap() -> None:
+    e = extract(
+        "Request:\n"
+        "Response 1 & 3:\n"
+        "The force can neither confirm nor deny that it holds any other information.\n"
+    )
+
+    assert len(e.questions) == 3
+    assert e.questions[1].outcome is None
+
+
+def test_a_request_headed_you_asked_for_with_a_semicolon() -> None:
+    e = extract(
+        "Our Ref: MGLA050819-9382\n"
+        "Thank you for your request for information which the GLA received on 5 August 2019.\n"
+        "You asked for;\n"
+        "I would like emails between the former Mayor and named individuals at the Foreign "
+        "Office.\n"
+        "Our response to your request is as follows:\n"
+        "Some correspondence is attached. Further correspondence has been withheld under s.27 "
+        "(International Relations) of the Freedom of Information Act.\n"
+    )
+
+    assert [q.text for q in e.questions] == [
+        "I would like emails between the former Mayor and named individuals at the Foreign Office."
+    ]
+    assert e.questions[0].outcome == "partially_disclosed"

@@ -948,3 +948,28 @@ def test_a_lettered_part_that_follows_up_the_part_before_stays_with_it() -> None
     )
 
     assert len(texts(request)) == 1
+
+
+def test_a_period_wanted_for_every_item_is_not_an_item_of_its_own() -> None:
+    request = (
+        "1) Number of warnings issued under section 59 of the Police Reform Act 2002.\n"
+        "2) Number of vehicles seized under section 59 of the Police Reform Act 2002.\n"
+        "I would like all of this data for 2018/19, 2019/20 and 2020/21 financial years please.\n"
+    )
+
+    split = propose_questions(request)
+
+    assert len(split.questions) == 2
+    assert "2018/19" in split.questions[1].context
+
+
+def test_the_authoritys_restatement_of_a_second_request() -> None:
+    request = (
+        "You asked for the following information in relation to the roll out of the 20 mph "
+        "speed restriction throughout all of Wales –\n"
+        "The total expected budget costs to the Welsh Government of the implementation.\n"
+        "You have also asked for the costs for the pilot schemes beforehand and any further "
+        "costs expected.\n"
+    )
+
+    assert len(texts(request)) == 2

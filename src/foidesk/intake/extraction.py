@@ -2341,23 +2341,35 @@ _EMPTY_REQUEST = re.compile(
     r"(?im)^(?:request|information\s+requested)\s*:?[ \t]*\n(?:[ \t]*\n)*(?:response|answer)\b"
 )
 _RESPONSE_N = re.compile(
-    r"^(?:response|answer)s?\s*(?P<list>\d{1,2}(?:\s*(?:&|and|,)\s*\d{1,2})*)\s*[:.]?\s*(?P<rest>.*)$",
+    r"^(?:response|answer)s?\s*(?P<list>\d{1,2}[a-h]?(?:\s*(?:&|and|,)\s*\d{1,2}[a-h]?)*)\s*[:.]?"
+    r"\s*(?P<rest>.*)$",
     re.I,
 )
 
 
-def _headed_responses(lines: list[str], lo: int, hi: int) -> dict[int, _Answer]:
-    """Answers under "Response 1:", "Response 2 & 3:" ... numbered from 1 in order; empty when
-    the response is not set out so."""
-    heads = [
-        (i, _numbers(m.group("list")), m.group("rest"))
+def _headed_responses(lines: list[str], lo: int, hi: int) -> tuple[dict[int, _Answer], list[str]]:
+    """Answers under "Response 1:", "Response 2 & 3:", "Response 1a and 1b:" ..., keyed by the
+    questions' places in order, and the label of each place ("1a", "1b", "2"); empty when the
+    response is not set out so."""
+    found = [
+        (i, _labelled_refs(m.group("list")), m.group("rest"))
         for i in range(lo, hi)
         if (m := _RESPONSE_N.match(lines[i]))
     ]
-    named = [n for _, numbers, _ in heads for n in numbers]
-    if not heads or named[0] != 1 or named != sorted(set(named)):
-        return {}
-    return _under_heads(lines, heads, hi, "own answer")
+    named = list(dict.fromkeys(label for _, refs, _ in found for label in refs))
+    items = [int(label.rstrip("abcdefgh")) for label in named]
+    if not found or items[0] != 1 or items != sorted(items):
+        return {}, []
+    # "Response 1 & 3:" answers questions 1 and 3 of three; "Response 1a and 1b:" / "Response 2:"
+    # answers three questions, 1a, 1b and 2.
+    labels = [
+        label
+        for item in range(1, items[-1] + 1)
+        for label in ([x for x in named if int(x.rstrip("abcdefgh")) == item] or [str(item)])
+    ]
+    place = {label: n for n, label in enumerate(labels, start=1)}
+    heads = [(i, [place[label] for label in refs], rest) for i, refs, rest in found]
+    return _under_heads(lines, heads, hi, "own answer"), labels
 
 
 def _late_answers(
@@ -2734,6 +2746,7 @@ def extract(
         section, span = None, None
     questions: list[tuple[str, str]] = []
     request_text = ""
+    lettered_parts = False
     if span is not None and section:
         request_text = section
         response_lo = span[1]
@@ -2830,6 +2843,7 @@ def extract(
         first_letter = _LETTERED_REQUEST.search(request_text) or _ROMAN_REQUEST.search(request_text)
         lettered = first_letter.group("marker") if first_letter else ""
         labels = _part_labels(request_text, questions)
+        lettered_parts = bool(labels)
         keyed, first_head = (
             _answers_by_label(lines, response_lo, cut, labels) if labels else ({}, cut)
         )
@@ -2846,11 +2860,11 @@ def extract(
     if not questions and not answers:
         # The page lost the request's words ("Request:" with nothing under it) but the
         # response numbers its answers "Response 1:", "Response 2:" ...
-        answers = _headed_responses(lines, response_lo, cut)
+        answers, labels = _headed_responses(lines, response_lo, cut)
+        lettered_parts = any(not label.isdigit() for label in labels)
         if answers:
             questions = [
-                (f"[Question {n}: its text is not on the page]", "")
-                for n in range(1, max(answers) + 1)
+                (f"[Question {label}: its text is not on the page]", "") for label in labels
             ]
             notes.append("The request's words are not on the page; its answers are numbered.")
     # Questions the response names that the page does not quote.
@@ -2912,7 +2926,11 @@ def extract(
     singled_out = (
         {} if answers else _singled_out(response, [q for q, _ in questions], whole_outcome)
     )
-    named_refusals = _named_refusals(response, len(questions)) if answers else {}
+    # A refusal naming "question 2" means the second question only while questions are numbered
+    # as the request numbers them, not when lettered parts ("1a", "1b") are questions too.
+    named_refusals = (
+        _named_refusals(response, len(questions)) if answers and not lettered_parts else {}
+    )
     for number, (qtext, qcontext) in enumerate(questions, start=1):
         answer = answers.get(number)
         if answer is not None and named_refusals and not answer.partners:

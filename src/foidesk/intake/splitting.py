@@ -255,6 +255,8 @@ _REQUEST_PHRASE = re.compile(
     r"|\bI\s+(?:would\s+|also\s+|therefore\s+)*(?:request|ask\s+for|ask\s+that|want\s+to\s+know|"
     r"wish\s+to\s+(?:know|request|receive|obtain|see)|am\s+requesting|am\s+asking)\b"
     r"|\bI\s+would\s+(?:also\s+)?ask\b"
+    # The request as the authority restates it: "You have also asked for the costs of ..."
+    r"|\byou\s+have\s+also\s+(?:asked|requested)\s+(?:for|whether|about|if)\b"
     # "I wish to make a formal request to see the transcript ..."
     r"|\b(?:make|submit)\s+an?\s+(?:formal\s+)?request\s+(?:to\s+(?:see|know|obtain|receive|have)|"
     r"for)\b"
@@ -676,6 +678,15 @@ _PROVIDE_THE_FOLLOWING = re.compile(
 _COUNTS_ITS_PARTS = re.compile(r"\bnumber\s+of\s*:?$", re.I)
 
 
+# "I would like all of this data for 2018/19, 2019/20 and 2020/21": the period or form wanted for
+# every item above, not an item of its own.
+_APPLIES_TO_ALL = re.compile(
+    r"\b(?:all\s+of\s+)?(?:this|these|the\s+above)\s+(?:data|information|figures|details)\s+"
+    r"(?:for|from|covering|to\s+cover)\b",
+    re.I,
+)
+
+
 class _Splitter:
     """One pass over the paragraphs, opening a draft question at each item or request."""
 
@@ -851,6 +862,17 @@ class _Splitter:
         elif (
             kind is _Kind.REQUEST
             and current.numbered
+            and not self.between_items
+            and _APPLIES_TO_ALL.search(line)
+            and not _QUESTION_MARK.search(line)
+        ):
+            # "1) Number of warnings ..." / "2) Number of vehicles seized ..." / "I would like
+            # all of this data for 2018/19, 2019/20 and 2020/21": what the requester wants of
+            # every item, after the last.
+            current.context.append(line)
+        elif (
+            kind is _Kind.REQUEST
+            and current.numbered
             and self.between_items
             and not _QUESTION_MARK.search(line)
         ):
@@ -951,8 +973,8 @@ def propose_questions(text: str) -> ProposedSplit:
 _START_HEADING = re.compile(
     # "- Request": a heading printed as a list item.
     r"^(?:[-–•]\s*)?(?:the\s+|your\s+|foi\s+)?(?:request|requests|question|questions|request\s+details?|"
-    r"information\s+requested|requested\s+information|request\s+for\s+information|you\s+asked|"
-    r"request\s+1|request\s+(?:no\.?\s*)?\d[\d/.-]{4,})\s*:?$",
+    r"information\s+requested|requested\s+information|request\s+for\s+information|you\s+asked(?:\s+for)?|"
+    r"request\s+1|request\s+(?:no\.?\s*)?\d[\d/.-]{4,})\s*[:;]?$",
     re.I,
 )
 _START_INTRO = re.compile(
@@ -991,7 +1013,7 @@ _END_HEADING = re.compile(
     r"university|board|service)\s+)?(?:response|responses|reply|answer|answers|responded|"
     r"decision|outcome|results?\s+of\s+(?:the\s+)?searche?s?|exemptions?\s+applied|we\s+answered|"
     r"outcome\s*/\s*documents|internal\s+review)"
-    r"(?:\s+to\s+(?:your\s+)?request|\s+1(?:\s*(?:&|and|,)\s*\d{1,2})*|\s+details?|"
+    r"(?:\s+to\s+(?:your\s+)?request|\s+1[a-h]?(?:\s*(?:&|and|,)\s*\d{1,2}[a-h]?)*|\s+details?|"
     r"\s+(?:on\s+)?(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}))?\s*:?$",
     re.I,
 )
@@ -999,6 +1021,7 @@ _END_OPENER = re.compile(
     r"^(?:response\s*[:\-–]|answer\s*[:\-–]|please\s+find\s+(?:attached|enclosed|below)\s+"
     r"(?:our|my|the)\s+response|please\s+find\s+the\s+.{0,60}response\s+set\s+out\s+below|"
     r"i\s+have\s+(?:today\s+)?decided|we\s+have\s+now\s+had\s+the\s+opportunity|"
+    r"our\s+response\s+(?:to\s+your\s+request\s+)?is\s+as\s+follows|"
     r"(?:we|i)\s+can\s+(?:confirm|advise)\b|your\s+request\s+(?:for\s+information\s+)?"
     r"(?:has\s+(?:now\s+)?been|will\s+(?:now\s+)?be)\s+considered|"
     # "– Exampleshire Constabulary can confirm that it holds ...", "The Office ... holds"
@@ -1358,7 +1381,12 @@ def introduces_request(line: str) -> bool:
     is the authority's reasoning, not an introduction."""
     if _START_HEADING.match(line):
         return True
-    return bool(_START_INTRO.search(line)) and not _CITES_SECTION.search(line)
+    return (
+        bool(_START_INTRO.search(line))
+        and not _CITES_SECTION.search(line)
+        # "Our response to your request is as follows:" heads the response.
+        and not re.match(r"(?:our|my)\s+(?:response|reply|answer)\b", line, re.I)
+    )
 
 
 _CITES_SECTION = re.compile(r"\b(?:section|regulation)\s+\d", re.I)
