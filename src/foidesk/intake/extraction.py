@@ -439,7 +439,8 @@ def _reference(lines: list[str]) -> str | None:
     fields = [
         m
         for i, x in enumerate(lines[:60])
-        if _REF_FIELD.match(x)
+        if len(x) <= 40
+        and _REF_FIELD.match(x)
         and (m := _FIELD_VALUE.match(next((y for y in lines[i + 1 : i + 3] if y.strip()), "")))
     ]
     labelled = [
@@ -2590,12 +2591,26 @@ def _without_others(text: str, number: int, count: int) -> str:
 _EXCEPT = re.compile(r"\bexcept(?:ing)?\s+(?:for\s+)?(?:questions?|q)\s*\.?\s*\d", re.I)
 
 
+def _sentences_naming_questions(text: str) -> list[str]:
+    """The sentences of ``text`` that name a question ("questions 1-5"), each once, in order."""
+    found: dict[str, None] = {}
+    for m in _QREF_ANYWHERE.finditer(text):
+        stop = text.rfind(". ", 0, m.start())
+        start = max(text.rfind("\n", 0, m.start()) + 1, stop + 2 if stop != -1 else 0)
+        end = min(
+            (x for x in (text.find("\n", m.end()), text.find(". ", m.end())) if x != -1),
+            default=len(text),
+        )
+        found[text[start:end].strip()] = None
+    return list(found)
+
+
 def _named_refusals(response: str, count: int) -> dict[int, str]:
     """Questions a refusal names in a sentence of its own ("the information requested in
     questions 1-5 is exempt from disclosure under Section 31(1)(a)"): that sentence's outcome,
     for the questions it names. A sentence naming every question is the whole response's."""
     out: dict[int, str] = {}
-    for sentence in _sentences(response):
+    for sentence in _sentences_naming_questions(response):
         numbers = {n for n in _named(sentence) if 1 <= n <= count}
         if not numbers or len(numbers) == count or not _refuses(sentence):
             continue
