@@ -2938,25 +2938,26 @@ def extract(
     opening_in_full = bool(answers and preamble and _IN_FULL.search(preamble))
     extracted: list[ExtractedQuestion] = []
     decision_figures = _has_figures(decision) if not answers else False
-    singled_out = (
-        {} if answers else _singled_out(response, [q for q, _ in questions], whole_outcome)
-    )
-    # A refusal naming "question 2" means the second question only while questions are numbered
-    # as the request numbers them, not when lettered parts ("1a", "1b") are questions too.
-    named_refusals = (
-        _named_refusals(response, len(questions)) if answers and not lettered_parts else {}
-    )
+    # Questions a sentence of the response names with an outcome of their own: beside numbered
+    # answers, a refusal naming them ("questions 1-5 are exempt"); in a response read whole, a
+    # refusal of another kind (``_singled_out``). A refusal naming "question 2" means the second
+    # question only while questions are numbered as the request numbers them, not when lettered
+    # parts ("1a", "1b") are questions too.
+    if answers:
+        named_in_response = _named_refusals(response, len(questions)) if not lettered_parts else {}
+    else:
+        named_in_response = _singled_out(response, [q for q, _ in questions], whole_outcome)
     for number, (qtext, qcontext) in enumerate(questions, start=1):
         answer = answers.get(number)
-        if answer is not None and named_refusals and not answer.partners:
+        if answer is not None and named_in_response and not answer.partners:
             answer = _Answer(
                 answer.numbers,
                 _without_others(answer.text, number, len(questions)),
                 answer.found,
                 answer.partners,
             )
-        if answer is None and number in named_refusals:
-            pass  # named in a refusal of its own, below
+        if answer is None and number in named_in_response:
+            pass  # named in a sentence of its own, below
         elif answer is None and answers and preamble and _EXCEPT.search(preamble):
             # "Please find information relevant to your request, except Q3, in the table at
             # the end of this response.": the response as a whole answers the others.
@@ -3004,37 +3005,21 @@ def extract(
                     figures=_has_figures(answer.text),
                 )
             )
-        elif answers and number in named_refusals:
-            # "... the information requested in questions 1-5 is exempt ...", outside any
-            # numbered answer: the sentence that names the question answers it.
-            outcome = named_refusals[number]
+        elif number in named_in_response:
             extracted.append(
                 ExtractedQuestion(
                     number=number,
                     text=qtext,
                     context=qcontext,
-                    outcome=outcome,
-                    exemptions=_exemptions_for(outcome, [], cites),
-                    answer=decision,
-                    found="named in the response",
-                    figures=False,
-                )
-            )
-        elif answers:
-            extracted.append(ExtractedQuestion(number=number, text=qtext, context=qcontext))
-        elif number in singled_out:
-            extracted.append(
-                ExtractedQuestion(
-                    number=number,
-                    text=qtext,
-                    context=qcontext,
-                    outcome=singled_out[number],
-                    exemptions=_exemptions_for(singled_out[number], [], cites),
+                    outcome=named_in_response[number],
+                    exemptions=_exemptions_for(named_in_response[number], [], cites),
                     answer=decision,
                     found="named in the response",
                     figures=decision_figures,
                 )
             )
+        elif answers:
+            extracted.append(ExtractedQuestion(number=number, text=qtext, context=qcontext))
         elif number in goodwill:
             # README convention: figures given "as a gesture of goodwill" under a cost refusal
             # are disclosed for the question they answer.
