@@ -2632,3 +2632,125 @@ def test_a_request_headed_you_asked_for_with_a_semicolon() -> None:
         "I would like emails between the former Mayor and named individuals at the Foreign Office."
     ]
     assert e.questions[0].outcome == "partially_disclosed"
+
+
+def test_a_roman_numeral_beyond_the_numbering_read_is_passed_over() -> None:
+    e = extract(
+        "Request:\n"
+        "I. How many officers were dismissed?\n"
+        "II. How many officers resigned?\n"
+        "Response:\n"
+        "I. 12\n"
+        "II. 4\n"
+        "XIV. The force's vetting code of practice is published online.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["disclosed", "disclosed"]
+
+
+def test_a_numbered_list_after_an_interleaved_page_under_a_plain_line_is_not_questions() -> None:
+    e = extract(
+        "1. How many fixed penalty notices did you issue for littering?\n"
+        "20\n"
+        "2. How many complaints about littering have you had?\n"
+        "We do not hold this information.\n"
+        "Right of appeal\n"
+        "1. Please write to us if you would like us to review how we handled your request.\n"
+        "2. What you can do next is ask the Information Commissioner to decide.\n"
+    )
+
+    assert len(e.questions) == 2
+
+
+def test_questions_the_authority_cannot_answer_are_not_the_numbered_list_below() -> None:
+    e = extract(
+        "Request\n"
+        "1. How many officers were suspended?\n"
+        "2. How many were dismissed?\n"
+        "3. What did the hearings cost?\n"
+        "4. Who chaired them?\n"
+        "Response\n"
+        "We are unable to answer questions 3 and 4 as that information is not held.\n"
+        "1. 12\n"
+        "2. 4\n"
+    )
+
+    assert [q.outcome for q in e.questions][:2] == ["disclosed", "disclosed"]
+
+
+def test_a_pointer_to_another_answer_is_kept_beside_refusals_that_name_questions() -> None:
+    e = extract(
+        "Request\n"
+        "1. How many drones does the force own?\n"
+        "2. Where are they based?\n"
+        "3. How many drones are on order?\n"
+        "Response\n"
+        "1. This information is not held.\n"
+        "2. The locations in question 2 are exempt under section 31(1)(a).\n"
+        "3. Please see the response to question 1.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["not_held", "exempt", "not_held"]
+
+
+def test_the_question_an_opening_answer_excepts_is_not_answered_by_it() -> None:
+    e = extract(
+        "Request:\n"
+        "1. The location of all buildings occupied by the force.\n"
+        "2. Whether any buildings are subject to PFI agreements.\n"
+        "3. Any locations earmarked for disposal.\n"
+        "Response:\n"
+        "Please find information relevant to your request, except Q2, in the table below; Q2 "
+        "will be answered separately.\n"
+        "Q3 – The locations earmarked for disposal are listed in the table.\n"
+    )
+
+    assert e.questions[1].outcome is None
+    assert e.questions[0].found.startswith("the response, for all but")
+
+
+def test_numbered_options_are_not_items() -> None:
+    e = extract(
+        "Request\n"
+        "Please tell me how many council properties are empty, broken down by size:\n"
+        "1 Bedroom properties\n"
+        "2 Bedroom properties\n"
+        "3 Bedroom properties\n"
+        "Response\n"
+        "There are 112 empty properties.\n"
+    )
+
+    assert len(e.questions) == 1
+
+
+def test_the_authoritys_cost_reasoning_is_not_the_request() -> None:
+    e = extract(
+        "Please tell me how many potholes were repaired in 2023.\n"
+        "In order to find out how many potholes were repaired, the council would have to search "
+        "3,000 job sheets, which would exceed the appropriate limit of £450.\n"
+    )
+
+    assert [q.text for q in e.questions] == [
+        "Please tell me how many potholes were repaired in 2023."
+    ]
+    assert e.questions[0].outcome == "cost_limit_s12"
+
+
+def test_a_date_under_a_field_is_not_the_reference() -> None:
+    e = extract(
+        "Our ref: FOI 4455/23\nRequest\n12/05/2023\nHow many fires were there?\n"
+        "Response\nThere were 12 fires.\n"
+    )
+
+    assert e.reference == "FOI 4455/23"
+
+
+def test_response_headings_that_repeat_a_number_are_not_read_as_numbered() -> None:
+    e = extract(
+        "Request:\n"
+        "Response 1:\nThe information is not held.\n"
+        "Response 2:\nThere were 4.\n"
+        "Response 1:\nThere were 7.\n"
+    )
+
+    assert "[Question 1: its text is not on the page]" not in [q.text for q in e.questions]

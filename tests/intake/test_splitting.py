@@ -973,3 +973,32 @@ def test_the_authoritys_restatement_of_a_second_request() -> None:
     )
 
     assert len(texts(request)) == 2
+
+
+def test_a_follow_up_part_of_another_item_is_not_merged() -> None:
+    request = (
+        "1. a) How many officers were suspended?\n"
+        "b) How many were dismissed?\n"
+        "2. a) If any were dismissed, what were the offences?\n"
+    )
+
+    assert texts(request)[-1] == "If any were dismissed, what were the offences?"
+
+
+def test_another_request_between_numbered_items_is_its_own_question() -> None:
+    request = (
+        "1. How many misconduct hearings were held?\n"
+        "Please also provide the cost of the misconduct hearings.\n"
+        "2. How many officers were dismissed?\n"
+    )
+
+    assert len(texts(request)) == 3
+
+
+def test_a_short_question_under_an_unpunctuated_title_is_not_joined_to_it() -> None:
+    request = (
+        "Penalty charge notices issued and paid in the last financial year by the council\n"
+        "How many PCNs were issued?\n"
+    )
+
+    assert texts(request)[-1] == "How many PCNs were issued?"

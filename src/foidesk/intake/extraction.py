@@ -86,7 +86,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -427,10 +427,14 @@ def _is_financial_year(token: str) -> bool:
 
 # A log's field printed on two lines: "FOI ID:" / "8186", "- FoI Number" / "- 2023-038".
 _REF_FIELD = re.compile(
-    r"^[-–•]?\s*(?:foi|case|request|reference|ref)(?:\s+(?:id|number|no\.?|ref(?:erence)?))?\s*:?\s*$",
+    r"^[-–•]?\s*(?:(?:foi|case|request)\s+(?:id|number|no\.?|ref(?:erence)?)|reference|ref)\s*:?\s*$",
     re.I,
 )
-_FIELD_VALUE = re.compile(rf"^[-–•]?\s*(?P<ref>{_REF_TOKEN})\s*$", re.I)
+# The value alone on its line; not a date ("12/05/2023") or a year.
+_FIELD_VALUE = re.compile(
+    rf"^[-–•]?\s*(?!\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\s*$|(?:19|20)\d{{2}}\s*$)(?P<ref>{_REF_TOKEN})\s*$",
+    re.I,
+)
 
 
 def _reference(lines: list[str]) -> str | None:
@@ -720,7 +724,7 @@ _ASKS = re.compile(
 
 
 # A heading over a group of questions: "Fly-tipping:", "Part B".
-_GROUP_HEADING = re.compile(r"^[A-Z][A-Za-z'’&/ -]{2,40}:?$")
+_GROUP_HEADING = re.compile(r"^[A-Z][A-Za-z'’&/ -]{2,40}:$")
 
 
 def _interleaved(lines: list[str]) -> list[tuple[int, str]]:
@@ -860,16 +864,21 @@ _GLUED_MARKER = re.compile(r"(?m)^(\d{1,2}[.)])(?=[A-Za-z])")
 _DOUBLE_MARKER = re.compile(r"(?m)^(\d{1,2})\s*(?:\.\)|\)\.)")
 
 
-_BARE_NUMBER = re.compile(r"(?m)^(\d{1,2})\s+(?=[A-Z])")
+_BARE_NUMBER = re.compile(r"(?m)^(\d{1,2})[ \t]+(?=[A-Z])(?P<rest>.*)$")
 
 
 def _plain_markers(section: str) -> str:
     """Item numbers as the splitter reads them: "1.How" -> "1. How", "1.)" -> "1)", and "1 How
-    many ..." / "2 What is ..." -> "1. How many ..." when the bare numbers run 1, 2, 3 ..."""
+    many ..." / "2 What is ..." -> "1. How many ..." when the bare numbers run 1, 2, 3 ... and
+    every such item asks something ("1 Bedroom properties" is an option, not an item)."""
     section = _GLUED_MARKER.sub(r"\1 ", _DOUBLE_MARKER.sub(r"\1)", section))
-    bare = [int(m.group(1)) for m in _BARE_NUMBER.finditer(section)]
-    if len(bare) >= 2 and bare == list(range(1, len(bare) + 1)):
-        section = _BARE_NUMBER.sub(r"\1. ", section)
+    found = list(_BARE_NUMBER.finditer(section))
+    if (
+        len(found) >= 2
+        and [int(m.group(1)) for m in found] == list(range(1, len(found) + 1))
+        and all(_ASKS.search(m.group("rest")) for m in found)
+    ):
+        section = _BARE_NUMBER.sub(r"\1. \g<rest>", section)
     return section
 
 
@@ -926,10 +935,12 @@ _RESPONSE_CUE = re.compile(
 _CITATION_LINE = re.compile(r"^(?:s|sections?|regs?|regulations?)\.?\s*\d", re.I)
 
 
-# A request that only announces its list: one line, ending in a colon.
-_ONLY_ANNOUNCES = re.compile(
-    r"^[^\n]*\b(?:the\s+following|below|as\s+follows|listed)\b[^\n]*:\s*-?$", re.I
-)
+_ANNOUNCES = re.compile(r"\b(?:the\s+following|below|as\s+follows|listed)\b", re.I)
+
+
+def _only_announces(line: str) -> bool:
+    """A line that only announces a list: "... the calendar years listed below:"."""
+    return line.rstrip(" -").endswith(":") and bool(_ANNOUNCES.search(line))
 
 
 def _first_paragraph(lines: list[str], span: tuple[int, int]) -> tuple[int, int] | None:
@@ -1130,7 +1141,8 @@ def _segment_starts(
         numbered = _numbered_answers(lines, lo, hi, questions, lettered=lettered)
         if not starts:
             starts.update({s.line: s for s in numbered or _bulleted_answers(lines, lo, hi, count)})
-            _renumber(numbered, "\n".join(lines[lo : numbered[0].line]) if numbered else "")
+            if numbered and _renumber(numbered, "\n".join(lines[lo : numbered[0].line])):
+                items = None  # the list names the questions it answers, not the request's items
         elif numbered:
             # "1. Yes" / ... / "4. No information held" / "For question 5 we respond as below.":
             # numbered answers for the questions the named ones leave, in the same order.
@@ -1170,7 +1182,7 @@ def _bulleted_answers(lines: list[str], lo: int, hi: int, count: int) -> list[_S
     """A bulleted list in the response with one entry for each question ("- Between November
     2021 and October 2022 the Trust received 4,845 ..." / "- 133" / ...): the answers, in the
     order asked. Empty unless exactly one run of bullets has as many entries as there are
-    questions."""
+    questions, and the response has no more than two runs of bullets."""
     runs: list[list[_Start]] = []
     run: list[_Start] = []
     for i in range(lo, hi):
@@ -1196,19 +1208,25 @@ _ANSWERS_NAMED = re.compile(
 )
 
 
-def _renumber(numbered: list[_Start], before: str) -> None:
+# "we are unable to answer questions 3 and 4": not the questions the list below answers.
+_NEGATED = re.compile(r"\b(?:unable|not\s+able|cannot|can\s?not|can't|not)\s+(?:to\s+)?$", re.I)
+
+
+def _renumber(numbered: list[_Start], before: str) -> bool:
     """A numbered list that answers only the questions named just before it, numbered afresh
     ("We are able to answer questions 6 and 7 ..." / "1. ..." / "2. ..."): each answer is put
-    to the question it answers."""
-    named = [m for m in _ANSWERS_NAMED.finditer(before)]
+    to the question it answers. Whether the list was renumbered so."""
+    named = [m for m in _ANSWERS_NAMED.finditer(before) if not _NEGATED.search(before[: m.start()])]
     if not named or not numbered:
-        return
+        return False
     targets = _numbers(named[-1].group("list"))
     if len(targets) == len(numbered) and [s.numbers for s in numbered] == [
         [k] for k in range(1, len(numbered) + 1)
     ]:
         for start, target in zip(numbered, targets, strict=True):
             start.numbers = [target]
+        return True
+    return False
 
 
 def _numbered_answers(
@@ -1239,7 +1257,14 @@ def _numbered_answers(
         if m is None:
             continue
         label = m.group(1).lower()
-        n = int(label) if label.isdigit() else _ROMAN_VALUES[label] if roman else ord(label) - 96
+        if label.isdigit():
+            n = int(label)
+        elif roman:
+            if label not in _ROMAN_VALUES:
+                continue  # "XIV." beyond the numbering this reads
+            n = _ROMAN_VALUES[label]
+        else:
+            n = ord(label) - 96
         if found and found[-1].numbers[0] < n <= count:
             found.append(_Start(i, [n], m.group(2)))
         elif n == 1 or (
@@ -1590,12 +1615,18 @@ def _without_duties(text: str) -> str:
     """``text`` less its sentences that describe the Act's duties rather than apply them."""
     if not _DUTIES.search(text):
         return text
+    return _drop_sentences(text, lambda sentence: bool(_DUTIES.search(sentence)))
+
+
+def _drop_sentences(text: str, drop: Callable[[str], bool]) -> str:
+    """``text`` less the sentences ``drop`` picks, line by line."""
     kept = []
     for line in text.split("\n"):
-        if not _DUTIES.search(line):
-            kept.append(line)
-            continue
-        kept.append(" ".join(x for x in _SENTENCE_END.split(line) if not _DUTIES.search(x)))
+        sentences = _SENTENCE_END.split(line)
+        dropped = [drop(x) for x in sentences]
+        if any(dropped):
+            line = " ".join(x for x, gone in zip(sentences, dropped, strict=True) if not gone)
+        kept.append(line)
     return "\n".join(kept)
 
 
@@ -2221,12 +2252,21 @@ def _part_labels(request_text: str, questions: Sequence[tuple[str, str]]) -> lis
     return labels if lettered and len(set(labels)) == len(labels) else []
 
 
+def _item_of(label: str) -> int:
+    """The request's item number of a part label: "2a" -> 2, "3" -> 3."""
+    return int(label.rstrip("abcdefgh"))
+
+
 def _items(labels: Sequence[str]) -> dict[int, list[int]]:
     """The request's item numbers and the questions each became: ["1", "2a", "2b", "3"] ->
-    {1: [1], 2: [2, 3], 3: [4]}. Empty unless the items run 1, 2, 3 ... in order."""
+    {1: [1], 2: [2, 3], 3: [4]}. Empty unless the labels run 1, 2, 3 ... in order, each item's
+    parts together."""
+    numbers = [_item_of(label) for label in labels]
+    if numbers != sorted(numbers):
+        return {}
     items: dict[int, list[int]] = {}
-    for question, label in enumerate(labels, start=1):
-        items.setdefault(int(label.rstrip("abcdefgh")), []).append(question)
+    for question, number in enumerate(numbers, start=1):
+        items.setdefault(number, []).append(question)
     return items if list(items) == list(range(1, len(items) + 1)) else {}
 
 
@@ -2357,20 +2397,25 @@ def _headed_responses(lines: list[str], lo: int, hi: int) -> tuple[dict[int, _An
         for i in range(lo, hi)
         if (m := _RESPONSE_N.match(lines[i]))
     ]
-    named = list(dict.fromkeys(label for _, refs, _ in found for label in refs))
-    items = [int(label.rstrip("abcdefgh")) for label in named]
-    if not found or items[0] != 1 or items != sorted(items):
+    named = [label for _, refs, _ in found for label in refs]
+    # The headings run in order, each part once: "Response 1" / "Response 1" is not this.
+    if not named or _item_of(named[0]) != 1 or named != sorted(set(named), key=_part_order):
         return {}, []
     # "Response 1 & 3:" answers questions 1 and 3 of three; "Response 1a and 1b:" / "Response 2:"
     # answers three questions, 1a, 1b and 2.
     labels = [
         label
-        for item in range(1, items[-1] + 1)
-        for label in ([x for x in named if int(x.rstrip("abcdefgh")) == item] or [str(item)])
+        for item in range(1, _item_of(named[-1]) + 1)
+        for label in ([x for x in named if _item_of(x) == item] or [str(item)])
     ]
     place = {label: n for n, label in enumerate(labels, start=1)}
     heads = [(i, [place[label] for label in refs], rest) for i, refs, rest in found]
     return _under_heads(lines, heads, hi, "own answer"), labels
+
+
+def _part_order(label: str) -> tuple[int, str]:
+    """ "1a" -> (1, "a"): the order of part labels on a page."""
+    return _item_of(label), label.lstrip("0123456789")
 
 
 def _late_answers(
@@ -2570,39 +2615,34 @@ def _singled_out(
     return out
 
 
-def _without_others(text: str, number: int, count: int) -> str:
-    """An answer less its sentences about other questions only ("2. No." / "... the
-    information requested in questions 1-5 is exempt ...")."""
-    kept = []
-    for line in text.split("\n"):
-        sentences = _SENTENCE_END.split(line)
-        kept.append(
-            " ".join(
-                x
-                for x in sentences
-                if not (
-                    (named := {n for n in _named(x) if 1 <= n <= count}) and number not in named
-                )
-            )
-        )
-    return "\n".join(kept)
+def _without_others(text: str, number: int, refused: Mapping[int, str]) -> str:
+    """An answer less its refusals of other questions ("2. No." / "... the information
+    requested in questions 1-5 is exempt ..."): sentences that refuse only questions other
+    than ``number``, each of them one the response answers by naming (``refused``). A pointer
+    such as "see the response to question 1" stays."""
+
+    def about_others(sentence: str) -> bool:
+        named = {n for n in _named(sentence) if n in refused}
+        return bool(named) and number not in named and _refuses(sentence)
+
+    return _drop_sentences(text, about_others)
 
 
-_EXCEPT = re.compile(r"\bexcept(?:ing)?\s+(?:for\s+)?(?:questions?|q)\s*\.?\s*\d", re.I)
+_EXCEPT = re.compile(
+    rf"\bexcept(?:ing)?\s+(?:for\s+)?(?:questions?|q)\s*\.?\s*(?P<list>{_QLIST})", re.I
+)
 
 
 def _sentences_naming_questions(text: str) -> list[str]:
-    """The sentences of ``text`` that name a question ("questions 1-5"), each once, in order."""
-    found: dict[str, None] = {}
-    for m in _QREF_ANYWHERE.finditer(text):
-        stop = text.rfind(". ", 0, m.start())
-        start = max(text.rfind("\n", 0, m.start()) + 1, stop + 2 if stop != -1 else 0)
-        end = min(
-            (x for x in (text.find("\n", m.end()), text.find(". ", m.end())) if x != -1),
-            default=len(text),
-        )
-        found[text[start:end].strip()] = None
-    return list(found)
+    """The sentences of ``text`` that name a question ("questions 1-5"), in order, cut as
+    ``_sentences`` cuts them; only the lines that name one are cut."""
+    return [
+        sentence
+        for line in text.split("\n")
+        if _QREF_ANYWHERE.search(line)
+        for sentence in _SENTENCE_END.split(line)
+        if _QREF_ANYWHERE.search(sentence)
+    ]
 
 
 def _named_refusals(response: str, count: int) -> dict[int, str]:
@@ -2779,7 +2819,7 @@ def extract(
                         (without_salutation(part), without_salutation(q.context) if k == 0 else "")
                     )
             questions = _drop_presentation([(q, c) for q, c in questions if q])
-            if split.whole_text_fallback and _ONLY_ANNOUNCES.match(section.strip().split("\n")[-1]):
+            if split.whole_text_fallback and _only_announces(section.strip().split("\n")[-1]):
                 # "I am seeking the following information for each of the calendar years listed
                 # below:" and nothing under it: the page lost the request's list (the corpus
                 # convention: no questions, unless the response numbers its answers).
@@ -2947,18 +2987,16 @@ def extract(
         named_in_response = _named_refusals(response, len(questions)) if not lettered_parts else {}
     else:
         named_in_response = _singled_out(response, [q for q, _ in questions], whole_outcome)
+    # The questions an opening answer leaves out ("... except Q3, in the table below").
+    excepted_by = _EXCEPT.search(preamble) if answers and preamble else None
+    excepted = set(_numbers(excepted_by.group("list"))) if excepted_by else set()
     for number, (qtext, qcontext) in enumerate(questions, start=1):
         answer = answers.get(number)
-        if answer is not None and named_in_response and not answer.partners:
-            answer = _Answer(
-                answer.numbers,
-                _without_others(answer.text, number, len(questions)),
-                answer.found,
-                answer.partners,
-            )
-        if answer is None and number in named_in_response:
-            pass  # named in a sentence of its own, below
-        elif answer is None and answers and preamble and _EXCEPT.search(preamble):
+        if answer is not None and answers and named_in_response and not answer.partners:
+            answer = replace(answer, text=_without_others(answer.text, number, named_in_response))
+        if answer is None and (number in named_in_response or number in excepted):
+            pass  # named in a sentence of its own, or left out of the opening answer
+        elif answer is None and excepted:
             # "Please find information relevant to your request, except Q3, in the table at
             # the end of this response.": the response as a whole answers the others.
             answer = _Answer([number], decision, "the response, for all but the question excepted")

@@ -261,7 +261,8 @@ _REQUEST_PHRASE = re.compile(
     r"|\b(?:make|submit)\s+an?\s+(?:formal\s+)?request\s+(?:to\s+(?:see|know|obtain|receive|have)|"
     r"for)\b"
     # "... a Freedom of Information request to find out how many times ..."
-    r"|\bto\s+find\s+out\s+(?:how|what|whether|if|which|when|why|who)\b"
+    r"|\b(?:request|like|want|wish|looking|trying|seeking)\s+to\s+find\s+out\s+"
+    r"(?:how|what|whether|if|which|when|why|who)\b"
     r"|\bit\s+would\s+be\s+(?:\w+\s+)?(?:helpful|useful|appreciated|beneficial|great)\b",
     re.I,
 )
@@ -401,8 +402,10 @@ def _wrap_width(lines: list[str]) -> int | None:
 def _continues(previous: str, line: str, width: int | None) -> bool:
     """Whether ``line`` is the rest of ``previous``, cut by an email client's line wrapping.
 
-    Either the line starts in lower case after a long line that did not end its sentence, or
-    the text is hard-wrapped and the line's first word would not have fitted on the line above.
+    The line starts in lower case after a long line that did not end its sentence; or it ends a
+    numbered question whose line did not ("1. How many of the complaints received by ..." /
+    "Department were referred to your office for review?"); or the text is hard-wrapped and the
+    line's first word would not have fitted on the line above.
     """
     if previous[-1] in ".?!:;" or _marker(line) is not None:
         return False
@@ -412,7 +415,7 @@ def _continues(previous: str, line: str, width: int | None) -> bool:
         len(previous) >= 60
         and line.endswith("?")
         and "?" not in line[:-1]
-        and (len(line) <= 30 or _marker(previous) is not None)
+        and _marker(previous) is not None
     ):
         # "2b. What was the total number of charging points ... at the end of 31st" / "May
         # 2015?", "1. How many of the complaints received by ... Standards" / "Department were
@@ -687,6 +690,18 @@ _APPLIES_TO_ALL = re.compile(
 )
 
 
+# "Please also provide the cost of ...", "In addition, I would like ...": a request of its own.
+_ANOTHER_REQUEST = re.compile(
+    r"^(?:\S+\s+){0,3}?(?:also|additionally|in\s+addition|further(?:more)?)\b", re.I
+)
+
+
+def _item_number(label: str) -> str | None:
+    """The number of a part's label: "8b" -> "8"; ``None`` for a label with none ("a")."""
+    m = re.match(r"\d+", label)
+    return m.group(0) if m else None
+
+
 class _Splitter:
     """One pass over the paragraphs, opening a draft question at each item or request."""
 
@@ -743,7 +758,8 @@ class _Splitter:
                 or (
                     para.kind is _Kind.FOLLOWUP
                     and self.last_label is not None
-                    and para.marker.label[:-1] == self.last_label[:-1]
+                    and _item_number(para.marker.label) is not None
+                    and _item_number(para.marker.label) == _item_number(self.last_label)
                 )
             )
         ):
@@ -781,8 +797,9 @@ class _Splitter:
 
     def open_item(self, para: _Para, marker: _Marker) -> None:
         rest = marker.rest
-        # A numbered item of a few words ending in a colon ("Details of:") only introduces its
-        # parts.
+        # A numbered item ending in a colon ("Details of:", "Of these, how many were:") only
+        # introduces its parts, unless it asks for a breakdown ("broken down by:", which its
+        # parts list); so does one ending "the number of".
         self.current_leadin = (
             rest
             if (
@@ -868,17 +885,20 @@ class _Splitter:
         ):
             # "1) Number of warnings ..." / "2) Number of vehicles seized ..." / "I would like
             # all of this data for 2018/19, 2019/20 and 2020/21": what the requester wants of
-            # every item, after the last.
+            # every item, after the last; it is kept as the last item's context, not made an
+            # item of its own.
             current.context.append(line)
         elif (
             kind is _Kind.REQUEST
             and current.numbered
             and self.between_items
             and not _QUESTION_MARK.search(line)
+            and not _ANOTHER_REQUEST.match(line)
         ):
             # "1 How many people are wanted ...?" / "I would like the most recent figure for
             # 2018." / "2 What is ...": a paragraph between the requester's numbered items that
-            # asks no question of its own is part of the item above it.
+            # neither asks a question nor opens another request ("Please also provide ...") is
+            # part of the item above it.
             current.text.append(line)
         elif kind is _Kind.REQUEST:
             self.open(marked=False).ask(line)
@@ -1385,10 +1405,11 @@ def introduces_request(line: str) -> bool:
         bool(_START_INTRO.search(line))
         and not _CITES_SECTION.search(line)
         # "Our response to your request is as follows:" heads the response.
-        and not re.match(r"(?:our|my)\s+(?:response|reply|answer)\b", line, re.I)
+        and not _OUR_RESPONSE.match(line)
     )
 
 
+_OUR_RESPONSE = re.compile(r"(?:our|my)\s+(?:response|reply|answer)\b", re.I)
 _CITES_SECTION = re.compile(r"\b(?:section|regulation)\s+\d", re.I)
 
 
@@ -1461,7 +1482,7 @@ def request_section(page_text: str) -> str | None:
         if start is not None and _replies_below(lines, start):
             reply_at, start, from_letter = start, None, False
     if start is None:
-        start = _requester_leadin(lines)
+        start = _requester_leadin(lines[:reply_at])
     end: int | None = reply_at
     duties = False
     closing = False
