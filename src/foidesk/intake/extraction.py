@@ -387,9 +387,10 @@ _REF_TOKEN = (
 )
 _LABELLED_REF = re.compile(
     r"(?:(?:\b(?:our|your|foi|request|case)\s+)?\bref(?:erence)?(?:\s+(?:n\s?o|number|num))?\.?|"
-    r"\brequest\s+id\b|\brequest\s+for\s+information\b|"
-    # "Case Number 3588", "Freedom of Information Act request number: 2022-135".
-    r"\b(?:case|request)\s+(?:number|no\.?)(?=\s*[:.#]?\s*\w*\d))"
+    r"\brequest\s+for\s+information\b|"
+    # "Case Number 3588", "Freedom of Information Act request number: 2022-135", and a log's
+    # field with its value on the next line: "FOI ID:" / "8186", "- FoI Number" / "- 2023-038".
+    r"\b(?:foi|case|request)\s+(?:id|number|no\.?)(?!\w))"
     # "Our Ref: eCase: FOI2017/07922": the case system's name before the reference.
     rf"\s*[:.#–-]?\s*(?:[a-z]{{2,10}}:\s*)?(?P<ref>{_REF_TOKEN})",
     re.I,
@@ -425,30 +426,10 @@ def _is_financial_year(token: str) -> bool:
     return bool(m) and int(m.group(2)[-2:]) == (int(m.group(1)) + 1) % 100
 
 
-# A log's field printed on two lines: "FOI ID:" / "8186", "- FoI Number" / "- 2023-038".
-_REF_FIELD = re.compile(
-    r"^[-–•]?\s*(?:(?:foi|case|request)\s+(?:id|number|no\.?|ref(?:erence)?)|reference|ref)\s*:?\s*$",
-    re.I,
-)
-# The value alone on its line; not a date ("12/05/2023") or a year.
-_FIELD_VALUE = re.compile(
-    rf"^[-–•]?\s*(?!\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\s*$|(?:19|20)\d{{2}}\s*$)(?P<ref>{_REF_TOKEN})\s*$",
-    re.I,
-)
-
-
 def _reference(lines: list[str]) -> str | None:
     """The authority's reference as printed: a labelled one, else one in a heading line."""
     head = "\n".join(lines[:60])
-    fields = [
-        m
-        for i, x in enumerate(lines[:60])
-        if len(x) <= 40
-        and _REF_FIELD.match(x)
-        and (m := _FIELD_VALUE.match(next((y for y in lines[i + 1 : i + 3] if y.strip()), "")))
-    ]
     labelled = [
-        *fields,
         *_LABELLED_REF.finditer(head),
         *(m for x in lines[:60] if "request" in x[:40].lower() and (m := _REQUEST_REF.match(x))),
         *(m for x in lines[:25] if (m := _LEADING_REF.match(x))),
@@ -1881,10 +1862,13 @@ _LABELLED_REF = _Cue(
     "ref",
     "request id",
     "request for information",
-    "case number",
     "case no",
-    "request number",
+    "case number",
     "request no",
+    "request number",
+    "foi id",
+    "foi no",
+    "foi number",
 )
 _FOISA = _Cue(_FOISA, "scotland", "foisa", "scottish")
 _NCND = _Either(
@@ -2992,7 +2976,7 @@ def extract(
     excepted = set(_numbers(excepted_by.group("list"))) if excepted_by else set()
     for number, (qtext, qcontext) in enumerate(questions, start=1):
         answer = answers.get(number)
-        if answer is not None and answers and named_in_response and not answer.partners:
+        if answer is not None and named_in_response and not answer.partners:
             answer = replace(answer, text=_without_others(answer.text, number, named_in_response))
         if answer is None and (number in named_in_response or number in excepted):
             pass  # named in a sentence of its own, or left out of the opening answer

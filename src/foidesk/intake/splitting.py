@@ -203,9 +203,11 @@ _QUESTION_MARK = re.compile(r"\?(?=[\s\"'”’)\]]|$)")
 
 # Words that soften or join a request and hide how it starts: "If possible, please ...",
 # "In addition, of those incidents, how many ...".
+# Words that add one request to another: "Also, ...", "Please also provide ...".
+_ADDING = r"also|additionally|in\s+addition|further(?:more)?"
 _QUALIFIER = re.compile(
     r"^(?:(?:if|where|when)\s+(?:at\s+all\s+)?(?:possible|available|applicable|practicable|"
-    r"easily\s+retrievable|known|recorded)|finally|also|additionally|in\s+addition|further(?:more)?|"
+    rf"easily\s+retrievable|known|recorded)|finally|{_ADDING}|"
     r"secondly|thirdly|lastly|moreover|separately|similarly|likewise|and|but|then|next)\b[\s,;:]*",
     re.I,
 )
@@ -691,9 +693,7 @@ _APPLIES_TO_ALL = re.compile(
 
 
 # "Please also provide the cost of ...", "In addition, I would like ...": a request of its own.
-_ANOTHER_REQUEST = re.compile(
-    r"^(?:\S+\s+){0,3}?(?:also|additionally|in\s+addition|further(?:more)?)\b", re.I
-)
+_ANOTHER_REQUEST = re.compile(rf"^(?:\S+\s+){{0,3}}?(?:{_ADDING})\b", re.I)
 
 
 def _item_number(label: str) -> str | None:
