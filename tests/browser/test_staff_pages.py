@@ -1,14 +1,18 @@
 """Staff journeys in a real browser with JavaScript off, and accessibility of staff pages."""
 
 import datetime as dt
+import io
+import json
 import re
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.management import call_command
 
 from foidesk.accounts.models import Role, User
 from foidesk.cases.models import Department, Request
 from foidesk.cases.services import NewQuestion, NewRequester, question_route, request_create
+from foidesk.imports.models import ImportedRecord
 from tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -105,3 +109,49 @@ def test_staff_pages_have_no_serious_accessibility_failures(axe, client, live_se
     contact_cookies = session_cookie(client, live_server, staff["contact"])
     for path in ("/staff/questions/", f"/staff/questions/{question.pk}/"):
         assert axe(path, contact_cookies) == [], path
+
+
+DRONES_PAGE = """Drones (1053A/22)
+Request
+1. How many drones does the force have?
+2. Which drones are you using?
+Response
+Please find attached our response.
+In addition to the attached response West Midlands Police can neither confirm nor deny that it
+holds any other information by virtue of Section 24(2) National Security.
+"""
+
+
+@pytest.fixture
+def imported_drones(tmp_path, staff):
+    log = tmp_path / "log.jsonl"
+    log.write_text(json.dumps({"id": "drones", "text": DRONES_PAGE}) + "\n", encoding="utf-8")
+    # One process: the live server's threads are running, so no worker processes are forked.
+    call_command("import_log", str(log), workers=1, stdout=io.StringIO(), stderr=io.StringIO())
+    return ImportedRecord.objects.get(source_id="drones")
+
+
+def test_officer_corrects_an_imported_record_without_javascript(
+    page_without_js, staff, imported_drones
+):
+    page = page_without_js
+    sign_in(page, "officer")
+    page.goto(imported_drones.get_absolute_url())
+    page.get_by_role("link", name="Check and correct this record").click()
+    page.get_by_label("Outcome of question 1").select_option("disclosed")
+    page.get_by_label("Provisions question 1 relies on").fill("")
+    page.get_by_label("What you corrected, and why").fill("The attachment gives the count")
+    page.get_by_role("button", name="Save the check").click()
+    assert page.get_by_text("Record checked: your corrections are shown").is_visible()
+    assert page.get_by_text("By staff. The importer read: Partially disclosed").is_visible()
+    imported_drones.refresh_from_db()
+    assert imported_drones.corrections["questions"]["1"]["outcome"] == "disclosed"
+
+
+def test_import_pages_have_no_serious_accessibility_failures(
+    axe, client, live_server, staff, imported_drones
+):
+    cookies = session_cookie(client, live_server, staff["officer"])
+    record = imported_drones.get_absolute_url()
+    for path in ("/staff/imports/", "/staff/imports/records/", record, f"{record}check/"):
+        assert axe(path, cookies) == [], path

@@ -635,8 +635,8 @@ def test_corpus_accuracy_floors():
 
 def test_a_tie_between_refusals_goes_to_the_first_question() -> None:
     """The overall outcome does not depend on the order Python happens to keep a set in."""
-    from foidesk.intake.extraction import _overall
+    from foidesk.intake.extraction import overall_outcome
 
-    assert _overall(["not_held", "ncnd"]) == "not_held"
-    assert _overall(["ncnd", "not_held"]) == "ncnd"
-    assert _overall(["ncnd", "not_held", "not_held"]) == "not_held"
+    assert overall_outcome(["not_held", "ncnd"]) == "not_held"
+    assert overall_outcome(["ncnd", "not_held"]) == "ncnd"
+    assert overall_outcome(["ncnd", "not_held", "not_held"]) == "not_held"

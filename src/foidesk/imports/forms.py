@@ -1,10 +1,13 @@
-"""The imported records list's search form (a GET form: every search is a link)."""
+"""The imported records list's search form (a GET form: every search is a link), and the form
+that checks a record against its page."""
 
 from django import forms
 
 from foidesk.cases.models import RegimeChoice
+from foidesk.law.provisions import CitationError
 
-from .models import Outcome
+from .corrections import corrected_questions, parse_provisions
+from .models import ImportedRecord, Outcome
 from .selectors import RecordFilters
 
 
@@ -49,9 +52,15 @@ class RecordSearchForm(forms.Form):
         choices=[("", "Either"), ("yes", "NCND for some part"), ("no", "No NCND")],
         error_messages=_choose("an NCND option"),
     )
+    checked = forms.ChoiceField(
+        label="Checked by staff",
+        required=False,
+        choices=[("", "Checked or not"), ("yes", "Checked"), ("no", "Not checked yet")],
+        error_messages=_choose("checked or not"),
+    )
     run = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
-    SELECTS = ("outcome", "authority", "regime", "ncnd")
+    SELECTS = ("outcome", "authority", "regime", "ncnd", "checked")
 
     def __init__(self, data, *, authorities: list[str]) -> None:
         super().__init__(data)
@@ -68,6 +77,7 @@ class RecordSearchForm(forms.Form):
         """The valid filters only: a bad value is left out (and reported by the page)."""
         data = getattr(self, "cleaned_data", {})
         ncnd = data.get("ncnd")
+        checked = data.get("checked")
         return RecordFilters(
             q=(data.get("q") or "").strip(),
             outcome=data.get("outcome") or "",
@@ -75,5 +85,132 @@ class RecordSearchForm(forms.Form):
             provision=(data.get("provision") or "").strip(),
             regime=data.get("regime") or "",
             ncnd=None if not ncnd else ncnd == "yes",
+            checked=None if not checked else checked == "yes",
             run=data.get("run"),
         )
+
+
+def _yes_no(label: str) -> forms.ChoiceField:
+    """A finding of the page, answered Yes or No."""
+    return forms.ChoiceField(
+        label=label,
+        choices=[("yes", "Yes"), ("no", "No")],
+        widget=forms.RadioSelect,
+        error_messages={"required": f"Answer yes or no: {label.lower()}", **_choose("yes or no")},
+    )
+
+
+class RecordCheckForm(forms.Form):
+    """Checking an imported record against its page: every value the importer read, editable.
+
+    Each question has its outcome and provisions; the page has its reference, the provisions it
+    cites and four yes/no findings. A record with no questions has its overall outcome instead.
+    ``wanted()`` is what the officer says the page says, for ``services.imported_record_check``.
+    """
+
+    reference = forms.CharField(
+        label="Reference",
+        required=False,
+        max_length=100,
+        error_messages={"max_length": "The reference must be 100 characters or fewer"},
+    )
+    provisions = forms.CharField(
+        label="Provisions the page cites",
+        required=False,
+        max_length=1000,
+        help_text="Separated by commas or spaces, like s31(1)(a), s40(5), reg12(5)(b)",
+        error_messages={"max_length": "The provisions must be 1,000 characters or fewer"},
+    )
+    ncnd = _yes_no("Neither confirms nor denies for some part")
+    harm_test_present = _yes_no("A harm test is shown")
+    public_interest_test_present = _yes_no("A public interest test is shown or referred to")
+    has_attachment = _yes_no("An attachment is referred to")
+    note = forms.CharField(
+        label="What you corrected, and why (optional)",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Kept in the audit trail with the corrections",
+        error_messages={"max_length": "The note must be 1,000 characters or fewer"},
+    )
+
+    FLAGS = ("ncnd", "harm_test_present", "public_interest_test_present", "has_attachment")
+
+    def __init__(self, data=None, *, record: ImportedRecord) -> None:
+        self.record = record
+        self.questions = corrected_questions(record.extracted, record.corrections)
+        initial: dict[str, object] = {
+            "reference": record.reference,
+            "provisions": ", ".join(record.provisions),
+            **{flag: "yes" if getattr(record, flag) else "no" for flag in self.FLAGS},
+        }
+        super().__init__(data, initial=initial)
+        outcomes = [("", "Not visible on the page"), *Outcome.choices]
+        for q in self.questions:
+            self.fields[f"q{q.number}_outcome"] = forms.ChoiceField(
+                label=f"Outcome of question {q.number}",
+                required=False,
+                choices=outcomes,
+                initial=q.outcome or "",
+                error_messages=_choose("an outcome"),
+            )
+            self.fields[f"q{q.number}_provisions"] = forms.CharField(
+                label=f"Provisions question {q.number} relies on",
+                required=False,
+                max_length=500,
+                initial=", ".join(q.exemptions),
+                help_text="Like s31(1)(a), s40(2); empty for none",
+                error_messages={"max_length": "The provisions must be 500 characters or fewer"},
+            )
+        if not self.questions:
+            self.fields["overall_outcome"] = forms.ChoiceField(
+                label="Outcome of the request",
+                required=False,
+                choices=outcomes,
+                initial=record.overall_outcome,
+                error_messages=_choose("an outcome"),
+            )
+
+    def question_rows(self):
+        """Each question with its two fields, in order."""
+        return [
+            (q, self[f"q{q.number}_outcome"], self[f"q{q.number}_provisions"])
+            for q in self.questions
+        ]
+
+    def flags(self):
+        return [self[name] for name in self.FLAGS]
+
+    def _provisions(self, name: str) -> list[str] | None:
+        try:
+            return parse_provisions(self.cleaned_data.get(name) or "", self.record.regime)
+        except CitationError as exc:
+            self.add_error(name, str(exc))
+            return None
+
+    def clean(self):
+        data = super().clean()
+        self.parsed: dict[str, list[str] | None] = {}
+        for name in ("provisions", *(f"q{q.number}_provisions" for q in self.questions)):
+            if name in data:
+                self.parsed[name] = self._provisions(name)
+        return data
+
+    def wanted(self) -> dict[str, object]:
+        """What the officer says the page says, in the shape ``corrections.differences`` reads."""
+        data = self.cleaned_data
+        wanted: dict[str, object] = {
+            "reference": data["reference"].strip(),
+            "provisions": self.parsed["provisions"],
+            **{flag: data[flag] == "yes" for flag in self.FLAGS},
+            "questions": {
+                q.number: {
+                    "outcome": data[f"q{q.number}_outcome"] or None,
+                    "exemptions": self.parsed[f"q{q.number}_provisions"],
+                }
+                for q in self.questions
+            },
+        }
+        if not self.questions:
+            wanted["overall_outcome"] = data["overall_outcome"] or None
+        return wanted

@@ -5,7 +5,8 @@ foidesk) read into the fields an FOI officer compares when drafting: the questio
 of each, the provisions cited, NCND, the harm and public interest tests. Its source key (the
 page's address, else the id it came with, else its reference, else a hash of its text) is unique
 per authority, so importing the same page again updates its record. Records change only
-through ``services``; every run is in the audit trail.
+through ``services``; every run is in the audit trail. Staff may correct what the importer read
+(``corrections``); the importer's own reading stays in ``extracted``.
 """
 
 from django.conf import settings
@@ -123,6 +124,23 @@ class ImportedRecord(models.Model):
     findings = models.JSONField(
         default=list, blank=True, help_text="The response checker's findings (import --check)."
     )
+    corrections = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="What staff corrected of the importer's reading (see imports.corrections).",
+    )
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Who last checked the record against the page.",
+    )
+    checked_at = models.DateTimeField(null=True, blank=True)
+    checked_hash = models.CharField(
+        max_length=64, blank=True, help_text="The page's text hash when it was checked."
+    )
     full_text = models.TextField(help_text="The page's text as read (it is already public).")
     content_hash = models.CharField(max_length=64, help_text="SHA-256 of the page's text.")
     first_imported_at = models.DateTimeField()
@@ -156,6 +174,11 @@ class ImportedRecord(models.Model):
     @property
     def provisions(self) -> list[str]:
         return self.provisions_text.split()
+
+    @property
+    def changed_since_checked(self) -> bool:
+        """Checked by staff, and the page's text has changed since."""
+        return self.checked_at is not None and self.checked_hash != self.content_hash
 
 
 class ImportFailure(models.Model):

@@ -60,7 +60,7 @@ def records_visible_to(user: User) -> QuerySet[ImportedRecord]:
 
 def record_for_user(user: User, pk: int) -> ImportedRecord:
     try:
-        return records_visible_to(user).select_related("run", "first_run").get(pk=pk)
+        return records_visible_to(user).select_related("run", "first_run", "checked_by").get(pk=pk)
     except ImportedRecord.DoesNotExist as exc:
         raise Http404("No such imported record") from exc
 
@@ -75,6 +75,7 @@ class RecordFilters:
     provision: str = ""
     regime: str = ""
     ncnd: bool | None = None
+    checked: bool | None = None
     run: int | None = None
 
 
@@ -106,6 +107,8 @@ def record_search(user: User, filters: RecordFilters) -> QuerySet[ImportedRecord
         records = records.filter(regime=filters.regime)
     if filters.ncnd is not None:
         records = records.filter(ncnd=filters.ncnd)
+    if filters.checked is not None:
+        records = records.filter(checked_at__isnull=not filters.checked)
     if filters.run is not None:
         records = records.filter(Q(run_id=filters.run) | Q(first_run_id=filters.run))
     return records.order_by("-last_imported_at", "-id")

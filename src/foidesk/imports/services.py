@@ -4,20 +4,23 @@ A run is audited when it starts and when it finishes (``foidesk.audit.services.r
 the counts and the sources); records are written in batches so that a large log imports at
 hundreds of pages a second. Importing a page whose source key is already stored for that
 authority updates the record ("updated"), or leaves it alone when the text has not changed
-("unchanged"; ``refresh`` re-reads it anyway, for a newer extractor).
+("unchanged"; ``refresh`` re-reads it anyway, for a newer extractor). Staff's corrections of a
+record (``imported_record_check``) are laid over every new reading of its page.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
-from foidesk.audit.services import record
+from foidesk.audit.services import diff
+from foidesk.audit.services import record as record_event
 
+from .corrections import columns, differences
 from .models import ImportedRecord, ImportFailure, ImportRun
 from .pipeline import PageToStore, source_key_for
 
@@ -29,6 +32,7 @@ __all__ = [
     "import_pages_store",
     "import_run_finish",
     "import_run_start",
+    "imported_record_check",
     "record_fields",
     "source_key_for",
 ]
@@ -74,9 +78,16 @@ def _extracted(item: PageToStore) -> dict[str, Any]:
     }
 
 
-def record_fields(item: PageToStore) -> dict[str, Any]:
-    """The model fields for one extracted page (everything but the run and the times)."""
+def record_fields(
+    item: PageToStore, corrections: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """The model fields for one extracted page (everything but the run and the times).
+
+    The searchable columns (reference, outcome, provisions, NCND, the tests) are the
+    importer's reading with staff's ``corrections`` laid over it (``corrections.columns``).
+    """
     e = item.extraction
+    extracted = _extracted(item)
     return {
         "authority_name": item.authority[:200],
         "source_key": item.source_key,
@@ -84,20 +95,14 @@ def record_fields(item: PageToStore) -> dict[str, Any]:
         "source_path": item.source[:1000],
         "source_id": (item.page_id or "")[:200],
         "title": e.title[:500],
-        "reference": (e.reference or "")[:100],
         "regime": e.regime.value,
         "date_shown": e.received_or_published_date or "",
         "received_on": _date(e.received),
         "responded_on": _date(e.responded),
         "published_on": _date(e.published),
-        "overall_outcome": e.overall_outcome or "",
-        "ncnd": e.ncnd,
-        "public_interest_test_present": e.public_interest_test_present,
-        "harm_test_present": e.harm_test_present,
-        "has_attachment": e.has_attachment,
         "question_count": len(e.questions),
-        "provisions_text": f" {' '.join(e.exemptions_cited)} "[:1000] if e.exemptions_cited else "",
-        "extracted": _extracted(item),
+        **columns(extracted, corrections or {}),
+        "extracted": extracted,
         "findings": item.findings or [],
         "full_text": item.text,
         "content_hash": item.content_hash,
@@ -140,7 +145,7 @@ def import_run_start(*, actor, sources: Sequence[str], checked: bool = False) ->
             sources=[str(s) for s in sources],
             checked=checked,
         )
-        record(
+        record_event(
             event_type="import_run_started",
             actor=actor,
             subject=run,
@@ -166,7 +171,7 @@ def import_pages_store(
         found: dict[tuple[str, str], ImportedRecord] = {
             (r.authority_name, r.source_key): r
             for r in ImportedRecord.objects.filter(source_key__in=keys).only(
-                "id", "authority_name", "source_key", "content_hash", "findings"
+                "id", "authority_name", "source_key", "content_hash", "findings", "corrections"
             )
         }
         created: dict[tuple[str, str], ImportedRecord] = {}
@@ -202,7 +207,8 @@ def import_pages_store(
                     findings_only[existing.pk] = existing
                 statuses.append(Status.UNCHANGED)
             else:
-                for name, value in record_fields(page).items():
+                # A fresh reading of the page, with what staff corrected laid over it again.
+                for name, value in record_fields(page, existing.corrections).items():
                     setattr(existing, name, value)
                 existing.last_imported_at = now
                 existing.run = run
@@ -253,7 +259,7 @@ def import_run_finish(
                 "finished_at",
             ]
         )
-        record(
+        record_event(
             event_type="import_run_finished",
             actor=run.started_by,
             subject=run,
@@ -270,3 +276,63 @@ def import_run_finish(
             },
         )
     return run
+
+
+#: The columns a correction can change, for the audit trail's before and after.
+_CORRECTED_COLUMNS = (
+    "reference",
+    "overall_outcome",
+    "provisions_text",
+    "ncnd",
+    "public_interest_test_present",
+    "harm_test_present",
+    "has_attachment",
+)
+
+
+def imported_record_check(
+    *, actor, record: ImportedRecord, wanted: Mapping[str, Any], note: str = ""
+) -> ImportedRecord:
+    """Record that ``actor`` checked ``record`` against its page, with what they corrected.
+
+    ``wanted`` is what the page says in staff's reading (``corrections.differences``); the
+    record keeps only where that differs from the importer's, and its searchable columns show
+    the result. A check that changes nothing still records who checked the record and when,
+    for the text the page had then. Audited with the columns before and after, the corrections
+    and ``note``. Raises ``corrections.CorrectionError`` (nothing saved) for an unknown outcome
+    or question.
+    """
+    with transaction.atomic():
+        record = ImportedRecord.objects.select_for_update().get(pk=record.pk)
+        corrections = differences(record.extracted, wanted)
+        before = {name: getattr(record, name) for name in _CORRECTED_COLUMNS}
+        after = columns(record.extracted, corrections)
+        for name, value in after.items():
+            setattr(record, name, value)
+        previous = record.corrections
+        record.corrections = corrections
+        record.checked_by = actor
+        record.checked_at = timezone.now()
+        record.checked_hash = record.content_hash
+        record.save(
+            update_fields=[
+                *_CORRECTED_COLUMNS,
+                "corrections",
+                "checked_by",
+                "checked_at",
+                "checked_hash",
+            ]
+        )
+        label = f"{record.reference or 'unreferenced'} {record.title}"[:200]
+        record_event(
+            event_type="imported_record_checked",
+            actor=actor,
+            subject=record,
+            summary=(
+                f"Imported response {label} checked"
+                + (", with corrections" if corrections else ": read right")
+            ),
+            changes=diff(before, after),
+            detail={"corrections": corrections, "before": previous, "note": note},
+        )
+    return record

@@ -10,4 +10,5 @@ urlpatterns = [
     path("runs/<int:pk>/", views.run_detail, name="run"),
     path("records/", views.record_list, name="records"),
     path("records/<int:pk>/", views.record_detail, name="record"),
+    path("records/<int:pk>/check/", views.record_check, name="record-check"),
 ]

@@ -2,7 +2,8 @@
 
 Staff pages for the register roles (``foidesk.cases.access.sees_register``); a department
 contact is sent to their questions, anyone else gets 403. Views read through ``selectors``;
-imports are written only by ``foidesk import-log``.
+imports are written only by ``foidesk import-log``, and an FOI officer's check of a record (with
+its corrections) only by ``services.imported_record_check``.
 """
 
 from django.contrib import messages
@@ -13,10 +14,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from foidesk.accounts.models import Role
-from foidesk.cases.access import sees_register
+from foidesk.cases.access import can_edit_register, sees_register
 from foidesk.disclosure.selectors import LogFilters, log_page
 
-from .forms import RecordSearchForm
+from .corrections import CorrectionError, corrected_questions, unapplied
+from .forms import RecordCheckForm, RecordSearchForm
 from .models import Outcome
 from .selectors import (
     authorities_for_filter,
@@ -26,6 +28,7 @@ from .selectors import (
     run_for_user,
     runs_visible_to,
 )
+from .services import imported_record_check
 
 RUNS_PER_PAGE = 50
 RECORDS_PER_PAGE = 50
@@ -132,11 +135,12 @@ def record_detail(request: HttpRequest, pk: int) -> HttpResponse:
     decision = extracted.get("decision", "")
     questions = [
         {
-            **q,
-            "answer": q.get("answer") or (decision if q.get("found") == "whole request" else ""),
-            "outcome_label": OUTCOME_LABELS.get(q.get("outcome") or "", "Not visible"),
+            "q": q,
+            "answer": q.answer or (decision if q.found == "whole request" else ""),
+            "outcome_label": OUTCOME_LABELS.get(q.outcome or "", "Not visible"),
+            "read_label": OUTCOME_LABELS.get(q.read_outcome or "", "Not visible"),
         }
-        for q in extracted.get("questions", [])
+        for q in corrected_questions(extracted, record.corrections)
     ]
     return render(
         request,
@@ -144,6 +148,9 @@ def record_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "record": record,
             "questions": questions,
+            "read": extracted.get("record", {}),
+            "unapplied": unapplied(extracted, record.corrections),
+            "can_check": can_edit_register(request.user),
             "notes": extracted.get("notes", []),
             "check_notes": extracted.get("check_notes", []),
             "attachments": extracted.get("attachments", []),
@@ -151,4 +158,44 @@ def record_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "outcome_label": OUTCOME_LABELS.get(record.overall_outcome, "Not visible"),
             "nav_section": "imports",
         },
+    )
+
+
+@login_required
+def record_check(request: HttpRequest, pk: int) -> HttpResponse:
+    """An FOI officer checks a record against its page and corrects what was misread."""
+    if (response := _gate(request)) is not None:
+        return response
+    if not can_edit_register(request.user):
+        raise PermissionDenied
+    record = record_for_user(request.user, pk)
+    if request.method == "POST":
+        form = RecordCheckForm(request.POST, record=record)
+        if form.is_valid():
+            try:
+                record = imported_record_check(
+                    actor=request.user,
+                    record=record,
+                    wanted=form.wanted(),
+                    note=form.cleaned_data["note"].strip(),
+                )
+            except CorrectionError as exc:
+                form.add_error(None, str(exc))
+            else:
+                fixed = len(record.corrections)
+                messages.success(
+                    request,
+                    "Record checked"
+                    + (": your corrections are shown" if fixed else ": it was read right"),
+                )
+                return redirect(record)
+        status = 400
+    else:
+        form = RecordCheckForm(record=record)
+        status = 200
+    return render(
+        request,
+        "imports/record_check.html",
+        {"record": record, "form": form, "nav_section": "imports"},
+        status=status,
     )

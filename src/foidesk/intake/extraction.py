@@ -118,6 +118,7 @@ __all__ = [
     "Reasoning",
     "content_hash",
     "extract",
+    "overall_outcome",
 ]
 
 #: The outcome vocabulary of ``shared/corpus/README.md``.
@@ -2697,7 +2698,13 @@ def _follow_cross_references(extracted: list[ExtractedQuestion]) -> list[Extract
 _WHOLE_REFUSALS = frozenset({"cost_limit_s12", "vexatious_s14", "not_held"})
 
 
-def _overall(outcomes: list[str | None]) -> str | None:
+def overall_outcome(outcomes: Sequence[str | None]) -> str | None:
+    """The outcome of a whole request from its questions' outcomes (``None``: not visible).
+
+    One outcome for every question is the request's; information given for some question and
+    refused for another is partly disclosed; otherwise the most frequent refusal. "other" gives
+    way to any real outcome.
+    """
     known = [o for o in outcomes if o is not None]
     if len(set(known)) > 1:
         known = [o for o in known if o != "other"]
@@ -3098,7 +3105,7 @@ def extract(
             + "."
         )
 
-    overall = (_overall([q.outcome for q in extracted]) if extracted else whole_outcome) or (
+    overall = (overall_outcome([q.outcome for q in extracted]) if extracted else whole_outcome) or (
         status_outcome
     )
     if not any(c == "s12" or c.startswith("s12(") for c in cites) and (

@@ -1,0 +1,208 @@
+"""Staff corrections of an imported record, kept apart from what the importer read.
+
+The importer reads most outcomes right but not all of them: on pages its rules were not written
+from it gets roughly two question outcomes in three right (``docs/importer-accuracy.md``). An FOI
+officer who leans on another authority's answer as a precedent puts right what it misread: the
+outcome or provisions of a question, the provisions the page cites, NCND, whether a harm test,
+a public interest test or an attachment is there, the reference.
+
+The record keeps both readings. ``ImportedRecord.extracted`` is always the importer's;
+``ImportedRecord.corrections`` holds only the values staff changed::
+
+    {"reference": "190A/23", "ncnd": true, "provisions": ["s31(1)(a)", "s40(5)"],
+     "questions": {"2": {"outcome": "exempt", "exemptions": ["s31(1)(a)"]}}}
+
+The record's searchable columns (outcome, provisions, NCND, the tests, reference) show the
+corrected values, so a search for s31 refusals finds the record the officer put right.
+Importing the page again reads it afresh and lays the same corrections over the new reading: a
+newer extractor never undoes an officer's work. A question correction whose question the new
+reading no longer has is kept but not applied, and the record page says so.
+
+Plain Python on the stored JSON: no Django import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from foidesk.intake.extraction import OUTCOMES, overall_outcome
+from foidesk.law.provisions import CitationError, Cite, corpus_cite, fold
+from foidesk.law.regimes import Regime
+
+__all__ = [
+    "FLAGS",
+    "CorrectedQuestion",
+    "CorrectionError",
+    "columns",
+    "corrected_questions",
+    "differences",
+    "parse_provisions",
+    "provisions_text",
+    "unapplied",
+]
+
+
+class CorrectionError(ValueError):
+    """A correction that cannot be laid over the record (an unknown outcome or question)."""
+
+
+#: The yes/no findings of a page that staff may correct, by their column names.
+FLAGS = ("ncnd", "public_interest_test_present", "harm_test_present", "has_attachment")
+
+
+def provisions_text(provisions: Iterable[str]) -> str:
+    """The searchable column: space-separated and space-padded (" s31(1)(a) s40(2) ")."""
+    joined = " ".join(provisions)
+    return f" {joined} "[:1000] if joined else ""
+
+
+def parse_provisions(text: str, regime: Regime | str = Regime.FOIA) -> list[str]:
+    """Provisions typed by staff ("s31(1)(a), s40(2) reg12(5)(b)"), checked, normalised, sorted.
+
+    Each entry is in the corpus form (``shared/corpus/README.md``: ``s`` or ``reg``, the number,
+    each subsection in brackets) and is normalised as the importer normalises what it reads
+    (``foidesk.law.provisions.fold``: "s40(5B)" is "s40(5)"). Raises ``CitationError`` naming
+    the first entry that is not a provision, or names a condition rather than a ground for
+    refusal (s40(3A)).
+    """
+    cites: list[Cite] = []
+    for entry in text.replace(",", " ").replace(";", " ").split():
+        try:
+            cite = fold(corpus_cite(entry), Regime(regime))
+        except CitationError:
+            cite = None
+            problem = "write it like s31(1)(a), s40(5) or reg12(5)(b)"
+        else:
+            problem = "it is a condition of another provision, not a ground of its own"
+        if cite is None:
+            raise CitationError(f"“{entry}” is not a provision to cite: {problem}")
+        if cite not in cites:
+            cites.append(cite)
+    return [c.text for c in sorted(cites, key=Cite.sort_key)]
+
+
+@dataclass(frozen=True, slots=True)
+class CorrectedQuestion:
+    """One question as the record shows it: the importer's reading, and staff's if changed."""
+
+    number: int
+    text: str
+    context: str
+    answer: str
+    found: str
+    outcome: str | None
+    exemptions: tuple[str, ...]
+    read_outcome: str | None
+    read_exemptions: tuple[str, ...]
+
+    @property
+    def corrected(self) -> bool:
+        return (self.outcome, self.exemptions) != (self.read_outcome, self.read_exemptions)
+
+
+def corrected_questions(
+    extracted: Mapping[str, Any], corrections: Mapping[str, Any]
+) -> list[CorrectedQuestion]:
+    """The importer's questions with staff's outcome and provisions laid over them."""
+    fixes = corrections.get("questions") or {}
+    out = []
+    for q in extracted.get("questions") or []:
+        fix = fixes.get(str(q["number"])) or {}
+        read = (q.get("outcome"), tuple(q.get("exemptions") or ()))
+        outcome = (fix["outcome"] or None) if "outcome" in fix else read[0]
+        exemptions = tuple(fix["exemptions"]) if "exemptions" in fix else read[1]
+        out.append(
+            CorrectedQuestion(
+                number=q["number"],
+                text=q.get("text", ""),
+                context=q.get("context", ""),
+                answer=q.get("answer", ""),
+                found=q.get("found", ""),
+                outcome=outcome,
+                exemptions=exemptions,
+                read_outcome=read[0],
+                read_exemptions=read[1],
+            )
+        )
+    return out
+
+
+def unapplied(extracted: Mapping[str, Any], corrections: Mapping[str, Any]) -> list[int]:
+    """Question numbers corrected by staff that the importer's reading no longer has."""
+    have = {q["number"] for q in extracted.get("questions") or []}
+    return sorted(int(n) for n in corrections.get("questions") or {} if int(n) not in have)
+
+
+def columns(extracted: Mapping[str, Any], corrections: Mapping[str, Any]) -> dict[str, Any]:
+    """The record's searchable columns from the importer's reading with ``corrections`` on top.
+
+    With no corrections these are the importer's own values. A corrected question outcome
+    changes the request's overall outcome as the importer would have worked it out
+    (``overall_outcome``); a record with no questions may have its overall outcome corrected
+    directly.
+    """
+    read = extracted["record"]
+    values: dict[str, Any] = {
+        "reference": (corrections.get("reference", read["reference"]) or "")[:100],
+        "overall_outcome": read["overall_outcome"] or "",
+        "provisions_text": provisions_text(corrections.get("provisions", read["exemptions_cited"])),
+    }
+    for flag in FLAGS:
+        values[flag] = bool(corrections.get(flag, read[flag]))
+    questions = corrected_questions(extracted, corrections)
+    if any(q.corrected for q in questions):
+        values["overall_outcome"] = overall_outcome([q.outcome for q in questions]) or ""
+    elif not questions and "overall_outcome" in corrections:
+        values["overall_outcome"] = corrections["overall_outcome"] or ""
+    return values
+
+
+def _outcome(value: str | None) -> str | None:
+    if value and value not in OUTCOMES:
+        raise CorrectionError(f"“{value}” is not an outcome")
+    return value or None
+
+
+def differences(extracted: Mapping[str, Any], wanted: Mapping[str, Any]) -> dict[str, Any]:
+    """The corrections that make the importer's reading say what staff say the page says.
+
+    ``wanted`` has the keys of a corrections value (any may be left out: left as read), with
+    every question's outcome and provisions under ``questions``, keyed by number. Only what
+    differs from the importer's reading is kept, so a record staff checked and found right has
+    no corrections. Corrections of questions the reading does not have are not kept: staff
+    checked the questions the record now has. Raises ``CorrectionError`` for an outcome outside
+    the corpus vocabulary or a question the reading does not have.
+    """
+    read = extracted["record"]
+    out: dict[str, Any] = {}
+    if "reference" in wanted and (wanted["reference"] or None) != (read["reference"] or None):
+        out["reference"] = wanted["reference"] or None
+    for flag in FLAGS:
+        if flag in wanted and bool(wanted[flag]) != bool(read[flag]):
+            out[flag] = bool(wanted[flag])
+    if "provisions" in wanted and list(wanted["provisions"]) != list(read["exemptions_cited"]):
+        out["provisions"] = list(wanted["provisions"])
+    questions = {q["number"]: q for q in extracted.get("questions") or []}
+    fixes: dict[str, dict[str, Any]] = {}
+    for number, want in (wanted.get("questions") or {}).items():
+        q = questions.get(int(number))
+        if q is None:
+            raise CorrectionError(f"The record has no question {number}")
+        fix: dict[str, Any] = {}
+        if "outcome" in want and _outcome(want["outcome"]) != q.get("outcome"):
+            fix["outcome"] = want["outcome"] or None
+        if "exemptions" in want and list(want["exemptions"]) != list(q.get("exemptions") or []):
+            fix["exemptions"] = list(want["exemptions"])
+        if fix:
+            fixes[str(int(number))] = fix
+    if fixes:
+        out["questions"] = fixes
+    if (
+        not questions
+        and "overall_outcome" in wanted
+        and _outcome(wanted["overall_outcome"]) != (read["overall_outcome"] or None)
+    ):
+        out["overall_outcome"] = wanted["overall_outcome"] or None
+    return out

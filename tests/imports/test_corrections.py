@@ -1,0 +1,390 @@
+"""Staff checking an imported record: corrections kept beside the importer's reading.
+
+The plain functions of ``foidesk.imports.corrections`` first, then the service and a re-import
+over a corrected record, then the check page.
+"""
+
+import io
+import json
+import re
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from foidesk.accounts.models import Role
+from foidesk.audit.models import AuditEvent
+from foidesk.imports.corrections import (
+    CorrectionError,
+    columns,
+    corrected_questions,
+    differences,
+    parse_provisions,
+    unapplied,
+)
+from foidesk.imports.models import ImportedRecord
+from foidesk.imports.services import imported_record_check
+from foidesk.law.provisions import CitationError
+
+PAGE = """Drones ({ref})
+Request
+1. How many drones does the force have?
+2. Which drones are you using?
+{third}Response
+Please find attached our response.
+In addition to the attached response West Midlands Police can neither confirm nor deny that it
+holds any other information by virtue of Section 24(2) National Security.
+"""
+
+#: What the importer reads from PAGE: both questions partly disclosed, NCND under s24(2).
+READ = {
+    "record": {
+        "reference": "1053A/22",
+        "overall_outcome": "partially_disclosed",
+        "exemptions_cited": ["s24(2)"],
+        "ncnd": True,
+        "public_interest_test_present": False,
+        "harm_test_present": False,
+        "has_attachment": True,
+    },
+    "questions": [
+        {"number": n, "text": "?", "outcome": "partially_disclosed", "exemptions": ["s24(2)"]}
+        for n in (1, 2)
+    ],
+}
+
+
+# --- The plain functions ------------------------------------------------------------------
+
+
+def test_provisions_typed_by_staff_are_normalised_sorted_and_unrepeated():
+    assert parse_provisions("s40(5B), s31(1)(a); s24(2) s31(1)(a)") == [
+        "s24(2)",
+        "s31(1)(a)",
+        "s40(5)",
+    ]
+    assert parse_provisions("reg12(5)(b) s39", "eir") == ["reg12(5)(b)", "s39"]
+    assert parse_provisions("  ") == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "says"),
+    [
+        ("s31(1)(a), section 38", "“section” is not a provision to cite: write it like"),
+        ("s40(3A)", "“s40(3A)” is not a provision to cite: it is a condition"),
+    ],
+)
+def test_a_provision_not_in_the_corpus_form_is_refused_by_name(typed, says):
+    with pytest.raises(CitationError, match=re.escape(says)):
+        parse_provisions(typed)
+
+
+def test_a_record_read_right_has_no_corrections():
+    wanted = {
+        "reference": "1053A/22",
+        "provisions": ["s24(2)"],
+        "ncnd": True,
+        "public_interest_test_present": False,
+        "harm_test_present": False,
+        "has_attachment": True,
+        "questions": {
+            1: {"outcome": "partially_disclosed", "exemptions": ["s24(2)"]},
+            2: {"outcome": "partially_disclosed", "exemptions": ["s24(2)"]},
+        },
+    }
+
+    assert differences(READ, wanted) == {}
+    assert columns(READ, {}) == {
+        "reference": "1053A/22",
+        "overall_outcome": "partially_disclosed",
+        "provisions_text": " s24(2) ",
+        "ncnd": True,
+        "public_interest_test_present": False,
+        "harm_test_present": False,
+        "has_attachment": True,
+    }
+
+
+def test_only_what_differs_is_kept_and_the_overall_outcome_follows_the_questions():
+    wanted = {
+        "reference": "1053A/22",
+        "ncnd": False,
+        "provisions": [],
+        "questions": {
+            1: {"outcome": "disclosed", "exemptions": []},
+            2: {"outcome": "disclosed", "exemptions": []},
+        },
+    }
+
+    fixed = differences(READ, wanted)
+
+    assert fixed == {
+        "ncnd": False,
+        "provisions": [],
+        "questions": {
+            "1": {"outcome": "disclosed", "exemptions": []},
+            "2": {"outcome": "disclosed", "exemptions": []},
+        },
+    }
+    values = columns(READ, fixed)
+    assert values["overall_outcome"] == "disclosed"
+    assert values["provisions_text"] == "" and values["ncnd"] is False
+    shown = corrected_questions(READ, fixed)
+    assert [q.outcome for q in shown] == ["disclosed", "disclosed"]
+    assert [q.read_outcome for q in shown] == ["partially_disclosed"] * 2
+    assert all(q.corrected for q in shown)
+
+
+def test_a_question_marked_not_visible_is_a_correction_too():
+    fixed = differences(READ, {"questions": {2: {"outcome": None}}})
+
+    assert fixed == {"questions": {"2": {"outcome": None}}}
+    assert [q.outcome for q in corrected_questions(READ, fixed)] == ["partially_disclosed", None]
+    assert columns(READ, fixed)["overall_outcome"] == "partially_disclosed"
+
+
+@pytest.mark.parametrize(
+    ("wanted", "says"),
+    [
+        ({"questions": {1: {"outcome": "refused"}}}, "“refused” is not an outcome"),
+        ({"questions": {3: {"outcome": "disclosed"}}}, "The record has no question 3"),
+    ],
+)
+def test_an_unknown_outcome_or_question_is_refused(wanted, says):
+    with pytest.raises(CorrectionError, match=says):
+        differences(READ, wanted)
+
+
+def test_a_record_without_questions_has_its_overall_outcome_corrected():
+    bare = {"record": {**READ["record"], "overall_outcome": None}, "questions": []}
+
+    fixed = differences(bare, {"overall_outcome": "not_held"})
+
+    assert fixed == {"overall_outcome": "not_held"}
+    assert columns(bare, fixed)["overall_outcome"] == "not_held"
+
+
+def test_corrections_of_questions_the_reading_no_longer_has_are_reported():
+    fixed = {"questions": {"2": {"outcome": "exempt"}, "5": {"outcome": "not_held"}}}
+
+    assert unapplied(READ, fixed) == [5]
+    assert [q.outcome for q in corrected_questions(READ, fixed)] == [
+        "partially_disclosed",
+        "exempt",
+    ]
+
+
+# --- The service and re-importing ---------------------------------------------------------
+
+
+def _import(tmp_path, *, ref: str = "1053A/22", third: str = "") -> ImportedRecord:
+    log = tmp_path / "log.jsonl"
+    page = {"id": "drones", "text": PAGE.format(ref=ref, third=third)}
+    log.write_text(json.dumps(page) + "\n", encoding="utf-8")
+    call_command("import_log", str(log), stdout=io.StringIO(), stderr=io.StringIO())
+    return ImportedRecord.objects.get(source_id="drones")
+
+
+OFFICERS_READING = {
+    "reference": "1053A/22",
+    "provisions": ["s24(2)"],
+    "ncnd": True,
+    "public_interest_test_present": False,
+    "harm_test_present": False,
+    "has_attachment": True,
+    "questions": {
+        1: {"outcome": "disclosed", "exemptions": []},
+        2: {"outcome": "ncnd", "exemptions": ["s24(2)"]},
+    },
+}
+
+
+@pytest.mark.django_db
+def test_checking_a_record_keeps_the_corrections_and_audits_them(tmp_path, officer):
+    record = _import(tmp_path)
+
+    imported_record_check(
+        actor=officer, record=record, wanted=OFFICERS_READING, note="Q1 is answered in full"
+    )
+
+    record.refresh_from_db()
+    assert record.corrections == {
+        "questions": {
+            "1": {"outcome": "disclosed", "exemptions": []},
+            "2": {"outcome": "ncnd"},
+        }
+    }
+    assert record.overall_outcome == "partially_disclosed"  # disclosed beside an NCND
+    assert record.extracted["questions"][0]["outcome"] == "partially_disclosed"  # as read
+    assert record.checked_by == officer and record.checked_hash == record.content_hash
+    assert not record.changed_since_checked
+    event = AuditEvent.objects.get(event_type="imported_record_checked")
+    assert event.actor == officer and event.subject_id == str(record.pk)
+    assert event.detail["note"] == "Q1 is answered in full"
+    assert event.detail["corrections"] == record.corrections
+
+
+@pytest.mark.django_db
+def test_a_check_that_finds_nothing_wrong_records_who_checked(tmp_path, officer):
+    record = _import(tmp_path)
+    as_read = {
+        **OFFICERS_READING,
+        "questions": {
+            1: {"outcome": "partially_disclosed", "exemptions": ["s24(2)"]},
+            2: {"outcome": "partially_disclosed", "exemptions": ["s24(2)"]},
+        },
+    }
+
+    imported_record_check(actor=officer, record=record, wanted=as_read)
+
+    record.refresh_from_db()
+    assert record.corrections == {} and record.checked_at is not None
+    assert AuditEvent.objects.get(event_type="imported_record_checked").changes == {}
+
+
+@pytest.mark.django_db
+def test_a_refused_correction_changes_nothing(tmp_path, officer):
+    record = _import(tmp_path)
+    bad = {**OFFICERS_READING, "questions": {7: {"outcome": "disclosed"}}}
+
+    with pytest.raises(CorrectionError):
+        imported_record_check(actor=officer, record=record, wanted=bad)
+
+    record.refresh_from_db()
+    assert record.corrections == {} and record.checked_at is None
+    assert not AuditEvent.objects.filter(event_type="imported_record_checked").exists()
+
+
+@pytest.mark.django_db
+def test_importing_the_page_again_keeps_what_staff_corrected(tmp_path, officer):
+    record = _import(tmp_path)
+    wanted = {**OFFICERS_READING, "harm_test_present": True, "provisions": ["s24(2)", "s31"]}
+    imported_record_check(actor=officer, record=record, wanted=wanted)
+
+    record = _import(tmp_path, ref="1053B/22", third="3. Where are they kept?\n")
+
+    assert record.reference == "1053B/22" and record.question_count == 3
+    assert record.harm_test_present and record.provisions == ["s24(2)", "s31"]
+    assert record.corrections["questions"]["2"] == {"outcome": "ncnd"}
+    assert [q.outcome for q in corrected_questions(record.extracted, record.corrections)] == [
+        "disclosed",
+        "ncnd",
+        "partially_disclosed",
+    ]
+    assert record.overall_outcome == "partially_disclosed"
+    assert record.changed_since_checked
+
+
+@pytest.mark.django_db
+def test_a_correction_whose_question_has_gone_is_kept_and_reported(tmp_path, officer):
+    record = _import(tmp_path, third="3. Where are they kept?\n")
+    wanted = {"questions": {3: {"outcome": "not_held"}}}
+    imported_record_check(actor=officer, record=record, wanted=wanted)
+
+    record = _import(tmp_path)
+
+    assert record.corrections == {"questions": {"3": {"outcome": "not_held"}}}
+    assert unapplied(record.extracted, record.corrections) == [3]
+    assert record.overall_outcome == "partially_disclosed"
+
+
+# --- The check page -----------------------------------------------------------------------
+
+
+def _form(record: ImportedRecord, **changes: str) -> dict[str, str]:
+    """The check form as it comes filled in, with ``changes``."""
+    data = {
+        "reference": record.reference,
+        "provisions": ", ".join(record.provisions),
+        "ncnd": "yes" if record.ncnd else "no",
+        "harm_test_present": "yes" if record.harm_test_present else "no",
+        "public_interest_test_present": "yes" if record.public_interest_test_present else "no",
+        "has_attachment": "yes" if record.has_attachment else "no",
+        "note": "",
+    }
+    for q in corrected_questions(record.extracted, record.corrections):
+        data[f"q{q.number}_outcome"] = q.outcome or ""
+        data[f"q{q.number}_provisions"] = ", ".join(q.exemptions)
+    data.update(changes)
+    return data
+
+
+@pytest.mark.django_db
+def test_an_officer_corrects_a_record_and_sees_both_readings(officer_client, tmp_path):
+    record = _import(tmp_path)
+    url = reverse("imports:record-check", kwargs={"pk": record.pk})
+    assert 'value="1053A/22"' in officer_client.get(url).content.decode()
+
+    response = officer_client.post(
+        url, _form(record, q1_outcome="disclosed", q1_provisions="", harm_test_present="yes")
+    )
+
+    assert response.status_code == 302 and response["Location"] == record.get_absolute_url()
+    record.refresh_from_db()
+    assert record.harm_test_present is True
+    assert record.corrections["questions"] == {"1": {"outcome": "disclosed", "exemptions": []}}
+    html = officer_client.get(record.get_absolute_url()).content.decode()
+    assert "Checked by staff" in html
+    assert "By staff. The importer read: Partially disclosed (s24(2))" in html
+    assert "Shown (corrected)" in html
+    listed = officer_client.get(reverse("imports:records"), {"checked": "yes"})
+    assert [r.pk for r in listed.context["page_obj"].object_list] == [record.pk]
+    unchecked = officer_client.get(reverse("imports:records"), {"checked": "no"})
+    assert unchecked.context["page_obj"].paginator.count == 0
+
+
+@pytest.mark.django_db
+def test_a_bad_provision_is_a_400_naming_it_and_nothing_changes(officer_client, tmp_path):
+    record = _import(tmp_path)
+    url = reverse("imports:record-check", kwargs={"pk": record.pk})
+
+    response = officer_client.post(
+        url, _form(record, q1_outcome="disclosed", q2_provisions="section 24")
+    )
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "There is a problem" in html and "“section” is not a provision to cite" in html
+    record.refresh_from_db()
+    assert record.corrections == {} and record.checked_at is None
+    assert not AuditEvent.objects.filter(event_type="imported_record_checked").exists()
+
+
+@pytest.mark.django_db
+def test_an_unknown_outcome_or_a_missing_answer_is_a_400(officer_client, tmp_path):
+    record = _import(tmp_path)
+    url = reverse("imports:record-check", kwargs={"pk": record.pk})
+
+    data = _form(record, q2_outcome="refused", ncnd="maybe")
+    del data["has_attachment"]
+
+    response = officer_client.post(url, data)
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Choose an outcome from the list" in html
+    assert "Choose yes or no from the list" in html
+    assert "Answer yes or no: an attachment is referred to" in html
+    record.refresh_from_db()
+    assert record.checked_at is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", [Role.DECISION_MAKER, Role.READ_ONLY])
+def test_only_foi_officers_check_records(client, make_staff, tmp_path, role):
+    record = _import(tmp_path)
+    client.force_login(make_staff("staff", role))
+    url = reverse("imports:record-check", kwargs={"pk": record.pk})
+
+    assert client.get(url).status_code == 403
+    assert client.post(url, _form(record, q1_outcome="disclosed")).status_code == 403
+    assert "Check and correct" not in client.get(record.get_absolute_url()).content.decode()
+    record.refresh_from_db()
+    assert record.checked_at is None
+
+
+@pytest.mark.django_db
+def test_checking_a_record_that_does_not_exist_is_a_404(officer_client):
+    url = reverse("imports:record-check", kwargs={"pk": 999_999})
+
+    assert officer_client.get(url).status_code == 404
