@@ -20,6 +20,7 @@ from foidesk.imports.corrections import (
     corrected_questions,
     differences,
     parse_provisions,
+    tally,
     unapplied,
 )
 from foidesk.imports.models import ImportedRecord
@@ -172,6 +173,27 @@ def test_corrections_of_questions_the_reading_no_longer_has_are_reported():
         "partially_disclosed",
         "exempt",
     ]
+
+
+def test_the_tally_counts_what_staff_left_as_read_as_read_right():
+    checked = [
+        ({}, 4),  # read right throughout
+        ({"questions": {"1": {"outcome": "exempt"}, "2": {"exemptions": []}}, "ncnd": True}, 3),
+        ({"reference": "12/24", "provisions": ["s40(2)"]}, 0),
+    ]
+
+    result = tally(checked)
+
+    assert result.records == 3
+    shares = {f.name: (f.right, f.total) for f in result.fields}
+    assert shares["Question outcomes"] == (6, 7)
+    assert shares["Question provisions"] == (6, 7)
+    assert shares["Reference"] == (2, 3)
+    assert shares["Provisions cited"] == (2, 3)
+    assert shares["Neither confirm nor deny"] == (2, 3)
+    assert shares["Harm test"] == (3, 3)
+    assert round(result.fields[0].percent, 1) == 85.7
+    assert tally([]).fields[0].percent is None
 
 
 # --- The service and re-importing ---------------------------------------------------------
@@ -388,3 +410,23 @@ def test_checking_a_record_that_does_not_exist_is_a_404(officer_client):
     url = reverse("imports:record-check", kwargs={"pk": 999_999})
 
     assert officer_client.get(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_import_history_shows_how_well_the_importer_read_the_checked_records(
+    officer_client, officer, tmp_path
+):
+    history = reverse("imports:runs")
+    record = _import(tmp_path)
+    assert "No imported response has been checked by staff yet" in (
+        officer_client.get(history).content.decode()
+    )
+
+    imported_record_check(actor=officer, record=record, wanted=OFFICERS_READING)
+
+    response = officer_client.get(history)
+    shares = {f.name: (f.right, f.total) for f in response.context["tally"].fields}
+    assert response.context["tally"].records == 1
+    assert shares["Question outcomes"] == (0, 2) and shares["Reference"] == (1, 1)
+    html = response.content.decode()
+    assert "1 imported response staff have checked" in html and "0.0%" in html

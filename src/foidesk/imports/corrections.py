@@ -33,6 +33,7 @@ from foidesk.law.regimes import Regime
 
 __all__ = [
     "FLAGS",
+    "CheckTally",
     "CorrectedQuestion",
     "CorrectionError",
     "columns",
@@ -40,6 +41,7 @@ __all__ = [
     "differences",
     "parse_provisions",
     "provisions_text",
+    "tally",
     "unapplied",
 ]
 
@@ -206,3 +208,69 @@ def differences(extracted: Mapping[str, Any], wanted: Mapping[str, Any]) -> dict
     ):
         out["overall_outcome"] = wanted["overall_outcome"] or None
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class FieldTally:
+    """How often staff found one field read right: ``right`` of ``total``."""
+
+    name: str
+    right: int
+    total: int
+
+    @property
+    def percent(self) -> float | None:
+        return 100 * self.right / self.total if self.total else None
+
+
+@dataclass(frozen=True, slots=True)
+class CheckTally:
+    """How well the importer read the records staff checked, field by field."""
+
+    records: int
+    fields: tuple[FieldTally, ...]
+
+
+#: The page's own fields, with the names the tally shows them by.
+_PAGE_FIELDS = (
+    ("reference", "Reference"),
+    ("provisions", "Provisions cited"),
+    ("ncnd", "Neither confirm nor deny"),
+    ("harm_test_present", "Harm test"),
+    ("public_interest_test_present", "Public interest test"),
+    ("has_attachment", "Attachment"),
+)
+
+
+def tally(checked: Iterable[tuple[Mapping[str, Any], int]]) -> CheckTally:
+    """The importer's accuracy as staff's checks measure it, from each checked record's
+    ``(corrections, question_count)``.
+
+    A field staff left as read counts as read right; a question whose outcome (or provisions)
+    they changed as read wrong. Checks measure only what staff may correct: how the request was
+    split into questions is not among it, so a question the importer missed or made up is not
+    counted here (``bench/score_import.py`` measures that against labelled pages).
+    """
+    records = 0
+    outcomes = [0, 0]
+    question_provisions = [0, 0]
+    page = {key: [0, 0] for key, _ in _PAGE_FIELDS}
+    for corrections, question_count in checked:
+        records += 1
+        fixes = (corrections.get("questions") or {}).values()
+        outcomes[0] += question_count - min(question_count, sum("outcome" in f for f in fixes))
+        outcomes[1] += question_count
+        wrong = min(question_count, sum("exemptions" in f for f in fixes))
+        question_provisions[0] += question_count - wrong
+        question_provisions[1] += question_count
+        for key, _ in _PAGE_FIELDS:
+            page[key][0] += key not in corrections
+            page[key][1] += 1
+    return CheckTally(
+        records=records,
+        fields=(
+            FieldTally("Question outcomes", *outcomes),
+            FieldTally("Question provisions", *question_provisions),
+            *(FieldTally(name, *page[key]) for key, name in _PAGE_FIELDS),
+        ),
+    )

@@ -17,11 +17,13 @@ from django.http import Http404
 from foidesk.accounts.models import User
 from foidesk.cases.access import sees_register
 
+from .corrections import CheckTally, tally
 from .models import ImportedRecord, ImportFailure, ImportRun
 
 __all__ = [
     "RecordFilters",
     "authorities_for_filter",
+    "checked_tally",
     "failures_of",
     "record_for_user",
     "record_search",
@@ -130,3 +132,12 @@ def stored_hashes(keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]
         "authority_name", "source_key", "content_hash"
     )
     return {(a, k): h for a, k, h in rows if (a, k) in wanted}
+
+
+def checked_tally() -> CheckTally:
+    """How well the importer read the records staff have checked (``corrections.tally``)."""
+    return tally(
+        ImportedRecord.objects.filter(checked_at__isnull=False).values_list(
+            "corrections", "question_count"
+        )
+    )

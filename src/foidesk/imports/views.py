@@ -22,6 +22,7 @@ from .forms import RecordCheckForm, RecordSearchForm
 from .models import Outcome
 from .selectors import (
     authorities_for_filter,
+    checked_tally,
     failures_of,
     record_for_user,
     record_search,
@@ -73,6 +74,7 @@ def run_list(request: HttpRequest) -> HttpResponse:
         request,
         "imports/run_list.html",
         {
+            "tally": checked_tally(),
             "page_obj": page,
             "page_range": paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1),
             "nav_section": "imports",
