@@ -2754,3 +2754,62 @@ def test_response_headings_that_repeat_a_number_are_not_read_as_numbered() -> No
     )
 
     assert "[Question 1: its text is not on the page]" not in [q.text for q in e.questions]
+
+
+def test_a_letter_that_sets_each_question_above_its_answer_is_read_item_by_item() -> None:
+    """The page has no request heading: the letter restates the questions, each with its
+    answer beneath, and one question has none."""
+    e = extract(
+        "I write in connection with your request dated 24th August. Below are the questions "
+        "raised in your request and all the information we have been able to retrieve.\n\n"
+        "1. How many missing persons cases have been investigated in each year\n\n"
+        "a) Below are the figures for Missing persons.\n\n"
+        "2014 – 2679, 2015 – 3549\n\n"
+        "2. How many of those missing persons are under the age of 16 (per year)?\n\n"
+        "2014 – 1357, 2015 – 1770\n\n"
+        "3. How many of these cases are still active?\n\n"
+        "a) 2013 – 2019 - 6\n\n"
+        "4. How many of these resulted in the missing person being a victim of homicide?\n\n"
+        "If possible within the cost limits of the FOIA (if not exclude):\n\n"
+        "Please note any statistical data supplied is a snapshot of data held at the time.\n"
+    )
+
+    assert [q.outcome for q in e.questions[:3]] == ["disclosed"] * 3
+    assert "2014 – 1357" in e.questions[1].answer
+
+
+def test_a_refusal_that_quotes_one_question_is_that_questions_outcome() -> None:
+    """ "... therefore the following will not be included:" / the question, quoted: the rest of
+    the request is answered by the attachment."""
+    e = extract(
+        "Your request\n"
+        "(a) List all commercial properties with their rateable values and addresses.\n"
+        "(b) The current liability payable for the year.\n"
+        "(c) If the property is empty the date it became empty.\n"
+        "Our response\n"
+        "Please see the attached spreadsheet.\n"
+        "Please also note we will not provide information relating to empty properties "
+        "therefore the following will not be included:\n"
+        "(c) If the property is empty the date it became empty\n"
+        "The information requested is exempt from disclosure under Section 31(1) of the Freedom "
+        "of Information Act.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["disclosed", "disclosed", "exempt"]
+
+
+def test_a_refusal_that_quotes_part_of_a_question_leaves_it_partly_answered() -> None:
+    e = extract(
+        "Request\n"
+        "1. How many officers have been subject to misconduct hearings since 2011?\n"
+        "2. For all those found guilty, please provide: rank of officer, name of officer, date "
+        "of hearing, dates of the misconduct, the punishment given and a summary of the "
+        "misconduct.\n"
+        "Response\n"
+        "60 officers. The attached table contains some of the details requested.\n"
+        "Information that constitutes personal information is exempt from disclosure.\n"
+        "The information that has been deemed exempt is:\n"
+        "Name of the officer, date the misconduct took place, and a summary of the misconduct.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["disclosed", "partially_disclosed"]

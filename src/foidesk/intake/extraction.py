@@ -39,7 +39,9 @@ How an FOI officer reads such a page, and so how this module does:
    corpus labelling convention), except questions answered "as a gesture of goodwill" under a
    cost refusal that names the others, which are disclosed, and questions a sentence of the
    response singles out for a refusal of another kind ("in relation to question 4 we do not hold
-   conviction data"), which get that outcome. Answers lettered like the request
+   conviction data"), which get that outcome; a refusal that quotes one question ("the
+   following will not be included:" / the question) refuses that question, or leaves it partly
+   answered when it quotes only some of what it asks. Answers lettered like the request
    ("(a)", "b)") count as numbered; a "Q3" or the next numbered answer after an earlier answer's
    public interest test still answers question 3; "Question 1: ...?" / "Response: ..." pages
    are read as interleaved. So are roman numerals ("I." "II.") when the request uses them, a
@@ -820,7 +822,14 @@ def _interleaved_past(lines: list[str], span: tuple[int, int]) -> bool:
     inside = [i for i, _ in found if span[0] <= i < span[1]]
     if not later:
         # Every "question" of the request has a short answer under it ("- how many officers
-        # are suspended" / "9"): the request found is the questions and their answers.
+        # are suspended" / "9"): the request found is the questions and their answers. When the
+        # "request" opens in the authority's voice ("Below are the questions raised in your
+        # request and all the information we have been able to retrieve."), it is the letter
+        # setting each question above its answer, and one may have no answer on the page.
+        short = [i for i in inside if _answer_beneath(lines, i) and len(_next_line(lines, i)) < 80]
+        opener = next((x for x in lines[span[0] : inside[0]] if x.strip()), "") if inside else ""
+        if opener and answers_request(opener):
+            return len(inside) >= 2 and len(short) >= len(inside) - 1 and len(short) >= 2
         return len(inside) >= 2 and all(
             _answer_beneath(lines, i) and len(_next_line(lines, i)) < 40 for i in inside
         )
@@ -1336,7 +1345,8 @@ _PARTIAL = re.compile(
 )
 _WITHHELD = re.compile(
     r"\bwithh(?:e|o)ld(?:ing)?\b|\bexempt\b|\bexemptions?\s+(?:appl|is\s+engaged)|"
-    r"\bexemt\b|\bwill\s+not\s+be\s+(?:disclosed|released|provided)\b|"
+    r"\bexemt\b|\bwill\s+not\s+be\s+(?:disclosed|released|provided|included)\b|"
+    r"\b(?:we|i)\s+will\s+not\s+(?:provide|release|disclose|supply)\b|"
     r"\b(?:unable|not\s+able)\s+to\s+(?:provide|release|disclose|supply)\b|"
     r"\bnot\s+obliged\s+to\s+supply\b|\brefusal\s+notice\b|\bby\s+virtue\s+of\b|"
     r"\b(?:cannot|can\s?not|could\s+not)\s+be\s+(?:disclosed|released|provided)\b|"
@@ -1909,6 +1919,7 @@ _WITHHELD = _Cue(
     "exemt",
     "exemption",
     "not be ",
+    "will not",
     "unable",
     "not able",
     "obliged",
@@ -2550,6 +2561,10 @@ _SINGLED_OUT = frozenset(
 )
 
 
+#: How much of a question's wording a refusal must quote to be about all of it.
+_QUOTED = 0.7
+
+
 def _singled_out(
     decision: str, questions: Sequence[str], whole_outcome: str | None
 ) -> dict[int, str]:
@@ -2583,9 +2598,22 @@ def _singled_out(
             # "This letter represents a Refusal Notice for question 6 ..." / "We neither
             # confirm nor deny ...": the refusal is the one the next sentence gives.
             outcome = "ncnd"
+        # "... therefore the following will not be included:" / "(f) If the property is empty
+        # that date it became empty": the refusal quotes the question it is about.
+        quoted = False
         if not numbers and whole_outcome == "partially_disclosed" and outcome in _SINGLED_OUT:
-            numbers = _repeats_one(sentence, asked)
+            quoted = sentence.endswith(":") and k + 1 < len(sentences)
+            numbers = _repeats_one(sentences[k + 1] if quoted else sentence, asked)
         if not numbers:
+            continue
+        if quoted:
+            # The quotation is the whole question, or only some of what it asks ("Name of the
+            # officer, date the misconduct took place ..."): then that question is the one
+            # partly answered.
+            (number,) = numbers
+            asks = asked[number - 1] - _ANSWERING_WORDS
+            whole = len(asks & _words(sentences[k + 1])) >= _QUOTED * len(asks)
+            out[number] = outcome if whole else "partially_disclosed"
             continue
         if outcome == "exempt" and whole_outcome == "partially_disclosed":
             continue  # the withheld part of a partial disclosure, not all of the answer
