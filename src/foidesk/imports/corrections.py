@@ -1,7 +1,7 @@
 """Staff corrections of an imported record, kept apart from what the importer read.
 
-The importer reads most outcomes right but not all of them: on pages its rules were not written
-from it gets roughly two question outcomes in three right (``docs/importer-accuracy.md``). An FOI
+The importer does not read every page right: on pages its rules were not written from it gets
+between half and two thirds of question outcomes right (``docs/importer-accuracy.md``). An FOI
 officer who leans on another authority's answer as a precedent puts right what it misread: the
 outcome or provisions of a question, the provisions the page cites, NCND, whether a harm test,
 a public interest test or an attachment is there, the reference.
