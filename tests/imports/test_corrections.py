@@ -103,6 +103,7 @@ def test_a_record_read_right_has_no_corrections():
         "public_interest_test_present": False,
         "harm_test_present": False,
         "has_attachment": True,
+        "question_count": 2,
     }
 
 
@@ -180,20 +181,61 @@ def test_the_tally_counts_what_staff_left_as_read_as_read_right():
         ({}, 4),  # read right throughout
         ({"questions": {"1": {"outcome": "exempt"}, "2": {"exemptions": []}}, "ncnd": True}, 3),
         ({"reference": "12/24", "provisions": ["s40(2)"]}, 0),
+        ({"split": [{"text": "How many?", "outcome": "disclosed", "exemptions": []}]}, 1),
     ]
 
     result = tally(checked)
 
-    assert result.records == 3
+    assert result.records == 4
     shares = {f.name: (f.right, f.total) for f in result.fields}
     assert shares["Question outcomes"] == (6, 7)
     assert shares["Question provisions"] == (6, 7)
-    assert shares["Reference"] == (2, 3)
-    assert shares["Provisions cited"] == (2, 3)
-    assert shares["Neither confirm nor deny"] == (2, 3)
-    assert shares["Harm test"] == (3, 3)
-    assert round(result.fields[0].percent, 1) == 85.7
-    assert tally([]).fields[0].percent is None
+    assert shares["Reference"] == (3, 4)
+    assert shares["Provisions cited"] == (3, 4)
+    assert shares["Neither confirm nor deny"] == (3, 4)
+    assert shares["Harm test"] == (4, 4)
+    assert shares["Questions as split"] == (3, 4)
+    outcomes = next(f for f in result.fields if f.name == "Question outcomes")
+    assert round(outcomes.percent, 1) == 85.7
+    assert all(f.percent is None for f in tally([]).fields)
+
+
+def test_a_split_with_the_importers_words_is_read_as_corrections_of_its_questions():
+    split = [
+        {"text": " ?\n", "outcome": "disclosed", "exemptions": []},
+        {"text": "?", "outcome": "partially_disclosed", "exemptions": ["s24(2)"]},
+    ]
+
+    assert differences(READ, {"split": split}) == {
+        "questions": {"1": {"outcome": "disclosed", "exemptions": []}}
+    }
+
+
+def test_staffs_own_split_replaces_the_importers_questions():
+    split = [
+        {"text": "How many drones?", "outcome": "disclosed", "exemptions": []},
+        {"text": "Which models?", "outcome": "exempt", "exemptions": ["s24(1)"]},
+        {"text": "Where are they kept?", "outcome": None, "exemptions": []},
+    ]
+
+    fixed = differences(READ, {"split": split, "ncnd": False})
+
+    assert fixed["split"][2] == {"text": "Where are they kept?", "outcome": None, "exemptions": []}
+    assert fixed["ncnd"] is False and "questions" not in fixed
+    shown = corrected_questions(READ, fixed)
+    assert [q.text for q in shown] == ["How many drones?", "Which models?", "Where are they kept?"]
+    assert all(q.split_by_staff and q.corrected for q in shown)
+    first = {**READ["questions"][0], "text": "How many drones?", "answer": "4"}
+    kept = corrected_questions({**READ, "questions": [first]}, fixed)
+    assert [q.answer for q in kept] == ["4", "", ""]
+    values = columns(READ, fixed)
+    assert values["question_count"] == 3
+    assert values["overall_outcome"] == "partially_disclosed"  # disclosed beside exempt
+    assert unapplied(READ, fixed) == []
+    with pytest.raises(CorrectionError, match="Keep at least one question"):
+        differences(READ, {"split": []})
+    with pytest.raises(CorrectionError, match="“refused” is not an outcome"):
+        differences(READ, {"split": [{"text": "How many?", "outcome": "refused"}]})
 
 
 # --- The service and re-importing ---------------------------------------------------------
@@ -324,9 +366,13 @@ def _form(record: ImportedRecord, **changes: str) -> dict[str, str]:
         "has_attachment": "yes" if record.has_attachment else "no",
         "note": "",
     }
-    for q in corrected_questions(record.extracted, record.corrections):
+    questions = corrected_questions(record.extracted, record.corrections)
+    for q in questions:
+        data[f"q{q.number}_text"] = q.text
         data[f"q{q.number}_outcome"] = q.outcome or ""
         data[f"q{q.number}_provisions"] = ", ".join(q.exemptions)
+    for n in range(len(questions) + 1, len(questions) + 3):  # the two empty rows
+        data.update({f"q{n}_text": "", f"q{n}_outcome": "", f"q{n}_provisions": ""})
     data.update(changes)
     return data
 
@@ -430,3 +476,66 @@ def test_the_import_history_shows_how_well_the_importer_read_the_checked_records
     assert shares["Question outcomes"] == (0, 2) and shares["Reference"] == (1, 1)
     html = response.content.decode()
     assert "1 imported response staff have checked" in html and "0.0%" in html
+
+
+@pytest.mark.django_db
+def test_an_officer_splits_a_request_the_importer_split_wrongly(officer_client, tmp_path):
+    record = _import(tmp_path)
+    url = reverse("imports:record-check", kwargs={"pk": record.pk})
+    data = _form(
+        record,
+        q2_text="",  # taken out: its words go into question 1
+        q2_outcome="",
+        q2_provisions="",
+        q1_text="How many drones does the force have, and which are in use?",
+        q3_text="Where are the drones kept?",
+        q3_outcome="not_held",
+    )
+
+    response = officer_client.post(url, data)
+
+    assert response.status_code == 302
+    record.refresh_from_db()
+    assert [q["text"] for q in record.corrections["split"]] == [
+        "How many drones does the force have, and which are in use?",
+        "Where are the drones kept?",
+    ]
+    assert record.question_count == 2
+    assert record.overall_outcome == "partially_disclosed"
+    html = officer_client.get(record.get_absolute_url()).content.decode()
+    assert "Staff split the request into 2 questions; the importer read 2." in html
+    assert "Split by staff" in html
+
+    record = _import(tmp_path, ref="1053B/22")  # read again: staff's questions stay
+    assert record.question_count == 2 and record.corrections["split"][1]["outcome"] == "not_held"
+
+
+@pytest.mark.django_db
+def test_an_outcome_without_the_questions_words_is_a_400(officer_client, tmp_path):
+    record = _import(tmp_path)
+    url = reverse("imports:record-check", kwargs={"pk": record.pk})
+
+    response = officer_client.post(url, _form(record, q3_outcome="disclosed"))
+
+    assert response.status_code == 400
+    assert "Write the words of question 3, or leave its outcome and provisions empty" in (
+        response.content.decode()
+    )
+    record.refresh_from_db()
+    assert record.checked_at is None
+
+
+@pytest.mark.django_db
+def test_taking_out_every_question_is_refused(officer_client, tmp_path):
+    record = _import(tmp_path)
+    url = reverse("imports:record-check", kwargs={"pk": record.pk})
+    cleared = {f"q{n}_{f}": "" for n in (1, 2) for f in ("text", "outcome", "provisions")}
+
+    response = officer_client.post(url, _form(record, **cleared))
+
+    assert response.status_code == 400
+    assert "Keep at least one question: the response answers something" in (
+        response.content.decode()
+    )
+    record.refresh_from_db()
+    assert record.corrections == {} and record.checked_at is None

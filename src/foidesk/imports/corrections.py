@@ -3,8 +3,9 @@
 The importer does not read every page right: on pages its rules were not written from it gets
 between half and two thirds of question outcomes right (``docs/importer-accuracy.md``). An FOI
 officer who leans on another authority's answer as a precedent puts right what it misread: the
-outcome or provisions of a question, the provisions the page cites, NCND, whether a harm test,
-a public interest test or an attachment is there, the reference.
+outcome or provisions of a question, how the request is split into questions, the provisions
+the page cites, NCND, whether a harm test, a public interest test or an attachment is there,
+the reference.
 
 The record keeps both readings. ``ImportedRecord.extracted`` is always the importer's;
 ``ImportedRecord.corrections`` holds only the values staff changed::
@@ -12,11 +13,17 @@ The record keeps both readings. ``ImportedRecord.extracted`` is always the impor
     {"reference": "190A/23", "ncnd": true, "provisions": ["s31(1)(a)", "s40(5)"],
      "questions": {"2": {"outcome": "exempt", "exemptions": ["s31(1)(a)"]}}}
 
-The record's searchable columns (outcome, provisions, NCND, the tests, reference) show the
-corrected values, so a search for s31 refusals finds the record the officer put right.
-Importing the page again reads it afresh and lays the same corrections over the new reading: a
-newer extractor never undoes an officer's work. A question correction whose question the new
-reading no longer has is kept but not applied, and the record page says so.
+When staff split the request differently (a question the importer joined to another, one it
+made of a request's context, one it missed), their own list of questions replaces the
+importer's, each with its outcome and provisions, and ``questions`` is not used::
+
+    {"split": [{"text": "How many drones ...?", "outcome": "disclosed", "exemptions": []}, ...]}
+
+The record's searchable columns (outcome, provisions, NCND, the tests, reference, the number of
+questions) show the corrected values, so a search for s31 refusals finds the record the officer
+put right. Importing the page again reads it afresh and lays the same corrections over the new
+reading: a newer extractor never undoes an officer's work. A question correction whose question
+the new reading no longer has is kept but not applied, and the record page says so.
 
 Plain Python on the stored JSON: no Django import.
 """
@@ -98,16 +105,39 @@ class CorrectedQuestion:
     exemptions: tuple[str, ...]
     read_outcome: str | None
     read_exemptions: tuple[str, ...]
+    split_by_staff: bool = False
 
     @property
     def corrected(self) -> bool:
-        return (self.outcome, self.exemptions) != (self.read_outcome, self.read_exemptions)
+        return self.split_by_staff or (self.outcome, self.exemptions) != (
+            self.read_outcome,
+            self.read_exemptions,
+        )
 
 
 def corrected_questions(
     extracted: Mapping[str, Any], corrections: Mapping[str, Any]
 ) -> list[CorrectedQuestion]:
-    """The importer's questions with staff's outcome and provisions laid over them."""
+    """The importer's questions with staff's outcome and provisions laid over them, or staff's
+    own split of the request when they made one."""
+    if "split" in corrections:
+        # A question staff kept word for word keeps the answer the importer found for it.
+        read_as = {_plain(q.get("text", "")): q for q in extracted.get("questions") or []}
+        return [
+            CorrectedQuestion(
+                number=n,
+                text=q["text"],
+                context=read_as.get(_plain(q["text"]), {}).get("context", ""),
+                answer=read_as.get(_plain(q["text"]), {}).get("answer", ""),
+                found="split by staff",
+                outcome=q.get("outcome"),
+                exemptions=tuple(q.get("exemptions") or ()),
+                read_outcome=None,
+                read_exemptions=(),
+                split_by_staff=True,
+            )
+            for n, q in enumerate(corrections["split"], start=1)
+        ]
     fixes = corrections.get("questions") or {}
     out = []
     for q in extracted.get("questions") or []:
@@ -133,6 +163,8 @@ def corrected_questions(
 
 def unapplied(extracted: Mapping[str, Any], corrections: Mapping[str, Any]) -> list[int]:
     """Question numbers corrected by staff that the importer's reading no longer has."""
+    if "split" in corrections:
+        return []  # staff's own questions: nothing is laid over the importer's
     have = {q["number"] for q in extracted.get("questions") or []}
     return sorted(int(n) for n in corrections.get("questions") or {} if int(n) not in have)
 
@@ -143,7 +175,7 @@ def columns(extracted: Mapping[str, Any], corrections: Mapping[str, Any]) -> dic
     With no corrections these are the importer's own values. A corrected question outcome
     changes the request's overall outcome as the importer would have worked it out
     (``overall_outcome``); a record with no questions may have its overall outcome corrected
-    directly.
+    directly. ``question_count`` is the importer's, or the number of staff's questions.
     """
     read = extracted["record"]
     values: dict[str, Any] = {
@@ -154,11 +186,16 @@ def columns(extracted: Mapping[str, Any], corrections: Mapping[str, Any]) -> dic
     for flag in FLAGS:
         values[flag] = bool(corrections.get(flag, read[flag]))
     questions = corrected_questions(extracted, corrections)
+    values["question_count"] = len(questions)
     if any(q.corrected for q in questions):
         values["overall_outcome"] = overall_outcome([q.outcome for q in questions]) or ""
     elif not questions and "overall_outcome" in corrections:
         values["overall_outcome"] = corrections["overall_outcome"] or ""
     return values
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _outcome(value: str | None) -> str | None:
@@ -171,11 +208,14 @@ def differences(extracted: Mapping[str, Any], wanted: Mapping[str, Any]) -> dict
     """The corrections that make the importer's reading say what staff say the page says.
 
     ``wanted`` has the keys of a corrections value (any may be left out: left as read), with
-    every question's outcome and provisions under ``questions``, keyed by number. Only what
-    differs from the importer's reading is kept, so a record staff checked and found right has
-    no corrections. Corrections of questions the reading does not have are not kept: staff
-    checked the questions the record now has. Raises ``CorrectionError`` for an outcome outside
-    the corpus vocabulary or a question the reading does not have.
+    every question's outcome and provisions under ``questions``, keyed by number, or every
+    question's words, outcome and provisions, in order, under ``split``. A split whose words are
+    the importer's questions (spacing aside) is read as ``questions``; any other is staff's own
+    split and replaces the importer's questions. Only what differs from the importer's reading
+    is kept, so a record staff checked and found right has no corrections. Corrections of
+    questions the reading does not have are not kept: staff checked the questions the record
+    now has. Raises ``CorrectionError`` for an outcome outside the corpus vocabulary, a question
+    the reading does not have, or a split with no questions.
     """
     read = extracted["record"]
     out: dict[str, Any] = {}
@@ -187,8 +227,26 @@ def differences(extracted: Mapping[str, Any], wanted: Mapping[str, Any]) -> dict
     if "provisions" in wanted and list(wanted["provisions"]) != list(read["exemptions_cited"]):
         out["provisions"] = list(wanted["provisions"])
     questions = {q["number"]: q for q in extracted.get("questions") or []}
+    asked = wanted.get("questions") or {}
+    if "split" in wanted:
+        split = list(wanted["split"])
+        if [_plain(q["text"]) for q in split] != [
+            _plain(q.get("text", "")) for q in questions.values()
+        ]:
+            if not split:
+                raise CorrectionError("Keep at least one question: the response answers something")
+            out["split"] = [
+                {
+                    "text": q["text"].strip(),
+                    "outcome": _outcome(q.get("outcome")),
+                    "exemptions": list(q.get("exemptions") or []),
+                }
+                for q in split
+            ]
+            return out
+        asked = {n: {k: v for k, v in q.items() if k != "text"} for n, q in enumerate(split, 1)}
     fixes: dict[str, dict[str, Any]] = {}
-    for number, want in (wanted.get("questions") or {}).items():
+    for number, want in asked.items():
         q = questions.get(int(number))
         if q is None:
             raise CorrectionError(f"The record has no question {number}")
@@ -247,28 +305,34 @@ def tally(checked: Iterable[tuple[Mapping[str, Any], int]]) -> CheckTally:
     ``(corrections, question_count)``.
 
     A field staff left as read counts as read right; a question whose outcome (or provisions)
-    they changed as read wrong. Checks measure only what staff may correct: how the request was
-    split into questions is not among it, so a question the importer missed or made up is not
-    counted here (``bench/score_import.py`` measures that against labelled pages).
+    they changed as read wrong. A record whose request staff split differently has its
+    questions read wrong as a whole ("Questions as split"), and its questions are not compared
+    one by one: the importer's and staff's are not the same questions.
     """
     records = 0
     outcomes = [0, 0]
     question_provisions = [0, 0]
+    split = [0, 0]
     page = {key: [0, 0] for key, _ in _PAGE_FIELDS}
     for corrections, question_count in checked:
         records += 1
+        for key, _ in _PAGE_FIELDS:
+            page[key][0] += key not in corrections
+            page[key][1] += 1
+        split[1] += 1
+        if "split" in corrections:
+            continue
+        split[0] += 1
         fixes = (corrections.get("questions") or {}).values()
         outcomes[0] += question_count - min(question_count, sum("outcome" in f for f in fixes))
         outcomes[1] += question_count
         wrong = min(question_count, sum("exemptions" in f for f in fixes))
         question_provisions[0] += question_count - wrong
         question_provisions[1] += question_count
-        for key, _ in _PAGE_FIELDS:
-            page[key][0] += key not in corrections
-            page[key][1] += 1
     return CheckTally(
         records=records,
         fields=(
+            FieldTally("Questions as split", *split),
             FieldTally("Question outcomes", *outcomes),
             FieldTally("Question provisions", *question_provisions),
             *(FieldTally(name, *page[key]) for key, name in _PAGE_FIELDS),

@@ -103,10 +103,15 @@ def _yes_no(label: str) -> forms.ChoiceField:
 class RecordCheckForm(forms.Form):
     """Checking an imported record against its page: every value the importer read, editable.
 
-    Each question has its outcome and provisions; the page has its reference, the provisions it
-    cites and four yes/no findings. A record with no questions has its overall outcome instead.
-    ``wanted()`` is what the officer says the page says, for ``services.imported_record_check``.
+    Each question has its words, outcome and provisions, with two empty rows for questions the
+    importer missed; clearing a question's words takes it out. The page has its reference, the
+    provisions it cites and four yes/no findings. A record with no questions has its overall
+    outcome as well. ``wanted()`` is what the officer says the page says, for
+    ``services.imported_record_check``.
     """
+
+    #: Empty rows for questions the importer missed.
+    EXTRA_QUESTIONS = 2
 
     reference = forms.CharField(
         label="Reference",
@@ -146,19 +151,35 @@ class RecordCheckForm(forms.Form):
         }
         super().__init__(data, initial=initial)
         outcomes = [("", "Not visible on the page"), *Outcome.choices]
-        for q in self.questions:
-            self.fields[f"q{q.number}_outcome"] = forms.ChoiceField(
-                label=f"Outcome of question {q.number}",
+        self.numbers = range(1, len(self.questions) + self.EXTRA_QUESTIONS + 1)
+        for n in self.numbers:
+            q = self.questions[n - 1] if n <= len(self.questions) else None
+            self.fields[f"q{n}_text"] = forms.CharField(
+                label=f"Words of question {n}",
+                required=False,
+                max_length=4000,
+                initial=q.text if q else "",
+                widget=forms.Textarea(attrs={"rows": 3}),
+                help_text=(
+                    "Clear the words to take the question out; to join two questions, put both "
+                    "in one box and clear the other"
+                    if q
+                    else "A question the importer missed, if there is one"
+                ),
+                error_messages={"max_length": "A question must be 4,000 characters or fewer"},
+            )
+            self.fields[f"q{n}_outcome"] = forms.ChoiceField(
+                label=f"Outcome of question {n}",
                 required=False,
                 choices=outcomes,
-                initial=q.outcome or "",
+                initial=(q.outcome or "") if q else "",
                 error_messages=_choose("an outcome"),
             )
-            self.fields[f"q{q.number}_provisions"] = forms.CharField(
-                label=f"Provisions question {q.number} relies on",
+            self.fields[f"q{n}_provisions"] = forms.CharField(
+                label=f"Provisions question {n} relies on",
                 required=False,
                 max_length=500,
-                initial=", ".join(q.exemptions),
+                initial=", ".join(q.exemptions) if q else "",
                 help_text="Like s31(1)(a), s40(2); empty for none",
                 error_messages={"max_length": "The provisions must be 500 characters or fewer"},
             )
@@ -172,10 +193,16 @@ class RecordCheckForm(forms.Form):
             )
 
     def question_rows(self):
-        """Each question with its two fields, in order."""
+        """Each question (``None`` for an empty row) with its three fields, in order."""
         return [
-            (q, self[f"q{q.number}_outcome"], self[f"q{q.number}_provisions"])
-            for q in self.questions
+            (
+                n,
+                self.questions[n - 1] if n <= len(self.questions) else None,
+                self[f"q{n}_text"],
+                self[f"q{n}_outcome"],
+                self[f"q{n}_provisions"],
+            )
+            for n in self.numbers
         ]
 
     def flags(self):
@@ -191,9 +218,17 @@ class RecordCheckForm(forms.Form):
     def clean(self):
         data = super().clean()
         self.parsed: dict[str, list[str] | None] = {}
-        for name in ("provisions", *(f"q{q.number}_provisions" for q in self.questions)):
+        for name in ("provisions", *(f"q{n}_provisions" for n in self.numbers)):
             if name in data:
                 self.parsed[name] = self._provisions(name)
+        for n in self.numbers:
+            if not (data.get(f"q{n}_text") or "").strip() and (
+                data.get(f"q{n}_outcome") or (data.get(f"q{n}_provisions") or "").strip()
+            ):
+                self.add_error(
+                    f"q{n}_text",
+                    f"Write the words of question {n}, or leave its outcome and provisions empty",
+                )
         return data
 
     def wanted(self) -> dict[str, object]:
@@ -203,13 +238,15 @@ class RecordCheckForm(forms.Form):
             "reference": data["reference"].strip(),
             "provisions": self.parsed["provisions"],
             **{flag: data[flag] == "yes" for flag in self.FLAGS},
-            "questions": {
-                q.number: {
-                    "outcome": data[f"q{q.number}_outcome"] or None,
-                    "exemptions": self.parsed[f"q{q.number}_provisions"],
+            "split": [
+                {
+                    "text": data[f"q{n}_text"].strip(),
+                    "outcome": data[f"q{n}_outcome"] or None,
+                    "exemptions": self.parsed[f"q{n}_provisions"],
                 }
-                for q in self.questions
-            },
+                for n in self.numbers
+                if data[f"q{n}_text"].strip()
+            ],
         }
         if not self.questions:
             wanted["overall_outcome"] = data["overall_outcome"] or None

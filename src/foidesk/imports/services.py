@@ -287,6 +287,7 @@ _CORRECTED_COLUMNS = (
     "public_interest_test_present",
     "harm_test_present",
     "has_attachment",
+    "question_count",
 )
 
 

@@ -151,6 +151,7 @@ def record_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "record": record,
             "questions": questions,
             "read": extracted.get("record", {}),
+            "read_count": len(extracted.get("questions", [])),
             "unapplied": unapplied(extracted, record.corrections),
             "can_check": can_edit_register(request.user),
             "notes": extracted.get("notes", []),
