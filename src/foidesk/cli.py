@@ -20,6 +20,8 @@ Commands:
   check FILE.json  check a response (docs/response-format.md) against the law; --json for machines
   import-log PATH... [--json] [--dry-run] [--check]
                    import published disclosure-log pages (HTML, text, folders, JSON Lines)
+  export-checked DIR [--authority NAME] [--overwrite]
+                   write the imported records staff have checked as a labelled set
   export-response REF [-o FILE]
                    write a request's response in the structured JSON form
   recompute-deadlines

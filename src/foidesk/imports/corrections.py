@@ -34,7 +34,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from foidesk.intake.extraction import OUTCOMES, overall_outcome
+from foidesk.intake.extraction import CORPUS_FIELDS, OUTCOMES, overall_outcome
 from foidesk.law.provisions import CitationError, Cite, corpus_cite, fold
 from foidesk.law.regimes import Regime
 
@@ -46,6 +46,7 @@ __all__ = [
     "columns",
     "corrected_questions",
     "differences",
+    "label",
     "parse_provisions",
     "provisions_text",
     "tally",
@@ -338,3 +339,34 @@ def tally(checked: Iterable[tuple[Mapping[str, Any], int]]) -> CheckTally:
             *(FieldTally(name, *page[key]) for key, name in _PAGE_FIELDS),
         ),
     )
+
+
+def label(
+    extracted: Mapping[str, Any],
+    corrections: Mapping[str, Any],
+    *,
+    title: str,
+    date_shown: str,
+    note: str,
+) -> dict[str, Any]:
+    """A checked record as a hand label in the corpus format (``shared/corpus/README.md``):
+    what staff confirmed or corrected, for ``bench/score_import.py --corpus`` to score the
+    importer against. A question staff marked "not visible on the page" has a null outcome,
+    which is not scored, as in the corpus."""
+    values = columns(extracted, corrections)
+    questions = corrected_questions(extracted, corrections)
+    record = {
+        "reference": values["reference"] or None,
+        "title": title,
+        "received_or_published_date": date_shown or None,
+        "questions": [_plain(q.text) for q in questions],
+        "per_question": [
+            {"q": q.number, "outcome": q.outcome, "exemptions": list(q.exemptions)}
+            for q in questions
+        ],
+        "exemptions_cited": values["provisions_text"].split(),
+        **{flag: values[flag] for flag in FLAGS},
+        "overall_outcome": values["overall_outcome"] or None,
+        "notes": note,
+    }
+    return {name: record[name] for name in CORPUS_FIELDS}

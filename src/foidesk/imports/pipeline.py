@@ -38,6 +38,7 @@ class PageToStore:
     extraction: Extraction
     findings: list[dict[str, Any]] | None = None
     check_notes: tuple[str, ...] = ()
+    title: str | None = None  # the page's own title, as its source gave it
 
 
 def source_key_for(
@@ -94,6 +95,7 @@ def prepare(page: Page, *, authority: str | None = None, check: bool = False):
         extraction=e,
         findings=findings,
         check_notes=notes,
+        title=page.title,
     )
 
 

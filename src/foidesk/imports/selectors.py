@@ -23,6 +23,7 @@ from .models import ImportedRecord, ImportFailure, ImportRun
 __all__ = [
     "RecordFilters",
     "authorities_for_filter",
+    "checked_records",
     "checked_tally",
     "failures_of",
     "record_for_user",
@@ -141,3 +142,11 @@ def checked_tally() -> CheckTally:
             "corrections", "question_count"
         )
     )
+
+
+def checked_records(authority: str = "") -> QuerySet[ImportedRecord]:
+    """The records staff have checked against their pages, oldest first (for export)."""
+    records = ImportedRecord.objects.filter(checked_at__isnull=False)
+    if authority:
+        records = records.filter(authority_name=authority)
+    return records.order_by("pk")

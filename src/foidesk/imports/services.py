@@ -75,6 +75,7 @@ def _extracted(item: PageToStore) -> dict[str, Any]:
         "notes": list(e.notes),
         "check_notes": list(item.check_notes),
         "complete": e.complete,
+        "page_title": item.title,
     }
 
 
