@@ -14,6 +14,7 @@ from foidesk.cases.models import Department, Request
 from foidesk.cases.services import NewQuestion, NewRequester, question_route, request_create
 from foidesk.imports.models import ImportedRecord
 from tests.conftest import PASSWORD
+from tests.imports.test_corrections import PAGE as DRONES_PAGE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -111,21 +112,11 @@ def test_staff_pages_have_no_serious_accessibility_failures(axe, client, live_se
         assert axe(path, contact_cookies) == [], path
 
 
-DRONES_PAGE = """Drones (1053A/22)
-Request
-1. How many drones does the force have?
-2. Which drones are you using?
-Response
-Please find attached our response.
-In addition to the attached response West Midlands Police can neither confirm nor deny that it
-holds any other information by virtue of Section 24(2) National Security.
-"""
-
-
 @pytest.fixture
 def imported_drones(tmp_path, staff):
     log = tmp_path / "log.jsonl"
-    log.write_text(json.dumps({"id": "drones", "text": DRONES_PAGE}) + "\n", encoding="utf-8")
+    page = {"id": "drones", "text": DRONES_PAGE.format(ref="1053A/22", third="")}
+    log.write_text(json.dumps(page) + "\n", encoding="utf-8")
     # One process: the live server's threads are running, so no worker processes are forked.
     call_command("import_log", str(log), workers=1, stdout=io.StringIO(), stderr=io.StringIO())
     return ImportedRecord.objects.get(source_id="drones")
