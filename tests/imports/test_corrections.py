@@ -539,3 +539,21 @@ def test_taking_out_every_question_is_refused(officer_client, tmp_path):
     )
     record.refresh_from_db()
     assert record.corrections == {} and record.checked_at is None
+
+
+@pytest.mark.django_db
+def test_the_record_page_lists_each_check_with_what_it_corrected_and_why(
+    officer_client, officer, tmp_path
+):
+    record = _import(tmp_path)
+    imported_record_check(actor=officer, record=record, wanted={})
+    wanted = {"reference": "1053/22", "ncnd": False}
+    imported_record_check(actor=officer, record=record, wanted=wanted, note="Typo in the ref")
+
+    response = officer_client.get(record.get_absolute_url())
+
+    checks = response.context["checks"]
+    assert [c["corrected"] for c in checks] == [["the reference", "NCND"], []]
+    html = response.content.decode()
+    assert "corrected the reference, NCND. “Typo in the ref”" in html
+    assert "read right" in html

@@ -45,6 +45,7 @@ __all__ = [
     "CorrectionError",
     "columns",
     "corrected_questions",
+    "describe",
     "differences",
     "label",
     "parse_provisions",
@@ -370,3 +371,22 @@ def label(
         "notes": note,
     }
     return {name: record[name] for name in CORPUS_FIELDS}
+
+
+#: What each kind of correction is called on the record page, in the order shown.
+_CORRECTION_NAMES = (
+    ("split", "the questions as split"),
+    ("questions", "question outcomes or provisions"),
+    ("overall_outcome", "the outcome"),
+    ("reference", "the reference"),
+    ("provisions", "the provisions cited"),
+    ("ncnd", "NCND"),
+    ("harm_test_present", "the harm test"),
+    ("public_interest_test_present", "the public interest test"),
+    ("has_attachment", "the attachment"),
+)
+
+
+def describe(corrections: Mapping[str, Any]) -> list[str]:
+    """What a check corrected, in words: ["the reference", "NCND"]; empty when nothing."""
+    return [name for key, name in _CORRECTION_NAMES if key in corrections]

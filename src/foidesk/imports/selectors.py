@@ -15,6 +15,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from foidesk.accounts.models import User
+from foidesk.audit.models import AuditEvent
 from foidesk.cases.access import sees_register
 
 from .corrections import CheckTally, tally
@@ -24,6 +25,7 @@ __all__ = [
     "RecordFilters",
     "authorities_for_filter",
     "checked_records",
+    "checks_of",
     "checked_tally",
     "failures_of",
     "record_for_user",
@@ -150,3 +152,16 @@ def checked_records(authority: str = "") -> QuerySet[ImportedRecord]:
     if authority:
         records = records.filter(authority_name=authority)
     return records.order_by("pk")
+
+
+def checks_of(record: ImportedRecord) -> QuerySet[AuditEvent]:
+    """Every check of ``record`` by staff, newest first, from the audit trail."""
+    return (
+        AuditEvent.objects.filter(
+            event_type="imported_record_checked",
+            subject_type=record._meta.label_lower,
+            subject_id=str(record.pk),
+        )
+        .select_related("actor")
+        .order_by("-at", "-id")
+    )

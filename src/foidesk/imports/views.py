@@ -17,12 +17,13 @@ from foidesk.accounts.models import Role
 from foidesk.cases.access import can_edit_register, sees_register
 from foidesk.disclosure.selectors import LogFilters, log_page
 
-from .corrections import CorrectionError, corrected_questions, unapplied
+from .corrections import CorrectionError, corrected_questions, describe, unapplied
 from .forms import RecordCheckForm, RecordSearchForm
 from .models import Outcome
 from .selectors import (
     authorities_for_filter,
     checked_tally,
+    checks_of,
     failures_of,
     record_for_user,
     record_search,
@@ -154,6 +155,15 @@ def record_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "read_count": len(extracted.get("questions", [])),
             "unapplied": unapplied(extracted, record.corrections),
             "can_check": can_edit_register(request.user),
+            "checks": [
+                {
+                    "at": event.at,
+                    "by": event.actor,
+                    "corrected": describe(event.detail.get("corrections") or {}),
+                    "note": event.detail.get("note", ""),
+                }
+                for event in checks_of(record)
+            ],
             "notes": extracted.get("notes", []),
             "check_notes": extracted.get("check_notes", []),
             "attachments": extracted.get("attachments", []),
