@@ -2813,3 +2813,22 @@ def test_a_refusal_that_quotes_part_of_a_question_leaves_it_partly_answered() ->
     )
 
     assert [q.outcome for q in e.questions] == ["disclosed", "partially_disclosed"]
+
+
+def test_questions_numbered_with_commas_are_read_item_by_item() -> None:
+    """ "1, Currently how many ..." / its answer / "2, How many ...": a log that numbers with
+    commas; a list of figures ("1, 2 and 3") is not numbering."""
+    e = extract(
+        "Freedom of Information (FOI) Act request ref: 01/FIN/24/002521/W\n"
+        "The Neighbourhood Policing Department have provided the following information.\n"
+        "1, Currently how many wildlife trained police officers do you have in your force?\n"
+        "16 PCs and 4 PCSOs.\n"
+        "2, How many of these officers have undertaken recognised training?\n"
+        "All were trained via the National Wildlife Crime Unit.\n"
+        "3, Who was the service provider?\n"
+        "National Wildlife Crime Unit, in years 1, 2 and 3 of the course.\n"
+    )
+
+    assert len(e.questions) == 3
+    assert [q.outcome for q in e.questions] == ["disclosed"] * 3
+    assert e.questions[2].answer.startswith("National Wildlife Crime Unit")

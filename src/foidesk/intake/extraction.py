@@ -19,10 +19,11 @@ How an FOI officer reads such a page, and so how this module does:
    voice ("The Trust does not hold ...", "Thank you for your request"). A letter run into a few
    very long lines (copied from a PDF or a document-sharing site) is first set out again, an
    item or a turn of voice to a line (``set_out_page``). Pages that interleave questions
-   and answers ("1. ..." / "No information held" / "2. ...", or "Request 1" / ... / "Answer 1"
-   / ...) are read item by item; a summary of the answer above the request heading is part of
-   the response. When the response names more questions than the request shows ("Question 2"
-   on a page that does not quote the request), the missing ones are added as placeholders.
+   and answers ("1. ..." / "No information held" / "2. ...", numbered "1," as some logs do, or
+   "Request 1" / ... / "Answer 1" / ...) are read item by item; a summary of the answer above
+   the request heading is part of the response. When the response names more questions than
+   the request shows ("Question 2" on a page that does not quote the request), the missing ones
+   are added as placeholders.
 2. The response: everything after the request. Its decision part ends at the first heading of
    reasoning ("Public interest test", "Evidence of harm", "Reasons for decision"...).
 3. Answers per question: a line that starts with a reference ("Q2 & Q3 -", "In relation to
@@ -698,7 +699,7 @@ def _locate(section: str, lines: list[str]) -> tuple[int, int] | None:
 
 
 # A numbered item that asks something: a question of an interleaved page.
-_ITEM = re.compile(r"^(?:q(?:uestion)?\s*)?(\d{1,2})[.):]\s+(.+)$", re.I)
+_ITEM = re.compile(r"^(?:q(?:uestion)?\s*)?(\d{1,2})(?:[.):]|,(?=\s+[A-Z]))\s+(.+)$", re.I)
 _ASKS = re.compile(
     r"\?|\b(?:please|how\s+many|how\s+much|what|which|who|when|whether|provide|number\s+of|"
     r"details\s+of|copy\s+of|list\s+of|I\s+would\s+like|can\s+you|could\s+you)\b|"
