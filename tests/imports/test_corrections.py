@@ -124,8 +124,8 @@ def test_only_what_differs_is_kept_and_the_overall_outcome_follows_the_questions
         "ncnd": False,
         "provisions": [],
         "questions": {
-            "1": {"outcome": "disclosed", "exemptions": []},
-            "2": {"outcome": "disclosed", "exemptions": []},
+            "1": {"outcome": "disclosed", "exemptions": [], "read": "?"},
+            "2": {"outcome": "disclosed", "exemptions": [], "read": "?"},
         },
     }
     values = columns(READ, fixed)
@@ -140,7 +140,7 @@ def test_only_what_differs_is_kept_and_the_overall_outcome_follows_the_questions
 def test_a_question_marked_not_visible_is_a_correction_too():
     fixed = differences(READ, {"questions": {2: {"outcome": None}}})
 
-    assert fixed == {"questions": {"2": {"outcome": None}}}
+    assert fixed == {"questions": {"2": {"outcome": None, "read": "?"}}}
     assert [q.outcome for q in corrected_questions(READ, fixed)] == ["partially_disclosed", None]
     assert columns(READ, fixed)["overall_outcome"] == "partially_disclosed"
 
@@ -200,15 +200,23 @@ def test_the_tally_counts_what_staff_left_as_read_as_read_right():
     assert all(f.percent is None for f in tally([]).fields)
 
 
-def test_a_split_with_the_importers_words_is_read_as_corrections_of_its_questions():
+def test_as_many_questions_as_the_importer_read_are_corrected_one_by_one():
+    """Spacing is not a correction; new words for a question are, and keep its answer."""
     split = [
         {"text": " ?\n", "outcome": "disclosed", "exemptions": []},
-        {"text": "?", "outcome": "partially_disclosed", "exemptions": ["s24(2)"]},
+        {"text": "How many drones?", "outcome": "partially_disclosed", "exemptions": ["s24(2)"]},
     ]
 
-    assert differences(READ, {"split": split}) == {
-        "questions": {"1": {"outcome": "disclosed", "exemptions": []}}
+    fixed = differences(READ, {"split": split})
+
+    assert fixed == {
+        "questions": {
+            "1": {"outcome": "disclosed", "exemptions": [], "read": "?"},
+            "2": {"text": "How many drones?", "read": "?"},
+        }
     }
+    second = corrected_questions(READ, fixed)[1]
+    assert second.text == "How many drones?" and second.corrected and not second.split_by_staff
 
 
 def test_staffs_own_split_replaces_the_importers_questions():
@@ -242,9 +250,12 @@ def test_staffs_own_split_replaces_the_importers_questions():
 
 
 def _import(tmp_path, *, ref: str = "1053A/22", third: str = "") -> ImportedRecord:
+    return _import_text(tmp_path, PAGE.format(ref=ref, third=third))
+
+
+def _import_text(tmp_path, text: str) -> ImportedRecord:
     log = tmp_path / "log.jsonl"
-    page = {"id": "drones", "text": PAGE.format(ref=ref, third=third)}
-    log.write_text(json.dumps(page) + "\n", encoding="utf-8")
+    log.write_text(json.dumps({"id": "drones", "text": text}) + "\n", encoding="utf-8")
     call_command("import_log", str(log), stdout=io.StringIO(), stderr=io.StringIO())
     return ImportedRecord.objects.get(source_id="drones")
 
@@ -272,15 +283,16 @@ def test_checking_a_record_keeps_the_corrections_and_audits_them(tmp_path, offic
     )
 
     record.refresh_from_db()
+    read = [q["text"] for q in record.extracted["questions"]]
     assert record.corrections == {
         "questions": {
-            "1": {"outcome": "disclosed", "exemptions": []},
-            "2": {"outcome": "ncnd"},
+            "1": {"outcome": "disclosed", "exemptions": [], "read": read[0]},
+            "2": {"outcome": "ncnd", "read": read[1]},
         }
     }
     assert record.overall_outcome == "partially_disclosed"  # disclosed beside an NCND
     assert record.extracted["questions"][0]["outcome"] == "partially_disclosed"  # as read
-    assert record.checked_by == officer and record.checked_hash == record.content_hash
+    assert record.checked_by == officer and record.checked_hash == record.reading
     assert not record.changed_since_checked
     event = AuditEvent.objects.get(event_type="imported_record_checked")
     assert event.actor == officer and event.subject_id == str(record.pk)
@@ -329,7 +341,7 @@ def test_importing_the_page_again_keeps_what_staff_corrected(tmp_path, officer):
 
     assert record.reference == "1053B/22" and record.question_count == 3
     assert record.harm_test_present and record.provisions == ["s24(2)", "s31"]
-    assert record.corrections["questions"]["2"] == {"outcome": "ncnd"}
+    assert record.corrections["questions"]["2"]["outcome"] == "ncnd"
     assert [q.outcome for q in corrected_questions(record.extracted, record.corrections)] == [
         "disclosed",
         "ncnd",
@@ -347,7 +359,7 @@ def test_a_correction_whose_question_has_gone_is_kept_and_reported(tmp_path, off
 
     record = _import(tmp_path)
 
-    assert record.corrections == {"questions": {"3": {"outcome": "not_held"}}}
+    assert record.corrections["questions"]["3"]["outcome"] == "not_held"
     assert unapplied(record.extracted, record.corrections) == [3]
     assert record.overall_outcome == "partially_disclosed"
 
@@ -365,6 +377,7 @@ def _form(record: ImportedRecord, **changes: str) -> dict[str, str]:
         "public_interest_test_present": "yes" if record.public_interest_test_present else "no",
         "has_attachment": "yes" if record.has_attachment else "no",
         "note": "",
+        "reading": record.reading,
     }
     questions = corrected_questions(record.extracted, record.corrections)
     for q in questions:
@@ -390,7 +403,7 @@ def test_an_officer_corrects_a_record_and_sees_both_readings(officer_client, tmp
     assert response.status_code == 302 and response["Location"] == record.get_absolute_url()
     record.refresh_from_db()
     assert record.harm_test_present is True
-    assert record.corrections["questions"] == {"1": {"outcome": "disclosed", "exemptions": []}}
+    assert record.corrections["questions"]["1"]["outcome"] == "disclosed"
     html = officer_client.get(record.get_absolute_url()).content.decode()
     assert "Checked by staff" in html
     assert "By staff. The importer read: Partially disclosed (s24(2))" in html
@@ -484,11 +497,9 @@ def test_an_officer_splits_a_request_the_importer_split_wrongly(officer_client, 
     url = reverse("imports:record-check", kwargs={"pk": record.pk})
     data = _form(
         record,
-        q2_text="",  # taken out: its words go into question 1
-        q2_outcome="",
-        q2_provisions="",
-        q1_text="How many drones does the force have, and which are in use?",
-        q3_text="Where are the drones kept?",
+        q1_text="How many drones does the force have?",
+        q2_text="Which drones are you using?",
+        q3_text="Where are the drones kept?",  # a question the importer missed
         q3_outcome="not_held",
     )
 
@@ -497,17 +508,19 @@ def test_an_officer_splits_a_request_the_importer_split_wrongly(officer_client, 
     assert response.status_code == 302
     record.refresh_from_db()
     assert [q["text"] for q in record.corrections["split"]] == [
-        "How many drones does the force have, and which are in use?",
+        "How many drones does the force have?",
+        "Which drones are you using?",
         "Where are the drones kept?",
     ]
-    assert record.question_count == 2
+    assert record.question_count == 3
     assert record.overall_outcome == "partially_disclosed"
     html = officer_client.get(record.get_absolute_url()).content.decode()
-    assert "Staff split the request into 2 questions; the importer read 2." in html
+    assert "Staff split the request into 3 questions; the importer read 2." in html
     assert "Split by staff" in html
+    assert "attached our response" in html  # the kept questions keep their published answer
 
     record = _import(tmp_path, ref="1053B/22")  # read again: staff's questions stay
-    assert record.question_count == 2 and record.corrections["split"][1]["outcome"] == "not_held"
+    assert record.question_count == 3 and record.corrections["split"][2]["outcome"] == "not_held"
 
 
 @pytest.mark.django_db
@@ -557,3 +570,96 @@ def test_the_record_page_lists_each_check_with_what_it_corrected_and_why(
     html = response.content.decode()
     assert "corrected the reference, NCND. “Typo in the ref”" in html
     assert "read right" in html
+
+
+# --- Changes under the officer's feet (a re-import while the form is open, or since the check)
+
+
+@pytest.mark.django_db
+def test_a_form_opened_before_a_re_import_is_refused_and_nothing_changes(officer_client, tmp_path):
+    record = _import(tmp_path)
+    url = reverse("imports:record-check", kwargs={"pk": record.pk})
+    opened = _form(record, q1_outcome="disclosed")  # as the form came, before the re-import
+
+    _import(tmp_path, third="3. Where are they kept?\n")
+    response = officer_client.post(url, opened)
+
+    assert response.status_code == 400
+    assert "imported again after you opened it" in response.content.decode()
+    record.refresh_from_db()
+    assert record.question_count == 3 and record.corrections == {}
+    assert record.checked_at is None
+
+
+@pytest.mark.django_db
+def test_a_correction_stays_with_its_question_when_a_re_read_numbers_them_differently(
+    officer, tmp_path
+):
+    record = _import(tmp_path)
+    imported_record_check(
+        actor=officer, record=record, wanted={"questions": {2: {"outcome": "not_held"}}}
+    )
+    moved = PAGE.replace("2. Which drones", "2. Where are they kept?\n3. Which drones")
+
+    record = _import_text(tmp_path, moved.format(ref="1053A/22", third=""))
+
+    shown = corrected_questions(record.extracted, record.corrections)
+    assert [q.outcome for q in shown] == ["partially_disclosed"] * 3  # not laid on the new Q2
+    assert unapplied(record.extracted, record.corrections) == [2]
+    assert record.changed_since_checked
+
+
+@pytest.mark.django_db
+def test_a_newer_reading_of_the_same_text_needs_checking_again(officer, tmp_path):
+    record = _import(tmp_path)
+    imported_record_check(actor=officer, record=record, wanted={})
+    assert not record.changed_since_checked
+
+    extracted = {**record.extracted, "record": {**record.extracted["record"], "ncnd": False}}
+    ImportedRecord.objects.filter(pk=record.pk).update(extracted=extracted)  # as --refresh would
+    record.refresh_from_db()
+
+    assert record.changed_since_checked
+
+
+def test_a_corrected_outcome_keeps_the_importers_overall_when_the_questions_decide_none():
+    logged = {
+        "record": {**READ["record"], "overall_outcome": "cost_limit_s12"},
+        "questions": [{"number": 1, "text": "?", "outcome": None, "exemptions": []}],
+    }
+
+    only_provisions = differences(logged, {"questions": {1: {"exemptions": ["s12"]}}})
+    assert columns(logged, only_provisions)["overall_outcome"] == "cost_limit_s12"
+    marked_not_visible = {"questions": {"1": {"outcome": None, "read": "?"}}}
+    assert columns(logged, marked_not_visible)["overall_outcome"] == "cost_limit_s12"
+
+
+def test_a_record_stored_without_a_reading_is_read_with_defaults():
+    bare: dict = {"questions": [{"text": "How many?", "outcome": "disclosed"}]}
+
+    assert columns(bare, {})["question_count"] == 1
+    assert (
+        differences(bare, {"questions": {1: {"outcome": "exempt"}}})["questions"]["1"]["outcome"]
+        == "exempt"
+    )
+    assert corrected_questions(bare, {})[0].number == 1
+
+
+def test_provisions_in_other_scripts_digits_are_refused():
+    with pytest.raises(CitationError, match="is not a provision to cite"):
+        parse_provisions("s\u0664\u0660(\u0662)")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("who", "goes_to"), [("contact", "/staff/questions/"), (None, "sign-in")])
+def test_department_contacts_and_strangers_cannot_check(client, make_staff, tmp_path, who, goes_to):
+    record = _import(tmp_path)
+    if who:
+        client.force_login(make_staff(who, Role.DEPARTMENT_CONTACT))
+    url = reverse("imports:record-check", kwargs={"pk": record.pk})
+
+    response = client.post(url, _form(record, q1_outcome="disclosed"))
+
+    assert response.status_code == 302 and goes_to in response["Location"]
+    record.refresh_from_db()
+    assert record.checked_at is None

@@ -138,3 +138,28 @@ def test_a_file_where_the_folder_should_be_is_refused(imported, officer, tmp_pat
 def test_nothing_checked_is_an_error_with_a_reason(imported, tmp_path):
     with pytest.raises(CommandError, match="No imported record has been checked by staff yet"):
         export(tmp_path / "checked")
+
+
+def test_records_changed_since_their_check_are_left_out_and_counted(imported, officer, tmp_path):
+    for record in imported.values():
+        imported_record_check(actor=officer, record=record, wanted={})
+    tasers = imported["tasers"]
+    reread = {**tasers.extracted, "record": {**tasers.extracted["record"], "ncnd": True}}
+    ImportedRecord.objects.filter(pk=tasers.pk).update(extracted=reread)  # as --refresh would
+
+    said = export(tmp_path / "checked")
+
+    assert "1 checked record written" in said and "1 left out: changed since" in said
+    assert [label["id"] for label in read(tmp_path / "checked" / "labels.jsonl")] == ["drones"]
+
+
+def test_ids_two_authorities_share_are_made_unique(imported, officer, tmp_path):
+    other = imported["tasers"]
+    ImportedRecord.objects.filter(pk=other.pk).update(source_id="drones")
+    for record in ImportedRecord.objects.all():
+        imported_record_check(actor=officer, record=record, wanted={})
+
+    export(tmp_path / "checked")
+
+    ids = [page["id"] for page in read(tmp_path / "checked" / "pages.jsonl")]
+    assert ids == [f"record-{imported['drones'].pk}", f"record-{other.pk}"]

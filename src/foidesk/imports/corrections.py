@@ -30,6 +30,8 @@ Plain Python on the stored JSON: no Django import.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -47,6 +49,7 @@ __all__ = [
     "corrected_questions",
     "describe",
     "differences",
+    "fingerprint",
     "label",
     "parse_provisions",
     "provisions_text",
@@ -107,14 +110,35 @@ class CorrectedQuestion:
     exemptions: tuple[str, ...]
     read_outcome: str | None
     read_exemptions: tuple[str, ...]
+    read_text: str = ""
     split_by_staff: bool = False
 
     @property
     def corrected(self) -> bool:
-        return self.split_by_staff or (self.outcome, self.exemptions) != (
+        return self.split_by_staff or (self.text, self.outcome, self.exemptions) != (
+            self.read_text,
             self.read_outcome,
             self.read_exemptions,
         )
+
+    @property
+    def outcome_corrected(self) -> bool:
+        return self.split_by_staff or self.outcome != self.read_outcome
+
+
+def _questions(extracted: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The importer's questions, each with its number (a record stored without one is read in
+    order)."""
+    return [
+        {**q, "number": q.get("number", n)}
+        for n, q in enumerate(extracted.get("questions") or [], start=1)
+    ]
+
+
+def _applies(fix: Mapping[str, Any], question: Mapping[str, Any]) -> bool:
+    """A question's correction applies while the importer still reads the same words there
+    (a re-read that adds a question before it moves the numbers, not the correction)."""
+    return "read" not in fix or fix["read"] == _plain(question.get("text", ""))
 
 
 def corrected_questions(
@@ -124,7 +148,7 @@ def corrected_questions(
     own split of the request when they made one."""
     if "split" in corrections:
         # A question staff kept word for word keeps the answer the importer found for it.
-        read_as = {_plain(q.get("text", "")): q for q in extracted.get("questions") or []}
+        read_as = {_plain(q.get("text", "")): q for q in _questions(extracted)}
         return [
             CorrectedQuestion(
                 number=n,
@@ -142,15 +166,17 @@ def corrected_questions(
         ]
     fixes = corrections.get("questions") or {}
     out = []
-    for q in extracted.get("questions") or []:
+    for q in _questions(extracted):
         fix = fixes.get(str(q["number"])) or {}
+        if not _applies(fix, q):
+            fix = {}
         read = (q.get("outcome"), tuple(q.get("exemptions") or ()))
         outcome = (fix["outcome"] or None) if "outcome" in fix else read[0]
         exemptions = tuple(fix["exemptions"]) if "exemptions" in fix else read[1]
         out.append(
             CorrectedQuestion(
                 number=q["number"],
-                text=q.get("text", ""),
+                text=fix.get("text", q.get("text", "")),
                 context=q.get("context", ""),
                 answer=q.get("answer", ""),
                 found=q.get("found", ""),
@@ -158,28 +184,36 @@ def corrected_questions(
                 exemptions=exemptions,
                 read_outcome=read[0],
                 read_exemptions=read[1],
+                read_text=q.get("text", ""),
             )
         )
     return out
 
 
 def unapplied(extracted: Mapping[str, Any], corrections: Mapping[str, Any]) -> list[int]:
-    """Question numbers corrected by staff that the importer's reading no longer has."""
+    """Question numbers corrected by staff whose question the importer's reading no longer has
+    there: gone, or other words in its place."""
     if "split" in corrections:
         return []  # staff's own questions: nothing is laid over the importer's
-    have = {q["number"] for q in extracted.get("questions") or []}
-    return sorted(int(n) for n in corrections.get("questions") or {} if int(n) not in have)
+    have = {q["number"]: q for q in _questions(extracted)}
+    return sorted(
+        int(n)
+        for n, fix in (corrections.get("questions") or {}).items()
+        if int(n) not in have or not _applies(fix, have[int(n)])
+    )
 
 
 def columns(extracted: Mapping[str, Any], corrections: Mapping[str, Any]) -> dict[str, Any]:
     """The record's searchable columns from the importer's reading with ``corrections`` on top.
 
     With no corrections these are the importer's own values. A corrected question outcome
-    changes the request's overall outcome as the importer would have worked it out
-    (``overall_outcome``); a record with no questions may have its overall outcome corrected
-    directly. ``question_count`` is the importer's, or the number of staff's questions.
+    changes the request's overall outcome as the importer works it out from its questions
+    (``overall_outcome``), keeping the importer's own when the questions decide none (a log's
+    record of the decision, say); a record with no questions may have its overall outcome
+    corrected directly. ``question_count`` is the importer's, or the number of staff's
+    questions.
     """
-    read = extracted["record"]
+    read = _reading(extracted)
     values: dict[str, Any] = {
         "reference": (corrections.get("reference", read["reference"]) or "")[:100],
         "overall_outcome": read["overall_outcome"] or "",
@@ -189,8 +223,10 @@ def columns(extracted: Mapping[str, Any], corrections: Mapping[str, Any]) -> dic
         values[flag] = bool(corrections.get(flag, read[flag]))
     questions = corrected_questions(extracted, corrections)
     values["question_count"] = len(questions)
-    if any(q.corrected for q in questions):
-        values["overall_outcome"] = overall_outcome([q.outcome for q in questions]) or ""
+    if any(q.outcome_corrected for q in questions):
+        values["overall_outcome"] = (
+            overall_outcome([q.outcome for q in questions]) or read["overall_outcome"] or ""
+        )
     elif not questions and "overall_outcome" in corrections:
         values["overall_outcome"] = corrections["overall_outcome"] or ""
     return values
@@ -198,6 +234,35 @@ def columns(extracted: Mapping[str, Any], corrections: Mapping[str, Any]) -> dic
 
 def _plain(text: str) -> str:
     return " ".join(text.split())
+
+
+def fingerprint(content_hash: str, extracted: Mapping[str, Any]) -> str:
+    """What a member of staff checks: the page's text and the importer's reading of it.
+
+    Kept with the check (``ImportedRecord.checked_hash``) and carried by the check form, so a
+    record whose page or reading changed since (a re-import, ``--refresh`` with a newer
+    extractor) is known to need checking again, and a form opened before it changed is refused.
+    """
+    reading = {
+        "record": _reading(extracted),
+        "questions": [
+            [q["number"], _plain(q.get("text", "")), q.get("outcome"), q.get("exemptions") or []]
+            for q in _questions(extracted)
+        ],
+    }
+    canonical = json.dumps(reading, sort_keys=True, ensure_ascii=True)
+    return hashlib.sha256(f"{content_hash}\n{canonical}".encode()).hexdigest()
+
+
+def _reading(extracted: Mapping[str, Any]) -> dict[str, Any]:
+    """The importer's page-level reading, with defaults for a record stored without one."""
+    read = extracted.get("record") or {}
+    return {
+        "reference": read.get("reference"),
+        "overall_outcome": read.get("overall_outcome"),
+        "exemptions_cited": list(read.get("exemptions_cited") or []),
+        **{flag: bool(read.get(flag)) for flag in FLAGS},
+    }
 
 
 def _outcome(value: str | None) -> str | None:
@@ -211,15 +276,17 @@ def differences(extracted: Mapping[str, Any], wanted: Mapping[str, Any]) -> dict
 
     ``wanted`` has the keys of a corrections value (any may be left out: left as read), with
     every question's outcome and provisions under ``questions``, keyed by number, or every
-    question's words, outcome and provisions, in order, under ``split``. A split whose words are
-    the importer's questions (spacing aside) is read as ``questions``; any other is staff's own
-    split and replaces the importer's questions. Only what differs from the importer's reading
-    is kept, so a record staff checked and found right has no corrections. Corrections of
-    questions the reading does not have are not kept: staff checked the questions the record
-    now has. Raises ``CorrectionError`` for an outcome outside the corpus vocabulary, a question
-    the reading does not have, or a split with no questions.
+    question's words, outcome and provisions, in order, under ``split``. A split with as many
+    questions as the importer read corrects them one by one (new words included); any other is
+    staff's own split and replaces the importer's questions. Each question's correction keeps
+    the importer's words for it (``read``), so that it stays with that question when a re-read
+    numbers the questions differently. Only what differs from the importer's reading is kept,
+    so a record staff checked and found right has no corrections. Corrections of questions the
+    reading does not have are not kept: staff checked the questions the record now has. Raises
+    ``CorrectionError`` for an outcome outside the corpus vocabulary, a question the reading
+    does not have, or a split with no questions.
     """
-    read = extracted["record"]
+    read = _reading(extracted)
     out: dict[str, Any] = {}
     if "reference" in wanted and (wanted["reference"] or None) != (read["reference"] or None):
         out["reference"] = wanted["reference"] or None
@@ -228,13 +295,11 @@ def differences(extracted: Mapping[str, Any], wanted: Mapping[str, Any]) -> dict
             out[flag] = bool(wanted[flag])
     if "provisions" in wanted and list(wanted["provisions"]) != list(read["exemptions_cited"]):
         out["provisions"] = list(wanted["provisions"])
-    questions = {q["number"]: q for q in extracted.get("questions") or []}
+    questions = {q["number"]: q for q in _questions(extracted)}
     asked = wanted.get("questions") or {}
     if "split" in wanted:
         split = list(wanted["split"])
-        if [_plain(q["text"]) for q in split] != [
-            _plain(q.get("text", "")) for q in questions.values()
-        ]:
+        if len(split) != len(questions):
             if not split:
                 raise CorrectionError("Keep at least one question: the response answers something")
             out["split"] = [
@@ -246,19 +311,21 @@ def differences(extracted: Mapping[str, Any], wanted: Mapping[str, Any]) -> dict
                 for q in split
             ]
             return out
-        asked = {n: {k: v for k, v in q.items() if k != "text"} for n, q in enumerate(split, 1)}
+        asked = dict(zip(questions, split, strict=True))
     fixes: dict[str, dict[str, Any]] = {}
     for number, want in asked.items():
         q = questions.get(int(number))
         if q is None:
             raise CorrectionError(f"The record has no question {number}")
         fix: dict[str, Any] = {}
+        if "text" in want and _plain(want["text"]) != _plain(q.get("text", "")):
+            fix["text"] = want["text"].strip()
         if "outcome" in want and _outcome(want["outcome"]) != q.get("outcome"):
             fix["outcome"] = want["outcome"] or None
         if "exemptions" in want and list(want["exemptions"]) != list(q.get("exemptions") or []):
             fix["exemptions"] = list(want["exemptions"])
         if fix:
-            fixes[str(int(number))] = fix
+            fixes[str(int(number))] = {**fix, "read": _plain(q.get("text", ""))}
     if fixes:
         out["questions"] = fixes
     if (
@@ -291,14 +358,15 @@ class CheckTally:
     fields: tuple[FieldTally, ...]
 
 
-#: The page's own fields, with the names the tally shows them by.
+#: The page's own fields staff may correct: the name the tally shows, and the words a check's
+#: summary uses.
 _PAGE_FIELDS = (
-    ("reference", "Reference"),
-    ("provisions", "Provisions cited"),
-    ("ncnd", "Neither confirm nor deny"),
-    ("harm_test_present", "Harm test"),
-    ("public_interest_test_present", "Public interest test"),
-    ("has_attachment", "Attachment"),
+    ("reference", "Reference", "the reference"),
+    ("provisions", "Provisions cited", "the provisions cited"),
+    ("ncnd", "Neither confirm nor deny", "NCND"),
+    ("harm_test_present", "Harm test", "the harm test"),
+    ("public_interest_test_present", "Public interest test", "the public interest test"),
+    ("has_attachment", "Attachment", "the attachment"),
 )
 
 
@@ -315,16 +383,17 @@ def tally(checked: Iterable[tuple[Mapping[str, Any], int]]) -> CheckTally:
     outcomes = [0, 0]
     question_provisions = [0, 0]
     split = [0, 0]
-    page = {key: [0, 0] for key, _ in _PAGE_FIELDS}
+    page = {key: [0, 0] for key, _, _ in _PAGE_FIELDS}
     for corrections, question_count in checked:
         records += 1
-        for key, _ in _PAGE_FIELDS:
+        for key, _, _ in _PAGE_FIELDS:
             page[key][0] += key not in corrections
             page[key][1] += 1
         split[1] += 1
         if "split" in corrections:
             continue
-        split[0] += 1
+        fixes = (corrections.get("questions") or {}).values()
+        split[0] += not any("text" in f for f in fixes)
         fixes = (corrections.get("questions") or {}).values()
         outcomes[0] += question_count - min(question_count, sum("outcome" in f for f in fixes))
         outcomes[1] += question_count
@@ -337,7 +406,7 @@ def tally(checked: Iterable[tuple[Mapping[str, Any], int]]) -> CheckTally:
             FieldTally("Questions as split", *split),
             FieldTally("Question outcomes", *outcomes),
             FieldTally("Question provisions", *question_provisions),
-            *(FieldTally(name, *page[key]) for key, name in _PAGE_FIELDS),
+            *(FieldTally(name, *page[key]) for key, name, _ in _PAGE_FIELDS),
         ),
     )
 
@@ -376,14 +445,9 @@ def label(
 #: What each kind of correction is called on the record page, in the order shown.
 _CORRECTION_NAMES = (
     ("split", "the questions as split"),
-    ("questions", "question outcomes or provisions"),
+    ("questions", "questions"),
     ("overall_outcome", "the outcome"),
-    ("reference", "the reference"),
-    ("provisions", "the provisions cited"),
-    ("ncnd", "NCND"),
-    ("harm_test_present", "the harm test"),
-    ("public_interest_test_present", "the public interest test"),
-    ("has_attachment", "the attachment"),
+    *((key, words) for key, _, words in _PAGE_FIELDS),
 )
 
 

@@ -6,7 +6,7 @@ from django import forms
 from foidesk.cases.models import RegimeChoice
 from foidesk.law.provisions import CitationError
 
-from .corrections import corrected_questions, parse_provisions
+from .corrections import FLAGS, corrected_questions, parse_provisions
 from .models import ImportedRecord, Outcome
 from .selectors import RecordFilters
 
@@ -139,7 +139,9 @@ class RecordCheckForm(forms.Form):
         error_messages={"max_length": "The note must be 1,000 characters or fewer"},
     )
 
-    FLAGS = ("ncnd", "harm_test_present", "public_interest_test_present", "has_attachment")
+    FLAGS = FLAGS
+    #: The fingerprint of the page and reading the form was opened on.
+    reading = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
 
     def __init__(self, data=None, *, record: ImportedRecord) -> None:
         self.record = record
@@ -148,6 +150,7 @@ class RecordCheckForm(forms.Form):
             "reference": record.reference,
             "provisions": ", ".join(record.provisions),
             **{flag: "yes" if getattr(record, flag) else "no" for flag in self.FLAGS},
+            "reading": record.reading,
         }
         super().__init__(data, initial=initial)
         outcomes = [("", "Not visible on the page"), *Outcome.choices]

@@ -15,6 +15,8 @@ from django.urls import reverse
 
 from foidesk.cases.models import RegimeChoice
 
+from .corrections import fingerprint
+
 
 class Outcome(models.TextChoices):
     """The outcome vocabulary of the disclosure-log corpus (``shared/corpus/README.md``)."""
@@ -139,7 +141,10 @@ class ImportedRecord(models.Model):
     )
     checked_at = models.DateTimeField(null=True, blank=True)
     checked_hash = models.CharField(
-        max_length=64, blank=True, help_text="The page's text hash when it was checked."
+        max_length=64,
+        blank=True,
+        help_text="The page's text and the importer's reading when it was checked "
+        "(imports.corrections.fingerprint).",
     )
     full_text = models.TextField(help_text="The page's text as read (it is already public).")
     content_hash = models.CharField(max_length=64, help_text="SHA-256 of the page's text.")
@@ -176,9 +181,15 @@ class ImportedRecord(models.Model):
         return self.provisions_text.split()
 
     @property
+    def reading(self) -> str:
+        """The page's text and the importer's reading of it, as one fingerprint."""
+        return fingerprint(self.content_hash, self.extracted or {})
+
+    @property
     def changed_since_checked(self) -> bool:
-        """Checked by staff, and the page's text has changed since."""
-        return self.checked_at is not None and self.checked_hash != self.content_hash
+        """Checked by staff, and the page's text or the importer's reading has changed since
+        (a re-import, or ``--refresh`` with a newer extractor)."""
+        return self.checked_at is not None and self.checked_hash != self.reading
 
 
 class ImportFailure(models.Model):

@@ -20,7 +20,7 @@ from django.utils import timezone
 from foidesk.audit.services import diff
 from foidesk.audit.services import record as record_event
 
-from .corrections import columns, differences
+from .corrections import CorrectionError, columns, differences
 from .models import ImportedRecord, ImportFailure, ImportRun
 from .pipeline import PageToStore, source_key_for
 
@@ -293,9 +293,18 @@ _CORRECTED_COLUMNS = (
 
 
 def imported_record_check(
-    *, actor, record: ImportedRecord, wanted: Mapping[str, Any], note: str = ""
+    *,
+    actor,
+    record: ImportedRecord,
+    wanted: Mapping[str, Any],
+    note: str = "",
+    reading: str | None = None,
 ) -> ImportedRecord:
     """Record that ``actor`` checked ``record`` against its page, with what they corrected.
+
+    ``reading`` is the fingerprint of the page and reading the officer saw
+    (``corrections.fingerprint``); when the record has been imported again since, nothing is
+    saved and ``CorrectionError`` says to check it again.
 
     ``wanted`` is what the page says in staff's reading (``corrections.differences``); the
     record keeps only where that differs from the importer's, and its searchable columns show
@@ -306,6 +315,11 @@ def imported_record_check(
     """
     with transaction.atomic():
         record = ImportedRecord.objects.select_for_update().get(pk=record.pk)
+        if reading is not None and reading != record.reading:
+            raise CorrectionError(
+                "This record was imported again after you opened it, so the page or the "
+                "importer's reading may have changed: check it again"
+            )
         corrections = differences(record.extracted, wanted)
         before = {name: getattr(record, name) for name in _CORRECTED_COLUMNS}
         after = columns(record.extracted, corrections)
@@ -315,7 +329,7 @@ def imported_record_check(
         record.corrections = corrections
         record.checked_by = actor
         record.checked_at = timezone.now()
-        record.checked_hash = record.content_hash
+        record.checked_hash = record.reading
         record.save(
             update_fields=[
                 *_CORRECTED_COLUMNS,

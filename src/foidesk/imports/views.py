@@ -191,6 +191,7 @@ def record_check(request: HttpRequest, pk: int) -> HttpResponse:
                     record=record,
                     wanted=form.wanted(),
                     note=form.cleaned_data["note"].strip(),
+                    reading=form.cleaned_data["reading"],
                 )
             except CorrectionError as exc:
                 form.add_error(None, str(exc))

@@ -415,7 +415,8 @@ _ID = re.compile(
     r"(?P<parts>(?:\((?:\d{1,2}[A-Z]{0,2}|[a-z]{1,4})\))*)$"
 )
 _CORPUS = re.compile(
-    r"^(?P<inst>s|reg)(?P<num>\d{1,3}[A-Z]?)(?P<parts>(?:\((?:\d{1,2}[A-Z]{0,2}|[a-z]{1,4})\))*)$"
+    r"^(?P<inst>s|reg)(?P<num>\d{1,3}[A-Z]?)(?P<parts>(?:\((?:\d{1,2}[A-Z]{0,2}|[a-z]{1,4})\))*)$",
+    re.ASCII,  # "s٤٠" is not s40: only ASCII digits
 )
 #: The syntax of a catalogue id, for the JSON Schema and for callers that validate input.
 CATALOGUE_ID_PATTERN = _ID.pattern

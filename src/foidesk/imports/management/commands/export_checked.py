@@ -8,10 +8,13 @@ log::
     foidesk export-checked var/checked
     python bench/score_import.py --corpus var/checked
 
-Each id is the page's own id where it came with one, else ``record-<pk>``. The pages are
-published responses and the labels name no member of staff. Options: ``--authority NAME``
-exports one authority's records; ``--overwrite`` replaces files already there (without it an
-existing set is left alone and the command fails). Both files are written whole or not at all.
+Each id is the page's own id where it came with one (``record-<pk>`` when it has none, or when
+two authorities' pages share one). A record whose page or importer's reading has changed since
+it was checked is left out and counted: its labels would no longer be what staff confirmed.
+The pages are published responses and the labels name no member of staff. Options:
+``--authority NAME`` exports one authority's records; ``--overwrite`` replaces files already
+there (without it an existing set is left alone and the command fails). Both files are written
+whole or not at all.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -70,13 +74,22 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{folder} already has {' and '.join(there)}; use --overwrite to replace them"
             )
-        records = list(checked_records(options["authority"]))
-        if not records:
+        checked = list(checked_records(options["authority"]))
+        if not checked:
             who = f" for {options['authority']}" if options["authority"] else ""
             raise CommandError(f"No imported record has been checked by staff yet{who}")
+        records = [r for r in checked if not r.changed_since_checked]
+        stale = len(checked) - len(records)
+        if not records:
+            raise CommandError(
+                f"Every checked record ({stale}) has changed since it was checked: check them "
+                "again before exporting"
+            )
+        shared = Counter(r.source_id for r in records if r.source_id)
         pages, labels = [], []
         for record in records:
-            page_id = record.source_id or f"record-{record.pk}"
+            own = record.source_id and shared[record.source_id] == 1
+            page_id = record.source_id if own else f"record-{record.pk}"
             pages.append(_page(record, page_id))
             labels.append(
                 {
@@ -106,8 +119,13 @@ class Command(BaseCommand):
             for temp, _ in staged:
                 if os.path.exists(temp):
                     os.unlink(temp)
+        left_out = (
+            f" {stale} left out: changed since they were checked (check them again)."
+            if stale
+            else ""
+        )
         self.stdout.write(
             f"{len(records)} checked record{'s' if len(records) != 1 else ''} written to "
-            f"{folder}/pages.jsonl and {folder}/labels.jsonl. Score the importer against them "
-            f"with: python bench/score_import.py --corpus {folder}"
+            f"{folder}/pages.jsonl and {folder}/labels.jsonl.{left_out} Score the importer "
+            f"against them with: python bench/score_import.py --corpus {folder}"
         )
