@@ -66,12 +66,22 @@ def test_provisions_typed_by_staff_are_normalised_sorted_and_unrepeated():
     ]
     assert parse_provisions("reg12(5)(b) s39", "eir") == ["reg12(5)(b)", "s39"]
     assert parse_provisions("  ") == []
+    spelt_out = "Section 40(2), S31(1)(a); regulation 12(5)(b)"
+    assert parse_provisions(spelt_out) == ["reg12(5)(b)", "s31(1)(a)", "s40(2)"]
+
+
+def test_a_provision_already_on_the_record_may_stay_though_the_catalogue_lacks_it():
+    """The importer read "s30(b)(i)" from the page; staff leaving it there is not an error."""
+    assert parse_provisions("s30(b)(i), s31", known=["s30(b)(i)"]) == ["s30(b)(i)", "s31"]
+    with pytest.raises(CitationError, match="not in the exemption catalogue"):
+        parse_provisions("s30(b)(i)")
 
 
 @pytest.mark.parametrize(
     ("typed", "says"),
     [
-        ("s31(1)(a), section 38", "“section” is not a provision to cite: write it like"),
+        ("s31(1)(a), paragraph 38", "“paragraph” is not a provision to cite: write it like"),
+        ("s999", "“s999” is not in the exemption catalogue (FOIA)"),
         ("s40(3A)", "“s40(3A)” is not a provision to cite: it is a condition"),
     ],
 )
@@ -420,12 +430,12 @@ def test_a_bad_provision_is_a_400_naming_it_and_nothing_changes(officer_client, 
     url = reverse("imports:record-check", kwargs={"pk": record.pk})
 
     response = officer_client.post(
-        url, _form(record, q1_outcome="disclosed", q2_provisions="section 24")
+        url, _form(record, q1_outcome="disclosed", q2_provisions="s24 paragraph 2")
     )
 
     assert response.status_code == 400
     html = response.content.decode()
-    assert "There is a problem" in html and "“section” is not a provision to cite" in html
+    assert "There is a problem" in html and "“paragraph” is not a provision to cite" in html
     record.refresh_from_db()
     assert record.corrections == {} and record.checked_at is None
     assert not AuditEvent.objects.filter(event_type="imported_record_checked").exists()
@@ -604,8 +614,9 @@ def test_a_correction_stays_with_its_question_when_a_re_read_numbers_them_differ
     record = _import_text(tmp_path, moved.format(ref="1053A/22", third=""))
 
     shown = corrected_questions(record.extracted, record.corrections)
-    assert [q.outcome for q in shown] == ["partially_disclosed"] * 3  # not laid on the new Q2
-    assert unapplied(record.extracted, record.corrections) == [2]
+    # "Which drones are you using?" is question 3 now, and its correction went with it.
+    assert [q.outcome for q in shown] == ["partially_disclosed", "partially_disclosed", "not_held"]
+    assert unapplied(record.extracted, record.corrections) == []
     assert record.changed_since_checked
 
 

@@ -22,8 +22,9 @@ importer's, each with its outcome and provisions, and ``questions`` is not used:
 The record's searchable columns (outcome, provisions, NCND, the tests, reference, the number of
 questions) show the corrected values, so a search for s31 refusals finds the record the officer
 put right. Importing the page again reads it afresh and lays the same corrections over the new
-reading: a newer extractor never undoes an officer's work. A question correction whose question
-the new reading no longer has is kept but not applied, and the record page says so.
+reading: a newer extractor never undoes an officer's work. A question's correction goes with
+its words, wherever the new reading numbers that question; one whose question the new reading
+no longer has is kept but not applied, and the record page says so.
 
 Plain Python on the stored JSON: no Django import.
 """
@@ -32,12 +33,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from foidesk.intake.extraction import CORPUS_FIELDS, OUTCOMES, overall_outcome
-from foidesk.law.provisions import CitationError, Cite, corpus_cite, fold
+from foidesk.law.exemptions import UnknownProvision, get_provision
+from foidesk.law.provisions import CitationError, Cite, corpus_cite, fold, to_catalogue_id
 from foidesk.law.regimes import Regime
 
 __all__ = [
@@ -72,19 +75,31 @@ def provisions_text(provisions: Iterable[str]) -> str:
     return f" {joined} "[:1000] if joined else ""
 
 
-def parse_provisions(text: str, regime: Regime | str = Regime.FOIA) -> list[str]:
+# "Section 40(2)", "regulation 12(5)(b)", "S40(2)": the long or capitalised forms of an entry.
+_SPELT_OUT = re.compile(r"\b(?:(?P<s>sections?|s)|(?P<reg>regulations?|reg))\.?\s*(?=\d)", re.I)
+
+
+def parse_provisions(
+    text: str, regime: Regime | str = Regime.FOIA, *, known: Iterable[str] = ()
+) -> list[str]:
     """Provisions typed by staff ("s31(1)(a), s40(2) reg12(5)(b)"), checked, normalised, sorted.
 
     Each entry is in the corpus form (``shared/corpus/README.md``: ``s`` or ``reg``, the number,
-    each subsection in brackets) and is normalised as the importer normalises what it reads
-    (``foidesk.law.provisions.fold``: "s40(5B)" is "s40(5)"). Raises ``CitationError`` naming
-    the first entry that is not a provision, or names a condition rather than a ground for
-    refusal (s40(3A)).
+    each subsection in brackets; "Section 40(2)" and "S40(2)" are read as s40(2)) and is
+    normalised as the importer normalises what it reads (``foidesk.law.provisions.fold``:
+    "s40(5B)" is "s40(5)"). A provision staff add must be in the exemption catalogue
+    (``foidesk.law.exemptions``) for the page's law; one already on the record (``known``, as
+    the importer read it from the page) is kept as it is. Raises ``CitationError`` naming the
+    first entry that is not a provision, names a condition rather than a ground for refusal
+    (s40(3A)), or is not in the catalogue.
     """
+    law = Regime(regime)
+    kept = set(known)
     cites: list[Cite] = []
-    for entry in text.replace(",", " ").replace(";", " ").split():
+    plain = _SPELT_OUT.sub(lambda m: "s" if m.group("s") else "reg", text)
+    for entry in plain.replace(",", " ").replace(";", " ").split():
         try:
-            cite = fold(corpus_cite(entry), Regime(regime))
+            cite = fold(corpus_cite(entry), law)
         except CitationError:
             cite = None
             problem = "write it like s31(1)(a), s40(5) or reg12(5)(b)"
@@ -92,6 +107,13 @@ def parse_provisions(text: str, regime: Regime | str = Regime.FOIA) -> list[str]
             problem = "it is a condition of another provision, not a ground of its own"
         if cite is None:
             raise CitationError(f"“{entry}” is not a provision to cite: {problem}")
+        if cite.text not in kept:
+            try:
+                get_provision(to_catalogue_id(cite.text, law))
+            except UnknownProvision:
+                raise CitationError(
+                    f"“{entry}” is not in the exemption catalogue ({law.short_name})"
+                ) from None
         if cite not in cites:
             cites.append(cite)
     return [c.text for c in sorted(cites, key=Cite.sort_key)]
@@ -135,10 +157,32 @@ def _questions(extracted: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     ]
 
 
-def _applies(fix: Mapping[str, Any], question: Mapping[str, Any]) -> bool:
-    """A question's correction applies while the importer still reads the same words there
-    (a re-read that adds a question before it moves the numbers, not the correction)."""
-    return "read" not in fix or fix["read"] == _plain(question.get("text", ""))
+def _placed(
+    questions: list[Mapping[str, Any]], fixes: Mapping[str, Mapping[str, Any]]
+) -> tuple[dict[int, Mapping[str, Any]], list[int]]:
+    """Each question correction put on the question it was made for: the one the importer
+    still reads with the same words (at the number it had, else wherever those words are now:
+    a re-read that adds a question before it moves the numbers, not the correction). Returns
+    the corrections by the questions' present numbers, and the numbers corrected whose words
+    the reading no longer has."""
+    words: dict[str, list[int]] = {}
+    for q in questions:
+        words.setdefault(_plain(q.get("text", "")), []).append(q["number"])
+    numbers = {q["number"] for q in questions}
+    placed: dict[int, Mapping[str, Any]] = {}
+    lost: list[int] = []
+    for key, fix in sorted(fixes.items(), key=lambda item: int(item[0])):
+        was = int(key)
+        if "read" not in fix:  # kept before corrections carried the words: by number
+            where = [was] if was in numbers else []
+        else:
+            where = [n for n in words.get(fix["read"], []) if n not in placed]
+            where.sort(key=lambda n: (n != was, abs(n - was)))
+        if where:
+            placed[where[0]] = fix
+        else:
+            lost.append(was)
+    return placed, lost
 
 
 def corrected_questions(
@@ -164,12 +208,11 @@ def corrected_questions(
             )
             for n, q in enumerate(corrections["split"], start=1)
         ]
-    fixes = corrections.get("questions") or {}
+    questions = _questions(extracted)
+    placed, _ = _placed(questions, corrections.get("questions") or {})
     out = []
-    for q in _questions(extracted):
-        fix = fixes.get(str(q["number"])) or {}
-        if not _applies(fix, q):
-            fix = {}
+    for q in questions:
+        fix = placed.get(q["number"], {})
         read = (q.get("outcome"), tuple(q.get("exemptions") or ()))
         outcome = (fix["outcome"] or None) if "outcome" in fix else read[0]
         exemptions = tuple(fix["exemptions"]) if "exemptions" in fix else read[1]
@@ -192,15 +235,10 @@ def corrected_questions(
 
 def unapplied(extracted: Mapping[str, Any], corrections: Mapping[str, Any]) -> list[int]:
     """Question numbers corrected by staff whose question the importer's reading no longer has
-    there: gone, or other words in its place."""
+    (its words are nowhere in the new reading)."""
     if "split" in corrections:
         return []  # staff's own questions: nothing is laid over the importer's
-    have = {q["number"]: q for q in _questions(extracted)}
-    return sorted(
-        int(n)
-        for n, fix in (corrections.get("questions") or {}).items()
-        if int(n) not in have or not _applies(fix, have[int(n)])
-    )
+    return _placed(_questions(extracted), corrections.get("questions") or {})[1]
 
 
 def columns(extracted: Mapping[str, Any], corrections: Mapping[str, Any]) -> dict[str, Any]:

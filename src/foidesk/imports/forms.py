@@ -213,10 +213,19 @@ class RecordCheckForm(forms.Form):
 
     def _provisions(self, name: str) -> list[str] | None:
         try:
-            return parse_provisions(self.cleaned_data.get(name) or "", self.record.regime)
+            return parse_provisions(
+                self.cleaned_data.get(name) or "", self.record.regime, known=self._shown(name)
+            )
         except CitationError as exc:
             self.add_error(name, str(exc))
             return None
+
+    def _shown(self, name: str) -> list[str]:
+        """The provisions the form showed in field ``name`` (those may stay as they are)."""
+        if name == "provisions":
+            return self.record.provisions
+        number = int(name[1 : name.index("_")])
+        return list(self.questions[number - 1].exemptions) if number <= len(self.questions) else []
 
     def clean(self):
         data = super().clean()
