@@ -674,3 +674,30 @@ def test_department_contacts_and_strangers_cannot_check(client, make_staff, tmp_
     assert response.status_code == 302 and goes_to in response["Location"]
     record.refresh_from_db()
     assert record.checked_at is None
+
+
+@pytest.mark.django_db
+def test_the_record_page_shows_the_words_the_importer_read_when_staff_corrected_them(
+    officer_client, officer, tmp_path
+):
+    record = _import(tmp_path)
+    wanted = {
+        "split": [
+            {
+                "text": "How many drones does the force have?",
+                "outcome": "partially_disclosed",
+                "exemptions": ["s24(2)"],
+            },
+            {
+                "text": "Which drone models are in use?",
+                "outcome": "partially_disclosed",
+                "exemptions": ["s24(2)"],
+            },
+        ]
+    }
+    imported_record_check(actor=officer, record=record, wanted=wanted)
+
+    html = officer_client.get(record.get_absolute_url()).content.decode()
+
+    assert "Which drone models are in use?" in html
+    assert "By staff. The importer read: “Which drones are you using?”</dd>" in html

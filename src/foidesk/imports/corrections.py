@@ -147,6 +147,15 @@ class CorrectedQuestion:
     def outcome_corrected(self) -> bool:
         return self.split_by_staff or self.outcome != self.read_outcome
 
+    @property
+    def words_corrected(self) -> bool:
+        return not self.split_by_staff and _plain(self.text) != _plain(self.read_text)
+
+    @property
+    def answer_corrected(self) -> bool:
+        """The outcome or the provisions staff gave differ from the importer's."""
+        return (self.outcome, self.exemptions) != (self.read_outcome, self.read_exemptions)
+
 
 def _questions(extracted: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     """The importer's questions, each with its number (a record stored without one is read in
