@@ -701,3 +701,28 @@ def test_the_record_page_shows_the_words_the_importer_read_when_staff_corrected_
 
     assert "Which drone models are in use?" in html
     assert "By staff. The importer read: “Which drones are you using?”</dd>" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("changes", "says"),
+    [
+        (
+            {"q1_provisions": "s24(2), s31(1)(a)"},
+            "Question 1 relies on s31(1)(a), which the provisions the page cites do not list",
+        ),
+        (
+            {"q2_outcome": "ncnd", "ncnd": "no"},
+            "Question 2 neither confirms nor denies, so the page does for some part: answer Yes",
+        ),
+    ],
+)
+def test_fields_that_contradict_each_other_are_a_400(officer_client, tmp_path, changes, says):
+    record = _import(tmp_path)
+    url = reverse("imports:record-check", kwargs={"pk": record.pk})
+
+    response = officer_client.post(url, _form(record, **changes))
+
+    assert response.status_code == 400 and says in response.content.decode()
+    record.refresh_from_db()
+    assert record.checked_at is None

@@ -241,7 +241,33 @@ class RecordCheckForm(forms.Form):
                     f"q{n}_text",
                     f"Write the words of question {n}, or leave its outcome and provisions empty",
                 )
+        self._consistent(data)
         return data
+
+    def _consistent(self, data: dict) -> None:
+        """The corpus's own rules between fields (``shared/corpus/README.md``): the page's
+        provisions are every provision cited on it, so they include each question's; and a
+        question that neither confirms nor denies makes the page NCND for some part."""
+        asked = [n for n in self.numbers if (data.get(f"q{n}_text") or "").strip()]
+        page = self.parsed.get("provisions")
+        if page is not None:
+            for n in asked:
+                own = self.parsed.get(f"q{n}_provisions") or []
+                missing = [p for p in own if p not in page]
+                if missing:
+                    them = "it" if len(missing) == 1 else "them"
+                    self.add_error(
+                        f"q{n}_provisions",
+                        f"Question {n} relies on {', '.join(missing)}, which the provisions the "
+                        f"page cites do not list: add {them} there, or take {them} out here",
+                    )
+        ncnd = [n for n in asked if data.get(f"q{n}_outcome") == "ncnd"]
+        if ncnd and data.get("ncnd") == "no":
+            self.add_error(
+                "ncnd",
+                f"Question {ncnd[0]} neither confirms nor denies, so the page does for some "
+                "part: answer Yes, or change that question's outcome",
+            )
 
     def wanted(self) -> dict[str, object]:
         """What the officer says the page says, in the shape ``corrections.differences`` reads."""
