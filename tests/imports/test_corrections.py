@@ -726,3 +726,19 @@ def test_fields_that_contradict_each_other_are_a_400(officer_client, tmp_path, c
     assert response.status_code == 400 and says in response.content.decode()
     record.refresh_from_db()
     assert record.checked_at is None
+
+
+@pytest.mark.django_db
+def test_the_tally_leaves_out_records_changed_since_their_check(officer_client, officer, tmp_path):
+    record = _import(tmp_path)
+    imported_record_check(actor=officer, record=record, wanted=OFFICERS_READING)
+    extracted = {**record.extracted, "record": {**record.extracted["record"], "ncnd": False}}
+    ImportedRecord.objects.filter(pk=record.pk).update(extracted=extracted)  # as --refresh would
+
+    response = officer_client.get(reverse("imports:runs"))
+
+    assert response.context["tally"].records == 0
+    assert response.context["tally"].changed_since == 1
+    assert "Every checked record (1) has changed since it was checked" in (
+        response.content.decode()
+    )

@@ -403,6 +403,7 @@ class CheckTally:
 
     records: int
     fields: tuple[FieldTally, ...]
+    changed_since: int = 0  # checked records left out: changed since their check
 
 
 #: The page's own fields staff may correct: the name the tally shows, and the words a check's

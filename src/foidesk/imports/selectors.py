@@ -9,7 +9,7 @@ not exist and one the user may not see give the same 404.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -18,7 +18,7 @@ from foidesk.accounts.models import User
 from foidesk.audit.models import AuditEvent
 from foidesk.cases.access import sees_register
 
-from .corrections import CheckTally, tally
+from .corrections import CheckTally, fingerprint, tally
 from .models import ImportedRecord, ImportFailure, ImportRun
 
 __all__ = [
@@ -138,12 +138,20 @@ def stored_hashes(keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]
 
 
 def checked_tally() -> CheckTally:
-    """How well the importer read the records staff have checked (``corrections.tally``)."""
-    return tally(
-        ImportedRecord.objects.filter(checked_at__isnull=False).values_list(
-            "corrections", "question_count"
-        )
+    """How well the importer read the records staff have checked (``corrections.tally``).
+
+    A record whose page or reading changed since its check is left out (and counted): what
+    staff found then is not a measure of the reading it has now."""
+    current, changed = [], 0
+    rows = ImportedRecord.objects.filter(checked_at__isnull=False).values_list(
+        "corrections", "question_count", "checked_hash", "content_hash", "extracted"
     )
+    for corrections, question_count, checked_hash, content_hash, extracted in rows:
+        if checked_hash == fingerprint(content_hash, extracted or {}):
+            current.append((corrections, question_count))
+        else:
+            changed += 1
+    return replace(tally(current), changed_since=changed)
 
 
 def checked_records(authority: str = "") -> QuerySet[ImportedRecord]:
