@@ -137,11 +137,7 @@ class CorrectedQuestion:
 
     @property
     def corrected(self) -> bool:
-        return self.split_by_staff or (self.text, self.outcome, self.exemptions) != (
-            self.read_text,
-            self.read_outcome,
-            self.read_exemptions,
-        )
+        return self.split_by_staff or self.words_corrected or self.answer_corrected
 
     @property
     def outcome_corrected(self) -> bool:
@@ -442,7 +438,6 @@ def tally(checked: Iterable[tuple[Mapping[str, Any], int]]) -> CheckTally:
             continue
         fixes = (corrections.get("questions") or {}).values()
         split[0] += not any("text" in f for f in fixes)
-        fixes = (corrections.get("questions") or {}).values()
         outcomes[0] += question_count - min(question_count, sum("outcome" in f for f in fixes))
         outcomes[1] += question_count
         wrong = min(question_count, sum("exemptions" in f for f in fixes))

@@ -84,8 +84,9 @@ def record_fields(
 ) -> dict[str, Any]:
     """The model fields for one extracted page (everything but the run and the times).
 
-    The searchable columns (reference, outcome, provisions, NCND, the tests) are the
-    importer's reading with staff's ``corrections`` laid over it (``corrections.columns``).
+    The searchable columns (reference, outcome, provisions, NCND, the tests, the number of
+    questions) are the importer's reading with staff's ``corrections`` laid over it
+    (``corrections.columns``).
     """
     e = item.extraction
     extracted = _extracted(item)
@@ -101,7 +102,6 @@ def record_fields(
         "received_on": _date(e.received),
         "responded_on": _date(e.responded),
         "published_on": _date(e.published),
-        "question_count": len(e.questions),
         **columns(extracted, corrections or {}),
         "extracted": extracted,
         "findings": item.findings or [],
@@ -279,19 +279,6 @@ def import_run_finish(
     return run
 
 
-#: The columns a correction can change, for the audit trail's before and after.
-_CORRECTED_COLUMNS = (
-    "reference",
-    "overall_outcome",
-    "provisions_text",
-    "ncnd",
-    "public_interest_test_present",
-    "harm_test_present",
-    "has_attachment",
-    "question_count",
-)
-
-
 def imported_record_check(
     *,
     actor,
@@ -302,16 +289,14 @@ def imported_record_check(
 ) -> ImportedRecord:
     """Record that ``actor`` checked ``record`` against its page, with what they corrected.
 
-    ``reading`` is the fingerprint of the page and reading the officer saw
-    (``corrections.fingerprint``); when the record has been imported again since, nothing is
-    saved and ``CorrectionError`` says to check it again.
-
     ``wanted`` is what the page says in staff's reading (``corrections.differences``); the
     record keeps only where that differs from the importer's, and its searchable columns show
     the result. A check that changes nothing still records who checked the record and when,
-    for the text the page had then. Audited with the columns before and after, the corrections
-    and ``note``. Raises ``corrections.CorrectionError`` (nothing saved) for an unknown outcome
-    or question.
+    for the page and reading it had then. Audited with the columns before and after, the
+    corrections and ``note``. ``reading`` is the fingerprint of the page and reading the
+    officer saw (``corrections.fingerprint``). Raises ``corrections.CorrectionError`` (nothing
+    saved) for an unknown outcome or question, or when the record has been imported again
+    since the officer opened it.
     """
     with transaction.atomic():
         record = ImportedRecord.objects.select_for_update().get(pk=record.pk)
@@ -321,8 +306,8 @@ def imported_record_check(
                 "importer's reading may have changed: check it again"
             )
         corrections = differences(record.extracted, wanted)
-        before = {name: getattr(record, name) for name in _CORRECTED_COLUMNS}
         after = columns(record.extracted, corrections)
+        before = {name: getattr(record, name) for name in after}
         for name, value in after.items():
             setattr(record, name, value)
         previous = record.corrections
@@ -332,7 +317,7 @@ def imported_record_check(
         record.checked_hash = record.reading
         record.save(
             update_fields=[
-                *_CORRECTED_COLUMNS,
+                *after,
                 "corrections",
                 "checked_by",
                 "checked_at",

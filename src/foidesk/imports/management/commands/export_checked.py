@@ -48,13 +48,6 @@ def _page(record: ImportedRecord, page_id: str) -> dict[str, Any]:
     return page
 
 
-def _note(record: ImportedRecord) -> str:
-    note = f"Checked against the page on {record.checked_at:%Y-%m-%d}"
-    if record.changed_since_checked:
-        note += "; the page's text has changed since"
-    return note + "."
-
-
 class Command(BaseCommand):
     help = "Write the imported records staff have checked as pages.jsonl and labels.jsonl."
 
@@ -99,7 +92,7 @@ class Command(BaseCommand):
                         record.corrections,
                         title=record.title,
                         date_shown=record.date_shown,
-                        note=_note(record),
+                        note=f"Checked against the page on {record.checked_at:%Y-%m-%d}.",
                     ),
                 }
             )
