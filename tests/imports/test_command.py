@@ -97,6 +97,36 @@ def test_importing_the_same_pages_again_changes_nothing():
     assert ": unchanged:" in out
 
 
+def test_each_page_names_what_to_check_first_and_the_summary_counts_them():
+    out, err, status = import_log(corpus())
+
+    assert status == 0, err
+    seed = ImportedRecord.objects.get(source_id="wmp-officer-alleged-sexual-offences-190a-23")
+    assert seed.doubts == []
+    anpr = ImportedRecord.objects.get(source_id="northumbria-anpr-cameras-322-15")
+    assert "No answer was found to questions 3 and 4." in anpr.doubts
+    assert "  check first: No answer was found to questions 3 and 4." in out
+    unsure = ImportedRecord.objects.exclude(doubts=[]).count()
+    assert 0 < unsure < 31
+    assert f"0 failed; {unsure} to check first" in out
+
+
+def test_records_read_before_doubts_were_given_get_them_on_the_next_import():
+    import_log(corpus())
+    ImportedRecord.objects.update(doubts=None)
+    readings = dict(ImportedRecord.objects.values_list("pk", "extracted"))
+
+    out, err, status = import_log(corpus())
+
+    assert status == 0, err
+    assert ImportRun.objects.order_by("-pk").first().unchanged == 31
+    assert not ImportedRecord.objects.filter(doubts__isnull=True).exists()
+    anpr = ImportedRecord.objects.get(source_id="northumbria-anpr-cameras-322-15")
+    assert "No answer was found to questions 3 and 4." in anpr.doubts
+    # The reading itself is untouched, so no checked record becomes "changed since checked".
+    assert dict(ImportedRecord.objects.values_list("pk", "extracted")) == readings
+
+
 def test_a_changed_page_updates_its_record(tmp_path):
     log = tmp_path / "log.jsonl"
     log.write_text(json.dumps({"id": "d1", "text": PAGE.format(ref="1053A/22")}) + "\n")
@@ -246,10 +276,17 @@ def test_by_names_the_member_of_staff(make_staff, tmp_path):
 
 
 def test_two_worker_processes_give_the_same_records():
+    fields = ("source_key", "question_count", "provisions_text", "extracted", "doubts")
+    import_log(corpus(), workers=1)
+    in_one = sorted(ImportedRecord.objects.values_list(*fields))
+    ImportedRecord.objects.all().delete()
+
     import_log(corpus(), workers=2)
 
     assert ImportedRecord.objects.count() == 31
-    assert ImportRun.objects.get().imported == 31
+    assert ImportRun.objects.order_by("-pk").first().imported == 31
+    # Doubts that need the request's and response's text are worked out in the worker.
+    assert sorted(ImportedRecord.objects.values_list(*fields)) == in_one
 
 
 def test_foidesk_import_log_exit_status(tmp_path):

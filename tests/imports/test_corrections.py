@@ -187,26 +187,36 @@ def test_corrections_of_questions_the_reading_no_longer_has_are_reported():
 
 
 def test_the_tally_counts_what_staff_left_as_read_as_read_right():
+    doubt = ["No answer was found to question 2."]
     checked = [
-        ({}, 4),  # read right throughout
-        ({"questions": {"1": {"outcome": "exempt"}, "2": {"exemptions": []}}, "ncnd": True}, 3),
-        ({"reference": "12/24", "provisions": ["s40(2)"]}, 0),
-        ({"split": [{"text": "How many?", "outcome": "disclosed", "exemptions": []}]}, 1),
+        ({}, 4, []),  # read right throughout
+        (
+            {"questions": {"1": {"outcome": "exempt"}, "2": {"exemptions": []}}, "ncnd": True},
+            3,
+            doubt,
+        ),
+        ({"reference": "12/24", "provisions": ["s40(2)"]}, 0, []),
+        ({"split": [{"text": "How many?", "outcome": "disclosed", "exemptions": []}]}, 1, None),
+        ({}, 2, doubt),
     ]
 
     result = tally(checked)
 
-    assert result.records == 4
+    assert result.records == 5
     shares = {f.name: (f.right, f.total) for f in result.fields}
-    assert shares["Question outcomes"] == (6, 7)
-    assert shares["Question provisions"] == (6, 7)
-    assert shares["Reference"] == (3, 4)
-    assert shares["Provisions cited"] == (3, 4)
-    assert shares["Neither confirm nor deny"] == (3, 4)
-    assert shares["Harm test"] == (4, 4)
-    assert shares["Questions as split"] == (3, 4)
+    assert shares["Question outcomes"] == (8, 9)
+    assert shares["Question provisions"] == (8, 9)
+    assert shares["Reference"] == (4, 5)
+    assert shares["Provisions cited"] == (4, 5)
+    assert shares["Neither confirm nor deny"] == (4, 5)
+    assert shares["Harm test"] == (5, 5)
+    assert shares["Questions as split"] == (4, 5)
     outcomes = next(f for f in result.fields if f.name == "Question outcomes")
-    assert round(outcomes.percent, 1) == 85.7
+    assert round(outcomes.percent, 1) == 88.9
+    # Records needing no correction, by whether the importer raised doubts; the record read
+    # before it said (None) is in neither.
+    assert (result.no_doubts.right, result.no_doubts.total) == (1, 2)
+    assert (result.doubts.right, result.doubts.total) == (1, 2)
     assert all(f.percent is None for f in tally([]).fields)
 
 
@@ -499,6 +509,12 @@ def test_the_import_history_shows_how_well_the_importer_read_the_checked_records
     assert shares["Question outcomes"] == (0, 2) and shares["Reference"] == (1, 1)
     html = response.content.decode()
     assert "1 imported response staff have checked" in html and "0.0%" in html
+    # The importer was unsure of this page (a part refusal of the whole request), and the
+    # officer corrected it.
+    tally = response.context["tally"]
+    assert record.doubts and (tally.doubts.right, tally.doubts.total) == (0, 1)
+    assert tally.no_doubts.total == 0
+    assert "Was unsure of its reading" in html and "?doubts=yes&amp;checked=no" in html
 
 
 @pytest.mark.django_db

@@ -154,6 +154,39 @@ def test_record_page_shows_questions_outcomes_provisions_and_findings(officer_cl
     assert "2015-04-16" in html
 
 
+def test_the_records_the_importer_is_unsure_of_can_be_checked_first(officer_client, imported):
+    records = reverse("imports:records")
+    unsure = officer_client.get(records, {"doubts": "yes"})
+    sure = officer_client.get(records, {"doubts": "no", "q": "190A/23"})
+
+    assert unsure.status_code == sure.status_code == 200
+    expected = ImportedRecord.objects.exclude(doubts=[]).count()
+    assert 0 < unsure.context["page_obj"].paginator.count == expected < 31
+    listed = {r.reference for r in unsure.context["page_obj"].object_list}
+    assert "322/15" in listed and "190A/23" not in listed
+    assert "Check first" in unsure.content.decode()
+    assert [r.reference for r in sure.context["page_obj"].object_list] == ["190A/23"]
+    bad = officer_client.get(records, {"doubts": "maybe"})
+    assert bad.status_code == 400
+    assert "Choose whether the importer raised doubts from the list" in bad.content.decode()
+
+
+def test_record_page_says_what_the_importer_is_unsure_of(officer_client, imported):
+    anpr = ImportedRecord.objects.get(source_id="northumbria-anpr-cameras-322-15")
+    seed = ImportedRecord.objects.get(source_id=SEED_ID)
+
+    html = officer_client.get(anpr.get_absolute_url()).content.decode()
+    assert "Check first: the importer is unsure of its reading" in html
+    assert "No answer was found to questions 3 and 4." in html
+    assert "Check first: the importer" not in (
+        officer_client.get(seed.get_absolute_url()).content.decode()
+    )
+    ImportedRecord.objects.filter(pk=seed.pk).update(doubts=None)
+    assert "Imported before the importer said what it is unsure of" in (
+        officer_client.get(seed.get_absolute_url()).content.decode()
+    )
+
+
 def test_lists_do_not_grow_queries_with_the_records(
     officer_client, imported, django_assert_max_num_queries
 ):

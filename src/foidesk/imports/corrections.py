@@ -34,7 +34,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -400,6 +400,14 @@ class CheckTally:
     records: int
     fields: tuple[FieldTally, ...]
     changed_since: int = 0  # checked records left out: changed since their check
+    #: Records that needed no correction, among those the importer raised no doubts about and
+    #: among those it did (``intake.doubts``); records read before it said are in neither.
+    no_doubts: FieldTally = FieldTally("Raised no doubts", 0, 0)
+    doubts: FieldTally = FieldTally("Was unsure of its reading", 0, 0)
+
+    @property
+    def by_doubts(self) -> tuple[FieldTally, FieldTally]:
+        return (self.no_doubts, self.doubts)
 
 
 #: The page's own fields staff may correct: the name the tally shows, and the words a check's
@@ -414,9 +422,11 @@ _PAGE_FIELDS = (
 )
 
 
-def tally(checked: Iterable[tuple[Mapping[str, Any], int]]) -> CheckTally:
+def tally(
+    checked: Iterable[tuple[Mapping[str, Any], int, Sequence[str] | None]],
+) -> CheckTally:
     """The importer's accuracy as staff's checks measure it, from each checked record's
-    ``(corrections, question_count)``.
+    ``(corrections, question_count, doubts)``.
 
     A field staff left as read counts as read right; a question whose outcome (or provisions)
     they changed as read wrong. A record whose request staff split differently has its
@@ -428,8 +438,12 @@ def tally(checked: Iterable[tuple[Mapping[str, Any], int]]) -> CheckTally:
     question_provisions = [0, 0]
     split = [0, 0]
     page = {key: [0, 0] for key, _, _ in _PAGE_FIELDS}
-    for corrections, question_count in checked:
+    as_read = {False: [0, 0], True: [0, 0]}  # by whether doubts were raised
+    for corrections, question_count, doubts in checked:
         records += 1
+        if doubts is not None:
+            as_read[bool(doubts)][0] += not corrections
+            as_read[bool(doubts)][1] += 1
         for key, _, _ in _PAGE_FIELDS:
             page[key][0] += key not in corrections
             page[key][1] += 1
@@ -451,6 +465,8 @@ def tally(checked: Iterable[tuple[Mapping[str, Any], int]]) -> CheckTally:
             FieldTally("Question provisions", *question_provisions),
             *(FieldTally(name, *page[key]) for key, name, _ in _PAGE_FIELDS),
         ),
+        no_doubts=FieldTally("Raised no doubts", *as_read[False]),
+        doubts=FieldTally("Was unsure of its reading", *as_read[True]),
     )
 
 

@@ -58,9 +58,19 @@ class RecordSearchForm(forms.Form):
         choices=[("", "Checked or not"), ("yes", "Checked"), ("no", "Not checked yet")],
         error_messages=_choose("checked or not"),
     )
+    doubts = forms.ChoiceField(
+        label="Importer's doubts",
+        required=False,
+        choices=[
+            ("", "Any"),
+            ("yes", "Unsure of its reading: check first"),
+            ("no", "No doubts raised"),
+        ],
+        error_messages=_choose("whether the importer raised doubts"),
+    )
     run = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
-    SELECTS = ("outcome", "authority", "regime", "ncnd", "checked")
+    SELECTS = ("outcome", "authority", "regime", "ncnd", "checked", "doubts")
 
     def __init__(self, data, *, authorities: list[str]) -> None:
         super().__init__(data)
@@ -78,6 +88,7 @@ class RecordSearchForm(forms.Form):
         data = getattr(self, "cleaned_data", {})
         ncnd = data.get("ncnd")
         checked = data.get("checked")
+        doubts = data.get("doubts")
         return RecordFilters(
             q=(data.get("q") or "").strip(),
             outcome=data.get("outcome") or "",
@@ -86,6 +97,7 @@ class RecordSearchForm(forms.Form):
             regime=data.get("regime") or "",
             ncnd=None if not ncnd else ncnd == "yes",
             checked=None if not checked else checked == "yes",
+            doubts=None if not doubts else doubts == "yes",
             run=data.get("run"),
         )
 

@@ -126,6 +126,12 @@ class ImportedRecord(models.Model):
     findings = models.JSONField(
         default=list, blank=True, help_text="The response checker's findings (import --check)."
     )
+    doubts = models.JSONField(
+        null=True,
+        blank=True,
+        help_text="What about the importer's reading to check first, one sentence each "
+        "(intake.doubts); empty when nothing; null when read before the importer said.",
+    )
     corrections = models.JSONField(
         default=dict,
         blank=True,

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from multiprocessing import get_context
 from typing import Any
 
+from foidesk.intake.doubts import reading_doubts
 from foidesk.intake.extraction import Extraction, NoResponse, Reasoning, extract
 from foidesk.intake.pages import Page, Unreadable
 
@@ -39,6 +40,7 @@ class PageToStore:
     findings: list[dict[str, Any]] | None = None
     check_notes: tuple[str, ...] = ()
     title: str | None = None  # the page's own title, as its source gave it
+    doubts: tuple[str, ...] = ()  # what about the reading to check first (intake.doubts)
 
 
 def source_key_for(
@@ -96,6 +98,7 @@ def prepare(page: Page, *, authority: str | None = None, check: bool = False):
         findings=findings,
         check_notes=notes,
         title=page.title,
+        doubts=reading_doubts(e),
     )
 
 
@@ -108,7 +111,7 @@ def _prepare_item(args: tuple[Page | Unreadable, _Options]):
 
 def _prepare_in_worker(args: tuple[Page | Unreadable, _Options]):
     """``_prepare_item`` in a worker process, sending back only what is stored (the request
-    and response texts and the reasoning were needed only to extract and check)."""
+    and response texts and the reasoning were needed only to extract, check and doubt)."""
     prepared = _prepare_item(args)
     if isinstance(prepared, PageToStore):
         slim = replace(

@@ -81,6 +81,7 @@ class RecordFilters:
     regime: str = ""
     ncnd: bool | None = None
     checked: bool | None = None
+    doubts: bool | None = None  # the importer raised doubts (records read before it said: neither)
     run: int | None = None
 
 
@@ -114,6 +115,10 @@ def record_search(user: User, filters: RecordFilters) -> QuerySet[ImportedRecord
         records = records.filter(ncnd=filters.ncnd)
     if filters.checked is not None:
         records = records.filter(checked_at__isnull=not filters.checked)
+    if filters.doubts is True:
+        records = records.filter(doubts__isnull=False).exclude(doubts=[])
+    elif filters.doubts is False:
+        records = records.filter(doubts=[])
     if filters.run is not None:
         records = records.filter(Q(run_id=filters.run) | Q(first_run_id=filters.run))
     return records.order_by("-last_imported_at", "-id")
@@ -144,11 +149,11 @@ def checked_tally() -> CheckTally:
     staff found then is not a measure of the reading it has now."""
     current, changed = [], 0
     rows = ImportedRecord.objects.filter(checked_at__isnull=False).values_list(
-        "corrections", "question_count", "checked_hash", "content_hash", "extracted"
+        "corrections", "question_count", "doubts", "checked_hash", "content_hash", "extracted"
     )
-    for corrections, question_count, checked_hash, content_hash, extracted in rows:
+    for corrections, question_count, doubts, checked_hash, content_hash, extracted in rows:
         if checked_hash == fingerprint(content_hash, extracted or {}):
-            current.append((corrections, question_count))
+            current.append((corrections, question_count, doubts))
         else:
             changed += 1
     return replace(tally(current), changed_since=changed)

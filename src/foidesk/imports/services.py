@@ -105,6 +105,7 @@ def record_fields(
         **columns(extracted, corrections or {}),
         "extracted": extracted,
         "findings": item.findings or [],
+        "doubts": list(item.doubts),
         "full_text": item.text,
         "content_hash": item.content_hash,
     }
@@ -130,6 +131,7 @@ _UPDATED_FIELDS = (
     "provisions_text",
     "extracted",
     "findings",
+    "doubts",
     "full_text",
     "content_hash",
     "last_imported_at",
@@ -172,12 +174,20 @@ def import_pages_store(
         found: dict[tuple[str, str], ImportedRecord] = {
             (r.authority_name, r.source_key): r
             for r in ImportedRecord.objects.filter(source_key__in=keys).only(
-                "id", "authority_name", "source_key", "content_hash", "findings", "corrections"
+                "id",
+                "authority_name",
+                "source_key",
+                "content_hash",
+                "findings",
+                "doubts",
+                "corrections",
             )
         }
         created: dict[tuple[str, str], ImportedRecord] = {}
         changed: dict[int, ImportedRecord] = {}
-        findings_only: dict[int, ImportedRecord] = {}
+        # Unchanged pages whose checker findings or doubts are new (doubts are filled in on
+        # records imported before the importer gave them).
+        refreshed: dict[int, ImportedRecord] = {}
         for page in pages:
             fields = None
             key = (page.authority[:200], page.source_key)
@@ -205,7 +215,10 @@ def import_pages_store(
             elif existing.content_hash == page.content_hash and not refresh:
                 if page.findings is not None and page.findings != existing.findings:
                     existing.findings = page.findings
-                    findings_only[existing.pk] = existing
+                    refreshed[existing.pk] = existing
+                if existing.doubts != list(page.doubts):
+                    existing.doubts = list(page.doubts)
+                    refreshed[existing.pk] = existing
                 statuses.append(Status.UNCHANGED)
             else:
                 # A fresh reading of the page, with what staff corrected laid over it again.
@@ -214,14 +227,16 @@ def import_pages_store(
                 existing.last_imported_at = now
                 existing.run = run
                 changed[existing.pk] = existing
-                findings_only.pop(existing.pk, None)
+                refreshed.pop(existing.pk, None)
                 statuses.append(Status.UPDATED)
         if created:
             ImportedRecord.objects.bulk_create(created.values(), batch_size=250)
         if changed:
             ImportedRecord.objects.bulk_update(changed.values(), _UPDATED_FIELDS, batch_size=100)
-        if findings_only:
-            ImportedRecord.objects.bulk_update(findings_only.values(), ["findings"], batch_size=250)
+        if refreshed:
+            ImportedRecord.objects.bulk_update(
+                refreshed.values(), ["findings", "doubts"], batch_size=250
+            )
     return statuses
 
 

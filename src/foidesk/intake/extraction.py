@@ -168,6 +168,17 @@ _REFUSALS = frozenset(
 )
 
 
+#: Notes that say the page does not show the request's questions as the requester put them
+#: (``intake.doubts`` names them as reasons to check a record).
+NOTE_LIST_LOST = "The request's list of questions is not on the page."
+NOTE_ONE_QUESTION = "No numbered or worded questions found: the request is one question."
+NOTE_NOT_QUOTED = "The page does not quote the request on its own."
+NOTE_WORDS_LOST_NUMBERED = "The request's words are not on the page; its answers are numbered."
+NOTE_NAMED_ONLY = "Some questions are named only in the response; their text is not shown."
+NOTE_WORDS_LOST = "The page does not show the request's words."
+NOTE_SOURCE_INCOMPLETE = "The source says the text is incomplete."
+
+
 class NoResponse(ValueError):
     """The page holds no FOI response (nothing after the request, or nothing FOI at all)."""
 
@@ -2844,9 +2855,9 @@ def extract(
                 # below:" and nothing under it: the page lost the request's list (the corpus
                 # convention: no questions, unless the response numbers its answers).
                 questions = []
-                notes.append("The request's list of questions is not on the page.")
+                notes.append(NOTE_LIST_LOST)
             elif split.whole_text_fallback:
-                notes.append("No numbered or worded questions found: the request is one question.")
+                notes.append(NOTE_ONE_QUESTION)
     else:
         interleaved = interleaved or [(i, t, i) for i, t in _interleaved(lines)]
         if interleaved:
@@ -2857,7 +2868,7 @@ def extract(
         else:
             response_lo = _response_start(lines)
             if section is None:
-                notes.append("The page does not quote the request on its own.")
+                notes.append(NOTE_NOT_QUOTED)
     while response_lo < len(lines) and (
         not lines[response_lo] or _RESPONSE_HEADING.match(lines[response_lo])
     ):
@@ -2941,7 +2952,7 @@ def extract(
             questions = [
                 (f"[Question {label}: its text is not on the page]", "") for label in labels
             ]
-            notes.append("The request's words are not on the page; its answers are numbered.")
+            notes.append(NOTE_WORDS_LOST_NUMBERED)
     # Questions the response names that the page does not quote.
     named = sorted({n for a in answers.values() for n in a.numbers})
     if named and named == list(range(1, named[-1] + 1)) and named[-1] > len(questions):
@@ -2953,7 +2964,7 @@ def extract(
         for n in range(len(questions) + 1, named[-1] + 1):
             questions.append((f"[Question {n}: its text is not on the page]", context))
             context = ""
-        notes.append("Some questions are named only in the response; their text is not shown.")
+        notes.append(NOTE_NAMED_ONLY)
 
     decision = "\n".join(lines[response_lo:cut]).strip() or response
     whole_outcome = _classify(decision, cite(decision), whole=True)
@@ -2966,7 +2977,7 @@ def extract(
         # "Request:" with the response straight under it: the page lost the request's words.
         # One question stands for the request, so the record still says how it was answered.
         questions = [("[The request's text is not on the page]", "")]
-        notes.append("The page does not show the request's words.")
+        notes.append(NOTE_WORDS_LOST)
     if whole_outcome == "disclosed" and _NCND.search(response) and _NCND_PARTIAL.search(response):
         # "Please see our response attached" / ... / "a Refusal Notice for any other information
         # ... we neither confirm nor deny": what was given is part of the answer (the corpus
@@ -3170,7 +3181,7 @@ def extract(
     if complete is None and _looks_cut_short(norm):
         notes.append("The text appears to stop mid-page: later answers may be missing.")
     elif complete is False:
-        notes.append("The source says the text is incomplete.")
+        notes.append(NOTE_SOURCE_INCOMPLETE)
     return Extraction(
         title=_title(title, lines, reference),
         reference=reference,

@@ -23,6 +23,9 @@ Options:
   machine imports about 1.7 times as fast as with one).
 - ``--max-size MB``: refuse larger pages (default 5).
 
+Each page's report names what about its reading to check first (``foidesk.intake.doubts``),
+and the summary counts those pages.
+
 Page text is never logged.
 """
 
@@ -68,6 +71,7 @@ class _Counts:
     imported: int = 0
     updated: int = 0
     unchanged: int = 0
+    to_check_first: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
 
     def add(self, status: str) -> None:
@@ -191,6 +195,7 @@ class Command(BaseCommand):
             statuses = import_pages_store(run=self.run, pages=batch, refresh=self.refresh)
         for page, status in zip(batch, statuses, strict=True):
             self.counts.add(status)
+            self.counts.to_check_first += bool(page.doubts)
             if not self.as_json:
                 self._report(page, status)
 
@@ -221,6 +226,8 @@ class Command(BaseCommand):
             f"{page.source}: {verb}: {e.reference or 'no reference'} {e.title} "
             f"({page.authority}; {n} question{'s' if n != 1 else ''}; {outcome}; {cited})"
         )
+        for doubt in page.doubts:
+            self._out(f"  check first: {doubt}")
         if page.findings is not None:
             errors = sum(1 for f in page.findings if f["severity"] == "error")
             warnings = len(page.findings) - errors
@@ -253,7 +260,8 @@ class Command(BaseCommand):
         prefix = "Dry run (nothing stored): " if self.dry_run else f"Import run {self.run.pk}: "
         summary = (
             f"{prefix}{c.read} read, {c.imported} imported, {c.updated} updated, "
-            f"{c.unchanged} unchanged, {failed} failed"
+            f"{c.unchanged} unchanged, {failed} failed; "
+            f"{c.to_check_first} to check first (the importer is unsure of its reading)"
         )
         if self.as_json:
             self.stderr.write(summary)

@@ -1,0 +1,132 @@
+"""What the importer says it is unsure of (``intake.doubts``): each doubt on a page written to
+show it, and none on a page read plainly. The pages follow the "Request: / Response:" shape of
+the police logs in the corpus."""
+
+from dataclasses import replace
+
+from foidesk.intake.doubts import reading_doubts
+from foidesk.intake.extraction import extract
+
+HEAD = "Freedom of Information Request 130/24\n\n"
+
+PLAIN = (
+    HEAD + "Request:\n"
+    "1. How many police dogs does the force have?\n"
+    "2. How much did the force spend on dog food in 2023?\n"
+    "3. How many dog handlers are there?\n\n"
+    "Response:\n"
+    "1. The force has 24 police dogs.\n"
+    "2. The force spent £30,000 on dog food in 2023.\n"
+    "3. There are 20 dog handlers.\n\n"
+    "Yours sincerely,\nFreedom of Information Unit\n"
+)
+
+
+def test_a_page_read_plainly_has_no_doubts():
+    e = extract(PLAIN)
+    assert [q.outcome for q in e.questions] == ["disclosed"] * 3
+    # The page ends with a sign-off and no full stop: that is not a page cut short.
+    assert reading_doubts(e) == ()
+
+
+def test_a_question_with_no_answer_found():
+    page = PLAIN.replace("2. The force spent £30,000 on dog food in 2023.\n", "")
+    assert reading_doubts(extract(page)) == ("No answer was found to question 2.",)
+
+
+def test_no_answer_to_any_question():
+    e = extract(PLAIN)
+    undecided = replace(e, questions=tuple(replace(q, outcome=None) for q in e.questions))
+    assert reading_doubts(undecided) == ("No answer was found to any question.",)
+
+
+def test_numbering_that_does_not_match_the_questions_read():
+    e = extract(PLAIN)
+    two = replace(e, questions=e.questions[:2])
+    assert reading_doubts(two) == (
+        "The request numbers its questions 1 to 3, but 2 questions were read.",
+        "The response numbers its answers 1 to 3, but 2 questions were read.",
+    )
+
+
+def test_answers_numbered_under_an_unnumbered_request():
+    page = (
+        HEAD + "Request:\nPlease tell me the number of stop and search encounters in 2023, "
+        "broken down by the reason for the search and its outcome.\n\n"
+        "Response:\n1. 4,120 searches were for drugs.\n2. 1,002 searches were for weapons.\n"
+        "3. 640 searches led to an arrest.\n"
+    )
+    assert "The response numbers its answers 1 to 3, but 1 question was read." in (
+        reading_doubts(extract(page))
+    )
+
+
+def test_a_request_with_no_numbered_or_worded_questions():
+    page = (
+        HEAD + "Request:\nInformation regarding the policing of the county show in 2023.\n\n"
+        "Response:\nThe force deployed 40 officers to the county show at a cost of £12,000.\n"
+    )
+    assert reading_doubts(extract(page)) == (
+        "The request has no numbered or worded questions, so it was read as one question.",
+    )
+
+
+def test_a_list_read_as_one_question():
+    page = (
+        HEAD + "Request:\nPlease provide the number of arrests in 2023 broken down by:\n"
+        "- age\n- gender\n- ethnicity\n\nResponse:\nPlease see the attached table.\n"
+    )
+    assert reading_doubts(extract(page)) == (
+        "The request lists several items but was read as one question.",
+    )
+
+
+def test_a_page_that_does_not_quote_the_request():
+    page = (
+        "Freedom of Information Request 131/24\n\n"
+        "Thank you for your request. The force holds this information and it is attached.\n"
+    )
+    assert reading_doubts(extract(page)) == (
+        "The page does not quote the request on its own.",
+        "No questions were found on the page.",
+    )
+
+
+def test_a_question_long_enough_to_be_several():
+    ask = " ".join(["the make, the year bought, the cost and the mileage of each vehicle"] * 8)
+    page = PLAIN.replace("How many police dogs does the force have?", f"Please give {ask}.")
+    e = extract(page)
+    words = len(e.questions[0].text.split())
+    assert words > 80
+    assert reading_doubts(e) == (f"Question 1 runs to {words} words: it may be several.",)
+
+
+def test_part_withheld_for_the_request_as_a_whole():
+    page = (
+        HEAD + "Request:\n1. How many complaints were made about officers in 2023?\n"
+        "2. Please provide the names of the officers complained about.\n\n"
+        "Response:\nI can partially disclose the information you requested. The names of "
+        "officers are withheld under section 40(2). 214 complaints were made in 2023.\n"
+    )
+    e = extract(page)
+    assert [q.outcome for q in e.questions] == ["partially_disclosed"] * 2
+    assert reading_doubts(e) == (
+        "The response gives part and withholds part for the request as a whole: which "
+        "questions were withheld is not said, so each is read as partly disclosed.",
+    )
+
+
+def test_text_the_source_says_is_incomplete():
+    assert reading_doubts(extract(PLAIN, complete=False)) == (
+        "The text stops before the page ends: later answers may be missing.",
+    )
+
+
+def test_text_that_stops_mid_sentence():
+    page = PLAIN.split("\n\nYours sincerely")[0].replace(
+        "3. There are 20 dog handlers.",
+        "3. There are 20 dog handlers, of whom 6 work in the north of the county and the",
+    )
+    assert reading_doubts(extract(page)) == (
+        "The text stops before the page ends: later answers may be missing.",
+    )
