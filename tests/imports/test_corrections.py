@@ -410,11 +410,32 @@ def _form(record: ImportedRecord, **changes: str) -> dict[str, str]:
     return data
 
 
+def test_a_question_answered_with_the_whole_request_shows_the_decision():
+    """The decision on the whole request is stored once; each question it answers shows it,
+    on the record and on the check page alike, and so does staff's split of such a request."""
+    whole = {
+        **READ,
+        "decision": "Please find attached our response.",
+        "questions": [{**q, "answer": "", "found": "whole request"} for q in READ["questions"]],
+    }
+    read = corrected_questions(whole, {})
+    assert [q.answer for q in read] == ["Please find attached our response."] * 2
+    split = corrected_questions(
+        whole, {"split": [{"text": "?", "outcome": "disclosed", "exemptions": []}]}
+    )
+    assert split[0].answer == "Please find attached our response."
+    own = {**whole, "questions": [{**whole["questions"][0], "found": "own answer"}]}
+    assert corrected_questions(own, {})[0].answer == ""
+
+
 @pytest.mark.django_db
 def test_an_officer_corrects_a_record_and_sees_both_readings(officer_client, tmp_path):
     record = _import(tmp_path)
     url = reverse("imports:record-check", kwargs={"pk": record.pk})
-    assert 'value="1053A/22"' in officer_client.get(url).content.decode()
+    form = officer_client.get(url).content.decode()
+    assert 'value="1053A/22"' in form
+    # The response answers the request as a whole: the officer sees that answer by each question.
+    assert form.count("The answer as published") == 2 and "Please find attached our" in form
 
     response = officer_client.post(
         url, _form(record, q1_outcome="disclosed", q1_provisions="", harm_test_present="yes")

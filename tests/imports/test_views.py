@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from foidesk.accounts.models import Role
 from foidesk.imports.models import ImportedRecord, ImportRun
@@ -169,6 +170,22 @@ def test_the_records_the_importer_is_unsure_of_can_be_checked_first(officer_clie
     bad = officer_client.get(records, {"doubts": "maybe"})
     assert bad.status_code == 400
     assert "Choose whether the importer raised doubts from the list" in bad.content.decode()
+
+
+def test_a_run_links_to_its_records_to_check_first(officer_client, imported):
+    unsure = ImportedRecord.objects.exclude(doubts=[])
+    unsure.filter(source_id="northumbria-anpr-cameras-322-15").update(checked_at=timezone.now())
+    left = unsure.filter(checked_at__isnull=True).count()
+
+    html = officer_client.get(imported.get_absolute_url()).content.decode()
+
+    assert f"{left} records the importer is unsure of, not yet checked" in html
+    link = f"?run={imported.pk}&amp;doubts=yes&amp;checked=no"
+    assert link in html
+    listed = officer_client.get(reverse("imports:records") + link.replace("&amp;", "&"))
+    assert listed.context["page_obj"].paginator.count == left
+    references = {r.reference for r in listed.context["page_obj"].object_list}
+    assert "322/15" not in references and "1053A/22" in references
 
 
 def test_record_page_says_what_the_importer_is_unsure_of(officer_client, imported):

@@ -162,6 +162,14 @@ def _questions(extracted: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     ]
 
 
+def _published_answer(extracted: Mapping[str, Any], q: Mapping[str, Any]) -> str:
+    """The answer the page gives ``q``: its own, or the response's decision on the whole
+    request (stored once, as ``decision``, not with each question)."""
+    if q.get("answer"):
+        return q["answer"]
+    return extracted.get("decision", "") if q.get("found") == "whole request" else ""
+
+
 def _placed(
     questions: list[Mapping[str, Any]], fixes: Mapping[str, Mapping[str, Any]]
 ) -> tuple[dict[int, Mapping[str, Any]], list[int]]:
@@ -203,7 +211,7 @@ def corrected_questions(
                 number=n,
                 text=q["text"],
                 context=read_as.get(_plain(q["text"]), {}).get("context", ""),
-                answer=read_as.get(_plain(q["text"]), {}).get("answer", ""),
+                answer=_published_answer(extracted, read_as.get(_plain(q["text"]), {})),
                 found="split by staff",
                 outcome=q.get("outcome"),
                 exemptions=tuple(q.get("exemptions") or ()),
@@ -226,7 +234,7 @@ def corrected_questions(
                 number=q["number"],
                 text=fix.get("text", q.get("text", "")),
                 context=q.get("context", ""),
-                answer=q.get("answer", ""),
+                answer=_published_answer(extracted, q),
                 found=q.get("found", ""),
                 outcome=outcome,
                 exemptions=exemptions,

@@ -34,6 +34,7 @@ __all__ = [
     "run_for_user",
     "runs_visible_to",
     "stored_hashes",
+    "to_check_first",
 ]
 
 #: Columns a list of records never needs (the page text and the extraction are large).
@@ -122,6 +123,17 @@ def record_search(user: User, filters: RecordFilters) -> QuerySet[ImportedRecord
     if filters.run is not None:
         records = records.filter(Q(run_id=filters.run) | Q(first_run_id=filters.run))
     return records.order_by("-last_imported_at", "-id")
+
+
+def to_check_first(run: ImportRun) -> int:
+    """Records ``run`` imported or updated that the importer is unsure of and staff have not
+    checked (``RecordFilters(run=..., doubts=True, checked=False)``)."""
+    return (
+        ImportedRecord.objects.filter(Q(run_id=run.pk) | Q(first_run_id=run.pk))
+        .filter(doubts__isnull=False, checked_at__isnull=True)
+        .exclude(doubts=[])
+        .count()
+    )
 
 
 def authorities_for_filter() -> list[str]:

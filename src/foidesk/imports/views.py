@@ -29,6 +29,7 @@ from .selectors import (
     record_search,
     run_for_user,
     runs_visible_to,
+    to_check_first,
 )
 from .services import imported_record_check
 
@@ -95,6 +96,7 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "imports/run_detail.html",
         {
             "run": run,
+            "to_check_first": to_check_first(run),
             "page_obj": page,
             "page_range": paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1),
             "nav_section": "imports",
@@ -135,11 +137,9 @@ def record_detail(request: HttpRequest, pk: int) -> HttpResponse:
         return response
     record = record_for_user(request.user, pk)
     extracted = record.extracted or {}
-    decision = extracted.get("decision", "")
     questions = [
         {
             "q": q,
-            "answer": q.answer or (decision if q.found == "whole request" else ""),
             "outcome_label": OUTCOME_LABELS.get(q.outcome or "", "Not visible"),
             "read_label": OUTCOME_LABELS.get(q.read_outcome or "", "Not visible"),
         }
