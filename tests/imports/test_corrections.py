@@ -19,6 +19,7 @@ from foidesk.imports.corrections import (
     columns,
     corrected_questions,
     differences,
+    parse_date_shown,
     parse_provisions,
     tally,
     unapplied,
@@ -41,6 +42,8 @@ holds any other information by virtue of Section 24(2) National Security.
 READ = {
     "record": {
         "reference": "1053A/22",
+        "title": "Drones",
+        "received_or_published_date": None,
         "overall_outcome": "partially_disclosed",
         "exemptions_cited": ["s24(2)"],
         "ncnd": True,
@@ -68,6 +71,34 @@ def test_provisions_typed_by_staff_are_normalised_sorted_and_unrepeated():
     assert parse_provisions("  ") == []
     spelt_out = "Section 40(2), S31(1)(a); regulation 12(5)(b)"
     assert parse_provisions(spelt_out) == ["reg12(5)(b)", "s31(1)(a)", "s40(2)"]
+
+
+def test_dates_typed_by_staff_are_written_as_the_corpus_writes_them():
+    assert parse_date_shown("16/01/2023") == "2023-01-16"
+    assert parse_date_shown(" 2023-01-16 ") == "2023-01-16"
+    assert parse_date_shown("1/2023") == parse_date_shown("2023-01") == "2023-01"
+    assert parse_date_shown("") == ""
+    for bad, message in [
+        ("31/02/2023", "is not a real date"),
+        ("2023-13", "is not a real date"),
+        ("January 2023", "Enter the date like 2023-01-16 or 16/01/2023"),
+        ("１６/01/2023", "Enter the date like"),  # full-width digits
+    ]:
+        with pytest.raises(CorrectionError, match=message):
+            parse_date_shown(bad)
+
+
+def test_title_and_date_corrections_are_laid_over_the_reading():
+    read = READ
+    fixed = differences(read, {"title": "  Police  drones ", "date_shown": "2022-05"})
+
+    assert fixed == {"title": "Police drones", "date_shown": "2022-05"}
+    assert differences(read, {"title": "Drones", "date_shown": ""}) == {}
+    values = columns(read, fixed)
+    assert (values["title"], values["date_shown"]) == ("Police drones", "2022-05")
+    assert (columns(read, {})["title"], columns(read, {})["date_shown"]) == ("Drones", "")
+    with pytest.raises(CorrectionError, match="needs a title"):
+        differences(read, {"title": " "})
 
 
 def test_a_provision_already_on_the_record_may_stay_though_the_catalogue_lacks_it():
@@ -107,6 +138,8 @@ def test_a_record_read_right_has_no_corrections():
     assert differences(READ, wanted) == {}
     assert columns(READ, {}) == {
         "reference": "1053A/22",
+        "title": "Drones",
+        "date_shown": "",
         "overall_outcome": "partially_disclosed",
         "provisions_text": " s24(2) ",
         "ncnd": True,
@@ -390,6 +423,8 @@ def test_a_correction_whose_question_has_gone_is_kept_and_reported(tmp_path, off
 def _form(record: ImportedRecord, **changes: str) -> dict[str, str]:
     """The check form as it comes filled in, with ``changes``."""
     data = {
+        "title": record.title,
+        "date_shown": record.date_shown,
         "reference": record.reference,
         "provisions": ", ".join(record.provisions),
         "ncnd": "yes" if record.ncnd else "no",
@@ -453,6 +488,55 @@ def test_an_officer_corrects_a_record_and_sees_both_readings(officer_client, tmp
     assert [r.pk for r in listed.context["page_obj"].object_list] == [record.pk]
     unchecked = officer_client.get(reverse("imports:records"), {"checked": "no"})
     assert unchecked.context["page_obj"].paginator.count == 0
+
+
+@pytest.mark.django_db
+def test_an_officer_corrects_the_title_and_date_and_a_re_import_keeps_them(
+    officer_client, tmp_path
+):
+    record = _import(tmp_path)
+    url = reverse("imports:record-check", kwargs={"pk": record.pk})
+
+    response = officer_client.post(
+        url, _form(record, title="Drones used by the force", date_shown="16/01/2023")
+    )
+
+    assert response.status_code == 302
+    record.refresh_from_db()
+    assert (record.title, record.date_shown) == ("Drones used by the force", "2023-01-16")
+    html = officer_client.get(record.get_absolute_url()).content.decode()
+    assert "Title corrected by staff; the importer read “Drones”" in html
+    assert "2023-01-16 (corrected; the importer read none)" in html
+    event = AuditEvent.objects.get(event_type="imported_record_checked")
+    assert event.changes["title"] == ["Drones", "Drones used by the force"]
+    listed = officer_client.get(reverse("imports:records"), {"q": "used by the force"})
+    assert [r.pk for r in listed.context["page_obj"].object_list] == [record.pk]
+    _import(tmp_path)  # the same page again, read afresh
+    record.refresh_from_db()
+    assert (record.title, record.date_shown) == ("Drones used by the force", "2023-01-16")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"title": "  "}, "Enter the response&#x27;s title"),
+        ({"date_shown": "30/02/2023"}, "“30/02/2023” is not a real date"),
+        ({"date_shown": "last spring"}, "Enter the date like 2023-01-16 or 16/01/2023"),
+    ],
+)
+def test_a_bad_title_or_date_is_a_400_and_nothing_changes(
+    officer_client, tmp_path, changes, message
+):
+    record = _import(tmp_path)
+    url = reverse("imports:record-check", kwargs={"pk": record.pk})
+
+    response = officer_client.post(url, _form(record, **changes))
+
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    record.refresh_from_db()
+    assert record.corrections == {} and record.checked_at is None and record.title == "Drones"
 
 
 @pytest.mark.django_db

@@ -5,7 +5,7 @@ between half and two thirds of question outcomes right (``docs/importer-accuracy
 officer who leans on another authority's answer as a precedent puts right what it misread: the
 outcome or provisions of a question, how the request is split into questions, the provisions
 the page cites, NCND, whether a harm test, a public interest test or an attachment is there,
-the reference.
+the reference, the title and the date the page shows.
 
 The record keeps both readings. ``ImportedRecord.extracted`` is always the importer's;
 ``ImportedRecord.corrections`` holds only the values staff changed::
@@ -19,12 +19,12 @@ importer's, each with its outcome and provisions, and ``questions`` is not used:
 
     {"split": [{"text": "How many drones ...?", "outcome": "disclosed", "exemptions": []}, ...]}
 
-The record's searchable columns (outcome, provisions, NCND, the tests, reference, the number of
-questions) show the corrected values, so a search for s31 refusals finds the record the officer
-put right. Importing the page again reads it afresh and lays the same corrections over the new
-reading: a newer extractor never undoes an officer's work. A question's correction goes with
-its words, wherever the new reading numbers that question; one whose question the new reading
-no longer has is kept but not applied, and the record page says so.
+The record's searchable columns (outcome, provisions, NCND, the tests, reference, title, date
+shown, the number of questions) show the corrected values, so a search for s31 refusals finds
+the record the officer put right. Importing the page again reads it afresh and lays the same
+corrections over the new reading: a newer extractor never undoes an officer's work. A question's
+correction goes with its words, wherever the new reading numbers that question; one whose
+question the new reading no longer has is kept but not applied, and the record page says so.
 
 Plain Python on the stored JSON: no Django import.
 """
@@ -36,6 +36,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from foidesk.intake.extraction import CORPUS_FIELDS, OUTCOMES, overall_outcome
@@ -54,6 +55,7 @@ __all__ = [
     "differences",
     "fingerprint",
     "label",
+    "parse_date_shown",
     "parse_provisions",
     "provisions_text",
     "tally",
@@ -67,6 +69,32 @@ class CorrectionError(ValueError):
 
 #: The yes/no findings of a page that staff may correct, by their column names.
 FLAGS = ("ncnd", "public_interest_test_present", "harm_test_present", "has_attachment")
+
+
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$", re.ASCII)
+_UK_DATE = re.compile(r"^(?:(\d{1,2})/)?(\d{1,2})/(\d{4})$", re.ASCII)
+
+
+def parse_date_shown(text: str) -> str:
+    """A date typed by staff for the date the page shows, as the corpus writes it: a day
+    ("2023-01-16" or "16/01/2023") or a month ("2023-01" or "01/2023"); "" for none. Raises
+    ``CorrectionError`` for anything else or a date that does not exist."""
+    text = text.strip()
+    if not text:
+        return ""
+    if m := _ISO_DATE.match(text):
+        year, month, day = m.group(1), m.group(2), m.group(3)
+    elif m := _UK_DATE.match(text):
+        day, month, year = m.group(1), m.group(2), m.group(3)
+    else:
+        raise CorrectionError(
+            "Enter the date like 2023-01-16 or 16/01/2023, or a month like 2023-01"
+        )
+    try:
+        shown = date(int(year), int(month), int(day or 1))
+    except ValueError:
+        raise CorrectionError(f"“{text}” is not a real date") from None
+    return shown.isoformat() if day else shown.isoformat()[:7]
 
 
 def provisions_text(provisions: Iterable[str]) -> str:
@@ -265,8 +293,11 @@ def columns(extracted: Mapping[str, Any], corrections: Mapping[str, Any]) -> dic
     questions.
     """
     read = _reading(extracted)
+    shown = _shown(extracted)
     values: dict[str, Any] = {
         "reference": (corrections.get("reference", read["reference"]) or "")[:100],
+        "title": (corrections.get("title") or shown["title"])[:500],
+        "date_shown": corrections.get("date_shown", shown["date_shown"]) or "",
         "overall_outcome": read["overall_outcome"] or "",
         "provisions_text": provisions_text(corrections.get("provisions", read["exemptions_cited"])),
     }
@@ -316,6 +347,16 @@ def _reading(extracted: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+def _shown(extracted: Mapping[str, Any]) -> dict[str, str]:
+    """The importer's title and date shown: corrected like the rest, but outside the
+    fingerprint, which was fixed before they could be corrected."""
+    read = extracted.get("record") or {}
+    return {
+        "title": read.get("title") or "",
+        "date_shown": read.get("received_or_published_date") or "",
+    }
+
+
 def _outcome(value: str | None) -> str | None:
     if value and value not in OUTCOMES:
         raise CorrectionError(f"“{value}” is not an outcome")
@@ -341,6 +382,13 @@ def differences(extracted: Mapping[str, Any], wanted: Mapping[str, Any]) -> dict
     out: dict[str, Any] = {}
     if "reference" in wanted and (wanted["reference"] or None) != (read["reference"] or None):
         out["reference"] = wanted["reference"] or None
+    shown = _shown(extracted)
+    if "title" in wanted and _plain(wanted["title"]) != _plain(shown["title"]):
+        if not _plain(wanted["title"]):
+            raise CorrectionError("A record needs a title")
+        out["title"] = _plain(wanted["title"])
+    if "date_shown" in wanted and (wanted["date_shown"] or "") != shown["date_shown"]:
+        out["date_shown"] = wanted["date_shown"] or ""
     for flag in FLAGS:
         if flag in wanted and bool(wanted[flag]) != bool(read[flag]):
             out[flag] = bool(wanted[flag])
@@ -515,6 +563,8 @@ _CORRECTION_NAMES = (
     ("questions", "questions"),
     ("overall_outcome", "the outcome"),
     *((key, words) for key, _, words in _PAGE_FIELDS),
+    ("title", "the title"),
+    ("date_shown", "the date shown"),
 )
 
 

@@ -6,7 +6,13 @@ from django import forms
 from foidesk.cases.models import RegimeChoice
 from foidesk.law.provisions import CitationError
 
-from .corrections import FLAGS, corrected_questions, parse_provisions
+from .corrections import (
+    FLAGS,
+    CorrectionError,
+    corrected_questions,
+    parse_date_shown,
+    parse_provisions,
+)
 from .models import ImportedRecord, Outcome
 from .selectors import RecordFilters
 
@@ -116,15 +122,30 @@ class RecordCheckForm(forms.Form):
     """Checking an imported record against its page: every value the importer read, editable.
 
     Each question has its words, outcome and provisions, with two empty rows for questions the
-    importer missed; clearing a question's words takes it out. The page has its reference, the
-    provisions it cites and four yes/no findings. A record with no questions has its overall
-    outcome as well. ``wanted()`` is what the officer says the page says, for
-    ``services.imported_record_check``.
+    importer missed; clearing a question's words takes it out. The page has its title, the date
+    it shows, its reference, the provisions it cites and four yes/no findings. A record with no
+    questions has its overall outcome as well. ``wanted()`` is what the officer says the page
+    says, for ``services.imported_record_check``.
     """
 
     #: Empty rows for questions the importer missed.
     EXTRA_QUESTIONS = 2
 
+    title = forms.CharField(
+        label="Title",
+        max_length=500,
+        error_messages={
+            "required": "Enter the response's title",
+            "max_length": "The title must be 500 characters or fewer",
+        },
+    )
+    date_shown = forms.CharField(
+        label="Date the page shows",
+        required=False,
+        max_length=20,
+        help_text="The date received, else published: like 16/01/2023, or a month like 01/2023",
+        error_messages={"max_length": "Enter the date like 16/01/2023, or a month like 01/2023"},
+    )
     reference = forms.CharField(
         label="Reference",
         required=False,
@@ -159,6 +180,8 @@ class RecordCheckForm(forms.Form):
         self.record = record
         self.questions = corrected_questions(record.extracted, record.corrections)
         initial: dict[str, object] = {
+            "title": record.title,
+            "date_shown": record.date_shown,
             "reference": record.reference,
             "provisions": ", ".join(record.provisions),
             **{flag: "yes" if getattr(record, flag) else "no" for flag in self.FLAGS},
@@ -239,6 +262,12 @@ class RecordCheckForm(forms.Form):
         number = int(name[1 : name.index("_")])
         return list(self.questions[number - 1].exemptions) if number <= len(self.questions) else []
 
+    def clean_date_shown(self) -> str:
+        try:
+            return parse_date_shown(self.cleaned_data.get("date_shown") or "")
+        except CorrectionError as exc:
+            raise forms.ValidationError(str(exc)) from None
+
     def clean(self):
         data = super().clean()
         self.parsed: dict[str, list[str] | None] = {}
@@ -285,6 +314,8 @@ class RecordCheckForm(forms.Form):
         """What the officer says the page says, in the shape ``corrections.differences`` reads."""
         data = self.cleaned_data
         wanted: dict[str, object] = {
+            "title": data["title"],
+            "date_shown": data["date_shown"],
             "reference": data["reference"].strip(),
             "provisions": self.parsed["provisions"],
             **{flag: data[flag] == "yes" for flag in self.FLAGS},

@@ -84,8 +84,8 @@ def record_fields(
 ) -> dict[str, Any]:
     """The model fields for one extracted page (everything but the run and the times).
 
-    The searchable columns (reference, outcome, provisions, NCND, the tests, the number of
-    questions) are the importer's reading with staff's ``corrections`` laid over it
+    The searchable columns (reference, title, date shown, outcome, provisions, NCND, the tests,
+    the number of questions) are the importer's reading with staff's ``corrections`` laid over it
     (``corrections.columns``).
     """
     e = item.extraction
@@ -96,9 +96,7 @@ def record_fields(
         "source_url": (item.url or "")[:2000],
         "source_path": item.source[:1000],
         "source_id": (item.page_id or "")[:200],
-        "title": e.title[:500],
         "regime": e.regime.value,
-        "date_shown": e.received_or_published_date or "",
         "received_on": _date(e.received),
         "responded_on": _date(e.responded),
         "published_on": _date(e.published),
