@@ -108,7 +108,9 @@ def test_each_page_names_what_to_check_first_and_the_summary_counts_them():
     assert "  check first: No answer was found to questions 3 and 4." in out
     unsure = ImportedRecord.objects.exclude(doubts=[]).count()
     assert 0 < unsure < 31
-    assert f"0 failed; {unsure} to check first" in out
+    assert f"0 failed; {unsure} new or changed to check first" in out
+    again, _, _ = import_log(corpus())
+    assert "31 unchanged, 0 failed; 0 new or changed to check first" in again
 
 
 def test_records_read_before_doubts_were_given_get_them_on_the_next_import():
@@ -125,6 +127,23 @@ def test_records_read_before_doubts_were_given_get_them_on_the_next_import():
     assert "No answer was found to questions 3 and 4." in anpr.doubts
     # The reading itself is untouched, so no checked record becomes "changed since checked".
     assert dict(ImportedRecord.objects.values_list("pk", "extracted")) == readings
+
+
+def test_a_record_read_by_an_older_importer_gets_its_doubts_only_with_refresh():
+    """Doubts are about the stored reading: when today's importer reads the page differently,
+    its doubts are not put beside the older reading."""
+    import_log(corpus())
+    anpr = ImportedRecord.objects.get(source_id="northumbria-anpr-cameras-322-15")
+    older = {**anpr.extracted, "notes": ["Read by an older importer."]}
+    ImportedRecord.objects.filter(pk=anpr.pk).update(doubts=None, extracted=older)
+
+    import_log(corpus())
+    anpr.refresh_from_db()
+    assert anpr.doubts is None and anpr.extracted == older
+
+    import_log(corpus(), refresh=True)
+    anpr.refresh_from_db()
+    assert "No answer was found to questions 3 and 4." in anpr.doubts
 
 
 def test_a_changed_page_updates_its_record(tmp_path):

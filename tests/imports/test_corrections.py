@@ -24,7 +24,7 @@ from foidesk.imports.corrections import (
     tally,
     unapplied,
 )
-from foidesk.imports.models import ImportedRecord
+from foidesk.imports.models import ImportedRecord, ImportRun
 from foidesk.imports.services import imported_record_check
 from foidesk.law.provisions import CitationError
 
@@ -99,6 +99,13 @@ def test_title_and_date_corrections_are_laid_over_the_reading():
     assert (columns(read, {})["title"], columns(read, {})["date_shown"]) == ("Drones", "")
     with pytest.raises(CorrectionError, match="needs a title"):
         differences(read, {"title": " "})
+    with pytest.raises(CorrectionError, match="not a real date"):
+        differences(read, {"date_shown": "2023-02-30"})
+    # The column holds 500 characters of a longer title: left as it was, it is no correction.
+    long_title = {**READ, "record": {**READ["record"], "title": "Drones " * 100}}
+    assert differences(long_title, {"title": columns(long_title, {})["title"]}) == {}
+    # A record stored without a reading keeps its title and date columns as they are.
+    assert "title" not in columns({}, {}) and differences({}, {"title": "Drones"}) == {}
 
 
 def test_a_provision_already_on_the_record_may_stay_though_the_catalogue_lacks_it():
@@ -511,8 +518,10 @@ def test_an_officer_corrects_the_title_and_date_and_a_re_import_keeps_them(
     assert event.changes["title"] == ["Drones", "Drones used by the force"]
     listed = officer_client.get(reverse("imports:records"), {"q": "used by the force"})
     assert [r.pk for r in listed.context["page_obj"].object_list] == [record.pk]
-    _import(tmp_path)  # the same page again, read afresh
+    _import(tmp_path, third="3. How many pilots fly them?\n")  # the page changed: read afresh
+    assert ImportRun.objects.order_by("-pk").first().updated == 1
     record.refresh_from_db()
+    assert record.question_count == 3
     assert (record.title, record.date_shown) == ("Drones used by the force", "2023-01-16")
 
 

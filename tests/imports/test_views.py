@@ -198,6 +198,10 @@ def test_record_page_says_what_the_importer_is_unsure_of(officer_client, importe
     assert "Check first: the importer" not in (
         officer_client.get(seed.get_absolute_url()).content.decode()
     )
+    anpr.checked_at, anpr.checked_hash = timezone.now(), anpr.reading
+    anpr.save(update_fields=["checked_at", "checked_hash"])
+    checked = officer_client.get(anpr.get_absolute_url()).content.decode()
+    assert "What the importer was unsure of" in checked and "Check first" not in checked
     ImportedRecord.objects.filter(pk=seed.pk).update(doubts=None)
     assert "Imported before the importer said what it is unsure of" in (
         officer_client.get(seed.get_absolute_url()).content.decode()

@@ -40,6 +40,21 @@ def test_no_answer_to_any_question():
     assert reading_doubts(undecided) == ("No answer was found to any question.",)
 
 
+def test_no_answer_to_the_one_question():
+    e = extract(PLAIN)
+    one = replace(e, questions=(replace(e.questions[0], outcome=None),))
+    assert "No answer was found to the question." in reading_doubts(one)
+
+
+def test_numbering_with_no_questions_read():
+    e = extract(PLAIN)
+    assert reading_doubts(replace(e, questions=())) == (
+        "No questions were found on the page.",
+        "The request numbers its questions 1 to 3, but no questions were read.",
+        "The response numbers its answers 1 to 3, but no questions were read.",
+    )
+
+
 def test_numbering_that_does_not_match_the_questions_read():
     e = extract(PLAIN)
     two = replace(e, questions=e.questions[:2])

@@ -293,16 +293,18 @@ def columns(extracted: Mapping[str, Any], corrections: Mapping[str, Any]) -> dic
     questions.
     """
     read = _reading(extracted)
-    shown = _shown(extracted)
     values: dict[str, Any] = {
         "reference": (corrections.get("reference", read["reference"]) or "")[:100],
-        "title": (corrections.get("title") or shown["title"])[:500],
-        "date_shown": corrections.get("date_shown", shown["date_shown"]) or "",
         "overall_outcome": read["overall_outcome"] or "",
         "provisions_text": provisions_text(corrections.get("provisions", read["exemptions_cited"])),
     }
     for flag in FLAGS:
         values[flag] = bool(corrections.get(flag, read[flag]))
+    shown = _shown(extracted)
+    if "title" in shown:
+        values["title"] = corrections.get("title") or shown["title"]
+    if "date_shown" in shown:
+        values["date_shown"] = corrections.get("date_shown", shown["date_shown"]) or ""
     questions = corrected_questions(extracted, corrections)
     values["question_count"] = len(questions)
     if any(q.outcome_corrected for q in questions):
@@ -348,13 +350,16 @@ def _reading(extracted: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _shown(extracted: Mapping[str, Any]) -> dict[str, str]:
-    """The importer's title and date shown: corrected like the rest, but outside the
-    fingerprint, which was fixed before they could be corrected."""
+    """The importer's title (as the column holds it) and date shown, where its reading has
+    them: corrected like the rest, but outside the fingerprint, which was fixed before they
+    could be corrected. A record stored without them keeps its columns as they are."""
     read = extracted.get("record") or {}
-    return {
-        "title": read.get("title") or "",
-        "date_shown": read.get("received_or_published_date") or "",
-    }
+    shown = {}
+    if "title" in read:
+        shown["title"] = (read["title"] or "")[:500]
+    if "received_or_published_date" in read:
+        shown["date_shown"] = read["received_or_published_date"] or ""
+    return shown
 
 
 def _outcome(value: str | None) -> str | None:
@@ -383,12 +388,15 @@ def differences(extracted: Mapping[str, Any], wanted: Mapping[str, Any]) -> dict
     if "reference" in wanted and (wanted["reference"] or None) != (read["reference"] or None):
         out["reference"] = wanted["reference"] or None
     shown = _shown(extracted)
-    if "title" in wanted and _plain(wanted["title"]) != _plain(shown["title"]):
+    if "title" in wanted and "title" in shown:
         if not _plain(wanted["title"]):
             raise CorrectionError("A record needs a title")
-        out["title"] = _plain(wanted["title"])
-    if "date_shown" in wanted and (wanted["date_shown"] or "") != shown["date_shown"]:
-        out["date_shown"] = wanted["date_shown"] or ""
+        if _plain(wanted["title"])[:500] != _plain(shown["title"]):
+            out["title"] = _plain(wanted["title"])[:500]
+    if "date_shown" in wanted and "date_shown" in shown:
+        date_shown = parse_date_shown(wanted["date_shown"] or "")
+        if date_shown != shown["date_shown"]:
+            out["date_shown"] = date_shown
     for flag in FLAGS:
         if flag in wanted and bool(wanted[flag]) != bool(read[flag]):
             out[flag] = bool(wanted[flag])

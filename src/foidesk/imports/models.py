@@ -192,6 +192,13 @@ class ImportedRecord(models.Model):
         return fingerprint(self.content_hash, self.extracted or {})
 
     @property
+    def check_first(self) -> bool:
+        """The importer is unsure of its reading, and staff have not checked the record as it
+        now reads (needs ``extracted``: the records list, which leaves it out, tags by
+        ``checked_at`` and ``doubts`` alone)."""
+        return bool(self.doubts) and (self.checked_at is None or self.changed_since_checked)
+
+    @property
     def changed_since_checked(self) -> bool:
         """Checked by staff, and the page's text or the importer's reading has changed since
         (a re-import, or ``--refresh`` with a newer extractor)."""

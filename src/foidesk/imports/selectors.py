@@ -117,9 +117,9 @@ def record_search(user: User, filters: RecordFilters) -> QuerySet[ImportedRecord
     if filters.checked is not None:
         records = records.filter(checked_at__isnull=not filters.checked)
     if filters.doubts is True:
-        records = records.filter(doubts__isnull=False).exclude(doubts=[])
+        records = records.filter(doubts__0__isnull=False)
     elif filters.doubts is False:
-        records = records.filter(doubts=[])
+        records = records.filter(doubts__isnull=False, doubts__0__isnull=True)
     if filters.run is not None:
         records = records.filter(Q(run_id=filters.run) | Q(first_run_id=filters.run))
     return records.order_by("-last_imported_at", "-id")
@@ -127,11 +127,11 @@ def record_search(user: User, filters: RecordFilters) -> QuerySet[ImportedRecord
 
 def to_check_first(run: ImportRun) -> int:
     """Records ``run`` imported or updated that the importer is unsure of and staff have not
-    checked (``RecordFilters(run=..., doubts=True, checked=False)``)."""
+    checked (``RecordFilters(run=..., doubts=True, checked=False)``; a record checked before
+    its page changed is counted with the checked ones, as that filter counts it)."""
     return (
         ImportedRecord.objects.filter(Q(run_id=run.pk) | Q(first_run_id=run.pk))
-        .filter(doubts__isnull=False, checked_at__isnull=True)
-        .exclude(doubts=[])
+        .filter(doubts__0__isnull=False, checked_at__isnull=True)
         .count()
     )
 

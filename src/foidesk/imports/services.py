@@ -183,9 +183,10 @@ def import_pages_store(
         }
         created: dict[tuple[str, str], ImportedRecord] = {}
         changed: dict[int, ImportedRecord] = {}
-        # Unchanged pages whose checker findings or doubts are new (doubts are filled in on
-        # records imported before the importer gave them).
+        # Unchanged pages whose checker findings are new.
         refreshed: dict[int, ImportedRecord] = {}
+        # Unchanged pages stored before the importer gave its doubts, with their fresh reading.
+        undoubted: dict[int, tuple[ImportedRecord, PageToStore]] = {}
         for page in pages:
             fields = None
             key = (page.authority[:200], page.source_key)
@@ -214,9 +215,8 @@ def import_pages_store(
                 if page.findings is not None and page.findings != existing.findings:
                     existing.findings = page.findings
                     refreshed[existing.pk] = existing
-                if existing.doubts != list(page.doubts):
-                    existing.doubts = list(page.doubts)
-                    refreshed[existing.pk] = existing
+                if existing.doubts is None:
+                    undoubted[existing.pk] = (existing, page)
                 statuses.append(Status.UNCHANGED)
             else:
                 # A fresh reading of the page, with what staff corrected laid over it again.
@@ -226,16 +226,46 @@ def import_pages_store(
                 existing.run = run
                 changed[existing.pk] = existing
                 refreshed.pop(existing.pk, None)
+                undoubted.pop(existing.pk, None)
                 statuses.append(Status.UPDATED)
         if created:
             ImportedRecord.objects.bulk_create(created.values(), batch_size=250)
         if changed:
             ImportedRecord.objects.bulk_update(changed.values(), _UPDATED_FIELDS, batch_size=100)
+        refreshed.update(_with_doubts(undoubted))
         if refreshed:
             ImportedRecord.objects.bulk_update(
                 refreshed.values(), ["findings", "doubts"], batch_size=250
             )
     return statuses
+
+
+def _with_doubts(
+    undoubted: Mapping[int, tuple[ImportedRecord, PageToStore]],
+) -> dict[int, ImportedRecord]:
+    """Records stored before the importer gave its doubts, given the doubts of the page's
+    fresh reading where that reading is the one stored (the doubts are about it). Where the
+    importer has changed since, the record waits for ``--refresh``."""
+    if not undoubted:
+        return {}
+    stored = dict(
+        ImportedRecord.objects.filter(pk__in=list(undoubted)).values_list("pk", "extracted")
+    )
+    out = {}
+    for pk, (record, page) in undoubted.items():
+        if _same_reading(stored.get(pk) or {}, _extracted(page)):
+            record.doubts = list(page.doubts)
+            out[pk] = record
+    return out
+
+
+def _same_reading(stored: Mapping[str, Any], fresh: Mapping[str, Any]) -> bool:
+    """The same reading of the page, whether or not the checker ran either time."""
+
+    def reading(extracted: Mapping[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in extracted.items() if k != "check_notes"}
+
+    return reading(stored) == reading(fresh)
 
 
 def import_failures_record(*, run: ImportRun, failures: Sequence[tuple[str, str]]) -> None:

@@ -9,7 +9,7 @@ what about it is doubtful, in words the officer can check against the page:
 - a request with no numbering read as one question, or a request that lists items read as one;
 - a page that does not show the request's questions as the requester put them;
 - a question so long that it may hold several;
-- the request or the response numbering more items than the questions read;
+- the request or the response numbering more or fewer items than the questions read;
 - a response that gives part and withholds part for the request as a whole, so that which
   questions were withheld is not said;
 - a page whose source says its text is incomplete, or whose text stops mid-sentence.
@@ -105,7 +105,11 @@ def reading_doubts(e: Extraction) -> tuple[str, ...]:
         words = len(q.text.split())
         if words > LONG_QUESTION_WORDS:
             doubts.append(f"Question {q.number} runs to {words} words: it may be several.")
-    read = f"{count} question{'s were' if count != 1 else ' was'} read"
+    read = (
+        "no questions were read"
+        if count == 0
+        else f"{count} question{'s were' if count != 1 else ' was'} read"
+    )
     asked = _numbered_to(e.request_text)
     if asked >= 2 and asked != count:
         doubts.append(f"The request numbers its questions 1 to {asked}, but {read}.")
@@ -114,7 +118,11 @@ def reading_doubts(e: Extraction) -> tuple[str, ...]:
         doubts.append(f"The response numbers its answers 1 to {answered}, but {read}.")
     undecided = [q.number for q in questions if q.outcome is None]
     if undecided and len(undecided) == count:
-        doubts.append("No answer was found to any question.")
+        doubts.append(
+            "No answer was found to the question."
+            if count == 1
+            else "No answer was found to any question."
+        )
     elif undecided:
         plural = "s" if len(undecided) > 1 else ""
         doubts.append(f"No answer was found to question{plural} {_listing(undecided)}.")

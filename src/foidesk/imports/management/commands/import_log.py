@@ -195,7 +195,7 @@ class Command(BaseCommand):
             statuses = import_pages_store(run=self.run, pages=batch, refresh=self.refresh)
         for page, status in zip(batch, statuses, strict=True):
             self.counts.add(status)
-            self.counts.to_check_first += bool(page.doubts)
+            self.counts.to_check_first += bool(page.doubts) and status != Status.UNCHANGED
             if not self.as_json:
                 self._report(page, status)
 
@@ -261,7 +261,8 @@ class Command(BaseCommand):
         summary = (
             f"{prefix}{c.read} read, {c.imported} imported, {c.updated} updated, "
             f"{c.unchanged} unchanged, {failed} failed; "
-            f"{c.to_check_first} to check first (the importer is unsure of its reading)"
+            f"{c.to_check_first} new or changed to check first (the importer is unsure of "
+            "its reading)"
         )
         if self.as_json:
             self.stderr.write(summary)
