@@ -145,7 +145,7 @@ def test_officer_corrects_an_imported_record_without_javascript(
 
 
 def test_import_pages_have_no_serious_accessibility_failures(
-    axe, client, live_server, staff, imported_drones
+    axe, client, live_server, staff, imported_drones, tmp_path
 ):
     # A check with corrections, so the history's tally, the record's checks and the corrected
     # values are on the pages too.
@@ -155,6 +155,15 @@ def test_import_pages_have_no_serious_accessibility_failures(
         wanted={"ncnd": False, "questions": {1: {"outcome": "disclosed", "exemptions": []}}},
         note="The attachment gives the count",
     )
+    # A second authority's checked record, so the history compares the two logs.
+    other = tmp_path / "other.jsonl"
+    other_page = {"id": "other", "text": DRONES_PAGE.format(ref="77/22", third="")}
+    other_page["text"] = other_page["text"].replace("West Midlands Police", "Cleveland Police")
+    other.write_text(json.dumps(other_page) + "\n", encoding="utf-8")
+    call_command("import_log", str(other), workers=1, stdout=io.StringIO(), stderr=io.StringIO())
+    cleveland = ImportedRecord.objects.get(source_id="other")
+    assert cleveland.authority_name == "Cleveland Police"
+    imported_record_check(actor=staff["officer"], record=cleveland, wanted={})
     cookies = session_cookie(client, live_server, staff["officer"])
     record = imported_drones.get_absolute_url()
     records = "/staff/imports/records/?doubts=yes"

@@ -251,6 +251,7 @@ def test_the_tally_counts_what_staff_left_as_read_as_read_right():
     assert shares["Neither confirm nor deny"] == (4, 5)
     assert shares["Harm test"] == (5, 5)
     assert shares["Questions as split"] == (4, 5)
+    assert shares["Records read right throughout"] == (2, 5)
     outcomes = next(f for f in result.fields if f.name == "Question outcomes")
     assert round(outcomes.percent, 1) == 88.9
     # Records needing no correction, by whether the importer raised doubts; the record read

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from foidesk.accounts.models import Role
 from foidesk.imports.models import ImportedRecord, ImportRun
+from foidesk.imports.services import imported_record_check
 
 pytestmark = pytest.mark.django_db
 
@@ -186,6 +187,27 @@ def test_a_run_links_to_its_records_to_check_first(officer_client, imported):
     assert listed.context["page_obj"].paginator.count == left
     references = {r.reference for r in listed.context["page_obj"].object_list}
     assert "322/15" not in references and "1053A/22" in references
+
+
+def test_the_history_compares_how_well_each_authoritys_log_is_read(
+    officer_client, officer, imported
+):
+    wmp = ImportedRecord.objects.filter(authority_name="West Midlands Police")
+    for record in wmp.order_by("pk")[:2]:
+        imported_record_check(actor=officer, record=record, wanted={})  # read right
+    northumbria = ImportedRecord.objects.get(source_id="northumbria-anpr-cameras-322-15")
+    imported_record_check(actor=officer, record=northumbria, wanted={"reference": "322/2015"})
+
+    response = officer_client.get(reverse("imports:runs"))
+
+    tallies = dict(response.context["authority_tallies"])
+    assert list(tallies) == ["West Midlands Police", "Northumbria Police"]  # most checked first
+    assert [(f.right, f.total) for f in tallies["West Midlands Police"].headline][0] == (2, 2)
+    assert [(f.right, f.total) for f in tallies["Northumbria Police"].headline][0] == (0, 1)
+    assert response.context["tally"].records == 3
+    html = response.content.decode()
+    assert "?authority=West%20Midlands%20Police&amp;checked=yes" in html
+    assert "100.0% (2 of 2)" in html and "0.0% (0 of 1)" in html
 
 
 def test_record_page_says_what_the_importer_is_unsure_of(officer_client, imported):

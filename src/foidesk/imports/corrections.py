@@ -457,6 +457,10 @@ class FieldTally:
         return 100 * self.right / self.total if self.total else None
 
 
+#: The tally's first field: records staff checked and corrected nothing in.
+READ_RIGHT_THROUGHOUT = "Records read right throughout"
+
+
 @dataclass(frozen=True, slots=True)
 class CheckTally:
     """How well the importer read the records staff checked, field by field."""
@@ -472,6 +476,13 @@ class CheckTally:
     @property
     def by_doubts(self) -> tuple[FieldTally, FieldTally]:
         return (self.no_doubts, self.doubts)
+
+    @property
+    def headline(self) -> tuple[FieldTally, ...]:
+        """Records read right throughout, question outcomes and questions as split: the
+        fields a comparison between logs shows."""
+        wanted = (READ_RIGHT_THROUGHOUT, "Question outcomes", "Questions as split")
+        return tuple(next(f for f in self.fields if f.name == name) for name in wanted)
 
 
 #: The page's own fields staff may correct: the name the tally shows, and the words a check's
@@ -503,8 +514,10 @@ def tally(
     split = [0, 0]
     page = {key: [0, 0] for key, _, _ in _PAGE_FIELDS}
     as_read = {False: [0, 0], True: [0, 0]}  # by whether doubts were raised
+    throughout = 0  # records that needed no correction at all
     for corrections, question_count, doubts in checked:
         records += 1
+        throughout += not corrections
         if doubts is not None:
             as_read[bool(doubts)][0] += not corrections
             as_read[bool(doubts)][1] += 1
@@ -524,6 +537,7 @@ def tally(
     return CheckTally(
         records=records,
         fields=(
+            FieldTally(READ_RIGHT_THROUGHOUT, throughout, records),
             FieldTally("Questions as split", *split),
             FieldTally("Question outcomes", *outcomes),
             FieldTally("Question provisions", *question_provisions),

@@ -8,6 +8,7 @@ not exist and one the user may not see give the same 404.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -22,6 +23,7 @@ from .corrections import CheckTally, fingerprint, tally
 from .models import ImportedRecord, ImportFailure, ImportRun
 
 __all__ = [
+    "CheckedTallies",
     "RecordFilters",
     "authorities_for_filter",
     "checked_records",
@@ -154,21 +156,46 @@ def stored_hashes(keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]
     return {(a, k): h for a, k, h in rows if (a, k) in wanted}
 
 
-def checked_tally() -> CheckTally:
+@dataclass(frozen=True, slots=True)
+class CheckedTallies:
+    """How well the importer read the checked records: over all, and for each authority
+    (most checked first), since every log has its own templates."""
+
+    overall: CheckTally
+    by_authority: list[tuple[str, CheckTally]]
+
+
+def checked_tally() -> CheckedTallies:
     """How well the importer read the records staff have checked (``corrections.tally``).
 
     A record whose page or reading changed since its check is left out (and counted): what
     staff found then is not a measure of the reading it has now."""
-    current, changed = [], 0
+    current: dict[str, list] = defaultdict(list)
+    changed: dict[str, int] = defaultdict(int)
     rows = ImportedRecord.objects.filter(checked_at__isnull=False).values_list(
-        "corrections", "question_count", "doubts", "checked_hash", "content_hash", "extracted"
+        "authority_name",
+        "corrections",
+        "question_count",
+        "doubts",
+        "checked_hash",
+        "content_hash",
+        "extracted",
     )
-    for corrections, question_count, doubts, checked_hash, content_hash, extracted in rows:
+    for authority, corrections, count, doubts, checked_hash, content_hash, extracted in rows:
         if checked_hash == fingerprint(content_hash, extracted or {}):
-            current.append((corrections, question_count, doubts))
+            current[authority].append((corrections, count, doubts))
         else:
-            changed += 1
-    return replace(tally(current), changed_since=changed)
+            changed[authority] += 1
+    overall = tally([row for rows in current.values() for row in rows])
+    by_authority = [
+        (authority, replace(tally(current[authority]), changed_since=changed[authority]))
+        for authority in {*current, *changed}
+    ]
+    by_authority.sort(key=lambda item: (-item[1].records, item[0]))
+    return CheckedTallies(
+        overall=replace(overall, changed_since=sum(changed.values())),
+        by_authority=by_authority,
+    )
 
 
 def checked_records(authority: str = "") -> QuerySet[ImportedRecord]:

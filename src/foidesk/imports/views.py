@@ -37,6 +37,7 @@ RUNS_PER_PAGE = 50
 RECORDS_PER_PAGE = 50
 OWN_ANSWERS_SHOWN = 5
 FAILURES_PER_PAGE = 100
+AUTHORITIES_TALLIED = 50
 OUTCOME_LABELS = dict(Outcome.choices)
 
 
@@ -66,6 +67,15 @@ def _gate(request: HttpRequest) -> HttpResponse | None:
     raise PermissionDenied
 
 
+def _tallies() -> dict[str, object]:
+    tallies = checked_tally()
+    return {
+        "tally": tallies.overall,
+        "authority_tallies": tallies.by_authority[:AUTHORITIES_TALLIED],
+        "authorities_not_shown": max(0, len(tallies.by_authority) - AUTHORITIES_TALLIED),
+    }
+
+
 @login_required
 def run_list(request: HttpRequest) -> HttpResponse:
     if (response := _gate(request)) is not None:
@@ -76,7 +86,7 @@ def run_list(request: HttpRequest) -> HttpResponse:
         request,
         "imports/run_list.html",
         {
-            "tally": checked_tally(),
+            **_tallies(),
             "page_obj": page,
             "page_range": paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1),
             "nav_section": "imports",
