@@ -108,9 +108,9 @@ def test_each_page_names_what_to_check_first_and_the_summary_counts_them():
     assert "  check first: No answer was found to questions 3 and 4." in out
     unsure = ImportedRecord.objects.exclude(doubts=[]).count()
     assert 0 < unsure < 31
-    assert f"0 failed; {unsure} new or changed to check first" in out
+    assert f"0 failed; {unsure} to check first" in out
     again, _, _ = import_log(corpus())
-    assert "31 unchanged, 0 failed; 0 new or changed to check first" in again
+    assert "31 unchanged, 0 failed; 0 to check first" in again
 
 
 def test_records_read_before_doubts_were_given_get_them_on_the_next_import():

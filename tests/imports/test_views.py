@@ -197,6 +197,10 @@ def test_the_history_compares_how_well_each_authoritys_log_is_read(
         imported_record_check(actor=officer, record=record, wanted={})  # read right
     northumbria = ImportedRecord.objects.get(source_id="northumbria-anpr-cameras-322-15")
     imported_record_check(actor=officer, record=northumbria, wanted={"reference": "322/2015"})
+    # An authority whose only checked record changed since: no current measure, no row.
+    met = ImportedRecord.objects.filter(authority_name__icontains="Metropolitan").first()
+    imported_record_check(actor=officer, record=met, wanted={})
+    ImportedRecord.objects.filter(pk=met.pk).update(checked_hash="0" * 64)
 
     response = officer_client.get(reverse("imports:runs"))
 
@@ -205,6 +209,7 @@ def test_the_history_compares_how_well_each_authoritys_log_is_read(
     assert [(f.right, f.total) for f in tallies["West Midlands Police"].headline][0] == (2, 2)
     assert [(f.right, f.total) for f in tallies["Northumbria Police"].headline][0] == (0, 1)
     assert response.context["tally"].records == 3
+    assert response.context["tally"].changed_since == 1
     html = response.content.decode()
     assert "?authority=West%20Midlands%20Police&amp;checked=yes" in html
     assert "100.0% (2 of 2)" in html and "0.0% (0 of 1)" in html

@@ -514,7 +514,7 @@ def tally(
     split = [0, 0]
     page = {key: [0, 0] for key, _, _ in _PAGE_FIELDS}
     as_read = {False: [0, 0], True: [0, 0]}  # by whether doubts were raised
-    throughout = 0  # records that needed no correction at all
+    throughout = 0  # records staff corrected nothing in (title and date included)
     for corrections, question_count, doubts in checked:
         records += 1
         throughout += not corrections

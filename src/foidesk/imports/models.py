@@ -193,10 +193,10 @@ class ImportedRecord(models.Model):
 
     @property
     def check_first(self) -> bool:
-        """The importer is unsure of its reading, and staff have not checked the record as it
-        now reads (needs ``extracted``: the records list, which leaves it out, tags by
-        ``checked_at`` and ``doubts`` alone)."""
-        return bool(self.doubts) and (self.checked_at is None or self.changed_since_checked)
+        """The importer is unsure of its reading and staff have not checked the record, as the
+        records list, its filter and a run's count have it (a record checked before its page
+        changed says "check again" instead)."""
+        return bool(self.doubts) and self.checked_at is None
 
     @property
     def changed_since_checked(self) -> bool:

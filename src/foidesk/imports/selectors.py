@@ -121,7 +121,7 @@ def record_search(user: User, filters: RecordFilters) -> QuerySet[ImportedRecord
     if filters.doubts is True:
         records = records.filter(doubts__0__isnull=False)
     elif filters.doubts is False:
-        records = records.filter(doubts__isnull=False, doubts__0__isnull=True)
+        records = records.filter(doubts=[])
     if filters.run is not None:
         records = records.filter(Q(run_id=filters.run) | Q(first_run_id=filters.run))
     return records.order_by("-last_imported_at", "-id")
@@ -129,8 +129,8 @@ def record_search(user: User, filters: RecordFilters) -> QuerySet[ImportedRecord
 
 def to_check_first(run: ImportRun) -> int:
     """Records ``run`` imported or updated that the importer is unsure of and staff have not
-    checked (``RecordFilters(run=..., doubts=True, checked=False)``; a record checked before
-    its page changed is counted with the checked ones, as that filter counts it)."""
+    checked (``ImportedRecord.check_first``; ``RecordFilters(run=..., doubts=True,
+    checked=False)``). The run's page and ``import-log``'s summary both give it."""
     return (
         ImportedRecord.objects.filter(Q(run_id=run.pk) | Q(first_run_id=run.pk))
         .filter(doubts__0__isnull=False, checked_at__isnull=True)
@@ -166,10 +166,12 @@ class CheckedTallies:
 
 
 def checked_tally() -> CheckedTallies:
-    """How well the importer read the records staff have checked (``corrections.tally``).
+    """How well the importer read the records staff have checked (``corrections.tally``), over
+    all and for each authority with a record checked as it now reads.
 
-    A record whose page or reading changed since its check is left out (and counted): what
-    staff found then is not a measure of the reading it has now."""
+    A record whose page or reading changed since its check is left out (and counted, over all
+    and for its authority): what staff found then is not a measure of the reading it has
+    now."""
     current: dict[str, list] = defaultdict(list)
     changed: dict[str, int] = defaultdict(int)
     rows = ImportedRecord.objects.filter(checked_at__isnull=False).values_list(
@@ -189,7 +191,7 @@ def checked_tally() -> CheckedTallies:
     overall = tally([row for rows in current.values() for row in rows])
     by_authority = [
         (authority, replace(tally(current[authority]), changed_since=changed[authority]))
-        for authority in {*current, *changed}
+        for authority in current
     ]
     by_authority.sort(key=lambda item: (-item[1].records, item[0]))
     return CheckedTallies(

@@ -162,7 +162,8 @@ def import_pages_store(
     """Store a batch of extracted pages; return each page's status, in order.
 
     New source keys are created ("imported"); known ones are updated when their text changed
-    ("updated") or left alone ("unchanged", though new checker findings are still kept). A key
+    ("updated") or left alone ("unchanged", though new checker findings are still kept, and a
+    record stored before the importer gave doubts gets them when its reading is unchanged). A key
     that comes twice in one batch is treated as imported, then updated.
     """
     now = timezone.now()

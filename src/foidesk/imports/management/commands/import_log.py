@@ -41,7 +41,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from foidesk.accounts.models import User
 from foidesk.imports.pipeline import prepare_all
-from foidesk.imports.selectors import stored_hashes
+from foidesk.imports.selectors import stored_hashes, to_check_first
 from foidesk.imports.services import (
     PageToStore,
     Status,
@@ -71,7 +71,7 @@ class _Counts:
     imported: int = 0
     updated: int = 0
     unchanged: int = 0
-    to_check_first: int = 0
+    to_check_first: int = 0  # new or changed pages with doubts (a dry run's estimate)
     failures: list[tuple[str, str]] = field(default_factory=list)
 
     def add(self, status: str) -> None:
@@ -258,11 +258,12 @@ class Command(BaseCommand):
                 failed=failed,
             )
         prefix = "Dry run (nothing stored): " if self.dry_run else f"Import run {self.run.pk}: "
+        # As the run's page counts them: stored, with doubts, not checked by staff.
+        to_check = c.to_check_first if self.run is None else to_check_first(self.run)
         summary = (
             f"{prefix}{c.read} read, {c.imported} imported, {c.updated} updated, "
             f"{c.unchanged} unchanged, {failed} failed; "
-            f"{c.to_check_first} new or changed to check first (the importer is unsure of "
-            "its reading)"
+            f"{to_check} to check first (the importer is unsure of its reading)"
         )
         if self.as_json:
             self.stderr.write(summary)
