@@ -238,25 +238,27 @@ def test_the_tally_counts_what_staff_left_as_read_as_read_right():
         ({"reference": "12/24", "provisions": ["s40(2)"]}, 0, []),
         ({"split": [{"text": "How many?", "outcome": "disclosed", "exemptions": []}]}, 1, None),
         ({}, 2, doubt),
+        ({"overall_outcome": "not_held"}, 0, []),  # no questions found; its outcome corrected
     ]
 
     result = tally(checked)
 
-    assert result.records == 5
+    assert result.records == 6
     shares = {f.name: (f.right, f.total) for f in result.fields}
     assert shares["Question outcomes"] == (8, 9)
     assert shares["Question provisions"] == (8, 9)
-    assert shares["Reference"] == (4, 5)
-    assert shares["Provisions cited"] == (4, 5)
-    assert shares["Neither confirm nor deny"] == (4, 5)
-    assert shares["Harm test"] == (5, 5)
-    assert shares["Questions as split"] == (4, 5)
-    assert shares["Records read right throughout"] == (2, 5)
+    assert shares["Outcome where no questions were found"] == (1, 2)
+    assert shares["Reference"] == (5, 6)
+    assert shares["Provisions cited"] == (5, 6)
+    assert shares["Neither confirm nor deny"] == (5, 6)
+    assert shares["Harm test"] == (6, 6)
+    assert shares["Questions as split"] == (5, 6)
+    assert shares["Records read right throughout"] == (2, 6)
     outcomes = next(f for f in result.fields if f.name == "Question outcomes")
     assert round(outcomes.percent, 1) == 88.9
     # Records needing no correction, by whether the importer raised doubts; the record read
     # before it said (None) is in neither.
-    assert (result.no_doubts.right, result.no_doubts.total) == (1, 2)
+    assert (result.no_doubts.right, result.no_doubts.total) == (1, 3)
     assert (result.doubts.right, result.doubts.total) == (1, 2)
     assert all(f.percent is None for f in tally([]).fields)
 

@@ -506,7 +506,9 @@ def tally(
     A field staff left as read counts as read right; a question whose outcome (or provisions)
     they changed as read wrong. A record whose request staff split differently has its
     questions read wrong as a whole ("Questions as split"), and its questions are not compared
-    one by one: the importer's and staff's are not the same questions.
+    one by one: the importer's and staff's are not the same questions. A record read without
+    questions has its request's outcome counted on its own ("Outcome where no questions were
+    found"), right unless staff corrected it.
     """
     records = 0
     outcomes = [0, 0]
@@ -515,6 +517,7 @@ def tally(
     page = {key: [0, 0] for key, _, _ in _PAGE_FIELDS}
     as_read = {False: [0, 0], True: [0, 0]}  # by whether doubts were raised
     throughout = 0  # records staff corrected nothing in (title and date included)
+    unasked = [0, 0]  # the outcome of records read without questions
     for corrections, question_count, doubts in checked:
         records += 1
         throughout += not corrections
@@ -534,6 +537,10 @@ def tally(
         wrong = min(question_count, sum("exemptions" in f for f in fixes))
         question_provisions[0] += question_count - wrong
         question_provisions[1] += question_count
+        if question_count == 0:
+            # No questions found: the request's outcome is the importer's only reading of one.
+            unasked[0] += "overall_outcome" not in corrections
+            unasked[1] += 1
     return CheckTally(
         records=records,
         fields=(
@@ -541,6 +548,7 @@ def tally(
             FieldTally("Questions as split", *split),
             FieldTally("Question outcomes", *outcomes),
             FieldTally("Question provisions", *question_provisions),
+            FieldTally("Outcome where no questions were found", *unasked),
             *(FieldTally(name, *page[key]) for key, name, _ in _PAGE_FIELDS),
         ),
         no_doubts=FieldTally("Raised no doubts", *as_read[False]),
