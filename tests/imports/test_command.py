@@ -111,6 +111,7 @@ def test_each_page_names_what_to_check_first_and_the_summary_counts_them():
     assert f"0 failed; {unsure} to check first" in out
     again, _, _ = import_log(corpus())
     assert "31 unchanged, 0 failed; 0 to check first" in again
+    assert "check first:" not in again  # nothing new to check
 
 
 def test_records_read_before_doubts_were_given_get_them_on_the_next_import():

@@ -23,8 +23,9 @@ Options:
   machine imports about 1.7 times as fast as with one).
 - ``--max-size MB``: refuse larger pages (default 5).
 
-Each page's report names what about its reading to check first (``foidesk.intake.doubts``),
-and the summary counts those pages.
+Each new or changed page's report names what about its reading to check first
+(``foidesk.intake.doubts``), and the summary counts the run's records to check first (those
+with doubts that staff have not checked), as the run's page does.
 
 Page text is never logged.
 """
@@ -226,8 +227,9 @@ class Command(BaseCommand):
             f"{page.source}: {verb}: {e.reference or 'no reference'} {e.title} "
             f"({page.authority}; {n} question{'s' if n != 1 else ''}; {outcome}; {cited})"
         )
-        for doubt in page.doubts:
-            self._out(f"  check first: {doubt}")
+        if status != Status.UNCHANGED:  # as the summary counts them: new or changed pages
+            for doubt in page.doubts:
+                self._out(f"  check first: {doubt}")
         if page.findings is not None:
             errors = sum(1 for f in page.findings if f["severity"] == "error")
             warnings = len(page.findings) - errors
