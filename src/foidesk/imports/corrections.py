@@ -459,6 +459,8 @@ class FieldTally:
 
 #: The tally's first field: records staff checked and corrected nothing in.
 READ_RIGHT_THROUGHOUT = "Records read right throughout"
+QUESTIONS_AS_SPLIT = "Questions as split"
+QUESTION_OUTCOMES = "Question outcomes"
 
 
 @dataclass(frozen=True, slots=True)
@@ -481,7 +483,7 @@ class CheckTally:
     def headline(self) -> tuple[FieldTally, ...]:
         """Records read right throughout, question outcomes and questions as split: the
         fields a comparison between logs shows."""
-        wanted = (READ_RIGHT_THROUGHOUT, "Question outcomes", "Questions as split")
+        wanted = (READ_RIGHT_THROUGHOUT, QUESTION_OUTCOMES, QUESTIONS_AS_SPLIT)
         return tuple(next(f for f in self.fields if f.name == name) for name in wanted)
 
 
@@ -545,8 +547,8 @@ def tally(
         records=records,
         fields=(
             FieldTally(READ_RIGHT_THROUGHOUT, throughout, records),
-            FieldTally("Questions as split", *split),
-            FieldTally("Question outcomes", *outcomes),
+            FieldTally(QUESTIONS_AS_SPLIT, *split),
+            FieldTally(QUESTION_OUTCOMES, *outcomes),
             FieldTally("Question provisions", *question_provisions),
             FieldTally("Outcome where no questions were found", *unasked),
             *(FieldTally(name, *page[key]) for key, name, _ in _PAGE_FIELDS),

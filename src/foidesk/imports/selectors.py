@@ -94,7 +94,15 @@ def record_search(user: User, filters: RecordFilters) -> QuerySet[ImportedRecord
     ``q`` looks in the title, reference, provisions and the page text; ``provision`` matches a
     cited provision and the ones inside it ("s31" finds s31(1)(a)).
     """
-    records = records_visible_to(user).defer(*_HEAVY)
+    return _narrowed(records_visible_to(user).defer(*_HEAVY), filters).order_by(
+        "-last_imported_at", "-id"
+    )
+
+
+def _narrowed(
+    records: QuerySet[ImportedRecord], filters: RecordFilters
+) -> QuerySet[ImportedRecord]:
+    """``records`` narrowed to ``filters`` (the records list's filters, and a run's count)."""
     if filters.q:
         q = filters.q
         records = records.filter(
@@ -124,18 +132,15 @@ def record_search(user: User, filters: RecordFilters) -> QuerySet[ImportedRecord
         records = records.filter(doubts=[])
     if filters.run is not None:
         records = records.filter(Q(run_id=filters.run) | Q(first_run_id=filters.run))
-    return records.order_by("-last_imported_at", "-id")
+    return records
 
 
 def to_check_first(run: ImportRun) -> int:
     """Records ``run`` imported or updated that the importer is unsure of and staff have not
     checked (``ImportedRecord.check_first``; ``RecordFilters(run=..., doubts=True,
     checked=False)``). The run's page and ``import-log``'s summary both give it."""
-    return (
-        ImportedRecord.objects.filter(Q(run_id=run.pk) | Q(first_run_id=run.pk))
-        .filter(doubts__0__isnull=False, checked_at__isnull=True)
-        .count()
-    )
+    wanted = RecordFilters(run=run.pk, doubts=True, checked=False)
+    return _narrowed(ImportedRecord.objects.all(), wanted).count()
 
 
 def authorities_for_filter() -> list[str]:
