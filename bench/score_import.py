@@ -200,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="with --misses, list the held-out pages' misses too (spends them)",
     )
-    parser.add_argument("--check", action="store_true", help=f"exit 1 below {TARGET:.0%}")
+    parser.add_argument("--check", action="store_true", help=f"exit 1 below {TARGET * 100:.0f}%%")
     args = parser.parse_args(argv)
 
     labels = read_jsonl(args.corpus / "labels.jsonl")
