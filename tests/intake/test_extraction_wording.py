@@ -2832,3 +2832,25 @@ def test_questions_numbered_with_commas_are_read_item_by_item() -> None:
     assert len(e.questions) == 3
     assert [q.outcome for q in e.questions] == ["disclosed"] * 3
     assert e.questions[2].answer.startswith("National Wildlife Crime Unit")
+
+
+def test_the_statute_quoted_under_numbered_answers_does_not_undo_them() -> None:
+    """Answers "1." to "3.", then a refusal notice quoting section 31 with its own "(1)": the
+    quotation is not a list of answers starting again."""
+    e = extract(
+        "Empty homes\n"
+        "Request\n"
+        "1. The number of homes recorded as empty for six months or more in 2024.\n"
+        "2. Copies of any guidance on publishing the empty homes register.\n"
+        "3. The addresses of homes empty for more than two years.\n"
+        "Response\n"
+        "1. Please see the attached table of empty homes by month.\n"
+        "2. Information not held.\n"
+        "3. We are unable to release addresses; they are exempt under Section 31(1)(a).\n"
+        "Please take this as notice that we claim this exemption:\n"
+        "Section 31(1)(a) of the Freedom of Information Act 2000\n"
+        "(1) Information which is not exempt information by virtue of section 30 is exempt\n"
+    )
+
+    assert [q.found for q in e.questions] == ["own answer"] * 3
+    assert [q.outcome for q in e.questions] == ["disclosed", "not_held", "exempt"]

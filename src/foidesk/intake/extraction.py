@@ -1249,6 +1249,7 @@ def _numbered_answers(
     count = len(questions)
     roman = lettered.strip("().").lower() == "i"
     found: list[_Start] = []
+    best: list[_Start] = []
     for i in range(lo, hi):
         m = _NUMBERED_ANSWER.match(lines[i])
         if m is None and roman:
@@ -1275,7 +1276,12 @@ def _numbered_answers(
             and 1 < n <= count
             and len(_words(m.group(2)) & _words(questions[n - 1][0])) >= 3
         ):
+            # A list that starts again: the statute quoted under the answers ("(1) Information
+            # which is not exempt ...") does not undo a longer list of answers above it.
+            if len(found) > len(best):
+                best = found
             found = [_Start(i, [n], m.group(2))]
+    found = found if len(found) >= len(best) else best
     return found if len(found) >= 2 else []
 
 
