@@ -186,7 +186,7 @@ def markdown(result: dict[str, Any]) -> str:
         "(the default on this machine) while the main process writes to the database in "
         "batches of 500 "
         "(`bulk_create` / `bulk_update`). Most wording rules are regular expressions tried only "
-        "when one of their words is on the page (`_Cue` in `intake/extraction.py`), which made "
+        "when one of their words is on the page (`Cue` in `intake/wording.py`), which made "
         "extraction about three times faster.",
     ]
     return "\n".join(lines) + "\n"

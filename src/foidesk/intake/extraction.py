@@ -51,14 +51,11 @@ How an FOI officer reads such a page, and so how this module does:
    able to answer questions 6 and 7" (its answers go to 6 and 7). A refusal sentence naming
    questions ("the information requested in questions 1-5 is exempt") answers those of them no
    numbered answer does.
-4. Outcome of an answer, from its wording: NCND ("neither confirm nor deny"; with information
-   also given, "partially_disclosed"), cost (s12 or "would exceed the appropriate limit"), s14,
-   clarification, s21 (also "this information is provided on the following website"), s22,
-   partial wording, exemptions or withholding, "not held" (but "not
-   held in a readily retrievable format" is not), a redirection elsewhere ("other"), else
-   disclosed when the answer gives anything. The Act's duties quoted above every answer
-   ("Unless exemptions apply, the first duty ...", FOIA s1 and s17) are read past; "unable to
-   provide" with "not held" and no exemption is "not held"; NCND under s12(2) is a cost refusal.
+4. Outcome of an answer, from its wording: ``intake.outcomes.classify`` (NCND, cost, s14,
+   clarification, s21, s22, partial wording, exemptions or withholding, "not held", a
+   redirection elsewhere, else disclosed when the answer gives anything; its docstring has
+   the rules). The Act's duties quoted above every answer ("Unless exemptions apply, the first
+   duty ...", FOIA s1 and s17) are read past before the answers are found.
 5. Provisions: ``law.provisions.normalise_citations`` over the response (the corpus form, s40(5B)
    folded into s40(5), s12 inferred from cost wording), in the page's regime (FOISA and EIR
    recognised from their names and citations). A section the decision cites, restated loosely in
@@ -89,11 +86,22 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from foidesk.intake.outcomes import (
+    ATTACHED,
+    DUTIES,
+    NCND,
+    NCND_PARTIAL,
+    classify,
+    has_figures,
+    refuses,
+    without_duties,
+    without_footnote,
+)
 from foidesk.intake.splitting import (
     LINK,
     SALUTATION,
@@ -108,6 +116,16 @@ from foidesk.intake.splitting import (
     set_out_page,
     split_inline_items,
     without_salutation,
+)
+from foidesk.intake.wording import (
+    DATE,
+    MONTH,
+    MONTH_NAMES,
+    SENTENCE_END,
+    Cue,
+    Either,
+    drop_sentences,
+    sentences,
 )
 from foidesk.law.provisions import corpus_cite, normalise_citations
 from foidesk.law.regimes import Regime
@@ -314,76 +332,6 @@ _ORDINALS = {
     "ninth": 9,
     "tenth": 10,
 }
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'‘“])")
-
-
-def _sentences(text: str) -> list[str]:
-    out: list[str] = []
-    for line in text.split("\n"):
-        out.extend(s for s in _SENTENCE_END.split(line) if s.strip())
-    return out
-
-
-_LOWERED: dict[str, str] = {}
-
-
-def _lower(text: str) -> str:
-    """``text.lower()``, remembered for the texts of the page being read (each is tested by
-    many cues)."""
-    low = _LOWERED.get(text)
-    if low is None:
-        if len(_LOWERED) > 256:
-            _LOWERED.clear()
-        low = _LOWERED[text] = text.lower()
-    return low
-
-
-class _Cue:
-    """A regular expression tried only when one of its words is in the text at all.
-
-    Python's ``re`` tries every alternative at every position, so a page full of
-    case-insensitive wording patterns costs milliseconds; a substring test on the lower-cased
-    text is a hundred times cheaper and rules most of them out (see ``bench/bench_import.py``).
-    """
-
-    __slots__ = ("needles", "pattern")
-
-    def __init__(self, pattern: re.Pattern[str], *needles: str) -> None:
-        self.pattern = pattern
-        self.needles = needles
-
-    def _may(self, text: str) -> bool:
-        low = _lower(text)
-        return any(n in low for n in self.needles)
-
-    def search(self, text: str) -> re.Match[str] | None:
-        return self.pattern.search(text) if self._may(text) else None
-
-    def finditer(self, text: str) -> list[re.Match[str]]:
-        return list(self.pattern.finditer(text)) if self._may(text) else []
-
-    def findall(self, text: str) -> list[Any]:
-        return self.pattern.findall(text) if self._may(text) else []
-
-
-class _Either:
-    """Several ``_Cue`` tried in turn: the first match wins.
-
-    One pattern of many alternatives is tried alternative by alternative at every position of
-    the text; split by their words, most alternatives are never tried at all.
-    """
-
-    __slots__ = ("cues",)
-
-    def __init__(self, *cues: _Cue) -> None:
-        self.cues = cues
-
-    def search(self, text: str) -> re.Match[str] | None:
-        for cue in self.cues:
-            m = cue.search(text)
-            if m is not None:
-                return m
-        return None
 
 
 def _simple(text: str) -> str:
@@ -559,50 +507,23 @@ _POLICE_HOSTS = {
 }
 
 
-_MONTH_NAMES = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for m in names
-}
-_MONTH = "|".join(sorted(_MONTH_NAMES, key=len, reverse=True))
-_DATE = (
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTH})\.?,?\s+\d{{4}}"
-    r"|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?!\d)"
-    rf"|(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
-)
 _RECEIVED_DATE = (
-    re.compile(rf"\bdate\s+(?:of\s+request|request\s+received|received)\s*:?\s*({_DATE})", re.I),
+    re.compile(rf"\bdate\s+(?:of\s+request|request\s+received|received)\s*:?\s*({DATE})", re.I),
     # "your email dated 25 March 2015", "correspondence received 12/01/2020": the word before
     # the date is matched here and what it is about is checked in ``_received_date``.
-    re.compile(rf"\b(?:received|dated)\s*(?:on\s*)?:?\s*({_DATE})", re.I),
+    re.compile(rf"\b(?:received|dated)\s*(?:on\s*)?:?\s*({DATE})", re.I),
 )
 _ABOUT_REQUEST = re.compile(
     r"\b(?:request|correspondence|e-?mail|letter|application)\b[^.\n]{0,80}$", re.I
 )
 _RESPONSE_DATE = (
-    re.compile(rf"\bdate\s+(?:of\s+)?(?:response|reply|responded)\s*:?\s*({_DATE})", re.I),
-    re.compile(rf"\b(?:responded|response\s+sent)\s+(?:on\s+)?:?\s*({_DATE})", re.I),
+    re.compile(rf"\bdate\s+(?:of\s+)?(?:response|reply|responded)\s*:?\s*({DATE})", re.I),
+    re.compile(rf"\b(?:responded|response\s+sent)\s+(?:on\s+)?:?\s*({DATE})", re.I),
 )
 _PUBLISHED_DATE = (
     re.compile(
         r"^(?:dated|date\s+published|published(?:\s+on)?|publication\s+date|"
-        rf"date\s+of\s+publication|date)\s*:?\s*({_DATE})",
+        rf"date\s+of\s+publication|date)\s*:?\s*({DATE})",
         re.I | re.M,
     ),
 )
@@ -619,12 +540,12 @@ def _iso(raw: str) -> str | None:
             if year < 100:
                 year += 2000 if year < 70 else 1900
             return date(year, month, day).isoformat()
-        m = re.fullmatch(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:of\s+)?({_MONTH})\.?\s+(\d{{4}})", raw)
+        m = re.fullmatch(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:of\s+)?({MONTH})\.?\s+(\d{{4}})", raw)
         if m:
-            return date(int(m.group(3)), _MONTH_NAMES[m.group(2)], int(m.group(1))).isoformat()
-        m = re.fullmatch(rf"({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(\d{{4}})", raw)
+            return date(int(m.group(3)), MONTH_NAMES[m.group(2)], int(m.group(1))).isoformat()
+        m = re.fullmatch(rf"({MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(\d{{4}})", raw)
         if m:
-            return date(int(m.group(3)), _MONTH_NAMES[m.group(1)], int(m.group(2))).isoformat()
+            return date(int(m.group(3)), MONTH_NAMES[m.group(1)], int(m.group(2))).isoformat()
     except ValueError:
         return None
     return None
@@ -648,11 +569,11 @@ def _received_date(text: str) -> str | None:
     return None
 
 
-def _first_date(patterns: Sequence[_Cue], text: str) -> str | None:
+def _first_date(patterns: Sequence[Cue], text: str) -> str | None:
     """The first date one of ``patterns`` finds near the top of the page (where logs print
     them)."""
     text = text[:6000]
-    if not _DIGIT.search(text):
+    if not re.search(r"\d", text):
         return None
     for pattern in patterns:
         for m in pattern.finditer(text):
@@ -893,9 +814,9 @@ def _split_joined(text: str) -> list[str]:
     sentences of one paragraph, as an officer splits them."""
     if "\n" in text:
         return [text]
-    sentences = separate_requests(text)
-    if len(sentences) > 1:
-        return sentences
+    requests = separate_requests(text)
+    if len(requests) > 1:
+        return requests
     if text.count("?") > 1:
         return [text]
     parts = _AND_WHETHER.split(text, maxsplit=1)
@@ -986,7 +907,7 @@ _STATUTE_QUOTE = re.compile(r"relying\s+on\s+a\s+claim\s+that", re.I)
 def _citations(text: str, regime: Regime) -> list[str]:
     """``normalise_citations`` over ``text`` less its quotations of the Act."""
     if _STATUTE_QUOTE.search(text):
-        text = " ".join(x for x in _sentences(text) if not _STATUTE_QUOTE.search(x))
+        text = " ".join(x for x in sentences(text) if not _STATUTE_QUOTE.search(x))
     low = text.lower()
     # The cost wording ``normalise_citations`` reads as s12 always names a limit or hours.
     infer = any(w in low for w in ("limit", "threshold", "hours"))
@@ -1285,456 +1206,6 @@ def _numbered_answers(
     return found if len(found) >= 2 else []
 
 
-# --- Outcome of a piece of response text ------------------------------------------------------
-
-_NCND = re.compile(
-    r"neither\s+confirm(?:s|ing)?\s+(?:nor|or)\s+den(?:y|ies|ying)|\bNCND\b|"
-    r"\bnot\s+(?:required|obliged)\b[^.]{0,120}?\bto\s+confirm\s+or\s+deny\b|"
-    r"\bno\s+inference\s+(?:can|should|may)\s+be\s+(?:taken|drawn)|"
-    r"\bcan(?:not|'t|\s+not)\s+confirm\s+or\s+deny\b",
-    re.I,
-)
-# "will not confirm or deny", "refuses to confirm or deny", "does or does not exist": other
-# wordings of the same refusal (FOIA s2(1), the duty to confirm or deny excluded).
-_NCND_OTHER = re.compile(
-    r"\b(?:will|shall|would|does|do|can)\s+not\s+(?:either\s+)?confirm\s+or\s+deny\b|"
-    r"\b(?:refuse[sd]?|refusing|unable|declines?|declined)\s+to\s+(?:either\s+)?confirm\s+or\s+"
-    r"deny\b|\bdoes\s+or\s+does\s+not\s+exist\b|"
-    r"\bunable\s+to\s+confirm\s+whether\s+or\s+not\s+(?:any\s+|the\s+)?information\s+is\s+held\b",
-    re.I,
-)
-_NCND_PARTIAL = re.compile(
-    r"\bin\s+addition\s+to\b|\b(?:any|all)\s+other\s+(?:relevant\s+)?information\b|"
-    r"\bany\s+further\s+information\b|\bovert\b|\battached\s+(?:our\s+)?response\b|"
-    r"\b(?:some|majority)\s+of\s+the\s+(?:requested\s+)?information\b",
-    re.I,
-)
-_COST = re.compile(
-    r"\b(?:appropriate|cost|fees?)\s+(?:\(cost\)\s+)?limit\b|\btime\s+threshold\b|"
-    r"\b(?:18|24|40)[\s-]hours?\s+(?:threshold|limit)\b|\bpermitted\s+(?:18|24|40)\s+hours?\b|"
-    r"\b(?:cost|costs)\s+of\s+[^.]{0,80}?\b(?:is|are|would\s+be)\s+above\s+the\s+amount\b|"
-    r"\bappropriate\s+level\b|\bexceed\w*\s+(?:the\s+)?(?:18|24|40)\s+(?:staff\s+)?hours\b|"
-    r"\b(?:cost|fees?)\s+threshold\b|\bexceed\w*\s+(?:the\s+)?(?:cost|time|fees?)\s+"
-    r"(?:limit|threshold)\b|\b(?:more\s+than|over|in\s+excess\s+of|beyond)\s+(?:the\s+)?"
-    r"(?:18|24|40)\s+(?:staff\s+|working\s+)?hours\b|£\s?(?:450|600)\b",
-    re.I,
-)
-_COST_NEGATED = re.compile(r"\b(?:not|never|n't)\s+(?:\w+\s+){0,3}$", re.I)
-_VEXATIOUS = re.compile(r"\bvexatious\b|\brepeated\s+request\b", re.I)
-_CLARIFY = re.compile(
-    r"\b(?:seek|seeking|need|require|requires|request|requesting|ask\w*)\s+(?:for\s+)?"
-    r"(?:some\s+|further\s+|a\s+)?clarification\b|\bplease\s+(?:could\s+you\s+)?clarify\b|"
-    r"\b(?:could|can|would)\s+you\s+(?:please\s+)?clarify\b|\bclarify\s+(?:what|which|whether)\b|"
-    r"\byour\s+request\s+(?:is|was)\s+(?:unclear|ambiguous)\b|\bunclear\s+(?:what|which)\s+"
-    r"(?:information|data|records?)\b",
-    re.I,
-)
-_S21 = re.compile(
-    # FOISA s25 is the same exemption, "information otherwise accessible".
-    r"\breasonably\s+accessible\b|\botherwise\s+accessible\b|\b(?:is|are)\s+available\s+elsewhere\b|"
-    r"\balready\s+(?:publicly\s+)?available\b|"
-    r"\b(?:is|are)\s+(?:publicly|freely)\s+available\b|\baccessible\s+by\s+other\s+means\b|"
-    # "is available on the Council’s website", "Details are on the Council's website at ...".
-    r"\b(?:is|are)\s+(?:already\s+)?(?:published\s+|available\s+|provided\s+)?(?:on|via|at)\s+"
-    r"(?:our|the|this|the\s+following)\s+(?:[\w’'-]+\s+)?(?:website|web\s?page|link)\b|"
-    r"\bcan\s+be\s+found\s+(?:on|at|via)\s+(?:our|the|this|the\s+following)\s+(?:[\w’'-]+\s+)?"
-    r"(?:website|web\s?page|link)\b",
-    re.I,
-)
-_S22 = re.compile(
-    r"\b(?:intended|due)\s+for\s+(?:future\s+)?publication\b|\bfuture\s+publication|"
-    r"\b(?:due|scheduled|planned|intended)\s+to\s+be\s+published\b",
-    re.I,
-)
-_PARTIAL = re.compile(
-    r"\b(?:disclose|provide|release|supply|disclosing|providing|releasing)\s+some\s+of\b|"
-    r"\bsome\s+(?:of\s+(?:the|that)\s+)?(?:relevant\s+|requested\s+)?(?:information|data)\s+"
-    r"(?:is|has\s+been|have\s+been|was|were)\s+(?:withheld|redacted|exempt)|"
-    r"\bwithh\w+\s+some\b|\bheld\s+in\s+part\b|\bpartial(?:ly)?\s+(?:disclos|releas|provid)|"
-    r"\bmajority\s+of\s+the\s+information\b|\bredact(?:ed|ions?)\b|"
-    r"\bnot\s+(?:required|obliged)\b[^.]{0,40}\b(?:release|disclose|provide)\s+all\b|"
-    # "I am not obliged to supply the information that you have requested in full. Parts of
-    # this request are exempt ...", "it is not possible to meet your requirements in full".
-    r"\bnot\s+(?:required|obliged|possible|able)\b[^.]{0,60}\bin\s+full\b|"
-    r"\bparts?\s+of\s+(?:this|your|the)\s+request\s+(?:is|are)\s+exempt\b|"
-    # Small numbers suppressed in a table of figures: "| 30 | <5* |".
-    r"(?:^|[\s|(])<\s?(?:5|3|10)\*?(?=[\s|)]|$)",
-    re.I,
-)
-_WITHHELD = re.compile(
-    r"\bwithh(?:e|o)ld(?:ing)?\b|\bexempt\b|\bexemptions?\s+(?:appl|is\s+engaged)|"
-    r"\bexemt\b|\bwill\s+not\s+be\s+(?:disclosed|released|provided|included)\b|"
-    r"\b(?:we|i)\s+will\s+not\s+(?:provide|release|disclose|supply)\b|"
-    r"\b(?:unable|not\s+able)\s+to\s+(?:provide|release|disclose|supply)\b|"
-    r"\bnot\s+obliged\s+to\s+supply\b|\brefusal\s+notice\b|\bby\s+virtue\s+of\b|"
-    r"\b(?:cannot|can\s?not|could\s+not)\s+be\s+(?:disclosed|released|provided)\b|"
-    r"\bengage\w*\s+(?:an?\s+)?exemption\b|\bnot\s+in\s+a\s+position\s+to\s+(?:provide|release|"
-    r"disclose|supply)\b|\bdeclin\w*\s+to\s+(?:provide|release|disclose|supply)\b",
-    re.I,
-)
-# The withholding words that say an exemption is relied on; without them, "we are unable to
-# provide this as it is not held" is a "not held" answer, not a refusal (FOIA s1(1)(a)).
-_EXEMPTION_WORDING = re.compile(
-    r"\bwithh(?:e|o)ld(?:ing)?\b|\bexempt(?:ion)?s?\b|\bexemt\b|\brefusal\s+notice\b|"
-    r"\bby\s+virtue\s+of\b",
-    re.I,
-)
-_NOT_HELD = re.compile(
-    r"\b(?:is|are|was|were)\s+not\s+held\b(?!\s+(?:in\s+(?:a|an|the)\s+)?(?:readily|easily|"
-    r"centrally|electronically|in\s+a))|"
-    r"\b(?:does|do|did)\s+not\s+(?:hold|record|collate|capture|retain|keep|collect)\b|"
-    r"\b(?:have|has|hold|holds|keep|keeps)\s+no\s+(?:such\s+)?records?\b|"
-    r"\bno\s+(?:relevant\s+|recorded\s+)?(?:information|data|"
-    r"records?)\s+(?:relevant\s+to\s+(?:your|the|this)\s+request\s+)?"
-    r"(?:is\s+|are\s+|was\s+|were\s+)?(?:held|recorded|found)\b|"
-    r"\bholds?\s+no\s+(?:relevant\s+|recorded\s+)?(?:information|data|records?)\b|"
-    r"\bnot\s+(?:centrally\s+)?recorded\b|\bno\s+trace\b",
-    re.I,
-)
-# More ways of saying it is not held, each tried only when its own words are on the page:
-# "not collated", "Information not held", "no such policy exists", "no information ... was
-# located", "we have no information", "this is not something the force records".
-_NOT_HELD_OTHER = (
-    (
-        re.compile(r"\bnot\s+(?:centrally\s+)?(?:collated|captured|retained|collected)\b", re.I),
-        ("collated", "captured", "retained", "collected"),
-    ),
-    (
-        re.compile(
-            r"\b(?:information|data|records?)\s+not\s+held\b|^\W*not\s+held\b",
-            re.I | re.M,
-        ),
-        ("not held",),
-    ),
-    (
-        re.compile(
-            r"\b(?:does|do|did)\s+not\s+exist\b|\bno\s+such\s+(?:\w+\s+){0,3}?(?:exists?|existed)\b",
-            re.I,
-        ),
-        ("exist",),
-    ),
-    (
-        re.compile(
-            r"\bno\s+(?:relevant\s+|such\s+)?(?:information|data|records?|documents?|documentation)"
-            r"\s+(?:\w+\s+){0,5}?(?:was|were|has\s+been|have\s+been|could\s+be)\s+(?:located|"
-            r"identified|found|traced)\b",
-            re.I,
-        ),
-        ("located", "identified", "traced", "found"),
-    ),
-    (
-        # "Specific information is not available - litter picking is done under contract."
-        re.compile(
-            r"\b(?:the\s+|this\s+|such\s+|specific\s+)?(?:information|data|figures)\s+(?:is|are)\s+"
-            r"not\s+available\b(?!\s+(?:until|yet|at\s+(?:this|the\s+time)))",
-            re.I,
-        ),
-        ("not available",),
-    ),
-    (
-        re.compile(
-            r"\b(?:have|has)\s+(?:no|not\s+got\s+any)\s+(?:relevant\s+)?(?:information|data)\b",
-            re.I,
-        ),
-        ("have no", "has no", "not got"),
-    ),
-    (
-        # "we do not have a match commander report", "the force does not have any such policy"
-        re.compile(
-            r"\b(?:we|force|police|constabulary|trust|council|service)\s+(?:does|do|did)\s+not\s+"
-            r"have\s+(?:a|an|any|the)\s+(?:such\s+)?[\w'’ -]{0,40}?(?:report|policy|policies|"
-            r"record|records|document|documents|data|information|figures|list|plan|agreement)\b",
-            re.I,
-        ),
-        ("not have",),
-    ),
-    (
-        re.compile(
-            r"\bnot\s+something\s+(?:that\s+)?(?:\w+\s+){1,3}?(?:records?|holds?|collects?|"
-            r"captures?|keeps?|retains?|collates?)\b",
-            re.I,
-        ),
-        ("not something",),
-    ),
-)
-# "Not held and is therefore exempt under Section 17": the FOISA notice that it is not held.
-_NOT_HELD_NOTICE = re.compile(r"\bexempt\w*\s+(?:under|by\s+virtue\s+of)\s+section\s+17\b", re.I)
-# Information held for only part of what was asked ("we only hold data from 2015"): with the
-# rest given, a partial disclosure.
-_PARTLY_HELD = re.compile(
-    r"\bonly\s+(?:hold|holds|have|has|retain|retains|keep|keeps)\s+(?:\w+\s+){0,3}?"
-    r"(?:information|data|records?|figures)\s+(?:from|since|for|after|back\s+to|going\s+back)\b|"
-    r"\b(?:information|data|records?)\s+(?:is|are)\s+only\s+(?:held|available|recorded)\b|"
-    r"\b(?:do|does)\s+not\s+hold\s+(?:\w+\s+){0,3}?(?:information|data|records?)\s+"
-    r"(?:back\s+to|before|prior\s+to|for\s+(?:the\s+)?(?:years?|period))\b|"
-    # "The information is held, in part, by ...", "we cannot provide data previous to 2012",
-    # "The information we have dates back to 2004 only", "any pre 2012/13 data has not been
-    # included", "The only answer that we can provide is ...".
-    r"\bheld,?\s+in\s+part\b|"
-    r"\b(?:cannot|can\s?not|can't|unable\s+to|not\s+able\s+to)\s+(?:provide|supply|give)\s+"
-    r"(?:any\s+)?(?:data|information|figures|records)\s+(?:previous|prior|before)\b|"
-    r"\bdates?\s+back\s+to\s+(?:\w+\s+)?\d{4}\s+only\b|"
-    r"\b(?:data|information|figures)\s+(?:has|have)\s+not\s+been\s+included\b|"
-    r"\bthe\s+only\s+(?:answer|information|data|figures?)\s+(?:that\s+)?(?:we|I)\s+"
-    r"(?:can|could|are\s+able\s+to|am\s+able\s+to)\s+(?:provide|give|supply)\b|"
-    # "NPH are unable to offer any other years", "we are unable to provide any further figures
-    # for 2020", "The Trust does not have access to information regarding ...".
-    r"\b(?:unable|not\s+able)\s+to\s+(?:provide|supply|give|offer)\s+(?:you\s+with\s+)?any\s+"
-    r"(?:other|further|more|earlier|additional)\s+(?:years?|figures|data|information)\b|"
-    r"\b(?:does|do)\s+not\s+have\s+access\s+to\s+(?:the\s+|this\s+|that\s+)?(?:information|data|"
-    r"figures|records)\b",
-    re.I,
-)
-_REDIRECT = re.compile(
-    r"\b(?:submit|direct|redirect|send|forward|address)\w*\s+(?:this\s+(?:part\s+of\s+)?"
-    r"(?:your\s+)?|your\s+|the\s+)?(?:request|question|enquiry)\s+to\b|"
-    r"\bmay\s+wish\s+to\s+(?:contact|submit|approach|direct|redirect|write)\b|"
-    r"\b(?:has|have|was|were)\s+been\s+transferred\b|\bnot\s+the\s+(?:responsible|appropriate)\s+"
-    r"(?:authority|body|organisation)\b|\bnot\s+(?:a\s+matter\s+for|within\s+the\s+remit\s+of)\b|"
-    r"\boutside\s+(?:the|our)\s+remit\b",
-    re.I,
-)
-# FOIA s8: a question asking for an opinion or an explanation, not recorded information, is not
-# a valid request; the answer given anyway is outside the Act ("other").
-_NOT_A_REQUEST = re.compile(
-    r"\bnot\s+(?:a\s+)?(?:valid\s+)?requests?\s+for\s+recorded\s+information\b|"
-    r"\bfor\s+a\s+request\s+to\s+be\s+valid\b|\bnot\s+a\s+valid\s+(?:[\w ]{0,40}\s)?request\b|"
-    r"\bnot\s+a\s+request\s+for\s+(?:specific\s+)?recorded\s+information\b|"
-    r"\bdoes\s+not\s+(?:fulfil|meet|satisfy)\s+(?:the\s+requirements\s+of\s+)?section\s+8\b",
-    re.I,
-)
-_ACKNOWLEDGEMENT = re.compile(
-    r"\backnowledg\w*\s+(?:of\s+)?(?:receipt|your)|\bwill\s+respond\s+in\s+due\s+course\b|"
-    r"\bbeing\s+dealt\s+with\b|\bwill\s+be\s+dealt\s+with\s+within\b",
-    re.I,
-)
-_DISCLOSURE = re.compile(
-    # "Please see our response below" frames the response, and "Please see the exemption
-    # explanation below" the reasoning; neither gives anything by itself.
-    r"\b(?:please\s+)?(?:find|see)\b(?!\s+(?:our|the|my)\s+(?:full\s+)?(?:response|(?:exemption\s+)?"
-    r"explanations?|reasons?|reasoning)\s+below)"
-    r"[^.]{0,40}?\b(?:attached|enclosed|below|table)\b|"
-    r"\bas\s+follows\b|\bable\s+to\s+(?:disclose|provide|release)\b|\bdecided\s+to\s+disclose\b|"
-    r"\b(?:can|could)\s+(?:advise|disclose|provide)\b(?!\s+that\b)|\bthe\s+(?:answer|figure|total|"
-    r"number)\s+(?:is|was)\b|\bthere\s+(?:is|are|was|were|have\s+been|has\s+been)\s+"
-    r"(?:currently\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s)|"
-    r"\bis\s+attached\b|\battached\s+(?:is|are)\b|"
-    r"\b(?:is|are)\s+(?:shown|provided|set\s+out|detailed|listed|given)\s+(?:below|above)\b|"
-    r"\b(?:have|has)\s+been\s+(?:provided|disclosed|released|supplied)\b|\bhere\s+(?:is|are)\b|"
-    r"\b(?:provided|supplied)\s+the\s+(?:below|following)\s+(?:response|information)\b|"
-    r"\b(?:I|we)\s+(?:have\s+|am\s+|are\s+)?(?:attach|enclose|attached|enclosed|attaching|"
-    r"enclosing)\b|\b(?:in|within|see)\s+(?:the\s+)?(?:attached\s+)?attachments?\b|"
-    r"\bplease\s+find\s+(?:attached|enclosed)\b|\b(?:we|I)\s+can\s+confirm\s+that\s+"
-    r"(?!(?:some\s+|the\s+|this\s+|any\s+|all\s+)?(?:relevant\s+|requested\s+)?"
-    r"(?:information|data)\b)"
-    # "I can confirm that the Service (CFRS) does hold the information", "... that North
-    # Yorkshire Fire and Rescue hold such information but ...": held, not given.
-    r"(?![^.]{0,80}?\b(?:holds?|held)\b)",
-    re.I,
-)
-_PROCEDURAL_SENTENCE = re.compile(
-    r"explanatory\s+notes|https?://|\bPIT\b|public\s+interest\s+test|prejudice\s+test|"
-    r"\bduty\s+to\s+(?:advise|assist)|\bsection\s+16\b|\bs\.?\s?16\b|"
-    # "The exemptions ... are listed below:", "our response is provided below": what comes
-    # next, announced; not anything given.
-    r"\b(?:exemptions?|factors?|reasons?|rationale|(?:our|my|the)\s+(?:response|reply|answer))\b"
-    r"[^.]{0,120}?\b(?:is|are)\s+(?:provided|listed|set\s+out|detailed|shown|given)\s+below\b",
-    re.I,
-)
-_CITATION_TEXT = re.compile(
-    r"\b(?:sections?|s\.?|regs?\.?|regulations?)\s*\d{1,3}[A-Z]?(?:\s*\(\s*\w{1,4}\s*\))*"
-    # "Sections 24, 30 and 31": a list of them.
-    r"(?:\s*(?:,|&|and|or)\s*(?:and\s+)?\d{1,3}[A-Z]?(?:\s*\(\s*\w{1,4}\s*\))*)*",
-    re.I,
-)
-_DIGIT = re.compile(r"\d")
-_SUBSECTION = re.compile(r"\(\s*\d{1,2}[A-Za-z]?\s*\)")
-_DATE_TEXT = re.compile(_DATE + r"|\b(?:19|20)\d{2}(?:[/-]\d{2,4})?\b", re.I)
-_BARE_CITATION = re.compile(r"\b\d{1,2}[A-Z]?(?:\s*\(\s*\w{1,4}\s*\))+")
-_CONTACT_LINE = re.compile(
-    r"\b(?:tel|telephone|phone|fax|mobile|ext|e-?mail|ref(?:erence)?|postcode)\b|@|https?://|www\.|"
-    r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|_\d|\d_",
-    re.I,
-)
-
-
-# "1.", "Q2 -", "Question 3:", "(4)": the number of the item answered, not data.
-_ITEM_MARKER = re.compile(
-    r"^(?:(?:q(?:uestion)?|part|point)\s*\.?\s*\d{1,2}[a-z]?(?:[.):](?!\d)|\s+[-–](?=\s)|\s*$)"
-    r"|\(?\d{1,2}[a-z]?(?:[.):](?!\d)|\s+[-–](?=\s)))\s*",
-    re.I,
-)
-
-
-_NAMED_ITEM = re.compile(
-    r"\b(?:requests?|questions?|q|parts?|points?|annex(?:e|es)?|appendix|appendices|schedule)"
-    r"\s*(?:numbers?\s*)?\.?\s*\d{1,2}[a-z]?\b",
-    re.I,
-)
-_MARKER_FIRST = frozenset("0123456789(qQpP")
-
-
-_FOOTNOTE = re.compile(r"(?m)^\*+\s.*(?:\n(?!\s*$).*)*")
-
-
-def _without_footnote(answer: str) -> str:
-    """An answer less a footnote ("* Numbers between 1 and 5 have been redacted ...") that
-    explains cells it does not mark: the last answer before a table's footnote does not take
-    on the footnote's redaction."""
-    if "*" not in answer:
-        return answer
-    body = _FOOTNOTE.sub("", answer)
-    return answer if "*" in body else body
-
-
-def _has_figures(text: str) -> bool:
-    """Data in an answer: a short line with a number in it (not a citation or a date), money,
-    or a table."""
-    if re.search(r"£\s?\d|\btable\b|\d\s?%", text, re.I):
-        return True
-    for line in text.split("\n"):
-        if line[:1] in _MARKER_FIRST:
-            line = _ITEM_MARKER.sub("", line)
-        if not line or len(line) > 80 or not _DIGIT.search(line) or _CONTACT_LINE.search(line):
-            continue
-        line = _NAMED_ITEM.sub(" ", line)  # "a Refusal Notice for Request 2"
-        bare = _DATE_TEXT.sub(" ", _BARE_CITATION.sub(" ", _CITATION_TEXT.sub(" ", line)))
-        # "40. – (1) Any information to which a request ... relates is exempt": the Act quoted,
-        # its subsection in brackets.
-        bare = _SUBSECTION.sub(" ", bare)
-        if re.search(r"\d", bare):
-            return True
-    return False
-
-
-# The Act described rather than applied: "Section 1 ... places two duties on public
-# authorities. Unless exemptions apply, the first duty ...", "Where exemptions are relied upon
-# Section 17 of FOIA requires that we provide ... a notice which: a) states that fact ...".
-# Forces print it above every answer, so it says nothing about this one (FOIA s1 and s17).
-_DUTIES = re.compile(
-    r"\bplaces\s+(?:two|2)\s+(?:duties|responsibilities)\b|\bunless\s+(?:an\s+)?exemptions?\s+"
-    r"appl(?:y|ies)\b|\b(?:first|second)\s+duty\b|\bwhere\s+(?:an\s+)?exemptions?\s+(?:is|are)\s+"
-    r"relied\s+upon\b|\bsection\s+17\s+of\s+(?:the\s+)?(?:FOIA?|Freedom\s+of\s+Information|Act)\b"
-    r"[^.]{0,40}\brequires\b|\bstates\s+that\s+fact\b|\bspecifies\s+the\s+exemption|"
-    r"\bwhy\s+the\s+exemption\s+applies\b",
-    re.I,
-)
-
-
-def _without_duties(text: str) -> str:
-    """``text`` less its sentences that describe the Act's duties rather than apply them."""
-    if not _DUTIES.search(text):
-        return text
-    return _drop_sentences(text, lambda sentence: bool(_DUTIES.search(sentence)))
-
-
-def _drop_sentences(text: str, drop: Callable[[str], bool]) -> str:
-    """``text`` less the sentences ``drop`` picks, line by line."""
-    kept = []
-    for line in text.split("\n"):
-        sentences = _SENTENCE_END.split(line)
-        dropped = [drop(x) for x in sentences]
-        if any(dropped):
-            line = " ".join(x for x, gone in zip(sentences, dropped, strict=True) if not gone)
-        kept.append(line)
-    return "\n".join(kept)
-
-
-def _cost_refusal(text: str, cites: Sequence[str]) -> bool:
-    if any(c == "s12" or c.startswith("s12(") for c in cites):
-        return True
-    for m in _COST.finditer(text):
-        before = text[max(0, m.start() - 60) : m.start()]
-        sentence_start = max(before.rfind(". "), before.rfind("\n"))
-        if not _COST_NEGATED.search(before[sentence_start + 1 :]):
-            return True
-    return False
-
-
-def _substantive(text: str) -> str:
-    """``text`` less its procedural sentences, one a line (so a short line of figures is still
-    a short line)."""
-    return "\n".join(s for s in _sentences(text) if not _PROCEDURAL_SENTENCE.search(s))
-
-
-def _gives(text: str) -> bool:
-    """Whether an answer gives anything: figures, the wording of a disclosure, or a document
-    attached ("provided me with the enclosed spreadsheet")."""
-    substantive = _substantive(text)
-    return (
-        _has_figures(substantive)
-        or bool(_DISCLOSURE.search(substantive))
-        or bool(_ATTACHMENT_CUES.search(LINK.sub(" ", substantive)))
-    )
-
-
-def _classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
-    """The outcome an answer's wording gives (rules in the module docstring).
-
-    ``whole`` is for a response read as one answer to the whole request: there an
-    acknowledgement or boilerplate alone decides nothing.
-    """
-    if not text.strip():
-        return None
-    exemption_cites = [c for c in cites if not re.match(r"s1[24]\b|s12\(|s14\(|s2[12]\b", c)]
-    if _NCND.search(text):
-        if "s12(2)" in cites and not exemption_cites:
-            # FOIA s12(2): the cost of finding out whether it is held is itself over the limit.
-            return "cost_limit_s12"
-        if _PARTIAL.search(text) or (_NCND_PARTIAL.search(text) and _gives(text)):
-            # "Overt information attached, neither confirm nor deny any other"; without anything
-            # given, "any other information" is only the refusal's wording.
-            return "partially_disclosed"
-        if _NCND_PARTIAL.search(text) and _NOT_HELD.search(
-            "\n".join(s for s in _sentences(text) if not _NCND.search(s))
-        ):
-            # "No information held. In addition, ... neither confirms nor denies that it holds
-            # any other information": the answer is that it is not held.
-            return "not_held"
-        return "ncnd"
-    cites_s14 = any(c.startswith("s14") for c in cites)
-    worded_s14 = bool(_VEXATIOUS.search(text))
-    if cites_s14 and worded_s14:
-        # "S14 Vexatious Requests - over burdensome": a section 14 refusal that discusses the
-        # burden, and perhaps why section 12 does not apply, is not a cost refusal.
-        return "vexatious_s14"
-    if _cost_refusal(text, cites):
-        return "cost_limit_s12"
-    if cites_s14 or worded_s14:
-        return "vexatious_s14"
-    if _CLARIFY.search(text):
-        return "clarification_needed"
-    if any(c == "s21" for c in cites) or _S21.search(text):
-        return "reasonably_accessible_s21"
-    if any(c.startswith("s22") for c in cites) or _S22.search(text):
-        return "future_publication_s22"
-    if _NOT_A_REQUEST.search(text):
-        return "other"
-    if _PARTIAL.search(text):
-        return "partially_disclosed"
-    gives = _gives(text)
-    not_held = _NOT_HELD.search(text)
-    if not_held and not exemption_cites and _NOT_HELD_NOTICE.search(text):
-        # "This information is not held and is therefore exempt under Section 17 of the Freedom
-        # of Information (Scotland) Act 2002": FOISA s17 is the notice that information is not
-        # held (the rules file does not quote it: [UNVERIFIED]); section 17 is procedure under
-        # either Act (corpus README), so nothing is withheld.
-        return "partially_disclosed" if gives else "not_held"
-    if exemption_cites or (
-        _WITHHELD.search(text) and (not not_held or _EXEMPTION_WORDING.search(text))
-    ):
-        return "partially_disclosed" if gives else "exempt"
-    if not_held or _PARTLY_HELD.search(text):
-        return "partially_disclosed" if gives else "not_held"
-    if _REDIRECT.search(text):
-        return "other"
-    if gives:
-        return "disclosed"
-    if whole or _ACKNOWLEDGEMENT.search(text):
-        return None
-    return "disclosed" if re.search(r"\w", _substantive(text)) else None
-
-
 # --- NCND, tests, attachments -----------------------------------------------------------------
 
 _NO_TEST_NEEDED = re.compile(
@@ -1791,55 +1262,6 @@ _ELSEWHERE = re.compile(
     r"below|overleaf|appendix)\b|\bsee\s+appendix\b|\bthis\s+PIT\s+(?:attached|below)\b",
     re.I,
 )
-_ATTACHMENT_CUES = re.compile(
-    r"\b(?:find|see)\s+(?:\w+\s+){0,4}?(?:attached|enclosed)\b|"
-    r"\b(?:is|are|been)\s+(?:attached|enclosed)\b|\bthe\s+attached\b|"
-    r"\bthe\s+enclosed\s+(?:spreadsheets?|documents?|files?|tables?|letter|reports?|pdf|"
-    r"response|information|list|cop(?:y|ies)|schedule|appendix|annex)\b|"
-    r"\battached\s+(?:is|are|document|spreadsheet|file|response|table|pdf|report|letter)\b|"
-    r"\bATTACHMENT_\w*|\b\w+\.(?:pdf|xlsx?|docx?|csv|odt|ods)\b",
-    re.I,
-)
-# "I have attached", "we enclose", "in the attachment", "2 Attachments" (a WhatDoTheyKnow
-# message), "the accompanying spreadsheet": each tried only when its words are there.
-_ATTACHMENT_OTHER = (
-    (
-        re.compile(
-            r"\b(?:I|we)\s+(?:have\s+|am\s+|are\s+)?(?:attach|enclose|attached|enclosed|"
-            r"attaching|enclosing)\b",
-            re.I,
-        ),
-        (
-            "i attach",
-            "we attach",
-            "i enclos",
-            "we enclos",
-            "have attach",
-            "have enclos",
-            "am attach",
-            "are attach",
-            "am enclos",
-            "are enclos",
-        ),
-    ),
-    (
-        re.compile(
-            r"\b(?:in|within|see)\s+(?:the\s+)?(?:attached\s+)?attachments?\b"
-            r"(?!\s*:?\s*(?:none|n/a))|\bas\s+an?\s+attachment\b|^\d{1,2}\s+attachments?$|"
-            r"\bdownload\s+(?:original\s+)?attachment\b",
-            re.I | re.M,
-        ),
-        ("attachment",),
-    ),
-    (
-        re.compile(
-            r"\baccompanying\s+(?:spreadsheet|document|file|table|pdf|report|letter)s?\b|"
-            r"\battached\s+(?:to\s+this\s+(?:letter|e-?mail|response)|here(?:to|with))\b",
-            re.I,
-        ),
-        ("accompanying", "attached to this", "attached here"),
-    ),
-)
 _ATTACHMENT_NAME = re.compile(
     r"\b[\w-]*(?:ATTACHMENT|_PIT|APPENDIX)[\w-]*(?:\.\w{2,4})?\b|\b[\w-]+\.(?:pdf|xlsx?|docx?|csv|"
     r"odt|ods|zip)\b|\(\s*(\d{2,6}[A-Z]?_\d{2,3})\s*\)",
@@ -1874,19 +1296,19 @@ _STATUS_OUTCOME = {
     "information not held": "not_held",
 }
 
-# Only tried when one of these words is on the page (see ``_Cue``).
+# Only tried when one of these words is on the page (see ``Cue``).
 _RECEIVED_DATE = (
-    _Cue(_RECEIVED_DATE[0], "date of request", "date request", "date received"),
-    _Cue(_RECEIVED_DATE[1], "received", "dated"),
+    Cue(_RECEIVED_DATE[0], "date of request", "date request", "date received"),
+    Cue(_RECEIVED_DATE[1], "received", "dated"),
 )
 _RESPONSE_DATE = (
-    _Cue(_RESPONSE_DATE[0], "date of re", "date re"),
-    _Cue(_RESPONSE_DATE[1], "responded", "response sent"),
+    Cue(_RESPONSE_DATE[0], "date of re", "date re"),
+    Cue(_RESPONSE_DATE[1], "responded", "response sent"),
 )
 _PUBLISHED_DATE = (
-    _Cue(_PUBLISHED_DATE[0], "dated", "published", "publication", "date:", "date\n", "date "),
+    Cue(_PUBLISHED_DATE[0], "dated", "published", "publication", "date:", "date\n", "date "),
 )
-_LABELLED_REF = _Cue(
+_LABELLED_REF = Cue(
     _LABELLED_REF,
     "ref",
     "request id",
@@ -1899,106 +1321,10 @@ _LABELLED_REF = _Cue(
     "foi no",
     "foi number",
 )
-_FOISA = _Cue(_FOISA, "scotland", "foisa", "scottish")
-_NCND = _Either(
-    _Cue(_NCND, "neither", "ncnd", "inference", "confirm or"),
-    _Cue(_NCND_OTHER, "confirm or", "does or does", "whether or not"),
-)
-_NCND_PARTIAL = _Cue(
-    _NCND_PARTIAL, "addition", "other", "further", "overt", "attached", "some of", "majority"
-)
-_COST = _Cue(
-    _COST, "limit", "threshold", "appropriate level", "hours", "above the amount", "£450", "£600"
-)
-_VEXATIOUS = _Cue(_VEXATIOUS, "vexatious", "repeated request")
-_CLARIFY = _Cue(_CLARIFY, "clarif", "unclear", "ambiguous")
-_NOT_A_REQUEST = _Cue(_NOT_A_REQUEST, "recorded information", "to be valid", "valid ", "section 8")
-_S21 = _Cue(_S21, "accessible", "already", "available", "website", "web page", "webpage", "link")
-_S22 = _Cue(_S22, "publication", "published")
-_PARTIAL = _Cue(
-    _PARTIAL,
-    "some",
-    "in part",
-    "partial",
-    "majority",
-    "redact",
-    "release all",
-    "disclose all",
-    "provide all",
-    "in full",
-    "part of",
-    "parts of",
-    "<",
-)
-_WITHHELD = _Cue(
-    _WITHHELD,
-    "withh",
-    "exempt",
-    "exemt",
-    "exemption",
-    "not be ",
-    "will not",
-    "unable",
-    "not able",
-    "obliged",
-    "refusal",
-    "by virtue",
-    "cannot",
-    "can not",
-    "could not",
-    "position to",
-    "declin",
-)
-_NOT_HELD = _Either(
-    _Cue(
-        _NOT_HELD,
-        "held",
-        "hold",
-        "record",
-        "collate",
-        "capture",
-        "retain",
-        "keep",
-        "trace",
-        "collect",
-    ),
-    *(_Cue(pattern, *needles) for pattern, needles in _NOT_HELD_OTHER),
-)
-_PARTLY_HELD = _Cue(
-    _PARTLY_HELD,
-    "only",
-    "not hold",
-    "in part",
-    "previous",
-    "prior",
-    "before",
-    "not been included",
-    "any other",
-    "any further",
-    "any more",
-    "any earlier",
-    "any additional",
-    "have access",
-)
-_EXEMPTION_WORDING = _Cue(_EXEMPTION_WORDING, "withh", "exempt", "exemt", "refusal", "by virtue")
-_REDIRECT = _Cue(
-    _REDIRECT,
-    "request to",
-    "question to",
-    "enquiry to",
-    "may wish to",
-    "transferred",
-    "responsible",
-    "appropriate authority",
-    "appropriate body",
-    "appropriate organisation",
-    "matter for",
-    "remit",
-)
-_ACKNOWLEDGEMENT = _Cue(_ACKNOWLEDGEMENT, "acknowledg", "due course", "dealt with")
-_PIT_MENTION = _Either(
-    _Cue(_PIT_MENTION, "public interest", "pit", "factors", "balanc"),
-    _Cue(
+_FOISA = Cue(_FOISA, "scotland", "foisa", "scottish")
+_PIT_MENTION = Either(
+    Cue(_PIT_MENTION, "public interest", "pit", "factors", "balanc"),
+    Cue(
         _PIT_OTHER,
         "public interest test",
         "balance of",
@@ -2008,23 +1334,9 @@ _PIT_MENTION = _Either(
         "favouring",
     ),
 )
-_HARM_MENTION = _Cue(_HARM_MENTION, "harm", "disclos")
-_ELSEWHERE = _Cue(_ELSEWHERE, "pit", "public interest", "prejudice test", "appendix")
-_ATTACHMENT_CUES = _Either(
-    _Cue(
-        _ATTACHMENT_CUES,
-        "attached",
-        "enclosed",
-        "attachment_",
-        ".pdf",
-        ".xls",
-        ".doc",
-        ".csv",
-        ".od",
-    ),
-    *(_Cue(pattern, *needles) for pattern, needles in _ATTACHMENT_OTHER),
-)
-_ATTACHMENT_NAME = _Cue(
+_HARM_MENTION = Cue(_HARM_MENTION, "harm", "disclos")
+_ELSEWHERE = Cue(_ELSEWHERE, "pit", "public interest", "prejudice test", "appendix")
+_ATTACHMENT_NAME = Cue(
     _ATTACHMENT_NAME,
     "attachment",
     "_pit",
@@ -2037,30 +1349,15 @@ _ATTACHMENT_NAME = _Cue(
     ".zip",
     "_",
 )
-_RIGHTS = _Cue(_RIGHTS, "satisfied", "unhappy", "complain", "internal review", "appeal")
-_ADVICE = _Cue(_ADVICE, "refine", "narrow", "reduce", "within the", "16")
-_HOURS = _Cue(_HOURS, "hour", "hrs")
-_STATUS = _Cue(_STATUS, "the request")
-_DID_NOT_HAVE = _Cue(_DID_NOT_HAVE, "did not have")
-_STATUTE_QUOTE = _Cue(_STATUTE_QUOTE, "relying on")
-_DUTIES = _Cue(
-    _DUTIES,
-    "two duties",
-    "2 duties",
-    "two responsibilities",
-    "unless exemption",
-    "unless an exemption",
-    "first duty",
-    "second duty",
-    "relied upon",
-    "section 17 of",
-    "states that fact",
-    "specifies the exemption",
-    "why the exemption applies",
-)
-_NO_TEST_NEEDED = _Either(
-    _Cue(_NO_TEST_NEEDED, "public interest", "harm"),
-    _Cue(_NO_TEST_OTHER, "not subject to", "not require", "test is not", "test does not"),
+_RIGHTS = Cue(_RIGHTS, "satisfied", "unhappy", "complain", "internal review", "appeal")
+_ADVICE = Cue(_ADVICE, "refine", "narrow", "reduce", "within the", "16")
+_HOURS = Cue(_HOURS, "hour", "hrs")
+_STATUS = Cue(_STATUS, "the request")
+_DID_NOT_HAVE = Cue(_DID_NOT_HAVE, "did not have")
+_STATUTE_QUOTE = Cue(_STATUTE_QUOTE, "relying on")
+_NO_TEST_NEEDED = Either(
+    Cue(_NO_TEST_NEEDED, "public interest", "harm"),
+    Cue(_NO_TEST_OTHER, "not subject to", "not require", "test is not", "test does not"),
 )
 
 
@@ -2089,7 +1386,7 @@ def _tests_present(response_lines: list[str], response: str) -> tuple[bool, bool
         )
     ):
         return False, False
-    kept = " ".join(s for s in _sentences(response) if not _NO_TEST_NEEDED.search(s))
+    kept = " ".join(s for s in sentences(response) if not _NO_TEST_NEEDED.search(s))
     headings = [x for x in response_lines if x and len(x) <= 90 and not x.endswith(".")]
     pit = any(_PIT_LINE.search(h) for h in headings) or bool(_PIT_MENTION.search(kept))
     harm = any(_HARM_LINE.search(h) for h in headings) or bool(_HARM_MENTION.search(kept))
@@ -2157,15 +1454,6 @@ def _words(text: str) -> set[str]:
     return {w.rstrip("s") for w in re.findall(r"[a-z]{3,}", text.lower())} - _STOPWORDS
 
 
-def _refuses(sentence: str) -> bool:
-    return bool(
-        _WITHHELD.search(sentence)
-        or _NOT_HELD.search(sentence)
-        or _NCND.search(sentence)
-        or _CITATION_TEXT.search(sentence)
-    )
-
-
 def _own_part(text: str, mine: str, others: Sequence[str]) -> str:
     """From an answer shared by several questions, drop the refusals that are about another.
 
@@ -2180,8 +1468,8 @@ def _own_part(text: str, mine: str, others: Sequence[str]) -> str:
     kept: list[str] = []
     for line in text.split("\n"):
         parts = []
-        for sentence in _SENTENCE_END.split(line):
-            if _refuses(sentence):
+        for sentence in SENTENCE_END.split(line):
+            if refuses(sentence):
                 words = _words(sentence)
                 own = len(words & mine_words)
                 best = max(len(words & w) for w in other_words)
@@ -2357,7 +1645,7 @@ _IN_FULL = re.compile(
 # response ("Response (not held) - application/pdf - Download"). The listed document is also
 # the response attached.
 _LOG_DOCUMENT = re.compile(r"\bresponse\s+\((?P<tag>[^)]{1,60})\)\s*-\s*application/", re.I)
-_LOG_DECISION = _Cue(
+_LOG_DECISION = Cue(
     re.compile(
         r"(?im)^(?:decision|outcome)\s*:\s*(?P<field>[^\n]{1,40}?)\s*$|"
         # The field's value alone on its line, as some logs print it: "Full Disclosure".
@@ -2566,7 +1854,7 @@ def _goodwill_answered(response: str, count: int) -> set[int]:
     if count < 2 or not _GOODWILL.search(response):
         return set()
     named: set[int] = set()
-    for sentence in _sentences(response):
+    for sentence in sentences(response):
         if _COST_SENTENCE.search(sentence):
             named.update(n for n in _named(sentence) if n <= count)
     if not named or len(named) >= count:
@@ -2600,18 +1888,18 @@ def _singled_out(
     if count < 2:
         return out
     asked = [_words(q) for q in questions]
-    sentences = _sentences(decision)
-    for k, sentence in enumerate(sentences):
+    said = sentences(decision)
+    for k, sentence in enumerate(said):
         numbers = {n for n in _named(sentence) if 1 <= n <= count}
         if len(numbers) == count or (
-            not numbers and (whole_outcome != "partially_disclosed" or not _refuses(sentence))
+            not numbers and (whole_outcome != "partially_disclosed" or not refuses(sentence))
         ):
             continue
-        outcome = _classify(sentence, (), whole=True)
+        outcome = classify(sentence, (), whole=True)
         if (
             outcome == "exempt"
-            and k + 1 < len(sentences)
-            and _classify(sentences[k + 1], (), whole=True) == "ncnd"
+            and k + 1 < len(said)
+            and classify(said[k + 1], (), whole=True) == "ncnd"
         ):
             # "This letter represents a Refusal Notice for question 6 ..." / "We neither
             # confirm nor deny ...": the refusal is the one the next sentence gives.
@@ -2620,8 +1908,8 @@ def _singled_out(
         # that date it became empty": the refusal quotes the question it is about.
         quoted = False
         if not numbers and whole_outcome == "partially_disclosed" and outcome in _SINGLED_OUT:
-            quoted = sentence.endswith(":") and k + 1 < len(sentences)
-            numbers = _repeats_one(sentences[k + 1] if quoted else sentence, asked)
+            quoted = sentence.endswith(":") and k + 1 < len(said)
+            numbers = _repeats_one(said[k + 1] if quoted else sentence, asked)
         if not numbers:
             continue
         if quoted:
@@ -2630,7 +1918,7 @@ def _singled_out(
             # partly answered.
             (number,) = numbers
             asks = asked[number - 1] - _ANSWERING_WORDS
-            whole = len(asks & _words(sentences[k + 1])) >= _QUOTED * len(asks)
+            whole = len(asks & _words(said[k + 1])) >= _QUOTED * len(asks)
             out[number] = outcome if whole else "partially_disclosed"
             continue
         if outcome == "exempt" and whole_outcome == "partially_disclosed":
@@ -2639,7 +1927,7 @@ def _singled_out(
             out.update(dict.fromkeys(numbers, outcome))
     # "... neither confirm nor deny any other information": the others stay partly disclosed
     # (the corpus convention), so they are not filled in.
-    other_ncnd = bool(_NCND.search(decision) and _NCND_PARTIAL.search(decision))
+    other_ncnd = bool(NCND.search(decision) and NCND_PARTIAL.search(decision))
     if out and whole_outcome == "partially_disclosed" and len(out) < count and not other_ncnd:
         for number in range(1, count + 1):
             out.setdefault(number, "disclosed")
@@ -2654,9 +1942,9 @@ def _without_others(text: str, number: int, refused: Mapping[int, str]) -> str:
 
     def about_others(sentence: str) -> bool:
         named = {n for n in _named(sentence) if n in refused}
-        return bool(named) and number not in named and _refuses(sentence)
+        return bool(named) and number not in named and refuses(sentence)
 
-    return _drop_sentences(text, about_others)
+    return drop_sentences(text, about_others)
 
 
 _EXCEPT = re.compile(
@@ -2666,12 +1954,12 @@ _EXCEPT = re.compile(
 
 def _sentences_naming_questions(text: str) -> list[str]:
     """The sentences of ``text`` that name a question ("questions 1-5"), in order, cut as
-    ``_sentences`` cuts them; only the lines that name one are cut."""
+    ``sentences`` cuts them; only the lines that name one are cut."""
     return [
         sentence
         for line in text.split("\n")
         if _QREF_ANYWHERE.search(line)
-        for sentence in _SENTENCE_END.split(line)
+        for sentence in SENTENCE_END.split(line)
         if _QREF_ANYWHERE.search(sentence)
     ]
 
@@ -2683,9 +1971,9 @@ def _named_refusals(response: str, count: int) -> dict[int, str]:
     out: dict[int, str] = {}
     for sentence in _sentences_naming_questions(response):
         numbers = {n for n in _named(sentence) if 1 <= n <= count}
-        if not numbers or len(numbers) == count or not _refuses(sentence):
+        if not numbers or len(numbers) == count or not refuses(sentence):
             continue
-        outcome = _classify(sentence, (), whole=True)
+        outcome = classify(sentence, (), whole=True)
         if outcome in _SINGLED_OUT:
             for n in numbers:
                 out.setdefault(n, outcome)
@@ -2879,8 +2167,8 @@ def extract(
         not lines[response_lo] or _RESPONSE_HEADING.match(lines[response_lo])
     ):
         response_lo += 1  # the "Response" heading itself
-    if _DUTIES.search("\n".join(lines[response_lo:])):
-        lines = [*lines[:response_lo], *(_without_duties(x) for x in lines[response_lo:])]
+    if DUTIES.search("\n".join(lines[response_lo:])):
+        lines = [*lines[:response_lo], *(without_duties(x) for x in lines[response_lo:])]
     response_lines = lines[response_lo:]
     response = "\n".join(response_lines).strip()
     first = span[0] if span is not None else interleaved[0][0] if interleaved else 0
@@ -2897,13 +2185,13 @@ def extract(
     )
     # Under FOIA s12(2) even finding out whether it is held would cost too much: a refusal to
     # confirm or deny on cost (the corpus labels it NCND, its outcome a cost refusal).
-    ncnd = bool(_NCND.search(response)) or "s12(2)" in cites
+    ncnd = bool(NCND.search(response)) or "s12(2)" in cites
     pit, harm = _tests_present(response_lines, response)
     # A file named in a link ("…/exemptions.pdf") is published elsewhere, not attached. The
     # complaint rights' "advice notice attached to this letter" is an attached document too, as
     # the corpus README defines it; labellers have read it both ways.
     unlinked = LINK.sub(" ", response)
-    has_attachment = bool(_ATTACHMENT_CUES.search(unlinked) or _LOG_DOCUMENT.search(unlinked))
+    has_attachment = bool(ATTACHED.search(unlinked) or _LOG_DOCUMENT.search(unlinked))
     attachments = tuple(
         dict.fromkeys(
             (m.group(1) or m.group(0)).strip() for m in _ATTACHMENT_NAME.finditer(unlinked)
@@ -2973,18 +2261,18 @@ def extract(
         notes.append(NOTE_NAMED_ONLY)
 
     decision = "\n".join(lines[response_lo:cut]).strip() or response
-    whole_outcome = _classify(decision, cite(decision), whole=True)
+    whole_outcome = classify(decision, cite(decision), whole=True)
     if whole_outcome is None and not answers and decided_above:
         # "Your request for information below has now been considered ... would exceed the
         # appropriate costs limit" / the request: the decision was given before the request.
         decision = above
-        whole_outcome = _classify(decision, cite(decision), whole=True)
+        whole_outcome = classify(decision, cite(decision), whole=True)
     if not questions and whole_outcome is not None and _EMPTY_REQUEST.search(norm):
         # "Request:" with the response straight under it: the page lost the request's words.
         # One question stands for the request, so the record still says how it was answered.
         questions = [("[The request's text is not on the page]", "")]
         notes.append(NOTE_WORDS_LOST)
-    if whole_outcome == "disclosed" and _NCND.search(response) and _NCND_PARTIAL.search(response):
+    if whole_outcome == "disclosed" and NCND.search(response) and NCND_PARTIAL.search(response):
         # "Please see our response attached" / ... / "a Refusal Notice for any other information
         # ... we neither confirm nor deny": what was given is part of the answer (the corpus
         # convention for overt information beside an NCND).
@@ -3005,16 +2293,16 @@ def extract(
     attached_for_all = bool(
         answers
         and preamble
-        and _ATTACHMENT_CUES.search(preamble)
-        and _classify(preamble, cite(preamble), whole=True) == "disclosed"
+        and ATTACHED.search(preamble)
+        and classify(preamble, cite(preamble), whole=True) == "disclosed"
     )
     opening_refusal = bool(
-        answers and preamble and _classify(preamble, cite(preamble), whole=True) in _WHOLE_REFUSALS
+        answers and preamble and classify(preamble, cite(preamble), whole=True) in _WHOLE_REFUSALS
     )
     # "I have today decided to disclose the located information to you in full as follows."
     opening_in_full = bool(answers and preamble and _IN_FULL.search(preamble))
     extracted: list[ExtractedQuestion] = []
-    decision_figures = _has_figures(decision) if not answers else False
+    decision_figures = has_figures(decision) if not answers else False
     # Questions a sentence of the response names with an outcome of their own: beside numbered
     # answers, a refusal naming them ("questions 1-5 are exempt"); in a response read whole, a
     # refusal of another kind (``_singled_out``). A refusal naming "question 2" means the second
@@ -3060,7 +2348,7 @@ def extract(
                     answer.partners,
                 )
             own_cites = cite(answer.text)
-            outcome = _classify(_without_footnote(answer.text), own_cites, whole=False)
+            outcome = classify(without_footnote(answer.text), own_cites, whole=False)
             refers = [n for n in _named(answer.text) if n != number]
             fallback: list[str] = []
             for n in refers:
@@ -3077,7 +2365,7 @@ def extract(
                     exemptions=_exemptions_for(outcome, own_cites, fallback),
                     answer=answer.text,
                     found=answer.found,
-                    figures=_has_figures(answer.text),
+                    figures=has_figures(answer.text),
                 )
             )
         elif number in named_in_response:
@@ -3182,7 +2470,7 @@ def extract(
         ),
         None,
     )
-    advice = next((s for s in _sentences(response) if _ADVICE.search(s)), None)
+    advice = next((s for s in sentences(response) if _ADVICE.search(s)), None)
     hours = [float(h.replace(",", "")) for h in _HOURS.findall(response)]
     if complete is None and _looks_cut_short(norm):
         notes.append("The text appears to stop mid-page: later answers may be missing.")

@@ -1,0 +1,667 @@
+"""The outcome an answer's wording gives (``intake.extraction``, step 4).
+
+``classify(text, cites, whole=...)`` reads one answer, or a response read as one answer to the
+whole request, and returns an outcome of ``shared/corpus/README.md`` or ``None`` when the
+wording decides nothing:
+
+- NCND ("neither confirm nor deny"; with information also given, ``partially_disclosed``; NCND
+  under FOIA s12(2) is a cost refusal);
+- cost (s12, or "would exceed the appropriate limit"), s14, clarification, s21 (also "this
+  information is provided on the following website"; FOISA s25), s22, a question that is not a
+  request for recorded information (FOIA s8: ``other``);
+- partial wording, exemptions or withholding, "not held" (but "not held in a readily retrievable
+  format" is not; "unable to provide" with "not held" and no exemption is "not held"; FOISA s17's
+  notice that information is not held withholds nothing), a redirection elsewhere (``other``);
+- else disclosed when the answer gives anything: figures, the wording of a disclosure, or a
+  document attached.
+
+The Act's duties quoted above every answer ("Unless exemptions apply, the first duty ...", FOIA
+s1 and s17) say nothing about the answer and are read past (``without_duties``). The patterns
+are ``Cue``s, tried only when their words are in the text. Pure Python, no Django import.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from foidesk.intake.splitting import LINK
+from foidesk.intake.wording import DATE, Cue, Either, drop_sentences, sentences
+
+__all__ = [
+    "ATTACHED",
+    "DUTIES",
+    "NCND",
+    "NCND_PARTIAL",
+    "NOT_HELD",
+    "WITHHELD",
+    "classify",
+    "gives",
+    "has_figures",
+    "refuses",
+    "without_duties",
+    "without_footnote",
+]
+
+NCND = re.compile(
+    r"neither\s+confirm(?:s|ing)?\s+(?:nor|or)\s+den(?:y|ies|ying)|\bNCND\b|"
+    r"\bnot\s+(?:required|obliged)\b[^.]{0,120}?\bto\s+confirm\s+or\s+deny\b|"
+    r"\bno\s+inference\s+(?:can|should|may)\s+be\s+(?:taken|drawn)|"
+    r"\bcan(?:not|'t|\s+not)\s+confirm\s+or\s+deny\b",
+    re.I,
+)
+# "will not confirm or deny", "refuses to confirm or deny", "does or does not exist": other
+# wordings of the same refusal (FOIA s2(1), the duty to confirm or deny excluded).
+_NCND_OTHER = re.compile(
+    r"\b(?:will|shall|would|does|do|can)\s+not\s+(?:either\s+)?confirm\s+or\s+deny\b|"
+    r"\b(?:refuse[sd]?|refusing|unable|declines?|declined)\s+to\s+(?:either\s+)?confirm\s+or\s+"
+    r"deny\b|\bdoes\s+or\s+does\s+not\s+exist\b|"
+    r"\bunable\s+to\s+confirm\s+whether\s+or\s+not\s+(?:any\s+|the\s+)?information\s+is\s+held\b",
+    re.I,
+)
+NCND_PARTIAL = re.compile(
+    r"\bin\s+addition\s+to\b|\b(?:any|all)\s+other\s+(?:relevant\s+)?information\b|"
+    r"\bany\s+further\s+information\b|\bovert\b|\battached\s+(?:our\s+)?response\b|"
+    r"\b(?:some|majority)\s+of\s+the\s+(?:requested\s+)?information\b",
+    re.I,
+)
+_COST = re.compile(
+    r"\b(?:appropriate|cost|fees?)\s+(?:\(cost\)\s+)?limit\b|\btime\s+threshold\b|"
+    r"\b(?:18|24|40)[\s-]hours?\s+(?:threshold|limit)\b|\bpermitted\s+(?:18|24|40)\s+hours?\b|"
+    r"\b(?:cost|costs)\s+of\s+[^.]{0,80}?\b(?:is|are|would\s+be)\s+above\s+the\s+amount\b|"
+    r"\bappropriate\s+level\b|\bexceed\w*\s+(?:the\s+)?(?:18|24|40)\s+(?:staff\s+)?hours\b|"
+    r"\b(?:cost|fees?)\s+threshold\b|\bexceed\w*\s+(?:the\s+)?(?:cost|time|fees?)\s+"
+    r"(?:limit|threshold)\b|\b(?:more\s+than|over|in\s+excess\s+of|beyond)\s+(?:the\s+)?"
+    r"(?:18|24|40)\s+(?:staff\s+|working\s+)?hours\b|£\s?(?:450|600)\b",
+    re.I,
+)
+_COST_NEGATED = re.compile(r"\b(?:not|never|n't)\s+(?:\w+\s+){0,3}$", re.I)
+_VEXATIOUS = re.compile(r"\bvexatious\b|\brepeated\s+request\b", re.I)
+_CLARIFY = re.compile(
+    r"\b(?:seek|seeking|need|require|requires|request|requesting|ask\w*)\s+(?:for\s+)?"
+    r"(?:some\s+|further\s+|a\s+)?clarification\b|\bplease\s+(?:could\s+you\s+)?clarify\b|"
+    r"\b(?:could|can|would)\s+you\s+(?:please\s+)?clarify\b|\bclarify\s+(?:what|which|whether)\b|"
+    r"\byour\s+request\s+(?:is|was)\s+(?:unclear|ambiguous)\b|\bunclear\s+(?:what|which)\s+"
+    r"(?:information|data|records?)\b",
+    re.I,
+)
+_S21 = re.compile(
+    # FOISA s25 is the same exemption, "information otherwise accessible".
+    r"\breasonably\s+accessible\b|\botherwise\s+accessible\b|\b(?:is|are)\s+available\s+elsewhere\b|"
+    r"\balready\s+(?:publicly\s+)?available\b|"
+    r"\b(?:is|are)\s+(?:publicly|freely)\s+available\b|\baccessible\s+by\s+other\s+means\b|"
+    # "is available on the Council’s website", "Details are on the Council's website at ...".
+    r"\b(?:is|are)\s+(?:already\s+)?(?:published\s+|available\s+|provided\s+)?(?:on|via|at)\s+"
+    r"(?:our|the|this|the\s+following)\s+(?:[\w’'-]+\s+)?(?:website|web\s?page|link)\b|"
+    r"\bcan\s+be\s+found\s+(?:on|at|via)\s+(?:our|the|this|the\s+following)\s+(?:[\w’'-]+\s+)?"
+    r"(?:website|web\s?page|link)\b",
+    re.I,
+)
+_S22 = re.compile(
+    r"\b(?:intended|due)\s+for\s+(?:future\s+)?publication\b|\bfuture\s+publication|"
+    r"\b(?:due|scheduled|planned|intended)\s+to\s+be\s+published\b",
+    re.I,
+)
+_PARTIAL = re.compile(
+    r"\b(?:disclose|provide|release|supply|disclosing|providing|releasing)\s+some\s+of\b|"
+    r"\bsome\s+(?:of\s+(?:the|that)\s+)?(?:relevant\s+|requested\s+)?(?:information|data)\s+"
+    r"(?:is|has\s+been|have\s+been|was|were)\s+(?:withheld|redacted|exempt)|"
+    r"\bwithh\w+\s+some\b|\bheld\s+in\s+part\b|\bpartial(?:ly)?\s+(?:disclos|releas|provid)|"
+    r"\bmajority\s+of\s+the\s+information\b|\bredact(?:ed|ions?)\b|"
+    r"\bnot\s+(?:required|obliged)\b[^.]{0,40}\b(?:release|disclose|provide)\s+all\b|"
+    # "I am not obliged to supply the information that you have requested in full. Parts of
+    # this request are exempt ...", "it is not possible to meet your requirements in full".
+    r"\bnot\s+(?:required|obliged|possible|able)\b[^.]{0,60}\bin\s+full\b|"
+    r"\bparts?\s+of\s+(?:this|your|the)\s+request\s+(?:is|are)\s+exempt\b|"
+    # Small numbers suppressed in a table of figures: "| 30 | <5* |".
+    r"(?:^|[\s|(])<\s?(?:5|3|10)\*?(?=[\s|)]|$)",
+    re.I,
+)
+WITHHELD = re.compile(
+    r"\bwithh(?:e|o)ld(?:ing)?\b|\bexempt\b|\bexemptions?\s+(?:appl|is\s+engaged)|"
+    r"\bexemt\b|\bwill\s+not\s+be\s+(?:disclosed|released|provided|included)\b|"
+    r"\b(?:we|i)\s+will\s+not\s+(?:provide|release|disclose|supply)\b|"
+    r"\b(?:unable|not\s+able)\s+to\s+(?:provide|release|disclose|supply)\b|"
+    r"\bnot\s+obliged\s+to\s+supply\b|\brefusal\s+notice\b|\bby\s+virtue\s+of\b|"
+    r"\b(?:cannot|can\s?not|could\s+not)\s+be\s+(?:disclosed|released|provided)\b|"
+    r"\bengage\w*\s+(?:an?\s+)?exemption\b|\bnot\s+in\s+a\s+position\s+to\s+(?:provide|release|"
+    r"disclose|supply)\b|\bdeclin\w*\s+to\s+(?:provide|release|disclose|supply)\b",
+    re.I,
+)
+# The withholding words that say an exemption is relied on; without them, "we are unable to
+# provide this as it is not held" is a "not held" answer, not a refusal (FOIA s1(1)(a)).
+_EXEMPTION_WORDING = re.compile(
+    r"\bwithh(?:e|o)ld(?:ing)?\b|\bexempt(?:ion)?s?\b|\bexemt\b|\brefusal\s+notice\b|"
+    r"\bby\s+virtue\s+of\b",
+    re.I,
+)
+NOT_HELD = re.compile(
+    r"\b(?:is|are|was|were)\s+not\s+held\b(?!\s+(?:in\s+(?:a|an|the)\s+)?(?:readily|easily|"
+    r"centrally|electronically|in\s+a))|"
+    r"\b(?:does|do|did)\s+not\s+(?:hold|record|collate|capture|retain|keep|collect)\b|"
+    r"\b(?:have|has|hold|holds|keep|keeps)\s+no\s+(?:such\s+)?records?\b|"
+    r"\bno\s+(?:relevant\s+|recorded\s+)?(?:information|data|"
+    r"records?)\s+(?:relevant\s+to\s+(?:your|the|this)\s+request\s+)?"
+    r"(?:is\s+|are\s+|was\s+|were\s+)?(?:held|recorded|found)\b|"
+    r"\bholds?\s+no\s+(?:relevant\s+|recorded\s+)?(?:information|data|records?)\b|"
+    r"\bnot\s+(?:centrally\s+)?recorded\b|\bno\s+trace\b",
+    re.I,
+)
+# More ways of saying it is not held, each tried only when its own words are on the page:
+# "not collated", "Information not held", "no such policy exists", "no information ... was
+# located", "we have no information", "this is not something the force records".
+_NOT_HELD_OTHER = (
+    (
+        re.compile(r"\bnot\s+(?:centrally\s+)?(?:collated|captured|retained|collected)\b", re.I),
+        ("collated", "captured", "retained", "collected"),
+    ),
+    (
+        re.compile(
+            r"\b(?:information|data|records?)\s+not\s+held\b|^\W*not\s+held\b",
+            re.I | re.M,
+        ),
+        ("not held",),
+    ),
+    (
+        re.compile(
+            r"\b(?:does|do|did)\s+not\s+exist\b|\bno\s+such\s+(?:\w+\s+){0,3}?(?:exists?|existed)\b",
+            re.I,
+        ),
+        ("exist",),
+    ),
+    (
+        re.compile(
+            r"\bno\s+(?:relevant\s+|such\s+)?(?:information|data|records?|documents?|documentation)"
+            r"\s+(?:\w+\s+){0,5}?(?:was|were|has\s+been|have\s+been|could\s+be)\s+(?:located|"
+            r"identified|found|traced)\b",
+            re.I,
+        ),
+        ("located", "identified", "traced", "found"),
+    ),
+    (
+        # "Specific information is not available - litter picking is done under contract."
+        re.compile(
+            r"\b(?:the\s+|this\s+|such\s+|specific\s+)?(?:information|data|figures)\s+(?:is|are)\s+"
+            r"not\s+available\b(?!\s+(?:until|yet|at\s+(?:this|the\s+time)))",
+            re.I,
+        ),
+        ("not available",),
+    ),
+    (
+        re.compile(
+            r"\b(?:have|has)\s+(?:no|not\s+got\s+any)\s+(?:relevant\s+)?(?:information|data)\b",
+            re.I,
+        ),
+        ("have no", "has no", "not got"),
+    ),
+    (
+        # "we do not have a match commander report", "the force does not have any such policy"
+        re.compile(
+            r"\b(?:we|force|police|constabulary|trust|council|service)\s+(?:does|do|did)\s+not\s+"
+            r"have\s+(?:a|an|any|the)\s+(?:such\s+)?[\w'’ -]{0,40}?(?:report|policy|policies|"
+            r"record|records|document|documents|data|information|figures|list|plan|agreement)\b",
+            re.I,
+        ),
+        ("not have",),
+    ),
+    (
+        re.compile(
+            r"\bnot\s+something\s+(?:that\s+)?(?:\w+\s+){1,3}?(?:records?|holds?|collects?|"
+            r"captures?|keeps?|retains?|collates?)\b",
+            re.I,
+        ),
+        ("not something",),
+    ),
+)
+# "Not held and is therefore exempt under Section 17": the FOISA notice that it is not held.
+_NOT_HELD_NOTICE = re.compile(r"\bexempt\w*\s+(?:under|by\s+virtue\s+of)\s+section\s+17\b", re.I)
+# Information held for only part of what was asked ("we only hold data from 2015"): with the
+# rest given, a partial disclosure.
+_PARTLY_HELD = re.compile(
+    r"\bonly\s+(?:hold|holds|have|has|retain|retains|keep|keeps)\s+(?:\w+\s+){0,3}?"
+    r"(?:information|data|records?|figures)\s+(?:from|since|for|after|back\s+to|going\s+back)\b|"
+    r"\b(?:information|data|records?)\s+(?:is|are)\s+only\s+(?:held|available|recorded)\b|"
+    r"\b(?:do|does)\s+not\s+hold\s+(?:\w+\s+){0,3}?(?:information|data|records?)\s+"
+    r"(?:back\s+to|before|prior\s+to|for\s+(?:the\s+)?(?:years?|period))\b|"
+    # "The information is held, in part, by ...", "we cannot provide data previous to 2012",
+    # "The information we have dates back to 2004 only", "any pre 2012/13 data has not been
+    # included", "The only answer that we can provide is ...".
+    r"\bheld,?\s+in\s+part\b|"
+    r"\b(?:cannot|can\s?not|can't|unable\s+to|not\s+able\s+to)\s+(?:provide|supply|give)\s+"
+    r"(?:any\s+)?(?:data|information|figures|records)\s+(?:previous|prior|before)\b|"
+    r"\bdates?\s+back\s+to\s+(?:\w+\s+)?\d{4}\s+only\b|"
+    r"\b(?:data|information|figures)\s+(?:has|have)\s+not\s+been\s+included\b|"
+    r"\bthe\s+only\s+(?:answer|information|data|figures?)\s+(?:that\s+)?(?:we|I)\s+"
+    r"(?:can|could|are\s+able\s+to|am\s+able\s+to)\s+(?:provide|give|supply)\b|"
+    # "NPH are unable to offer any other years", "we are unable to provide any further figures
+    # for 2020", "The Trust does not have access to information regarding ...".
+    r"\b(?:unable|not\s+able)\s+to\s+(?:provide|supply|give|offer)\s+(?:you\s+with\s+)?any\s+"
+    r"(?:other|further|more|earlier|additional)\s+(?:years?|figures|data|information)\b|"
+    r"\b(?:does|do)\s+not\s+have\s+access\s+to\s+(?:the\s+|this\s+|that\s+)?(?:information|data|"
+    r"figures|records)\b",
+    re.I,
+)
+_REDIRECT = re.compile(
+    r"\b(?:submit|direct|redirect|send|forward|address)\w*\s+(?:this\s+(?:part\s+of\s+)?"
+    r"(?:your\s+)?|your\s+|the\s+)?(?:request|question|enquiry)\s+to\b|"
+    r"\bmay\s+wish\s+to\s+(?:contact|submit|approach|direct|redirect|write)\b|"
+    r"\b(?:has|have|was|were)\s+been\s+transferred\b|\bnot\s+the\s+(?:responsible|appropriate)\s+"
+    r"(?:authority|body|organisation)\b|\bnot\s+(?:a\s+matter\s+for|within\s+the\s+remit\s+of)\b|"
+    r"\boutside\s+(?:the|our)\s+remit\b",
+    re.I,
+)
+# FOIA s8: a question asking for an opinion or an explanation, not recorded information, is not
+# a valid request; the answer given anyway is outside the Act ("other").
+_NOT_A_REQUEST = re.compile(
+    r"\bnot\s+(?:a\s+)?(?:valid\s+)?requests?\s+for\s+recorded\s+information\b|"
+    r"\bfor\s+a\s+request\s+to\s+be\s+valid\b|\bnot\s+a\s+valid\s+(?:[\w ]{0,40}\s)?request\b|"
+    r"\bnot\s+a\s+request\s+for\s+(?:specific\s+)?recorded\s+information\b|"
+    r"\bdoes\s+not\s+(?:fulfil|meet|satisfy)\s+(?:the\s+requirements\s+of\s+)?section\s+8\b",
+    re.I,
+)
+_ACKNOWLEDGEMENT = re.compile(
+    r"\backnowledg\w*\s+(?:of\s+)?(?:receipt|your)|\bwill\s+respond\s+in\s+due\s+course\b|"
+    r"\bbeing\s+dealt\s+with\b|\bwill\s+be\s+dealt\s+with\s+within\b",
+    re.I,
+)
+_DISCLOSURE = re.compile(
+    # "Please see our response below" frames the response, and "Please see the exemption
+    # explanation below" the reasoning; neither gives anything by itself.
+    r"\b(?:please\s+)?(?:find|see)\b(?!\s+(?:our|the|my)\s+(?:full\s+)?(?:response|(?:exemption\s+)?"
+    r"explanations?|reasons?|reasoning)\s+below)"
+    r"[^.]{0,40}?\b(?:attached|enclosed|below|table)\b|"
+    r"\bas\s+follows\b|\bable\s+to\s+(?:disclose|provide|release)\b|\bdecided\s+to\s+disclose\b|"
+    r"\b(?:can|could)\s+(?:advise|disclose|provide)\b(?!\s+that\b)|\bthe\s+(?:answer|figure|total|"
+    r"number)\s+(?:is|was)\b|\bthere\s+(?:is|are|was|were|have\s+been|has\s+been)\s+"
+    r"(?:currently\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s)|"
+    r"\bis\s+attached\b|\battached\s+(?:is|are)\b|"
+    r"\b(?:is|are)\s+(?:shown|provided|set\s+out|detailed|listed|given)\s+(?:below|above)\b|"
+    r"\b(?:have|has)\s+been\s+(?:provided|disclosed|released|supplied)\b|\bhere\s+(?:is|are)\b|"
+    r"\b(?:provided|supplied)\s+the\s+(?:below|following)\s+(?:response|information)\b|"
+    r"\b(?:I|we)\s+(?:have\s+|am\s+|are\s+)?(?:attach|enclose|attached|enclosed|attaching|"
+    r"enclosing)\b|\b(?:in|within|see)\s+(?:the\s+)?(?:attached\s+)?attachments?\b|"
+    r"\bplease\s+find\s+(?:attached|enclosed)\b|\b(?:we|I)\s+can\s+confirm\s+that\s+"
+    r"(?!(?:some\s+|the\s+|this\s+|any\s+|all\s+)?(?:relevant\s+|requested\s+)?"
+    r"(?:information|data)\b)"
+    # "I can confirm that the Service (CFRS) does hold the information", "... that North
+    # Yorkshire Fire and Rescue hold such information but ...": held, not given.
+    r"(?![^.]{0,80}?\b(?:holds?|held)\b)",
+    re.I,
+)
+_PROCEDURAL_SENTENCE = re.compile(
+    r"explanatory\s+notes|https?://|\bPIT\b|public\s+interest\s+test|prejudice\s+test|"
+    r"\bduty\s+to\s+(?:advise|assist)|\bsection\s+16\b|\bs\.?\s?16\b|"
+    # "The exemptions ... are listed below:", "our response is provided below": what comes
+    # next, announced; not anything given.
+    r"\b(?:exemptions?|factors?|reasons?|rationale|(?:our|my|the)\s+(?:response|reply|answer))\b"
+    r"[^.]{0,120}?\b(?:is|are)\s+(?:provided|listed|set\s+out|detailed|shown|given)\s+below\b",
+    re.I,
+)
+_CITATION_TEXT = re.compile(
+    r"\b(?:sections?|s\.?|regs?\.?|regulations?)\s*\d{1,3}[A-Z]?(?:\s*\(\s*\w{1,4}\s*\))*"
+    # "Sections 24, 30 and 31": a list of them.
+    r"(?:\s*(?:,|&|and|or)\s*(?:and\s+)?\d{1,3}[A-Z]?(?:\s*\(\s*\w{1,4}\s*\))*)*",
+    re.I,
+)
+_DIGIT = re.compile(r"\d")
+_SUBSECTION = re.compile(r"\(\s*\d{1,2}[A-Za-z]?\s*\)")
+_DATE_TEXT = re.compile(DATE + r"|\b(?:19|20)\d{2}(?:[/-]\d{2,4})?\b", re.I)
+_BARE_CITATION = re.compile(r"\b\d{1,2}[A-Z]?(?:\s*\(\s*\w{1,4}\s*\))+")
+_CONTACT_LINE = re.compile(
+    r"\b(?:tel|telephone|phone|fax|mobile|ext|e-?mail|ref(?:erence)?|postcode)\b|@|https?://|www\.|"
+    r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|_\d|\d_",
+    re.I,
+)
+
+
+# "1.", "Q2 -", "Question 3:", "(4)": the number of the item answered, not data.
+_ITEM_MARKER = re.compile(
+    r"^(?:(?:q(?:uestion)?|part|point)\s*\.?\s*\d{1,2}[a-z]?(?:[.):](?!\d)|\s+[-–](?=\s)|\s*$)"
+    r"|\(?\d{1,2}[a-z]?(?:[.):](?!\d)|\s+[-–](?=\s)))\s*",
+    re.I,
+)
+
+
+_NAMED_ITEM = re.compile(
+    r"\b(?:requests?|questions?|q|parts?|points?|annex(?:e|es)?|appendix|appendices|schedule)"
+    r"\s*(?:numbers?\s*)?\.?\s*\d{1,2}[a-z]?\b",
+    re.I,
+)
+_MARKER_FIRST = frozenset("0123456789(qQpP")
+
+
+# The Act described rather than applied: "Section 1 ... places two duties on public
+# authorities. Unless exemptions apply, the first duty ...", "Where exemptions are relied upon
+# Section 17 of FOIA requires that we provide ... a notice which: a) states that fact ...".
+# Forces print it above every answer, so it says nothing about this one (FOIA s1 and s17).
+DUTIES = re.compile(
+    r"\bplaces\s+(?:two|2)\s+(?:duties|responsibilities)\b|\bunless\s+(?:an\s+)?exemptions?\s+"
+    r"appl(?:y|ies)\b|\b(?:first|second)\s+duty\b|\bwhere\s+(?:an\s+)?exemptions?\s+(?:is|are)\s+"
+    r"relied\s+upon\b|\bsection\s+17\s+of\s+(?:the\s+)?(?:FOIA?|Freedom\s+of\s+Information|Act)\b"
+    r"[^.]{0,40}\brequires\b|\bstates\s+that\s+fact\b|\bspecifies\s+the\s+exemption|"
+    r"\bwhy\s+the\s+exemption\s+applies\b",
+    re.I,
+)
+
+ATTACHED = re.compile(
+    r"\b(?:find|see)\s+(?:\w+\s+){0,4}?(?:attached|enclosed)\b|"
+    r"\b(?:is|are|been)\s+(?:attached|enclosed)\b|\bthe\s+attached\b|"
+    r"\bthe\s+enclosed\s+(?:spreadsheets?|documents?|files?|tables?|letter|reports?|pdf|"
+    r"response|information|list|cop(?:y|ies)|schedule|appendix|annex)\b|"
+    r"\battached\s+(?:is|are|document|spreadsheet|file|response|table|pdf|report|letter)\b|"
+    r"\bATTACHMENT_\w*|\b\w+\.(?:pdf|xlsx?|docx?|csv|odt|ods)\b",
+    re.I,
+)
+# "I have attached", "we enclose", "in the attachment", "2 Attachments" (a WhatDoTheyKnow
+# message), "the accompanying spreadsheet": each tried only when its words are there.
+_ATTACHMENT_OTHER = (
+    (
+        re.compile(
+            r"\b(?:I|we)\s+(?:have\s+|am\s+|are\s+)?(?:attach|enclose|attached|enclosed|"
+            r"attaching|enclosing)\b",
+            re.I,
+        ),
+        (
+            "i attach",
+            "we attach",
+            "i enclos",
+            "we enclos",
+            "have attach",
+            "have enclos",
+            "am attach",
+            "are attach",
+            "am enclos",
+            "are enclos",
+        ),
+    ),
+    (
+        re.compile(
+            r"\b(?:in|within|see)\s+(?:the\s+)?(?:attached\s+)?attachments?\b"
+            r"(?!\s*:?\s*(?:none|n/a))|\bas\s+an?\s+attachment\b|^\d{1,2}\s+attachments?$|"
+            r"\bdownload\s+(?:original\s+)?attachment\b",
+            re.I | re.M,
+        ),
+        ("attachment",),
+    ),
+    (
+        re.compile(
+            r"\baccompanying\s+(?:spreadsheet|document|file|table|pdf|report|letter)s?\b|"
+            r"\battached\s+(?:to\s+this\s+(?:letter|e-?mail|response)|here(?:to|with))\b",
+            re.I,
+        ),
+        ("accompanying", "attached to this", "attached here"),
+    ),
+)
+
+# Each pattern is tried only when one of these words is in the text (see ``Cue``).
+NCND = Either(
+    Cue(NCND, "neither", "ncnd", "inference", "confirm or"),
+    Cue(_NCND_OTHER, "confirm or", "does or does", "whether or not"),
+)
+NCND_PARTIAL = Cue(
+    NCND_PARTIAL, "addition", "other", "further", "overt", "attached", "some of", "majority"
+)
+_COST = Cue(
+    _COST, "limit", "threshold", "appropriate level", "hours", "above the amount", "£450", "£600"
+)
+_VEXATIOUS = Cue(_VEXATIOUS, "vexatious", "repeated request")
+_CLARIFY = Cue(_CLARIFY, "clarif", "unclear", "ambiguous")
+_NOT_A_REQUEST = Cue(_NOT_A_REQUEST, "recorded information", "to be valid", "valid ", "section 8")
+_S21 = Cue(_S21, "accessible", "already", "available", "website", "web page", "webpage", "link")
+_S22 = Cue(_S22, "publication", "published")
+_PARTIAL = Cue(
+    _PARTIAL,
+    "some",
+    "in part",
+    "partial",
+    "majority",
+    "redact",
+    "release all",
+    "disclose all",
+    "provide all",
+    "in full",
+    "part of",
+    "parts of",
+    "<",
+)
+WITHHELD = Cue(
+    WITHHELD,
+    "withh",
+    "exempt",
+    "exemt",
+    "exemption",
+    "not be ",
+    "will not",
+    "unable",
+    "not able",
+    "obliged",
+    "refusal",
+    "by virtue",
+    "cannot",
+    "can not",
+    "could not",
+    "position to",
+    "declin",
+)
+NOT_HELD = Either(
+    Cue(
+        NOT_HELD,
+        "held",
+        "hold",
+        "record",
+        "collate",
+        "capture",
+        "retain",
+        "keep",
+        "trace",
+        "collect",
+    ),
+    *(Cue(pattern, *needles) for pattern, needles in _NOT_HELD_OTHER),
+)
+_PARTLY_HELD = Cue(
+    _PARTLY_HELD,
+    "only",
+    "not hold",
+    "in part",
+    "previous",
+    "prior",
+    "before",
+    "not been included",
+    "any other",
+    "any further",
+    "any more",
+    "any earlier",
+    "any additional",
+    "have access",
+)
+_EXEMPTION_WORDING = Cue(_EXEMPTION_WORDING, "withh", "exempt", "exemt", "refusal", "by virtue")
+_REDIRECT = Cue(
+    _REDIRECT,
+    "request to",
+    "question to",
+    "enquiry to",
+    "may wish to",
+    "transferred",
+    "responsible",
+    "appropriate authority",
+    "appropriate body",
+    "appropriate organisation",
+    "matter for",
+    "remit",
+)
+_ACKNOWLEDGEMENT = Cue(_ACKNOWLEDGEMENT, "acknowledg", "due course", "dealt with")
+ATTACHED = Either(
+    Cue(
+        ATTACHED,
+        "attached",
+        "enclosed",
+        "attachment_",
+        ".pdf",
+        ".xls",
+        ".doc",
+        ".csv",
+        ".od",
+    ),
+    *(Cue(pattern, *needles) for pattern, needles in _ATTACHMENT_OTHER),
+)
+DUTIES = Cue(
+    DUTIES,
+    "two duties",
+    "2 duties",
+    "two responsibilities",
+    "unless exemption",
+    "unless an exemption",
+    "first duty",
+    "second duty",
+    "relied upon",
+    "section 17 of",
+    "states that fact",
+    "specifies the exemption",
+    "why the exemption applies",
+)
+
+
+_FOOTNOTE = re.compile(r"(?m)^\*+\s.*(?:\n(?!\s*$).*)*")
+
+
+def without_footnote(answer: str) -> str:
+    """An answer less a footnote ("* Numbers between 1 and 5 have been redacted ...") that
+    explains cells it does not mark: the last answer before a table's footnote does not take
+    on the footnote's redaction."""
+    if "*" not in answer:
+        return answer
+    body = _FOOTNOTE.sub("", answer)
+    return answer if "*" in body else body
+
+
+def has_figures(text: str) -> bool:
+    """Data in an answer: a short line with a number in it (not a citation or a date), money,
+    or a table."""
+    if re.search(r"£\s?\d|\btable\b|\d\s?%", text, re.I):
+        return True
+    for line in text.split("\n"):
+        if line[:1] in _MARKER_FIRST:
+            line = _ITEM_MARKER.sub("", line)
+        if not line or len(line) > 80 or not _DIGIT.search(line) or _CONTACT_LINE.search(line):
+            continue
+        line = _NAMED_ITEM.sub(" ", line)  # "a Refusal Notice for Request 2"
+        bare = _DATE_TEXT.sub(" ", _BARE_CITATION.sub(" ", _CITATION_TEXT.sub(" ", line)))
+        # "40. – (1) Any information to which a request ... relates is exempt": the Act quoted,
+        # its subsection in brackets.
+        bare = _SUBSECTION.sub(" ", bare)
+        if re.search(r"\d", bare):
+            return True
+    return False
+
+
+def without_duties(text: str) -> str:
+    """``text`` less its sentences that describe the Act's duties rather than apply them."""
+    if not DUTIES.search(text):
+        return text
+    return drop_sentences(text, lambda sentence: bool(DUTIES.search(sentence)))
+
+
+def _cost_refusal(text: str, cites: Sequence[str]) -> bool:
+    if any(c == "s12" or c.startswith("s12(") for c in cites):
+        return True
+    for m in _COST.finditer(text):
+        before = text[max(0, m.start() - 60) : m.start()]
+        sentence_start = max(before.rfind(". "), before.rfind("\n"))
+        if not _COST_NEGATED.search(before[sentence_start + 1 :]):
+            return True
+    return False
+
+
+def _substantive(text: str) -> str:
+    """``text`` less its procedural sentences, one a line (so a short line of figures is still
+    a short line)."""
+    return "\n".join(s for s in sentences(text) if not _PROCEDURAL_SENTENCE.search(s))
+
+
+def gives(text: str) -> bool:
+    """Whether an answer gives anything: figures, the wording of a disclosure, or a document
+    attached ("provided me with the enclosed spreadsheet")."""
+    substantive = _substantive(text)
+    return (
+        has_figures(substantive)
+        or bool(_DISCLOSURE.search(substantive))
+        or bool(ATTACHED.search(LINK.sub(" ", substantive)))
+    )
+
+
+def classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
+    """The outcome an answer's wording gives (rules in the module docstring).
+
+    ``whole`` is for a response read as one answer to the whole request: there an
+    acknowledgement or boilerplate alone decides nothing.
+    """
+    if not text.strip():
+        return None
+    exemption_cites = [c for c in cites if not re.match(r"s1[24]\b|s12\(|s14\(|s2[12]\b", c)]
+    if NCND.search(text):
+        if "s12(2)" in cites and not exemption_cites:
+            # FOIA s12(2): the cost of finding out whether it is held is itself over the limit.
+            return "cost_limit_s12"
+        if _PARTIAL.search(text) or (NCND_PARTIAL.search(text) and gives(text)):
+            # "Overt information attached, neither confirm nor deny any other"; without anything
+            # given, "any other information" is only the refusal's wording.
+            return "partially_disclosed"
+        if NCND_PARTIAL.search(text) and NOT_HELD.search(
+            "\n".join(s for s in sentences(text) if not NCND.search(s))
+        ):
+            # "No information held. In addition, ... neither confirms nor denies that it holds
+            # any other information": the answer is that it is not held.
+            return "not_held"
+        return "ncnd"
+    cites_s14 = any(c.startswith("s14") for c in cites)
+    worded_s14 = bool(_VEXATIOUS.search(text))
+    if cites_s14 and worded_s14:
+        # "S14 Vexatious Requests - over burdensome": a section 14 refusal that discusses the
+        # burden, and perhaps why section 12 does not apply, is not a cost refusal.
+        return "vexatious_s14"
+    if _cost_refusal(text, cites):
+        return "cost_limit_s12"
+    if cites_s14 or worded_s14:
+        return "vexatious_s14"
+    if _CLARIFY.search(text):
+        return "clarification_needed"
+    if any(c == "s21" for c in cites) or _S21.search(text):
+        return "reasonably_accessible_s21"
+    if any(c.startswith("s22") for c in cites) or _S22.search(text):
+        return "future_publication_s22"
+    if _NOT_A_REQUEST.search(text):
+        return "other"
+    if _PARTIAL.search(text):
+        return "partially_disclosed"
+    given = gives(text)
+    not_held = NOT_HELD.search(text)
+    if not_held and not exemption_cites and _NOT_HELD_NOTICE.search(text):
+        # "This information is not held and is therefore exempt under Section 17 of the Freedom
+        # of Information (Scotland) Act 2002": FOISA s17 is the notice that information is not
+        # held (the rules file does not quote it: [UNVERIFIED]); section 17 is procedure under
+        # either Act (corpus README), so nothing is withheld.
+        return "partially_disclosed" if given else "not_held"
+    if exemption_cites or (
+        WITHHELD.search(text) and (not not_held or _EXEMPTION_WORDING.search(text))
+    ):
+        return "partially_disclosed" if given else "exempt"
+    if not_held or _PARTLY_HELD.search(text):
+        return "partially_disclosed" if given else "not_held"
+    if _REDIRECT.search(text):
+        return "other"
+    if given:
+        return "disclosed"
+    if whole or _ACKNOWLEDGEMENT.search(text):
+        return None
+    return "disclosed" if re.search(r"\w", _substantive(text)) else None
+
+
+def refuses(sentence: str) -> bool:
+    """Whether a sentence refuses something: withheld, not held, neither confirmed nor denied,
+    or an exemption cited."""
+    return bool(
+        WITHHELD.search(sentence)
+        or NOT_HELD.search(sentence)
+        or NCND.search(sentence)
+        or _CITATION_TEXT.search(sentence)
+    )

@@ -1,0 +1,65 @@
+"""The outcome an answer's wording gives (``foidesk.intake.outcomes``), one answer at a time.
+
+Pages read whole are tested in ``test_extraction.py`` and ``test_extraction_wording.py``; these
+pin the classifier's order of precedence, which those tests reach only through a page.
+"""
+
+import pytest
+
+from foidesk.intake.outcomes import classify, gives, has_figures, refuses, without_duties
+
+
+@pytest.mark.parametrize(
+    ("answer", "cites", "outcome"),
+    [
+        ("There were 42 incidents in 2023.", (), "disclosed"),
+        ("Please find attached the figures.", (), "disclosed"),
+        ("This information is not held by the force.", (), "not_held"),
+        ("The force neither confirms nor denies that it holds this information.", (), "ncnd"),
+        (
+            "The figures are attached; we neither confirm nor deny that any other information "
+            "is held.",
+            (),
+            "partially_disclosed",
+        ),
+        ("To find this would exceed the appropriate limit of 18 hours.", (), "cost_limit_s12"),
+        ("Finding whether it is held would itself cost too much.", ("s12(2)",), "cost_limit_s12"),
+        ("This request is vexatious.", ("s14(1)",), "vexatious_s14"),
+        ("Could you please clarify which years you mean?", (), "clarification_needed"),
+        ("This information is already publicly available.", (), "reasonably_accessible_s21"),
+        ("The report is intended for future publication.", (), "future_publication_s22"),
+        ("The names are withheld under section 40(2).", ("s40(2)",), "exempt"),
+        ("12 officers. Their names are exempt.", (), "partially_disclosed"),
+        ("You may wish to direct your request to the Home Office.", (), "other"),
+        ("This is not a request for recorded information.", (), "other"),
+    ],
+)
+def test_an_answers_wording_gives_its_outcome(answer, cites, outcome):
+    assert classify(answer, cites, whole=False) == outcome
+
+
+def test_a_response_read_whole_is_undecided_by_an_acknowledgement_alone():
+    text = "Thank you for your request, which we will respond to in due course."
+
+    assert classify(text, (), whole=True) is None
+    assert classify("", (), whole=False) is None
+
+
+def test_not_held_in_a_retrievable_format_is_not_an_answer_that_it_is_not_held():
+    assert classify("The data is not held in a readily retrievable format.", (), whole=True) is None
+
+
+def test_figures_are_data_not_citations_dates_or_item_numbers():
+    assert has_figures("Total: 1,204")
+    assert not has_figures("Section 31(1)(a) applies.")
+    assert not has_figures("Received on 16 January 2023.")
+    assert not has_figures("1. See the answer above.")
+    assert gives("The table below shows the totals.")
+
+
+def test_the_acts_duties_quoted_above_an_answer_are_read_past():
+    text = "Section 1 places two duties on public authorities. The information is not held."
+
+    assert without_duties(text).strip() == "The information is not held."
+    assert refuses("The information is not held.")
+    assert not refuses("There were 12 arrests.")
