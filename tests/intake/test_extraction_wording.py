@@ -2854,3 +2854,82 @@ def test_the_statute_quoted_under_numbered_answers_does_not_undo_them() -> None:
 
     assert [q.found for q in e.questions] == ["own answer"] * 3
     assert [q.outcome for q in e.questions] == ["disclosed", "not_held", "exempt"]
+
+
+def test_you_asked_and_our_response_over_every_question_are_read_pair_by_pair() -> None:
+    """The same two headings, unnumbered, over each question and its answer."""
+    e = extract(
+        "Freedom of Information Request – Ref: FOI 101-2025\n"
+        "Please find our response below.\n"
+        "You asked:\n"
+        "1.The Trust's spending on interpreting services in 2024/25\n"
+        "Our response:\n"
+        "2024/25 = £12,400\n"
+        "You asked:\n"
+        "2. The number of interpreters the Trust employs\n"
+        "Our response:\n"
+        "None\n"
+        "You asked:\n"
+        "3. Copies of the Trust's interpreting policy\n"
+        "Our response:\n"
+        "This information is not held.\n"
+    )
+
+    assert [q.text for q in e.questions] == [
+        "The Trust's spending on interpreting services in 2024/25",
+        "The number of interpreters the Trust employs",
+        "Copies of the Trust's interpreting policy",
+    ]
+    assert [q.found for q in e.questions] == ["own answer"] * 3
+    assert [q.outcome for q in e.questions] == ["disclosed", "disclosed", "not_held"]
+
+
+def test_request_headings_after_the_numbered_request_head_its_answers() -> None:
+    """The request numbered 1 to 3, "Please see the below response to your requests.", then
+    "Request 1" / its answer: the headings are the answers', and a list refused in part is a
+    partial disclosure."""
+    e = extract(
+        "Reference: 2022 – 281 / WE1234\n"
+        "I am making a request for information for:\n"
+        "1. All reports on the complaint review system in the last three years.\n"
+        "2. The number of reviews upheld in each of the last three years.\n"
+        "3. Any reports on lessons learned from the reviews.\n"
+        "Please see the below response to your requests.\n"
+        "Request 1\n"
+        "A list of the reports disclosed is set out below and attached:\n"
+        "• Complaint reviews feedback\n"
+        "• Regional review model options paper\n"
+        "Disclosure of the below documents has been refused:\n"
+        "• Draft business case\n"
+        "Request 2\n"
+        "In 2021, 14 reviews were upheld.\n"
+        "Request 3\n"
+        "The OPCC does not hold any such reports.\n"
+    )
+
+    assert len(e.questions) == 3
+    assert e.questions[0].text.startswith("All reports on the complaint review system")
+    assert [q.outcome for q in e.questions] == ["partially_disclosed", "disclosed", "not_held"]
+
+
+def test_request_headings_inside_the_request_still_head_its_questions() -> None:
+    """ "Request 1" / a question / "Request 2" / a question, before the authority answers."""
+    e = extract(
+        "Request: FOI/00012345\n"
+        "Your request for information below has now been considered.\n"
+        "I would like to request the following information:\n"
+        "Request 1\n"
+        "Is the memorial garden open to members of the public?\n"
+        "Request 2\n"
+        "How many officers left frontline roles in 2024?\n"
+        "Answer 1\n"
+        "Yes.\n"
+        "Answer 2\n"
+        "12 officers.\n"
+    )
+
+    assert [q.text for q in e.questions] == [
+        "Is the memorial garden open to members of the public?",
+        "How many officers left frontline roles in 2024?",
+    ]
+    assert [q.outcome for q in e.questions] == ["disclosed", "disclosed"]

@@ -732,6 +732,37 @@ def _headed_pairs(lines: list[str]) -> list[tuple[int, str, int]]:
     return found if len(found) >= 2 else []
 
 
+# "You asked:" / the question / "Our response:" / the answer / "You asked:" ...: the same two
+# headings over every question and its answer, unnumbered.
+_PLAIN_ASK = re.compile(
+    r"^(?:you\s+asked|you\s+requested|your\s+(?:request|question)|request|question|"
+    r"information\s+requested)\s*:?$",
+    re.I,
+)
+_PLAIN_ANSWER = re.compile(r"^(?:our\s+|the\s+)?(?:answers?|responses?|reply)\s*:?$", re.I)
+_LEADING_NUMBER = re.compile(r"^\(?\d{1,2}[.)]\s*")
+
+
+def _plain_pairs(lines: list[str]) -> list[tuple[int, str, int]]:
+    """ "You asked:" / the question / "Our response:" / its answer, twice or more: for each
+    question, (its heading's line, its words less any number, its answer's heading's line), as
+    ``_headed_pairs`` gives them. Empty unless every such heading of the request is followed by
+    its words and then an answer's heading before the next."""
+    asks = [i for i, line in enumerate(lines) if _PLAIN_ASK.match(line.strip())]
+    if len(asks) < 2:
+        return []
+    found: list[tuple[int, str, int]] = []
+    for i, end in zip(asks, [*asks[1:], len(lines)], strict=True):
+        answer = next((j for j in range(i + 1, end) if _PLAIN_ANSWER.match(lines[j].strip())), None)
+        if answer is None:
+            return []
+        words = "\n".join(_LEADING_NUMBER.sub("", x.strip()) for x in lines[i + 1 : answer])
+        if not words.strip():
+            return []
+        found.append((i, words.strip(), answer))
+    return found
+
+
 _ANSWER_OPENER = re.compile(
     r"^(?:response|answer|reply)\s*[:\-–]\s*\S|^no\s+information\s+(?:is\s+)?held\b|"
     r"^(?:the\s+)?information\s+(?:is\s+)?not\s+held\b",
@@ -982,6 +1013,7 @@ _ROMAN_VALUES = {
 _LETTERED_REQUEST = re.compile(
     r"(?m)^(?:\d{1,2}[.)]\s*)?(?P<marker>\(?[aA][.)])\s+\S[^\n]*\n(?:[^\n]*\n)*?\(?[bB][.)]\s+\S"
 )
+_REQUEST_NUMBER_HEADING = re.compile(r"^request\s+(\d{1,2})\s*[:.]?$", re.I)
 _ANSWER_LABEL = re.compile(r"^A\s?(\d{1,2})\s*[.:)\-–]\s*")
 _CROSS_REFERENCE = re.compile(
     r"^(?:please\s+)?(?:see|refer\s+to|as\s+per)\s+(?:the\s+|our\s+)?(?:response|answer|reply)"
@@ -1061,6 +1093,12 @@ def _segment_starts(
         m = _ANSWER_LABEL.match(line)
         if m and 0 < int(m.group(1)) <= max(count, 1):
             starts[i] = _Start(i, [int(m.group(1))], line[m.end() :])
+            continue
+        # "Please see the below response to your requests." / "Request 1" / its answer: once the
+        # authority has spoken, the request's numbers head the answers.
+        m = _REQUEST_NUMBER_HEADING.match(line)
+        if m and 0 < int(m.group(1)) <= count and any(answers_request(x) for x in lines[lo:i]):
+            starts[i] = _Start(i, [int(m.group(1))], "")
     if count >= 2:
         numbered = _numbered_answers(lines, lo, hi, questions, lettered=lettered)
         if not starts:
@@ -2119,7 +2157,7 @@ def extract(
             section = "\n".join(lines[span[0] : span[1]]).strip()
             notes.append("Nothing heads the response: the request is taken as its first paragraph.")
     # (question's line, its words, the line its answer follows)
-    interleaved: list[tuple[int, str, int]] = _headed_pairs(lines)
+    interleaved: list[tuple[int, str, int]] = _headed_pairs(lines) or _plain_pairs(lines)
     if interleaved or (span is not None and _interleaved_past(lines, span)):
         # "Question 1: ...?" / "Response: ..." / "Question 2: ...?": the "Response" after the
         # first question ended the "request", but the questions go on between the answers.

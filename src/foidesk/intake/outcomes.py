@@ -125,7 +125,9 @@ WITHHELD = re.compile(
     r"\bnot\s+obliged\s+to\s+supply\b|\brefusal\s+notice\b|\bby\s+virtue\s+of\b|"
     r"\b(?:cannot|can\s?not|could\s+not)\s+be\s+(?:disclosed|released|provided)\b|"
     r"\bengage\w*\s+(?:an?\s+)?exemption\b|\bnot\s+in\s+a\s+position\s+to\s+(?:provide|release|"
-    r"disclose|supply)\b|\bdeclin\w*\s+to\s+(?:provide|release|disclose|supply)\b",
+    r"disclose|supply)\b|\bdeclin\w*\s+to\s+(?:provide|release|disclose|supply)\b|"
+    # "Disclosure of the below documents has been refused".
+    r"\b(?:has|have)\s+been\s+refused\b|\b(?:is|are)\s+(?:being\s+)?refused\b",
     re.I,
 )
 # The withholding words that say an exemption is relied on; without them, "we are unable to
@@ -442,6 +444,7 @@ WITHHELD = Cue(
     "could not",
     "position to",
     "declin",
+    "refused",
 )
 NOT_HELD = Either(
     Cue(

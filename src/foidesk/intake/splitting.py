@@ -1413,9 +1413,34 @@ _OUR_RESPONSE = re.compile(r"(?:our|my)\s+(?:response|reply|answer)\b", re.I)
 _CITES_SECTION = re.compile(r"\b(?:section|regulation)\s+\d", re.I)
 
 
+_FIRST_OF_NUMBERED = re.compile(r"^(?:[-–•]\s*)?request\s+1\s*[:;]?$", re.I)
+
+
 def _after_request_heading(lines: list[str]) -> int | None:
-    """The line after the first heading that introduces the request, if there is one."""
-    return next((index + 1 for index, line in enumerate(lines) if introduces_request(line)), None)
+    """The line after the first heading that introduces the request, if there is one.
+
+    "Request 1" after the requester's numbered items and a line in the authority's voice
+    ("Please see the below response to your requests.") heads the first answer, not the
+    request."""
+    for index, line in enumerate(lines):
+        if not introduces_request(line):
+            continue
+        if _FIRST_OF_NUMBERED.match(line) and _answers_follow(lines[:index]):
+            continue
+        return index + 1
+    return None
+
+
+def _answers_follow(before: list[str]) -> bool:
+    """Whether ``before`` holds numbered items and then a line in the authority's voice."""
+    numbered = [
+        i
+        for i, line in enumerate(before)
+        if (m := _marker(line.strip())) is not None and m.style is _Style.NUMBER
+    ]
+    return len(numbered) >= 2 and any(
+        _AUTHORITY_VOICE.match(line.strip()) for line in before[numbered[-1] + 1 :]
+    )
 
 
 _ENDS_IN_COLON = re.compile(r":\s*-?$")
