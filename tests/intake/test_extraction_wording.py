@@ -2933,3 +2933,42 @@ def test_request_headings_inside_the_request_still_head_its_questions() -> None:
         "How many officers left frontline roles in 2024?",
     ]
     assert [q.outcome for q in e.questions] == ["disclosed", "disclosed"]
+
+
+def test_a_logs_banner_is_not_the_response_and_a_request_repeated_item_by_item_ends() -> None:
+    """A log's banner says how requests of its kind ended (with an NCND hedge); the request has
+    no heading, and the response repeats each item above its answer."""
+    e = extract(
+        "FOI release\n"
+        "Excluded pupils\n"
+        "This request was refused in part, so we didn't provide some of the information the "
+        "requester asked for. This may include information where we can neither confirm nor "
+        "deny that we hold it.\n"
+        "Case reference FOI2024/00123\n"
+        "If you have the data, please include academies.\n"
+        "* How many pupils were excluded from schools in the county in each year since 2019?\n"
+        "* For each exclusion, can you state what the reason was?\n"
+        "If you have the data, please include academies.\n"
+        "* How many pupils were excluded from schools in the county in each year since 2019?\n"
+        "This information is publicly available on the Government website.\n"
+        "* For each exclusion, can you state what the reason was?\n"
+        "The council does not hold the reasons for exclusions.\n"
+    )
+
+    assert len(e.questions) == 2
+    assert [q.outcome for q in e.questions] == ["reasonably_accessible_s21", "not_held"]
+    assert not e.ncnd
+
+
+def test_details_of_the_response_heads_the_response() -> None:
+    e = extract(
+        "Case Number 6768\n"
+        "Details of the Request\n"
+        "1. What suppliers has the Trust used for interpreting?\n"
+        "2. What was the annual spend on interpreting?\n"
+        "Details of the Response\n"
+        "This information is already publicly available on our website.\n"
+    )
+
+    assert len(e.questions) == 2
+    assert [q.outcome for q in e.questions] == ["reasonably_accessible_s21"] * 2

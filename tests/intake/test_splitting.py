@@ -14,6 +14,7 @@ from foidesk.intake.splitting import (
     propose_questions,
     request_section,
     separate_requests,
+    split_inline_items,
 )
 
 
@@ -1002,3 +1003,85 @@ def test_a_short_question_under_an_unpunctuated_title_is_not_joined_to_it() -> N
     )
 
     assert texts(request)[-1] == "How many PCNs were issued?"
+
+
+def test_a_first_bullet_run_into_its_lead_in_is_an_item_of_the_list() -> None:
+    """ "... the following types of incidents:- Miscommunication ..." / "- Downgrading of
+    calls": the glued bullet gets a line of its own, and the bullets are what is asked."""
+    text = (
+        "I am asking how certain incidents in rural areas are recorded by the Service.\n"
+        "Specifically, we are seeking information on the following types of incidents:- "
+        "Confusion about the location of an emergency\n"
+        "- Downgrading of calls\n"
+        "- Responses affected by pressures in other areas"
+    )
+
+    split = propose_questions(split_inline_items(text))
+
+    assert [q.text for q in split.questions] == [
+        "Confusion about the location of an emergency",
+        "Downgrading of calls",
+        "Responses affected by pressures in other areas",
+    ]
+
+
+def test_a_definition_after_the_following_stays_an_illustration() -> None:
+    text = (
+        "Please tell me how many imitation firearms were seized in 2023.\n"
+        "Imitation firearms are as in the following definitions:\n"
+        "- Imitation handgun\n"
+        "- BB gun"
+    )
+
+    assert texts(text) == ["Please tell me how many imitation firearms were seized in 2023."]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "parts"),
+    [
+        (
+            "Please provide a list of the firearms held for use by firearms officers, with make "
+            "and model. Additionally, where possible, any proposed dates that a review is to be "
+            "made of each weapon.",
+            2,
+        ),
+        (
+            "Please provide the number of arrests in 2023. Also, please break this down by "
+            "the age of the person arrested.",
+            1,
+        ),
+        (
+            "Please provide the number of arrests in 2023. In addition, the same figures for "
+            "each year since 2019.",
+            1,
+        ),
+    ],
+)
+def test_a_request_added_with_additionally_is_a_question_of_its_own(paragraph, parts) -> None:
+    assert len(separate_requests(paragraph)) == parts
+
+
+def test_a_list_quoted_in_the_request_is_context_when_the_request_numbers_its_own() -> None:
+    text = (
+        "An email sent to all councils suggested the following steps:\n"
+        "“(1) identify any buildings constructed using RAAC\n"
+        "(2) monitor the impact of reduced maintenance.”\n"
+        "1. Please disclose any action taken as a result of this email.\n"
+        "2. Please disclose any reports on RAAC in your buildings since the email."
+    )
+
+    split = propose_questions(text)
+
+    assert [q.text for q in split.questions] == [
+        "Please disclose any action taken as a result of this email.",
+        "Please disclose any reports on RAAC in your buildings since the email.",
+    ]
+
+
+def test_a_request_quoted_item_by_item_is_still_its_items() -> None:
+    text = (
+        "1) “How many custody suites have been closed since 2007?\n"
+        "2) How many cells were lost as a consequence?”"
+    )
+
+    assert len(propose_questions(text).questions) == 2

@@ -919,7 +919,9 @@ def _first_paragraph(lines: list[str], span: tuple[int, int]) -> tuple[int, int]
 
 def _plausible_request(section: str, before: str) -> bool:
     """A "request" that follows the response's own wording, or that is a list of citations
-    ("by virtue of the following exemptions: S30(3) ..."), is not the request."""
+    ("by virtue of the following exemptions: S30(3) ..."), is not the request. The site's
+    furniture above it (a log's banner saying how such requests ended) is not the response."""
+    before = "\n".join(x for x in before.split("\n") if not SITE_FURNITURE.search(x))
     heading = next((x for x in reversed(before.split("\n")) if x.strip()), "")
     # A summary of the answer may come first when the request has a heading of its own
     # ("Your request ... has now been considered ..." / "Request" / the words / "Answer").

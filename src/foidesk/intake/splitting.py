@@ -526,11 +526,37 @@ def _paragraphs(text: str) -> list[_Para]:
     for line in _unwrap(text.split("\n")):
         marker = _marker(line)
         paras.append(_Para(line=line, marker=marker, kind=_kind(marker.rest if marker else line)))
+    _demote_quoted_items(paras)
     _settle_letters(paras)
     _demote_context_lists(paras)
     _options_under_a_bullet(paras)
     _list_without_markers(paras)
     return paras
+
+
+def _demote_quoted_items(paras: list[_Para]) -> None:
+    """Items inside a quotation ("It suggested the following steps:" / "“(1) identify any
+    properties ..." / "(2) consider ...”") are context when the request numbers its own
+    items outside it: the quotation is what the request is about, not what it asks. A quotation
+    that opens on an item ("1) “Broken down per year, ...") is the request quoted."""
+    depth = 0
+    embedded = False  # the quotation opened on a line that is not an item
+    quoted: list[bool] = []
+    for para in paras:
+        quoted.append(depth > 0 and embedded)
+        was = depth
+        depth += para.line.count("“") - para.line.count("”")
+        if para.line.count('"') % 2:
+            depth = 0 if depth > 0 else 1
+        depth = max(depth, 0)
+        if not was and depth:
+            embedded = para.marker is None
+    own = any(p.marker is not None and not q for p, q in zip(paras, quoted, strict=True))
+    if not own:
+        return
+    for para, inside in zip(paras, quoted, strict=True):
+        if inside and para.marker is not None:
+            para.marker, para.kind = None, _Kind.CONTEXT
 
 
 def _options_under_a_bullet(paras: list[_Para]) -> None:
@@ -673,7 +699,8 @@ _BREAKDOWN_PART = re.compile(
 # "For the same time period, please provide:": an item that only asks for its parts.
 _PROVIDE_THE_FOLLOWING = re.compile(
     r"\b(?:please\s+(?:provide|supply|give|send|disclose)|the\s+following)"
-    r"(?:\s+(?:information|details|data))?\s*:$",
+    # "... information on the following types of incidents:": what the items are.
+    r"(?:\s+(?:information|details|data)|(?:\s+(?!definitions?\b|examples?\b)[\w-]+){1,3})?\s*:$",
     re.I,
 )
 
@@ -1029,7 +1056,7 @@ _COMBINED_HEADING = re.compile(r"^request\s*(?:/|&|and)\s*response\s*:?$", re.I)
 _END_HEADING = re.compile(
     # "SYP Response:", "Exemptions Applied:": the authority's own headings.
     # "Trust response:", "Responded 24 November 2025:".
-    r"^(?:[-–•]\s*)?(?:our\s+|the\s+|in\s+|(?-i:[A-Z]{2,6})\s+|(?:trust|council|force|"
+    r"^(?:[-–•]\s*)?(?:our\s+|the\s+|in\s+|details\s+of\s+(?:the\s+)?|(?-i:[A-Z]{2,6})\s+|(?:trust|council|force|"
     r"university|board|service)\s+)?(?:response|responses|reply|answer|answers|responded|"
     r"decision|outcome|results?\s+of\s+(?:the\s+)?searche?s?|exemptions?\s+applied|we\s+answered|"
     r"outcome\s*/\s*documents|internal\s+review)"
@@ -1074,7 +1101,11 @@ SITE_FURNITURE = re.compile(
     r"^(?:skip to|top$|log\s?in|sign in|forgotten password|create new account|menu$|search$|"
     r"home$|coronavirus|how we are working|disclosure details$|freedom of information"
     r"(?: request)?$|new website$)|cookie|\bleave\s+this\s+site\b|\bquick(?:ly)?\s+exit\b|"
-    r"this\s+site\s+is\s+a\s+beta\b|^sorry, there|technical\s+problem",
+    r"this\s+site\s+is\s+a\s+beta\b|^sorry, there|technical\s+problem|"
+    # A log's banner saying how every request of its kind ended: "This request was refused in
+    # part, so we didn't provide some of the information ... This may include information where
+    # we can neither confirm nor deny that we hold it."
+    r"^this\s+request\s+was\s+[\w ]{3,40},\s+so\s+we\b",
     re.I,
 )
 
@@ -1179,23 +1210,32 @@ def separate_requests(paragraph: str) -> list[str]:
         opening = " ".join(sentence.split()[:8])
         if parts and _INLINE_BULLET.match(sentence):
             parts.append(sentence[2:].strip())  # "... serving? * For the last three years ..."
-        elif (
-            parts
-            # "I would like to request the following information ...: How many ...?": the
-            # lead-in and the first question are one.
-            and not parts[-1].endswith(":")
-            and _OPENS_REQUEST.match(sentence)
-            and not _REFERS_BACK.search(opening)
-            and _is_request(sentence)
-            and _is_request(parts[-1])
-            and len(sentence.split()) >= 6
-        ):
+        elif parts and _starts_another(sentence, parts[-1], opening):
             parts.append(sentence)
         elif parts:
             parts[-1] = f"{parts[-1]} {sentence}"
         else:
             parts.append(sentence)
     return parts
+
+
+_ADDS_A_REQUEST = re.compile(rf"^(?:{_ADDING})\b\s*,", re.I)
+
+
+def _starts_another(sentence: str, before: str, opening: str) -> bool:
+    """Whether ``sentence`` asks for something besides what ``before`` asks: a request of its
+    own ("I would also like to know of all meetings ..."), or one added to it ("Additionally,
+    where possible, any proposed dates that a review is to be made ..."); not when it leans on
+    the one before ("Please break this down by year", "Also, please break this down by year"),
+    nor when ``before`` leads in to it ("I would like the following information: How many
+    ...?"). ``opening`` is the sentence's first words."""
+    if before.endswith(":") or not _is_request(before) or len(sentence.split()) < 6:
+        return False
+    if _OPENS_REQUEST.match(sentence):
+        return not _REFERS_BACK.search(opening) and _is_request(sentence)
+    if _ADDS_A_REQUEST.match(sentence):
+        return not _REFERS_BACK.search(" ".join(_strip_qualifiers(sentence).split()[:3]))
+    return False
 
 
 def _voice(sentence: str) -> str | None:
@@ -1302,9 +1342,16 @@ def set_out_page(text: str) -> str:
 def split_inline_items(text: str) -> str:
     """A request written as one long line with its items numbered inline ("... for personal
     use. 1) The documents ... 2) Any internal correspondence ...") gets a line to each item,
-    when the items are numbered 1, 2 ... in order; other text is returned as it is."""
+    when the items are numbered 1, 2 ... in order; so does a list's first bullet run into the
+    line that leads in to it ("... types of incidents:- Miscommunication ..." / "- Downgrading
+    of calls"). Other text is returned as it is."""
     out: list[str] = []
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        glued = _GLUED_BULLET.match(line)
+        if glued and lines[index + 1 : index + 2] and lines[index + 1].startswith(glued["bullet"]):
+            out.extend((glued["lead"], f"{glued['bullet']} {glued['item']}"))
+            continue
         if len(line) < 200:
             out.append(line)
             continue
@@ -1329,6 +1376,7 @@ def split_inline_items(text: str) -> str:
 
 
 _INLINE_NUMBER = re.compile(r"^\(?(\d{1,2})[.)/]\s")
+_GLUED_BULLET = re.compile(r"^(?P<lead>.*\S:)\s*(?P<bullet>[-–•])\s+(?P<item>\S.*)$")
 
 
 def answers_request(line: str) -> bool:
@@ -1382,16 +1430,30 @@ def _voice_end(lines: list[str], start: int) -> int | None:
     return None
 
 
+_FIRST_ITEM = re.compile(r"\(?1[.)]\s|[*•]\s")
+
+
 def _repeated_from(lines: list[str], start: int) -> int | None:
-    """Where the response begins by repeating the request's first numbered question word for
-    word ("1. Could you supply ...?" again, its answer under it), if it does."""
+    """Where the response begins by repeating the request's first numbered or bulleted question
+    word for word ("1. Could you supply ...?" again, its answer under it), if it does."""
     first = next(
-        (i for i in range(start, min(len(lines), start + 40)) if re.match(r"\(?1[.)]\s", lines[i])),
+        (i for i in range(start, min(len(lines), start + 40)) if _FIRST_ITEM.match(lines[i])),
         None,
     )
     if first is None or len(lines[first]) < 20:
         return None
-    return next((i for i in range(first + 1, len(lines)) if lines[i] == lines[first]), None)
+    again = next((i for i in range(first + 1, len(lines)) if lines[i] == lines[first]), None)
+    if again is None:
+        return None
+    # The lines above the first item may be repeated with it ("If you have the data ..." / "*
+    # How many ..."): the response begins with them.
+    mine = [i for i in range(start, first) if lines[i].strip()]
+    theirs = [i for i in range(first + 1, again) if lines[i].strip()]
+    while mine and theirs and lines[mine[-1]] == lines[theirs[-1]]:
+        again = theirs[-1]
+        mine.pop()
+        theirs.pop()
+    return again
 
 
 def introduces_request(line: str) -> bool:
@@ -1546,5 +1608,9 @@ def request_section(page_text: str) -> str | None:
                 default=0,
             ),
         )
+        # ... and before the response repeats it, its first item again with the answer under it.
+        again = _repeated_from(lines, start)
+        if again is not None and (end is None or again < end):
+            end = again
     section = "\n".join(lines[start:end]).strip()
     return section or None
