@@ -2972,3 +2972,33 @@ def test_details_of_the_response_heads_the_response() -> None:
 
     assert len(e.questions) == 2
     assert [q.outcome for q in e.questions] == ["reasonably_accessible_s21"] * 2
+
+
+def test_a_reference_with_a_case_number_after_the_registers() -> None:
+    e = extract(
+        "Reference: 2022 – 281 / WE5543\n"
+        "Request\n"
+        "How many complaint reviews were upheld in 2021?\n"
+        "Response\n"
+        "12 reviews were upheld.\n"
+    )
+
+    assert e.reference == "2022 – 281 / WE5543"
+
+
+def test_the_act_quoted_as_a_numbered_list_is_not_the_answers() -> None:
+    """Principles quoted in the reasoning ("1. ‘Personal data shall be:" / "2. processed
+    lawfully ...") are not answers to questions 1 and 2."""
+    e = extract(
+        "Request\n"
+        "1. How many agreements were made in each of the last three years?\n"
+        "2. How much was spent on them in each year?\n"
+        "Response\n"
+        "We confirm that the council holds the information you have requested. The figures "
+        "are in the attached table.\n"
+        "The first data protection principle states:\n"
+        "1. ‘Personal data shall be:\n"
+        "2. processed lawfully, fairly and in a transparent manner.’\n"
+    )
+
+    assert all(not q.answer.startswith(("‘Personal", "processed")) for q in e.questions)

@@ -1085,3 +1085,32 @@ def test_a_request_quoted_item_by_item_is_still_its_items() -> None:
     )
 
     assert len(propose_questions(text).questions) == 2
+
+
+def test_a_footnote_qualifies_the_item_that_points_to_it() -> None:
+    text = (
+        "Please send me details about:\n"
+        "• The number of drones currently used by the Force.\n"
+        "• The hours flown by each drone type in the last 12 months[1].\n"
+        "[1] If the drone is not 12 months old please provide its total flying hours."
+    )
+
+    assert texts(text) == [
+        "The number of drones currently used by the Force.",
+        "The hours flown by each drone type in the last 12 months[1].",
+    ]
+
+
+def test_a_lists_first_entry_that_lost_its_bullet_is_an_entry() -> None:
+    text = (
+        "Please send me details about:\n"
+        "The number of qualified drone operators working for the Force.\n"
+        "• The number of drones currently used by the Force.\n"
+        "• The number of drone crashes in the last 12 months."
+    )
+
+    assert texts(text) == [
+        "The number of qualified drone operators working for the Force.",
+        "The number of drones currently used by the Force.",
+        "The number of drone crashes in the last 12 months.",
+    ]

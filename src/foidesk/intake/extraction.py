@@ -346,7 +346,9 @@ _REF_TOKEN = (
     # "FOI 15674", "ATISN 15980": a register's capitals before the number.
     # "DC/FOI 782/17": a department's letters before the register's.
     r"(?:(?:[A-Z]{2,4}/)?FOI[ -]?|(?-i:[A-Z]{3,6})\s(?=\d))?[A-Z0-9][A-Z0-9./_-]*\d[A-Z0-9./_-]*"  # noqa: S105
-    r"(?:(?<=\d)\s-\s?\d{2}\b|(?<=-)\s\d{2}\b)?"
+    r"(?:(?<=\d)\s[-–]\s?\d{2,5}\b|(?<=-)\s\d{2}\b)?"
+    # "2022 – 281 / WE5543", "2024-373/ WE09531": a case number after the register's.
+    r"(?:\s?/\s?(?-i:[A-Z]{1,4}\d{2,})\b|(?<=/)\s(?-i:[A-Z]{1,4}\d{2,})\b)?"
 )
 _LABELLED_REF = re.compile(
     r"(?:(?:\b(?:our|your|foi|request|case)\s+)?\bref(?:erence)?(?:\s+(?:n\s?o|number|num))?\.?|"
@@ -999,6 +1001,7 @@ _PART_START = re.compile(
     re.I,
 )
 _QREF_ANYWHERE = re.compile(rf"\b(?:questions?|q)\s*\.?\s*(?P<list>{_QLIST})(?![\d/])\b", re.I)
+_OPENING_QUOTES = frozenset("‘“\"'")
 _NUMBERED_ANSWER = re.compile(r"^\(?(\d{1,2})(?:[.)]|\s*[:–-](?=\s))\s*(.*)$")
 _LETTERED_ANSWER = re.compile(r"^\(?([a-hA-H])[.)]\s*(.*)$")
 # "I. How many ..." / "II. How many ...": a request numbered in roman numerals, and its answers.
@@ -1232,6 +1235,8 @@ def _numbered_answers(
             n = ord(label) - 96
         if found and found[-1].numbers[0] < n <= count:
             found.append(_Start(i, [n], m.group(2)))
+        elif m.group(2)[:1] in _OPENING_QUOTES:
+            continue  # "1. ‘Personal data shall be:" / "2. processed lawfully ...": the Act quoted
         elif n == 1 or (
             not found
             and 1 < n <= count

@@ -23,6 +23,7 @@ The text is kept as the requester wrote it, apart from whitespace: non-breaking 
 line ends, runs of spaces and of blank lines, and lines hard-wrapped by an email client.
 """
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -527,6 +528,8 @@ def _paragraphs(text: str) -> list[_Para]:
         marker = _marker(line)
         paras.append(_Para(line=line, marker=marker, kind=_kind(marker.rest if marker else line)))
     _demote_quoted_items(paras)
+    _footnotes_are_context(paras)
+    _first_entry_lost_its_bullet(paras)
     _settle_letters(paras)
     _demote_context_lists(paras)
     _options_under_a_bullet(paras)
@@ -557,6 +560,37 @@ def _demote_quoted_items(paras: list[_Para]) -> None:
     for para, inside in zip(paras, quoted, strict=True):
         if inside and para.marker is not None:
             para.marker, para.kind = None, _Kind.CONTEXT
+
+
+_FOOTNOTE_MARK = re.compile(r"^\[(\d{1,2})\]\s*(?=\S)")
+
+
+def _footnotes_are_context(paras: list[_Para]) -> None:
+    """ "... in the last 12 months[1]." / ... / "[1] If the drone in question is not 12 months
+    old please provide ...": a footnote qualifies the item that points to it; it asks nothing
+    of its own."""
+    for index, para in enumerate(paras):
+        note = _FOOTNOTE_MARK.match(para.line)
+        if note and any(f"[{note.group(1)}]" in p.line for p in paras[:index]):
+            para.marker, para.kind = None, _Kind.CONTEXT
+
+
+def _first_entry_lost_its_bullet(paras: list[_Para]) -> None:
+    """ "Please send me details about:" / "The number of qualified drone operators ..." / "•
+    The number of drones ..." / ...: a list rendered from a web page whose first entry lost its
+    bullet. The line between the lead-in and the bullets is an entry when it opens as one of
+    them does."""
+    for index in range(2, len(paras)):
+        lost, lead, first = paras[index - 1], paras[index - 2], paras[index]
+        if not (_is_bullet(first) and lost.marker is None and lead.line.rstrip().endswith(":")):
+            continue
+        run = list(itertools.takewhile(_is_bullet, paras[index:]))
+        opening = lost.line.lower().split()[:2]
+        if len(opening) == 2 and any(
+            p.marker is not None and p.marker.rest.lower().split()[:2] == opening for p in run
+        ):
+            lost.marker = replace(first.marker, rest=lost.line)
+            lost.kind = _kind(lost.line)
 
 
 def _options_under_a_bullet(paras: list[_Para]) -> None:
