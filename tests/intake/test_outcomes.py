@@ -46,7 +46,9 @@ def test_a_response_read_whole_is_undecided_by_an_acknowledgement_alone():
 
 
 def test_not_held_in_a_retrievable_format_is_not_an_answer_that_it_is_not_held():
-    assert classify("The data is not held in a readily retrievable format.", (), whole=True) is None
+    outcome = classify("The data is not held in a readily retrievable format.", (), whole=True)
+
+    assert outcome != "not_held"
 
 
 def test_figures_are_data_not_citations_dates_or_item_numbers():
@@ -63,3 +65,19 @@ def test_the_acts_duties_quoted_above_an_answer_are_read_past():
     assert without_duties(text).strip() == "The information is not held."
     assert refuses("The information is not held.")
     assert not refuses("There were 12 arrests.")
+
+
+def test_information_not_held_in_a_readily_retrievable_format_is_a_cost_refusal():
+    """Held, but only a manual search would find it (FOIA s12); unless what could be found is
+    given after all."""
+    refused = (
+        "The requested information is not centrally recorded and is therefore not held in a "
+        "readily retrievable format. It would be necessary to review every accident report."
+    )
+    given = (
+        "The information is not held in a readily retrievable format. However, in order to "
+        "assist, the force has searched its systems. These are as follows: 2013 – 150"
+    )
+
+    assert classify(refused, (), whole=True) == "cost_limit_s12"
+    assert classify(given, (), whole=True) == "disclosed"

@@ -75,6 +75,14 @@ _COST = re.compile(
     r"(?:18|24|40)\s+(?:staff\s+|working\s+)?hours\b|£\s?(?:450|600)\b",
     re.I,
 )
+# "The requested information is not centrally recorded and is therefore not held in a readily
+# retrievable format": held, but finding it would take a manual search (FOIA s12), unless what
+# could be found is given after all ("However, in order to assist, ... 2013 – 150").
+_NOT_RETRIEVABLE = re.compile(
+    r"\bnot\s+(?:held|recorded|stored|kept)\s+in\s+(?:an?\s+)?(?:easily|readily)\s+retrievable\b|"
+    r"\bnot\s+(?:easily|readily)\s+retrievable\b",
+    re.I,
+)
 _COST_NEGATED = re.compile(r"\b(?:not|never|n't)\s+(?:\w+\s+){0,3}$", re.I)
 _VEXATIOUS = re.compile(r"\bvexatious\b|\brepeated\s+request\b", re.I)
 _CLARIFY = re.compile(
@@ -406,6 +414,7 @@ NCND_PARTIAL = Cue(
 _COST = Cue(
     _COST, "limit", "threshold", "appropriate level", "hours", "above the amount", "£450", "£600"
 )
+_NOT_RETRIEVABLE = Cue(_NOT_RETRIEVABLE, "retrievable")
 _VEXATIOUS = Cue(_VEXATIOUS, "vexatious", "repeated request")
 _CLARIFY = Cue(_CLARIFY, "clarif", "unclear", "ambiguous")
 _NOT_A_REQUEST = Cue(_NOT_A_REQUEST, "recorded information", "to be valid", "valid ", "section 8")
@@ -622,7 +631,7 @@ def classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
         # "S14 Vexatious Requests - over burdensome": a section 14 refusal that discusses the
         # burden, and perhaps why section 12 does not apply, is not a cost refusal.
         return "vexatious_s14"
-    if _cost_refusal(text, cites):
+    if _cost_refusal(text, cites) or (_NOT_RETRIEVABLE.search(text) and not gives(text)):
         return "cost_limit_s12"
     if cites_s14 or worded_s14:
         return "vexatious_s14"
