@@ -64,14 +64,12 @@ How an FOI officer reads such a page, and so how this module does:
    ("pursuant to Section 31") takes the one subsection its reasoning names ("Section 31(1) is a
    prejudice-based ...").
 
-6. Title, reference (as printed: "190A/23", "01.FOI.23.028716", "FOI 1742481/23"), the
-   publishing authority, dates (received, else published; "FOI date 08/2023" gives "2023-08"),
-   NCND (also "unable to confirm whether or not any information is held", and s12(2)), harm and
-   public interest reasoning (a heading or the test named, not a passing "no
-   requirement to consider the public interest"; "there is a requirement to consider the public
-   interest" is the test begun), attachments ("please see the attached", file names; not
-   boilerplate such as "use the enclosed data", nor a file named in a link, which is published
-   elsewhere).
+6. Title, reference, the publishing authority, dates and regime (``intake.particulars``); NCND
+   (also "unable to confirm whether or not any information is held", and s12(2)), harm and
+   public interest reasoning (a heading or the test named, not a passing "no requirement to
+   consider the public interest"; "there is a requirement to consider the public interest" is
+   the test begun), attachments ("please see the attached", file names; not boilerplate such as
+   "use the enclosed data", nor a file named in a link, which is published elsewhere).
 
 Measured by ``bench/score_import.py`` against ``shared/corpus/labels.jsonl`` (seen and held-out
 pages). Pure Python, no Django import; fast enough for hundreds of pages a second
@@ -88,9 +86,9 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
 from typing import Any
 
+from foidesk.intake import particulars
 from foidesk.intake.outcomes import (
     ATTACHED,
     DUTIES,
@@ -118,9 +116,6 @@ from foidesk.intake.splitting import (
     without_salutation,
 )
 from foidesk.intake.wording import (
-    DATE,
-    MONTH,
-    MONTH_NAMES,
     SENTENCE_END,
     Cue,
     Either,
@@ -337,272 +332,6 @@ _ORDINALS = {
 def _simple(text: str) -> str:
     """Lower case, letters and digits only: for matching a question repeated in the response."""
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
-
-
-# --- Title, reference, authority, dates, regime ----------------------------------------------
-
-# "FOI/13384", "7548/19", and a year set off by a spaced hyphen as printed ("728 - 24", "177- 25").
-_REF_TOKEN = (
-    # "FOI 15674", "ATISN 15980": a register's capitals before the number.
-    # "DC/FOI 782/17": a department's letters before the register's.
-    r"(?:(?:[A-Z]{2,4}/)?FOI[ -]?|(?-i:[A-Z]{3,6})\s(?=\d))?[A-Z0-9][A-Z0-9./_-]*\d[A-Z0-9./_-]*"  # noqa: S105
-    r"(?:(?<=\d)\s[-–]\s?\d{2,5}\b|(?<=-)\s\d{2}\b)?"
-    # "2022 – 281 / WE5543", "2024-373/ WE09531": a case number after the register's.
-    r"(?:\s?/\s?(?-i:[A-Z]{1,4}\d{2,})\b|(?<=/)\s(?-i:[A-Z]{1,4}\d{2,})\b)?"
-)
-_LABELLED_REF = re.compile(
-    r"(?:(?:\b(?:our|your|foi|request|case)\s+)?\bref(?:erence)?(?:\s+(?:n\s?o|number|num))?\.?|"
-    r"\brequest\s+for\s+information\b|"
-    # "Case Number 3588", "Freedom of Information Act request number: 2022-135", and a log's
-    # field with its value on the next line: "FOI ID:" / "8186", "- FoI Number" / "- 2023-038".
-    r"\b(?:foi|case|request)\s+(?:id|number|no\.?)(?!\w))"
-    # "Our Ref: eCase: FOI2017/07922": the case system's name before the reference.
-    rf"\s*[:.#–-]?\s*(?:[a-z]{{2,10}}:\s*)?(?P<ref>{_REF_TOKEN})",
-    re.I,
-)
-# "Request: FOI/13384", "Request: [FOI/75]", "Request Number: FOI/15812", "FOI Request 2240",
-# "Request 101002833837",
-# "FOI request (FOI-70688433)", "Freedom of Information request NUH 23975", "Information Request
-# NPH00-1673/20" heading a page.
-_REQUEST_REF = re.compile(
-    r"^(?:foi\s+|freedom\s+of\s+information\s+|information\s+)?request(?:\s+(?:no|number))?\.?\s*"
-    rf"(?::\s*\[?(?P<ref>{_REF_TOKEN})|"
-    r"\(?(?P<bare>(?:[A-Z]{2,5}[ -])?[A-Z0-9-]*\d{3,}[A-Z0-9/_-]*)\)?$)",
-    re.I,
-)
-# A heading that opens with the reference: "FOI 2023 150 - Maternity ...", "FI16190", "ATISN 16387",
-# "FOI4719 / October 2023", "FOI_25-087 Reports of ...".
-_LEADING_REF = re.compile(
-    r"^(?P<ref>(?:FOI|FI|ATISN)[ _/-]?\d{2,}(?:[ _/-]\d+)*)(?=$|\s+[-–/]\s|\s+[A-Z])"
-    # "NFRS 2022 72 - Fires on ...", "360 01 25 – Callouts to ...": a heading that opens with
-    # its reference, in groups of figures, before a dash and the title.
-    r"|^(?P<grouped>(?-i:[A-Z]{2,6})\s\d{2,}(?:\s\d{2,})+|\d{2,}(?:\s\d{2,}){2,})"
-    r"(?=\s+[-–]\s+\w)"
-)
-_HEADING_REF = re.compile(
-    r"(?:\(\s*(?P<a>\d{1,7}[A-Z]?[/_]\d{2,4}|\d{1,7}\.\d{4}-\d{2})\s*\)|"
-    r"\s[-–]\s(?P<b>\d{1,7}[A-Z]?[/_]\d{2,4}|\d{1,7}\.\d{4}-\d{2})(?=\s[-–]\s|$|\b(?![./]))"
-    r"|\((?P<c>\d{2}\.FOI\.\d{2}\.\d{3,8})\)|(?P<d>\b\d{2}\.FOI\.\d{2}\.\d{3,8}\b))"
-)
-
-
-def _is_financial_year(token: str) -> bool:
-    m = re.fullmatch(r"(\d{4})[/_](\d{2}|\d{4})", token)
-    return bool(m) and int(m.group(2)[-2:]) == (int(m.group(1)) + 1) % 100
-
-
-def _reference(lines: list[str]) -> str | None:
-    """The authority's reference as printed: a labelled one, else one in a heading line."""
-    head = "\n".join(lines[:60])
-    labelled = [
-        *_LABELLED_REF.finditer(head),
-        *(m for x in lines[:60] if "request" in x[:40].lower() and (m := _REQUEST_REF.match(x))),
-        *(m for x in lines[:25] if (m := _LEADING_REF.match(x))),
-    ]
-    for m in labelled:
-        groups = m.groupdict()
-        ref = (groups.get("ref") or groups.get("bare") or groups.get("grouped") or "").rstrip(
-            "./-_"
-        )
-        if len(re.sub(r"\D", "", ref)) >= 2 and not _is_financial_year(ref):
-            return ref
-    for line in lines[:25]:
-        if len(line) > 160:
-            continue
-        for m in _HEADING_REF.finditer(line):
-            ref = next(g for g in m.groups() if g)
-            if not _is_financial_year(ref):
-                return ref
-    return None
-
-
-_TRAILING_PAREN = re.compile(r"\s*\(([^()]*)\)\s*$")
-
-
-def _title(page_title: str | None, lines: list[str], reference: str | None) -> str:
-    """The page's title without the reference or the publishing authority."""
-    title = page_title
-    if not title:
-        with_ref = (
-            next((x for x in lines[:25] if reference and reference in x and len(x) <= 160), None)
-            if reference
-            else None
-        )
-        title = with_ref or next(
-            (x for x in lines[:25] if x and len(x) <= 160 and not SITE_FURNITURE.search(x)), ""
-        )
-    title = re.split(r"\s+[|–]\s+(?=[^|–]*$)", title)[0] if " | " in title else title
-    while (m := _TRAILING_PAREN.search(title)) is not None and m.start() > 0:
-        inner = m.group(1)
-        if (reference and reference in inner) or re.search(
-            r"police|constabulary|whatdotheyknow|\d{2,}[/_.]\d", inner, re.I
-        ):
-            title = title[: m.start()]
-        else:
-            break
-    if reference:
-        bare = title.rstrip(" )")
-        if bare.endswith(reference):
-            title = bare[: -len(reference)].rstrip(" -–(")
-    return title.strip(" -–:") or (reference or "Untitled page")
-
-
-_FORCE_WORD = re.compile(r"[Pp]olice(?: [Ss]ervice)?|Constabulary")
-# The words before "Police": "West Midlands", "Avon and Somerset", "Police Service of" ...
-_FORCE_NAME = re.compile(r"((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)? (?:and |& )?){1,3})$")
-_FORCE_TAIL = re.compile(r" (?:Scotland|of Northern Ireland)\b")
-_NOT_AN_AUTHORITY = re.compile(
-    r"^(?:the|a|an|your|our|this|that|these|west\s+midlands\s+police\s+own|any|all|each|every|"
-    r"british|local|national|other|some|transport|military|ministry|chief|deputy|senior|"
-    r"metropolitan police officers)\b|^(?:Police|Constabulary|Police Service)$",
-    re.I,
-)
-
-
-def _authority(page_title: str | None, text: str, url: str | None) -> str | None:
-    """Who published the response: the title's "(X Police)", else the force the response (or,
-    failing that, the page) names most, else the police.uk address."""
-    if page_title:
-        m = re.search(
-            r"\((?:[^()]*request to\s+)?([^(),]*(?:Police|Constabulary)[^(),]*)", page_title
-        )
-        if m:
-            return m.group(1).strip()
-    counts: dict[str, int] = {}
-    text = text[:20000]
-    for m in _FORCE_WORD.finditer(text):
-        before = _FORCE_NAME.search(text[max(0, m.start() - 60) : m.start()])
-        tail = _FORCE_TAIL.match(text, m.end())
-        words = before.group(1) if before else ""
-        name = words + m.group(0) + (tail.group(0) if tail else "")
-        name = re.sub(r"^(?:Dear|Thank you|From|To)\s+", "", name).strip()
-        name = re.sub(r"\b(police|service)\b", lambda w: w.group(1).title(), name)
-        if _NOT_AN_AUTHORITY.match(name) or len(name.split()) < 2:
-            continue
-        counts[name] = counts.get(name, 0) + 1
-    if counts:
-        return max(counts.items(), key=lambda kv: kv[1])[0]
-    if url:
-        m = re.search(r"//(?:[a-z0-9]+\.)*?([a-z-]+)\.police\.uk", url)
-        if m:
-            host = m.group(1)
-            return _POLICE_HOSTS.get(host) or f"{host.replace('-', ' ').title()} Police"
-    return None
-
-
-# police.uk host names that do not spell the force's name.
-_POLICE_HOSTS = {
-    "met": "Metropolitan Police",
-    "avonandsomerset": "Avon and Somerset Police",
-    "westyorkshire": "West Yorkshire Police",
-    "southyorkshire": "South Yorkshire Police",
-    "northyorkshire": "North Yorkshire Police",
-    "westmercia": "West Mercia Police",
-    "thamesvalley": "Thames Valley Police",
-    "devon-cornwall": "Devon and Cornwall Police",
-    "gmp": "Greater Manchester Police",
-    "dyfed-powys": "Dyfed-Powys Police",
-    "psni": "Police Service of Northern Ireland",
-    "btp": "British Transport Police",
-    "cityoflondon": "City of London Police",
-    "northants": "Northamptonshire Police",
-}
-
-
-_RECEIVED_DATE = (
-    re.compile(rf"\bdate\s+(?:of\s+request|request\s+received|received)\s*:?\s*({DATE})", re.I),
-    # "your email dated 25 March 2015", "correspondence received 12/01/2020": the word before
-    # the date is matched here and what it is about is checked in ``_received_date``.
-    re.compile(rf"\b(?:received|dated)\s*(?:on\s*)?:?\s*({DATE})", re.I),
-)
-_ABOUT_REQUEST = re.compile(
-    r"\b(?:request|correspondence|e-?mail|letter|application)\b[^.\n]{0,80}$", re.I
-)
-_RESPONSE_DATE = (
-    re.compile(rf"\bdate\s+(?:of\s+)?(?:response|reply|responded)\s*:?\s*({DATE})", re.I),
-    re.compile(rf"\b(?:responded|response\s+sent)\s+(?:on\s+)?:?\s*({DATE})", re.I),
-)
-_PUBLISHED_DATE = (
-    re.compile(
-        r"^(?:dated|date\s+published|published(?:\s+on)?|publication\s+date|"
-        rf"date\s+of\s+publication|date)\s*:?\s*({DATE})",
-        re.I | re.M,
-    ),
-)
-_MONTH_YEAR = re.compile(r"^(?:foi\s+)?date\s*:?\s*\n?\s*(\d{1,2})/(\d{4})\s*$", re.I | re.M)
-
-
-def _iso(raw: str) -> str | None:
-    """A date as printed ("25/03/15", "16th January 2023", "Jan 5, 2020") in ISO form."""
-    raw = raw.strip().lower().replace(",", " ")
-    m = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})", raw)
-    try:
-        if m:
-            day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
-            if year < 100:
-                year += 2000 if year < 70 else 1900
-            return date(year, month, day).isoformat()
-        m = re.fullmatch(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:of\s+)?({MONTH})\.?\s+(\d{{4}})", raw)
-        if m:
-            return date(int(m.group(3)), MONTH_NAMES[m.group(2)], int(m.group(1))).isoformat()
-        m = re.fullmatch(rf"({MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(\d{{4}})", raw)
-        if m:
-            return date(int(m.group(3)), MONTH_NAMES[m.group(1)], int(m.group(2))).isoformat()
-    except ValueError:
-        return None
-    return None
-
-
-def _received_date(text: str) -> str | None:
-    """When the request was received: "Date of request: 25/03/15", "received 19 November
-    2012", "your email dated 25 March 2015" (but not any other "dated")."""
-    text = text[:6000]
-    found = _first_date(_RECEIVED_DATE[:1], text)
-    if found:
-        return found
-    for m in _RECEIVED_DATE[1].finditer(text):
-        if m.group(0)[:5].lower() == "dated" and not _ABOUT_REQUEST.search(
-            text[max(0, m.start() - 100) : m.start()]
-        ):
-            continue
-        iso = _iso(re.sub(r"\s+", " ", m.group(1)))
-        if iso:
-            return iso
-    return None
-
-
-def _first_date(patterns: Sequence[Cue], text: str) -> str | None:
-    """The first date one of ``patterns`` finds near the top of the page (where logs print
-    them)."""
-    text = text[:6000]
-    if not re.search(r"\d", text):
-        return None
-    for pattern in patterns:
-        for m in pattern.finditer(text):
-            iso = _iso(re.sub(r"\s+", " ", m.group(1)))
-            if iso:
-                return iso
-    return None
-
-
-_FOISA = re.compile(
-    r"Freedom\s+of\s+Information\s+\(Scotland\)\s+Act|\bFOISA\b|Scottish\s+Information\s+"
-    r"Commissioner",
-    re.I,
-)
-_EIR_NAME = re.compile(r"Environmental\s+Information\s+Regulations|\bEIRs?\b")
-_FOIA_NAME = re.compile(r"Freedom\s+of\s+Information\s+Act|\bFOIA\b", re.I)
-_REG_CITE = re.compile(r"\breg(?:ulation)?s?\.?\s*1[23]\s*\(", re.I)
-
-
-def _regime(text: str) -> Regime:
-    """FOISA or EIR when the response names them (or cites regulations 12/13), else FOIA."""
-    if _FOISA.search(text):
-        return Regime.FOISA
-    eir = len(_EIR_NAME.findall(text))
-    if eir and (eir > len(_FOIA_NAME.findall(text)) or _REG_CITE.search(text)):
-        return Regime.EIR
-    return Regime.FOIA
 
 
 # --- Finding the request and the response ----------------------------------------------------
@@ -1342,31 +1071,6 @@ _STATUS_OUTCOME = {
 }
 
 # Only tried when one of these words is on the page (see ``Cue``).
-_RECEIVED_DATE = (
-    Cue(_RECEIVED_DATE[0], "date of request", "date request", "date received"),
-    Cue(_RECEIVED_DATE[1], "received", "dated"),
-)
-_RESPONSE_DATE = (
-    Cue(_RESPONSE_DATE[0], "date of re", "date re"),
-    Cue(_RESPONSE_DATE[1], "responded", "response sent"),
-)
-_PUBLISHED_DATE = (
-    Cue(_PUBLISHED_DATE[0], "dated", "published", "publication", "date:", "date\n", "date "),
-)
-_LABELLED_REF = Cue(
-    _LABELLED_REF,
-    "ref",
-    "request id",
-    "request for information",
-    "case no",
-    "case number",
-    "request no",
-    "request number",
-    "foi id",
-    "foi no",
-    "foi number",
-)
-_FOISA = Cue(_FOISA, "scotland", "foisa", "scottish")
 _PIT_MENTION = Either(
     Cue(_PIT_MENTION, "public interest", "pit", "factors", "balanc"),
     Cue(
@@ -2132,7 +1836,7 @@ def extract(
         hashed = norm
     lines = norm.split("\n")
     notes: list[str] = []
-    regime = _regime(norm)
+    regime = particulars.regime(norm)
     cite = _Citations(regime)
     if regime is not Regime.FOIA:
         notes.append(f"Recognised as a {regime.short_name} response.")
@@ -2500,13 +2204,8 @@ def extract(
             else q
             for q in extracted
         ]
-    reference = _reference(lines)
-    received = _received_date(norm)
-    responded = _first_date(_RESPONSE_DATE, norm)
-    published = _first_date(_PUBLISHED_DATE, norm)
-    shown = received or published
-    if shown is None and (m := _MONTH_YEAR.search(norm)) and 1 <= int(m.group(1)) <= 12:
-        shown = f"{m.group(2)}-{int(m.group(1)):02d}"
+    reference = particulars.reference(lines)
+    dates = particulars.dates(norm)
     rights = next(
         (
             p
@@ -2522,14 +2221,16 @@ def extract(
     elif complete is False:
         notes.append(NOTE_SOURCE_INCOMPLETE)
     return Extraction(
-        title=_title(title, lines, reference),
+        title=particulars.title(title, lines, reference),
         reference=reference,
-        authority=authority or _authority(title, response, None) or _authority(None, norm, url),
+        authority=authority
+        or particulars.authority(title, response, None)
+        or particulars.authority(None, norm, url),
         regime=regime,
-        received=received,
-        responded=responded,
-        published=published,
-        received_or_published_date=shown,
+        received=dates.received,
+        responded=dates.responded,
+        published=dates.published,
+        received_or_published_date=dates.shown,
         questions=tuple(extracted),
         exemptions_cited=tuple(cites),
         ncnd=ncnd,
