@@ -3001,4 +3001,58 @@ def test_the_act_quoted_as_a_numbered_list_is_not_the_answers() -> None:
         "2. processed lawfully, fairly and in a transparent manner.’\n"
     )
 
-    assert all(not q.answer.startswith(("‘Personal", "processed")) for q in e.questions)
+    assert [q.found for q in e.questions] == ["whole request"] * 2
+    assert [q.outcome for q in e.questions] == ["disclosed"] * 2
+
+
+def test_numbered_answers_that_open_by_quoting_the_question_are_answers() -> None:
+    e = extract(
+        "Request\n"
+        "1. How many officers were dismissed in 2023?\n"
+        "2. How many officers resigned in 2023?\n"
+        "Response\n"
+        "1. “How many officers were dismissed?” 12 officers.\n"
+        "2. This information is not held.\n"
+    )
+
+    assert [q.found for q in e.questions] == ["own answer"] * 2
+    assert [q.outcome for q in e.questions] == ["disclosed", "not_held"]
+
+
+@pytest.mark.parametrize(
+    ("printed", "reference"),
+    [
+        ("Our ref: FOI 1234\n– 2019 figures were not kept", "FOI 1234"),
+        ("Reference: 4567 – 2023 Annual Report", "4567"),
+        ("Our ref: 2024-373/ WE09531", "2024-373/ WE09531"),
+    ],
+)
+def test_a_reference_stops_at_its_line_and_before_a_year(printed: str, reference: str) -> None:
+    e = extract(f"{printed}\nRequest\nHow many reviews were upheld?\nResponse\n12 reviews.\n")
+
+    assert e.reference == reference
+
+
+def test_the_authority_saying_a_request_was_refused_in_part_is_the_response() -> None:
+    e = extract(
+        "FOI 2023/101\n"
+        "How many reviews were upheld in 2023?\n"
+        "This request was refused in part, so we have provided the figures we hold: 12.\n"
+    )
+
+    assert [q.text for q in e.questions] == ["How many reviews were upheld in 2023?"]
+
+
+def test_a_figure_opening_a_question_under_you_asked_keeps_its_decimal() -> None:
+    e = extract(
+        "You asked:\n"
+        "2.5 million pounds was quoted for the project. What was the final cost?\n"
+        "Our response:\n"
+        "£2.7 million.\n"
+        "You asked:\n"
+        "Who approved it?\n"
+        "Our response:\n"
+        "The cabinet.\n"
+    )
+
+    assert e.questions[0].text.startswith("2.5 million pounds")

@@ -45,12 +45,6 @@ def test_a_response_read_whole_is_undecided_by_an_acknowledgement_alone():
     assert classify("", (), whole=False) is None
 
 
-def test_not_held_in_a_retrievable_format_is_not_an_answer_that_it_is_not_held():
-    outcome = classify("The data is not held in a readily retrievable format.", (), whole=True)
-
-    assert outcome != "not_held"
-
-
 def test_figures_are_data_not_citations_dates_or_item_numbers():
     assert has_figures("Total: 1,204")
     assert not has_figures("Section 31(1)(a) applies.")
@@ -79,5 +73,16 @@ def test_information_not_held_in_a_readily_retrievable_format_is_a_cost_refusal(
         "assist, the force has searched its systems. These are as follows: 2013 – 150"
     )
 
+    searched = (
+        "Although the information is not readily retrievable, we searched the files we hold. "
+        "No records were found."
+    )
+    withheld = (
+        "The names are withheld under section 40(2). Other details are not held in a readily "
+        "retrievable format."
+    )
+
     assert classify(refused, (), whole=True) == "cost_limit_s12"
     assert classify(given, (), whole=True) == "disclosed"
+    assert classify(searched, (), whole=True) == "not_held"
+    assert classify(withheld, ("s40(2)",), whole=True) == "exempt"

@@ -1114,3 +1114,46 @@ def test_a_lists_first_entry_that_lost_its_bullet_is_an_entry() -> None:
         "The number of drones currently used by the Force.",
         "The number of drone crashes in the last 12 months.",
     ]
+
+
+def test_an_inch_sign_or_a_quotation_never_closed_quotes_nothing() -> None:
+    for aside in ('I mean knives with a 3" blade', "As the report said, “the figures"):
+        text = (
+            "1. How many knives were seized?\n"
+            f"{aside}\n"
+            "2. How many were returned?\n"
+            "3. How many were destroyed?"
+        )
+        assert len(texts(text)) == 3
+
+
+def test_an_added_sentence_that_asks_nothing_or_leans_back_is_not_a_request() -> None:
+    asked = "Please provide the number of arrests in 2023 by the force. "
+
+    assert (
+        len(
+            separate_requests(
+                asked + "Furthermore, the annual report states that the "
+                "figures are published each year."
+            )
+        )
+        == 1
+    )
+    assert (
+        len(separate_requests(asked + "Also, please provide the same figures for 2022 as well."))
+        == 1
+    )
+
+
+def test_a_line_that_leads_in_to_the_bullets_is_not_their_lost_first_entry() -> None:
+    text = (
+        "Please send me:\n"
+        "The number of officers, broken down by the following:\n"
+        "• The number of officers in each rank\n"
+        "• The number of officers at each station"
+    )
+
+    assert texts(text) == [
+        "The number of officers in each rank",
+        "The number of officers at each station",
+    ]

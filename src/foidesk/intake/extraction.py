@@ -102,6 +102,7 @@ from foidesk.intake.outcomes import (
 )
 from foidesk.intake.splitting import (
     LINK,
+    NUMBERED_REQUEST_HEADING,
     SALUTATION,
     SITE_FURNITURE,
     EmptyRequestText,
@@ -471,7 +472,7 @@ _PLAIN_ASK = re.compile(
     re.I,
 )
 _PLAIN_ANSWER = re.compile(r"^(?:our\s+|the\s+)?(?:answers?|responses?|reply)\s*:?$", re.I)
-_LEADING_NUMBER = re.compile(r"^\(?\d{1,2}[.)]\s*")
+_LEADING_NUMBER = re.compile(r"^\(?\d{1,2}[.)](?!\d)\s*")
 
 
 def _plain_pairs(lines: list[str]) -> list[tuple[int, str, int]]:
@@ -487,7 +488,9 @@ def _plain_pairs(lines: list[str]) -> list[tuple[int, str, int]]:
         answer = next((j for j in range(i + 1, end) if _PLAIN_ANSWER.match(lines[j].strip())), None)
         if answer is None:
             return []
-        words = "\n".join(_LEADING_NUMBER.sub("", x.strip()) for x in lines[i + 1 : answer])
+        words = "\n".join(
+            _LEADING_NUMBER.sub("", x.strip()) for x in lines[i + 1 : answer] if x.strip()
+        )
         if not words.strip():
             return []
         found.append((i, words.strip(), answer))
@@ -730,7 +733,18 @@ _PART_START = re.compile(
     re.I,
 )
 _QREF_ANYWHERE = re.compile(rf"\b(?:questions?|q)\s*\.?\s*(?P<list>{_QLIST})(?![\d/])\b", re.I)
-_OPENING_QUOTES = frozenset("‘“\"'")
+# An opening quotation mark and the mark that closes it.
+_QUOTES = {"‘": "’", "“": "”", '"': '"', "'": "'"}
+
+
+def _opens_a_quotation(text: str) -> bool:
+    """Whether ``text`` opens a quotation it does not close ("‘Personal data shall be:"), as a
+    statute quoted over several numbered lines does; "“How many ...?” 12 officers." closes
+    its own."""
+    close = _QUOTES.get(text[:1])
+    return close is not None and close not in text[1:]
+
+
 _NUMBERED_ANSWER = re.compile(r"^\(?(\d{1,2})(?:[.)]|\s*[:–-](?=\s))\s*(.*)$")
 _LETTERED_ANSWER = re.compile(r"^\(?([a-hA-H])[.)]\s*(.*)$")
 # "I. How many ..." / "II. How many ...": a request numbered in roman numerals, and its answers.
@@ -747,7 +761,6 @@ _ROMAN_VALUES = {
 _LETTERED_REQUEST = re.compile(
     r"(?m)^(?:\d{1,2}[.)]\s*)?(?P<marker>\(?[aA][.)])\s+\S[^\n]*\n(?:[^\n]*\n)*?\(?[bB][.)]\s+\S"
 )
-_REQUEST_NUMBER_HEADING = re.compile(r"^request\s+(\d{1,2})\s*[:.]?$", re.I)
 _ANSWER_LABEL = re.compile(r"^A\s?(\d{1,2})\s*[.:)\-–]\s*")
 _CROSS_REFERENCE = re.compile(
     r"^(?:please\s+)?(?:see|refer\s+to|as\s+per)\s+(?:the\s+|our\s+)?(?:response|answer|reply)"
@@ -830,7 +843,7 @@ def _segment_starts(
             continue
         # "Please see the below response to your requests." / "Request 1" / its answer: once the
         # authority has spoken, the request's numbers head the answers.
-        m = _REQUEST_NUMBER_HEADING.match(line)
+        m = NUMBERED_REQUEST_HEADING.match(line)
         if m and 0 < int(m.group(1)) <= count and any(answers_request(x) for x in lines[lo:i]):
             starts[i] = _Start(i, [int(m.group(1))], "")
     if count >= 2:
@@ -964,7 +977,7 @@ def _numbered_answers(
             n = ord(label) - 96
         if found and found[-1].numbers[0] < n <= count:
             found.append(_Start(i, [n], m.group(2)))
-        elif m.group(2)[:1] in _OPENING_QUOTES:
+        elif _opens_a_quotation(m.group(2)):
             continue  # "1. ‘Personal data shall be:" / "2. processed lawfully ...": the Act quoted
         elif n == 1 or (
             not found

@@ -9,9 +9,10 @@ wording decides nothing:
 - cost (s12, or "would exceed the appropriate limit"), s14, clarification, s21 (also "this
   information is provided on the following website"; FOISA s25), s22, a question that is not a
   request for recorded information (FOIA s8: ``other``);
-- partial wording, exemptions or withholding, "not held" (but "not held in a readily retrievable
-  format" is not; "unable to provide" with "not held" and no exemption is "not held"; FOISA s17's
-  notice that information is not held withholds nothing), a redirection elsewhere (``other``);
+- partial wording, exemptions or withholding; held but "not held in a readily retrievable
+  format", with nothing given, is a cost refusal (FOIA s12); "not held" ("unable to provide"
+  with "not held" and no exemption is "not held"; FOISA s17's notice that information is not
+  held withholds nothing); a redirection elsewhere (``other``);
 - else disclosed when the answer gives anything: figures, the wording of a disclosure, or a
   document attached.
 
@@ -33,8 +34,6 @@ __all__ = [
     "DUTIES",
     "NCND",
     "NCND_PARTIAL",
-    "NOT_HELD",
-    "WITHHELD",
     "classify",
     "gives",
     "has_figures",
@@ -43,7 +42,7 @@ __all__ = [
     "without_footnote",
 ]
 
-NCND = re.compile(
+_NCND = re.compile(
     r"neither\s+confirm(?:s|ing)?\s+(?:nor|or)\s+den(?:y|ies|ying)|\bNCND\b|"
     r"\bnot\s+(?:required|obliged)\b[^.]{0,120}?\bto\s+confirm\s+or\s+deny\b|"
     r"\bno\s+inference\s+(?:can|should|may)\s+be\s+(?:taken|drawn)|"
@@ -59,7 +58,7 @@ _NCND_OTHER = re.compile(
     r"\bunable\s+to\s+confirm\s+whether\s+or\s+not\s+(?:any\s+|the\s+)?information\s+is\s+held\b",
     re.I,
 )
-NCND_PARTIAL = re.compile(
+_NCND_PARTIAL = re.compile(
     r"\bin\s+addition\s+to\b|\b(?:any|all)\s+other\s+(?:relevant\s+)?information\b|"
     r"\bany\s+further\s+information\b|\bovert\b|\battached\s+(?:our\s+)?response\b|"
     r"\b(?:some|majority)\s+of\s+the\s+(?:requested\s+)?information\b",
@@ -125,7 +124,7 @@ _PARTIAL = re.compile(
     r"(?:^|[\s|(])<\s?(?:5|3|10)\*?(?=[\s|)]|$)",
     re.I,
 )
-WITHHELD = re.compile(
+_WITHHELD = re.compile(
     r"\bwithh(?:e|o)ld(?:ing)?\b|\bexempt\b|\bexemptions?\s+(?:appl|is\s+engaged)|"
     r"\bexemt\b|\bwill\s+not\s+be\s+(?:disclosed|released|provided|included)\b|"
     r"\b(?:we|i)\s+will\s+not\s+(?:provide|release|disclose|supply)\b|"
@@ -145,7 +144,7 @@ _EXEMPTION_WORDING = re.compile(
     r"\bby\s+virtue\s+of\b",
     re.I,
 )
-NOT_HELD = re.compile(
+_NOT_HELD = re.compile(
     r"\b(?:is|are|was|were)\s+not\s+held\b(?!\s+(?:in\s+(?:a|an|the)\s+)?(?:readily|easily|"
     r"centrally|electronically|in\s+a))|"
     r"\b(?:does|do|did)\s+not\s+(?:hold|record|collate|capture|retain|keep|collect)\b|"
@@ -344,7 +343,7 @@ _MARKER_FIRST = frozenset("0123456789(qQpP")
 # authorities. Unless exemptions apply, the first duty ...", "Where exemptions are relied upon
 # Section 17 of FOIA requires that we provide ... a notice which: a) states that fact ...".
 # Forces print it above every answer, so it says nothing about this one (FOIA s1 and s17).
-DUTIES = re.compile(
+_DUTIES = re.compile(
     r"\bplaces\s+(?:two|2)\s+(?:duties|responsibilities)\b|\bunless\s+(?:an\s+)?exemptions?\s+"
     r"appl(?:y|ies)\b|\b(?:first|second)\s+duty\b|\bwhere\s+(?:an\s+)?exemptions?\s+(?:is|are)\s+"
     r"relied\s+upon\b|\bsection\s+17\s+of\s+(?:the\s+)?(?:FOIA?|Freedom\s+of\s+Information|Act)\b"
@@ -353,7 +352,7 @@ DUTIES = re.compile(
     re.I,
 )
 
-ATTACHED = re.compile(
+_ATTACHED = re.compile(
     r"\b(?:find|see)\s+(?:\w+\s+){0,4}?(?:attached|enclosed)\b|"
     r"\b(?:is|are|been)\s+(?:attached|enclosed)\b|\bthe\s+attached\b|"
     r"\bthe\s+enclosed\s+(?:spreadsheets?|documents?|files?|tables?|letter|reports?|pdf|"
@@ -405,11 +404,11 @@ _ATTACHMENT_OTHER = (
 
 # Each pattern is tried only when one of these words is in the text (see ``Cue``).
 NCND = Either(
-    Cue(NCND, "neither", "ncnd", "inference", "confirm or"),
+    Cue(_NCND, "neither", "ncnd", "inference", "confirm or"),
     Cue(_NCND_OTHER, "confirm or", "does or does", "whether or not"),
 )
 NCND_PARTIAL = Cue(
-    NCND_PARTIAL, "addition", "other", "further", "overt", "attached", "some of", "majority"
+    _NCND_PARTIAL, "addition", "other", "further", "overt", "attached", "some of", "majority"
 )
 _COST = Cue(
     _COST, "limit", "threshold", "appropriate level", "hours", "above the amount", "£450", "£600"
@@ -435,8 +434,8 @@ _PARTIAL = Cue(
     "parts of",
     "<",
 )
-WITHHELD = Cue(
-    WITHHELD,
+_WITHHELD = Cue(
+    _WITHHELD,
     "withh",
     "exempt",
     "exemt",
@@ -455,9 +454,9 @@ WITHHELD = Cue(
     "declin",
     "refused",
 )
-NOT_HELD = Either(
+_NOT_HELD = Either(
     Cue(
-        NOT_HELD,
+        _NOT_HELD,
         "held",
         "hold",
         "record",
@@ -504,7 +503,7 @@ _REDIRECT = Cue(
 _ACKNOWLEDGEMENT = Cue(_ACKNOWLEDGEMENT, "acknowledg", "due course", "dealt with")
 ATTACHED = Either(
     Cue(
-        ATTACHED,
+        _ATTACHED,
         "attached",
         "enclosed",
         "attachment_",
@@ -517,7 +516,7 @@ ATTACHED = Either(
     *(Cue(pattern, *needles) for pattern, needles in _ATTACHMENT_OTHER),
 )
 DUTIES = Cue(
-    DUTIES,
+    _DUTIES,
     "two duties",
     "2 duties",
     "two responsibilities",
@@ -618,7 +617,7 @@ def classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
             # "Overt information attached, neither confirm nor deny any other"; without anything
             # given, "any other information" is only the refusal's wording.
             return "partially_disclosed"
-        if NCND_PARTIAL.search(text) and NOT_HELD.search(
+        if NCND_PARTIAL.search(text) and _NOT_HELD.search(
             "\n".join(s for s in sentences(text) if not NCND.search(s))
         ):
             # "No information held. In addition, ... neither confirms nor denies that it holds
@@ -631,7 +630,7 @@ def classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
         # "S14 Vexatious Requests - over burdensome": a section 14 refusal that discusses the
         # burden, and perhaps why section 12 does not apply, is not a cost refusal.
         return "vexatious_s14"
-    if _cost_refusal(text, cites) or (_NOT_RETRIEVABLE.search(text) and not gives(text)):
+    if _cost_refusal(text, cites):
         return "cost_limit_s12"
     if cites_s14 or worded_s14:
         return "vexatious_s14"
@@ -646,7 +645,7 @@ def classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
     if _PARTIAL.search(text):
         return "partially_disclosed"
     given = gives(text)
-    not_held = NOT_HELD.search(text)
+    not_held = _NOT_HELD.search(text)
     if not_held and not exemption_cites and _NOT_HELD_NOTICE.search(text):
         # "This information is not held and is therefore exempt under Section 17 of the Freedom
         # of Information (Scotland) Act 2002": FOISA s17 is the notice that information is not
@@ -654,9 +653,15 @@ def classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
         # either Act (corpus README), so nothing is withheld.
         return "partially_disclosed" if given else "not_held"
     if exemption_cites or (
-        WITHHELD.search(text) and (not not_held or _EXEMPTION_WORDING.search(text))
+        _WITHHELD.search(text) and (not not_held or _EXEMPTION_WORDING.search(text))
     ):
         return "partially_disclosed" if given else "exempt"
+    # "... is therefore not held in a readily retrievable format": held, but finding it would
+    # take a manual search (FOIA s12); "No records were found." would still be an answer that it
+    # is not held.
+    unretrievable = _NOT_RETRIEVABLE.search(text) and not given
+    if unretrievable and not _NOT_HELD.search(_retrievable_aside(text)):
+        return "cost_limit_s12"
     if not_held or _PARTLY_HELD.search(text):
         return "partially_disclosed" if given else "not_held"
     if _REDIRECT.search(text):
@@ -668,12 +673,17 @@ def classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
     return "disclosed" if re.search(r"\w", _substantive(text)) else None
 
 
+def _retrievable_aside(text: str) -> str:
+    """``text`` less its sentences saying the information is not readily retrievable."""
+    return drop_sentences(text, lambda sentence: bool(_NOT_RETRIEVABLE.search(sentence)))
+
+
 def refuses(sentence: str) -> bool:
     """Whether a sentence refuses something: withheld, not held, neither confirmed nor denied,
     or an exemption cited."""
     return bool(
-        WITHHELD.search(sentence)
-        or NOT_HELD.search(sentence)
+        _WITHHELD.search(sentence)
+        or _NOT_HELD.search(sentence)
         or NCND.search(sentence)
         or _CITATION_TEXT.search(sentence)
     )

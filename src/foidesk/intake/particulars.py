@@ -31,9 +31,10 @@ _REF_TOKEN = (
     # "FOI 15674", "ATISN 15980": a register's capitals before the number.
     # "DC/FOI 782/17": a department's letters before the register's.
     r"(?:(?:[A-Z]{2,4}/)?FOI[ -]?|(?-i:[A-Z]{3,6})\s(?=\d))?[A-Z0-9][A-Z0-9./_-]*\d[A-Z0-9./_-]*"  # noqa: S105
-    r"(?:(?<=\d)\s[-–]\s?\d{2,5}\b|(?<=-)\s\d{2}\b)?"
+    # On the same line, and not a year after the dash ("4567 – 2023 Annual Report").
+    r"(?:(?<=\d)[ \t][-–][ \t]?(?!(?:19|20)\d{2}\b)\d{2,5}\b|(?<=-)[ \t]\d{2}\b)?"
     # "2022 – 281 / WE5543", "2024-373/ WE09531": a case number after the register's.
-    r"(?:\s?/\s?(?-i:[A-Z]{1,4}\d{2,})\b|(?<=/)\s(?-i:[A-Z]{1,4}\d{2,})\b)?"
+    r"(?:[ \t]?/[ \t]?(?-i:[A-Z]{1,4}\d{2,})\b|(?<=/)[ \t](?-i:[A-Z]{1,4}\d{2,})\b)?"
 )
 _LABELLED_REF = re.compile(
     r"(?:(?:\b(?:our|your|foi|request|case)\s+)?\bref(?:erence)?(?:\s+(?:n\s?o|number|num))?\.?|"
@@ -104,32 +105,32 @@ def reference(lines: list[str]) -> str | None:
 _TRAILING_PAREN = re.compile(r"\s*\(([^()]*)\)\s*$")
 
 
-def title(page_title: str | None, lines: list[str], reference: str | None) -> str:
-    """The page's title without the reference or the publishing authority."""
-    title = page_title
-    if not title:
+def title(page_title: str | None, lines: list[str], ref: str | None) -> str:
+    """The page's title without its reference ``ref`` or the publishing authority."""
+    shown = page_title
+    if not shown:
         with_ref = (
-            next((x for x in lines[:25] if reference and reference in x and len(x) <= 160), None)
-            if reference
+            next((x for x in lines[:25] if ref and ref in x and len(x) <= 160), None)
+            if ref
             else None
         )
-        title = with_ref or next(
+        shown = with_ref or next(
             (x for x in lines[:25] if x and len(x) <= 160 and not SITE_FURNITURE.search(x)), ""
         )
-    title = re.split(r"\s+[|–]\s+(?=[^|–]*$)", title)[0] if " | " in title else title
-    while (m := _TRAILING_PAREN.search(title)) is not None and m.start() > 0:
+    shown = re.split(r"\s+[|–]\s+(?=[^|–]*$)", shown)[0] if " | " in shown else shown
+    while (m := _TRAILING_PAREN.search(shown)) is not None and m.start() > 0:
         inner = m.group(1)
-        if (reference and reference in inner) or re.search(
+        if (ref and ref in inner) or re.search(
             r"police|constabulary|whatdotheyknow|\d{2,}[/_.]\d", inner, re.I
         ):
-            title = title[: m.start()]
+            shown = shown[: m.start()]
         else:
             break
-    if reference:
-        bare = title.rstrip(" )")
-        if bare.endswith(reference):
-            title = bare[: -len(reference)].rstrip(" -–(")
-    return title.strip(" -–:") or (reference or "Untitled page")
+    if ref:
+        bare = shown.rstrip(" )")
+        if bare.endswith(ref):
+            shown = bare[: -len(ref)].rstrip(" -–(")
+    return shown.strip(" -–:") or (ref or "Untitled page")
 
 
 _FORCE_WORD = re.compile(r"[Pp]olice(?: [Ss]ervice)?|Constabulary")

@@ -31,6 +31,7 @@ from itertools import groupby
 
 __all__ = [
     "LINK",
+    "NUMBERED_REQUEST_HEADING",
     "SALUTATION",
     "SITE_FURNITURE",
     "EmptyRequestText",
@@ -541,25 +542,32 @@ def _demote_quoted_items(paras: list[_Para]) -> None:
     """Items inside a quotation ("It suggested the following steps:" / "“(1) identify any
     properties ..." / "(2) consider ...”") are context when the request numbers its own
     items outside it: the quotation is what the request is about, not what it asks. A quotation
-    that opens on an item ("1) “Broken down per year, ...") is the request quoted."""
-    depth = 0
-    embedded = False  # the quotation opened on a line that is not an item
-    quoted: list[bool] = []
-    for para in paras:
-        quoted.append(depth > 0 and embedded)
+    that opens on an item ("1) “Broken down per year, ...") is the request quoted, and one that
+    never closes (a lost mark, an inch sign: 3" blade) quotes nothing."""
+    quoted = [False] * len(paras)
+    depth, opened = 0, None
+    for index, para in enumerate(paras):
         was = depth
         depth += para.line.count("“") - para.line.count("”")
-        if para.line.count('"') % 2:
+        if len(_STRAIGHT_QUOTE.findall(para.line)) % 2:
             depth = 0 if depth > 0 else 1
         depth = max(depth, 0)
         if not was and depth:
-            embedded = para.marker is None
+            opened = index if para.marker is None else None
+        elif was and not depth and opened is not None:
+            for inside in range(opened + 1, index + 1):
+                quoted[inside] = True
+            opened = None
     own = any(p.marker is not None and not q for p, q in zip(paras, quoted, strict=True))
     if not own:
         return
     for para, inside in zip(paras, quoted, strict=True):
         if inside and para.marker is not None:
             para.marker, para.kind = None, _Kind.CONTEXT
+
+
+# A straight double quote, not an inch sign after a figure.
+_STRAIGHT_QUOTE = re.compile(r'(?<!\d)"')
 
 
 _FOOTNOTE_MARK = re.compile(r"^\[(\d{1,2})\]\s*(?=\S)")
@@ -579,11 +587,15 @@ def _first_entry_lost_its_bullet(paras: list[_Para]) -> None:
     """ "Please send me details about:" / "The number of qualified drone operators ..." / "•
     The number of drones ..." / ...: a list rendered from a web page whose first entry lost its
     bullet. The line between the lead-in and the bullets is an entry when it opens as one of
-    them does."""
+    them does, unless it leads in to them itself. (``_demote_context_lists`` joins such a line
+    to a breakdown's bullets for another end: to tell an illustration from a list of
+    questions.)"""
     for index in range(2, len(paras)):
         lost, lead, first = paras[index - 1], paras[index - 2], paras[index]
         if not (_is_bullet(first) and lost.marker is None and lead.line.rstrip().endswith(":")):
             continue
+        if lost.line.rstrip().endswith(":") or lost.kind is _Kind.LEADIN:
+            continue  # "The number of officers, broken down by the following:" leads in itself
         run = list(itertools.takewhile(_is_bullet, paras[index:]))
         opening = lost.line.lower().split()[:2]
         if len(opening) == 2 and any(
@@ -1139,7 +1151,8 @@ SITE_FURNITURE = re.compile(
     # A log's banner saying how every request of its kind ended: "This request was refused in
     # part, so we didn't provide some of the information ... This may include information where
     # we can neither confirm nor deny that we hold it."
-    r"^this\s+request\s+was\s+[\w ]{3,40},\s+so\s+we\b",
+    # The log speaks of "the requester"; a reply to them would say "you".
+    r"^this\s+request\s+was\s+[\w ]{3,40},\s+so\s+we\b[^.]*\bthe\s+requester\b",
     re.I,
 )
 
@@ -1241,10 +1254,9 @@ def separate_requests(paragraph: str) -> list[str]:
         return [paragraph]
     parts: list[str] = []
     for sentence in _sentences_of(paragraph):
-        opening = " ".join(sentence.split()[:8])
         if parts and _INLINE_BULLET.match(sentence):
             parts.append(sentence[2:].strip())  # "... serving? * For the last three years ..."
-        elif parts and _starts_another(sentence, parts[-1], opening):
+        elif parts and _starts_another(sentence, parts[-1]):
             parts.append(sentence)
         elif parts:
             parts[-1] = f"{parts[-1]} {sentence}"
@@ -1256,20 +1268,35 @@ def separate_requests(paragraph: str) -> list[str]:
 _ADDS_A_REQUEST = re.compile(rf"^(?:{_ADDING})\b\s*,", re.I)
 
 
-def _starts_another(sentence: str, before: str, opening: str) -> bool:
+def _starts_another(sentence: str, before: str) -> bool:
     """Whether ``sentence`` asks for something besides what ``before`` asks: a request of its
     own ("I would also like to know of all meetings ..."), or one added to it ("Additionally,
     where possible, any proposed dates that a review is to be made ..."); not when it leans on
-    the one before ("Please break this down by year", "Also, please break this down by year"),
-    nor when ``before`` leads in to it ("I would like the following information: How many
-    ...?"). ``opening`` is the sentence's first words."""
+    the one before ("Please break this down by year", "Also, please provide the same figures
+    for 2022"), nor when it asks nothing ("Furthermore, the annual report states ..."), nor
+    when ``before`` leads in to it ("I would like the following information: How many ...?")."""
     if before.endswith(":") or not _is_request(before) or len(sentence.split()) < 6:
         return False
     if _OPENS_REQUEST.match(sentence):
+        opening = " ".join(sentence.split()[:8])
         return not _REFERS_BACK.search(opening) and _is_request(sentence)
     if _ADDS_A_REQUEST.match(sentence):
-        return not _REFERS_BACK.search(" ".join(_strip_qualifiers(sentence).split()[:3]))
+        added = _strip_qualifiers(sentence)
+        asks = _is_request(added) or _ASKS_FOR.match(added) or _PLEASE.search(added)
+        return bool(asks) and not _LEANS_BACK.search(" ".join(added.split()[:8]))
     return False
+
+
+# What an added request opens with when it names what it wants: "any proposed dates ...".
+_ASKS_FOR = re.compile(r"(?:any|all|copies|a\s+copy|details|the\s+number)\b", re.I)
+_PLEASE = re.compile(r"\bplease\b", re.I)
+# As ``_REFERS_BACK``, less "that", which in an added request opens a clause ("any proposed
+# dates that a review is to be made").
+_LEANS_BACK = re.compile(
+    r"\b(?:this|these|those|above|such|them|they|it|its|each|same|also\s+break|break\s*down|"
+    r"breakdown)\b",
+    re.I,
+)
 
 
 def _voice(sentence: str) -> str | None:
@@ -1464,7 +1491,7 @@ def _voice_end(lines: list[str], start: int) -> int | None:
     return None
 
 
-_FIRST_ITEM = re.compile(r"\(?1[.)]\s|[*•]\s")
+_FIRST_ITEM = re.compile(r"\(?1[.)]\s|[*•–-]\s")
 
 
 def _repeated_from(lines: list[str], start: int) -> int | None:
@@ -1509,7 +1536,9 @@ _OUR_RESPONSE = re.compile(r"(?:our|my)\s+(?:response|reply|answer)\b", re.I)
 _CITES_SECTION = re.compile(r"\b(?:section|regulation)\s+\d", re.I)
 
 
-_FIRST_OF_NUMBERED = re.compile(r"^(?:[-–•]\s*)?request\s+1\s*[:;]?$", re.I)
+#: "Request 1", "- Request 2:": a heading numbering the request's items, over each item or,
+#: after the authority's reply, over each answer.
+NUMBERED_REQUEST_HEADING = re.compile(r"^(?:[-–•]\s*)?request\s+(\d{1,2})\s*[:.;]?$", re.I)
 
 
 def _after_request_heading(lines: list[str]) -> int | None:
@@ -1521,7 +1550,8 @@ def _after_request_heading(lines: list[str]) -> int | None:
     for index, line in enumerate(lines):
         if not introduces_request(line):
             continue
-        if _FIRST_OF_NUMBERED.match(line) and _answers_follow(lines[:index]):
+        heading = NUMBERED_REQUEST_HEADING.match(line)
+        if heading and heading.group(1) == "1" and _answers_follow(lines[:index]):
             continue
         return index + 1
     return None

@@ -1,4 +1,5 @@
-"""How the importer matches a page's wording (``intake.extraction``, ``intake.outcomes``).
+"""How the importer matches a page's wording (``intake.extraction``, ``intake.outcomes``,
+``intake.particulars``).
 
 A ``Cue`` is a regular expression tried only when one of its words is in the text at all, and
 ``Either`` tries several in turn: a page is tested by hundreds of case-insensitive wording
