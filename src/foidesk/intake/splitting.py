@@ -1235,11 +1235,10 @@ _OPENS_REQUEST = re.compile(
     re.I,
 )
 # A sentence that leans on the one before ("Please break this down by year") stays with it.
-_REFERS_BACK = re.compile(
-    r"\b(?:this|these|those|that|above|such|them|they|it|its|each|same|also\s+break|"
-    r"break\s*down|breakdown)\b",
-    re.I,
+_BACK_WORDS = (
+    r"this|these|those|above|such|them|they|it|its|each|same|also\s+break|break\s*down|breakdown"
 )
+_REFERS_BACK = re.compile(rf"\b(?:that|{_BACK_WORDS})\b", re.I)
 
 
 _INLINE_BULLET = re.compile(r"^[*•]\s")
@@ -1292,11 +1291,7 @@ _ASKS_FOR = re.compile(r"(?:any|all|copies|a\s+copy|details|the\s+number)\b", re
 _PLEASE = re.compile(r"\bplease\b", re.I)
 # As ``_REFERS_BACK``, less "that", which in an added request opens a clause ("any proposed
 # dates that a review is to be made").
-_LEANS_BACK = re.compile(
-    r"\b(?:this|these|those|above|such|them|they|it|its|each|same|also\s+break|break\s*down|"
-    r"breakdown)\b",
-    re.I,
-)
+_LEANS_BACK = re.compile(rf"\b(?:{_BACK_WORDS})\b", re.I)
 
 
 def _voice(sentence: str) -> str | None:
