@@ -103,6 +103,8 @@ from foidesk.intake.outcomes import (
 from foidesk.intake.splitting import (
     LINK,
     NUMBERED_REQUEST_HEADING,
+    REQUEST_HEADING,
+    RESPONSE_HEADING,
     SALUTATION,
     SITE_FURNITURE,
     EmptyRequestText,
@@ -464,28 +466,23 @@ def _headed_pairs(lines: list[str]) -> list[tuple[int, str, int]]:
     return found if len(found) >= 2 else []
 
 
-# "You asked:" / the question / "Our response:" / the answer / "You asked:" ...: the same two
-# headings over every question and its answer, unnumbered.
-_PLAIN_ASK = re.compile(
-    r"^(?:you\s+asked|you\s+requested|your\s+(?:request|question)|request|question|"
-    r"information\s+requested)\s*:?$",
-    re.I,
-)
-_PLAIN_ANSWER = re.compile(r"^(?:our\s+|the\s+)?(?:answers?|responses?|reply)\s*:?$", re.I)
 _LEADING_NUMBER = re.compile(r"^\(?\d{1,2}[.)](?!\d)\s*")
 
 
 def _plain_pairs(lines: list[str]) -> list[tuple[int, str, int]]:
-    """ "You asked:" / the question / "Our response:" / its answer, twice or more: for each
+    """ "You asked:" / the question / "Our response:" / its answer, twice or more (the request's
+    and the response's headings, ``splitting.REQUEST_HEADING`` and ``RESPONSE_HEADING``): for each
     question, (its heading's line, its words less any number, its answer's heading's line), as
     ``_headed_pairs`` gives them. Empty unless every such heading of the request is followed by
     its words and then an answer's heading before the next."""
-    asks = [i for i, line in enumerate(lines) if _PLAIN_ASK.match(line.strip())]
+    asks = [i for i, line in enumerate(lines) if REQUEST_HEADING.match(line.strip())]
     if len(asks) < 2:
         return []
     found: list[tuple[int, str, int]] = []
     for i, end in zip(asks, [*asks[1:], len(lines)], strict=True):
-        answer = next((j for j in range(i + 1, end) if _PLAIN_ANSWER.match(lines[j].strip())), None)
+        answer = next(
+            (j for j in range(i + 1, end) if RESPONSE_HEADING.match(lines[j].strip())), None
+        )
         if answer is None:
             return []
         words = "\n".join(

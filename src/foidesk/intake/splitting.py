@@ -23,15 +23,16 @@ The text is kept as the requester wrote it, apart from whitespace: non-breaking 
 line ends, runs of spaces and of blank lines, and lines hard-wrapped by an email client.
 """
 
-import itertools
 import re
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from itertools import groupby
+from itertools import groupby, takewhile
 
 __all__ = [
     "LINK",
     "NUMBERED_REQUEST_HEADING",
+    "REQUEST_HEADING",
+    "RESPONSE_HEADING",
     "SALUTATION",
     "SITE_FURNITURE",
     "EmptyRequestText",
@@ -596,7 +597,7 @@ def _first_entry_lost_its_bullet(paras: list[_Para]) -> None:
             continue
         if lost.line.rstrip().endswith(":") or lost.kind is _Kind.LEADIN:
             continue  # "The number of officers, broken down by the following:" leads in itself
-        run = list(itertools.takewhile(_is_bullet, paras[index:]))
+        run = list(takewhile(_is_bullet, paras[index:]))
         opening = lost.line.lower().split()[:2]
         if len(opening) == 2 and any(
             p.marker is not None and p.marker.rest.lower().split()[:2] == opening for p in run
@@ -1063,7 +1064,8 @@ def propose_questions(text: str) -> ProposedSplit:
 
 # --- Finding the request on a disclosure-log page --------------------------------------------
 
-_START_HEADING = re.compile(
+#: A heading over the request: "Request:", "You asked:", "Information requested".
+REQUEST_HEADING = re.compile(
     # "- Request": a heading printed as a list item.
     r"^(?:[-–•]\s*)?(?:the\s+|your\s+|foi\s+)?(?:request|requests|question|questions|request\s+details?|"
     r"information\s+requested|requested\s+information|request\s+for\s+information|you\s+asked(?:\s+for)?|"
@@ -1099,7 +1101,8 @@ def without_salutation(text: str) -> str:
 
 
 _COMBINED_HEADING = re.compile(r"^request\s*(?:/|&|and)\s*response\s*:?$", re.I)
-_END_HEADING = re.compile(
+#: A heading over the response: "Response", "Our response:", "Decision", "Trust response:".
+RESPONSE_HEADING = re.compile(
     # "SYP Response:", "Exemptions Applied:": the authority's own headings.
     # "Trust response:", "Responded 24 November 2025:".
     r"^(?:[-–•]\s*)?(?:our\s+|the\s+|in\s+|details\s+of\s+(?:the\s+)?|(?-i:[A-Z]{2,6})\s+|(?:trust|council|force|"
@@ -1517,7 +1520,7 @@ def introduces_request(line: str) -> bool:
     note you seek access to the following information:"). A line that cites a section ("Under
     section 21 ... The information you requested ... is available on the following website:")
     is the authority's reasoning, not an introduction."""
-    if _START_HEADING.match(line):
+    if REQUEST_HEADING.match(line):
         return True
     return (
         bool(_START_INTRO.search(line))
@@ -1559,9 +1562,7 @@ def _answers_follow(before: list[str]) -> bool:
         for i, line in enumerate(before)
         if (m := _marker(line.strip())) is not None and m.style is _Style.NUMBER
     ]
-    return len(numbered) >= 2 and any(
-        _AUTHORITY_VOICE.match(line.strip()) for line in before[numbered[-1] + 1 :]
-    )
+    return len(numbered) >= 2 and any(answers_request(line) for line in before[numbered[-1] + 1 :])
 
 
 _ENDS_IN_COLON = re.compile(r":\s*-?$")
@@ -1634,7 +1635,7 @@ def request_section(page_text: str) -> str | None:
     closing = False
     for index in range(start or 0, len(lines) if end is None else end):
         line = lines[index]
-        if _END_HEADING.match(line) or _END_OPENER.match(line):
+        if RESPONSE_HEADING.match(line) or _END_OPENER.match(line):
             end = index
             break
         if _DUTIES_OPENER.match(line):
