@@ -743,6 +743,32 @@ def test_items_numbered_with_a_comma() -> None:
     ]
 
 
+def test_items_numbered_with_a_dash_or_a_colon_carry_their_following_lines() -> None:
+    split = propose_questions(
+        "Please provide the following information:\n"
+        "1 - How many officers were assaulted on duty in 2023?\n"
+        "Please break this down by month.\n"
+        "2 – How many of those assaults resulted in a charge?\n"
+        "3: The number of body-worn cameras the force owns.\n"
+    )
+
+    assert [(q.text, q.context, q.numbered) for q in split.questions] == [
+        (
+            "How many officers were assaulted on duty in 2023?",
+            "Please break this down by month.",
+            True,
+        ),
+        ("How many of those assaults resulted in a charge?", "", True),
+        ("The number of body-worn cameras the force owns.", "", True),
+    ]
+
+
+def test_a_number_followed_by_a_dash_and_a_figure_or_a_time_is_not_a_marker() -> None:
+    request = "Please tell me how many officers worked shifts of\n2 - 3 hours\n10:30 onwards\n"
+
+    assert texts(request) == [request.strip()]
+
+
 def test_a_list_announced_by_the_request_whose_items_lost_their_bullets() -> None:
     request = (
         "This is a request for information under the Freedom of Information Act 2000.\n"

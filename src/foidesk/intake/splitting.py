@@ -123,7 +123,7 @@ def normalise_whitespace(text: str) -> str:
 class _Style(StrEnum):
     """Families of item marker. Items of the first family seen are the questions."""
 
-    NUMBER = "number"  # 1.  1)  (1)  Q1  Q1.  Question 1:
+    NUMBER = "number"  # 1.  1)  (1)  1 -  1:  Q1  Q1.  Question 1:
     NUMLETTER = "numletter"  # 1a)  1a.  Q1a
     LETTER = "letter"  # a.  a)  (a)
     ROMAN = "roman"  # i.  ii)  (iv)
@@ -155,6 +155,9 @@ _MARKER_PATTERNS: tuple[tuple[re.Pattern[str], _Style], ...] = (
     (re.compile(r"^(\d{1,2})([a-z]?)[.)](?:\s+(.*))?$"), _Style.NUMBER),
     (re.compile(r"^(\d{1,2})()/\s+(.*)$"), _Style.NUMBER),  # "1/ Monthly knife crime offences"
     (re.compile(r"^(\d{1,2})(),\s+(?=[A-Z])(.*)$"), _Style.NUMBER),  # "1, When an arrest was made"
+    # "1 - How many officers ...", "2: The number of ...": a word must follow, so that "2 - 3
+    # officers" and "10:30" stay text.
+    (re.compile(r"^(\d{1,2})()\s*(?::|\s[-–—])\s+(?=[A-Za-z])(.*)$"), _Style.NUMBER),
     (re.compile(r"^\(([ivx]{2,5}|[IVX]{2,5})\)\s*(.*)$"), _Style.ROMAN),
     (re.compile(r"^([ivx]{2,5}|[IVX]{2,5})[.)]\s+(.*)$"), _Style.ROMAN),
     (re.compile(r"^\(([a-zA-Z])\)\s*(.*)$"), _Style.LETTER),
