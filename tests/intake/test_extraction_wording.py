@@ -3056,3 +3056,35 @@ def test_a_figure_opening_a_question_under_you_asked_keeps_its_decimal() -> None
     )
 
     assert e.questions[0].text.startswith("2.5 million pounds")
+
+
+@pytest.mark.parametrize("marker", ["Part {n}:", "{n} -", "Question {word}:"])
+def test_items_numbered_as_parts_with_a_dash_or_in_words_are_answered_in_turn(marker) -> None:
+    def item(n: int) -> str:
+        return marker.format(n=n, word=("One", "Two", "Three")[n - 1])
+
+    e = extract(
+        "Freedom of Information Request 456/24\n\n"
+        "Request:\n"
+        "Please provide the following information:\n"
+        f"{item(1)} How many officers were assaulted on duty in 2023?\n"
+        "Please break this down by month.\n"
+        f"{item(2)} How many of those assaults resulted in a charge?\n"
+        f"{item(3)} What is the force's policy on body-worn cameras?\n\n"
+        "Response:\n"
+        f"{item(1)} 412 officers were assaulted on duty in 2023. The monthly figures are "
+        "attached.\n"
+        f"{item(2)} This information is not held by the force.\n"
+        f"{item(3)} The policy is published on our website and is exempt under section 21.\n"
+    )
+
+    assert [q.text for q in e.questions] == [
+        "How many officers were assaulted on duty in 2023?",
+        "How many of those assaults resulted in a charge?",
+        "What is the force's policy on body-worn cameras?",
+    ]
+    assert [q.outcome for q in e.questions] == [
+        "disclosed",
+        "not_held",
+        "reasonably_accessible_s21",
+    ]

@@ -763,6 +763,42 @@ def test_items_numbered_with_a_dash_or_a_colon_carry_their_following_lines() -> 
     ]
 
 
+@pytest.mark.parametrize(
+    "markers",
+    [
+        ("Part 1:", "Part 2:", "Part 3:"),
+        ("Point 1 -", "Point 2 -", "Point 3 -"),
+        ("Request 1:", "Request 2:", "Request 3:"),
+        ("Question One:", "Question Two:", "Question Three:"),
+        ("1.)", "2.)", "3.)"),
+    ],
+)
+def test_items_numbered_as_parts_points_requests_or_in_words(markers: tuple[str, ...]) -> None:
+    first, second, third = markers
+    split = propose_questions(
+        "Please provide the following information:\n"
+        f"{first} How many officers were assaulted on duty in 2023?\n"
+        "Please break this down by month.\n"
+        f"{second} How many of those assaults resulted in a charge?\n"
+        f"{third} What is the force's policy on body-worn cameras?\n"
+    )
+
+    assert [(q.text, q.context) for q in split.questions] == [
+        ("How many officers were assaulted on duty in 2023?", "Please break this down by month."),
+        ("How many of those assaults resulted in a charge?", ""),
+        ("What is the force's policy on body-worn cameras?", ""),
+    ]
+
+
+def test_a_part_or_request_named_in_words_is_not_a_marker() -> None:
+    request = (
+        "Request made: the number of officers assaulted on duty in 2023.\n"
+        "Part of this request concerns body-worn cameras.\n"
+    )
+
+    assert "Request made:" in texts(request)[0]
+
+
 def test_a_number_followed_by_a_dash_and_a_figure_or_a_time_is_not_a_marker() -> None:
     request = "Please tell me how many officers worked shifts of\n2 - 3 hours\n10:30 onwards\n"
 

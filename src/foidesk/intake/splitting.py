@@ -142,8 +142,13 @@ class _Marker:
 _MARKER_PATTERNS: tuple[tuple[re.Pattern[str], _Style], ...] = (
     # "Question 1" needs punctuation or the end of the line after it, so that a sentence such as
     # "Question 1 and 2 were answered together" is not read as a marker.
+    # So are "Part 1:", "Point 2 -", "Request 3:" and "Question One:".
     (
-        re.compile(r"^question\s*(\d{1,2})([a-z]?)\s*(?:[.):]|[-–—](?=\s)|$)\s*(.*)$", re.I),
+        re.compile(
+            r"^(?:question|part|point|request)\s*(\d{1,2}|[a-z]{3,6})([a-z]?)\s*"
+            r"(?:[.):]|[-–—](?=\s)|$)\s*(.*)$",
+            re.I,
+        ),
         _Style.NUMBER,
     ),
     (
@@ -152,7 +157,7 @@ _MARKER_PATTERNS: tuple[tuple[re.Pattern[str], _Style], ...] = (
     ),
     (re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+(.*)$"), _Style.DECIMAL),
     (re.compile(r"^\((\d{1,2})([a-z]?)\)\s*(.*)$"), _Style.NUMBER),
-    (re.compile(r"^(\d{1,2})([a-z]?)[.)](?:\s+(.*))?$"), _Style.NUMBER),
+    (re.compile(r"^(\d{1,2})([a-z]?)(?:\.\)|[.)])(?:\s+(.*))?$"), _Style.NUMBER),  # also "1.)"
     (re.compile(r"^(\d{1,2})()/\s+(.*)$"), _Style.NUMBER),  # "1/ Monthly knife crime offences"
     (re.compile(r"^(\d{1,2})(),\s+(?=[A-Z])(.*)$"), _Style.NUMBER),  # "1, When an arrest was made"
     # "1 - How many officers ...", "2: The number of ...": a word must follow, so that "2 - 3
@@ -166,6 +171,14 @@ _MARKER_PATTERNS: tuple[tuple[re.Pattern[str], _Style], ...] = (
     (re.compile(r"^([•·▪◦●○■□➢►])\s*(.*)$"), _Style.BULLET),
 )
 _ROMAN = re.compile(r"^x{0,3}(?:ix|iv|v?i{0,3})$")
+_NUMBER_WORDS = {
+    word: value
+    for value, word in enumerate(
+        ("one", "two", "three", "four", "five", "six")
+        + ("seven", "eight", "nine", "ten", "eleven", "twelve"),
+        start=1,
+    )
+}
 
 
 _LEADING_PART = re.compile(r"^\(?[a-z]\)\s+|^[a-z]\.\s+(?=[A-Z])")
@@ -178,6 +191,10 @@ def _marker(line: str) -> _Marker | None:
         if match is None:
             continue
         groups = match.groups()
+        if style is _Style.NUMBER and not groups[0].isdigit():
+            if groups[0].lower() not in _NUMBER_WORDS:
+                continue  # "Question about ...", "Part of ..."
+            groups = (str(_NUMBER_WORDS[groups[0].lower()]), *groups[1:])
         rest = (groups[-1] or "").strip()
         if style is _Style.NUMBER and groups[1]:
             style = _Style.NUMLETTER  # "1a)": the parts are numbered, not just the questions
