@@ -3088,3 +3088,22 @@ def test_items_numbered_as_parts_with_a_dash_or_in_words_are_answered_in_turn(ma
         "not_held",
         "reasonably_accessible_s21",
     ]
+
+
+@pytest.mark.parametrize(
+    "label", ["Answer {n}: ", "Response {n} - ", "Reply {n}\n", "A{n}. ", "response {n}:\n"]
+)
+def test_answers_labelled_answer_response_or_reply_answer_that_question(label: str) -> None:
+    e = extract(
+        "FOI 456/24\n\n"
+        "Request:\n"
+        "Please provide the following information:\n"
+        "1. How many officers were assaulted on duty in 2023?\n"
+        "2. How many of those assaults resulted in a charge?\n\n"
+        "Response:\n"
+        f"{label.format(n=1)}412 officers were assaulted on duty in 2023.\n"
+        f"{label.format(n=2)}This information is not held by the force.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["disclosed", "not_held"]
+    assert e.questions[1].answer.endswith("This information is not held by the force.")

@@ -26,31 +26,29 @@ How an FOI officer reads such a page, and so how this module does:
    are added as placeholders.
 2. The response: everything after the request. Its decision part ends at the first heading of
    reasoning ("Public interest test", "Evidence of harm", "Reasons for decision"...).
-3. Answers per question: a line that starts with a reference ("Q2 & Q3 -", "In relation to
-   Question 1 and 2", "With regards to the second part", "A1:"), a numbered answer list that
-   restarts at 1 (or at a later question whose words it repeats), or the question repeated word
-   for word starts that question's answer. An answer that is empty is given together with the
-   next ("Q2" then "Q3: see the table"), and a refusal inside a shared answer goes to the
-   question whose words it repeats. Text before the first such answer answers the questions
-   before it, and an attachment given before them ("Please find attached ...") or an opening
-   refusal of the whole request on cost, as vexatious or as not held answers the questions not
-   taken one by one; "see the response to question 1" takes question 1's
-   outcome. With none of these,
-   the response treats the whole request at once and every question gets its outcome (the
-   corpus labelling convention), except questions answered "as a gesture of goodwill" under a
-   cost refusal that names the others, which are disclosed, and questions a sentence of the
-   response singles out for a refusal of another kind ("in relation to question 4 we do not hold
-   conviction data"), which get that outcome; a refusal that quotes one question ("the
-   following will not be included:" / the question) refuses that question, or leaves it partly
-   answered when it quotes only some of what it asks. Answers lettered like the request
-   ("(a)", "b)") count as numbered; a "Q3" or the next numbered answer after an earlier answer's
-   public interest test still answers question 3; "Question 1: ...?" / "Response: ..." pages
-   are read as interleaved. So are roman numerals ("I." "II.") when the request uses them, a
-   bulleted answer for each bulleted question, an answer numbered as an item whose lettered
-   parts became questions (it answers each part), and a list numbered afresh after "We are
-   able to answer questions 6 and 7" (its answers go to 6 and 7). A refusal sentence naming
-   questions ("the information requested in questions 1-5 is exempt") answers those of them no
-   numbered answer does.
+3. Answers per question: a line that starts with a reference ("Q2 & Q3 -", "In relation to Question
+   1 and 2", "With regards to the second part", "A1:", "Response 2 -"), a numbered answer list that
+   restarts at 1 (or at a later question whose words it repeats), or the question repeated word for
+   word starts that question's answer. An answer that is empty is given together with the next
+   ("Q2" then "Q3: see the table"), and a refusal inside a shared answer goes to the question whose
+   words it repeats. Text before the first such answer answers the questions before it, and an
+   attachment given before them ("Please find attached ...") or an opening refusal of the whole
+   request on cost, as vexatious or as not held answers the questions not taken one by one; "see
+   the response to question 1" takes question 1's outcome. With none of these, the response treats
+   the whole request at once and every question gets its outcome (the corpus labelling convention),
+   except questions answered "as a gesture of goodwill" under a cost refusal that names the others,
+   which are disclosed, and questions a sentence of the response singles out for a refusal of
+   another kind ("in relation to question 4 we do not hold conviction data"), which get that
+   outcome; a refusal that quotes one question ("the following will not be included:" / the
+   question) refuses that question, or leaves it partly answered when it quotes only some of what
+   it asks. Answers lettered like the request ("(a)", "b)") count as numbered; a "Q3" or the next
+   numbered answer after an earlier answer's public interest test still answers question 3;
+   "Question 1: ...?" / "Response: ..." pages are read as interleaved. So are roman numerals ("I."
+   "II.") when the request uses them, a bulleted answer for each bulleted question, an answer
+   numbered as an item whose lettered parts became questions (it answers each part), and a list
+   numbered afresh after "We are able to answer questions 6 and 7" (its answers go to 6 and 7). A
+   refusal sentence naming questions ("the information requested in questions 1-5 is exempt")
+   answers those of them no numbered answer does.
 4. Outcome of an answer, from its wording: ``intake.outcomes.classify`` (NCND, cost, s14,
    clarification, s21, s22, partial wording, exemptions or withholding, "not held", a
    redirection elsewhere, else disclosed when the answer gives anything; its docstring has
@@ -758,7 +756,8 @@ _ROMAN_VALUES = {
 _LETTERED_REQUEST = re.compile(
     r"(?m)^(?:\d{1,2}[.)]\s*)?(?P<marker>\(?[aA][.)])\s+\S[^\n]*\n(?:[^\n]*\n)*?\(?[bB][.)]\s+\S"
 )
-_ANSWER_LABEL = re.compile(r"^A\s?(\d{1,2})\s*[.:)\-–]\s*")
+# "A1:", "Answer 2 -", "Response 3:", "Reply 4" on a line of its own.
+_ANSWER_LABEL = re.compile(r"^(?:A\s?|(?i:answer|response|reply)\s*)(\d{1,2})\s*(?:[.:)\-–]\s*|$)")
 _CROSS_REFERENCE = re.compile(
     r"^(?:please\s+)?(?:see|refer\s+to|as\s+per)\s+(?:the\s+|our\s+)?(?:response|answer|reply)"
     r"\s+(?:to|at|for|in|given\s+(?:to|in|at))\s+(?:question|q)\s*\.?\s*(\d{1,2})\b[^.\n]{0,40}[.]?$|"
@@ -835,7 +834,7 @@ def _segment_starts(
             starts[i] = _Start(i, [_ORDINALS[m.group("ord").lower()]], line[m.end() :])
             continue
         m = _ANSWER_LABEL.match(line)
-        if m and 0 < int(m.group(1)) <= max(count, 1):
+        if m and 0 < int(m.group(1)) <= count:
             starts[i] = _Start(i, [int(m.group(1))], line[m.end() :])
             continue
         # "Please see the below response to your requests." / "Request 1" / its answer: once the
