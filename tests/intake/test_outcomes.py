@@ -32,6 +32,10 @@ from foidesk.intake.outcomes import classify, gives, has_figures, refuses, witho
         ("12 officers. Their names are exempt.", (), "partially_disclosed"),
         ("You may wish to direct your request to the Home Office.", (), "other"),
         ("This is not a request for recorded information.", (), "other"),
+        ("We don't hold this.", (), "not_held"),
+        ("We do not have this information.", (), "not_held"),
+        ("The council doesn’t have any such policy.", (), "not_held"),
+        ("We have no recorded information relevant to this question.", (), "not_held"),
     ],
 )
 def test_an_answers_wording_gives_its_outcome(answer, cites, outcome):

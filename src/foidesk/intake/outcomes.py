@@ -147,7 +147,8 @@ _EXEMPTION_WORDING = re.compile(
 _NOT_HELD = re.compile(
     r"\b(?:is|are|was|were)\s+not\s+held\b(?!\s+(?:in\s+(?:a|an|the)\s+)?(?:readily|easily|"
     r"centrally|electronically|in\s+a))|"
-    r"\b(?:does|do|did)\s+not\s+(?:hold|record|collate|capture|retain|keep|collect)\b|"
+    r"\b(?:(?:does|do|did)\s+not|(?:doesn|don|didn)['’]t)\s+(?:hold|record|collate|capture|retain|"
+    r"keep|collect)\b|"
     r"\b(?:have|has|hold|holds|keep|keeps)\s+no\s+(?:such\s+)?records?\b|"
     r"\bno\s+(?:relevant\s+|recorded\s+)?(?:information|data|"
     r"records?)\s+(?:relevant\s+to\s+(?:your|the|this)\s+request\s+)?"
@@ -198,7 +199,8 @@ _NOT_HELD_OTHER = (
     ),
     (
         re.compile(
-            r"\b(?:have|has)\s+(?:no|not\s+got\s+any)\s+(?:relevant\s+)?(?:information|data)\b",
+            r"\b(?:have|has)\s+(?:no|not\s+got\s+any)\s+(?:relevant\s+|recorded\s+)?"
+            r"(?:information|data)\b",
             re.I,
         ),
         ("have no", "has no", "not got"),
@@ -206,12 +208,13 @@ _NOT_HELD_OTHER = (
     (
         # "we do not have a match commander report", "the force does not have any such policy"
         re.compile(
-            r"\b(?:we|force|police|constabulary|trust|council|service)\s+(?:does|do|did)\s+not\s+"
-            r"have\s+(?:a|an|any|the)\s+(?:such\s+)?[\w'’ -]{0,40}?(?:report|policy|policies|"
+            r"\b(?:we|force|police|constabulary|trust|council|service)\s+(?:(?:does|do|did)\s+"
+            r"not|(?:doesn|don|didn)['’]t)\s+have\s+(?:a|an|any|the|this|that|these|those)\s+"
+            r"(?:such\s+)?[\w'’ -]{0,40}?(?:report|policy|policies|"
             r"record|records|document|documents|data|information|figures|list|plan|agreement)\b",
             re.I,
         ),
-        ("not have",),
+        ("not have", "t have"),
     ),
     (
         re.compile(
