@@ -398,6 +398,13 @@ def test_ncnd_text_heuristics_ignore_citations_questions_and_urls():
     assert [c for c in codes(seed()) if c.startswith("ncnd_text")] == []
 
 
+@pytest.mark.parametrize("citation", ["Section 24", "Sect. 24", "sec 24", "s.24", "EIR 12"])
+def test_ncnd_text_heuristics_ignore_a_section_however_abbreviated(citation):
+    data = seed()
+    ncnd_decision(data)["text"] += f"\n\n{citation} applies to any information held."
+    assert "ncnd_text_has_figures" not in warnings(data)
+
+
 def test_ncnd_and_not_held_for_the_same_question():
     data = seed()
     data["decisions"].append({"questions": [2], "outcome": "not_held", "text": "Not held."})

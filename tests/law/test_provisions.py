@@ -61,6 +61,10 @@ RECALL_FLOOR = 0.98  # reached 53/53 = 1.0
         ("(FOIA, s.12)", ["s12"]),
         ("Under S.14 (1) there is no requirement", ["s14(1)"]),
         ("Section 22A(1) research", ["s22A"]),
+        ("exempt under sec 31(1)(a)", ["s31(1)(a)"]),
+        ("Sect. 40(2) and sect. 38(1)(a) apply", ["s38(1)(a)", "s40(2)"]),
+        ("EIR 12(4)(b) manifestly unreasonable", ["reg12(4)(b)"]),
+        ("the EIRs 12(5)(e) and 13", ["reg12(5)(e)", "reg13"]),
     ],
 )
 def test_normalise_citations(text, expected):
@@ -80,6 +84,8 @@ def test_normalise_citations(text, expected):
         "the officer's 30 cases and the force's 40 staff",
         "within 20 working days",
         "Freedom of Information and Data Protection (Appropriate Limit and Fees) Regulations 2004",
+        "a request handled under the EIR 2004",
+        "their 12 officers and the 30 secs 12 seconds",
     ],
 )
 def test_procedure_other_laws_and_plain_numbers_are_not_citations(text):

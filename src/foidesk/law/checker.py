@@ -969,7 +969,8 @@ _REVEALS = re.compile(
 _STRIP_FOR_DIGITS = (
     re.compile(r"https?://\S+"),
     re.compile(
-        r"(?i)\b(?:sections?|ss?\.|s|regulations?|regs?\.?)\s*\d+[A-Z]?(?:\s*\([0-9A-Za-z]{1,4}\))*"
+        r"(?i)\b(?:sections?|sect?\.?|ss?\.|s|regulations?|regs?\.?|EIRs?)\s*\d+[A-Z]?"
+        r"(?:\s*\([0-9A-Za-z]{1,4}\))*"
         r"(?:\s*(?:,|and|&)\s*\d+[A-Z]?(?:\s*\([0-9A-Za-z]{1,4}\))*)*"
     ),
     re.compile(r"(?i)\bquestions?\s+\d+(?:\s*(?:,|and|&|-|to)\s*\d+)*"),
