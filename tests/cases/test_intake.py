@@ -285,6 +285,64 @@ def test_seed_request_proposes_four_questions_with_the_context_of_question_4_apa
     assert counts() == (0, 0, 0, 0)
 
 
+@pytest.mark.parametrize(
+    ("request_text", "questions", "warning"),
+    [
+        (
+            "Dear FOI team,\n\nPlease disclose all correspondence between the force and the "
+            "drone supplier since 2022. I would also like to know of all meetings held with the "
+            "supplier in the same period.\n\nRegards,\nJo",
+            [
+                "Please disclose all correspondence between the force and the drone supplier "
+                "since 2022.",
+                "I would also like to know of all meetings held with the supplier in the same "
+                "period.",
+            ],
+            None,
+        ),
+        (
+            "I am interested in the force's drone unit and its work over the past two years.",
+            ["I am interested in the force's drone unit and its work over the past two years."],
+            "the whole request is proposed as one question",
+        ),
+        (
+            "Drone unit: the reasons it was closed in 2021 and whether its staff were moved to "
+            "other units.",
+            [
+                "Drone unit: the reasons it was closed in 2021",
+                "Whether its staff were moved to other units.",
+            ],
+            "proposed as one question for each thing its sentences ask",
+        ),
+        (
+            "Could you please tell me how many drones the force owns. 1) The number bought "
+            "in 2022 and what they cost in total. 2) The number of pilots trained to fly "
+            "them. 3) How many times they were flown in 2023 for searches for missing people.",
+            [
+                "The number bought in 2022 and what they cost in total.",
+                "The number of pilots trained to fly them.",
+                "How many times they were flown in 2023 for searches for missing people.",
+            ],
+            None,
+        ),
+    ],
+)
+def test_a_request_without_a_list_is_proposed_as_its_requests(
+    officer_client, frozen, request_text, questions, warning
+):
+    response = officer_client.post(URL, start_data(request_text=request_text))
+
+    assert response.status_code == 200
+    data = form_data(response)
+    assert data["questions-INITIAL_FORMS"] == str(len(questions))
+    assert [data[f"questions-{i}-text"] for i in range(len(questions))] == questions
+    if warning:
+        assert "No numbered or listed questions were recognised" in body(response)
+        assert warning in body(response)
+    else:
+        assert "No numbered or listed questions were recognised" not in body(response)
+
+
 def test_the_page_round_trips_without_javascript_and_saves_what_was_proposed(
     officer_client, frozen
 ):

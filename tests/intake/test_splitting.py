@@ -519,6 +519,9 @@ _FRAGMENTS = [
     "(3) ",
     "Q4. ",
     "Question 5: ",
+    "Part 6: ",
+    "7 - ",
+    "Question Two: ",
     "a) ",
     "(b) ",
     "ii. ",
@@ -527,6 +530,8 @@ _FRAGMENTS = [
     "\u2022 ",
     "How many officers? ",
     "If yes, how many? ",
+    "Please give details of why the unit closed in 2021, and whether its staff moved elsewhere. ",
+    "I would also like to know of all meetings held with the supplier since 2022. ",
     "For context: the force said so. ",
     "Please provide the following:",
     "Dear Sir/Madam,",
@@ -543,11 +548,16 @@ _FRAGMENTS = [
 _ROMAN_WORD = re.compile(r"^[ivxIVX]+$")
 
 
+# Words a split may drop: the words of an item's marker ("Question Two:", "Part 6:") and the
+# "and" between two questions asked in one sentence ("..., and whether ...").
+_DROPPED = {"question", "part", "point", "request", "one", "two", "three", "and"}
+
+
 def _words(text: str) -> Counter[str]:
     return Counter(
-        word
+        word.lower()
         for word in re.findall(r"[^\W\d_]{3,}", text)
-        if word != "Question" and not _ROMAN_WORD.match(word)
+        if word.lower() not in _DROPPED and not _ROMAN_WORD.match(word)
     )
 
 

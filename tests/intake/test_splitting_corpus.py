@@ -6,11 +6,12 @@ request is cut out with ``request_section`` and split with ``propose_questions``
 proposed questions is compared with the number of labelled ones. A page whose request cannot be
 found counts as zero questions.
 
-Measured when written: 28 of 31 pages (90%). The three misses are known and left alone:
+Measured when written: 28 of 31 pages (90%); 29 of 31 (94%) since the splitter parts two
+questions joined in one sentence ("details of why ... and whether ...", WMP 8956/17), as the
+importer did first. The two misses are known and left alone:
 - South Wales 61625: the page never quotes the questions (only "Question 1", "Question 2" in the
   answer), so the request is one sentence;
-- West Yorkshire 1742481: questions and answers are interleaved with no request heading;
-- WMP 8956/17: two questions joined in one sentence ("details of why ... and whether ...").
+- West Yorkshire 1742481: questions and answers are interleaved with no request heading.
 
 The rules were written while reading these same pages, so 90% flatters them: there is no
 held-out set yet. The focused tests in ``test_splitting.py`` use requests written separately.
@@ -27,7 +28,7 @@ from foidesk.intake.splitting import ProposedQuestion, propose_questions, reques
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CORPUS = REPO_ROOT.parent / "shared" / "corpus"
 SEED_ID = "wmp-officer-alleged-sexual-offences-190a-23"
-ACCURACY_FLOOR = 0.85
+ACCURACY_FLOOR = 0.90
 
 
 @cache

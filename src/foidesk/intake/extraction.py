@@ -111,12 +111,11 @@ from foidesk.intake.splitting import (
     normalise_whitespace,
     propose_questions,
     request_section,
-    separate_requests,
     set_out_page,
-    split_inline_items,
     without_salutation,
 )
 from foidesk.intake.wording import (
+    ASKS,
     SENTENCE_END,
     Cue,
     Either,
@@ -364,12 +363,6 @@ def _locate(section: str, lines: list[str]) -> tuple[int, int] | None:
 
 # A numbered item that asks something: a question of an interleaved page.
 _ITEM = re.compile(r"^(?:q(?:uestion)?\s*)?(\d{1,2})(?:[.):]|,(?=\s+[A-Z]))\s+(.+)$", re.I)
-_ASKS = re.compile(
-    r"\?|\b(?:please|how\s+many|how\s+much|what|which|who|when|whether|provide|number\s+of|"
-    r"details\s+of|copy\s+of|list\s+of|I\s+would\s+like|can\s+you|could\s+you)\b|"
-    r"^(?:has|have|does|do|did|is|are|was|were)\s+(?:any|the|your|there|it|this)\b",
-    re.I,
-)
 
 
 # A heading over a group of questions: "Fly-tipping:", "Part B".
@@ -390,12 +383,12 @@ def _interleaved(lines: list[str]) -> list[tuple[int, str]]:
         number = int(m.group(1))
         # After a first item that asks, a later one may only name what is wanted
         # ("3. Offences Against the State: Any specific policy documents relating to ...").
-        asks = _ASKS.search(m.group(2)) or (found and len(m.group(2).split()) >= 8)
+        asks = ASKS.search(m.group(2)) or (found and len(m.group(2).split()) >= 8)
         if number == len(found) - group + 1 and asks:
             found.append((i, m.group(2).strip()))
-        elif number == 1 and _ASKS.search(m.group(2)) and len(found) < 2:
+        elif number == 1 and ASKS.search(m.group(2)) and len(found) < 2:
             found, group = [(i, m.group(2).strip())], 0
-        elif number == 1 and _ASKS.search(m.group(2)) and _GROUP_HEADING.match(previous):
+        elif number == 1 and ASKS.search(m.group(2)) and _GROUP_HEADING.match(previous):
             # "Littering:" / "1. ..." ... "Fly-tipping:" / "1. ...": the numbering restarts
             # under each heading, and the questions run on.
             group = len(found)
@@ -407,7 +400,7 @@ def _interleaved(lines: list[str]) -> list[tuple[int, str]]:
         bullets = [
             (i, line[2:].strip())
             for i, line in enumerate(lines)
-            if line[:2] in ("- ", "• ") and _ASKS.search(line)
+            if line[:2] in ("- ", "• ") and ASKS.search(line)
         ]
         if len(bullets) >= 2 and all(
             _answer_beneath(lines, i) and len(_next_line(lines, i)) < 80 for i, _ in bullets
@@ -415,9 +408,7 @@ def _interleaved(lines: list[str]) -> list[tuple[int, str]]:
             return bullets
         # Every item numbered "1." (a list whose numbering the page lost): taken in order.
         items = [(i, m) for i, line in enumerate(lines) if (m := _ITEM.match(line))]
-        if len(items) >= 2 and all(
-            m.group(1) == "1" and _ASKS.search(m.group(2)) for _, m in items
-        ):
+        if len(items) >= 2 and all(m.group(1) == "1" and ASKS.search(m.group(2)) for _, m in items):
             return [(i, m.group(2).strip()) for i, m in items]
     return found if len(found) >= 2 else []
 
@@ -541,48 +532,7 @@ def _next_line(lines: list[str], i: int) -> str:
 def _answer_beneath(lines: list[str], i: int) -> bool:
     """Whether the line after item ``i`` is an answer: not another item, and not asking."""
     after = _next_line(lines, i)
-    return bool(after) and not _ITEM.match(after) and not _ASKS.search(after)
-
-
-_GLUED_MARKER = re.compile(r"(?m)^(\d{1,2}[.)])(?=[A-Za-z])")
-_DOUBLE_MARKER = re.compile(r"(?m)^(\d{1,2})\s*(?:\.\)|\)\.)")
-
-
-_BARE_NUMBER = re.compile(r"(?m)^(\d{1,2})[ \t]+(?=[A-Z])(?P<rest>.*)$")
-
-
-def _plain_markers(section: str) -> str:
-    """Item numbers as the splitter reads them: "1.How" -> "1. How", "1.)" -> "1)", and "1 How
-    many ..." / "2 What is ..." -> "1. How many ..." when the bare numbers run 1, 2, 3 ... and
-    every such item asks something ("1 Bedroom properties" is an option, not an item)."""
-    section = _GLUED_MARKER.sub(r"\1 ", _DOUBLE_MARKER.sub(r"\1)", section))
-    found = list(_BARE_NUMBER.finditer(section))
-    if (
-        len(found) >= 2
-        and [int(m.group(1)) for m in found] == list(range(1, len(found) + 1))
-        and all(_ASKS.search(m.group("rest")) for m in found)
-    ):
-        section = _BARE_NUMBER.sub(r"\1. \g<rest>", section)
-    return section
-
-
-_AND_WHETHER = re.compile(r",?\s+and\s+(?=whether\s)", re.I)
-
-
-def _split_joined(text: str) -> list[str]:
-    """ "details of why X and whether Y": two questions in one sentence, and two requests in two
-    sentences of one paragraph, as an officer splits them."""
-    if "\n" in text:
-        return [text]
-    requests = separate_requests(text)
-    if len(requests) > 1:
-        return requests
-    if text.count("?") > 1:
-        return [text]
-    parts = _AND_WHETHER.split(text, maxsplit=1)
-    if len(parts) == 2 and all(len(p.split()) >= 5 for p in parts) and "(" not in parts[0][-40:]:
-        return [parts[0].rstrip(" ,"), parts[1][0].upper() + parts[1][1:]]
-    return [text]
+    return bool(after) and not _ITEM.match(after) and not ASKS.search(after)
 
 
 # A remark about how to answer, not a question: "Please specify whether you are using calendar
@@ -640,7 +590,7 @@ def _first_paragraph(lines: list[str], span: tuple[int, int]) -> tuple[int, int]
         start += 1
     end = next((i for i in range(start, span[1]) if not lines[i].strip()), span[1])
     paragraph = " ".join(lines[start:end])
-    asks = bool(_ASKS.search(paragraph))
+    asks = bool(ASKS.search(paragraph))
     if not any(x.strip() for x in lines[end : span[1]]):
         return span if asks else None
     return (start, end) if asks or len(paragraph.split()) > 5 else None
@@ -1889,18 +1839,13 @@ def extract(
         request_text = section
         response_lo = span[1]
         try:
-            split = propose_questions(_plain_markers(split_inline_items(section)))
+            split = propose_questions(section)
         except EmptyRequestText:
             split = None
         if split is not None:
-            for q in split.questions:
-                # An item the requester numbered ends where their numbering says: its sentences
-                # are not split into more questions.
-                parts = [q.text] if q.numbered else _split_joined(q.text)
-                for k, part in enumerate(parts):
-                    questions.append(
-                        (without_salutation(part), without_salutation(q.context) if k == 0 else "")
-                    )
+            questions = [
+                (without_salutation(q.text), without_salutation(q.context)) for q in split.questions
+            ]
             questions = _drop_presentation([(q, c) for q, c in questions if q])
             if split.whole_text_fallback and _only_announces(section.strip().split("\n")[-1]):
                 # "I am seeking the following information for each of the calendar years listed

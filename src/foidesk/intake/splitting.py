@@ -7,10 +7,13 @@ so the rules favour being predictable over being clever.
 
 The rules were measured against the hand-labelled disclosure-log pages in
 ``../shared/corpus`` (``tests/intake/test_splitting_corpus.py``: the question count matches the
-label on 28 of 31 pages) and follow how the labeller split them:
+label on 29 of 31 pages) and follow how the labeller split them:
 
-- numbered or bulleted items are questions, whatever numbering style the requester used, and the
+- numbered or bulleted items are questions, whatever numbering style the requester used ("1.",
+  "(1)", "Q1", "Question One:", "Part 2:", "3 -", items numbered inside one long line), and the
   numbers are given again as 1..n (pages rendered from HTML lists often number every item "1.");
+- an item the requester did not number that asks two things in two sentences, or "details of why
+  X and whether Y", is two questions;
 - a question's follow-up ("If yes, ...", "If so, ...", "If not, ...") and its sub-items stay with
   it;
 - context (background, "For context: ..." paragraphs, links) is never a question: it is kept
@@ -27,6 +30,8 @@ import re
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from itertools import groupby, takewhile
+
+from foidesk.intake.wording import ASKS
 
 __all__ = [
     "LINK",
@@ -76,8 +81,9 @@ class ProposedSplit:
     ``preamble`` is everything before the first question (salutation, "under the Freedom of
     Information Act I would like ...", background for the whole request). ``signoff`` is the
     closing remarks and sign-off after the last question; it may name the requester, so it must
-    never be published. ``whole_text_fallback`` is true when no question was recognised and the
-    whole text was proposed as one question.
+    never be published. ``whole_text_fallback`` is true when no item or question was recognised:
+    the whole text was proposed as one question, or as one for each request where it makes two
+    in two sentences.
     """
 
     questions: tuple[ProposedQuestion, ...]
@@ -157,7 +163,7 @@ _MARKER_PATTERNS: tuple[tuple[re.Pattern[str], _Style], ...] = (
     ),
     (re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+(.*)$"), _Style.DECIMAL),
     (re.compile(r"^\((\d{1,2})([a-z]?)\)\s*(.*)$"), _Style.NUMBER),
-    (re.compile(r"^(\d{1,2})([a-z]?)(?:\.\)|[.)])(?:\s+(.*))?$"), _Style.NUMBER),  # also "1.)"
+    (re.compile(r"^(\d{1,2})([a-z]?)[.)](?:\s+(.*))?$"), _Style.NUMBER),
     (re.compile(r"^(\d{1,2})()/\s+(.*)$"), _Style.NUMBER),  # "1/ Monthly knife crime offences"
     (re.compile(r"^(\d{1,2})(),\s+(?=[A-Z])(.*)$"), _Style.NUMBER),  # "1, When an arrest was made"
     # "1 - How many officers ...", "2: The number of ...": a word must follow, so that "2 - 3
@@ -1048,9 +1054,74 @@ def _signoff_start(paras: list[_Para], first_question: int | None) -> int:
 def propose_questions(text: str) -> ProposedSplit:
     """Propose how ``text``, a request as the requester wrote it, splits into questions.
 
+    Items numbered inside one long line ("... 1) The documents ... 2) Any correspondence ...")
+    and bare numbers ("1 How many ...") are read as the requester's numbering. An item they did
+    not number that asks two things, in two sentences or as "details of why X and whether Y", is
+    two questions; a numbered item ends where their numbering says.
+
     Raises ``EmptyRequestText`` for empty or blank text. When nothing looks like a question, the
-    whole text (less any sign-off) is proposed as one question for the officer to edit.
+    whole text (less any sign-off) is proposed as one question for the officer to edit, or as
+    one question for each request when it makes two in two sentences.
     """
+    split = _propose(_plain_markers(split_inline_items(text)))
+    questions: list[ProposedQuestion] = []
+    for q in split.questions:
+        parts = [q.text] if q.numbered else _split_joined(q.text)
+        for k, part in enumerate(parts):
+            questions.append(
+                ProposedQuestion(
+                    number=len(questions) + 1,
+                    text=part,
+                    context=q.context if k == 0 else "",
+                    numbered=q.numbered,
+                )
+            )
+    return replace(split, questions=tuple(questions))
+
+
+_GLUED_MARKER = re.compile(r"(?m)^(\d{1,2}[.)])(?=[A-Za-z])")
+_DOUBLE_MARKER = re.compile(r"(?m)^(\d{1,2})\s*(?:\.\)|\)\.)")
+
+
+_BARE_NUMBER = re.compile(r"(?m)^(\d{1,2})[ \t]+(?=[A-Z])(?P<rest>.*)$")
+
+
+def _plain_markers(section: str) -> str:
+    """Item numbers as the splitter reads them: "1.How" -> "1. How", "1.)" -> "1)", and "1 How
+    many ..." / "2 What is ..." -> "1. How many ..." when the bare numbers run 1, 2, 3 ... and
+    every such item asks something ("1 Bedroom properties" is an option, not an item)."""
+    section = _GLUED_MARKER.sub(r"\1 ", _DOUBLE_MARKER.sub(r"\1)", section))
+    found = list(_BARE_NUMBER.finditer(section))
+    if (
+        len(found) >= 2
+        and [int(m.group(1)) for m in found] == list(range(1, len(found) + 1))
+        and all(ASKS.search(m.group("rest")) for m in found)
+    ):
+        section = _BARE_NUMBER.sub(r"\1. \g<rest>", section)
+    return section
+
+
+_AND_WHETHER = re.compile(r",?\s+and\s+(?=whether\s)", re.I)
+
+
+def _split_joined(text: str) -> list[str]:
+    """ "details of why X and whether Y": two questions in one sentence, and two requests in two
+    sentences of one paragraph, as an officer splits them."""
+    if "\n" in text:
+        return [text]
+    requests = separate_requests(text)
+    if len(requests) > 1:
+        return requests
+    if text.count("?") > 1:
+        return [text]
+    parts = _AND_WHETHER.split(text, maxsplit=1)
+    if len(parts) == 2 and all(len(p.split()) >= 5 for p in parts) and "(" not in parts[0][-40:]:
+        return [parts[0].rstrip(" ,"), parts[1][0].upper() + parts[1][1:]]
+    return [text]
+
+
+def _propose(text: str) -> ProposedSplit:
+    """``propose_questions`` before items that ask two things are parted."""
     normalised = normalise_whitespace(text)
     if not normalised:
         raise EmptyRequestText("The request has no text: paste the requester's words to split.")

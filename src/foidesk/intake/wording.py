@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 __all__ = [
+    "ASKS",
     "DATE",
     "MONTH",
     "MONTH_NAMES",
@@ -25,6 +26,14 @@ __all__ = [
     "drop_sentences",
     "sentences",
 ]
+
+#: Words that ask for something: a question mark, "how many", "please provide", "Has the ...".
+ASKS = re.compile(
+    r"\?|\b(?:please|how\s+many|how\s+much|what|which|who|when|whether|provide|number\s+of|"
+    r"details\s+of|copy\s+of|list\s+of|I\s+would\s+like|can\s+you|could\s+you)\b|"
+    r"^(?:has|have|does|do|did|is|are|was|were)\s+(?:any|the|your|there|it|this)\b",
+    re.I,
+)
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'‘“])")
 
