@@ -2277,6 +2277,19 @@ def test_a_response_on_the_accompanying_documents() -> None:
     assert e.has_attachment
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["The figures are in the accompanying Excel spreadsheet.", "See the accompanying workbook."],
+)
+def test_an_accompanying_spreadsheet_named_by_its_program_is_an_attachment(sentence) -> None:
+    e = extract(
+        f"Request\n1. How many false alarms did you attend in 2023?\nResponse\n{sentence}\n"
+    )
+
+    assert e.has_attachment
+    assert [q.outcome for q in e.questions] == ["disclosed"]
+
+
 def test_a_section_relied_on_by_itself_beside_its_subsection_stays_cited() -> None:
     e = extract(
         "Request\n1. How much was paid to informants each year?\n"

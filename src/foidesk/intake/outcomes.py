@@ -397,7 +397,8 @@ _ATTACHMENT_OTHER = (
     ),
     (
         re.compile(
-            r"\baccompanying\s+(?:spreadsheet|document|file|table|pdf|report|letter)s?\b|"
+            r"\baccompanying\s+(?:excel\s+|word\s+|pdf\s+)?(?:spreadsheet|document|file|table|pdf|"
+            r"report|letter|workbook)s?\b|"
             r"\battached\s+(?:to\s+this\s+(?:letter|e-?mail|response)|here(?:to|with))\b",
             re.I,
         ),
