@@ -424,6 +424,23 @@ def test_references(head, reference):
     )
 
 
+@pytest.mark.parametrize(
+    ("line", "shown"),
+    [
+        ("Received: 2023-01-16", "2023-01-16"),
+        ("Date: 2023-01-16", "2023-01-16"),
+        ("Disclosure date: January 16, 2023", "2023-01-16"),
+        ("Date disclosed: 16/01/2023", "2023-01-16"),
+        ("Date of disclosure 16 Jan 2023", "2023-01-16"),
+        ("Date: 2023-13-45", None),
+    ],
+)
+def test_dates_written_in_iso_form_or_labelled_as_the_disclosure(line, shown):
+    e = extract(f"FOI 456/24\n{line}\nRequest\n1. How many?\nResponse\nThere are 12.\n")
+
+    assert e.received_or_published_date == shown
+
+
 def test_month_only_date():
     e = extract("FOI date\n08/2023\n1. How many cameras are there?\nThere are 12.\n")
 

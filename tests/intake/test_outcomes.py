@@ -53,6 +53,7 @@ def test_figures_are_data_not_citations_dates_or_item_numbers():
     assert has_figures("Total: 1,204")
     assert not has_figures("Section 31(1)(a) applies.")
     assert not has_figures("Received on 16 January 2023.")
+    assert not has_figures("Your request was received on 2023-01-16.")
     assert not has_figures("1. See the answer above.")
     assert gives("The table below shows the totals.")
 

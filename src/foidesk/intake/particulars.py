@@ -211,7 +211,8 @@ _RESPONSE_DATE = (
 _PUBLISHED_DATE = (
     re.compile(
         r"^(?:dated|date\s+published|published(?:\s+on)?|publication\s+date|"
-        rf"date\s+of\s+publication|date)\s*:?\s*({DATE})",
+        r"date\s+of\s+(?:publication|disclosure)|disclosure\s+date|date\s+disclosed|"
+        rf"disclosed(?:\s+on)?|date)\s*:?\s*({DATE})",
         re.I | re.M,
     ),
 )
@@ -223,6 +224,8 @@ def _iso(raw: str) -> str | None:
     raw = raw.strip().lower().replace(",", " ")
     m = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})", raw)
     try:
+        if iso := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", raw):
+            return date(*(int(x) for x in iso.groups())).isoformat()
         if m:
             day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
             if year < 100:
@@ -301,7 +304,16 @@ _RESPONSE_DATE = (
     Cue(_RESPONSE_DATE[1], "responded", "response sent"),
 )
 _PUBLISHED_DATE = (
-    Cue(_PUBLISHED_DATE[0], "dated", "published", "publication", "date:", "date\n", "date "),
+    Cue(
+        _PUBLISHED_DATE[0],
+        "dated",
+        "published",
+        "publication",
+        "disclos",
+        "date:",
+        "date\n",
+        "date ",
+    ),
 )
 _LABELLED_REF = Cue(
     _LABELLED_REF,

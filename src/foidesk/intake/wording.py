@@ -144,6 +144,7 @@ MONTH_NAMES = {
 MONTH = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
 DATE = (
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{MONTH})\.?,?\s+\d{{4}}"
-    r"|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?!\d)"
+    r"|(?<!\d)(?:19|20)\d\d-\d\d-\d\d(?!\d)"  # 2023-01-16
+    r"|(?<![\d/.-])\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?!\d)"
     rf"|(?:{MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
 )
