@@ -36,6 +36,23 @@ from foidesk.intake.outcomes import classify, gives, has_figures, refuses, witho
         ("We do not have this information.", (), "not_held"),
         ("The council doesn’t have any such policy.", (), "not_held"),
         ("We have no recorded information relevant to this question.", (), "not_held"),
+        (
+            "To confirm or deny whether any information is held would itself disclose exempt "
+            "information.",
+            (),
+            "ncnd",
+        ),
+        (
+            "The duty to confirm or deny does not arise by virtue of section 40(5B).",
+            ("s40(5)",),
+            "ncnd",
+        ),
+        ("Confirming or denying that any reports exist would reveal tactics.", (), "ncnd"),
+        (
+            "Confirming or denying whether it is held would not cause harm: we hold 12 reports.",
+            (),
+            "disclosed",
+        ),
     ],
 )
 def test_an_answers_wording_gives_its_outcome(answer, cites, outcome):

@@ -55,7 +55,14 @@ _NCND_OTHER = re.compile(
     r"\b(?:will|shall|would|does|do|can)\s+not\s+(?:either\s+)?confirm\s+or\s+deny\b|"
     r"\b(?:refuse[sd]?|refusing|unable|declines?|declined)\s+to\s+(?:either\s+)?confirm\s+or\s+"
     r"deny\b|\bdoes\s+or\s+does\s+not\s+exist\b|"
-    r"\bunable\s+to\s+confirm\s+whether\s+or\s+not\s+(?:any\s+|the\s+)?information\s+is\s+held\b",
+    r"\bunable\s+to\s+confirm\s+whether\s+or\s+not\s+(?:any\s+|the\s+)?information\s+is\s+held\b|"
+    # "The duty to confirm or deny does not arise by virtue of section 40(5B)" (the Act's words,
+    # FOIA s2(1)); "To confirm or deny whether any information is held would itself disclose
+    # exempt information" (the reason an NCND response gives).
+    r"\bduty\s+to\s+confirm\s+or\s+deny\s+does\s+not\s+(?:arise|apply)\b|"
+    r"\b(?:to\s+confirm\s+or\s+deny|confirming\s+or\s+denying)\s+(?:whether|that)\b[^.]{0,100}?"
+    r"\bwould\s+(?!not\b)(?:\w+\s+){0,2}?(?:disclose|reveal|breach|prejudice|contravene|"
+    r"undermine|compromise)\w*",
     re.I,
 )
 _NCND_PARTIAL = re.compile(
@@ -409,7 +416,7 @@ _ATTACHMENT_OTHER = (
 # Each pattern is tried only when one of these words is in the text (see ``Cue``).
 NCND = Either(
     Cue(_NCND, "neither", "ncnd", "inference", "confirm or"),
-    Cue(_NCND_OTHER, "confirm or", "does or does", "whether or not"),
+    Cue(_NCND_OTHER, "confirm or", "confirming or", "does or does", "whether or not"),
 )
 NCND_PARTIAL = Cue(
     _NCND_PARTIAL, "addition", "other", "further", "overt", "attached", "some of", "majority"
