@@ -3120,3 +3120,35 @@ def test_answers_labelled_answer_response_or_reply_answer_that_question(label: s
 
     assert [q.outcome for q in e.questions] == ["disclosed", "not_held"]
     assert e.questions[1].answer.endswith("This information is not held by the force.")
+
+
+@pytest.mark.parametrize(
+    ("ask", "answer"), [("Q. ", "A. "), ("Q: ", "A: "), ("Question: ", "Answer: ")]
+)
+def test_questions_and_answers_marked_but_not_numbered_are_read_in_pairs(ask, answer) -> None:
+    e = extract(
+        "FOI 456/24\n\n"
+        f"{ask}How many officers were assaulted on duty in 2023?\n"
+        f"{answer}412\n\n"
+        f"{ask}How many of those assaults resulted in a charge?\n"
+        f"{answer}This information is not held.\n"
+    )
+
+    assert [q.text for q in e.questions] == [
+        "How many officers were assaulted on duty in 2023?",
+        "How many of those assaults resulted in a charge?",
+    ]
+    assert [q.outcome for q in e.questions] == ["disclosed", "not_held"]
+
+
+def test_marked_questions_without_an_answer_each_are_not_read_as_pairs() -> None:
+    e = extract(
+        "FOI 456/24\n\n"
+        "Q. How many officers were assaulted on duty in 2023?\n"
+        "Q. How many of those assaults resulted in a charge?\n"
+        "A. 412 officers were assaulted, and 150 assaults led to a charge.\n"
+    )
+
+    assert "Questions and answers are interleaved; each answer follows its question." not in (
+        e.notes
+    )

@@ -367,10 +367,27 @@ _ITEM = re.compile(r"^(?:q(?:uestion)?\s*)?(\d{1,2})(?:[.):]|,(?=\s+[A-Z]))\s+(.
 
 # A heading over a group of questions: "Fly-tipping:", "Part B".
 _GROUP_HEADING = re.compile(r"^[A-Z][A-Za-z'’&/ -]{2,40}:$")
+# "Q. How many ...?" / "A. 412": questions and answers marked, not numbered.
+_QA_ASK = re.compile(r"^Q(?:uestion)?\s*[.:)\-–]\s*(\S.*)$")
+_QA_ANSWER = re.compile(r"^A(?:nswer)?\s*[.:)\-–]")
+
+
+def _marked_pairs(lines: list[str]) -> list[tuple[int, str]]:
+    """ "Q. ..." / "A. ..." / "Q. ...": each question with its answer beneath, twice or more;
+    (line index, question). Empty unless every question has an answer before the next."""
+    asks = [(i, m.group(1).strip()) for i, line in enumerate(lines) if (m := _QA_ASK.match(line))]
+    ends = [i for i, _ in asks[1:]] + [len(lines)]
+    if len(asks) < 2 or not all(
+        any(_QA_ANSWER.match(x) for x in lines[i + 1 : end])
+        for (i, _), end in zip(asks, ends, strict=True)
+    ):
+        return []
+    return asks
 
 
 def _interleaved(lines: list[str]) -> list[tuple[int, str]]:
-    """Questions numbered 1, 2, 3... on a page with no request heading: (line index, text)."""
+    """Questions numbered 1, 2, 3... on a page with no request heading, or marked "Q." each with
+    its "A." beneath: (line index, text)."""
     found: list[tuple[int, str]] = []
     group = 0  # questions found before the numbering last restarted under a heading
     previous = ""
@@ -410,7 +427,8 @@ def _interleaved(lines: list[str]) -> list[tuple[int, str]]:
         items = [(i, m) for i, line in enumerate(lines) if (m := _ITEM.match(line))]
         if len(items) >= 2 and all(m.group(1) == "1" and ASKS.search(m.group(2)) for _, m in items):
             return [(i, m.group(2).strip()) for i, m in items]
-    return found if len(found) >= 2 else []
+        return _marked_pairs(lines)
+    return found
 
 
 _PAIR_ASK = re.compile(
