@@ -108,7 +108,10 @@ _S21 = re.compile(
     r"\b(?:is|are)\s+(?:already\s+)?(?:published\s+|available\s+|provided\s+)?(?:on|via|at)\s+"
     r"(?:our|the|this|the\s+following)\s+(?:[\w’'-]+\s+)?(?:website|web\s?page|link)\b|"
     r"\bcan\s+be\s+found\s+(?:on|at|via)\s+(?:our|the|this|the\s+following)\s+(?:[\w’'-]+\s+)?"
-    r"(?:website|web\s?page|link)\b",
+    r"(?:website|web\s?page|link)\b|"
+    # "is published on data.police.uk", "is available at www.gov.uk/...": a site named by address.
+    r"\b(?:is|are)\s+(?:already\s+)?(?:published|available)\s+(?:on|via|at)\s+"
+    r"(?:https?://|www\.|[\w-]+(?:\.[\w-]+)*\.(?:gov|police|org|nhs|ac|co)\.uk\b)",
     re.I,
 )
 _S22 = re.compile(
@@ -264,6 +267,9 @@ _REDIRECT = re.compile(
     r"\b(?:submit|direct|redirect|send|forward|address)\w*\s+(?:this\s+(?:part\s+of\s+)?"
     r"(?:your\s+)?|your\s+|the\s+)?(?:request|question|enquiry)\s+to\b|"
     r"\bmay\s+wish\s+to\s+(?:contact|submit|approach|direct|redirect|write)\b|"
+    # "Your request should be directed to the Home Office".
+    r"\b(?:request|question|enquiry)\s+(?:should|would|could|may|must)\s+(?:be\s+)?(?:better\s+)?"
+    r"(?:directed|redirected|addressed|sent|submitted|forwarded)\s+to\b|"
     r"\b(?:has|have|was|were)\s+been\s+transferred\b|\bnot\s+the\s+(?:responsible|appropriate)\s+"
     r"(?:authority|body|organisation)\b|\bnot\s+(?:a\s+matter\s+for|within\s+the\s+remit\s+of)\b|"
     r"\boutside\s+(?:the|our)\s+remit\b",
@@ -428,7 +434,19 @@ _NOT_RETRIEVABLE = Cue(_NOT_RETRIEVABLE, "retrievable")
 _VEXATIOUS = Cue(_VEXATIOUS, "vexatious", "repeated request")
 _CLARIFY = Cue(_CLARIFY, "clarif", "unclear", "ambiguous")
 _NOT_A_REQUEST = Cue(_NOT_A_REQUEST, "recorded information", "to be valid", "valid ", "section 8")
-_S21 = Cue(_S21, "accessible", "already", "available", "website", "web page", "webpage", "link")
+_S21 = Cue(
+    _S21,
+    "accessible",
+    "already",
+    "available",
+    "website",
+    "web page",
+    "webpage",
+    "link",
+    "www.",
+    "http",
+    ".uk",
+)
 _S22 = Cue(_S22, "publication", "published")
 _PARTIAL = Cue(
     _PARTIAL,
@@ -503,6 +521,11 @@ _REDIRECT = Cue(
     "question to",
     "enquiry to",
     "may wish to",
+    "directed to",
+    "addressed to",
+    "sent to",
+    "submitted to",
+    "forwarded to",
     "transferred",
     "responsible",
     "appropriate authority",
