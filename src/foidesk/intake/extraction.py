@@ -116,6 +116,7 @@ from foidesk.intake.splitting import (
 )
 from foidesk.intake.wording import (
     ASKS,
+    NUMBER_WORDS,
     SENTENCE_END,
     Cue,
     Either,
@@ -301,20 +302,6 @@ def _one_line(text: str) -> str:
 
 # --- Small helpers ---------------------------------------------------------------------------
 
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
 _ORDINALS = {
     "first": 1,
     "second": 2,
@@ -678,7 +665,7 @@ def _is_reasoning_heading(line: str) -> bool:
     )
 
 
-_QNUM = r"(?:\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")"
+_QNUM = r"(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
 _QSEP = r"(?:\s*(?:,|&|\+|/)\s*(?:and\s+)?|\s+(?:and|to|or)\s+|\s*[-–](?=\s*q|\d))"
 _QLIST = rf"{_QNUM}[a-z]?(?:{_QSEP}(?:q(?:uestions?)?\s*\.?\s*)?{_QNUM}[a-z]?)*"
 _LEAD = (
@@ -744,7 +731,7 @@ def _numbers(listing: str) -> list[int]:
         if token in ("to", "-", "–"):
             pending_range = bool(out)
             continue
-        value = _NUMBER_WORDS.get(token) or int(token)
+        value = NUMBER_WORDS.get(token) or int(token)
         if pending_range and out and value > out[-1]:
             out.extend(range(out[-1] + 1, value + 1))
         else:

@@ -222,10 +222,10 @@ _MONTH_YEAR = re.compile(r"^(?:foi\s+)?date\s*:?\s*\n?\s*(\d{1,2})/(\d{4})\s*$",
 def _iso(raw: str) -> str | None:
     """A date as printed ("25/03/15", "16th January 2023", "Jan 5, 2020") in ISO form."""
     raw = raw.strip().lower().replace(",", " ")
-    m = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})", raw)
     try:
-        if iso := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", raw):
-            return date(*(int(x) for x in iso.groups())).isoformat()
+        if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", raw):
+            return date(*(int(x) for x in m.groups())).isoformat()
+        m = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})", raw)
         if m:
             day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
             if year < 100:

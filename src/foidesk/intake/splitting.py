@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from itertools import groupby, takewhile
 
-from foidesk.intake.wording import ASKS
+from foidesk.intake.wording import ASKS, NUMBER_WORDS
 
 __all__ = [
     "LINK",
@@ -177,14 +177,6 @@ _MARKER_PATTERNS: tuple[tuple[re.Pattern[str], _Style], ...] = (
     (re.compile(r"^([•·▪◦●○■□➢►])\s*(.*)$"), _Style.BULLET),
 )
 _ROMAN = re.compile(r"^x{0,3}(?:ix|iv|v?i{0,3})$")
-_NUMBER_WORDS = {
-    word: value
-    for value, word in enumerate(
-        ("one", "two", "three", "four", "five", "six")
-        + ("seven", "eight", "nine", "ten", "eleven", "twelve"),
-        start=1,
-    )
-}
 
 
 _LEADING_PART = re.compile(r"^\(?[a-z]\)\s+|^[a-z]\.\s+(?=[A-Z])")
@@ -198,9 +190,9 @@ def _marker(line: str) -> _Marker | None:
             continue
         groups = match.groups()
         if style is _Style.NUMBER and not groups[0].isdigit():
-            if groups[0].lower() not in _NUMBER_WORDS:
+            if groups[0].lower() not in NUMBER_WORDS:
                 continue  # "Question about ...", "Part of ..."
-            groups = (str(_NUMBER_WORDS[groups[0].lower()]), *groups[1:])
+            groups = (str(NUMBER_WORDS[groups[0].lower()]), *groups[1:])
         rest = (groups[-1] or "").strip()
         if style is _Style.NUMBER and groups[1]:
             style = _Style.NUMLETTER  # "1a)": the parts are numbered, not just the questions

@@ -1,5 +1,6 @@
 """How the importer matches a page's wording (``intake.extraction``, ``intake.outcomes``,
-``intake.particulars``).
+``intake.particulars``), and the words the request splitter shares with it (``ASKS``,
+``NUMBER_WORDS``).
 
 A ``Cue`` is a regular expression tried only when one of its words is in the text at all, and
 ``Either`` tries several in turn: a page is tested by hundreds of case-insensitive wording
@@ -20,6 +21,7 @@ __all__ = [
     "DATE",
     "MONTH",
     "MONTH_NAMES",
+    "NUMBER_WORDS",
     "SENTENCE_END",
     "Cue",
     "Either",
@@ -142,6 +144,16 @@ MONTH_NAMES = {
     for m in names
 }
 MONTH = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
+#: Numbers written as words, as requests and responses use them ("Question Two", "questions one
+#: and three").
+NUMBER_WORDS = {
+    word: value
+    for value, word in enumerate(
+        ("one", "two", "three", "four", "five", "six")
+        + ("seven", "eight", "nine", "ten", "eleven", "twelve"),
+        start=1,
+    )
+}
 DATE = (
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{MONTH})\.?,?\s+\d{{4}}"
     r"|(?<!\d)(?:19|20)\d\d-\d\d-\d\d(?!\d)"  # 2023-01-16

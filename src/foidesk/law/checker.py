@@ -34,7 +34,14 @@ from foidesk.law.exemptions import (
     UnknownCondition,
     UnknownProvision,
 )
-from foidesk.law.provisions import catalogue_ids, clean_text, is_within, section_of
+from foidesk.law.provisions import (
+    REGULATION_WORD,
+    SECTION_WORD,
+    catalogue_ids,
+    clean_text,
+    is_within,
+    section_of,
+)
 from foidesk.law.regimes import Citation, Regime
 from foidesk.law.response import (
     REFUSALS,
@@ -969,7 +976,7 @@ _REVEALS = re.compile(
 _STRIP_FOR_DIGITS = (
     re.compile(r"https?://\S+"),
     re.compile(
-        r"(?i)\b(?:sections?|sect?\.?|ss?\.|s|regulations?|regs?\.?|EIRs?)\s*\d+[A-Z]?"
+        rf"(?i)\b(?:{SECTION_WORD}|{REGULATION_WORD})\s*\d+[A-Z]?"
         r"(?:\s*\([0-9A-Za-z]{1,4}\))*"
         r"(?:\s*(?:,|and|&)\s*\d+[A-Z]?(?:\s*\([0-9A-Za-z]{1,4}\))*)*"
     ),

@@ -51,17 +51,19 @@ _EIR_REGULATIONS = frozenset({"12", "13"})
 
 _SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\t\r\f\v]")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
-# "Section", "Sections", "s.", "ss", "sec.", "Sect."; "Regulation", "reg.", "EIR 12(4)(b)".
-_SECTION_WORD = r"sections?|sect?\.?|ss?\.?"
+#: The words a citation opens with, as regular expressions: "Section", "Sections", "s.", "ss",
+#: "sec.", "Sect."; "Regulation", "reg.", "EIR 12(4)(b)".
+SECTION_WORD = r"sections?|sect?\.?|ss?\.?"
+REGULATION_WORD = r"regulations?|regs?\.?|EIRs?"
 _KEYWORD = re.compile(
-    rf"(?<![\w'\u2019])(?:(?P<sec>{_SECTION_WORD})|(?P<reg>regulations?|regs?\.?|EIRs?))[ ]*(?=\d)",
+    rf"(?<![\w'\u2019])(?:(?P<sec>{SECTION_WORD})|(?P<reg>{REGULATION_WORD}))[ ]*(?=\d)",
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"(\d{1,3})(?!\d)((?:[A-Z](?![A-Za-z]))?)(?![.,:/]\d)(?![a-z])")
 _GROUP = re.compile(r"[ ]*\([ ]*(\d{1,2}[A-Za-z]{0,2}|[a-z]{1,4})[ ]*\)")
 _JOIN = re.compile(r"[ ]*(?:,|&|/|\band/or\b|\band\b|\bor\b)[ ]*", re.IGNORECASE)
 _NEXT_SECTION = re.compile(
-    rf"(?:(?:{_SECTION_WORD})[ ]*)?(\d{{1,3}})(?!\d)((?:[A-Z](?![A-Za-z]))?)(?![.,:/]\d)(?![a-z])"
+    rf"(?:(?:{SECTION_WORD})[ ]*)?(\d{{1,3}})(?!\d)((?:[A-Z](?![A-Za-z]))?)(?![.,:/]\d)(?![a-z])"
     r"(?![ ]*(?:hours?|hrs?|days?|working|weeks?|months?|years?|minutes?|mins?|per|%|pm|am|"
     r"percent|people|officers?|cases?|records?|requests?)\b)",
     re.IGNORECASE,
