@@ -5,43 +5,11 @@ import io
 
 import docx
 import pytest
-from django.urls import include, path, reverse
+from django.urls import reverse
 
-import foidesk.urls
 from foidesk.accounts.models import Role
-from foidesk.decisions import documents_views
-from foidesk.decisions import urls as decision_urls
 
 from .test_export_response import REQUESTER, build_seed_case
-
-# The preview addresses belong in foidesk/decisions/urls.py (kept by the sign-off pages). This
-# URLconf is the project's own, with the three previews added to the ``decisions`` namespace
-# only where that file does not name them yet, so the tests run against the real wiring as
-# soon as it is there.
-_PREVIEWS = [
-    path(
-        "requests/<slug:slug>/response/preview/",
-        documents_views.preview_html,
-        name="preview-html",
-    ),
-    path("requests/<slug:slug>/response.pdf", documents_views.preview_pdf, name="preview-pdf"),
-    path("requests/<slug:slug>/response.docx", documents_views.preview_docx, name="preview-docx"),
-]
-_named = {getattr(p, "name", None) for p in decision_urls.urlpatterns}
-urlpatterns = [
-    p for p in foidesk.urls.urlpatterns if getattr(p, "namespace", None) != "decisions"
-] + [
-    path(
-        "staff/",
-        include(
-            (
-                [*decision_urls.urlpatterns, *(p for p in _PREVIEWS if p.name not in _named)],
-                "decisions",
-            )
-        ),
-    )
-]
-pytestmark = pytest.mark.urls(__name__)
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 VIEWS = ["decisions:preview-html", "decisions:preview-pdf", "decisions:preview-docx"]

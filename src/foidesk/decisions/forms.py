@@ -280,6 +280,32 @@ class CostLineForm(forms.Form):
         ]
 
 
+class AttachmentForm(forms.Form):
+    """Attach a file to the response, for the questions it answers."""
+
+    file = forms.FileField(
+        label="File",
+        help_text="CSV, XLSX, ODS, DOCX, PDF or TXT, up to 20 MB.",
+        error_messages={
+            "required": "Choose a file to attach",
+            "empty": "The file is empty",
+            "invalid": "Choose a file to attach",
+        },
+    )
+    questions = forms.TypedMultipleChoiceField(
+        label="Questions it answers",
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Leave them all unticked if it goes with the whole response.",
+    )
+
+    def __init__(self, *args: Any, numbers: list[int], **kwargs: Any) -> None:
+        kwargs.setdefault("prefix", "attachment")
+        super().__init__(*args, **kwargs)
+        self.fields["questions"].choices = [(n, f"Question {n}") for n in numbers]
+
+
 class TestStartForm(forms.Form):
     errors_to_anchor = True  # hidden fields: the error summary links to the list of tests
 

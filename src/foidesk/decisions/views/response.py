@@ -2,9 +2,11 @@
 the paragraph library, the checker's findings beside the draft, and four-eyes sign-off.
 
 Register roles may read it (``access.request_for_user``); only FOI officers change the draft,
-only decision makers approve or send back. Each action posts to its own address and either
-redirects back to the part of the page it changed (with a message) or, when the input is bad
-or a service refuses it, renders the page again with that form's errors and HTTP 400.
+only decision makers approve or send back. Each action posts to its own address (the views are
+in ``decisions.py``, ``harm_tests.py``, ``attachments.py`` and ``sign_off.py`` beside this one)
+and goes through ``run_action``: it either redirects back to the part of the page it changed
+(with a message) or, when the input is bad or a service refuses it, renders this page again
+with that form's errors and HTTP 400.
 """
 
 from __future__ import annotations
@@ -16,14 +18,13 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
-from django.views.decorators.http import require_POST
 
 from foidesk.accounts.models import Role, User
 from foidesk.audit.models import AuditEvent
-from foidesk.cases.access import can_edit_register, request_for_officer, request_for_user
+from foidesk.cases.access import can_edit_register, request_for_user
 from foidesk.cases.models import Authority, Request
 from foidesk.cases.services import RegisterError
 from foidesk.cases.states import RequestState
@@ -33,9 +34,8 @@ from foidesk.law.response import ResponseFormatError
 from .. import compose, selectors, services
 from ..forms import (
     ApproveForm,
+    AttachmentForm,
     CostLineForm,
-    DecisionForm,
-    LibraryAddForm,
     LibrarySearchForm,
     ParagraphAddForm,
     ParagraphEditForm,
@@ -43,16 +43,12 @@ from ..forms import (
     SendBackForm,
     SubmitForm,
     TestReasoningForm,
-    TestStartForm,
 )
 from ..models import (
-    CostLine,
     Decision,
     HarmAndPublicInterestTest,
-    ResponseAttachment,
     Section,
     SignOffStatus,
-    TestKind,
     TestParagraph,
 )
 
@@ -62,32 +58,6 @@ LIBRARY_RESULTS = 8
 PARAGRAPH_SECTIONS = (Section.EVIDENCE_OF_HARM, Section.FACTORS_FOR, Section.FACTORS_AGAINST)
 
 SUBMITTABLE_STATES = frozenset({RequestState.DRAFTING, RequestState.AWAITING_APPROVAL})
-
-
-class AttachmentForm(forms.Form):
-    """Attach a file to the response, for the questions it answers."""
-
-    file = forms.FileField(
-        label="File",
-        help_text="CSV, XLSX, ODS, DOCX, PDF or TXT, up to 20 MB.",
-        error_messages={
-            "required": "Choose a file to attach",
-            "empty": "The file is empty",
-            "invalid": "Choose a file to attach",
-        },
-    )
-    questions = forms.TypedMultipleChoiceField(
-        label="Questions it answers",
-        coerce=int,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text="Leave them all unticked if it goes with the whole response.",
-    )
-
-    def __init__(self, *args: Any, numbers: list[int], **kwargs: Any) -> None:
-        kwargs.setdefault("prefix", "attachment")
-        super().__init__(*args, **kwargs)
-        self.fields["questions"].choices = [(n, f"Question {n}") for n in numbers]
 
 
 def can_draft(user: User, case: Request) -> bool:
@@ -345,7 +315,7 @@ class _Page:
                 {
                     "attachment": attachment,
                     "questions": selectors.questions_phrase(numbers) if numbers else "",
-                    "errors": self.errors(f"attachment_remove_{attachment.pk}"),
+                    "errors": self.errors(f"attachment_{attachment.pk}"),
                 }
             )
         return rows
@@ -476,7 +446,7 @@ def response_page(request: HttpRequest, slug: str) -> HttpResponse:
 # --- actions ---------------------------------------------------------------------------------
 
 
-def _action(
+def run_action(
     request: HttpRequest,
     case: Request,
     *,
@@ -497,21 +467,21 @@ def _action(
     return _render(request, case, bound={form_name: form}, anchor=anchor, status=400)
 
 
-def _decision(case: Request, pk: int) -> Decision:
+def decision_or_404(case: Request, pk: int) -> Decision:
     decision = case.decisions.filter(pk=pk).first()
     if decision is None:
         raise Http404("No such decision")
     return decision
 
 
-def _test(case: Request, pk: int) -> HarmAndPublicInterestTest:
+def test_or_404(case: Request, pk: int) -> HarmAndPublicInterestTest:
     test = case.tests.filter(pk=pk).first()
     if test is None:
         raise Http404("No such test")
     return test
 
 
-def _paragraph(case: Request, pk: int) -> TestParagraph:
+def paragraph_or_404(case: Request, pk: int) -> TestParagraph:
     paragraph = (
         TestParagraph.objects.filter(pk=pk, test__request=case).select_related("test").first()
     )
@@ -520,564 +490,11 @@ def _paragraph(case: Request, pk: int) -> TestParagraph:
     return paragraph
 
 
-def _decision_index(case: Request, decision: Decision) -> int:
+def decision_index(case: Request, decision: Decision) -> int:
     ids = list(case.decisions.order_by("order", "id").values_list("pk", flat=True))
     return ids.index(decision.pk) if decision.pk in ids else 0
 
 
-def _test_index(case: Request, test: HarmAndPublicInterestTest) -> int:
+def test_index(case: Request, test: HarmAndPublicInterestTest) -> int:
     ids = list(case.tests.order_by("id").values_list("pk", flat=True))
     return ids.index(test.pk) if test.pk in ids else 0
-
-
-# Decisions -----------------------------------------------------------------------------------
-
-
-def _decision_form_page(
-    request: HttpRequest, case: Request, decision: Decision | None
-) -> HttpResponse:
-    """Add or change a decision on its own page (the form lists the whole catalogue)."""
-    kind = Authority.current().kind
-    if request.method == "POST":
-        form = DecisionForm(request.POST, case=case, authority_kind=kind)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                saved = services.decision_save(
-                    actor=request.user,
-                    request=case,
-                    question_numbers=data["questions"],
-                    outcome=data["outcome"],
-                    provisions=data["provision_list"],
-                    text=data["text"],
-                    figures_given=data["figures_given"],
-                    reveals_held=data["reveals_held"],
-                    where=data["where"],
-                    publication_date=data["publication_date"],
-                    advice_to_narrow=data["advice_to_narrow"],
-                    cost_basis=data["cost_basis"],
-                    decision=decision,
-                )
-            except RegisterError as exc:
-                form.add_error(None, str(exc))
-            else:
-                these = sorted(q.number for q in saved.questions.all())
-                messages.success(
-                    request,
-                    f"Decision saved: {selectors.questions_phrase(these)}, "
-                    f"{saved.get_outcome_display().lower()}",
-                )
-                return redirect(response_url(case, f"decision-{_decision_index(case, saved)}"))
-        status = 400
-    else:
-        if decision is not None:
-            initial = DecisionForm.initial_for(decision)
-        else:
-            wanted = [n for n in request.GET.getlist("question") if n.isdigit()]
-            initial = {"questions": [int(n) for n in wanted]}
-        form = DecisionForm(initial=initial, case=case, authority_kind=kind)
-        status = 200
-    questions = list(case.questions.all())
-    current: dict[int, str] = {}
-    for other in case.decisions.prefetch_related("questions"):
-        if decision is not None and other.pk == decision.pk:
-            continue
-        for q in other.questions.all():
-            current[q.number] = f"already decided: {other.get_outcome_display().lower()}"
-    for q in questions:
-        q.decision_label = current.get(q.number, "")
-    context = {
-        "case": case,
-        "decision": decision,
-        "form": form,
-        "groups": form.provision_groups(),
-        "question_items": list(zip(form["questions"], questions, strict=False)),
-        "flag_fields": [form["figures_given"], form["reveals_held"]],
-        "page_errors": error_links(form, "decision-form") if form.is_bound else [],
-        "nav_section": "requests",
-    }
-    return render(request, "decisions/decision_form.html", context, status=status)
-
-
-@login_required
-def decision_new(request: HttpRequest, slug: str) -> HttpResponse:
-    return _decision_form_page(request, request_for_officer(request.user, slug), None)
-
-
-@login_required
-def decision_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    case = request_for_officer(request.user, slug)
-    return _decision_form_page(request, case, _decision(case, pk))
-
-
-@login_required
-@require_POST
-def decision_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    case = request_for_officer(request.user, slug)
-    decision = _decision(case, pk)
-    index = _decision_index(case, decision)
-
-    def perform(data: dict[str, Any]) -> str:
-        these = sorted(q.number for q in decision.questions.all())
-        services.decision_delete(actor=request.user, decision=decision)
-        return f"Decision on {selectors.questions_phrase(these)} removed"
-
-    return _action(
-        request,
-        case,
-        form_name=f"delete_{pk}",
-        form=forms.Form(request.POST),
-        perform=perform,
-        anchor=f"decision-{index}",
-    )
-
-
-@login_required
-@require_POST
-def advice_use(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    """Put the advice drafted from the worksheet into the decision (s16)."""
-    case = request_for_officer(request.user, slug)
-    decision = _decision(case, pk)
-    index = _decision_index(case, decision)
-
-    def perform(data: dict[str, Any]) -> str:
-        loaded = selectors.request_for_response(case).decisions.all()
-        current = next(d for d in loaded if d.pk == decision.pk)
-        these = sorted(q.number for q in current.questions.all())
-        advice = selectors.cost_worksheet(
-            current, case.regime, Authority.current()
-        ).suggested_advice(these)
-        if not advice:
-            raise RegisterError("There is no cost limit under this regime to advise on")
-        services.decision_save(
-            actor=request.user,
-            request=case,
-            question_numbers=these,
-            outcome=current.outcome,
-            provisions=current.provisions,
-            text=current.text,
-            figures_given=current.figures_given,
-            reveals_held=current.reveals_held,
-            where=current.where,
-            publication_date=current.publication_date,
-            advice_to_narrow=advice,
-            cost_basis=current.cost_basis,
-            decision=current,
-        )
-        return "The suggested advice to narrow is now in the decision: change it if you need to"
-
-    return _action(
-        request,
-        case,
-        form_name=f"advice_{pk}",
-        form=forms.Form(request.POST),
-        perform=perform,
-        anchor=f"cost-{index}",
-    )
-
-
-# The cost worksheet ----------------------------------------------------------------------------
-
-
-@login_required
-@require_POST
-def cost_line_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    case = request_for_officer(request.user, slug)
-    decision = _decision(case, pk)
-    index = _decision_index(case, decision)
-    numbers = sorted(decision.questions.values_list("number", flat=True))
-    form = CostLineForm(request.POST, numbers=numbers, prefix=f"cost-{pk}")
-
-    def perform(data: dict[str, Any]) -> str:
-        question = (
-            case.questions.get(number=data["question"]) if data["question"] is not None else None
-        )
-        line = services.cost_line_add(
-            actor=request.user,
-            decision=decision,
-            activity=data["activity"],
-            hours=data["hours"],
-            question=question,
-            note=data["note"],
-        )
-        return f"Added {line.hours} hours for {line.get_activity_display().lower()}"
-
-    return _action(
-        request, case, form_name=f"cost_{pk}", form=form, perform=perform, anchor=f"cost-{index}"
-    )
-
-
-@login_required
-@require_POST
-def cost_line_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    case = request_for_officer(request.user, slug)
-    line = CostLine.objects.filter(pk=pk, decision__request=case).select_related("decision")
-    line = line.first()
-    if line is None:
-        raise Http404("No such cost line")
-    index = _decision_index(case, line.decision)
-
-    def perform(data: dict[str, Any]) -> str:
-        services.cost_line_delete(actor=request.user, line=line)
-        return "Cost line removed"
-
-    return _action(
-        request,
-        case,
-        form_name=f"costdel_{pk}",
-        form=forms.Form(request.POST),
-        perform=perform,
-        anchor=f"cost-{index}",
-    )
-
-
-# Harm and public interest tests ------------------------------------------------------------------
-
-
-@login_required
-@require_POST
-def test_start(request: HttpRequest, slug: str) -> HttpResponse:
-    case = request_for_officer(request.user, slug)
-
-    def perform(data: dict[str, Any]) -> str:
-        test = services.test_save(
-            actor=request.user, request=case, provision=data["provision"], kind=data["kind"]
-        )
-        return f"Started the test for {test.provision} ({TestKind(test.kind).label.lower()})"
-
-    return _action(
-        request,
-        case,
-        form_name="test_start",
-        form=TestStartForm(request.POST),
-        perform=perform,
-        anchor="tests",
-    )
-
-
-@login_required
-@require_POST
-def test_reasoning(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    case = request_for_officer(request.user, slug)
-    test = _test(case, pk)
-
-    def perform(data: dict[str, Any]) -> str:
-        services.test_save(
-            actor=request.user,
-            request=case,
-            provision=test.provision,
-            kind=test.kind,
-            balance=data["balance"],
-            conclusion=data["conclusion"],
-        )
-        return f"Balance and conclusion saved for {test.provision}"
-
-    return _action(
-        request,
-        case,
-        form_name=f"test_{pk}",
-        form=TestReasoningForm(request.POST, prefix=f"test-{pk}"),
-        perform=perform,
-        anchor=f"test-{_test_index(case, test)}-balance",
-    )
-
-
-@login_required
-@require_POST
-def paragraph_add(request: HttpRequest, slug: str, pk: int, section: str) -> HttpResponse:
-    """Write a new paragraph into one section of a test."""
-    case = request_for_officer(request.user, slug)
-    test = _test(case, pk)
-    if section not in {s.value for s in PARAGRAPH_SECTIONS}:
-        raise Http404("No such section")
-    index = _test_index(case, test)
-
-    def perform(data: dict[str, Any]) -> str:
-        services.test_paragraph_add(
-            actor=request.user, test=test, section=section, text=data["text"]
-        )
-        return f"Paragraph added to {Section(section).label.lower()}"
-
-    return _action(
-        request,
-        case,
-        form_name=f"add_{pk}_{section}",
-        form=ParagraphAddForm(request.POST, prefix=f"add-{pk}-{section}"),
-        perform=perform,
-        anchor=f"test-{index}-add-{section}",
-    )
-
-
-@login_required
-@require_POST
-def paragraph_from_library(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    """Insert a library paragraph (the version shown) into a test."""
-    case = request_for_officer(request.user, slug)
-    test = _test(case, pk)
-    index = _test_index(case, test)
-
-    def perform(data: dict[str, Any]) -> str:
-        library = data["library_paragraph"]
-        services.test_paragraph_add(
-            actor=request.user, test=test, section=data["section"], library_paragraph=library
-        )
-        return (
-            f"Library paragraph {library.library_id} added to "
-            f"{Section(data['section']).label.lower()}"
-        )
-
-    return _action(
-        request,
-        case,
-        form_name=f"lib_{pk}",
-        form=LibraryAddForm(request.POST),
-        perform=perform,
-        anchor=f"test-{index}-library",
-    )
-
-
-@login_required
-@require_POST
-def paragraph_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    case = request_for_officer(request.user, slug)
-    paragraph = _paragraph(case, pk)
-    anchor = _paragraph_anchor(case, paragraph)
-
-    def perform(data: dict[str, Any]) -> str:
-        services.test_paragraph_edit(actor=request.user, paragraph=paragraph, text=data["text"])
-        return "Paragraph saved"
-
-    return _action(
-        request,
-        case,
-        form_name=f"para_{pk}",
-        form=ParagraphEditForm(request.POST, prefix=f"para-{pk}"),
-        perform=perform,
-        anchor=anchor,
-    )
-
-
-@login_required
-@require_POST
-def paragraph_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    case = request_for_officer(request.user, slug)
-    paragraph = _paragraph(case, pk)
-    index = _test_index(case, paragraph.test)
-
-    def perform(data: dict[str, Any]) -> str:
-        services.test_paragraph_remove(actor=request.user, paragraph=paragraph)
-        return "Paragraph removed"
-
-    return _action(
-        request,
-        case,
-        form_name=f"remove_{pk}",
-        form=forms.Form(request.POST),
-        perform=perform,
-        anchor=f"test-{index}",
-    )
-
-
-def _paragraph_anchor(case: Request, paragraph: TestParagraph) -> str:
-    siblings = list(
-        paragraph.test.paragraphs.filter(section=paragraph.section)
-        .order_by("order", "id")
-        .values_list("pk", flat=True)
-    )
-    return (
-        f"test-{_test_index(case, paragraph.test)}-{paragraph.section}-"
-        f"{siblings.index(paragraph.pk)}"
-    )
-
-
-# Attachments -----------------------------------------------------------------------------------
-
-
-def _attachment(case: Request, pk: int) -> ResponseAttachment:
-    attachment = case.attachments.filter(pk=pk).first()
-    if attachment is None:
-        raise Http404("No such attachment")
-    return attachment
-
-
-@login_required
-@require_POST
-def attachment_add(request: HttpRequest, slug: str) -> HttpResponse:
-    case = request_for_officer(request.user, slug)
-    numbers = list(case.questions.order_by("number").values_list("number", flat=True))
-    form = AttachmentForm(request.POST, request.FILES, numbers=numbers)
-
-    def perform(data: dict[str, Any]) -> str:
-        attachment = services.attachment_add(
-            actor=request.user,
-            request=case,
-            uploaded_file=data["file"],
-            question_numbers=data["questions"],
-        )
-        return f"Attached {attachment.name}"
-
-    return _action(
-        request, case, form_name="attachment", form=form, perform=perform, anchor="attachments"
-    )
-
-
-@login_required
-def attachment_download(request: HttpRequest, slug: str, pk: int) -> FileResponse:
-    """The attached file, for anyone who may read the request."""
-    case = request_for_user(request.user, slug)
-    attachment = _attachment(case, pk)
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404("The attached file is missing") from exc
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=attachment.name,
-        content_type=attachment.content_type,
-    )
-
-
-@login_required
-@require_POST
-def attachment_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    case = request_for_officer(request.user, slug)
-    attachment = _attachment(case, pk)
-
-    def perform(data: dict[str, Any]) -> str:
-        services.attachment_remove(actor=request.user, attachment=attachment)
-        return f"Removed the attachment {attachment.name}"
-
-    return _action(
-        request,
-        case,
-        form_name=f"attachment_remove_{pk}",
-        form=forms.Form(request.POST),
-        perform=perform,
-        anchor="attachments",
-    )
-
-
-@login_required
-@require_POST
-def attachment_clean(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    """Clean a file of what the scan found and can remove safely, then scan it again."""
-    case = request_for_officer(request.user, slug)
-    attachment = _attachment(case, pk)
-
-    def perform(data: dict[str, Any]) -> str:
-        cleaned = services.attachment_clean(actor=request.user, attachment=attachment)
-        left = len(cleaned.scan_errors)
-        return f"Cleaned {cleaned.name}" + (
-            f": {left} problem{'s' if left != 1 else ''} still to fix" if left else ""
-        )
-
-    return _action(
-        request,
-        case,
-        form_name=f"attachment_remove_{pk}",
-        form=forms.Form(request.POST),
-        perform=perform,
-        anchor="attachments",
-    )
-
-
-# Sign-off --------------------------------------------------------------------------------------
-
-
-@login_required
-@require_POST
-def submit(request: HttpRequest, slug: str) -> HttpResponse:
-    """Send the draft for approval; refused while the checker finds errors in the draft."""
-    case = request_for_officer(request.user, slug)
-
-    def perform(data: dict[str, Any]) -> str:
-        try:
-            findings = compose.findings_for(case)
-        except ResponseFormatError as exc:
-            raise RegisterError("The draft cannot be checked: " + "; ".join(exc.errors)) from exc
-        blockers = selectors.blocking(findings)
-        if blockers:
-            raise RegisterError(
-                f"The checker found {len(blockers)} error{'s' if len(blockers) != 1 else ''} "
-                "in the draft: put them right before asking for approval. "
-                + " ".join(f.message for f in blockers)
-            )
-        version = services.response_submit(actor=request.user, request=case, note=data["note"])
-        return f"Version {version.number} sent for approval"
-
-    return _action(
-        request,
-        case,
-        form_name="submit",
-        form=SubmitForm(request.POST, prefix="submit"),
-        perform=perform,
-        anchor="sign-off",
-    )
-
-
-def _decider_case(request: HttpRequest, slug: str) -> Request:
-    case = request_for_user(request.user, slug)
-    if not is_decision_maker(request.user):
-        raise Http404("No such request")
-    return case
-
-
-@login_required
-@require_POST
-def approve(request: HttpRequest, slug: str) -> HttpResponse:
-    case = _decider_case(request, slug)
-
-    def perform(data: dict[str, Any]) -> str:
-        version = services.response_approve(actor=request.user, request=case, note=data["note"])
-        return f"Version {version.number} approved"
-
-    return _action(
-        request,
-        case,
-        form_name="approve",
-        form=ApproveForm(request.POST, prefix="approve"),
-        perform=perform,
-        anchor="sign-off",
-    )
-
-
-@login_required
-@require_POST
-def send_back(request: HttpRequest, slug: str) -> HttpResponse:
-    case = _decider_case(request, slug)
-
-    def perform(data: dict[str, Any]) -> str:
-        version = services.response_send_back(
-            actor=request.user, request=case, reasons=data["reasons"]
-        )
-        return f"Version {version.number} sent back to the FOI officer"
-
-    return _action(
-        request,
-        case,
-        form_name="send_back",
-        form=SendBackForm(request.POST, prefix="send-back"),
-        perform=perform,
-        anchor="sign-off",
-    )
-
-
-@login_required
-@require_POST
-def record_sent(request: HttpRequest, slug: str) -> HttpResponse:
-    """Record the approved response as sent; refused if it changed after approval."""
-    case = request_for_officer(request.user, slug)
-
-    def perform(data: dict[str, Any]) -> str:
-        services.response_record_sent(actor=request.user, request=case, sent_on=data["sent_on"])
-        return f"{case.reference} recorded as sent on {data['sent_on']:%-d %B %Y}"
-
-    return _action(
-        request,
-        case,
-        form_name="record_sent",
-        form=RecordSentForm(request.POST, prefix="sent"),
-        perform=perform,
-        anchor="sign-off",
-    )

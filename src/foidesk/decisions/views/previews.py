@@ -17,8 +17,8 @@ from foidesk.cases.access import request_for_user
 from foidesk.cases.models import Request
 from foidesk.law.response import Response, ResponseFormatError
 
-from . import compose
-from .documents import document_outline, render_docx, render_pdf
+from .. import compose
+from ..documents import document_outline, render_docx, render_pdf
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
