@@ -19,6 +19,7 @@ from foidesk.law.provisions import (
     display,
     normalise_citations,
     parse_catalogue_id,
+    roman_value,
     to_catalogue_id,
     to_corpus_form,
 )
@@ -239,3 +240,11 @@ def test_corpus_citations_all_map_to_catalogue_entries():
             get_provision(pid)  # raises for anything the catalogue lacks
         for corpus in normalise_citations(text):
             assert get_provision(to_catalogue_id(corpus)), (page_id, corpus)
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"),
+    [("i", 1), ("iii", 3), ("iv", 4), ("v", 5), ("ix", 9), ("xii", 12), ("xiv", 14), ("xxxix", 39)],
+)
+def test_roman_values_of_sub_paragraphs_and_items(numeral, value):
+    assert roman_value(numeral) == value

@@ -117,13 +117,14 @@ from foidesk.intake.splitting import (
 from foidesk.intake.wording import (
     ASKS,
     NUMBER_WORDS,
+    ROMAN_NUMERAL,
     SENTENCE_END,
     Cue,
     Either,
     drop_sentences,
     sentences,
 )
-from foidesk.law.provisions import corpus_cite, normalise_citations
+from foidesk.law.provisions import corpus_cite, normalise_citations, roman_value
 from foidesk.law.regimes import Regime
 
 __all__ = [
@@ -701,13 +702,7 @@ _LETTERED_ANSWER = re.compile(r"^\(?([a-hA-H])[.)]\s*(.*)$")
 _ROMAN_REQUEST = re.compile(
     r"(?m)^(?P<marker>\(?[iI][.)])\s+\S[^\n]*\n(?:[^\n]*\n)*?\(?(?:ii|II)[.)]\s+\S"
 )
-_ROMAN_ANSWER = re.compile(r"^\(?((?:x{0,3}(?:ix|iv|v?i{0,3}))(?<=\w))[.)]\s*(.*)$", re.I)
-_ROMAN_VALUES = {
-    numeral: value
-    for value, numeral in enumerate(
-        ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"), start=1
-    )
-}
+_ROMAN_ANSWER = re.compile(rf"^\(?((?:{ROMAN_NUMERAL})(?<=\w))[.)]\s*(.*)$", re.I)
 _LETTERED_REQUEST = re.compile(
     r"(?m)^(?:\d{1,2}[.)]\s*)?(?P<marker>\(?[aA][.)])\s+\S[^\n]*\n(?:[^\n]*\n)*?\(?[bB][.)]\s+\S"
 )
@@ -921,9 +916,7 @@ def _numbered_answers(
         if label.isdigit():
             n = int(label)
         elif roman:
-            if label not in _ROMAN_VALUES:
-                continue  # "XIV." beyond the numbering this reads
-            n = _ROMAN_VALUES[label]
+            n = roman_value(label)
         else:
             n = ord(label) - 96
         if found and found[-1].numbers[0] < n <= count:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from itertools import groupby, takewhile
 
-from foidesk.intake.wording import ASKS, NUMBER_WORDS
+from foidesk.intake.wording import ASKS, NUMBER_WORDS, ROMAN_NUMERAL
 
 __all__ = [
     "LINK",
@@ -176,7 +176,7 @@ _MARKER_PATTERNS: tuple[tuple[re.Pattern[str], _Style], ...] = (
     (re.compile(r"^([-*–—])\s+(.*)$"), _Style.BULLET),
     (re.compile(r"^([•·▪◦●○■□➢►])\s*(.*)$"), _Style.BULLET),
 )
-_ROMAN = re.compile(r"^x{0,3}(?:ix|iv|v?i{0,3})$")
+_ROMAN = re.compile(rf"^{ROMAN_NUMERAL}$")
 
 
 _LEADING_PART = re.compile(r"^\(?[a-z]\)\s+|^[a-z]\.\s+(?=[A-Z])")

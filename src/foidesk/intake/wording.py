@@ -154,6 +154,9 @@ NUMBER_WORDS = {
         start=1,
     )
 }
+#: A lower-case roman numeral up to 39 ("i", "iv", "xii"), as items are numbered; its value is
+#: ``law.provisions.roman_value``.
+ROMAN_NUMERAL = r"x{0,3}(?:ix|iv|v?i{0,3})"
 DATE = (
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{MONTH})\.?,?\s+\d{{4}}"
     r"|(?<!\d)(?:19|20)\d\d-\d\d-\d\d(?!\d)"  # 2023-01-16

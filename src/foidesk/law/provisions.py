@@ -149,11 +149,14 @@ def _part_key(part: str, *, sub_paragraph: bool) -> tuple[int, int, str]:
     if m:
         return (0, int(m.group(1)), m.group(2))
     if sub_paragraph:
-        return (1, _roman_value(part), part)
+        return (1, roman_value(part), part)
     return (2, 0, part)
 
 
-def _roman_value(s: str) -> int:
+def roman_value(s: str) -> int:
+    """The value of a lower-case roman numeral made of i, v and x ("iv" is 4, "xii" is 12): a
+    sub-paragraph here, and an item number where a request or its answers count "i.", "ii.".
+    """
     values = {"i": 1, "v": 5, "x": 10}
     total = 0
     for a, b in zip(s, s[1:] + " ", strict=True):
@@ -566,6 +569,7 @@ __all__ = [
     "is_within",
     "normalise_citations",
     "parse_catalogue_id",
+    "roman_value",
     "section_of",
     "to_catalogue_id",
     "to_corpus_form",
