@@ -599,6 +599,8 @@ def test_library_search_inside_a_test(officer_client, case, s31_test, library):
     [
         ({"library_paragraph": "999999", "section": "factors_for"}, "does not exist"),
         ({"library_paragraph": "abc", "section": "factors_for"}, "Choose a paragraph"),
+        # Past the largest id a database keeps: a form error, not the database's overflow.
+        ({"library_paragraph": "9" * 30, "section": "factors_for"}, "Choose a paragraph"),
         ({"section": "factors_for"}, "Choose a paragraph"),
         ({"library_paragraph": "LIB", "section": "balance"}, "Choose a section"),
     ],

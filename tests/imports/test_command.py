@@ -9,15 +9,21 @@ import json
 import os
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import OperationalError, connection, transaction
 
 from foidesk.accounts.models import Role
 from foidesk.audit.models import AuditEvent
 from foidesk.imports.models import ImportedRecord, ImportFailure, ImportRun
+from foidesk.imports.pipeline import prepare
+from foidesk.imports.services import import_pages_store, import_run_start
 from foidesk.intake.extraction import CORPUS_FIELDS
+from foidesk.intake.pages import Page
 
 pytestmark = pytest.mark.django_db
 
@@ -337,3 +343,94 @@ def test_foidesk_import_log_exit_status(tmp_path):
     assert failed.returncode == 1
     assert f"{bad}: binary file (PDF)" in failed.stderr
     assert "1 unchanged" in failed.stdout
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"workers": 0}, "--workers must be between 1 and 32"),
+        ({"workers": -1}, "--workers must be between 1 and 32"),
+        ({"workers": 2000}, "--workers must be between 1 and 32"),
+        ({"max_size": float("nan")}, "--max-size must be more than 0 and at most 1024"),
+        ({"max_size": float("inf")}, "--max-size must be more than 0 and at most 1024"),
+        ({"max_size": 0}, "--max-size must be more than 0 and at most 1024"),
+    ],
+)
+def test_bad_options_are_refused_before_a_run_is_opened(tmp_path, options, message):
+    (tmp_path / "a.txt").write_text(PAGE.format(ref="6A/22"), encoding="utf-8")
+
+    with pytest.raises(CommandError, match=message):
+        call_command("import_log", str(tmp_path), stdout=io.StringIO(), **options)
+
+    assert not ImportRun.objects.exists()
+    assert not AuditEvent.objects.filter(event_type="import_run_started").exists()
+
+
+def test_an_import_stopped_by_an_error_closes_its_run_and_says_why(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text(PAGE.format(ref="7A/22"), encoding="utf-8")
+    (tmp_path / "b.pdf").write_bytes(b"%PDF-1.4")
+
+    def database_gone(**kwargs):
+        raise OperationalError("disk I/O error")
+
+    command = "foidesk.imports.management.commands.import_log"
+    monkeypatch.setattr(f"{command}.import_pages_store", database_gone)
+
+    with pytest.raises(OperationalError):
+        call_command("import_log", str(tmp_path), stdout=io.StringIO(), stderr=io.StringIO())
+
+    run = ImportRun.objects.get()
+    assert run.finished_at is not None
+    assert (run.pages_read, run.imported, run.failed) == (2, 0, 2)
+    assert sorted(ImportFailure.objects.values_list("source", "reason")) == [
+        ("(the import)", "stopped early: OperationalError"),
+        (str(tmp_path / "b.pdf"), "binary file (PDF)"),
+    ]
+    assert AuditEvent.objects.filter(event_type="import_run_finished").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_imports_of_the_same_new_pages_at_once_make_one_record_each():
+    """The second import waits for the first's batch and finds its pages stored, rather than
+    failing on the one-record-per-source constraint (PostgreSQL; SQLite takes its write lock
+    when a transaction begins, see ``settings.base``)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("only PostgreSQL lets two transactions write the records table at once")
+    pages = [
+        prepare(Page(source=f"p{n}", path="", text=PAGE.format(ref=f"{n}B/22"), id=f"p{n}"))
+        for n in range(3)
+    ]
+    first_run = import_run_start(actor=None, sources=["first"])
+    second_run = import_run_start(actor=None, sources=["second"])
+    stored, go = threading.Event(), threading.Event()
+    results: dict[str, object] = {}
+
+    def first() -> None:
+        try:
+            with transaction.atomic():
+                results["first"] = import_pages_store(run=first_run, pages=pages)
+                stored.set()
+                go.wait(30)  # keep the batch uncommitted while the second import starts
+        finally:
+            connection.close()
+
+    def second() -> None:
+        try:
+            results["second"] = import_pages_store(run=second_run, pages=pages)
+        except Exception as exc:  # noqa: BLE001 - the failure is what the test looks for
+            results["second"] = exc
+        finally:
+            connection.close()
+
+    one = threading.Thread(target=first)
+    one.start()
+    assert stored.wait(30)
+    two = threading.Thread(target=second)
+    two.start()
+    time.sleep(0.5)  # the second import is now at the records table
+    go.set()
+    one.join(60)
+    two.join(60)
+
+    assert results == {"first": ["imported"] * 3, "second": ["unchanged"] * 3}
+    assert ImportedRecord.objects.count() == 3

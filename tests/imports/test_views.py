@@ -137,6 +137,14 @@ def test_a_bad_filter_is_a_400_with_the_error_summary(officer_client, imported):
     assert response.context["page_obj"].paginator.count == 31
 
 
+@pytest.mark.parametrize("run", ["9223372036854775808", "9" * 30, "0", "-1", "x"])
+def test_a_run_filter_that_is_no_run_is_a_400(officer_client, imported, run):
+    response = officer_client.get(reverse("imports:records"), {"run": run})
+
+    assert response.status_code == 400
+    assert "There is a problem" in response.content.decode()
+
+
 def test_search_links_to_the_authoritys_own_requests(officer_client, imported):
     response = officer_client.get(reverse("imports:records"), {"q": "taser"})
 

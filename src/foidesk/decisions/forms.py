@@ -15,7 +15,7 @@ from django import forms
 
 from foidesk.law import exemptions as ex
 from foidesk.law.provisions import catalogue_ids
-from foidesk.web.forms import DateField
+from foidesk.web.forms import MAX_ID, DateField
 
 from .models import CostActivity, LibraryParagraph, OutcomeChoice, Section, TestKind
 from .selectors import catalogue_groups, provision_nature
@@ -343,10 +343,12 @@ class LibraryAddForm(forms.Form):
 
     library_paragraph = forms.IntegerField(
         min_value=1,
+        max_value=MAX_ID,
         error_messages={
             "required": "Choose a paragraph from the library",
             "invalid": "Choose a paragraph from the library",
             "min_value": "Choose a paragraph from the library",
+            "max_value": "Choose a paragraph from the library",
         },
     )
     section = forms.ChoiceField(

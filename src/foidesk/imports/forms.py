@@ -5,6 +5,7 @@ from django import forms
 
 from foidesk.cases.models import RegimeChoice
 from foidesk.law.provisions import CitationError
+from foidesk.web.forms import MAX_ID
 
 from .corrections import (
     FLAGS,
@@ -74,7 +75,9 @@ class RecordSearchForm(forms.Form):
         ],
         error_messages=_choose("whether the importer raised doubts"),
     )
-    run = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    run = forms.IntegerField(
+        required=False, min_value=1, max_value=MAX_ID, widget=forms.HiddenInput
+    )
 
     SELECTS = ("outcome", "authority", "regime", "ncnd", "checked", "doubts")
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from foidesk.audit.services import diff
@@ -169,6 +169,7 @@ def import_pages_store(
     now = timezone.now()
     statuses: list[str] = []
     with transaction.atomic():
+        _one_writer_at_a_time()
         keys = {p.source_key for p in pages}
         found: dict[tuple[str, str], ImportedRecord] = {
             (r.authority_name, r.source_key): r
@@ -239,6 +240,18 @@ def import_pages_store(
                 refreshed.values(), ["findings", "doubts"], batch_size=250
             )
     return statuses
+
+
+def _one_writer_at_a_time() -> None:
+    """Two imports of the same new pages at once must not both decide to create them (the
+    second would fail on the one-record-per-source constraint). On PostgreSQL a batch therefore
+    takes the records table in SHARE ROW EXCLUSIVE mode until it commits: other batches wait,
+    readers do not (https://www.postgresql.org/docs/current/explicit-locking.html). SQLite
+    already lets one transaction write at a time."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            table = connection.ops.quote_name(ImportedRecord._meta.db_table)
+            cursor.execute(f"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE")
 
 
 def _with_doubts(

@@ -16,15 +16,23 @@ Input forms:
 - folders: every file inside, recursively, in name order; hidden files are left out.
 
 Reasons for refusing a page, worded for the person running the import: ``binary file``,
-``empty page``, ``too large (N MB; limit 5 MB)`` and ``unknown encoding``. Text that is not
-UTF-8 is read as UTF-8 with a byte-order mark, then Windows-1252, then Latin-1, and the page
-carries a note saying which was used (never silently). Only the standard library is used.
+``empty page``, ``too large (N MB; limit 5 MB)``, ``unknown encoding``, text the database cannot
+keep (NUL characters; unpaired UTF-16 surrogates, which a JSON escape can write), a file name
+that is not UTF-8, and, for JSON Lines, a line that is not a JSON object, an ``id`` that is not
+text or a whole number, is longer than 200 characters or comes twice in one file. Inside a
+folder, what cannot be read is named too: a sub-folder without permission, a broken link, a
+link to a folder (not followed), a device or pipe. Text that is not UTF-8 is read as UTF-8 with
+a byte-order mark, then Windows-1252, then Latin-1, and the page carries a note saying which
+was used (never silently). JSON Lines are UTF-8 (https://jsonlines.org/); a UTF-16 file is
+refused whole, with that reason. Only the standard library is used.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from html import unescape
@@ -34,11 +42,13 @@ from foidesk.intake.emails import html_to_text
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "MAX_ID_LENGTH",
     "Page",
     "Unreadable",
     "decode_bytes",
     "page_from_html",
     "read_pages",
+    "shown",
 ]
 
 #: Pages (or JSON Lines files' single lines) larger than this are refused: a real response page
@@ -67,6 +77,12 @@ _BOMS = (
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
 # Control characters that text never contains (tab, line ends and form feed are allowed).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+#: The longest ``id`` a JSON Lines page may carry (the record keeps it whole).
+MAX_ID_LENGTH = 200
+# What a database text column cannot hold: NUL (PostgreSQL refuses it) and unpaired surrogates
+# (not encodable as UTF-8), which JSON's "\ud800" escapes can produce.
+_UNSTORABLE = re.compile(r"[\x00\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +125,8 @@ def _too_large(size: int, limit: int) -> str:
 def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, tuple[str, ...]]:
     """Decode a page's bytes; return the text and notes. Raises ``ValueError`` with the reason.
 
-    Order: a byte-order mark; the character set the HTML declares; UTF-8; Windows-1252; Latin-1.
+    Order: a byte-order mark; the character set the HTML declares (when the text it gives still
+    says ``charset``: a wrong declaration garbles its own words); UTF-8; Windows-1252; Latin-1.
     NUL bytes (outside UTF-16) or a known binary signature mean ``binary file``; text that only
     Latin-1 can read and that is then full of control characters means ``unknown encoding``.
     """
@@ -122,7 +139,7 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, tupl
     for magic, kind in _BINARY_MAGIC:
         if data.startswith(magic):
             raise ValueError(f"binary file ({kind})")
-    if b"\x00" in data[:65536]:
+    if b"\x00" in data:
         raise ValueError("binary file")
     tried: list[str] = []
     if declared:
@@ -131,7 +148,11 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, tupl
         except (LookupError, UnicodeDecodeError):
             tried.append(declared)
         else:
-            return text, ()
+            # A declaration read back from the text it declares is trusted; one that garbles it
+            # ("utf-16" on an ASCII page) is not.
+            if "charset" in text[:4096].lower():
+                return text, ()
+            tried.append(declared)
     try:
         return data.decode("utf-8"), ()
     except UnicodeDecodeError:
@@ -193,39 +214,167 @@ def _looks_like_html(text: str) -> bool:
 # --- Files -----------------------------------------------------------------------------------
 
 
+def shown(path: str | Path) -> str:
+    """A path as people and the database can take it: bytes that are not UTF-8 (a file name from
+    another system) as ``\xff`` escapes, and line breaks and other control characters escaped so
+    that ``source: reason`` stays one line."""
+    name = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return _ANY_CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), name)
+
+
+def _name_problem(path: Path) -> str | None:
+    try:
+        os.fsencode(path).decode("utf-8")
+    except UnicodeDecodeError:
+        return "the file name is not UTF-8: rename the file"
+    return None
+
+
+def _in_folder(folder: Path) -> Iterator[Path | Unreadable]:
+    """Every file below ``folder`` in name order (hidden ones left out), and what could not be
+    read there, each with its reason: nothing inside a folder is passed over in silence."""
+    found: list[tuple[str, Path | Unreadable]] = []
+
+    def unreadable(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else folder
+        found.append((str(where), Unreadable(shown(where), _os_reason(exc))))
+
+    for top, dirs, names in os.walk(folder, onerror=unreadable):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        here = Path(top)
+        for name in names + [d for d in dirs if (here / d).is_symlink()]:
+            if name.startswith("."):
+                continue
+            child = here / name
+            found.append((str(child), _file_or_reason(child)))
+    found.sort(key=lambda pair: pair[0])
+    if not found:
+        yield Unreadable(shown(folder), "empty folder (no files to read)")
+    for _, item in found:
+        yield item
+
+
+def _file_or_reason(path: Path) -> Path | Unreadable:
+    """``path`` if it is a regular file (or a link to one), else why it is not read."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return Unreadable(shown(path), "broken link (what it points to does not exist)")
+    except OSError as exc:
+        return Unreadable(shown(path), _os_reason(exc))
+    if stat.S_ISDIR(mode):
+        return Unreadable(shown(path), "link to a folder (not followed: name the folder itself)")
+    if not stat.S_ISREG(mode):
+        return Unreadable(shown(path), "not a regular file")
+    if problem := _name_problem(path):
+        return Unreadable(shown(path), problem)
+    return path
+
+
+def _os_reason(exc: OSError) -> str:
+    return f"cannot be read ({exc.strerror or type(exc).__name__})"
+
+
 def _files(paths: Iterable[str | Path]) -> Iterator[Path | Unreadable]:
     for raw in paths:
+        if not str(raw).strip():
+            yield Unreadable(repr(str(raw)), "empty path (no file or folder named)")
+            continue
         path = Path(raw)
         if path.is_dir():
-            found = False
-            for child in sorted(path.rglob("*")):
-                rel = child.relative_to(path)
-                if any(part.startswith(".") for part in rel.parts) or not child.is_file():
-                    continue
-                found = True
-                yield child
-            if not found:
-                yield Unreadable(str(path), "empty folder (no files to read)")
+            yield from _in_folder(path)
         elif path.is_file():
-            yield path
+            yield _file_or_reason(path)
         elif path.exists():
-            yield Unreadable(str(path), "not a regular file")
+            yield Unreadable(shown(path), "not a regular file")
+        elif path.is_symlink():
+            yield Unreadable(shown(path), "broken link (what it points to does not exist)")
         else:
-            yield Unreadable(str(path), "no such file or folder")
+            yield Unreadable(shown(path), "no such file or folder")
+
+
+def _lines(handle, limit: int) -> Iterator[tuple[int, bytes | None, int]]:
+    """(line number, the line or ``None`` if longer than ``limit``, its length), reading a line
+    that is too long in pieces rather than whole."""
+    number = 0
+    while True:
+        raw = handle.readline(limit + 1)
+        if not raw:
+            return
+        number += 1
+        if len(raw) <= limit or raw.endswith(b"\n"):
+            yield number, raw, len(raw)
+            continue
+        size = len(raw)
+        while raw and not raw.endswith(b"\n"):
+            raw = handle.readline(1024 * 1024)
+            size += len(raw)
+        yield number, None, size
+
+
+def _unstorable(value: str) -> str | None:
+    """Why the database could not keep ``value`` as text, or ``None``."""
+    m = _UNSTORABLE.search(value)
+    if m is None:
+        return None
+    if m.group() == "\x00":
+        return "NUL characters"
+    return f"an unpaired UTF-16 surrogate (\\u{ord(m.group()):04x})"
+
+
+def _page_id(value: object) -> str | None:
+    """The ``id`` field as text; raises ``ValueError`` with the reason it cannot be used."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise ValueError('"id" must be text or a whole number')
+    text = str(value).strip()
+    if len(text) > MAX_ID_LENGTH:
+        raise ValueError(f'"id" is longer than {MAX_ID_LENGTH} characters')
+    if problem := _unstorable(text):
+        raise ValueError(f'"id" has {problem}')
+    return text or None
+
+
+def _text_field(obj: dict, name: str, notes: list[str]) -> str | None:
+    """An optional text field (``url``, ``title``): blank is absent; another type is left out
+    with a note."""
+    value = obj.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        notes.append(f'"{name}" is not text: left out')
+        return None
+    value = value.strip()
+    if name == "url" and value.startswith("#"):
+        value = ""  # "#top": a place on some page, not the page's address
+    return value or None
 
 
 def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Page | Unreadable]:
     """One page per line; each bad line fails alone with its line number."""
-    with path.open("rb") as lines:
-        for number, raw in enumerate(lines, start=1):
-            source = f"{path}:{number}"
-            if len(raw) > max_bytes:
-                yield Unreadable(source, _too_large(len(raw), max_bytes))
+    name = shown(path)
+    with path.open("rb") as handle:
+        head = handle.read(4)
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
+            yield Unreadable(
+                name, "JSON Lines must be UTF-8 (this file is UTF-16): save it as UTF-8"
+            )
+            return
+        handle.seek(0)
+        seen: dict[str, int] = {}
+        blank = True  # until a line with something on it
+        for number, raw, size in _lines(handle, max_bytes):
+            source = f"{name}:{number}"
+            if raw is None:
+                blank = False
+                yield Unreadable(source, _too_large(size, max_bytes))
                 continue
             if not raw.strip():
                 continue
+            blank = False
             try:
-                line, notes = decode_bytes(raw)
+                line, read_as = decode_bytes(raw)
             except ValueError as exc:
                 yield Unreadable(source, str(exc))
                 continue
@@ -234,34 +383,59 @@ def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Page | Unreadable]:
             except json.JSONDecodeError as exc:
                 yield Unreadable(source, f"not JSON ({exc.msg} at column {exc.colno})")
                 continue
+            except (ValueError, RecursionError) as exc:
+                # A number of thousands of digits, arrays nested beyond Python's depth.
+                yield Unreadable(source, f"not JSON that can be read ({type(exc).__name__})")
+                continue
             if not isinstance(obj, dict):
                 yield Unreadable(source, "not a JSON object")
                 continue
-            page_id = obj.get("id")
+            try:
+                page_id = _page_id(obj.get("id"))
+            except ValueError as exc:
+                yield Unreadable(source, str(exc))
+                continue
             if page_id is not None:
-                page_id = str(page_id)
-                source = f"{path}:{number} ({page_id})"
+                source = f"{name}:{number} ({shown(page_id)})"
+                if page_id in seen:
+                    yield Unreadable(source, f'the same "id" as line {seen[page_id]}: left out')
+                    continue
+                seen[page_id] = number
             text = obj.get("text")
             if not isinstance(text, str):
                 yield Unreadable(source, 'no "text" field (a string) in the object')
                 continue
+            notes = list(read_as)
             meta = {
                 "id": page_id,
-                "url": obj.get("url") if isinstance(obj.get("url"), str) else None,
-                "title": obj.get("title") if isinstance(obj.get("title"), str) else None,
+                "url": _text_field(obj, "url", notes),
+                "title": _text_field(obj, "title", notes),
                 "complete": obj.get("text_complete")
                 if isinstance(obj.get("text_complete"), bool)
                 else None,
-                "notes": notes,
             }
+            bad = next(
+                (
+                    f'"{field}" has {problem}'
+                    for field, value in (("text", text), *meta.items())
+                    if isinstance(value, str) and (problem := _unstorable(value))
+                ),
+                None,
+            )
+            if bad:
+                yield Unreadable(source, bad)
+                continue
+            meta["notes"] = tuple(notes)
             if _looks_like_html(text):
-                yield page_from_html(text, source=source, path=str(path), **meta)
+                yield page_from_html(text, source=source, path=name, **meta)
             else:
-                yield Page(source=source, path=str(path), text=text, **meta)
+                yield Page(source=source, path=name, text=text, **meta)
+        if blank:
+            yield Unreadable(name, "empty file (no JSON lines in it)")
 
 
 def _read_file(path: Path, max_bytes: int) -> Iterator[Page | Unreadable]:
-    source = str(path)
+    source = shown(path)
     if path.suffix.lower() in _JSONL_SUFFIXES:
         yield from _read_jsonl(path, max_bytes)
         return
@@ -305,7 +479,9 @@ def read_pages(
             for page in _read_file(item, max_bytes):
                 if isinstance(page, Page) and not page.text.strip():
                     yield Unreadable(page.source, "empty page")
+                elif isinstance(page, Page) and (problem := _unstorable(page.text)):
+                    yield Unreadable(page.source, f"the text has {problem}")
                 else:
                     yield page
         except OSError as exc:
-            yield Unreadable(str(item), f"cannot be read ({exc.strerror or exc})")
+            yield Unreadable(shown(item), _os_reason(exc))

@@ -5,6 +5,11 @@ import datetime as dt
 from django import forms
 from django.core.exceptions import ValidationError
 
+#: The largest id a record can have (a signed 64-bit integer, SQLite's and ``BigAutoField``'s
+#: limit). An id field in a form stops here, so that a larger number is a form error rather
+#: than a database error.
+MAX_ID = 2**63 - 1
+
 
 class DateInputWidget(forms.MultiWidget):
     """The GOV.UK date input: separate day, month and year boxes."""

@@ -19,9 +19,9 @@ Options:
 - ``--authority NAME``: the publishing authority, when the pages do not say.
 - ``--by USERNAME``: the member of staff running the import, for the history and audit trail.
 - ``--refresh``: re-read pages whose text has not changed (after an extractor update).
-- ``--workers N``: extract in N processes (default: one per processor, up to 4; a 2-core
-  machine imports about 1.7 times as fast as with one).
-- ``--max-size MB``: refuse larger pages (default 5).
+- ``--workers N``: extract in N processes, 1 to 32 (default: one per processor, up to 4; a
+  2-core machine imports about 1.7 times as fast as with one).
+- ``--max-size MB``: refuse larger pages (default 5, at most 1,024).
 
 Each new or changed page's report names what about its reading to check first
 (``foidesk.intake.doubts``), and the summary counts the run's records to check first (those
@@ -57,6 +57,10 @@ BATCH = 500
 #: Extraction is CPU-bound plain Python: one process per processor (up to 4) while the main
 #: process writes to the database.
 DEFAULT_WORKERS = max(1, min(os.cpu_count() or 1, 4))
+#: More processes than this only queue for the processors and the database.
+MAX_WORKERS = 32
+#: No published page comes near this; a larger limit would only let a wrong file fill memory.
+MAX_SIZE_MB = 1024
 _OUTCOME_WORDS = {
     "cost_limit_s12": "cost limit (s12)",
     "vexatious_s14": "vexatious (s14)",
@@ -127,8 +131,11 @@ class Command(BaseCommand):
             actor = User.objects.filter(username=options["by"]).first()
             if actor is None:
                 raise CommandError(f"--by: there is no member of staff called {options['by']!r}")
-        if options["max_size"] <= 0:
-            raise CommandError("--max-size must be more than 0")
+        # Every option is checked before the run is opened: a refused command leaves no run.
+        if not (0 < options["max_size"] <= MAX_SIZE_MB):  # also refuses nan
+            raise CommandError(f"--max-size must be more than 0 and at most {MAX_SIZE_MB} (MB)")
+        if not (1 <= options["workers"] <= MAX_WORKERS):
+            raise CommandError(f"--workers must be between 1 and {MAX_WORKERS}")
         max_bytes = int(options["max_size"] * 1024 * 1024)
         self.counts = _Counts()
         self.run = (
@@ -136,14 +143,23 @@ class Command(BaseCommand):
             if self.dry_run
             else import_run_start(actor=actor, sources=options["paths"], checked=self.check)
         )
-        if options["workers"] < 1:
-            raise CommandError("--workers must be 1 or more")
+        try:
+            self._import(options["paths"], max_bytes=max_bytes, workers=options["workers"])
+        except BaseException as exc:
+            # Whatever stopped the import (an error, Ctrl-C), the run is closed with what was
+            # stored, and says why it stopped, rather than looking as if it were still running.
+            self._fail("(the import)", f"stopped early: {type(exc).__name__}")
+            self._close_run()
+            raise
+        self._finish()
+
+    def _import(self, paths: list[str], *, max_bytes: int, workers: int) -> None:
         batch: list[PageToStore] = []
         prepared_pages = prepare_all(
-            read_pages(options["paths"], max_bytes=max_bytes),
+            read_pages(paths, max_bytes=max_bytes),
             authority=self.authority,
             check=self.check,
-            workers=options["workers"],
+            workers=workers,
         )
         for prepared in prepared_pages:
             self.counts.read += 1
@@ -158,7 +174,6 @@ class Command(BaseCommand):
                 batch = []
         if batch:
             self._store(batch)
-        self._finish()
 
     # --- output ---------------------------------------------------------------------------
 
@@ -245,20 +260,25 @@ class Command(BaseCommand):
 
     # --- the end --------------------------------------------------------------------------
 
+    def _close_run(self) -> None:
+        c = self.counts
+        if self.run is None:
+            return
+        if c.failures:
+            import_failures_record(run=self.run, failures=c.failures)
+        import_run_finish(
+            run=self.run,
+            pages_read=c.read,
+            imported=c.imported,
+            updated=c.updated,
+            unchanged=c.unchanged,
+            failed=len(c.failures),
+        )
+
     def _finish(self) -> None:
         c = self.counts
         failed = len(c.failures)
-        if self.run is not None:
-            if c.failures:
-                import_failures_record(run=self.run, failures=c.failures)
-            import_run_finish(
-                run=self.run,
-                pages_read=c.read,
-                imported=c.imported,
-                updated=c.updated,
-                unchanged=c.unchanged,
-                failed=failed,
-            )
+        self._close_run()
         prefix = "Dry run (nothing stored): " if self.dry_run else f"Import run {self.run.pk}: "
         # As the run's page counts them: stored, with doubts, not checked by staff.
         to_check = c.to_check_first if self.run is None else to_check_first(self.run)
