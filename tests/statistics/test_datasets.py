@@ -16,7 +16,12 @@ from foidesk.audit.models import AuditEvent
 from foidesk.statistics import services
 from foidesk.statistics.models import Dataset
 from foidesk.statistics.selectors import dataset_rows
-from foidesk.statistics.sources import read_snapshot, redact_url
+from foidesk.statistics.sources import (
+    SourceError,
+    database_allowed,
+    read_snapshot,
+    redact_url,
+)
 
 from .conftest import stored
 
@@ -311,21 +316,24 @@ def test_the_data_set_list_takes_a_fixed_number_of_queries(
     assert "Set 7" in page.text
 
 
-def _own_database_url(settings) -> str:
+def test_foidesk_own_database_is_never_a_data_set(officer_client, media, settings, tmp_path):
+    """Even when the administrator allows every database, foidesk's own (which holds the
+    requesters) is refused, on SQLite and on PostgreSQL, by whatever path reaches it."""
+    settings.DATASET_DATABASES = ["sqlite:///", "postgresql://", "postgres://"]
     own = settings.DATABASES["default"]
     if "sqlite" in own["ENGINE"]:
-        return f"sqlite:///{own['NAME']}"
-    user, host = own.get("USER") or "", own.get("HOST") or "localhost"
-    return f"postgresql://{user}@{host}:{own.get('PORT') or 5432}/{own['NAME']}"
+        # The test database lives in memory: stand a file in for it, reached through "..".
+        (tmp_path / "var").mkdir()
+        sqlite3.connect(tmp_path / "foidesk.db").execute("CREATE TABLE t (a TEXT)")
+        settings.DATABASES = {"default": {**own, "NAME": str(tmp_path / "foidesk.db")}}
+        url, table = f"sqlite:///{tmp_path}/var/../foidesk.db", "t"
+    else:
+        user, host = own.get("USER") or "", own.get("HOST") or "localhost"
+        url = f"postgresql://{user}@{host}:{own.get('PORT') or 5432}/{own['NAME']}"
+        table = "cases_requester"
 
+    response = officer_client.post(URL, {"name": "Own", "url": url, "table": table})
 
-def test_foidesk_own_database_is_never_a_data_set(officer_client, media, settings):
-    """Even when the administrator allows every database, foidesk's own (which holds the
-    requesters) is refused, on SQLite and on PostgreSQL."""
-    settings.DATASET_DATABASES = ["sqlite:///", "postgresql://", "postgres://"]
-    response = officer_client.post(
-        URL, {"name": "Own", "url": _own_database_url(settings), "table": "cases_requester"}
-    )
     assert response.status_code == 400
     assert "own database cannot be registered" in response.text
     assert not Dataset.objects.exists()
@@ -346,4 +354,83 @@ def test_reading_from_a_database_is_off_until_the_administrator_lists_it(
     )
     assert elsewhere.status_code == 400
     assert "not one the administrator allows" in elsewhere.text
+    assert not Dataset.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("url", "entry", "allowed"),
+    [
+        ("sqlite:////srv/exports/psd.db", "sqlite:///", True),
+        ("sqlite:////srv/exports/psd.db", "sqlite:////srv/exports/", True),
+        ("sqlite:////srv/exports/year/psd.db", "sqlite:////srv/exports/", True),
+        ("sqlite:////srv/exports/../var/foidesk.db", "sqlite:////srv/exports/", False),
+        ("sqlite:////srv/exportsX/psd.db", "sqlite:////srv/exports/", False),
+        ("sqlite:////srv/exports/psd.db", "sqlite:////srv/exports/psd.db", True),
+        ("sqlite:////srv/exports/other.db", "sqlite:////srv/exports/psd.db", False),
+        ("sqlite:////srv/exports/psd.db", "postgresql://", False),
+        ("postgresql://reader@db.internal/psd", "postgresql://", True),
+        ("postgres://reader@db.internal/psd", "postgresql://reader@db.internal/psd", True),
+        ("postgresql://reader@db.internal/psdX", "postgresql://reader@db.internal/psd", False),
+        (
+            "postgresql://reader@db.internal:5433/psd",
+            "postgresql://reader@db.internal:5432/psd",
+            False,
+        ),
+        ("postgresql://admin@db.internal/psd", "postgresql://reader@db.internal/psd", False),
+        # libpq options in the query choose another server or database.
+        (
+            "postgresql://reader@db.internal/psd?host=elsewhere",
+            "postgresql://reader@db.internal/psd",
+            False,
+        ),
+        ("postgresql://reader@db.internal/psd?dbname=foidesk", "postgresql://", False),
+        (
+            "postgresql://db.internal/psd?sslmode=require",
+            "postgresql://db.internal/psd?sslmode=require",
+            True,
+        ),
+    ],
+)
+def test_which_databases_an_entry_allows(url, entry, allowed):
+    assert database_allowed(url, entry) is allowed
+
+
+@pytest.mark.parametrize("suffix", ["?x=1", "#x", "?mode=rw", "%2e"])
+def test_a_sqlite_url_names_a_file_and_nothing_else(suffix):
+    with pytest.raises(SourceError, match=r"no \?, # or % in it"):
+        database_allowed(f"sqlite:////srv/exports/psd.db{suffix}", "sqlite:///")
+
+
+def test_a_path_out_of_the_allowed_folder_is_refused(officer_client, media, settings, tmp_path):
+    (tmp_path / "data").mkdir()
+    sqlite3.connect(tmp_path / "other.db").execute("CREATE TABLE t (a TEXT)").connection.commit()
+    settings.DATASET_DATABASES = [f"sqlite:///{tmp_path}/data/"]
+
+    response = officer_client.post(
+        URL, {"name": "DB", "url": f"sqlite:///{tmp_path}/data/../other.db", "table": "t"}
+    )
+
+    assert response.status_code == 400
+    assert "not one the administrator allows" in response.text
+    assert not Dataset.objects.exists()
+
+
+def test_a_copy_of_foidesk_database_is_refused_wherever_it_is(
+    officer_client, media, settings, tmp_path
+):
+    """Found by what it holds, not by its name: a copy in an allowed folder, or the database
+    itself reached by another address, has the requester table."""
+    copy = tmp_path / "copy.db"
+    connection = sqlite3.connect(copy)
+    connection.executescript(
+        "CREATE TABLE cases_requester (name TEXT, email TEXT); CREATE TABLE t (a TEXT);"
+    )
+    connection.commit()
+    connection.close()
+    settings.DATASET_DATABASES = [f"sqlite:///{tmp_path}/"]
+
+    response = officer_client.post(URL, {"name": "Copy", "url": f"sqlite:///{copy}", "table": "t"})
+
+    assert response.status_code == 400
+    assert "own database cannot be registered" in response.text
     assert not Dataset.objects.exists()

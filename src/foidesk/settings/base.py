@@ -9,8 +9,10 @@ Configuration comes from the environment:
 - ``FOIDESK_VAR_DIR``: where the SQLite file, collected static files and uploads live.
 - ``FOIDESK_ALLOWED_HOSTS``: comma-separated host names served (default: local addresses).
 - ``FOIDESK_DATASET_DATABASES``: comma-separated connection URLs (without passwords) of the
-  databases FOI officers may read statistics data sets from; a URL's prefix allows the
-  databases and files under it. Empty (the default): data sets come from uploaded files only.
+  databases FOI officers may read statistics data sets from: ``sqlite:////srv/exports/`` allows
+  the files in that folder, ``postgresql://reader@db.internal/psd`` that database (see
+  ``statistics.sources.database_allowed``). Empty (the default): data sets come from uploaded
+  files only.
 """
 
 import os

@@ -7,9 +7,11 @@ left behind).
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import tempfile
 from dataclasses import fields as dataclass_fields
+from pathlib import PurePosixPath
 from typing import IO, Any
 from urllib.parse import urlsplit
 
@@ -22,7 +24,7 @@ from django.utils.text import slugify
 
 from foidesk.accounts.models import Role, User
 from foidesk.audit.services import diff, record
-from foidesk.cases.models import Authority, Question
+from foidesk.cases.models import Authority, Question, Requester
 from foidesk.cases.services import RegisterError
 from foidesk.decisions.models import ResponseAttachment
 from foidesk.decisions.services import attachment_add
@@ -34,14 +36,16 @@ from .policy import Policy
 from .selectors import compute_table, dataset_rows, policy_for
 from .sources import (
     MAX_BYTES,
+    REFUSED_DATABASE,
     Source,
     SourceError,
     check_kinds,
+    database_allowed,
     read_csv,
     read_database,
     read_xlsx,
-    redact_url,
     snapshot_csv,
+    sqlite_file,
 )
 from .tabulate import DataError
 
@@ -85,7 +89,9 @@ def read_source(
             if urlsplit(url.strip()).scheme.lower() in ("sqlite", "postgres", "postgresql"):
                 _require_allowed_database(url)
             _refuse_own_database(url)
-            return SourceKind.DATABASE, read_database(url, table)
+            # Whatever the URL calls it, a database with foidesk's requester table is ours.
+            own_tables = (Requester._meta.db_table,)
+            return SourceKind.DATABASE, read_database(url, table, refuse_with=own_tables)
     except SourceError as exc:
         raise StatisticsError(str(exc)) from None
     raise StatisticsError("Upload a file or give a connection URL and a table")
@@ -97,14 +103,13 @@ def _require_allowed_database(url: str) -> None:
     it can reach."""
     from django.conf import settings
 
-    given = redact_url(url.strip())
-    allowed = [redact_url(prefix) for prefix in settings.DATASET_DATABASES]
+    allowed = settings.DATASET_DATABASES
     if not allowed:
         raise SourceError(
             "Reading data sets from a database is switched off here: upload a CSV or XLSX "
             "file, or ask the administrator to list the database in FOIDESK_DATASET_DATABASES"
         )
-    if not any(given.startswith(prefix) for prefix in allowed):
+    if not any(database_allowed(url, entry) for entry in allowed):
         raise SourceError(
             "That database is not one the administrator allows data sets to come from "
             "(FOIDESK_DATASET_DATABASES)"
@@ -114,8 +119,6 @@ def _require_allowed_database(url: str) -> None:
 def _refuse_own_database(url: str) -> None:
     """foidesk's own database holds requesters' identities, kept apart from staff
     (applicant-blind): it is never a data set, whichever engine it runs on."""
-    from pathlib import Path
-
     from django.conf import settings
 
     own = settings.DATABASES["default"]
@@ -123,12 +126,7 @@ def _refuse_own_database(url: str) -> None:
     if "sqlite" in own.get("ENGINE", ""):
         if parts.scheme.lower() != "sqlite":
             return
-        try:
-            same = (
-                Path(url.strip()[len("sqlite:///") :]).resolve() == Path(str(own["NAME"])).resolve()
-            )
-        except OSError:
-            return
+        same = sqlite_file(url) == PurePosixPath(os.path.realpath(str(own["NAME"])))
     else:
         if parts.scheme.lower() not in ("postgres", "postgresql"):
             return
@@ -138,7 +136,7 @@ def _refuse_own_database(url: str) -> None:
             and parts.path.lstrip("/") == str(own.get("NAME"))
         )
     if same:
-        raise SourceError("foidesk's own database cannot be registered as a data set")
+        raise SourceError(REFUSED_DATABASE)
 
 
 @transaction.atomic

@@ -18,12 +18,14 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import os
 import re
 import sqlite3
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from pathlib import Path, PurePosixPath
 from typing import IO, Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -305,6 +307,49 @@ def redact_url(url: str) -> str:
     return urlunsplit(parts._replace(netloc=f"{user}@{host}" if user else host))
 
 
+def sqlite_file(url: str) -> PurePosixPath:
+    """The file a ``sqlite:///`` URL names, made absolute and with ``..`` resolved. Nothing may
+    follow the path: a ``?``, ``#`` or ``%`` would let the URL say more than which file (SQLite
+    reads ``?mode=`` and ``%``-escapes in a URI), so it is refused."""
+    url = url.strip()
+    if not url.startswith("sqlite:///") or len(url) == len("sqlite:///"):
+        raise SourceError("A SQLite URL names a file: sqlite:////path/to/file.db")
+    path = url[len("sqlite:///") :]
+    if any(c in path for c in "?#%"):
+        raise SourceError("A SQLite URL names a file and nothing else: no ?, # or % in it")
+    return PurePosixPath(os.path.realpath(path))
+
+
+def database_allowed(url: str, allowed: str) -> bool:
+    """Whether the connection URL ``url`` is one that the administrator's entry ``allowed``
+    (from ``FOIDESK_DATASET_DATABASES``) lets officers read.
+
+    SQLite: ``sqlite:///`` allows any file, ``sqlite:////srv/exports/`` (a folder, or ending
+    ``/``) the files in that folder and below it, anything else that one file; paths are
+    compared once resolved,
+    so ``..`` and links lead nowhere else. PostgreSQL: each part the entry gives (user, host,
+    port, database) must be the same in ``url``, and its options (``?sslmode=...``) exactly the
+    entry's, since options such as ``?host=`` or ``?dbname=`` would choose another database.
+    """
+    given, entry = urlsplit(url.strip()), urlsplit(allowed.strip())
+    family = {"sqlite": "sqlite", "postgres": "postgresql", "postgresql": "postgresql"}
+    if family.get(given.scheme.lower()) != family.get(entry.scheme.lower(), "-"):
+        return False
+    if given.scheme.lower() == "sqlite":
+        file = sqlite_file(url)
+        folder = allowed.strip()[len("sqlite:///") :]
+        if not folder:
+            return True
+        if folder.endswith("/") or os.path.isdir(folder):
+            return file.is_relative_to(os.path.realpath(folder))
+        return file == PurePosixPath(os.path.realpath(folder))
+    if given.fragment or given.query != entry.query:
+        return False
+    wanted = (entry.username, entry.hostname, entry.port, entry.path.strip("/"))
+    got = (given.username, given.hostname, given.port, given.path.strip("/"))
+    return all(w in (None, "") or w == g for w, g in zip(wanted, got, strict=True))
+
+
 def _quoted(table: str) -> str:
     if not _IDENTIFIER.fullmatch(table):
         raise SourceError(
@@ -314,32 +359,42 @@ def _quoted(table: str) -> str:
     return ".".join(f'"{part}"' for part in table.split("."))
 
 
-def read_database(url: str, table: str) -> Source:
+#: Said when a database turns out to hold a table that marks it as not to be read.
+REFUSED_DATABASE = "foidesk's own database cannot be registered as a data set"
+
+
+def read_database(url: str, table: str, *, refuse_with: Iterable[str] = ()) -> Source:
     """Every row of ``table`` (a table or view), read through a read-only connection.
 
     ``sqlite:///relative/path.db`` or ``sqlite:////absolute/path.db`` through the standard
     library; ``postgresql://user:password@host/db`` through psycopg. Nothing else is accepted.
+    A database holding any table named in ``refuse_with`` (in any schema) is not read at all:
+    whatever the URL calls it, it is that database or a copy of it.
     """
     quoted = _quoted(table.strip())
     url = url.strip()
     shown = f"{redact_url(url)}, table {table.strip()}"
     scheme = urlsplit(url).scheme.lower()
     if scheme == "sqlite":
-        return _read_sqlite(url, table.strip(), quoted, shown)
+        return _read_sqlite(url, table.strip(), quoted, shown, tuple(refuse_with))
     if scheme in ("postgres", "postgresql"):
-        return _read_postgres(url, quoted, shown)
+        return _read_postgres(url, quoted, shown, tuple(refuse_with))
     raise SourceError("The connection URL must start sqlite:/// or postgresql://")
 
 
-def _read_sqlite(url: str, table: str, quoted: str, shown: str) -> Source:
-    if not url.startswith("sqlite:///") or len(url) == len("sqlite:///"):
-        raise SourceError("A SQLite URL names a file: sqlite:////path/to/file.db")
-    path = url[len("sqlite:///") :]
+def _read_sqlite(url: str, table: str, quoted: str, shown: str, refuse: tuple[str, ...]) -> Source:
+    path = Path(sqlite_file(url))
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        # as_uri() escapes the path, so nothing in it can add to the read-only option.
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
         raise SourceError(f"The database cannot be opened: {exc}") from None
     try:
+        for name in refuse:
+            if connection.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+            ).fetchone():
+                raise SourceError(REFUSED_DATABASE)
         found = connection.execute(
             "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?", (table,)
         ).fetchone()
@@ -354,7 +409,7 @@ def _read_sqlite(url: str, table: str, quoted: str, shown: str) -> Source:
         connection.close()
 
 
-def _read_postgres(url: str, quoted: str, shown: str) -> Source:
+def _read_postgres(url: str, quoted: str, shown: str, refuse: tuple[str, ...]) -> Source:
     try:
         import psycopg
     except ImportError:  # pragma: no cover - psycopg is a dependency
@@ -362,6 +417,14 @@ def _read_postgres(url: str, quoted: str, shown: str) -> Source:
     try:
         with psycopg.connect(url, connect_timeout=10) as connection:
             connection.read_only = True
+            if (
+                refuse
+                and connection.execute(
+                    "SELECT 1 FROM information_schema.tables WHERE table_name = ANY(%s)",
+                    (list(refuse),),
+                ).fetchone()
+            ):
+                raise SourceError(REFUSED_DATABASE)
             with connection.cursor(name="foidesk_statistics") as cursor:
                 cursor.execute(f"SELECT * FROM {quoted}")  # noqa: S608 - name checked
                 rows = cursor.fetchmany(1)
