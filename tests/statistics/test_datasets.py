@@ -175,10 +175,42 @@ def zip_not_xlsx() -> bytes:
     return buffer.getvalue()
 
 
+def broken_xlsx(part: str, content: bytes | None) -> bytes:
+    """A real workbook with one part replaced (or, with ``None``, left out)."""
+    good = zipfile.ZipFile(io.BytesIO(xlsx_bytes([["Ref", "N"], ["A", 1]])))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for item in good.infolist():
+            if item.filename != part:
+                archive.writestr(item, good.read(item))
+            elif content is not None:
+                archive.writestr(item, content)
+    return buffer.getvalue()
+
+
 @pytest.mark.parametrize(
     ("name", "content", "fields", "message"),
     [
         ("cases.csv", b"\x00\x01\x02binary" * 10, {}, "not a CSV file"),
+        (
+            "cases.xlsx",
+            broken_xlsx("xl/worksheets/sheet1.xml", b"<worksheet><row"),
+            {},
+            "not an XLSX workbook",
+        ),
+        ("cases.xlsx", broken_xlsx("xl/styles.xml", b"<styleSheet"), {}, "not an XLSX workbook"),
+        ("cases.xlsx", broken_xlsx("[Content_Types].xml", b"<Types"), {}, "not an XLSX workbook"),
+        ("cases.xlsx", broken_xlsx("xl/worksheets/sheet1.xml", None), {}, "has no sheets"),
+        (
+            "cases.xlsx",
+            broken_xlsx(
+                "xl/worksheets/sheet1.xml",
+                b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                b'<sheetData><row r="1"><c r="A1"><v>x</v></c></row></sheetData></worksheet>',
+            ),
+            {},
+            "not an XLSX workbook",
+        ),
         ("cases.csv", None, {}, "Choose a file"),
         ("cases.csv", b"   \r\n", {}, "empty"),
         ("cases.csv", b"Ref,Outcome\r\n", {}, "no rows"),

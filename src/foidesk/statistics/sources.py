@@ -267,10 +267,24 @@ def read_xlsx(data: IO[bytes], *, name: str, sheet: str = "") -> Source:
         raise SourceError("The file is not an XLSX workbook")
     data.seek(0)
     try:
-        workbook = load_workbook(data, read_only=True, data_only=True)
+        return _read_workbook(load_workbook, data, name=name, sheet=sheet)
+    except SourceError:
+        raise
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise SourceError(f"The file is not an XLSX workbook ({exc.__class__.__name__})") from None
+    except Exception as exc:  # noqa: BLE001 - a broken part surfaces as its parser's error
+        # openpyxl reads the parts as it goes: malformed XML (lxml's or ElementTree's errors),
+        # a sheet the workbook lists but does not hold, a shared string that is not there.
+        raise SourceError(
+            f"The file is not an XLSX workbook that can be read ({exc.__class__.__name__})"
+        ) from None
+
+
+def _read_workbook(load_workbook, data: IO[bytes], *, name: str, sheet: str) -> Source:
+    workbook = load_workbook(data, read_only=True, data_only=True)
     try:
+        if not workbook.worksheets:
+            raise SourceError("The workbook has no sheets")
         if sheet:
             if sheet not in workbook.sheetnames:
                 raise SourceError(
