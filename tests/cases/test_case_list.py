@@ -385,6 +385,8 @@ def test_page_past_the_end_of_an_empty_list(officer_client, officer):
         ({"state": "lost"}, "Choose a state from the list"),
         ({"officer": "999999"}, "Choose an officer from the list"),
         ({"officer": "abc"}, "Choose an officer from the list"),
+        ({"officer": "²"}, "Choose an officer from the list"),  # a digit to isdigit, not int
+        ({"officer": "9" * 30}, "Choose an officer from the list"),
         ({"department": "abc"}, "Choose a department from the list"),
         ({"department": "999999"}, "Choose a department from the list"),
         ({"regime": "gdpr"}, "Choose a law from the list"),

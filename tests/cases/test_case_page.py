@@ -129,7 +129,10 @@ def test_bad_clock_event_dates_are_400s(officer_client, case):
     early = officer_client.post(
         url, {"kind": "fee_notice", "on_day": "1", "on_month": "1", "on_year": "2023"}
     )
-    assert [r.status_code for r in (bad, future, early)] == [400, 400, 400]
+    blank = officer_client.post(
+        url, {"kind": "clarification_sought", "on_day": " ", "on_month": "", "on_year": ""}
+    )
+    assert [r.status_code for r in (bad, future, early, blank)] == [400, 400, 400, 400]
     assert "must be a real date" in bad.content.decode()
     assert "must be today or in the past" in future.content.decode()
     assert "before the request was received" in early.content.decode()

@@ -59,6 +59,10 @@ def test_fee_pause_moves_the_date(client):
         ({**date_params("received", 1, 2, 2023)}, "Select which law you asked under"),
         ({"regime": "foia"}, "Enter the date they received your request"),
         (
+            {"regime": "foia", "received_day": " ", "received_month": "", "received_year": ""},
+            "Enter the date they received your request",
+        ),
+        (
             {
                 "regime": "foia",
                 **date_params("received", 1, 2, 2023),

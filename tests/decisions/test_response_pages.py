@@ -154,7 +154,10 @@ def test_unknown_request_is_404(officer_client):
 
 
 def test_officer_adds_a_grouped_ncnd_decision(officer_client, case):
-    form = officer_client.get(url(case, "decisions/new/?question=1&question=2"))
+    # Values that cannot be a question's number ("²" passes isdigit) are left out.
+    form = officer_client.get(
+        url(case, "decisions/new/?question=1&question=2&question=%C2%B2&question=x")
+    )
     assert form.status_code == 200
     body = form.content.decode()
     assert 'value="1" aria-describedby="id_questions_0-hint" checked' in body
@@ -801,7 +804,16 @@ def test_a_change_after_approval_needs_a_new_approval(
             "must be a real date",
         ),
         ({}, "Enter the date the response was sent"),
+        # Boxes holding spaces are empty, not a date.
+        (
+            {"sent-sent_on_day": " ", "sent-sent_on_month": "", "sent-sent_on_year": " "},
+            "Enter the date the response was sent",
+        ),
         ("tomorrow", "must be today or in the past"),
+        (
+            {"sent-sent_on_day": "1", "sent-sent_on_month": "1", "sent-sent_on_year": "1990"},
+            "cannot be before the request was received",
+        ),
     ],
 )
 def test_bad_sent_dates_are_400(officer_client, case, officer, decision_maker, day, message):

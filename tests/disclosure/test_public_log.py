@@ -143,7 +143,11 @@ def test_pagination(client, entries):
 
 def test_page_two_of_the_log(client, published):
     for n in range(21):
-        published(title=f"Request number {n}", sent_on=dt.date(2023, 1, 1) + dt.timedelta(n))
+        published(
+            title=f"Request number {n}",
+            received=dt.date(2022, 12, 1),
+            sent_on=dt.date(2023, 1, 1) + dt.timedelta(n),
+        )
     page_two = client.get(LOG, {"page": 2})
     assert page_two.status_code == 200
     assert "Request number 0" in page_two.content.decode()
@@ -252,6 +256,9 @@ def test_the_entry_page_and_its_download(client, published, officer):
     assert b"".join(download.streaming_content) == csv_bytes
     assert client.get(link.replace(f"/{copy_.pk}/", f"/{copy_.pk + 99}/")).status_code == 404
     assert client.get(reverse("disclosure:entry", args=["no-such-entry"])).status_code == 404
+    # A record whose file has gone (restored without its media folder): 404, not a 500.
+    copy_.file.storage.delete(copy_.file.name)
+    assert client.get(link).status_code == 404
 
 
 def count_queries(client, query) -> int:

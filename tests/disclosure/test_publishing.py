@@ -253,6 +253,14 @@ def test_extra_words_without_a_reason_are_refused(officer_client, case, media):
     assert_nothing_written(media)
 
 
+@pytest.mark.parametrize("topic", ["9" * 20, "²", "x", "999999"])
+def test_a_topic_that_is_no_topic_is_refused(officer_client, case, media, topic):
+    response = officer_client.post(staff_url(case), {"keep": keys(case), "topics": [topic]})
+    assert response.status_code == 400
+    assert "Choose topics from the list" in response.content.decode()
+    assert_nothing_written(media)
+
+
 # --- refusals ------------------------------------------------------------------------------
 
 

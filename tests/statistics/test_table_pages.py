@@ -250,6 +250,8 @@ def test_a_missing_question_or_saved_table_is_404(officer_client, case, demo_dat
     assert officer_client.get(table_url(case, 9)).status_code == 404
     assert officer_client.get(table_url(case) + "?reuse=999").status_code == 404
     assert officer_client.get(table_url(case) + "?reuse=abc").status_code == 404
+    assert officer_client.get(table_url(case) + "?reuse=%C2%B2").status_code == 404  # "²"
+    assert officer_client.get(table_url(case) + "?reuse=" + "9" * 30).status_code == 404
 
 
 def test_the_table_page_takes_a_fixed_number_of_queries(

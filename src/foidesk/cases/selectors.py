@@ -37,6 +37,7 @@ from django.utils import timezone
 from foidesk.accounts.models import Role, User
 from foidesk.law.calendars import calendar_for
 from foidesk.law.regimes import Regime
+from foidesk.web.forms import record_id
 
 from .access import requests_visible_to
 from .models import Department, Question, QuestionStatus, RegimeChoice, Request
@@ -296,8 +297,9 @@ def officers_for_filter(*, asked: str = "") -> list[User]:
     officers = list(
         User.objects.filter(role=Role.FOI_OFFICER).order_by("first_name", "last_name", "username")
     )
-    if asked.isdigit() and int(asked) not in {o.pk for o in officers}:
-        officers += list(User.objects.filter(pk=int(asked)))
+    pk = record_id(asked)
+    if pk is not None and pk not in {o.pk for o in officers}:
+        officers += list(User.objects.filter(pk=pk))
     return officers
 
 

@@ -768,6 +768,11 @@ def response_record_sent(*, actor: User, request: Request, sent_on: date) -> Req
     _require_officer(actor)
     if sent_on > timezone.localdate():
         raise DecisionError("The date sent cannot be in the future")
+    received = timezone.localtime(request.received_at).date()
+    if sent_on < received:
+        raise DecisionError(
+            f"The date sent cannot be before the request was received ({received:%-d %B %Y})"
+        )
     request_transition(actor=actor, request=request, to_state=RequestState.RESPONDED)
     Request.objects.filter(pk=request.pk).update(responded_on=sent_on)
     request.refresh_from_db()

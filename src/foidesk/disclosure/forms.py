@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from django import forms
 
+from foidesk.web.forms import RecordsField
+
 from .models import OverallOutcome, Topic
 from .selectors import MAX_PAGE_SIZE, FacetOptions, LogFilters
 
@@ -107,10 +109,14 @@ class PublishForm(forms.Form):
         help_text="Exactly as they appear, for example a name in a signature the proposals missed.",
     )
     extra_reason = forms.CharField(label="Why", required=False, max_length=300)
-    topics = forms.ModelMultipleChoiceField(
+    topics = RecordsField(
         label="Topics",
         queryset=Topic.objects.all(),
         required=False,
+        error_messages={
+            "invalid_choice": "Choose topics from the list",
+            "invalid_pk_value": "Choose topics from the list",
+        },
         widget=forms.CheckboxSelectMultiple,
     )
     new_topics = forms.CharField(

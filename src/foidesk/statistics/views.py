@@ -23,6 +23,7 @@ from foidesk.cases.access import can_edit_register, request_for_user, sees_regis
 from foidesk.cases.models import Authority, Question
 from foidesk.cases.services import RegisterError
 from foidesk.decisions.services import DRAFTING_STATES
+from foidesk.web.forms import record_id
 
 from . import selectors, services
 from .definition import TableDefinition
@@ -261,7 +262,7 @@ def question_table(request: HttpRequest, slug: str, number: int) -> HttpResponse
         status = 400
     elif reuse := request.GET.get("reuse", "").strip():
         reused = (
-            SavedTable.objects.filter(pk=int(reuse) if reuse.isdigit() else 0)
+            SavedTable.objects.filter(pk=record_id(reuse) or 0)
             .select_related("dataset", "request", "question")
             .first()
         )

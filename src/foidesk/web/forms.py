@@ -11,6 +11,31 @@ from django.core.exceptions import ValidationError
 MAX_ID = 2**63 - 1
 
 
+def record_id(text: str) -> int | None:
+    """``text`` as a record's id or a number in an address, else ``None``: ASCII digits only
+    (``str.isdigit`` also passes "²", which ``int`` refuses) and no more than ``MAX_ID``."""
+    text = text.strip()
+    if not (text.isascii() and text.isdigit()):
+        return None
+    value = int(text)
+    return value if 0 < value <= MAX_ID else None
+
+
+class RecordsField(forms.ModelMultipleChoiceField):
+    """Tick boxes of records: a value that cannot be an id is refused as a choice that is not
+    there, before the database is asked (SQLite cannot compare a number past ``MAX_ID``)."""
+
+    def _check_values(self, value):
+        for pk in value:
+            if record_id(str(pk)) is None:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
+
+
 class DateInputWidget(forms.MultiWidget):
     """The GOV.UK date input: separate day, month and year boxes."""
 
@@ -45,6 +70,9 @@ class DateField(forms.MultiValueField):
 
     def compress(self, data_list: list[str]) -> dt.date | None:
         if not data_list or not any(part.strip() for part in data_list if part):
+            # Boxes holding only spaces are empty too (Django counts them as filled in).
+            if self.required:
+                raise ValidationError(self.error_messages["required"], code="required")
             return None
         day, month, year = ((part or "").strip() for part in data_list)
         label = self.label or "Date"

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from foidesk.cases.access import request_for_officer
 from foidesk.cases.models import Authority, Request
 from foidesk.cases.services import RegisterError
+from foidesk.web.forms import record_id
 
 from .. import selectors, services
 from ..forms import CostLineForm, DecisionForm
@@ -64,8 +65,8 @@ def _decision_form_page(
         if decision is not None:
             initial = DecisionForm.initial_for(decision)
         else:
-            wanted = [n for n in request.GET.getlist("question") if n.isdigit()]
-            initial = {"questions": [int(n) for n in wanted]}
+            wanted = (record_id(n) for n in request.GET.getlist("question"))
+            initial = {"questions": [n for n in wanted if n is not None]}
         form = DecisionForm(initial=initial, case=case, authority_kind=kind)
         status = 200
     questions = list(case.questions.all())

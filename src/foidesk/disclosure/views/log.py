@@ -109,8 +109,14 @@ def attachment(request: HttpRequest, slug: str, version: int, pk: int) -> FileRe
     """A published copy of an attachment, as it went out."""
     publication = selectors.entry(slug, version)
     item = get_object_or_404(PublishedAttachment, pk=pk, publication=publication)
+    try:
+        handle = item.file.open("rb")
+    except FileNotFoundError as exc:
+        # The record outlived its file (a restore without the media folder): say so, as the
+        # staff download does, rather than fail.
+        raise Http404("The attached file is missing") from exc
     response = FileResponse(
-        item.file.open("rb"),
+        handle,
         as_attachment=True,
         filename=item.name,
         content_type=item.content_type,
