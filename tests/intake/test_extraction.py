@@ -657,3 +657,19 @@ def test_a_tie_between_refusals_goes_to_the_first_question() -> None:
     assert overall_outcome(["not_held", "ncnd"]) == "not_held"
     assert overall_outcome(["ncnd", "not_held"]) == "ncnd"
     assert overall_outcome(["ncnd", "not_held", "not_held"]) == "not_held"
+
+
+def test_a_nested_list_in_the_request_is_read_by_its_indent():
+    page = (
+        "Response 3886616\n\nRequest\n\n"
+        "  1. A list of all properties currently recorded as:\n"
+        "    1. Long-term empty\n"
+        "    2. Subject to an Empty Homes Premium\n"
+        "  2. For each property, please provide the date it was first recorded as empty\n\n"
+        "Response\n\nIn relation to questions 1 and 2 we hold the information but it is exempt "
+        "by virtue of section 31(1)(a)."
+    )
+    e = extract(page)
+    assert [q.outcome for q in e.questions] == ["exempt", "exempt"]
+    assert e.questions[0].text.endswith("• Subject to an Empty Homes Premium")
+    # The page is known by its text as printed, whatever the reading made of its lists.

@@ -1229,3 +1229,37 @@ def test_a_line_that_leads_in_to_the_bullets_is_not_their_lost_first_entry() -> 
         "The number of officers in each rank",
         "The number of officers at each station",
     ]
+
+
+def test_questions_written_without_their_question_marks_are_questions() -> None:
+    request = (
+        "Where can a fraud upon the court be reported to in Kent .\n"
+        "How many council staff have been reported to Kent Police for fraud upon the court.\n"
+        "Do you have a fraud hotline.\n"
+        "On 20 June 2016, you specified a date period from 2008-2016."
+    )
+    assert texts(request) == [
+        "Where can a fraud upon the court be reported to in Kent .",
+        "How many council staff have been reported to Kent Police for fraud upon the court.",
+        "Do you have a fraud hotline.",
+    ]
+
+
+def test_a_numbered_list_nested_in_an_item_is_that_items_parts() -> None:
+    """A web page's nested list, copied: the inner numbering is indented and starts again."""
+    request = (
+        "  1. A list of all properties currently recorded as:\n"
+        "    1. Long-term empty\n"
+        "    2. Subject to an Empty Homes Premium\n"
+        "  2. For each property, the date it was first recorded as empty\n"
+        "  3. The number of Empty Dwelling Management Orders"
+    )
+    assert texts(request) == [
+        "A list of all properties currently recorded as:\n• Long-term empty\n"
+        "• Subject to an Empty Homes Premium",
+        "For each property, the date it was first recorded as empty",
+        "The number of Empty Dwelling Management Orders",
+    ]
+    # Items at one indent are the questions, even when the numbering restarts (a page whose
+    # list items each printed "1.").
+    assert len(texts("1. How many drones?\n1. How many pilots?\n1. Who flies them?")) == 3

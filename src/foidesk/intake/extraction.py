@@ -108,6 +108,7 @@ from foidesk.intake.splitting import (
     EmptyRequestText,
     answers_request,
     introduces_request,
+    nested_numbers_as_parts,
     normalise_whitespace,
     propose_questions,
     request_section,
@@ -1783,14 +1784,12 @@ def extract(
     was cut short. Raises ``NoResponse`` when the page holds no response.
     """
     # "Section 31 (1()(a)": a bracket typed the wrong way round is read as "(1)(a)".
-    norm = _MISTYPED_BRACKET.sub(r"(\1)", normalise_whitespace(text))
-    if not norm:
+    hashed = _MISTYPED_BRACKET.sub(r"(\1)", normalise_whitespace(text))
+    if not hashed:
         raise NoResponse("empty page")
-    flat = set_out_page(norm)
-    if flat != norm:
-        norm, hashed = flat, norm
-    else:
-        hashed = norm
+    # A list nested in a numbered item is known by its indent, which normalising takes away.
+    norm = _MISTYPED_BRACKET.sub(r"(\1)", normalise_whitespace(nested_numbers_as_parts(text)))
+    norm = set_out_page(norm)
     lines = norm.split("\n")
     notes: list[str] = []
     regime = particulars.regime(norm)

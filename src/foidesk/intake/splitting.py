@@ -49,6 +49,7 @@ __all__ = [
     "separate_requests",
     "split_inline_items",
     "without_salutation",
+    "nested_numbers_as_parts",
     "normalise_whitespace",
     "propose_questions",
     "request_section",
@@ -250,7 +251,11 @@ _CONTEXT_CUE = re.compile(
 _LEADIN_PHRASE = re.compile(r"\b(?:the\s+following|as\s+follows)\b", re.I)
 _WH_START = re.compile(
     r"^(?:how\s+(?:many|much|often|long|far|frequently|is|are|was|were|do|does|did|has|have|"
-    r"can|could|will|would|should|may|might)|what|which|who|whom|whose|why|whether)\b",
+    r"can|could|will|would|should|may|might)|what|which|who|whom|whose|why|whether|"
+    # Questions written without their question mark: "Where can a fraud be reported to.",
+    # "Do you have a fraud hotline."
+    r"where\s+(?:can|could|do|does|did|is|are|was|were|will|would|should|has|have)|"
+    r"(?:do|does|did|have|has|is|are|was|were|can|will)\s+(?:you|your|there)\b)\b",
     re.I,
 )
 # Items written as noun phrases ("The number of body cams ...", "A copy of all minutes ...").
@@ -1055,7 +1060,7 @@ def propose_questions(text: str) -> ProposedSplit:
     whole text (less any sign-off) is proposed as one question for the officer to edit, or as
     one question for each request when it makes two in two sentences.
     """
-    split = _propose(_plain_markers(split_inline_items(text)))
+    split = _propose(_plain_markers(nested_numbers_as_parts(split_inline_items(text))))
     questions: list[ProposedQuestion] = []
     for q in split.questions:
         parts = [q.text] if q.numbered else _split_joined(q.text)
@@ -1069,6 +1074,42 @@ def propose_questions(text: str) -> ProposedSplit:
                 )
             )
     return replace(split, questions=tuple(questions))
+
+
+_NUMBERED_LINE = re.compile(r"^(?P<indent>[ \t]*)\d{1,2}[.)][ \t]+(?P<rest>\S.*)$")
+_NUMBER_ONE = re.compile(r"^[ \t]*1[.)][ \t]+\S")
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+
+
+def nested_numbers_as_parts(section: str) -> str:
+    """A numbered list inside a numbered item, as a web page's nested list reads once copied:
+    "1. A list of properties recorded as:" / "    1. Long-term empty" / "    2. Subject to the
+    premium" / "2. For each property ...". Indented deeper than the item that leads in to it
+    and starting again at 1, the inner list is the parts of that item, as bullets would be:
+    its entries are marked "•" so that the outer numbering stays the questions'."""
+    lines = section.split("\n")
+    parent: int | None = None  # the indent of the item leading in, while its parts follow
+    inside = False
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if parent is not None:
+            deeper = _indent(line) > parent
+            numbered = _NUMBERED_LINE.match(line)
+            if deeper and numbered and (inside or _NUMBER_ONE.match(line)):
+                lines[i] = f"{numbered.group('indent')}• {numbered.group('rest')}"
+                inside = True
+                continue
+            if deeper and inside:
+                continue  # an entry's second line
+            parent, inside = None, False
+        item = _NUMBERED_LINE.match(line)
+        if item and item.group("rest").rstrip().endswith(":"):
+            parent = _indent(line)
+    return "\n".join(lines)
 
 
 _GLUED_MARKER = re.compile(r"(?m)^(\d{1,2}[.)])(?=[A-Za-z])")
