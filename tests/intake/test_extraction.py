@@ -672,4 +672,19 @@ def test_a_nested_list_in_the_request_is_read_by_its_indent():
     e = extract(page)
     assert [q.outcome for q in e.questions] == ["exempt", "exempt"]
     assert e.questions[0].text.endswith("• Subject to an Empty Homes Premium")
-    # The page is known by its text as printed, whatever the reading made of its lists.
+
+
+def test_answers_that_name_their_point_in_words():
+    page = (
+        "FOI reference - FOI 2016-10-31\n\n"
+        "I request under the Freedom of Information Act that you advise:\n"
+        "1. Whether you received the 1 March 1989 document.\n"
+        "2. The date of the Regulated Apportionment Arrangement (RAA).\n\n"
+        "In response to your first point I can confirm that we hold a copy of the document.\n\n"
+        "To answer your second point, we do not hold this information.\n"
+    )
+    e = extract(page)
+    assert [(q.outcome, q.found) for q in e.questions] == [
+        ("disclosed", "own answer"),
+        ("not_held", "own answer"),
+    ]

@@ -42,6 +42,13 @@ from foidesk.intake.outcomes import classify, gives, has_figures, refuses, witho
         ("Your request should be directed to the Home Office.", (), "other"),
         ("Your question would be better addressed to the Home Office.", (), "other"),
         ("The figures were sent to the Home Office in April.", (), "disclosed"),
+        (
+            "Questions 1 and 2 have been passed to Nottinghamshire Police to answer.",
+            (),
+            "other",
+        ),
+        ("Your request has been referred to the council for a response.", (), "other"),
+        ("The report has been passed to the Chief Constable, who agreed it.", (), "disclosed"),
         ("We don't hold this.", (), "not_held"),
         ("We do not have this information.", (), "not_held"),
         ("The council doesn’t have any such policy.", (), "not_held"),

@@ -270,7 +270,11 @@ _REDIRECT = re.compile(
     # "Your request should be directed to the Home Office".
     r"\b(?:request|question|enquiry)\s+(?:should|would|could|may|must)\s+(?:be\s+)?(?:better\s+)?"
     r"(?:directed|redirected|addressed|sent|submitted|forwarded)\s+to\b|"
-    r"\b(?:has|have|was|were)\s+been\s+transferred\b|\bnot\s+the\s+(?:responsible|appropriate)\s+"
+    r"\b(?:has|have|was|were)\s+been\s+transferred\b|"
+    # "Questions 1 and 2 of your request have been passed to Nottinghamshire Police to answer".
+    r"\b(?:has|have)\s+been\s+(?:passed|referred|forwarded)\s+(?:on\s+)?to\s+[^.]{1,80}?\s+"
+    r"(?:to\s+answer|to\s+respond|for\s+(?:a\s+)?(?:response|reply|them\s+to\s+answer))\b|"
+    r"\bnot\s+the\s+(?:responsible|appropriate)\s+"
     r"(?:authority|body|organisation)\b|\bnot\s+(?:a\s+matter\s+for|within\s+the\s+remit\s+of)\b|"
     r"\boutside\s+(?:the|our)\s+remit\b",
     re.I,
@@ -527,6 +531,9 @@ _REDIRECT = Cue(
     "submitted to",
     "forwarded to",
     "transferred",
+    "been passed",
+    "been referred",
+    "been forwarded",
     "responsible",
     "appropriate authority",
     "appropriate body",
