@@ -1263,3 +1263,23 @@ def test_a_numbered_list_nested_in_an_item_is_that_items_parts() -> None:
     # Items at one indent are the questions, even when the numbering restarts (a page whose
     # list items each printed "1.").
     assert len(texts("1. How many drones?\n1. How many pilots?\n1. Who flies them?")) == 3
+
+
+def test_the_authority_announcing_its_answers_does_not_introduce_the_request() -> None:
+    """A thread: the request letter, then the reply whose "my response to your two questions
+    is as follows:-" leads in to the answers, not to the request."""
+    page = (
+        "Dear North Lanarkshire Council,\n"
+        "I have two questions about the process:\n"
+        "1. Could you please confirm the level of engagement in the consultation?\n"
+        "2. Could you please confirm the costs incurred in carrying out the consultation.\n"
+        "Yours faithfully,\nMark Harper\n"
+        "Dear Mr Harper\n"
+        "Having investigated, my response to your two questions is as follows:-\n"
+        "(1) The information is already in the public domain (section 25).\n"
+        "(2) The costs were £1,200.\n"
+        "Yours sincerely"
+    )
+    section = request_section(page)
+    assert section is not None and "Could you please confirm the level" in section
+    assert "public domain" not in section

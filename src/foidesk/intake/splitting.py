@@ -1649,12 +1649,13 @@ def introduces_request(line: str) -> bool:
     return (
         bool(_START_INTRO.search(line))
         and not _CITES_SECTION.search(line)
-        # "Our response to your request is as follows:" heads the response.
-        and not _OUR_RESPONSE.match(line)
+        # "Our response to your request is as follows:" and "Having investigated, my response
+        # to your two questions is as follows:-" head the response.
+        and not _OUR_RESPONSE.search(line)
     )
 
 
-_OUR_RESPONSE = re.compile(r"(?:our|my)\s+(?:response|reply|answer)\b", re.I)
+_OUR_RESPONSE = re.compile(r"\b(?:our|my)\s+(?:response|reply|answer)s?\b", re.I)
 _CITES_SECTION = re.compile(r"\b(?:section|regulation)\s+\d", re.I)
 
 
