@@ -125,3 +125,19 @@ def test_information_not_held_in_a_readily_retrievable_format_is_a_cost_refusal(
     assert classify(given, (), whole=True) == "disclosed"
     assert classify(searched, (), whole=True) == "not_held"
     assert classify(withheld, ("s40(2)",), whole=True) == "exempt"
+
+
+def test_figures_given_anyway_under_a_cost_refusal_answer_the_question():
+    """README convention: disclosed for the question they answer; under a refusal of the whole
+    request they answer none in particular."""
+    answer = (
+        "To determine if we hold this information would exceed 18 hours. This information is "
+        "therefore exempt on the grounds of cost (Section 12(1)); however we have been able to "
+        "provide a snap shot of March figures over the last 4 years. (See attached)"
+    )
+    assert classify(answer, ("s12",), whole=False) == "disclosed"
+    assert classify(answer, ("s12",), whole=True) == "cost_limit_s12"
+    refused = (
+        "Finding this would exceed the appropriate limit; however we have noted your interest."
+    )
+    assert classify(refused, (), whole=False) == "cost_limit_s12"

@@ -89,6 +89,13 @@ _NOT_RETRIEVABLE = re.compile(
     r"\bnot\s+(?:easily|readily)\s+retrievable\b",
     re.I,
 )
+_GIVEN_ANYWAY = re.compile(
+    r"\b(?:however|but|nevertheless|nonetheless)\b,?\s+(?:in\s+order\s+to\s+assist(?:\s+you)?,?\s+)?"
+    r"(?:we|I|the\s+\w+)\s+(?:have|has|am|are|is|can|could|will)\s+(?:been\s+)?(?:able\s+to\s+)?"
+    r"(?:provide|provided|supply|supplied|give|given|offer|offered|share|shared)\b|"
+    r"\bgesture\s+of\s+goodwill\b",
+    re.I,
+)
 _COST_NEGATED = re.compile(r"\b(?:not|never|n't)\s+(?:\w+\s+){0,3}$", re.I)
 _VEXATIOUS = re.compile(r"\bvexatious\b|\brepeated\s+request\b", re.I)
 _CLARIFY = re.compile(
@@ -672,6 +679,13 @@ def classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
         # burden, and perhaps why section 12 does not apply, is not a cost refusal.
         return "vexatious_s14"
     if _cost_refusal(text, cites):
+        # README convention: figures given anyway under a cost refusal ("however we have been
+        # able to provide a snap shot of March figures (See attached)", "as a gesture of
+        # goodwill") count as disclosed for the question they answer: so in a question's own
+        # answer. Given under a refusal of the whole request, they answer no question in
+        # particular (``extraction._goodwill_answered`` finds those that do).
+        if not whole and _GIVEN_ANYWAY.search(text) and gives(text):
+            return "disclosed"
         return "cost_limit_s12"
     if cites_s14 or worded_s14:
         return "vexatious_s14"
