@@ -141,3 +141,24 @@ def test_figures_given_anyway_under_a_cost_refusal_answer_the_question():
         "Finding this would exceed the appropriate limit; however we have noted your interest."
     )
     assert classify(refused, (), whole=False) == "cost_limit_s12"
+    # Advice on narrowing the request (s16), or an offer to search part of it, gives nothing.
+    advice = (
+        "The request would exceed the cost limit of £450 under section 12. However, we can "
+        "provide advice on refining your request: asking for 2023 alone, about 300 records, may "
+        "bring it within the limit."
+    )
+    assert classify(advice, ("s12",), whole=False) == "cost_limit_s12"
+    offer = (
+        "This would exceed the appropriate limit. However, we can offer to search the 2023 files."
+    )
+    assert classify(offer, (), whole=False) == "cost_limit_s12"
+
+
+def test_a_question_passed_to_a_team_of_the_authoritys_own_is_still_answered():
+    answer = (
+        "This question has been forwarded to the Finance department for a response. The total "
+        "spent in 2023 was £12,000."
+    )
+    assert classify(answer, (), whole=False) == "disclosed"
+    elsewhere = "Your request has been referred to the Department for Education for a response."
+    assert classify(elsewhere, (), whole=False) == "other"

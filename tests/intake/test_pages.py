@@ -250,3 +250,30 @@ def test_a_declared_character_set_that_garbles_the_page_is_not_trusted():
     text, notes = decode_bytes(html, declared="utf-16")
 
     assert text.startswith("<html>") and notes == ()
+
+
+def test_html_the_parser_gives_up_on_fails_alone(tmp_path):
+    (tmp_path / "a.html").write_text(
+        "<html><body><p>1. Staff <![ see note ]></p></body></html>", encoding="utf-8"
+    )
+    (tmp_path / "b.txt").write_text(TEXT, encoding="utf-8")
+    log = tmp_path / "c.jsonl"
+    log.write_text(line(id="x", text="<html><body><![ oops ]></body></html>") + line(id="y"))
+
+    pages, failures = read(tmp_path)
+
+    assert sorted(Path(s).name for s in pages) == ["b.txt", "c.jsonl:2 (y)"]
+    assert failures == {
+        str(tmp_path / "a.html"): "the HTML could not be read (AssertionError)",
+        f"{log}:1 (x)": "the HTML could not be read (AssertionError)",
+    }
+
+
+def test_a_folder_is_read_folder_by_folder_in_name_order(tmp_path):
+    (tmp_path / "2023").mkdir()
+    (tmp_path / "2023" / "p.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "2023-01.txt").write_text(TEXT, encoding="utf-8")
+
+    pages, _ = read(tmp_path)
+
+    assert list(pages) == [str(tmp_path / "2023" / "p.txt"), str(tmp_path / "2023-01.txt")]

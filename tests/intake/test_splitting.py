@@ -1283,3 +1283,11 @@ def test_the_authority_announcing_its_answers_does_not_introduce_the_request() -
     section = request_section(page)
     assert section is not None and "Could you please confirm the level" in section
     assert "public domain" not in section
+
+    # "our responses" inside an introduction of the request leaves it an introduction.
+    quoted = (
+        "You requested the following information (our responses are shown below each "
+        "question):\n1. How many drones does the force have?\n2. How many pilots?\n"
+        "Response\nThe force has 4 drones and 6 pilots."
+    )
+    assert request_section(quoted) == "1. How many drones does the force have?\n2. How many pilots?"

@@ -421,6 +421,16 @@ def test_reading_from_a_database_is_off_until_the_administrator_lists_it(
             "postgresql://db.internal/psd?sslmode=require",
             True,
         ),
+        # No host in the entry is this machine's socket, not any server.
+        ("postgresql:///psd", "postgresql:///psd", True),
+        ("postgresql://evil.example/psd", "postgresql:///psd", False),
+        # Not one server named plainly: a port out of range, libpq's list of hosts.
+        ("postgresql://reader@db.internal:99999/psd", "postgresql://reader@db.internal/psd", False),
+        (
+            "postgresql://reader@db.internal:5432,evil/psd",
+            "postgresql://reader@db.internal/psd",
+            False,
+        ),
     ],
 )
 def test_which_databases_an_entry_allows(url, entry, allowed):
@@ -431,6 +441,19 @@ def test_which_databases_an_entry_allows(url, entry, allowed):
 def test_a_sqlite_url_names_a_file_and_nothing_else(suffix):
     with pytest.raises(SourceError, match=r"no \?, # or % in it"):
         database_allowed(f"sqlite:////srv/exports/psd.db{suffix}", "sqlite:///")
+
+
+@pytest.mark.parametrize(
+    "url", ["postgresql://reader@db.internal:99999/psd", "postgresql://[::1/psd"]
+)
+def test_a_connection_url_that_cannot_be_read_is_a_form_error(officer_client, media, settings, url):
+    settings.DATASET_DATABASES = ["postgresql://reader@db.internal/psd"]
+
+    response = officer_client.post(URL, {"name": "DB", "url": url, "table": "t"})
+
+    assert response.status_code == 400
+    assert "connection URL cannot be read" in response.text
+    assert not Dataset.objects.exists()
 
 
 def test_a_path_out_of_the_allowed_folder_is_refused(officer_client, media, settings, tmp_path):

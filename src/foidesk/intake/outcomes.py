@@ -92,7 +92,12 @@ _NOT_RETRIEVABLE = re.compile(
 _GIVEN_ANYWAY = re.compile(
     r"\b(?:however|but|nevertheless|nonetheless)\b,?\s+(?:in\s+order\s+to\s+assist(?:\s+you)?,?\s+)?"
     r"(?:we|I|the\s+\w+)\s+(?:have|has|am|are|is|can|could|will)\s+(?:been\s+)?(?:able\s+to\s+)?"
-    r"(?:provide|provided|supply|supplied|give|given|offer|offered|share|shared)\b|"
+    r"(?:provide|provided|supply|supplied|give|given|offer|offered|share|shared)\b"
+    # What is given is information ("a snap shot of March figures", "(see attached)"), not
+    # advice on narrowing the request (s16) or an offer to search part of it.
+    r"(?!\s+(?:you\s+)?(?:with\s+)?(?:some\s+)?(?:advice|assistance|help|guidance|to\s))"
+    r"[^.]{0,80}?\b(?:figures?|data|numbers?|snap\s?shot|breakdown|totals?|below|attached|"
+    r"enclosed)\b|"
     r"\bgesture\s+of\s+goodwill\b",
     re.I,
 )
@@ -279,7 +284,11 @@ _REDIRECT = re.compile(
     r"(?:directed|redirected|addressed|sent|submitted|forwarded)\s+to\b|"
     r"\b(?:has|have|was|were)\s+been\s+transferred\b|"
     # "Questions 1 and 2 of your request have been passed to Nottinghamshire Police to answer".
-    r"\b(?:has|have)\s+been\s+(?:passed|referred|forwarded)\s+(?:on\s+)?to\s+[^.]{1,80}?\s+"
+    # Not a team of the authority's own ("forwarded to the Finance department for a response").
+    r"\b(?:has|have)\s+been\s+(?:passed|referred|forwarded)\s+(?:on\s+)?to\s+"
+    r"(?!(?:the|our)\s+(?:\w+\s+){0,3}?(?:department|team|service|section|unit)\b"
+    r"(?!\s+(?:for|of)\s+(?-i:[A-Z])))"
+    r"[^.]{1,80}?\s+"
     r"(?:to\s+answer|to\s+respond|for\s+(?:a\s+)?(?:response|reply|them\s+to\s+answer))\b|"
     r"\bnot\s+the\s+(?:responsible|appropriate)\s+"
     r"(?:authority|body|organisation)\b|\bnot\s+(?:a\s+matter\s+for|within\s+the\s+remit\s+of)\b|"

@@ -156,7 +156,8 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, tupl
     try:
         return data.decode("utf-8"), ()
     except UnicodeDecodeError:
-        tried.append("utf-8")
+        if "utf-8" not in (name.lower().replace("_", "-") for name in tried):
+            tried.append("utf-8")
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
@@ -203,6 +204,16 @@ def page_from_html(html: str, *, source: str, path: str = "", **meta) -> Page:
     )
 
 
+def _from_html(html: str, *, source: str, **meta) -> Page | Unreadable:
+    """``page_from_html``, or why the HTML could not be read: the standard library's parser
+    gives up on some markup ("<![ see note ]>" raises ``AssertionError``), and one such page
+    must not stop the others."""
+    try:
+        return page_from_html(html, source=source, **meta)
+    except Exception as exc:  # noqa: BLE001 - any parser failure is this page's alone
+        return Unreadable(source, f"the HTML could not be read ({type(exc).__name__})")
+
+
 def _looks_like_html(text: str) -> bool:
     head = text[:2048].lstrip().lower()
     return head.startswith(("<!doctype html", "<html", "<head", "<body")) or (
@@ -247,7 +258,7 @@ def _in_folder(folder: Path) -> Iterator[Path | Unreadable]:
                 continue
             child = here / name
             found.append((str(child), _file_or_reason(child)))
-    found.sort(key=lambda pair: pair[0])
+    found.sort(key=lambda pair: Path(pair[0]).parts)  # folder by folder, as names sort
     if not found:
         yield Unreadable(shown(folder), "empty folder (no files to read)")
     for _, item in found:
@@ -427,7 +438,7 @@ def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Page | Unreadable]:
                 continue
             meta["notes"] = tuple(notes)
             if _looks_like_html(text):
-                yield page_from_html(text, source=source, path=name, **meta)
+                yield _from_html(text, source=source, path=name, **meta)
             else:
                 yield Page(source=source, path=name, text=text, **meta)
         if blank:
@@ -443,7 +454,11 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Page | Unreadable]:
     if size > max_bytes:
         yield Unreadable(source, _too_large(size, max_bytes))
         return
-    data = path.read_bytes()
+    with path.open("rb") as handle:
+        data = handle.read(max_bytes + 1)  # a file still growing is not read past the limit
+    if len(data) > max_bytes:
+        yield Unreadable(source, _too_large(len(data), max_bytes))
+        return
     if not data.strip():
         yield Unreadable(source, "empty page")
         return
@@ -458,7 +473,7 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Page | Unreadable]:
         yield Unreadable(source, str(exc))
         return
     if is_html:
-        yield page_from_html(text, source=source, path=source, notes=notes)
+        yield _from_html(text, source=source, path=source, notes=notes)
     else:
         yield Page(source=source, path=source, text=text, notes=notes)
 
@@ -485,3 +500,5 @@ def read_pages(
                     yield page
         except OSError as exc:
             yield Unreadable(shown(item), _os_reason(exc))
+        except Exception as exc:  # noqa: BLE001 - one file that breaks a reader stops only itself
+            yield Unreadable(shown(item), f"could not be read ({type(exc).__name__})")

@@ -255,7 +255,7 @@ _WH_START = re.compile(
     # Questions written without their question mark: "Where can a fraud be reported to.",
     # "Do you have a fraud hotline."
     r"where\s+(?:can|could|do|does|did|is|are|was|were|will|would|should|has|have)|"
-    r"(?:do|does|did|have|has|is|are|was|were|can|will)\s+(?:you|your|there)\b)\b",
+    r"(?:do|does|did|have|has|is|are|was|were|can|will)\s+(?:you|your)\b)\b",
     re.I,
 )
 # Items written as noun phrases ("The number of body cams ...", "A copy of all minutes ...").
@@ -1651,11 +1651,15 @@ def introduces_request(line: str) -> bool:
         and not _CITES_SECTION.search(line)
         # "Our response to your request is as follows:" and "Having investigated, my response
         # to your two questions is as follows:-" head the response.
-        and not _OUR_RESPONSE.search(line)
+        and not _OUR_RESPONSE.match(line)
     )
 
 
-_OUR_RESPONSE = re.compile(r"\b(?:our|my)\s+(?:response|reply|answer)s?\b", re.I)
+# At the line's start, or after a clause ("Having investigated, my response ..."); not in the
+# middle of an introduction ("You requested the following (our responses are below each)").
+_OUR_RESPONSE = re.compile(
+    r"(?:[^,:;()]{0,40},\s*)?(?:our|my)\s+(?:response|reply|answer)s?\b", re.I
+)
 _CITES_SECTION = re.compile(r"\b(?:section|regulation)\s+\d", re.I)
 
 

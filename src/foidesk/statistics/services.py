@@ -86,7 +86,12 @@ def read_source(
                 return SourceKind.XLSX, read_xlsx(uploaded_file, name=file_name, sheet=sheet)
             raise SourceError("The file must be a CSV or XLSX file")
         if url:
-            if urlsplit(url.strip()).scheme.lower() in ("sqlite", "postgres", "postgresql"):
+            try:
+                parts = urlsplit(url.strip())
+                parts.port  # noqa: B018 - read to check: "Port out of range", "h1:5432,h2"
+            except ValueError as exc:
+                raise SourceError(f"The connection URL cannot be read: {exc}") from None
+            if parts.scheme.lower() in ("sqlite", "postgres", "postgresql"):
                 _require_allowed_database(url)
             _refuse_own_database(url)
             # Whatever the URL calls it, a database with foidesk's requester table is ours.

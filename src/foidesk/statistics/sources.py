@@ -359,8 +359,14 @@ def database_allowed(url: str, allowed: str) -> bool:
         return file == PurePosixPath(os.path.realpath(folder))
     if given.fragment or given.query != entry.query:
         return False
-    wanted = (entry.username, entry.hostname, entry.port, entry.path.strip("/"))
-    got = (given.username, given.hostname, given.port, given.path.strip("/"))
+    try:
+        wanted = (entry.username, entry.hostname, entry.port, entry.path.strip("/"))
+        got = (given.username, given.hostname, given.port, given.path.strip("/"))
+    except ValueError:
+        return False  # "Port out of range", "host1:5432,host2": not one server named plainly
+    if not entry.netloc and wanted[3] and (got[1] is not None or got[2] is not None):
+        # "postgresql:///psd" is psd on this machine's socket, not psd on any server.
+        return False
     return all(w in (None, "") or w == g for w, g in zip(wanted, got, strict=True))
 
 
@@ -387,8 +393,11 @@ def read_database(url: str, table: str, *, refuse_with: Iterable[str] = ()) -> S
     """
     quoted = _quoted(table.strip())
     url = url.strip()
-    shown = f"{redact_url(url)}, table {table.strip()}"
-    scheme = urlsplit(url).scheme.lower()
+    try:
+        shown = f"{redact_url(url)}, table {table.strip()}"
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError as exc:
+        raise SourceError(f"The connection URL cannot be read: {exc}") from None
     if scheme == "sqlite":
         return _read_sqlite(url, table.strip(), quoted, shown, tuple(refuse_with))
     if scheme in ("postgres", "postgresql"):
@@ -434,7 +443,10 @@ def _read_postgres(url: str, quoted: str, shown: str, refuse: tuple[str, ...]) -
             if (
                 refuse
                 and connection.execute(
-                    "SELECT 1 FROM information_schema.tables WHERE table_name = ANY(%s)",
+                    # pg_class lists every table, whatever the connecting role may read (the
+                    # information schema shows only those it has a privilege on).
+                    "SELECT 1 FROM pg_catalog.pg_class WHERE relname = ANY(%s)"
+                    " AND relkind IN ('r', 'p')",
                     (list(refuse),),
                 ).fetchone()
             ):

@@ -34,7 +34,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -88,6 +91,25 @@ class _Counts:
             self.unchanged += 1
 
 
+@contextmanager
+def _stopped_by_sigterm():
+    """SIGTERM (``systemctl stop``, ``timeout``) raises ``SystemExit`` while importing, as Ctrl-C
+    raises ``KeyboardInterrupt``, so that the run is closed rather than left open. Only the main
+    thread may set a signal handler; elsewhere this does nothing."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 class Command(BaseCommand):
     help = (
         "Import published FOI response pages (HTML, text, folders, JSON Lines) as structured "
@@ -137,6 +159,8 @@ class Command(BaseCommand):
         if not (1 <= options["workers"] <= MAX_WORKERS):
             raise CommandError(f"--workers must be between 1 and {MAX_WORKERS}")
         max_bytes = int(options["max_size"] * 1024 * 1024)
+        if max_bytes < 1024:
+            raise CommandError("--max-size must be at least 1 KB (0.001 MB)")
         self.counts = _Counts()
         self.run = (
             None
@@ -144,12 +168,17 @@ class Command(BaseCommand):
             else import_run_start(actor=actor, sources=options["paths"], checked=self.check)
         )
         try:
-            self._import(options["paths"], max_bytes=max_bytes, workers=options["workers"])
+            with _stopped_by_sigterm():
+                self._import(options["paths"], max_bytes=max_bytes, workers=options["workers"])
         except BaseException as exc:
-            # Whatever stopped the import (an error, Ctrl-C), the run is closed with what was
-            # stored, and says why it stopped, rather than looking as if it were still running.
+            # Whatever stopped the import (an error, Ctrl-C, a service manager's SIGTERM), the
+            # run is closed with what was stored, and says why it stopped, rather than looking
+            # as if it were still running.
             self._fail("(the import)", f"stopped early: {type(exc).__name__}")
-            self._close_run()
+            try:
+                self._close_run()
+            except Exception as closing:  # noqa: BLE001 - the database may be what failed
+                self.stderr.write(f"The run could not be closed either ({type(closing).__name__})")
             raise
         self._finish()
 
