@@ -7,8 +7,6 @@ the ``foidesk`` entry point on its own database file) for the exit status.
 import io
 import json
 import os
-import signal
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -345,60 +343,6 @@ def test_foidesk_import_log_exit_status(tmp_path):
     assert failed.returncode == 1
     assert f"{bad}: binary file (PDF)" in failed.stderr
     assert "1 unchanged" in failed.stdout
-
-
-def test_an_import_stopped_by_sigterm_closes_its_run(tmp_path):
-    """``systemctl stop`` or ``timeout`` sends SIGTERM: the run is closed, saying why."""
-    foidesk = str(Path(sys.executable).parent / "foidesk")
-    database = tmp_path / "foidesk.sqlite3"
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith(("FOIDESK_", "DJANGO_"))},
-        "DATABASE_URL": f"sqlite:///{database}",
-        "FOIDESK_VAR_DIR": str(tmp_path),
-        "FOIDESK_SECRET_KEY": "k" * 50,
-    }
-    log = tmp_path / "log.jsonl"
-    with log.open("w", encoding="utf-8") as f:
-        for n in range(20_000):
-            f.write(json.dumps({"id": f"p{n}", "text": PAGE.format(ref=f"{n}C/22")}) + "\n")
-    migrate = subprocess.run(  # noqa: S603 - our own entry point with fixed arguments
-        [foidesk, "migrate", "-v0"], env=env, timeout=300, check=False, capture_output=True
-    )
-    assert migrate.returncode == 0, migrate.stderr
-
-    importing = subprocess.Popen(  # noqa: S603 - our own entry point with fixed arguments
-        [foidesk, "import-log", str(log), "--workers", "2"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and not _stored_records(database):
-            time.sleep(0.2)  # until the first batch is stored
-        importing.send_signal(signal.SIGTERM)
-        _, stderr = importing.communicate(timeout=120)
-    finally:
-        importing.kill()
-
-    assert importing.returncode != 0
-    with sqlite3.connect(database) as db:
-        finished, imported = db.execute(
-            "SELECT finished_at, imported FROM imports_importrun"
-        ).fetchone()
-        reasons = db.execute("SELECT source, reason FROM imports_importfailure").fetchall()
-    assert finished is not None, stderr
-    assert 0 < imported < 20_000
-    assert reasons == [("(the import)", "stopped early: SystemExit")]
-
-
-def _stored_records(database: Path) -> int:
-    try:
-        with sqlite3.connect(database) as db:
-            return db.execute("SELECT count(*) FROM imports_importedrecord").fetchone()[0]
-    except sqlite3.OperationalError:
-        return 0  # locked by the batch being written
 
 
 @pytest.mark.parametrize(

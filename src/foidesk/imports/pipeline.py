@@ -7,7 +7,6 @@ in worker processes while the main process writes to the database.
 from __future__ import annotations
 
 import hashlib
-import signal
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from multiprocessing import get_context
@@ -122,12 +121,6 @@ def _prepare_in_worker(args: tuple[Page | Unreadable, _Options]):
     return prepared
 
 
-def _worker_start() -> None:
-    """A worker ends as the pool ends it (SIGTERM), not through the handler the command sets
-    to close its run."""
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-
-
 def prepare_all(
     items: Iterable[Page | Unreadable],
     *,
@@ -141,5 +134,5 @@ def prepare_all(
     if workers <= 1:
         yield from map(_prepare_item, jobs)
         return
-    with get_context("fork").Pool(workers, initializer=_worker_start) as pool:
+    with get_context("fork").Pool(workers) as pool:
         yield from pool.imap(_prepare_in_worker, jobs, chunksize=32)

@@ -34,10 +34,7 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import sys
-import threading
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,25 +86,6 @@ class _Counts:
             self.updated += 1
         else:
             self.unchanged += 1
-
-
-@contextmanager
-def _stopped_by_sigterm():
-    """SIGTERM (``systemctl stop``, ``timeout``) raises ``SystemExit`` while importing, as Ctrl-C
-    raises ``KeyboardInterrupt``, so that the run is closed rather than left open. Only the main
-    thread may set a signal handler; elsewhere this does nothing."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def stop(signum: int, frame: object) -> None:
-        raise SystemExit(128 + signum)
-
-    previous = signal.signal(signal.SIGTERM, stop)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 class Command(BaseCommand):
@@ -168,12 +146,13 @@ class Command(BaseCommand):
             else import_run_start(actor=actor, sources=options["paths"], checked=self.check)
         )
         try:
-            with _stopped_by_sigterm():
-                self._import(options["paths"], max_bytes=max_bytes, workers=options["workers"])
+            self._import(options["paths"], max_bytes=max_bytes, workers=options["workers"])
         except BaseException as exc:
-            # Whatever stopped the import (an error, Ctrl-C, a service manager's SIGTERM), the
-            # run is closed with what was stored, and says why it stopped, rather than looking
-            # as if it were still running.
+            # Whatever stopped the import (an error, Ctrl-C), the run is closed with what was
+            # stored, and says why it stopped, rather than looking as if it were still running.
+            # (SIGTERM is left to end the process: a Python handler for it is inherited by the
+            # extraction pool's workers, and a worker forked as the pool ends can lose the
+            # signal and never exit.)
             self._fail("(the import)", f"stopped early: {type(exc).__name__}")
             try:
                 self._close_run()
