@@ -294,12 +294,8 @@ def _files(paths: Iterable[str | Path]) -> Iterator[Path | Unreadable]:
         path = Path(raw)
         if path.is_dir():
             yield from _in_folder(path)
-        elif path.is_file():
+        elif path.exists() or path.is_symlink():
             yield _file_or_reason(path)
-        elif path.exists():
-            yield Unreadable(shown(path), "not a regular file")
-        elif path.is_symlink():
-            yield Unreadable(shown(path), "broken link (what it points to does not exist)")
         else:
             yield Unreadable(shown(path), "no such file or folder")
 
@@ -472,6 +468,9 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Page | Unreadable]:
     except ValueError as exc:
         yield Unreadable(source, str(exc))
         return
+    if problem := _unstorable(text):  # NUL written as UTF-16
+        yield Unreadable(source, f"the text has {problem}")
+        return
     if is_html:
         yield _from_html(text, source=source, path=source, notes=notes)
     else:
@@ -494,8 +493,6 @@ def read_pages(
             for page in _read_file(item, max_bytes):
                 if isinstance(page, Page) and not page.text.strip():
                     yield Unreadable(page.source, "empty page")
-                elif isinstance(page, Page) and (problem := _unstorable(page.text)):
-                    yield Unreadable(page.source, f"the text has {problem}")
                 else:
                     yield page
         except OSError as exc:

@@ -1,6 +1,6 @@
 """How the importer matches a page's wording (``intake.extraction``, ``intake.outcomes``,
 ``intake.particulars``), and the words the request splitter shares with it (``ASKS``,
-``NUMBER_WORDS``).
+``NUMBER_WORDS``, ``ROMAN_NUMERAL``).
 
 A ``Cue`` is a regular expression tried only when one of its words is in the text at all, and
 ``Either`` tries several in turn: a page is tested by hundreds of case-insensitive wording

@@ -13,7 +13,6 @@ import tempfile
 from dataclasses import fields as dataclass_fields
 from pathlib import PurePosixPath
 from typing import IO, Any
-from urllib.parse import urlsplit
 
 from django.core.files import File
 from django.core.files.base import ContentFile
@@ -46,6 +45,7 @@ from .sources import (
     read_xlsx,
     snapshot_csv,
     sqlite_file,
+    url_parts,
 )
 from .tabulate import DataError
 
@@ -86,12 +86,7 @@ def read_source(
                 return SourceKind.XLSX, read_xlsx(uploaded_file, name=file_name, sheet=sheet)
             raise SourceError("The file must be a CSV or XLSX file")
         if url:
-            try:
-                parts = urlsplit(url.strip())
-                parts.port  # noqa: B018 - read to check: "Port out of range", "h1:5432,h2"
-            except ValueError as exc:
-                raise SourceError(f"The connection URL cannot be read: {exc}") from None
-            if parts.scheme.lower() in ("sqlite", "postgres", "postgresql"):
+            if url_parts(url).scheme.lower() in ("sqlite", "postgres", "postgresql"):
                 _require_allowed_database(url)
             _refuse_own_database(url)
             # Whatever the URL calls it, a database with foidesk's requester table is ours.
@@ -127,7 +122,7 @@ def _refuse_own_database(url: str) -> None:
     from django.conf import settings
 
     own = settings.DATABASES["default"]
-    parts = urlsplit(url.strip())
+    parts = url_parts(url)
     if "sqlite" in own.get("ENGINE", ""):
         if parts.scheme.lower() != "sqlite":
             return

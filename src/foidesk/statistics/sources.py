@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import SplitResult, urlsplit, urlunsplit
 
 from foidesk.statistics.definition import Column, ColumnKind, Schema
 from foidesk.statistics.periods import to_date
@@ -321,6 +321,17 @@ def redact_url(url: str) -> str:
     return urlunsplit(parts._replace(netloc=f"{user}@{host}" if user else host))
 
 
+def url_parts(url: str) -> SplitResult:
+    """The connection URL taken apart; ``SourceError`` when it cannot be ("Port out of range",
+    libpq's "host1:5432,host2", an unclosed "[")."""
+    try:
+        parts = urlsplit(url.strip())
+        parts.port  # noqa: B018 - read to check it
+    except ValueError as exc:
+        raise SourceError(f"The connection URL cannot be read: {exc}") from None
+    return parts
+
+
 def sqlite_file(url: str) -> PurePosixPath:
     """The file a ``sqlite:///`` URL names, made absolute and with ``..`` resolved. Nothing may
     follow the path: a ``?``, ``#`` or ``%`` would let the URL say more than which file (SQLite
@@ -393,11 +404,8 @@ def read_database(url: str, table: str, *, refuse_with: Iterable[str] = ()) -> S
     """
     quoted = _quoted(table.strip())
     url = url.strip()
-    try:
-        shown = f"{redact_url(url)}, table {table.strip()}"
-        scheme = urlsplit(url).scheme.lower()
-    except ValueError as exc:
-        raise SourceError(f"The connection URL cannot be read: {exc}") from None
+    scheme = url_parts(url).scheme.lower()
+    shown = f"{redact_url(url)}, table {table.strip()}"
     if scheme == "sqlite":
         return _read_sqlite(url, table.strip(), quoted, shown, tuple(refuse_with))
     if scheme in ("postgres", "postgresql"):
