@@ -123,6 +123,7 @@ from foidesk.intake.wording import (
     Cue,
     Either,
     drop_sentences,
+    quick,
     sentences,
 )
 from foidesk.law.provisions import corpus_cite, normalise_citations, roman_value
@@ -685,7 +686,9 @@ _PART_START = re.compile(
     r"(?:\s+of\s+(?:your|the)\s+request)?\s*[.:,\-–]?\s*",
     re.I,
 )
-_QREF_ANYWHERE = re.compile(rf"\b(?:questions?|q)\s*\.?\s*(?P<list>{_QLIST})(?![\d/])\b", re.I)
+_QREF_ANYWHERE = quick(
+    re.compile(rf"\b(?:questions?|q)\s*\.?\s*(?P<list>{_QLIST})(?![\d/])\b", re.I)
+)
 # An opening quotation mark and the mark that closes it.
 _QUOTES = {"‘": "’", "“": "”", '"': '"', "'": "'"}
 
@@ -738,8 +741,10 @@ def _numbers(listing: str) -> list[int]:
 
 
 # "Question Two (2), Five (5) and Seven (7)": the figure repeats the word.
-_WORD_THEN_FIGURE = re.compile(
-    r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*\(\d{1,2}\)", re.I
+_WORD_THEN_FIGURE = quick(
+    re.compile(
+        r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*\(\d{1,2}\)", re.I
+    )
 )
 
 
@@ -1789,7 +1794,10 @@ def extract(
     if not hashed:
         raise NoResponse("empty page")
     # A list nested in a numbered item is known by its indent, which normalising takes away.
-    norm = _MISTYPED_BRACKET.sub(r"(\1)", normalise_whitespace(nested_numbers_as_parts(text)))
+    nested = nested_numbers_as_parts(text)
+    norm = (
+        hashed if nested == text else _MISTYPED_BRACKET.sub(r"(\1)", normalise_whitespace(nested))
+    )
     norm = set_out_page(norm)
     lines = norm.split("\n")
     notes: list[str] = []

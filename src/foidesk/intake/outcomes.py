@@ -27,7 +27,7 @@ import re
 from collections.abc import Sequence
 
 from foidesk.intake.splitting import LINK
-from foidesk.intake.wording import DATE, Cue, Either, drop_sentences, sentences
+from foidesk.intake.wording import DATE, Cue, Either, drop_sentences, quick, sentences
 
 __all__ = [
     "ATTACHED",
@@ -309,38 +309,42 @@ _ACKNOWLEDGEMENT = re.compile(
     r"\bbeing\s+dealt\s+with\b|\bwill\s+be\s+dealt\s+with\s+within\b",
     re.I,
 )
-_DISCLOSURE = re.compile(
-    # "Please see our response below" frames the response, and "Please see the exemption
-    # explanation below" the reasoning; neither gives anything by itself.
-    r"\b(?:please\s+)?(?:find|see)\b(?!\s+(?:our|the|my)\s+(?:full\s+)?(?:response|(?:exemption\s+)?"
-    r"explanations?|reasons?|reasoning)\s+below)"
-    r"[^.]{0,40}?\b(?:attached|enclosed|below|table)\b|"
-    r"\bas\s+follows\b|\bable\s+to\s+(?:disclose|provide|release)\b|\bdecided\s+to\s+disclose\b|"
-    r"\b(?:can|could)\s+(?:advise|disclose|provide)\b(?!\s+that\b)|\bthe\s+(?:answer|figure|total|"
-    r"number)\s+(?:is|was)\b|\bthere\s+(?:is|are|was|were|have\s+been|has\s+been)\s+"
-    r"(?:currently\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s)|"
-    r"\bis\s+attached\b|\battached\s+(?:is|are)\b|"
-    r"\b(?:is|are)\s+(?:shown|provided|set\s+out|detailed|listed|given)\s+(?:below|above)\b|"
-    r"\b(?:have|has)\s+been\s+(?:provided|disclosed|released|supplied)\b|\bhere\s+(?:is|are)\b|"
-    r"\b(?:provided|supplied)\s+the\s+(?:below|following)\s+(?:response|information)\b|"
-    r"\b(?:I|we)\s+(?:have\s+|am\s+|are\s+)?(?:attach|enclose|attached|enclosed|attaching|"
-    r"enclosing)\b|\b(?:in|within|see)\s+(?:the\s+)?(?:attached\s+)?attachments?\b|"
-    r"\bplease\s+find\s+(?:attached|enclosed)\b|\b(?:we|I)\s+can\s+confirm\s+that\s+"
-    r"(?!(?:some\s+|the\s+|this\s+|any\s+|all\s+)?(?:relevant\s+|requested\s+)?"
-    r"(?:information|data)\b)"
-    # "I can confirm that the Service (CFRS) does hold the information", "... that North
-    # Yorkshire Fire and Rescue hold such information but ...": held, not given.
-    r"(?![^.]{0,80}?\b(?:holds?|held)\b)",
-    re.I,
+_DISCLOSURE = quick(
+    re.compile(
+        # "Please see our response below" frames the response, and "Please see the exemption
+        # explanation below" the reasoning; neither gives anything by itself.
+        r"\b(?:please\s+)?(?:find|see)\b(?!\s+(?:our|the|my)\s+(?:full\s+)?(?:response|(?:exemption\s+)?"
+        r"explanations?|reasons?|reasoning)\s+below)"
+        r"[^.]{0,40}?\b(?:attached|enclosed|below|table)\b|"
+        r"\bas\s+follows\b|\bable\s+to\s+(?:disclose|provide|release)\b|\bdecided\s+to\s+disclose\b|"
+        r"\b(?:can|could)\s+(?:advise|disclose|provide)\b(?!\s+that\b)|\bthe\s+(?:answer|figure|total|"
+        r"number)\s+(?:is|was)\b|\bthere\s+(?:is|are|was|were|have\s+been|has\s+been)\s+"
+        r"(?:currently\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s)|"
+        r"\bis\s+attached\b|\battached\s+(?:is|are)\b|"
+        r"\b(?:is|are)\s+(?:shown|provided|set\s+out|detailed|listed|given)\s+(?:below|above)\b|"
+        r"\b(?:have|has)\s+been\s+(?:provided|disclosed|released|supplied)\b|\bhere\s+(?:is|are)\b|"
+        r"\b(?:provided|supplied)\s+the\s+(?:below|following)\s+(?:response|information)\b|"
+        r"\b(?:I|we)\s+(?:have\s+|am\s+|are\s+)?(?:attach|enclose|attached|enclosed|attaching|"
+        r"enclosing)\b|\b(?:in|within|see)\s+(?:the\s+)?(?:attached\s+)?attachments?\b|"
+        r"\bplease\s+find\s+(?:attached|enclosed)\b|\b(?:we|I)\s+can\s+confirm\s+that\s+"
+        r"(?!(?:some\s+|the\s+|this\s+|any\s+|all\s+)?(?:relevant\s+|requested\s+)?"
+        r"(?:information|data)\b)"
+        # "I can confirm that the Service (CFRS) does hold the information", "... that North
+        # Yorkshire Fire and Rescue hold such information but ...": held, not given.
+        r"(?![^.]{0,80}?\b(?:holds?|held)\b)",
+        re.I,
+    )
 )
-_PROCEDURAL_SENTENCE = re.compile(
-    r"explanatory\s+notes|https?://|\bPIT\b|public\s+interest\s+test|prejudice\s+test|"
-    r"\bduty\s+to\s+(?:advise|assist)|\bsection\s+16\b|\bs\.?\s?16\b|"
-    # "The exemptions ... are listed below:", "our response is provided below": what comes
-    # next, announced; not anything given.
-    r"\b(?:exemptions?|factors?|reasons?|rationale|(?:our|my|the)\s+(?:response|reply|answer))\b"
-    r"[^.]{0,120}?\b(?:is|are)\s+(?:provided|listed|set\s+out|detailed|shown|given)\s+below\b",
-    re.I,
+_PROCEDURAL_SENTENCE = quick(
+    re.compile(
+        r"explanatory\s+notes|https?://|\bPIT\b|public\s+interest\s+test|prejudice\s+test|"
+        r"\bduty\s+to\s+(?:advise|assist)|\bsection\s+16\b|\bs\.?\s?16\b|"
+        # "The exemptions ... are listed below:", "our response is provided below": what comes
+        # next, announced; not anything given.
+        r"\b(?:exemptions?|factors?|reasons?|rationale|(?:our|my|the)\s+(?:response|reply|answer))\b"
+        r"[^.]{0,120}?\b(?:is|are)\s+(?:provided|listed|set\s+out|detailed|shown|given)\s+below\b",
+        re.I,
+    )
 )
 _CITATION_TEXT = re.compile(
     r"\b(?:sections?|s\.?|regs?\.?|regulations?)\s*\d{1,3}[A-Z]?(?:\s*\(\s*\w{1,4}\s*\))*"
@@ -350,7 +354,7 @@ _CITATION_TEXT = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 _SUBSECTION = re.compile(r"\(\s*\d{1,2}[A-Za-z]?\s*\)")
-_DATE_TEXT = re.compile(DATE + r"|\b(?:19|20)\d{2}(?:[/-]\d{2,4})?\b", re.I)
+_DATE_TEXT = quick(re.compile(DATE + r"|\b(?:19|20)\d{2}(?:[/-]\d{2,4})?\b", re.I))
 _BARE_CITATION = re.compile(r"\b\d{1,2}[A-Z]?(?:\s*\(\s*\w{1,4}\s*\))+")
 _CONTACT_LINE = re.compile(
     r"\b(?:tel|telephone|phone|fax|mobile|ext|e-?mail|ref(?:erence)?|postcode)\b|@|https?://|www\.|"

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from itertools import groupby, takewhile
 
-from foidesk.intake.wording import ASKS, NUMBER_WORDS, ROMAN_NUMERAL
+from foidesk.intake.wording import ASKS, NUMBER_WORDS, ROMAN_NUMERAL, quick
 
 __all__ = [
     "LINK",
@@ -220,7 +220,7 @@ class _Kind(StrEnum):
 
 
 #: A web address in running text.
-LINK = re.compile(r"(?:\bhttps?://|\bwww\.)\S+", re.I)
+LINK = quick(re.compile(r"(?:\bhttps?://|\bwww\.)\S+", re.I))
 _QUESTION_MARK = re.compile(r"\?(?=[\s\"'”’)\]]|$)")
 
 # Words that soften or join a request and hide how it starts: "If possible, please ...",
@@ -268,31 +268,33 @@ _NOUN_START = re.compile(
     r"policies|emails?|minutes)\b|to\s+know\b)",
     re.I,
 )
-_REQUEST_PHRASE = re.compile(
-    r"\bplease\s+(?:could|can|would|may|will)\b"
-    r"|\b(?:could|can|would|will)\s+you\b"
-    r"|\bif\s+you\s+(?:could|can|would)\b"
-    r"|\b(?:can|could|may)\s+I\s+(?:have|get|see|request|ask|obtain)\b"
-    r"|\bplease\s+(?:then\s+)?(?:also\s+)?(?:provide|send|supply|e-?mail|tell|give|indicate|share|list|state|advise|"
-    r"disclose|release|forward|detail|specify|explain|identify|outline|populate|break\s?down|"
-    r"breakdown|let\s+me\s+know|confirm\s+(?:whether|if|how|what|which)|clarify\s+(?:whether|if))\b"
-    r"|\bI(?:\s+would|'d|’d|\s+should)(?:\s+also)?\s+(?:like|love|want)\s+(?:to\s+(?:know|request|"
-    r"receive|see|obtain|ask|have|find\s+out|be\s+(?:told|provided|sent|given))|a\b|an\b|the\b|"
-    r"details|information|copies|copy|data|figures|all\b|any\b|you\s+to\s+(?:provide|send|supply|"
-    r"tell|give|confirm|state|list|disclose|release|share|indicate|let))"
-    r"|\bI\s+(?:would\s+|also\s+|therefore\s+)*(?:request|ask\s+for|ask\s+that|want\s+to\s+know|"
-    r"wish\s+to\s+(?:know|request|receive|obtain|see)|am\s+requesting|am\s+asking)\b"
-    r"|\bI\s+would\s+(?:also\s+)?ask\b"
-    # The request as the authority restates it: "You have also asked for the costs of ..."
-    r"|\byou\s+have\s+also\s+(?:asked|requested)\s+(?:for|whether|about|if)\b"
-    # "I wish to make a formal request to see the transcript ..."
-    r"|\b(?:make|submit)\s+an?\s+(?:formal\s+)?request\s+(?:to\s+(?:see|know|obtain|receive|have)|"
-    r"for)\b"
-    # "... a Freedom of Information request to find out how many times ..."
-    r"|\b(?:request|like|want|wish|looking|trying|seeking)\s+to\s+find\s+out\s+"
-    r"(?:how|what|whether|if|which|when|why|who)\b"
-    r"|\bit\s+would\s+be\s+(?:\w+\s+)?(?:helpful|useful|appreciated|beneficial|great)\b",
-    re.I,
+_REQUEST_PHRASE = quick(
+    re.compile(
+        r"\bplease\s+(?:could|can|would|may|will)\b"
+        r"|\b(?:could|can|would|will)\s+you\b"
+        r"|\bif\s+you\s+(?:could|can|would)\b"
+        r"|\b(?:can|could|may)\s+I\s+(?:have|get|see|request|ask|obtain)\b"
+        r"|\bplease\s+(?:then\s+)?(?:also\s+)?(?:provide|send|supply|e-?mail|tell|give|indicate|share|list|state|advise|"
+        r"disclose|release|forward|detail|specify|explain|identify|outline|populate|break\s?down|"
+        r"breakdown|let\s+me\s+know|confirm\s+(?:whether|if|how|what|which)|clarify\s+(?:whether|if))\b"
+        r"|\bI(?:\s+would|'d|’d|\s+should)(?:\s+also)?\s+(?:like|love|want)\s+(?:to\s+(?:know|request|"
+        r"receive|see|obtain|ask|have|find\s+out|be\s+(?:told|provided|sent|given))|a\b|an\b|the\b|"
+        r"details|information|copies|copy|data|figures|all\b|any\b|you\s+to\s+(?:provide|send|supply|"
+        r"tell|give|confirm|state|list|disclose|release|share|indicate|let))"
+        r"|\bI\s+(?:would\s+|also\s+|therefore\s+)*(?:request|ask\s+for|ask\s+that|want\s+to\s+know|"
+        r"wish\s+to\s+(?:know|request|receive|obtain|see)|am\s+requesting|am\s+asking)\b"
+        r"|\bI\s+would\s+(?:also\s+)?ask\b"
+        # The request as the authority restates it: "You have also asked for the costs of ..."
+        r"|\byou\s+have\s+also\s+(?:asked|requested)\s+(?:for|whether|about|if)\b"
+        # "I wish to make a formal request to see the transcript ..."
+        r"|\b(?:make|submit)\s+an?\s+(?:formal\s+)?request\s+(?:to\s+(?:see|know|obtain|receive|have)|"
+        r"for)\b"
+        # "... a Freedom of Information request to find out how many times ..."
+        r"|\b(?:request|like|want|wish|looking|trying|seeking)\s+to\s+find\s+out\s+"
+        r"(?:how|what|whether|if|which|when|why|who)\b"
+        r"|\bit\s+would\s+be\s+(?:\w+\s+)?(?:helpful|useful|appreciated|beneficial|great)\b",
+        re.I,
+    )
 )
 
 
@@ -680,10 +682,12 @@ def _list_without_markers(paras: list[_Para]) -> None:
 
 # --- Splitting -------------------------------------------------------------------------------
 
-_DANGLING = re.compile(
-    r"\b(?:the|a|an|of|and|or|to|for|by|in|on|at|as|with|from|into|between|than|per|that|which|"
-    r"who|whom|whose|where|whether|they|their|its|is|are|was|were|be|been|has|have|had)$",
-    re.I,
+_DANGLING = quick(
+    re.compile(
+        r"\b(?:the|a|an|of|and|or|to|for|by|in|on|at|as|with|from|into|between|than|per|that|which|"
+        r"who|whom|whose|where|whether|they|their|its|is|are|was|were|be|been|has|have|had)$",
+        re.I,
+    )
 )
 _ANNOUNCES_LIST = re.compile(
     r"(?::|\b(?:the\s+following(?:\s+\w+)?|below|these|as\s+follows)[.:]?)$", re.I
@@ -1196,11 +1200,13 @@ REQUEST_HEADING = re.compile(
     r"request\s+1|request\s+(?:no\.?\s*)?\d[\d/.-]{4,})\s*[:;]?$",
     re.I,
 )
-_START_INTRO = re.compile(
-    r"\b(?:you\s+seek\s+access\s+to|received\s+a\s+request|as\s+follows|you\s+asked(?:\s+for)?|"
-    r"you\s+requested|you\s+wrote|requested\s+the\s+following|following\s+request|"
-    r"(?:request|asked)\b.{0,60}\bfor\s+the\s+following\s+information)\b.*:\s*-?$",
-    re.I,
+_START_INTRO = quick(
+    re.compile(
+        r"\b(?:you\s+seek\s+access\s+to|received\s+a\s+request|as\s+follows|you\s+asked(?:\s+for)?|"
+        r"you\s+requested|you\s+wrote|requested\s+the\s+following|following\s+request|"
+        r"(?:request|asked)\b.{0,60}\bfor\s+the\s+following\s+information)\b.*:\s*-?$",
+        re.I,
+    )
 )
 #: "Dear Sir/Madam", "Dear Mr Smith,": a letter's salutation, which may name the requester.
 SALUTATION = re.compile(r"^dear\s+\S.{0,80}$", re.I)
@@ -1270,17 +1276,19 @@ _DUTIES_OPENER = re.compile(
 )
 #: A line of the website around a page's text: navigation, cookie banners, "Leave this site",
 #: beta notices.
-SITE_FURNITURE = re.compile(
-    r"^(?:skip to|top$|log\s?in|sign in|forgotten password|create new account|menu$|search$|"
-    r"home$|coronavirus|how we are working|disclosure details$|freedom of information"
-    r"(?: request)?$|new website$)|cookie|\bleave\s+this\s+site\b|\bquick(?:ly)?\s+exit\b|"
-    r"this\s+site\s+is\s+a\s+beta\b|^sorry, there|technical\s+problem|"
-    # A log's banner saying how every request of its kind ended: "This request was refused in
-    # part, so we didn't provide some of the information ... This may include information where
-    # we can neither confirm nor deny that we hold it."
-    # The log speaks of "the requester"; a reply to them would say "you".
-    r"^this\s+request\s+was\s+[\w ]{3,40},\s+so\s+we\b[^.]*\bthe\s+requester\b",
-    re.I,
+SITE_FURNITURE = quick(
+    re.compile(
+        r"^(?:skip to|top$|log\s?in|sign in|forgotten password|create new account|menu$|search$|"
+        r"home$|coronavirus|how we are working|disclosure details$|freedom of information"
+        r"(?: request)?$|new website$)|cookie|\bleave\s+this\s+site\b|\bquick(?:ly)?\s+exit\b|"
+        r"this\s+site\s+is\s+a\s+beta\b|^sorry, there|technical\s+problem|"
+        # A log's banner saying how every request of its kind ended: "This request was refused in
+        # part, so we didn't provide some of the information ... This may include information where
+        # we can neither confirm nor deny that we hold it."
+        # The log speaks of "the requester"; a reply to them would say "you".
+        r"^this\s+request\s+was\s+[\w ]{3,40},\s+so\s+we\b[^.]*\bthe\s+requester\b",
+        re.I,
+    )
 )
 
 

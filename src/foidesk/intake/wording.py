@@ -13,8 +13,14 @@ Pure Python, no Django import.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
+
+try:  # the standard library's own parser for regular expressions; see ``quick``
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - another Python's layout: patterns run as written
+    _sre = _sre_parse = None
 
 __all__ = [
     "ASKS",
@@ -26,6 +32,7 @@ __all__ = [
     "Cue",
     "Either",
     "drop_sentences",
+    "quick",
     "sentences",
 ]
 
@@ -62,23 +69,141 @@ def _lower(text: str) -> str:
     return low
 
 
+class _Anything(Exception):
+    """A pattern can start with almost any character (``.``, ``\\w``, a negated set)."""
+
+
+def _first_of(ops: Iterable[tuple[Any, Any]], flags: int) -> tuple[set[str], bool]:
+    """The characters a sequence of parsed operations can start with, and whether it can
+    match nothing at all (then what follows it can start the match too)."""
+    chars: set[str] = set()
+    for op, arg in ops:
+        got, empty = _first_of_op(op, arg, flags)
+        chars |= got
+        if not empty:
+            return chars, False
+    return chars, True
+
+
+def _char(code: int) -> str:
+    if chr(code).isspace():
+        raise _Anything  # a space: nearly every position
+    return re.escape(chr(code))
+
+
+def _first_of_op(op: Any, arg: Any, flags: int) -> tuple[set[str], bool]:
+    c = _sre
+    if op is c.LITERAL:
+        return {_char(arg)}, False
+    if op is c.IN:
+        chars = set()
+        for kind, value in arg:
+            if kind is c.LITERAL:
+                chars.add(_char(value))
+            elif kind is c.RANGE:
+                low, high = value
+                if any(chr(x).isspace() for x in range(low, high + 1)):
+                    raise _Anything
+                chars.add(f"{_char(low)}-{_char(high)}")
+            elif kind is c.CATEGORY and value is c.CATEGORY_DIGIT:
+                chars.add(r"\d")
+            else:  # a negated set, spaces, word characters: nearly every position
+                raise _Anything
+        return chars, False
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):  # zero width: the next operation starts it
+        return set(), True
+    if op is c.BRANCH:
+        chars, empty = set(), False
+        for alternative in arg[1]:
+            got, alt_empty = _first_of(alternative, flags)
+            chars |= got
+            empty = empty or alt_empty
+        return chars, empty
+    if op is c.SUBPATTERN:
+        _group, add_flags, _del_flags, ops = arg
+        if add_flags & re.IGNORECASE and not flags & re.IGNORECASE:
+            raise _Anything  # "(?i:...)" inside: the test below would be case-sensitive
+        return _first_of(ops, flags)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        least, _most, ops = arg
+        chars, empty = _first_of(ops, flags)
+        return chars, empty or least == 0
+    if op is c.ATOMIC_GROUP:
+        return _first_of(arg, flags)
+    raise _Anything  # ".", a back-reference, a conditional group
+
+
+_QUICKENED: set[re.Pattern[str]] = set()
+_LEADING_FLAGS = re.compile(r"^\(\?[aiLmsux]+\)")
+
+
+def quick(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` with a test of its first character in front, when that makes it quicker.
+
+    A case-insensitive pattern gets no help from ``re``: it tries every alternative at every
+    position of the text ("(?:our|your|foi)\\s+ref|\\brequest\\s+for ..." is tried at every
+    letter of a page). A look-ahead for the characters a match can begin with, worked out from
+    the pattern itself (``[cfory]`` there), rules out most positions with one set test, and
+    finds exactly the same matches (same spans, same groups): a match has to begin with one
+    of those characters. Patterns that can begin with nearly anything (a space, ``\\w``, a
+    negated set) or match an empty string, or are anchored at the start of the text (``re``
+    tries those at one position), are returned as they are; so are case-sensitive patterns,
+    for which ``re`` makes this test itself. ``bench/bench_import.py`` measures the importer
+    with it.
+    """
+    if (
+        _sre is None
+        or pattern in _QUICKENED
+        or not pattern.flags & re.IGNORECASE
+        or not isinstance(pattern.pattern, str)
+    ):
+        return pattern
+    try:
+        ops = _sre_parse.parse(pattern.pattern, pattern.flags)
+        if len(ops) and ops[0][0] is _sre.AT:
+            anchor = ops[0][1]
+            if anchor is _sre.AT_BEGINNING_STRING or (
+                anchor is _sre.AT_BEGINNING and not pattern.flags & re.MULTILINE
+            ):
+                return pattern
+        chars, empty = _first_of(ops, pattern.flags)
+        if empty or not chars:
+            return pattern
+        source = pattern.pattern
+        lead = _LEADING_FLAGS.match(source)
+        flags_text = lead.group(0) if lead else ""
+        end = "\n)" if pattern.flags & re.VERBOSE else ")"  # a "# comment" may end the source
+        faster = re.compile(
+            f"{flags_text}(?=[{''.join(sorted(chars))}])(?:{source[len(flags_text) :]}{end}",
+            pattern.flags,
+        )
+    except (_Anything, re.error):
+        return pattern
+    _QUICKENED.add(faster)
+    return faster
+
+
 class Cue:
     """A regular expression tried only when one of its words is in the text at all.
 
     Python's ``re`` tries every alternative at every position, so a page full of
     case-insensitive wording patterns costs milliseconds; a substring test on the lower-cased
     text is a hundred times cheaper and rules most of them out (see ``bench/bench_import.py``).
+    The pattern is made ``quick`` for the texts that do hold one of the words.
     """
 
     __slots__ = ("needles", "pattern")
 
     def __init__(self, pattern: re.Pattern[str], *needles: str) -> None:
-        self.pattern = pattern
+        self.pattern = quick(pattern)
         self.needles = needles
 
     def _may(self, text: str) -> bool:
-        low = _lower(text)
-        return any(n in low for n in self.needles)
+        low = _LOWERED.get(text) or _lower(text)
+        for needle in self.needles:  # noqa: SIM110 - a loop: any() and its generator cost more
+            if needle in low:
+                return True
+        return False
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(text) if self._may(text) else None
@@ -103,10 +228,14 @@ class Either:
         self.cues = cues
 
     def search(self, text: str) -> re.Match[str] | None:
+        low = _LOWERED.get(text) or _lower(text)
         for cue in self.cues:
-            m = cue.search(text)
-            if m is not None:
-                return m
+            for needle in cue.needles:
+                if needle in low:
+                    m = cue.pattern.search(text)
+                    if m is not None:
+                        return m
+                    break
         return None
 
 
