@@ -107,6 +107,18 @@ def test_html_email_body_splits_into_its_listed_questions() -> None:
         ("One<br>Two<br><br>Three", "One\nTwo\n\nThree"),
         ("<ul><li>a</li><li>b</li></ul>", "- a\n- b"),
         ("<ol><li>a</li><li>b</li></ol>", "1. a\n2. b"),
+        # A list inside an item: on the next line, indented a level, numbered from 1 again.
+        (
+            "<ol><li>Properties recorded as:<ol><li>empty</li><li>let</li></ol></li>"
+            "<li>Dates</li></ol>",
+            "1. Properties recorded as:\n    1. empty\n    2. let\n2. Dates",
+        ),
+        ("<ul><li>a<ul><li>b</li></ul></li></ul>", "- a\n    - b"),
+        # The list's own numbering: where it starts and how it is printed.
+        ('<ol start="4"><li>a</li><li>b</li></ol>', "4. a\n5. b"),
+        ('<ol type="a"><li>a</li><li>b</li></ol>', "a. a\nb. b"),
+        ('<ol type="I" start="3"><li>a</li><li>b</li></ol>', "III. a\nIV. b"),
+        ('<ol start="x"><li>a</li></ol>', "1. a"),
         ("<p>Fish &amp; chips &pound;5 &#8211; cheap</p>", "Fish & chips \u00a35 \u2013 cheap"),
         ("<style>p{}</style><script>x()</script><p>Shown</p>", "Shown"),
         ("<p>  lots   of\n  space </p>", "lots of space"),

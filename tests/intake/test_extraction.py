@@ -674,6 +674,23 @@ def test_a_nested_list_in_the_request_is_read_by_its_indent():
     assert e.questions[0].text.endswith("• Subject to an Empty Homes Premium")
 
 
+def test_a_nested_list_on_an_html_page_is_its_items_parts(tmp_path):
+    (tmp_path / "3886616.html").write_text(
+        "<html><head><title>Empty properties</title></head><body>"
+        "<h2>Response 3886616</h2><h3>Request</h3><ol>"
+        "<li>A list of all properties currently recorded as:"
+        "<ol><li>Long-term empty</li><li>Subject to an Empty Homes Premium</li></ol></li>"
+        "<li>For each property, please provide the date it was first recorded as empty</li>"
+        "</ol><h3>Response</h3><p>In relation to questions 1 and 2 we hold the information but "
+        "it is exempt by virtue of section 31(1)(a).</p></body></html>",
+        encoding="utf-8",
+    )
+    (page,) = read_pages([tmp_path])
+    e = extract(page.text, title=page.title)
+    assert [q.outcome for q in e.questions] == ["exempt", "exempt"]
+    assert e.questions[0].text.endswith("• Subject to an Empty Homes Premium")
+
+
 def test_answers_that_name_their_point_in_words():
     page = (
         "FOI reference - FOI 2016-10-31\n\n"

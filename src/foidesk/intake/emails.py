@@ -300,6 +300,18 @@ _HIDDEN_TAGS = frozenset({"script", "style", "head", "title", "template", "noscr
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")  # HTML's own whitespace; &nbsp; stays
 
 
+def _ordinal(number: int, kind: str) -> str:
+    """An ordered list's number as its ``type`` prints it: 3, "c", "C", "iii" or "III"."""
+    if kind in ("a", "A") and 1 <= number <= 26:
+        letter = chr(ord("a") + number - 1)
+        return letter.upper() if kind == "A" else letter
+    if kind in ("i", "I") and 1 <= number <= 39:
+        tens, units = divmod(number, 10)
+        roman = "x" * tens + ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")[units]
+        return roman.upper() if kind == "I" else roman
+    return str(number)
+
+
 class _TextCollector(HTMLParser):
     """Collects an HTML body's text with its paragraph and line breaks, and list numbering.
 
@@ -315,10 +327,12 @@ class _TextCollector(HTMLParser):
         self.pending_marker = ""
         self.hidden = 0
         self.pre = 0
-        self.lists: list[int | None] = []  # None for <ul>, the next number for <ol>
+        # One entry per open list: None for <ul>, else the <ol>'s next number and its type.
+        self.lists: list[tuple[int, str] | None] = []
 
-    def block(self, tag: str) -> None:
-        self.pending_breaks = max(self.pending_breaks, 2 if tag in _PARAGRAPH_TAGS else 1)
+    def block(self, tag: str, *, nested: bool = False) -> None:
+        paragraph = tag in _PARAGRAPH_TAGS and not nested
+        self.pending_breaks = max(self.pending_breaks, 2 if paragraph else 1)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _HIDDEN_TAGS:
@@ -326,26 +340,37 @@ class _TextCollector(HTMLParser):
         elif tag == "br":
             self.pending_breaks += 1
         elif tag in _PARAGRAPH_TAGS or tag in _LINE_TAGS:
-            self.block(tag)
+            # A list inside a list item goes on the next line, not after a blank one.
+            self.block(tag, nested=tag in ("ul", "ol") and bool(self.lists))
         if tag == "pre":
             self.pre += 1
-        elif tag in ("ul", "ol"):
-            self.lists.append(None if tag == "ul" else 1)
+        elif tag == "ul":
+            self.lists.append(None)
+        elif tag == "ol":
+            found = dict(attrs)
+            start = (found.get("start") or "").strip()
+            kind = (found.get("type") or "1").strip()
+            self.lists.append((int(start) if start.isdigit() and len(start) < 5 else 1, kind))
         elif tag == "li":
             self.pending_marker = self.list_marker()
 
     def list_marker(self) -> str:
-        number = self.lists[-1] if self.lists else None
-        if number is None:
-            return "- "
-        self.lists[-1] = number + 1
-        return f"{number}. "
+        """The item's marker, indented four spaces a level inside another list: a nested list
+        that numbers from 1 again is the parts of the item above it, which the question
+        splitter knows by that indent (``splitting.nested_numbers_as_parts``)."""
+        indent = "    " * max(0, len(self.lists) - 1)
+        current = self.lists[-1] if self.lists else None
+        if current is None:
+            return f"{indent}- "
+        number, kind = current
+        self.lists[-1] = (number + 1, kind)
+        return f"{indent}{_ordinal(number, kind)}. "
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _HIDDEN_TAGS:
             self.hidden = max(0, self.hidden - 1)
         elif tag in _PARAGRAPH_TAGS or tag in _LINE_TAGS:
-            self.block(tag)
+            self.block(tag, nested=tag in ("ul", "ol") and len(self.lists) > 1)
         if tag == "pre":
             self.pre = max(0, self.pre - 1)
         elif tag in ("ul", "ol") and self.lists:
