@@ -187,7 +187,9 @@ def markdown(result: dict[str, Any]) -> str:
         "batches of 500 "
         "(`bulk_create` / `bulk_update`). Most wording rules are regular expressions tried only "
         "when one of their words is on the page (`Cue` in `intake/wording.py`), which made "
-        "extraction about three times faster.",
+        "extraction about three times faster; a case-insensitive pattern also tests the "
+        "characters a match can begin with before trying its alternatives (`quick`, the same "
+        "file), which made it about a fifth faster again.",
     ]
     return "\n".join(lines) + "\n"
 
