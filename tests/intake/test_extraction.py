@@ -691,6 +691,41 @@ def test_a_nested_list_on_an_html_page_is_its_items_parts(tmp_path):
     assert e.questions[0].text.endswith("• Subject to an Empty Homes Premium")
 
 
+def test_items_that_name_what_is_wanted_each_above_its_answer():
+    """A disclosure log's page with no headings: each numbered item names what was asked for
+    (no question words) and its answer is set beneath it."""
+    page = (
+        "Freedom of Information Request ID\nDate of response\nMarch 2025\n"
+        "1. Spending on interim staff in 2023-24, b) the cap set for 2023-24\n"
+        "a) Total interim spend 2023/24: £1,204,551.20\n"
+        "b) As per the national cap\n"
+        "2. The proportion of interim spend in 2023-24 that went through approved frameworks\n"
+        "100% through approved frameworks\n"
+        "3. Off-framework spending in each year from 2020-21 to 2023-24 by staff group\n"
+        "No off-framework spending in any of the years requested\n"
+    )
+    e = extract(page)
+    assert [q.text[:30] for q in e.questions] == [
+        "Spending on interim staff in 2",
+        "The proportion of interim spen",
+        "Off-framework spending in each",
+    ]
+    assert [q.outcome for q in e.questions] == ["disclosed", "disclosed", "disclosed"]
+    assert e.questions[0].answer.startswith("a) Total interim spend")
+
+
+def test_numbered_paragraphs_of_a_response_are_not_taken_for_items():
+    page = (
+        "Our reference 4411/25\n"
+        "1. We have searched the records held by the force for the period you describe.\n"
+        "The search covered every station.\n"
+        "2. We hold no information about the cameras you describe in your request.\n"
+        "This concludes our response.\n"
+    )
+    e = extract(page)
+    assert e.questions == ()
+
+
 def test_answers_that_name_their_point_in_words():
     page = (
         "FOI reference - FOI 2016-10-31\n\n"

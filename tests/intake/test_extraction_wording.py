@@ -1874,7 +1874,12 @@ def test_the_sites_own_text_after_the_answers_is_not_a_request_without_a_respons
     )
 
     assert e.overall_outcome == "disclosed"
-    assert "The page does not quote the request on its own." in e.notes
+    # Each item is above its answer; the site's own text after them is no question of its own.
+    assert [q.text for q in e.questions] == [
+        "Spending on agency staff in 2023-24",
+        "The proportion of total agency spend in 2023-24 that was on framework",
+    ]
+    assert [q.outcome for q in e.questions] == ["disclosed", "disclosed"]
 
 
 def test_an_opening_decision_to_disclose_in_full_covers_answers_cut_from_the_page() -> None:

@@ -417,8 +417,33 @@ def _interleaved(lines: list[str]) -> list[tuple[int, str]]:
         items = [(i, m) for i, line in enumerate(lines) if (m := _ITEM.match(line))]
         if len(items) >= 2 and all(m.group(1) == "1" and ASKS.search(m.group(2)) for _, m in items):
             return [(i, m.group(2).strip()) for i, m in items]
+        if _named_with_answers(lines, items):
+            return [(i, m.group(2).strip()) for i, m in items]
         return _marked_pairs(lines)
     return found
+
+
+# Fewer words than this in a numbered line and it may be a heading ("1. Background").
+_NAMING_WORDS = 6
+
+
+def _named_with_answers(lines: list[str], items: list[tuple[int, re.Match[str]]]) -> bool:
+    """A disclosure log's page that sets each request item above its answer, the items naming
+    what is wanted rather than asking ("1. Spending on agency staff in 2023-24, b) the trust's
+    agency cap ..." / "a) Total agency 2023/24: £8,161,319.97" / "2. The proportion and value of
+    ..."): numbered 1, 2, 3 ... in order, each a line of several words that is not the
+    authority speaking, with a line beneath that is not another item and asks nothing."""
+    return (
+        len(items) >= 2
+        and [int(m.group(1)) for _, m in items] == list(range(1, len(items) + 1))
+        and all(
+            len(m.group(2).split()) >= _NAMING_WORDS
+            and not m.group(2).rstrip().endswith(":")
+            and not answers_request(m.group(2))
+            and _answer_beneath(lines, i)
+            for i, m in items
+        )
+    )
 
 
 _PAIR_ASK = re.compile(
