@@ -7,8 +7,6 @@ the ``foidesk`` entry point on its own database file) for the exit status.
 import io
 import json
 import os
-import signal
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -345,92 +343,6 @@ def test_foidesk_import_log_exit_status(tmp_path):
     assert failed.returncode == 1
     assert f"{bad}: binary file (PDF)" in failed.stderr
     assert "1 unchanged" in failed.stdout
-
-
-def test_an_import_stopped_by_sigterm_closes_its_run(tmp_path):
-    """``systemctl stop`` or ``timeout`` sends SIGTERM: the run is closed, saying why."""
-    foidesk = str(Path(sys.executable).parent / "foidesk")
-    database = tmp_path / "foidesk.sqlite3"
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith(("FOIDESK_", "DJANGO_"))},
-        "DATABASE_URL": f"sqlite:///{database}",
-        "FOIDESK_VAR_DIR": str(tmp_path),
-        "FOIDESK_SECRET_KEY": "k" * 50,
-    }
-    log = tmp_path / "log.jsonl"
-    with log.open("w", encoding="utf-8") as f:
-        for n in range(20_000):
-            f.write(json.dumps({"id": f"p{n}", "text": PAGE.format(ref=f"{n}C/22")}) + "\n")
-    migrate = subprocess.run(  # noqa: S603 - our own entry point with fixed arguments
-        [foidesk, "migrate", "-v0"], env=env, timeout=300, check=False, capture_output=True
-    )
-    assert migrate.returncode == 0, migrate.stderr
-
-    importing = subprocess.Popen(  # noqa: S603 - our own entry point with fixed arguments
-        [foidesk, "import-log", str(log), "--workers", "2"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and not _stored_records(database):
-            time.sleep(0.2)  # until the first batch is stored
-        importing.send_signal(signal.SIGTERM)
-        _, stderr = importing.communicate(timeout=120)
-    finally:
-        importing.kill()
-
-    assert importing.returncode != 0
-    with sqlite3.connect(database) as db:
-        finished, imported = db.execute(
-            "SELECT finished_at, imported FROM imports_importrun"
-        ).fetchone()
-        reasons = db.execute("SELECT source, reason FROM imports_importfailure").fetchall()
-    assert finished is not None, stderr
-    assert 0 < imported < 20_000
-    assert reasons == [("(the import)", "stopped early: SystemExit")]
-
-
-def _stored_records(database: Path) -> int:
-    try:
-        with sqlite3.connect(database) as db:
-            return db.execute("SELECT count(*) FROM imports_importedrecord").fetchone()[0]
-    except sqlite3.OperationalError:
-        return 0  # locked by the batch being written
-
-
-def test_a_worker_forked_under_the_sigterm_handler_ends_as_by_default():
-    """The extraction pool's workers inherit the handler that closes the run; in them SIGTERM
-    must end the process at once, killed by the signal, not raise into the pool's code."""
-    from foidesk.imports.management.commands.import_log import _sigterm_closes_the_run
-
-    before = signal.getsignal(signal.SIGTERM)
-    with _sigterm_closes_the_run():
-        read_end, write_end = os.pipe()
-        child = os.fork()
-        if child == 0:  # the worker: wait to be told to stop, as a pool worker waits for work
-            os.close(write_end)
-            try:
-                os.read(read_end, 1)
-            finally:
-                os._exit(0)  # only reached if the handler raised or returned
-        os.close(read_end)
-        time.sleep(0.2)
-        os.kill(child, signal.SIGTERM)
-        # Closing the pipe ends the child's read should the signal come just before it (a
-        # Python handler then runs only when the read returns).
-        os.close(write_end)
-        _, status = os.waitpid(child, 0)
-        assert os.WIFSIGNALED(status), status
-        assert os.WTERMSIG(status) == signal.SIGTERM
-        # In the importing process itself, SIGTERM raises SystemExit.
-        with pytest.raises(SystemExit) as stopped:
-            os.kill(os.getpid(), signal.SIGTERM)
-            time.sleep(1)
-        assert stopped.value.code == 128 + signal.SIGTERM
-    assert signal.getsignal(signal.SIGTERM) is before
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,6 @@ in worker processes while the main process writes to the database.
 from __future__ import annotations
 
 import hashlib
-import signal
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from multiprocessing import get_context
@@ -135,16 +134,5 @@ def prepare_all(
     if workers <= 1:
         yield from map(_prepare_item, jobs)
         return
-    with get_context("fork").Pool(workers, initializer=_worker_start) as pool:
+    with get_context("fork").Pool(workers) as pool:
         yield from pool.imap(_prepare_in_worker, jobs, chunksize=32)
-
-
-def _worker_start() -> None:
-    """A worker ends at SIGTERM as the kernel ends it, with no Python handler in between.
-
-    ``import-log`` handles SIGTERM to close its run, and a forked worker inherits that handler.
-    A Python handler runs only between bytecodes: a signal that comes just before the worker
-    blocks (on the task queue's lock, as the pool ends and sends SIGTERM to every worker) would
-    wait for a handler that never runs, and the pool's end would wait for the worker. Until
-    this runs, the inherited handler itself ends a worker as the default action would."""
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)

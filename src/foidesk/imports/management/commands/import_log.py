@@ -34,11 +34,7 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import sys
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -90,37 +86,6 @@ class _Counts:
             self.updated += 1
         else:
             self.unchanged += 1
-
-
-@contextmanager
-def _sigterm_closes_the_run() -> Iterator[None]:
-    """SIGTERM (``systemctl stop``, ``timeout``, ``kill``) stops the import as Ctrl-C does, by
-    raising ``SystemExit`` in this process, so that the run is closed with what was stored
-    rather than left looking as if it were still going.
-
-    The extraction pool's workers are forked from this process and inherit the handler. In a
-    worker it puts the default action back and sends the signal again, so a worker ends at once
-    and exactly as it would without the handler (raising in a worker could leave the pool's
-    queue locked, and the pool's end waiting for it). Only the main thread may set a handler;
-    elsewhere (a test calling the command from a thread) nothing changes.
-    """
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    importing = os.getpid()
-
-    def stop(signum: int, frame: object) -> None:
-        if os.getpid() != importing:  # a forked worker: end as the default action would
-            signal.signal(signum, signal.SIG_DFL)
-            os.kill(os.getpid(), signum)
-            return
-        raise SystemExit(128 + signum)
-
-    previous = signal.signal(signal.SIGTERM, stop)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 class Command(BaseCommand):
@@ -181,12 +146,13 @@ class Command(BaseCommand):
             else import_run_start(actor=actor, sources=options["paths"], checked=self.check)
         )
         try:
-            with _sigterm_closes_the_run():
-                self._import(options["paths"], max_bytes=max_bytes, workers=options["workers"])
+            self._import(options["paths"], max_bytes=max_bytes, workers=options["workers"])
         except BaseException as exc:
-            # Whatever stopped the import (an error, Ctrl-C, SIGTERM), the run is closed with
-            # what was stored, and says why it stopped, rather than looking as if it were still
-            # running.
+            # Whatever stopped the import (an error, Ctrl-C), the run is closed with what was
+            # stored, and says why it stopped, rather than looking as if it were still running.
+            # (SIGTERM is left to end the process: a Python handler for it is inherited by the
+            # extraction pool's workers, and a worker forked as the pool ends can lose the
+            # signal and never exit.)
             self._fail("(the import)", f"stopped early: {type(exc).__name__}")
             try:
                 self._close_run()
