@@ -73,12 +73,12 @@ class _Anything(Exception):
     """A pattern can start with almost any character (``.``, ``\\w``, a negated set)."""
 
 
-def _first_of(ops: Iterable[tuple[Any, Any]], flags: int) -> tuple[set[str], bool]:
+def _first_of(ops: Iterable[tuple[Any, Any]]) -> tuple[set[str], bool]:
     """The characters a sequence of parsed operations can start with, and whether it can
     match nothing at all (then what follows it can start the match too)."""
     chars: set[str] = set()
     for op, arg in ops:
-        got, empty = _first_of_op(op, arg, flags)
+        got, empty = _first_of_op(op, arg)
         chars |= got
         if not empty:
             return chars, False
@@ -91,7 +91,7 @@ def _char(code: int) -> str:
     return re.escape(chr(code))
 
 
-def _first_of_op(op: Any, arg: Any, flags: int) -> tuple[set[str], bool]:
+def _first_of_op(op: Any, arg: Any) -> tuple[set[str], bool]:
     c = _sre
     if op is c.LITERAL:
         return {_char(arg)}, False
@@ -115,25 +115,28 @@ def _first_of_op(op: Any, arg: Any, flags: int) -> tuple[set[str], bool]:
     if op is c.BRANCH:
         chars, empty = set(), False
         for alternative in arg[1]:
-            got, alt_empty = _first_of(alternative, flags)
+            got, alt_empty = _first_of(alternative)
             chars |= got
             empty = empty or alt_empty
         return chars, empty
     if op is c.SUBPATTERN:
         _group, add_flags, _del_flags, ops = arg
-        if add_flags & re.IGNORECASE and not flags & re.IGNORECASE:
-            raise _Anything  # "(?i:...)" inside: the test below would be case-sensitive
-        return _first_of(ops, flags)
+        if add_flags & re.UNICODE:
+            # "(?u:k)" in an ASCII pattern also matches the Kelvin sign; the test in front,
+            # compiled with the pattern's own flags, would not.
+            raise _Anything
+        return _first_of(ops)
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
         least, _most, ops = arg
-        chars, empty = _first_of(ops, flags)
+        chars, empty = _first_of(ops)
         return chars, empty or least == 0
     if op is c.ATOMIC_GROUP:
-        return _first_of(arg, flags)
+        return _first_of(arg)
     raise _Anything  # ".", a back-reference, a conditional group
 
 
-_QUICKENED: set[re.Pattern[str]] = set()
+#: Each quickened pattern and the pattern it was made from.
+_QUICKENED: dict[re.Pattern[str], re.Pattern[str]] = {}
 _LEADING_FLAGS = re.compile(r"^\(\?[aiLmsux]+\)")
 
 
@@ -147,9 +150,10 @@ def quick(pattern: re.Pattern[str]) -> re.Pattern[str]:
     finds exactly the same matches (same spans, same groups): a match has to begin with one
     of those characters. Patterns that can begin with nearly anything (a space, ``\\w``, a
     negated set) or match an empty string, or are anchored at the start of the text (``re``
-    tries those at one position), are returned as they are; so are case-sensitive patterns,
-    for which ``re`` makes this test itself. ``bench/bench_import.py`` measures the importer
-    with it.
+    tries those at one position), or hold a part that matches more widely than the whole
+    (``(?u:...)`` in an ASCII pattern), are returned as they are; so are case-sensitive
+    patterns, for which ``re`` makes this test itself. ``bench/bench_import.py`` measures the
+    importer with it.
     """
     if (
         _sre is None
@@ -166,7 +170,7 @@ def quick(pattern: re.Pattern[str]) -> re.Pattern[str]:
                 anchor is _sre.AT_BEGINNING and not pattern.flags & re.MULTILINE
             ):
                 return pattern
-        chars, empty = _first_of(ops, pattern.flags)
+        chars, empty = _first_of(ops)
         if empty or not chars:
             return pattern
         source = pattern.pattern
@@ -179,7 +183,7 @@ def quick(pattern: re.Pattern[str]) -> re.Pattern[str]:
         )
     except (_Anything, re.error):
         return pattern
-    _QUICKENED.add(faster)
+    _QUICKENED[faster] = pattern
     return faster
 
 
