@@ -119,6 +119,11 @@ def test_html_email_body_splits_into_its_listed_questions() -> None:
         ('<ol type="a"><li>a</li><li>b</li></ol>', "a. a\nb. b"),
         ('<ol type="I" start="3"><li>a</li><li>b</li></ol>', "III. a\nIV. b"),
         ('<ol start="x"><li>a</li></ol>', "1. a"),
+        # Starts the question splitter would not read as item numbers: numbered from 1.
+        ('<ol start="\u00b2"><li>a</li></ol>', "1. a"),
+        ('<ol start="100"><li>a</li><li>b</li></ol>', "1. a\n2. b"),
+        ('<ol start="0" type="a"><li>a</li><li>b</li></ol>', "a. a\nb. b"),
+        ('<ol start="-1"><li>a</li></ol>', "1. a"),
         ("<p>Fish &amp; chips &pound;5 &#8211; cheap</p>", "Fish & chips \u00a35 \u2013 cheap"),
         ("<style>p{}</style><script>x()</script><p>Shown</p>", "Shown"),
         ("<p>  lots   of\n  space </p>", "lots of space"),

@@ -300,6 +300,9 @@ _HIDDEN_TAGS = frozenset({"script", "style", "head", "title", "template", "noscr
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")  # HTML's own whitespace; &nbsp; stays
 
 
+_LIST_START = re.compile(r"[1-9][0-9]?")
+
+
 def _ordinal(number: int, kind: str) -> str:
     """An ordered list's number as its ``type`` prints it: 3, "c", "C", "iii" or "III"."""
     if kind in ("a", "A") and 1 <= number <= 26:
@@ -350,7 +353,10 @@ class _TextCollector(HTMLParser):
             found = dict(attrs)
             start = (found.get("start") or "").strip()
             kind = (found.get("type") or "1").strip()
-            self.lists.append((int(start) if start.isdigit() and len(start) < 5 else 1, kind))
+            # Item numbers as the question splitter reads them run 1 to 99; a list said to start
+            # elsewhere ("0", "100", "²", "-1") is numbered from 1.
+            first = int(start) if _LIST_START.fullmatch(start) else 1
+            self.lists.append((first, kind))
         elif tag == "li":
             self.pending_marker = self.list_marker()
 
