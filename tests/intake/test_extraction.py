@@ -691,6 +691,39 @@ def test_a_nested_list_on_an_html_page_is_its_items_parts(tmp_path):
     assert e.questions[0].text.endswith("• Subject to an Empty Homes Premium")
 
 
+@pytest.mark.parametrize(
+    "request_html",
+    [
+        # Copied as text: the inner list indented under the one item that leads in to it.
+        None,
+        # As an HTML page prints it.
+        "<ol><li>Please provide the following:<ol><li>How many fire engines does the service "
+        "have?</li><li>How many staff work at each station?</li></ol></li></ol>",
+    ],
+)
+def test_a_single_item_leading_in_to_a_nested_list_is_not_a_question(tmp_path, request_html):
+    if request_html is None:
+        text = (
+            "FOI 123/25\nRequest\n1. Please provide the following:\n"
+            "    1. How many fire engines does the service have?\n"
+            "    2. How many staff work at each station?\n"
+            "Response\nThe service has 40 fire engines. 600 staff work across the stations.\n"
+        )
+    else:
+        (tmp_path / "123.html").write_text(
+            f"<h1>FOI 123/25</h1><h2>Request</h2>{request_html}<h2>Response</h2>"
+            "<p>The service has 40 fire engines. 600 staff work across the stations.</p>",
+            encoding="utf-8",
+        )
+        (page,) = read_pages([tmp_path])
+        text = page.text
+    e = extract(text)
+    assert [q.text for q in e.questions] == [
+        "How many fire engines does the service have?",
+        "How many staff work at each station?",
+    ]
+
+
 def test_items_that_name_what_is_wanted_each_above_its_answer():
     """A disclosure log's page with no headings: each numbered item names what was asked for
     (no question words) and its answer is set beneath it."""

@@ -27,6 +27,7 @@ line ends, runs of spaces and of blank lines, and lines hard-wrapped by an email
 """
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from itertools import groupby, takewhile
@@ -1093,8 +1094,13 @@ def nested_numbers_as_parts(section: str) -> str:
     "1. A list of properties recorded as:" / "    1. Long-term empty" / "    2. Subject to the
     premium" / "2. For each property ...". Indented deeper than the item that leads in to it
     and starting again at 1, the inner list is the parts of that item, as bullets would be:
-    its entries are marked "•" so that the outer numbering stays the questions'."""
+    its entries are marked "•" so that the outer numbering stays the questions'. When the
+    item leading in has no other item beside it ("1. Please provide the following:" and
+    nothing else numbered at its indent), it only leads in to the list: its number is dropped,
+    and the inner items are the questions."""
     lines = section.split("\n")
+    # How many numbered lines stand at each indent: an item with no other beside it wraps.
+    at_indent = Counter(_indent(x) for x in lines if _NUMBERED_LINE.match(x))
     parent: int | None = None  # the indent of the item leading in, while its parts follow
     inside = False
     for i, line in enumerate(lines):
@@ -1111,8 +1117,15 @@ def nested_numbers_as_parts(section: str) -> str:
                 continue  # an entry's second line
             parent, inside = None, False
         item = _NUMBERED_LINE.match(line)
-        if item and item.group("rest").rstrip().endswith(":"):
+        if not (item and item.group("rest").rstrip().endswith(":")):
+            continue
+        if at_indent[_indent(line)] > 1:
             parent = _indent(line)
+            continue
+        following = next((x for x in lines[i + 1 :] if x.strip()), "")
+        if _indent(following) > _indent(line) and _NUMBER_ONE.match(following):
+            # "1. Please provide the following:" over "    1. How many ...": the lead-in.
+            lines[i] = f"{item.group('indent')}{item.group('rest')}"
     return "\n".join(lines)
 
 
