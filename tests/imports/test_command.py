@@ -11,15 +11,17 @@ import subprocess
 import sys
 import threading
 import time
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import OperationalError, connection, transaction
+from django.utils import timezone
 
 from foidesk.accounts.models import Role
 from foidesk.audit.models import AuditEvent
-from foidesk.imports.models import ImportedRecord, ImportFailure, ImportRun
+from foidesk.imports.models import STOPPED_AFTER, ImportedRecord, ImportFailure, ImportRun
 from foidesk.imports.pipeline import prepare
 from foidesk.imports.services import import_pages_store, import_run_start
 from foidesk.intake.extraction import CORPUS_FIELDS
@@ -387,6 +389,78 @@ def test_an_import_stopped_by_an_error_closes_its_run_and_says_why(tmp_path, mon
         ("(the import)", "stopped early: OperationalError"),
         (str(tmp_path / "b.pdf"), "binary file (PDF)"),
     ]
+    assert AuditEvent.objects.filter(event_type="import_run_finished").count() == 1
+
+
+def test_a_run_keeps_its_counts_with_each_batch_it_stores(tmp_path, monkeypatch):
+    """A run whose process ends without closing it (killed, the machine down) still counts
+    exactly what it stored, and its failures so far; after a while it shows as stopped."""
+    for n in range(3):
+        (tmp_path / f"{n}.txt").write_text(PAGE.format(ref=f"{n}D/22"), encoding="utf-8")
+    (tmp_path / "1b.pdf").write_bytes(b"%PDF-1.4")
+    command = "foidesk.imports.management.commands.import_log"
+    monkeypatch.setattr(f"{command}.BATCH", 1)
+    real_store = import_pages_store
+    stores = []
+
+    def killed_at_the_third_store(**kwargs):
+        stores.append(kwargs)
+        if len(stores) == 3:
+            raise KeyboardInterrupt  # stands for the process ending here
+        return real_store(**kwargs)
+
+    monkeypatch.setattr(f"{command}.import_pages_store", killed_at_the_third_store)
+    monkeypatch.setattr(f"{command}.Command._close_run", lambda self: None)  # never closed
+
+    with pytest.raises(KeyboardInterrupt):
+        call_command("import_log", str(tmp_path), stdout=io.StringIO(), stderr=io.StringIO())
+
+    run = ImportRun.objects.get()
+    assert run.finished_at is None
+    assert ImportedRecord.objects.count() == 2
+    # 0.txt, then 1.txt, then 1b.pdf with 2.txt (the batch that never committed).
+    assert (run.pages_read, run.imported, run.failed) == (2, 2, 0)
+    assert not ImportFailure.objects.exists()
+    assert run.last_stored_at is not None
+    assert run.state == "running"
+    ImportRun.objects.filter(pk=run.pk).update(
+        last_stored_at=timezone.now() - STOPPED_AFTER - timedelta(seconds=1)
+    )
+    run.refresh_from_db()
+    assert run.state == "stopped"
+
+
+def test_failures_are_kept_with_the_batch_after_them_and_once(tmp_path, monkeypatch):
+    (tmp_path / "0.txt").write_text(PAGE.format(ref="0E/22"), encoding="utf-8")
+    (tmp_path / "1.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "2.txt").write_text(PAGE.format(ref="2E/22"), encoding="utf-8")
+    (tmp_path / "3.pdf").write_bytes(b"%PDF-1.4")
+    monkeypatch.setattr("foidesk.imports.management.commands.import_log.BATCH", 1)
+
+    with pytest.raises(CommandError):
+        call_command("import_log", str(tmp_path), stdout=io.StringIO(), stderr=io.StringIO())
+
+    run = ImportRun.objects.get()
+    assert run.state == "finished"
+    assert (run.pages_read, run.imported, run.failed) == (4, 2, 2)
+    # 1.pdf was stored with the batch of 2.txt; 3.pdf, read after the last batch, at the end.
+    assert sorted(ImportFailure.objects.values_list("source", flat=True)) == [
+        str(tmp_path / "1.pdf"),
+        str(tmp_path / "3.pdf"),
+    ]
+
+
+def test_a_slow_source_is_stored_as_it_comes(tmp_path, monkeypatch):
+    """Pages that come slowly are stored every STORE_EVERY seconds, not only when a batch is
+    full, so that the run does not look stopped while it is going."""
+    for n in range(2):
+        (tmp_path / f"{n}.txt").write_text(PAGE.format(ref=f"{n}F/22"), encoding="utf-8")
+    monkeypatch.setattr("foidesk.imports.management.commands.import_log.STORE_EVERY", 0)
+
+    call_command("import_log", str(tmp_path), stdout=io.StringIO())
+
+    assert ImportRun.objects.get().imported == 2
+    assert ImportedRecord.objects.count() == 2
     assert AuditEvent.objects.filter(event_type="import_run_finished").count() == 1
 
 

@@ -5,7 +5,7 @@ Staff pages for the register roles; the list and record gates agree for every ro
 
 import io
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from foidesk.accounts.models import Role
-from foidesk.imports.models import ImportedRecord, ImportRun
+from foidesk.imports.models import STOPPED_AFTER, ImportedRecord, ImportRun
 from foidesk.imports.services import imported_record_check
 
 pytestmark = pytest.mark.django_db
@@ -78,6 +78,24 @@ def test_history_shows_each_run_with_its_counts(officer_client, imported):
     assert [r.failed for r in runs] == [2, 0]
     html = response.content.decode()
     assert "Import history" in html and "Command line" in html
+
+
+def test_history_says_which_runs_are_going_and_which_stopped(officer_client, imported):
+    going = ImportRun.objects.create(started_at=timezone.now(), sources=["log.jsonl"])
+    long_ago = timezone.now() - STOPPED_AFTER - timedelta(minutes=1)
+    stopped = ImportRun.objects.create(
+        started_at=long_ago, last_stored_at=long_ago, sources=["old.jsonl"], imported=500
+    )
+
+    html = officer_client.get(reverse("imports:runs")).content.decode()
+    assert html.count('govuk-tag--blue">Running') == 1
+    assert html.count('govuk-tag--red">Stopped') == 1
+    assert "Not yet: still running" in officer_client.get(going.get_absolute_url()).content.decode()
+    page = officer_client.get(stopped.get_absolute_url()).content.decode()
+    assert "Stopped</strong> without finishing: nothing stored since" in page
+    assert "Run it again to import the rest" in page
+    finished = officer_client.get(imported.get_absolute_url()).content.decode()
+    assert "still running" not in finished and "without finishing" not in finished
 
 
 def test_empty_history_says_so(officer_client):

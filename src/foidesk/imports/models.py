@@ -9,9 +9,12 @@ through ``services``; every run is in the audit trail. Staff may correct what th
 (``corrections``); the importer's own reading stays in ``extracted``.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from foidesk.cases.models import RegimeChoice
 
@@ -32,6 +35,12 @@ class Outcome(models.TextChoices):
     FUTURE_PUBLICATION = "future_publication_s22", "Future publication (s22)"
     CLARIFICATION_NEEDED = "clarification_needed", "Clarification needed"
     OTHER = "other", "Other"
+
+
+#: A run that is not finished and has stored nothing for this long has stopped: a running
+#: import stores what it has read at least every ``STORE_EVERY`` (import_log), even when pages
+#: come slowly, so ten minutes of silence is not a slow page.
+STOPPED_AFTER = timedelta(minutes=10)
 
 
 class ImportRun(models.Model):
@@ -62,6 +71,12 @@ class ImportRun(models.Model):
         default=0, help_text="Pages already imported with the same text."
     )
     failed = models.PositiveIntegerField(default=0, help_text="Pages that could not be imported.")
+    last_stored_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the run last stored a batch of pages. Its counts are kept with each "
+        "batch, so while it runs they are what it has stored so far.",
+    )
 
     class Meta:
         ordering = ["-started_at", "-id"]
@@ -75,6 +90,16 @@ class ImportRun(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.finished_at is not None
+
+    @property
+    def state(self) -> str:
+        """``finished``; ``running`` while it stores a batch now and then; ``stopped`` when it
+        is not finished and has stored nothing for ``STOPPED_AFTER`` (its process was killed,
+        or its machine went down, before it could close the run)."""
+        if self.finished_at is not None:
+            return "finished"
+        last = self.last_stored_at or self.started_at
+        return "running" if timezone.now() - last < STOPPED_AFTER else "stopped"
 
 
 class ImportedRecord(models.Model):

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from django.db import connection, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from foidesk.audit.services import diff
@@ -157,9 +158,18 @@ def import_run_start(*, actor, sources: Sequence[str], checked: bool = False) ->
 
 
 def import_pages_store(
-    *, run: ImportRun, pages: Sequence[PageToStore], refresh: bool = False
+    *,
+    run: ImportRun,
+    pages: Sequence[PageToStore],
+    refresh: bool = False,
+    failures: Sequence[tuple[str, str]] = (),
 ) -> list[str]:
-    """Store a batch of extracted pages; return each page's status, in order.
+    """Store a batch of extracted pages, and the pages read since the last batch that could
+    not be imported (``failures``: source, reason); return each page's status, in order.
+
+    The run's counts grow in the same transaction, so a run whose process is killed between
+    batches still counts exactly what it stored, and its page shows the progress of a run that
+    is still going (``ImportRun.state``).
 
     New source keys are created ("imported"); known ones are updated when their text changed
     ("updated") or left alone ("unchanged", though new checker findings are still kept, and a
@@ -239,6 +249,15 @@ def import_pages_store(
             ImportedRecord.objects.bulk_update(
                 refreshed.values(), ["findings", "doubts"], batch_size=250
             )
+        import_failures_record(run=run, failures=failures)
+        ImportRun.objects.filter(pk=run.pk).update(
+            pages_read=F("pages_read") + len(pages) + len(failures),
+            imported=F("imported") + statuses.count(Status.IMPORTED),
+            updated=F("updated") + statuses.count(Status.UPDATED),
+            unchanged=F("unchanged") + statuses.count(Status.UNCHANGED),
+            failed=F("failed") + len(failures),
+            last_stored_at=now,
+        )
     return statuses
 
 

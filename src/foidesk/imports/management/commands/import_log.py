@@ -23,6 +23,12 @@ Options:
   2-core machine imports about 1.7 times as fast as with one).
 - ``--max-size MB``: refuse larger pages (default 5, at most 1,024).
 
+The run keeps its counts, and the failures read so far, with each batch of pages it stores
+(every 500 pages, and at least every minute), so the import history shows a run that is going
+and what it has stored, and a run whose process was killed before it could close the run shows
+as stopped, with what it stored (``ImportRun.state``). Importing the same pages again finishes
+the job: the stored ones are unchanged.
+
 Each new or changed page's report names what about its reading to check first
 (``foidesk.intake.doubts``), and the summary counts the run's records to check first (those
 with doubts that staff have not checked), as the run's page does.
@@ -35,6 +41,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,6 +61,8 @@ from foidesk.imports.services import (
 from foidesk.intake.pages import DEFAULT_MAX_BYTES, Unreadable, read_pages
 
 BATCH = 500
+#: Seconds between stores at most; well inside ``imports.models.STOPPED_AFTER``.
+STORE_EVERY = 60
 #: Extraction is CPU-bound plain Python: one process per processor (up to 4) while the main
 #: process writes to the database.
 DEFAULT_WORKERS = max(1, min(os.cpu_count() or 1, 4))
@@ -140,6 +149,8 @@ class Command(BaseCommand):
         if max_bytes < 1024:
             raise CommandError("--max-size must be at least 1 KB (0.001 MB)")
         self.counts = _Counts()
+        self.failures_stored = 0  # failures kept with the batches stored so far
+        self.stored_at = time.monotonic()
         self.run = (
             None
             if self.dry_run
@@ -173,11 +184,13 @@ class Command(BaseCommand):
             self.counts.read += 1
             if isinstance(prepared, Unreadable):
                 self._fail(prepared.source, prepared.reason)
-                continue
-            if self.as_json:
-                self._print_json(prepared)
-            batch.append(prepared)
-            if len(batch) >= BATCH:
+            else:
+                if self.as_json:
+                    self._print_json(prepared)
+                batch.append(prepared)
+            # A batch is stored when full, and at least every STORE_EVERY seconds while pages
+            # come slowly, so that the run's page shows it going (``ImportRun.state``).
+            if len(batch) >= BATCH or time.monotonic() - self.stored_at >= STORE_EVERY:
                 self._store(batch)
                 batch = []
         if batch:
@@ -213,10 +226,15 @@ class Command(BaseCommand):
     # --- a batch --------------------------------------------------------------------------
 
     def _store(self, batch: list[PageToStore]) -> None:
+        self.stored_at = time.monotonic()
         if self.run is None:
             statuses = self._would_be(batch)
         else:
-            statuses = import_pages_store(run=self.run, pages=batch, refresh=self.refresh)
+            failures = self.counts.failures[self.failures_stored :]
+            statuses = import_pages_store(
+                run=self.run, pages=batch, refresh=self.refresh, failures=failures
+            )
+            self.failures_stored += len(failures)
         for page, status in zip(batch, statuses, strict=True):
             self.counts.add(status)
             self.counts.to_check_first += bool(page.doubts) and status != Status.UNCHANGED
@@ -272,8 +290,8 @@ class Command(BaseCommand):
         c = self.counts
         if self.run is None:
             return
-        if c.failures:
-            import_failures_record(run=self.run, failures=c.failures)
+        if c.failures[self.failures_stored :]:  # those read since the last batch was stored
+            import_failures_record(run=self.run, failures=c.failures[self.failures_stored :])
         import_run_finish(
             run=self.run,
             pages_read=c.read,
