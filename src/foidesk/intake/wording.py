@@ -202,12 +202,15 @@ class Cue:
         self.pattern = quick(pattern)
         self.needles = needles
 
-    def _may(self, text: str) -> bool:
-        low = _LOWERED.get(text) or _lower(text)
+    def holds_a_word(self, low: str) -> bool:
+        """Whether the lower-cased text ``low`` holds one of the words."""
         for needle in self.needles:  # noqa: SIM110 - a loop: any() and its generator cost more
             if needle in low:
                 return True
         return False
+
+    def _may(self, text: str) -> bool:
+        return self.holds_a_word(_lower(text))
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(text) if self._may(text) else None
@@ -232,14 +235,10 @@ class Either:
         self.cues = cues
 
     def search(self, text: str) -> re.Match[str] | None:
-        low = _LOWERED.get(text) or _lower(text)
+        low = _lower(text)  # once for all the cues
         for cue in self.cues:
-            for needle in cue.needles:
-                if needle in low:
-                    m = cue.pattern.search(text)
-                    if m is not None:
-                        return m
-                    break
+            if cue.holds_a_word(low) and (m := cue.pattern.search(text)) is not None:
+                return m
         return None
 
 

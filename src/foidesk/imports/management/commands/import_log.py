@@ -290,8 +290,9 @@ class Command(BaseCommand):
         c = self.counts
         if self.run is None:
             return
-        if c.failures[self.failures_stored :]:  # those read since the last batch was stored
-            import_failures_record(run=self.run, failures=c.failures[self.failures_stored :])
+        remaining = c.failures[self.failures_stored :]  # read since the last batch was stored
+        if remaining:
+            import_failures_record(run=self.run, failures=remaining)
         import_run_finish(
             run=self.run,
             pages_read=c.read,
