@@ -532,6 +532,9 @@ _FRAGMENTS = [
     "If yes, how many? ",
     "Please give details of why the unit closed in 2021, and whether its staff moved elsewhere. ",
     "I would also like to know of all meetings held with the supplier since 2022. ",
+    "How many cars were stolen and how many were found? ",
+    "For each of the listed items, was it sent? ",
+    "2.1 ",
     "For context: the force said so. ",
     "Please provide the following:",
     "Dear Sir/Madam,",
@@ -951,7 +954,9 @@ def test_a_breakdown_under_a_lead_in_stays_with_its_question() -> None:
     assert len(texts(request)) == 2
 
 
-@pytest.mark.parametrize("heading", ["Trust response:", "Responded 24 November 2025:"])
+@pytest.mark.parametrize(
+    "heading", ["Trust response:", "Responded 24 November 2025:", "In question 1 you ask:"]
+)
 def test_the_authoritys_own_response_headings_end_the_request(heading: str) -> None:
     page = (
         "I am writing to request the following information. Please can you tell me:\n"
@@ -1291,3 +1296,92 @@ def test_the_authority_announcing_its_answers_does_not_introduce_the_request() -
         "Response\nThe force has 4 drones and 6 pilots."
     )
     assert request_section(quoted) == "1. How many drones does the force have?\n2. How many pilots?"
+
+
+def test_the_decimal_parts_of_an_item_that_only_introduces_them_are_questions() -> None:
+    request = (
+        "1. Whether you record data on exclusions of pupils awaiting assessment?\n"
+        "2. If so, for the 2024/25 academic year, please provide:\n"
+        "2.1 The number of pupils who were excluded while awaiting an assessment.\n"
+        "2.2 A breakdown of the number of such exclusions by type of exclusion.\n"
+        "3. The number of appeals against those exclusions.\n"
+    )
+    split = propose_questions(request)
+    assert [q.text for q in split.questions] == [
+        "Whether you record data on exclusions of pupils awaiting assessment?",
+        "The number of pupils who were excluded while awaiting an assessment.",
+        "A breakdown of the number of such exclusions by type of exclusion.",
+        "The number of appeals against those exclusions.",
+    ]
+    assert split.questions[1].context == "If so, for the 2024/25 academic year, please provide:"
+
+
+def test_decimal_parts_of_another_item_are_not_split_out() -> None:
+    # "3.1" under item 2 is a cross-reference the requester made, not a part of item 2.
+    request = (
+        "1. How many pupils were excluded?\n"
+        "2. Details of:\n"
+        "3.1 The policy on exclusions, as it stood in 2020.\n"
+    )
+    assert len(texts(request)) == 2
+
+
+def test_a_question_asked_of_each_listed_item_introduces_the_items() -> None:
+    request = (
+        "For each of the listed items was the absence of fingerprints communicated to the "
+        "Inquiry, and on what date?\n"
+        "1. The knife found at the scene\n"
+        "2. The water bottle found at the scene\n"
+        "3. The watch found at the scene\n"
+    )
+    split = propose_questions(request)
+    assert [q.text for q in split.questions] == [
+        "The knife found at the scene",
+        "The water bottle found at the scene",
+        "The watch found at the scene",
+    ]
+    assert "For each of the listed items" in split.preamble
+
+
+def test_a_request_to_use_the_requesters_table_is_not_a_question() -> None:
+    request = (
+        "I would like to request the outcomes of governing board hearings on exclusions, "
+        "broken down by type of school.\n\n"
+        "I attach a table which sets out the information requested. If possible, please could "
+        "you provide the information in the form of the attached table.\n"
+    )
+    split = propose_questions(request)
+    assert len(split) == 1
+    assert split.signoff.startswith("I attach a table")
+
+
+def test_the_places_a_quoted_request_covers_are_not_questions_of_their_own() -> None:
+    request = (
+        "\u201cThe amount of times police attended incidents or have been called to the "
+        "following, between 2015-2017\n\n"
+        "\u2022 East Bergholt High School\n"
+        "\u2022 Northgate High School\n\n"
+        "Additionally, I would like to know the nature of the incidents attended.\u201d"
+    )
+    split = propose_questions(request)
+    assert len(split) == 2
+    assert split.questions[0].text.startswith("\u201cThe amount of times police attended")
+    assert "Northgate High School" in split.questions[0].text
+    assert split.questions[1].text.startswith("Additionally, I would like to know the nature")
+
+
+def test_how_many_and_how_many_in_one_sentence_are_two_questions() -> None:
+    request = (
+        "How many burglaries have resulted in a prosecution over the last year? How many "
+        "burglaries have been reported and how many people have been charged and dealt with "
+        "through the courts?"
+    )
+    assert texts(request) == [
+        "How many burglaries have resulted in a prosecution over the last year?",
+        "How many burglaries have been reported?",
+        "How many people have been charged and dealt with through the courts?",
+    ]
+    # A count and what was done with it, in one sentence, stay one question.
+    assert (
+        len(texts("The annual amount spent on forensics, and how many units were analysed.")) == 1
+    )

@@ -317,12 +317,16 @@ _WH_AFTER_CLAUSE = re.compile(
 )
 
 
+_OPENING_QUOTE = re.compile(r"^[\"“‘']+")
+
+
 def _is_request(text: str) -> bool:
     """Whether ``text`` asks for information: a question mark, a request verb, or an item noun."""
     bare = LINK.sub("", text)
     if _QUESTION_MARK.search(bare) or _REQUEST_PHRASE.search(bare):
         return True
-    core = _strip_qualifiers(bare)
+    # A request the authority quotes: "“The amount of times police attended ...".
+    core = _strip_qualifiers(_OPENING_QUOTE.sub("", bare))
     if _WH_START.match(core) or _NOUN_START.match(core):
         return True
     clause = _OPENING_CLAUSE.match(core)
@@ -394,7 +398,9 @@ _PROCEDURAL = re.compile(
     r"if\s+my\s+request\s+is\s+(?:denied|refused)|if\s+(?:any|part)\s+of\s+(?:this|my)\s+request|"
     r"(?:cost|fees?|appropriate)\s+limit|narrow\s+(?:down\s+)?(?:this|my)\s+request|"
     r"would\s+appreciate\s+any|understand\s+that\s+(?:this|the)\s+information|thanks|thank\s+you|"
-    r"in\s+advance|sent\s+from\s+my",
+    r"in\s+advance|sent\s+from\s+my|"
+    # "If possible, please could you provide the information in the form of the attached table."
+    r"\bin\s+the\s+form\s+of\b|\battached\s+(?:table|template|spreadsheet|form)\b",
     re.I,
 )
 
@@ -540,7 +546,15 @@ def _demote_if_illustrative(lead: _Para, run: list[_Para]) -> None:
         return
     if not breakdown and _PROVIDE_THE_FOLLOWING.search(lead.line):
         return  # "... to request the following information:" / "- Total allocation ...": items
-    lead_is_question = lead.line.endswith("?") or breakdown
+    # "The amount of times police were called to the following, between 2015-2017" / "• East
+    # Bergholt High School": the places or things one request covers, not requests of their own.
+    # (No entry asks anything: that was tested above.)
+    covers = lead.kind is _Kind.LEADIN and bool(
+        _NOUN_START.match(_OPENING_QUOTE.sub("", lead.line))
+    )
+    lead_is_question = lead.line.endswith("?") or breakdown or covers
+    if covers:
+        lead.kind = _Kind.REQUEST
     if _is_request(lead.line) and not lead_is_question:
         return
     for para in run:
@@ -716,7 +730,11 @@ def _reads_as_background(text: str) -> bool:
 def _asks_directly(line: str) -> bool:
     """A question in its own right, not an introduction to the list that follows it."""
     return bool(_QUESTION_MARK.search(line)) and not re.search(
-        r"\b(?:the\s+following|below|these\s+questions|as\s+follows)\b", line, re.I
+        # "For each of the listed items, was ...?" over "1. The knife ..." / "2. The water bottle".
+        r"\b(?:the\s+following|below|these\s+questions|as\s+follows|(?:each|all)\s+of\s+the\s+"
+        r"listed|the\s+listed\s+items)\b",
+        line,
+        re.I,
     )
 
 
@@ -887,8 +905,12 @@ class _Splitter:
             self.inside_question(self.current, para, following)
 
     def parts_are_questions(self, current: _Draft, marker: _Marker) -> bool:
-        if marker.style not in (_Style.LETTER, _Style.ROMAN):
+        if marker.style not in (_Style.LETTER, _Style.ROMAN, _Style.DECIMAL):
             return False
+        if marker.style is _Style.DECIMAL and not (
+            self.last_label is not None and marker.label.startswith(self.last_label)
+        ):
+            return False  # "2.1" is a part of item 2 only
         if self.splitting_parts:
             return True  # once the first part asks, the item's other parts are questions too
         return (
@@ -1152,22 +1174,29 @@ def _plain_markers(section: str) -> str:
 
 
 _AND_WHETHER = re.compile(r",?\s+and\s+(?=whether\s)", re.I)
+# "How many burglaries have been reported and how many people have been charged?"
+_HOW_MANY = re.compile(r"^how\s+many\s", re.I)
+_AND_HOW_MANY = re.compile(r",?\s+and\s+(?=how\s+many\s)", re.I)
 
 
 def _split_joined(text: str) -> list[str]:
-    """ "details of why X and whether Y": two questions in one sentence, and two requests in two
-    sentences of one paragraph, as an officer splits them."""
+    """ "details of why X and whether Y", "how many X and how many Y": two questions in one
+    sentence, and two requests in two sentences of one paragraph, as an officer splits them."""
     if "\n" in text:
         return [text]
-    requests = separate_requests(text)
-    if len(requests) > 1:
-        return requests
-    if text.count("?") > 1:
-        return [text]
-    parts = _AND_WHETHER.split(text, maxsplit=1)
+    return [part for request in separate_requests(text) for part in _two_in_one(request)]
+
+
+def _two_in_one(request: str) -> list[str]:
+    """One request's sentence as the one or two questions it asks."""
+    if request.count("?") > 1:
+        return [request]
+    joined = _AND_HOW_MANY if _HOW_MANY.match(request) else _AND_WHETHER
+    parts = joined.split(request, maxsplit=1)
     if len(parts) == 2 and all(len(p.split()) >= 5 for p in parts) and "(" not in parts[0][-40:]:
-        return [parts[0].rstrip(" ,"), parts[1][0].upper() + parts[1][1:]]
-    return [text]
+        first = parts[0].rstrip(" ,") + ("?" if request.endswith("?") else "")
+        return [first, parts[1][0].upper() + parts[1][1:]]
+    return [request]
 
 
 def _propose(text: str) -> ProposedSplit:
@@ -1274,6 +1303,8 @@ _END_OPENER = re.compile(
     r"(?:response|answer|reply))|"
     # "Refusal Notice - 21021" as the response's heading.
     r"refusal\s+notice(?:\s*[-–:]\s*[\w/.-]+)?\s*$|"
+    # "In question 1 you ask:" over the authority's quotation of one question, to answer it.
+    r"in\s+(?:your\s+)?question\s+\d{1,2}[a-z]?\s*,?\s+you\s+(?:ask|asked|request|requested)\b|"
     # An exemption named as a heading: "Section 21 – information already reasonably accessible".
     r"section\s+\d{1,2}[A-Z]?(?:\s*\(\w{1,3}\))*\s+[–-]\s+[a-z]|"
     # An answer printed under its question ("1. ... policy" / "No information held").
