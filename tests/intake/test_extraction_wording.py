@@ -2107,13 +2107,21 @@ def test_a_reference_printed_in_square_brackets() -> None:
     assert e.reference == "FOI/75"
 
 
-def test_a_commercial_harm_argued_is_a_harm_test() -> None:
+@pytest.mark.parametrize(
+    "argued",
+    [
+        "Disclosure of the requested information could prejudice pending or future negotiations "
+        "the trust may be subject to.",
+        "Release of this information would be detrimental to our commercial interests.",
+        "Releasing the requested information would adversely affect our ability to compete.",
+    ],
+)
+def test_a_commercial_harm_argued_is_a_harm_test(argued: str) -> None:
     e = extract(
         "Request\n1. Spend per agency for 2024.\n"
         "Response\n"
         "This is commercially sensitive and exempt under Section 43(2).\n"
-        "Disclosure of the requested information could prejudice pending or future negotiations "
-        "the trust may be subject to.\n"
+        f"{argued}\n"
     )
 
     assert e.harm_test_present

@@ -66,6 +66,12 @@ from foidesk.intake.outcomes import classify, gives, has_figures, refuses, witho
         ),
         ("Confirming or denying that any reports exist would reveal tactics.", (), "ncnd"),
         (
+            "Some of the information that you have requested is already accessible by other "
+            "means and is therefore exempt in accordance with Section 21.",
+            ("s21",),
+            "partially_disclosed",
+        ),
+        (
             "Confirming or denying whether it is held would not cause harm: we hold 12 reports.",
             (),
             "disclosed",

@@ -1016,8 +1016,10 @@ _HARM_MENTION = re.compile(
     r"\b(?:could|would|might|may|likely\s+to)\s+(?:\w+\s+){0,12}?(?:cause|result\s+in|lead\s+to)\s+"
     r"(?:real|significant|serious|substantial|actual)?\s*harm\b|"
     # "Disclosure of the requested information could prejudice pending or future negotiations".
-    r"\bdisclos(?:ure|ing)\s+(?:of\s+)?(?:the|this|that|such)\s+(?:requested\s+)?information\s+"
-    r"(?:could|would|may|might)\s+(?:\w+\s+){0,3}?(?:prejudice|harm|damage|undermine|compromise)\w*",
+    # "Release of this information would be detrimental to our commercial interests".
+    r"\b(?:disclos(?:ure|ing)|releas(?:e|ing))\s+(?:of\s+)?(?:the|this|that|such)\s+"
+    r"(?:requested\s+)?information\s+(?:could|would|may|might)\s+(?:\w+\s+){0,3}?"
+    r"(?:prejudice|harm|damage|undermine|compromise|be\s+detrimental|adversely\s+affect)\w*",
     re.I,
 )
 _ELSEWHERE = re.compile(
@@ -1072,7 +1074,7 @@ _PIT_MENTION = Either(
         "favouring",
     ),
 )
-_HARM_MENTION = Cue(_HARM_MENTION, "harm", "disclos")
+_HARM_MENTION = Cue(_HARM_MENTION, "harm", "disclos", "releas")
 _ELSEWHERE = Cue(_ELSEWHERE, "pit", "public interest", "prejudice test", "appendix")
 _ATTACHMENT_NAME = Cue(
     _ATTACHMENT_NAME,
@@ -1121,6 +1123,8 @@ def _tests_present(response_lines: list[str], response: str) -> tuple[bool, bool
             "damag",
             "undermin",
             "compromis",
+            "detriment",
+            "adversely",
         )
     ):
         return False, False

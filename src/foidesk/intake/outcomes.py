@@ -126,6 +126,11 @@ _S21 = re.compile(
     r"(?:https?://|www\.|[\w-]+(?:\.[\w-]+)*\.(?:gov|police|org|nhs|ac|co)\.uk\b)",
     re.I,
 )
+_SOME_ELSEWHERE = re.compile(
+    r"\bsome\s+of\s+the\s+(?:information|data)\b[^.]{0,60}?\b(?:is|are)\s+(?:already\s+)?"
+    r"(?:reasonably\s+)?(?:accessible|available|published)\b",
+    re.I,
+)
 _S22 = re.compile(
     r"\b(?:intended|due)\s+for\s+(?:future\s+)?publication\b|\bfuture\s+publication|"
     r"\b(?:due|scheduled|planned|intended)\s+to\s+be\s+published\b",
@@ -705,7 +710,11 @@ def classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
     if _CLARIFY.search(text):
         return "clarification_needed"
     if any(c == "s21" for c in cites) or _S21.search(text):
-        return "reasonably_accessible_s21"
+        # "Some of the information that you have requested is already accessible by other means
+        # and is therefore exempt in accordance with Section 21": the rest is answered.
+        return (
+            "partially_disclosed" if _SOME_ELSEWHERE.search(text) else "reasonably_accessible_s21"
+        )
     if any(c.startswith("s22") for c in cites) or _S22.search(text):
         return "future_publication_s22"
     if _NOT_A_REQUEST.search(text):
