@@ -3165,3 +3165,22 @@ def test_marked_questions_without_an_answer_each_are_not_read_as_pairs() -> None
     assert "Questions and answers are interleaved; each answer follows its question." not in (
         e.notes
     )
+
+
+def test_answers_headed_by_capital_letters_alone_answer_the_lettered_questions() -> None:
+    """The Government of Jersey's log: "Request" / "A" / question / ... / "Response" / "A" /
+    answer; an answer listing "Complaints are categorised into the following types:" is an
+    answer, not the heading of the complaints procedure."""
+    e = extract(
+        "Number of complaints against the police (FOI)\n\n"
+        "Request\n\nA\n\nHow many complaints have there been in the past three years?\n\n"
+        "B\n\nWhat were the nature of the complaints?\n\nC\n\nWhat action was taken?\n\n"
+        "Response\n\nA\n\nYearNumber of complaints\n202264\n2023*18\n\n"
+        "B\n\nComplaints are categorised into the following types:\n\n"
+        "\u2022 Performance of duties\n\n\u2022 General conduct\n\n"
+        "C\n\nTo provide a breakdown of the results of each case has been estimated to take "
+        "longer than 14 hours.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["disclosed", "disclosed", "cost_limit_s12"]
+    assert [q.found for q in e.questions] == ["own answer"] * 3

@@ -24,6 +24,11 @@ from foidesk.intake.outcomes import classify, gives, has_figures, refuses, witho
         ),
         ("To find this would exceed the appropriate limit of 18 hours.", (), "cost_limit_s12"),
         ("Finding whether it is held would itself cost too much.", ("s12(2)",), "cost_limit_s12"),
+        (
+            "To provide a breakdown of each case has been estimated to take longer than 14 hours.",
+            (),
+            "cost_limit_s12",
+        ),
         ("This request is vexatious.", ("s14(1)",), "vexatious_s14"),
         ("Could you please clarify which years you mean?", (), "clarification_needed"),
         ("This information is already publicly available.", (), "reasonably_accessible_s21"),

@@ -1385,3 +1385,26 @@ def test_how_many_and_how_many_in_one_sentence_are_two_questions() -> None:
     assert (
         len(texts("The annual amount spent on forensics, and how many units were analysed.")) == 1
     )
+
+
+def test_capital_letters_alone_on_their_lines_head_lettered_questions() -> None:
+    request = (
+        "A\n\nHow many complaints have there been against the police in the past three years?\n\n"
+        "Please include complaints later withdrawn.\n\n"
+        "B\n\nWhat was the nature of the complaints?\n\nC\n\nWhat action was taken?"
+    )
+    split = propose_questions(request)
+    assert [q.text for q in split.questions] == [
+        "How many complaints have there been against the police in the past three years?",
+        "What was the nature of the complaints?",
+        "What action was taken?",
+    ]
+    assert split.questions[0].context == "Please include complaints later withdrawn."
+
+
+def test_a_stray_capital_letter_on_its_own_line_is_not_a_marker() -> None:
+    # "B" alone, with no "A" before it: a grade, not a question's letter.
+    request = "Please provide the number of schools rated\nB\nin each year since 2020."
+    split = propose_questions(request)
+    assert len(split) == 1
+    assert "B" in split.questions[0].text.split()

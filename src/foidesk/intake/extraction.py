@@ -678,7 +678,9 @@ class _Citations:
 _REASONING_HEADING = re.compile(
     r"^(?:(?:the\s+)?public\s+interest\b|factors?\s+(?:favouring|for\b|against|in\s+favour)|"
     r"evidence\s+of\s+harm|(?:overall\s+)?harm\b|balanc(?:e|ing)\s+test|"
-    r"reasons?\s+for\s+(?:the\s+|my\s+|our\s+)?decision|prejudice\s+test|appendix\b|complaint|"
+    r"reasons?\s+for\s+(?:the\s+|my\s+|our\s+)?decision|prejudice\s+test|appendix\b|"
+    # "Complaint Rights", "Complaints"; not "Complaints are categorised into the following types:".
+    r"complaints?\b(?!\s+(?:are|were|is|was|have|has|had)\b)|"
     r"your\s+right|right\s+of\s+(?:appeal|complaint)|internal\s+review|if\s+you\s+are\s+"
     r"(?:dis|un)satisfied|attachments?\b|no\s+attachments|"
     # "The Exemption which Applies", "Exemption explanation".
@@ -735,7 +737,10 @@ _ROMAN_REQUEST = re.compile(
 _ROMAN_ANSWER = re.compile(rf"^\(?((?:{ROMAN_NUMERAL})(?<=\w))[.)]\s*(.*)$", re.I)
 _LETTERED_REQUEST = re.compile(
     r"(?m)^(?:\d{1,2}[.)]\s*)?(?P<marker>\(?[aA][.)])\s+\S[^\n]*\n(?:[^\n]*\n)*?\(?[bB][.)]\s+\S"
+    # "A" / "How many complaints ...?" / "B" / ...: letters alone on their lines.
+    r"|^(?P<lone>A)\n+\S[^\n]*\n(?:[^\n]*\n)*?B\n"
 )
+_LONE_LETTER = re.compile(r"^([A-H])()$")
 # "A1:", "Answer 2 -", "Response 3:", "Reply 4" on a line of its own.
 _ANSWER_LABEL = re.compile(r"^(?:A\s?|(?i:answer|response|reply)\s*)(\d{1,2})\s*(?:[.:)\-–]\s*|$)")
 _CROSS_REFERENCE = re.compile(
@@ -938,6 +943,8 @@ def _numbered_answers(
         m = _NUMBERED_ANSWER.match(lines[i])
         if m is None and roman:
             m = _ROMAN_ANSWER.match(lines[i])
+        elif m is None and lettered == "A":
+            m = _LONE_LETTER.match(lines[i])
         elif m is None and lettered:
             m = _LETTERED_ANSWER.match(lines[i])
             if m is not None and lines[i].startswith("(") != lettered.startswith("("):
@@ -1959,7 +1966,7 @@ def extract(
         preamble = ""
     else:
         first_letter = _LETTERED_REQUEST.search(request_text) or _ROMAN_REQUEST.search(request_text)
-        lettered = first_letter.group("marker") if first_letter else ""
+        lettered = first_letter[first_letter.lastgroup] if first_letter else ""
         labels = _part_labels(request_text, questions)
         lettered_parts = bool(labels)
         keyed, first_head = (

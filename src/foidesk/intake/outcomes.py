@@ -78,7 +78,10 @@ _COST = re.compile(
     r"\bappropriate\s+level\b|\bexceed\w*\s+(?:the\s+)?(?:18|24|40)\s+(?:staff\s+)?hours\b|"
     r"\b(?:cost|fees?)\s+threshold\b|\bexceed\w*\s+(?:the\s+)?(?:cost|time|fees?)\s+"
     r"(?:limit|threshold)\b|\b(?:more\s+than|over|in\s+excess\s+of|beyond)\s+(?:the\s+)?"
-    r"(?:18|24|40)\s+(?:staff\s+|working\s+)?hours\b|£\s?(?:450|600)\b",
+    r"(?:18|24|40)\s+(?:staff\s+|working\s+)?hours\b|£\s?(?:450|600)\b|"
+    # Another law's limit, as an estimate: "has been estimated to take longer than 14 hours"
+    # (the Freedom of Information (Jersey) Law 2011).
+    r"\bestimated\s+(?:that\s+it\s+would\s+|to\s+)take\s+(?:longer|more)\s+than\s+\d{1,3}(?:\.\d)?\s+hours\b",
     re.I,
 )
 # "The requested information is not centrally recorded and is therefore not held in a readily

@@ -175,6 +175,9 @@ _MARKER_PATTERNS: tuple[tuple[re.Pattern[str], _Style], ...] = (
     (re.compile(r"^([ivx]{2,5}|[IVX]{2,5})[.)]\s+(.*)$"), _Style.ROMAN),
     (re.compile(r"^\(([a-zA-Z])\)\s*(.*)$"), _Style.LETTER),
     (re.compile(r"^([a-zA-Z])[.)]\s+(.*)$"), _Style.LETTER),
+    # A capital letter alone on its line over the question it heads ("A" / "How many ...?" / "B");
+    # it stands only in a run "A", "B", ... (``_lone_letters_in_a_run``).
+    (re.compile(r"^([A-H])()$"), _Style.LETTER),
     (re.compile(r"^([-*–—])\s+(.*)$"), _Style.BULLET),
     (re.compile(r"^([•·▪◦●○■□➢►])\s*(.*)$"), _Style.BULLET),
 )
@@ -479,6 +482,17 @@ def _unwrap(lines: list[str]) -> list[str]:
     return paragraphs
 
 
+def _lone_letters_in_a_run(paras: list[_Para]) -> None:
+    """Capital letters alone on their lines head lettered questions when they run "A", "B", ...
+    (the Government of Jersey's log: "Request" / "A" / "How many complaints ...?" / "B" / ...);
+    a stray one ("A" as a grade, a table cell) is a plain line."""
+    lone = [p for p in paras if p.marker is not None and p.line == p.marker.label.upper()]
+    letters = "".join(p.line for p in lone)
+    if len(lone) < 2 or letters != "ABCDEFGH"[: len(letters)]:
+        for para in lone:
+            para.marker = None
+
+
 def _settle_letters(paras: list[_Para]) -> None:
     """Decide whether "i." is the letter after "h." or the roman numeral one (and "v.", "x.")."""
     previous_letter = ""
@@ -572,6 +586,7 @@ def _paragraphs(text: str) -> list[_Para]:
     _demote_quoted_items(paras)
     _footnotes_are_context(paras)
     _first_entry_lost_its_bullet(paras)
+    _lone_letters_in_a_run(paras)
     _settle_letters(paras)
     _demote_context_lists(paras)
     _options_under_a_bullet(paras)
