@@ -9,7 +9,7 @@ quoted above every answer, answers that follow the public interest test. None is
 
 import pytest
 
-from foidesk.intake.extraction import content_hash, extract
+from foidesk.intake.extraction import NoResponse, content_hash, extract
 
 CASES = [
     pytest.param(
@@ -3184,3 +3184,65 @@ def test_answers_headed_by_capital_letters_alone_answer_the_lettered_questions()
 
     assert [q.outcome for q in e.questions] == ["disclosed", "disclosed", "cost_limit_s12"]
     assert [q.found for q in e.questions] == ["own answer"] * 3
+
+
+def test_items_listed_under_a_line_asking_for_them_each_answered_beneath() -> None:
+    e = extract(
+        "Freedom of Information (FOI) Act request ref: 01/FOI/24/007183/S\n"
+        "I am seeking some information on the Underwater Search Team.\n"
+        "Could you provide the following information for the financial years 2023-2024:\n"
+        "- Number of deployments within the force area\n"
+        "01/04/23 to 31/03/24 10 dive deployments\n"
+        "- Number and locations of mutual aid deployments\n"
+        "One mutual aid deployment to South Wales and one to East Sussex.\n"
+        "- Funding received to aid training and development of team\n"
+        "Total training and development cost £41,127.97.\n"
+        "The force can neither confirm nor deny that any further information is held by virtue "
+        "of Section 23(5) of the FOI Act.\n"
+    )
+
+    assert [q.text for q in e.questions] == [
+        "Number of deployments within the force area",
+        "Number and locations of mutual aid deployments",
+        "Funding received to aid training and development of team",
+    ]
+    assert [q.found for q in e.questions] == ["own answer"] * 3
+
+
+def test_numbered_answers_after_a_slash_answer_their_questions() -> None:
+    e = extract(
+        "Information requested:\n"
+        "Q1 / Please supply a copy of the latest workforce strategy\n"
+        "Q2 / Please supply a copy of the 2015/16 annual operating plan\n"
+        "Response:\n"
+        "A1 / Following a search of our records the information you requested is not held.\n"
+        "A2 / This document is intended for publication at a future date, so section 22 "
+        "applies.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["not_held", "future_publication_s22"]
+
+
+def test_a_response_letter_cut_short_before_it_answers_keeps_its_questions() -> None:
+    page = (
+        "Dear Mr. Gadd,\n"
+        "Freedom of Information Request 19/11/1609\n"
+        "I write in response to your two requests for information under the Freedom of "
+        "Information Act 2000 received on 4 November 2019.\n"
+        "Request 1\n"
+        "1/Could you please provide any correspondence between Kent Police and the county "
+        "council regarding road closures.\n"
+        "2/Could you please provide any correspondence between Kent Police and the borough "
+        "council regarding road closures.\n"
+        "Request 2\n"
+        "Could you please provide any emails between Kent Police and the borough council "
+        "regarding the meeting on Boxing Day in"
+    )
+
+    e = extract(page)
+
+    assert len(e.questions) == 3
+    assert all(q.outcome is None for q in e.questions)
+    # Complete, it would be a request with nothing answering it.
+    with pytest.raises(NoResponse):
+        extract(page, complete=True)

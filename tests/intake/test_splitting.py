@@ -1408,3 +1408,28 @@ def test_a_stray_capital_letter_on_its_own_line_is_not_a_marker() -> None:
     split = propose_questions(request)
     assert len(split) == 1
     assert "B" in split.questions[0].text.split()
+
+
+def test_lettered_parts_that_only_name_a_period_stay_with_their_question() -> None:
+    request = (
+        "1. How many people used each trip\n1a. In 2019\n1b. In 2020\n"
+        "2. The cost of running each route\n2a. for 2019\n2b. for 2020\n"
+    )
+    assert texts(request) == [
+        "How many people used each trip\n1a. In 2019\n1b. In 2020",
+        "The cost of running each route\n2a. for 2019\n2b. for 2020",
+    ]
+
+
+@pytest.mark.parametrize("marker", ["Q{n} / ", "{n}/"])
+def test_items_numbered_with_a_slash_and_no_space_or_after_q(marker: str) -> None:
+    request = "\n".join(
+        marker.format(n=n) + text
+        for n, text in enumerate(
+            ["Please supply a copy of the strategy", "Please supply the operating plan"], start=1
+        )
+    )
+    assert texts(request) == [
+        "Please supply a copy of the strategy",
+        "Please supply the operating plan",
+    ]

@@ -413,6 +413,8 @@ def _interleaved(lines: list[str]) -> list[tuple[int, str]]:
             _answer_beneath(lines, i) and len(_next_line(lines, i)) < 80 for i, _ in bullets
         ):
             return bullets
+        if listed := _listed_with_answers(lines):
+            return listed
         # Every item numbered "1." (a list whose numbering the page lost): taken in order.
         items = [(i, m) for i, line in enumerate(lines) if (m := _ITEM.match(line))]
         if len(items) >= 2 and all(m.group(1) == "1" and ASKS.search(m.group(2)) for _, m in items):
@@ -421,6 +423,37 @@ def _interleaved(lines: list[str]) -> list[tuple[int, str]]:
             return [(i, m.group(2).strip()) for i, m in items]
         return _marked_pairs(lines)
     return found
+
+
+def _asks_for_a_list(line: str) -> bool:
+    """ "Could you provide the following information for 2023-24:": a line that asks for the
+    items listed under it."""
+    return line.rstrip().endswith(":") and bool(ASKS.search(line))
+
+
+def _listed_with_answers(lines: list[str]) -> list[tuple[int, str]]:
+    """ "Could you provide the following information ...:" / "- Number of deployments" / "10
+    dive deployments" / "- Funding received for training" / "£41,127.97": bulleted items under
+    a line that asks for them, each naming what is wanted with a short answer beneath it (the
+    items need not ask themselves). (line index, item); empty unless there are two or more."""
+    for lead, line in enumerate(lines):
+        if not _asks_for_a_list(line):
+            continue
+        items: list[tuple[int, str]] = []
+        for i in range(lead + 1, len(lines)):
+            text = lines[i].strip()
+            if not text:
+                continue
+            if lines[i][:2] in ("- ", "• "):
+                after = _next_line(lines, i)
+                if after[:2] in ("- ", "• ") or not _answer_beneath(lines, i) or len(after) >= 80:
+                    return []  # a list of what is asked, its answers elsewhere
+                items.append((i, lines[i][2:].strip()))
+            elif not items or len(text) >= 80 or ASKS.search(text):
+                break  # the items and their answers have ended
+        if len(items) >= 2:
+            return items
+    return []
 
 
 # Fewer words than this in a numbered line and it may be a heading ("1. Background").
@@ -547,6 +580,11 @@ def _interleaved_past(lines: list[str], span: tuple[int, int]) -> bool:
         opener = next((x for x in lines[span[0] : inside[0]] if x.strip()), "") if inside else ""
         if opener and answers_request(opener):
             return len(inside) >= 2 and len(short) >= len(inside) - 1 and len(short) >= 2
+        lead = next((x for x in reversed(lines[span[0] : inside[0]]) if x.strip()), "")
+        if inside and _asks_for_a_list(lead):
+            # "Could you provide the following information ...:" / "- Number of deployments" /
+            # "01/04/23 to 31/03/24 10 dive deployments": the items asked for, each answered.
+            return len(inside) >= 2 and short == inside
         return len(inside) >= 2 and all(
             _answer_beneath(lines, i) and len(_next_line(lines, i)) < 40 for i in inside
         )
@@ -598,6 +636,11 @@ _RESPONSE_CUE = re.compile(
     # A log's summary of its answer: "Information not held - link to ... provided to assist".
     r"^(?:.{0,200}\.\s+)?information\s+not\s+held\b",
     re.I | re.M,
+)
+_WRITES_IN_RESPONSE = re.compile(
+    r"\bI\s+(?:write|am\s+writing)\s+in\s+(?:response|reply)\s+to\s+your\s+(?:\w+\s+){0,3}?"
+    r"requests?\b",
+    re.I,
 )
 _CITATION_LINE = re.compile(r"^(?:s|sections?|regs?|regulations?)\.?\s*\d", re.I)
 
@@ -741,8 +784,8 @@ _LETTERED_REQUEST = re.compile(
     r"|^(?P<lone>A)\n+\S[^\n]*\n(?:[^\n]*\n)*?B\n"
 )
 _LONE_LETTER = re.compile(r"^([A-H])()$")
-# "A1:", "Answer 2 -", "Response 3:", "Reply 4" on a line of its own.
-_ANSWER_LABEL = re.compile(r"^(?:A\s?|(?i:answer|response|reply)\s*)(\d{1,2})\s*(?:[.:)\-–]\s*|$)")
+# "A1:", "A2 /", "Answer 2 -", "Response 3:", "Reply 4" on a line of its own.
+_ANSWER_LABEL = re.compile(r"^(?:A\s?|(?i:answer|response|reply)\s*)(\d{1,2})\s*(?:[.:)/\-–]\s*|$)")
 _CROSS_REFERENCE = re.compile(
     r"^(?:please\s+)?(?:see|refer\s+to|as\s+per)\s+(?:the\s+|our\s+)?(?:response|answer|reply)"
     r"\s+(?:to|at|for|in|given\s+(?:to|in|at))\s+(?:question|q)\s*\.?\s*(\d{1,2})\b[^.\n]{0,40}[.]?$|"
@@ -1851,8 +1894,16 @@ def extract(
         and not _plausible_request(section, "\n".join(lines[: span[0]]))
     ):
         section, span = None, None
+    # "I write in response to your two requests ..." / the requests quoted / the page stops: a
+    # response letter cut short before it answers, not a page without a response.
+    letter_cut_short = (
+        span is not None
+        and (complete is False or (complete is None and _looks_cut_short(norm)))
+        and bool(_WRITES_IN_RESPONSE.search("\n".join(lines[: span[0]])))
+    )
     if (
         span is not None
+        and not letter_cut_short
         and not any(x.strip() for x in lines[span[1] :])
         and not _RESPONSE_CUE.search("\n".join(lines[: span[0]]))
     ):
@@ -1921,7 +1972,7 @@ def extract(
     # "Your request for information below has now been considered ...": the decision may come
     # before the request, with nothing after it.
     decided_above = bool(questions and _RESPONSE_CUE.search(above))
-    if not re.search(r"\w", response) and not decided_above:
+    if not re.search(r"\w", response) and not decided_above and not letter_cut_short:
         raise NoResponse("no response found")
     if not questions and not _FOI_WORDS.search(response):
         raise NoResponse("no response found")

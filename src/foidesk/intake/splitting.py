@@ -160,13 +160,17 @@ _MARKER_PATTERNS: tuple[tuple[re.Pattern[str], _Style], ...] = (
         _Style.NUMBER,
     ),
     (
-        re.compile(r"^Q\.?\s?(\d{1,2})([a-z]?)(?=[\s.):\-–—]|$)\s*(?:[.):]|[-–—](?=\s))?\s*(.*)$"),
+        # "Q1 / Please supply ...".
+        re.compile(
+            r"^Q\.?\s?(\d{1,2})([a-z]?)(?=[\s.):/\-–—]|$)\s*(?:[.):/]|[-–—](?=\s))?\s*(.*)$"
+        ),
         _Style.NUMBER,
     ),
     (re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+(.*)$"), _Style.DECIMAL),
     (re.compile(r"^\((\d{1,2})([a-z]?)\)\s*(.*)$"), _Style.NUMBER),
     (re.compile(r"^(\d{1,2})([a-z]?)[.)](?:\s+(.*))?$"), _Style.NUMBER),
-    (re.compile(r"^(\d{1,2})()/\s+(.*)$"), _Style.NUMBER),  # "1/ Monthly knife crime offences"
+    # "1/ Monthly knife crime offences", "1/Could you please provide ..."
+    (re.compile(r"^(\d{1,2})()/(?:\s+|(?=[A-Z]))(.*)$"), _Style.NUMBER),
     (re.compile(r"^(\d{1,2})(),\s+(?=[A-Z])(.*)$"), _Style.NUMBER),  # "1, When an arrest was made"
     # "1 - How many officers ...", "2: The number of ...": a word must follow, so that "2 - 3
     # officers" and "10:30" stay text.
@@ -804,6 +808,14 @@ _BREAKDOWN_PART = re.compile(
 )
 
 
+# "1a. In 2019" / "1b. In 2020": a lettered part that only names a period of its question.
+_PERIOD_ONLY = re.compile(
+    r"^(?:(?:in|for|during)\s+)?(?:the\s+)?(?:(?:calendar|financial|academic)\s+years?\s+)?"
+    r"(?:19|20)\d{2}(?:\s*[/-]\s*(?:19|20)?\d{2})?\s*[.;,]?$",
+    re.I,
+)
+
+
 # "For the same time period, please provide:": an item that only asks for its parts.
 _PROVIDE_THE_FOLLOWING = re.compile(
     r"\b(?:please\s+(?:provide|supply|give|send|disclose)|the\s+following)"
@@ -889,6 +901,7 @@ class _Splitter:
             and self.current is not None
             and (
                 _BREAKDOWN_PART.match(para.marker.rest)
+                or _PERIOD_ONLY.match(para.marker.rest)
                 # "Q8b. If the answer to 8a is that ..., was the supplier ...?"
                 or (
                     para.kind is _Kind.FOLLOWUP
