@@ -3246,3 +3246,45 @@ def test_a_response_letter_cut_short_before_it_answers_keeps_its_questions() -> 
     # Complete, it would be a request with nothing answering it.
     with pytest.raises(NoResponse):
         extract(page, complete=True)
+
+
+def test_regression_guards_for_answer_labels_and_lists() -> None:
+    # "A2/M2 slip road 9" inside answer 1 is a road, not the label of answer 2.
+    e = extract(
+        "Request\n1. How many collisions were recorded at the junction in 2023?\n"
+        "2. How many of those involved a lorry?\n3. How many speed cameras are on the road?\n"
+        "Response\n1. The junction recorded 14 collisions in 2023:\nA2/M2 slip road 9\n"
+        "2. None of them involved a lorry.\n3. There are 3 speed cameras on the road.\n"
+    )
+    assert "A2/M2 slip road 9" in e.questions[0].answer
+    assert e.questions[2].found == "own answer"
+
+    # Lines going on from the requester's bullets are not answers to them.
+    e = extract(
+        "Could you provide the following information:\n"
+        "- Number of officers dismissed since 2019\n"
+        "broken down by year, by rank and by the reason recorded\n"
+        "- Number of officers suspended since 2019\nbroken down by year and by rank\n"
+        "The information is not held by the force.\n"
+    )
+    assert [q.outcome for q in e.questions] == ["not_held", "not_held"]
+
+
+@pytest.mark.parametrize("complete", [None, False])
+def test_an_answer_on_a_page_cut_short_is_still_read(complete: bool | None) -> None:
+    e = extract(
+        "Dear Mr Smith,\nI write in response to your request for information.\nYou asked:\n"
+        "How many speed cameras does the force operate?\n\n"
+        "Kent Police operates 42 speed cameras across the county. The figures for",
+        complete=complete,
+    )
+    assert [q.outcome for q in e.questions] == ["disclosed"]
+
+
+def test_harm_said_not_to_follow_is_no_harm_test() -> None:
+    e = extract(
+        "Request\n1. The contract value.\nResponse\nThe contract value is £12,000. Release of "
+        "this information would not adversely affect our commercial interests, so it is "
+        "provided in full.\n"
+    )
+    assert not e.harm_test_present

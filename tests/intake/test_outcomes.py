@@ -29,6 +29,17 @@ from foidesk.intake.outcomes import classify, gives, has_figures, refuses, witho
             (),
             "cost_limit_s12",
         ),
+        (
+            "The repairs to the custody suite were estimated to take longer than 72 hours.",
+            (),
+            "disclosed",
+        ),
+        (
+            "Some of the information you have requested is not held; the rest is published on "
+            "our website, so section 21 applies.",
+            ("s21",),
+            "reasonably_accessible_s21",
+        ),
         ("This request is vexatious.", ("s14(1)",), "vexatious_s14"),
         ("Could you please clarify which years you mean?", (), "clarification_needed"),
         ("This information is already publicly available.", (), "reasonably_accessible_s21"),

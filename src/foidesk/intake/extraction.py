@@ -431,6 +431,18 @@ def _asks_for_a_list(line: str) -> bool:
     return line.rstrip().endswith(":") and bool(ASKS.search(line))
 
 
+def _short_answer_beneath(lines: list[str], i: int) -> bool:
+    """Whether the bulleted item at ``i`` has a short answer on the line beneath: not another
+    bullet, not asking, and not the item going on ("broken down by year and by rank")."""
+    after = _next_line(lines, i)
+    return (
+        _answer_beneath(lines, i)
+        and after[:2] not in ("- ", "• ")
+        and len(after) < 80
+        and not after[0].islower()
+    )
+
+
 def _listed_with_answers(lines: list[str]) -> list[tuple[int, str]]:
     """ "Could you provide the following information ...:" / "- Number of deployments" / "10
     dive deployments" / "- Funding received for training" / "£41,127.97": bulleted items under
@@ -445,8 +457,7 @@ def _listed_with_answers(lines: list[str]) -> list[tuple[int, str]]:
             if not text:
                 continue
             if lines[i][:2] in ("- ", "• "):
-                after = _next_line(lines, i)
-                if after[:2] in ("- ", "• ") or not _answer_beneath(lines, i) or len(after) >= 80:
+                if not _short_answer_beneath(lines, i):
                     return []  # a list of what is asked, its answers elsewhere
                 items.append((i, lines[i][2:].strip()))
             elif not items or len(text) >= 80 or ASKS.search(text):
@@ -584,7 +595,7 @@ def _interleaved_past(lines: list[str], span: tuple[int, int]) -> bool:
         if inside and _asks_for_a_list(lead):
             # "Could you provide the following information ...:" / "- Number of deployments" /
             # "01/04/23 to 31/03/24 10 dive deployments": the items asked for, each answered.
-            return len(inside) >= 2 and short == inside
+            return len(inside) >= 2 and all(_short_answer_beneath(lines, i) for i in inside)
         return len(inside) >= 2 and all(
             _answer_beneath(lines, i) and len(_next_line(lines, i)) < 40 for i in inside
         )
@@ -784,8 +795,11 @@ _LETTERED_REQUEST = re.compile(
     r"|^(?P<lone>A)\n+\S[^\n]*\n(?:[^\n]*\n)*?B\n"
 )
 _LONE_LETTER = re.compile(r"^([A-H])()$")
-# "A1:", "A2 /", "Answer 2 -", "Response 3:", "Reply 4" on a line of its own.
-_ANSWER_LABEL = re.compile(r"^(?:A\s?|(?i:answer|response|reply)\s*)(\d{1,2})\s*(?:[.:)/\-–]\s*|$)")
+# "A1:", "A2 / ...", "Answer 2 -", "Response 3:", "Reply 4" opening a line (not "A2/M2 slip road":
+# a slash needs a space after it).
+_ANSWER_LABEL = re.compile(
+    r"^(?:A\s?|(?i:answer|response|reply)\s*)(\d{1,2})\s*(?:[.:)\-–]\s*|/\s+|$)"
+)
 _CROSS_REFERENCE = re.compile(
     r"^(?:please\s+)?(?:see|refer\s+to|as\s+per)\s+(?:the\s+|our\s+)?(?:response|answer|reply)"
     r"\s+(?:to|at|for|in|given\s+(?:to|in|at))\s+(?:question|q)\s*\.?\s*(\d{1,2})\b[^.\n]{0,40}[.]?$|"
@@ -1068,7 +1082,7 @@ _HARM_MENTION = re.compile(
     # "Disclosure of the requested information could prejudice pending or future negotiations".
     # "Release of this information would be detrimental to our commercial interests".
     r"\b(?:disclos(?:ure|ing)|releas(?:e|ing))\s+(?:of\s+)?(?:the|this|that|such)\s+"
-    r"(?:requested\s+)?information\s+(?:could|would|may|might)\s+(?:\w+\s+){0,3}?"
+    r"(?:requested\s+)?information\s+(?:could|would|may|might)\s+(?:(?!not\b|never\b)\w+\s+){0,3}?"
     r"(?:prejudice|harm|damage|undermine|compromise|be\s+detrimental|adversely\s+affect)\w*",
     re.I,
 )
@@ -1903,7 +1917,6 @@ def extract(
     )
     if (
         span is not None
-        and not letter_cut_short
         and not any(x.strip() for x in lines[span[1] :])
         and not _RESPONSE_CUE.search("\n".join(lines[: span[0]]))
     ):

@@ -79,9 +79,11 @@ _COST = re.compile(
     r"\b(?:cost|fees?)\s+threshold\b|\bexceed\w*\s+(?:the\s+)?(?:cost|time|fees?)\s+"
     r"(?:limit|threshold)\b|\b(?:more\s+than|over|in\s+excess\s+of|beyond)\s+(?:the\s+)?"
     r"(?:18|24|40)\s+(?:staff\s+|working\s+)?hours\b|£\s?(?:450|600)\b|"
-    # Another law's limit, as an estimate: "has been estimated to take longer than 14 hours"
-    # (the Freedom of Information (Jersey) Law 2011).
-    r"\bestimated\s+(?:that\s+it\s+would\s+|to\s+)take\s+(?:longer|more)\s+than\s+\d{1,3}(?:\.\d)?\s+hours\b",
+    # Another law's limit, as an estimate of answering: "To provide a breakdown of the results
+    # ... has been estimated to take longer than 14 hours" (the Freedom of Information (Jersey)
+    # Law 2011).
+    r"\bto\s+(?:provide|comply|locate|retrieve|extract|answer|collate)\b[^.]{0,160}?\bestimated\s+"
+    r"(?:that\s+it\s+would\s+|to\s+)take\s+(?:longer|more)\s+than\s+\d{1,3}(?:\.\d)?\s+hours\b",
     re.I,
 )
 # "The requested information is not centrally recorded and is therefore not held in a readily
@@ -130,7 +132,7 @@ _S21 = re.compile(
     re.I,
 )
 _SOME_ELSEWHERE = re.compile(
-    r"\bsome\s+of\s+the\s+(?:information|data)\b[^.]{0,60}?\b(?:is|are)\s+(?:already\s+)?"
+    r"\bsome\s+of\s+the\s+(?:information|data)\b[^.;]{0,60}?\b(?:is|are)\s+(?:already\s+)?"
     r"(?:reasonably\s+)?(?:accessible|available|published)\b",
     re.I,
 )

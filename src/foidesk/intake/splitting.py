@@ -160,10 +160,8 @@ _MARKER_PATTERNS: tuple[tuple[re.Pattern[str], _Style], ...] = (
         _Style.NUMBER,
     ),
     (
-        # "Q1 / Please supply ...".
-        re.compile(
-            r"^Q\.?\s?(\d{1,2})([a-z]?)(?=[\s.):/\-–—]|$)\s*(?:[.):/]|[-–—](?=\s))?\s*(.*)$"
-        ),
+        # "Q1 / Please supply ..." (not "Q1/Q2 figures": the slash needs a space after it).
+        re.compile(r"^Q\.?\s?(\d{1,2})([a-z]?)(?=[\s.):\-–—]|$)\s*(?:[.):]|[-–—/](?=\s))?\s*(.*)$"),
         _Style.NUMBER,
     ),
     (re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+(.*)$"), _Style.DECIMAL),
@@ -213,6 +211,8 @@ def _marker(line: str) -> _Marker | None:
         if style is _Style.BULLET and not re.search(r"\w", rest):
             continue
         label = "".join(g for g in groups[:-1] if g).lower()
+        if style is _Style.DECIMAL:
+            label = ".".join(groups[:-1])  # "2.1", so that it reads as a part of item 2
         return _Marker(style=style, label=label, rest=rest)
     return None
 
@@ -324,16 +324,12 @@ _WH_AFTER_CLAUSE = re.compile(
 )
 
 
-_OPENING_QUOTE = re.compile(r"^[\"“‘']+")
-
-
 def _is_request(text: str) -> bool:
     """Whether ``text`` asks for information: a question mark, a request verb, or an item noun."""
     bare = LINK.sub("", text)
     if _QUESTION_MARK.search(bare) or _REQUEST_PHRASE.search(bare):
         return True
-    # A request the authority quotes: "“The amount of times police attended ...".
-    core = _strip_qualifiers(_OPENING_QUOTE.sub("", bare))
+    core = _strip_qualifiers(bare)
     if _WH_START.match(core) or _NOUN_START.match(core):
         return True
     clause = _OPENING_CLAUSE.match(core)
@@ -407,7 +403,7 @@ _PROCEDURAL = re.compile(
     r"would\s+appreciate\s+any|understand\s+that\s+(?:this|the)\s+information|thanks|thank\s+you|"
     r"in\s+advance|sent\s+from\s+my|"
     # "If possible, please could you provide the information in the form of the attached table."
-    r"\bin\s+the\s+form\s+of\b|\battached\s+(?:table|template|spreadsheet|form)\b",
+    r"\battached\s+(?:table|template|spreadsheet|form)\b",
     re.I,
 )
 
@@ -490,11 +486,15 @@ def _lone_letters_in_a_run(paras: list[_Para]) -> None:
     """Capital letters alone on their lines head lettered questions when they run "A", "B", ...
     (the Government of Jersey's log: "Request" / "A" / "How many complaints ...?" / "B" / ...);
     a stray one ("A" as a grade, a table cell) is a plain line."""
-    lone = [p for p in paras if p.marker is not None and p.line == p.marker.label.upper()]
-    letters = "".join(p.line for p in lone)
-    if len(lone) < 2 or letters != "ABCDEFGH"[: len(letters)]:
-        for para in lone:
-            para.marker = None
+    lone = [
+        k for k, p in enumerate(paras) if p.marker is not None and p.line == p.marker.label.upper()
+    ]
+    letters = "".join(paras[k].line for k in lone)
+    heads_text = all(k + 1 < len(paras) and k + 1 not in lone for k in lone)
+    if len(lone) < 2 or letters != "ABCDEFGH"[: len(letters)] or not heads_text:
+        # ("A" / "B" / "C" one under another: grades listed, not questions lettered.)
+        for k in lone:
+            paras[k].marker = None
 
 
 def _settle_letters(paras: list[_Para]) -> None:
@@ -564,15 +564,7 @@ def _demote_if_illustrative(lead: _Para, run: list[_Para]) -> None:
         return
     if not breakdown and _PROVIDE_THE_FOLLOWING.search(lead.line):
         return  # "... to request the following information:" / "- Total allocation ...": items
-    # "The amount of times police were called to the following, between 2015-2017" / "• East
-    # Bergholt High School": the places or things one request covers, not requests of their own.
-    # (No entry asks anything: that was tested above.)
-    covers = lead.kind is _Kind.LEADIN and bool(
-        _NOUN_START.match(_OPENING_QUOTE.sub("", lead.line))
-    )
-    lead_is_question = lead.line.endswith("?") or breakdown or covers
-    if covers:
-        lead.kind = _Kind.REQUEST
+    lead_is_question = lead.line.endswith("?") or breakdown
     if _is_request(lead.line) and not lead_is_question:
         return
     for para in run:
@@ -935,9 +927,7 @@ class _Splitter:
     def parts_are_questions(self, current: _Draft, marker: _Marker) -> bool:
         if marker.style not in (_Style.LETTER, _Style.ROMAN, _Style.DECIMAL):
             return False
-        if marker.style is _Style.DECIMAL and not (
-            self.last_label is not None and marker.label.startswith(self.last_label)
-        ):
+        if marker.style is _Style.DECIMAL and marker.label.split(".")[0] != self.last_label:
             return False  # "2.1" is a part of item 2 only
         if self.splitting_parts:
             return True  # once the first part asks, the item's other parts are questions too
