@@ -3288,3 +3288,18 @@ def test_harm_said_not_to_follow_is_no_harm_test() -> None:
         "provided in full.\n"
     )
     assert not e.harm_test_present
+
+
+def test_questions_set_out_again_then_answered_together_share_the_answer() -> None:
+    e = extract(
+        "Request\n(1) Supply copies of all documents relating to the disposal of the sites.\n"
+        "(2) Please provide copies of any feasibility studies conducted.\n"
+        "Response\n"
+        "1. Supply copies of all documents relating to the disposal of the sites.\n"
+        "2. Please provide copies of any feasibility studies conducted.\n"
+        "I can confirm that the Trust holds information in relation to both questions above, "
+        "however Section 22 of the Act (Information Intended for Future Publication) applies.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["future_publication_s22"] * 2
+    assert e.questions[0].found == "answered with question 2"

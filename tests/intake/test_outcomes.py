@@ -42,6 +42,12 @@ from foidesk.intake.outcomes import classify, gives, has_figures, refuses, witho
         ),
         ("This request is vexatious.", ("s14(1)",), "vexatious_s14"),
         ("Could you please clarify which years you mean?", (), "clarification_needed"),
+        (
+            "Before we can provide a response we would like you to clarify the following.",
+            (),
+            "clarification_needed",
+        ),
+        ("This has been withheld under [1]Regulation 12(4)(b).", ("reg12(4)(b)",), "exempt"),
         ("This information is already publicly available.", (), "reasonably_accessible_s21"),
         ("The report is intended for future publication.", (), "future_publication_s22"),
         ("The names are withheld under section 40(2).", ("s40(2)",), "exempt"),

@@ -1440,3 +1440,16 @@ def test_regression_guards_for_markers_and_remarks() -> None:
         "Please also give the total number entered."
     )
     assert texts(grades)[0].startswith("How many pupils achieved each of the grades")
+
+
+def test_a_question_after_an_opening_phrase_with_commas_of_its_own_is_a_question() -> None:
+    request = (
+        "I am writing to request the following information under the freedom of information act.\n"
+        "In the months of October, November and December 2021, how many hours were ambulances "
+        "unavailable as a direct result of a breakdown on shift."
+    )
+    split = propose_questions(request)
+    assert [q.text for q in split.questions] == [
+        "In the months of October, November and December 2021, how many hours were ambulances "
+        "unavailable as a direct result of a breakdown on shift."
+    ]

@@ -1260,6 +1260,14 @@ def _words(text: str) -> set[str]:
     return {w.rstrip("s") for w in re.findall(r"[a-z]{3,}", text.lower())} - _STOPWORDS
 
 
+def _only_restates(body: str, asked: Sequence[str]) -> bool:
+    """Whether an answer's text is only its question said again (five words or more, no word or
+    figure of its own): the response set the question out and answered it below, with the
+    next one."""
+    said = set(_simple(body).split())
+    return len(said) >= 5 and bool(asked) and said <= set(_simple(" ".join(asked)).split())
+
+
 def _own_part(text: str, mine: str, others: Sequence[str]) -> str:
     """From an answer shared by several questions, drop the refusals that are about another.
 
@@ -1302,6 +1310,12 @@ def _answers(
     for k, start in enumerate(starts):
         end = starts[k + 1].line if k + 1 < len(starts) else hi
         body = "\n".join([start.rest, *lines[start.line + 1 : end]]).strip()
+        if _only_restates(
+            body, [questions[n - 1][0] for n in start.numbers if n <= len(questions)]
+        ):
+            body = (
+                ""  # "1. Supply copies of all documents ...": the question, given back unanswered
+            )
         pieces.append(_Answer(start.numbers, body, "own answer"))
     # An empty answer is given together with the next one ("Q2" then "Q3 ... table").
     for k in range(len(pieces) - 2, -1, -1):

@@ -112,6 +112,8 @@ _CLARIFY = re.compile(
     r"\b(?:seek|seeking|need|require|requires|request|requesting|ask\w*)\s+(?:for\s+)?"
     r"(?:some\s+|further\s+|a\s+)?clarification\b|\bplease\s+(?:could\s+you\s+)?clarify\b|"
     r"\b(?:could|can|would)\s+you\s+(?:please\s+)?clarify\b|\bclarify\s+(?:what|which|whether)\b|"
+    # "before we can provide a response we would like you to clarify the following:"
+    r"\b(?:like|need|ask|require)\s+you\s+to\s+clarify\b|"
     r"\byour\s+request\s+(?:is|was)\s+(?:unclear|ambiguous)\b|\bunclear\s+(?:what|which)\s+"
     r"(?:information|data|records?)\b",
     re.I,
@@ -616,6 +618,11 @@ def without_footnote(answer: str) -> str:
     return answer if "*" in body else body
 
 
+# A link's number in a page copied from an email ("[1]Regulation 12(4)(b)", "[2]www..."), not
+# a figure.
+_LINK_NUMBER = re.compile(r"\[\d{1,2}\](?=\S)")
+
+
 def has_figures(text: str) -> bool:
     """Data in an answer: a short line with a number in it (not a citation or a date), money,
     or a table."""
@@ -627,6 +634,7 @@ def has_figures(text: str) -> bool:
         if not line or len(line) > 80 or not _DIGIT.search(line) or _CONTACT_LINE.search(line):
             continue
         line = _NAMED_ITEM.sub(" ", line)  # "a Refusal Notice for Request 2"
+        line = _LINK_NUMBER.sub(" ", line)  # "withheld under [1]Regulation 12(4)(b)"
         bare = _DATE_TEXT.sub(" ", _BARE_CITATION.sub(" ", _CITATION_TEXT.sub(" ", line)))
         # "40. – (1) Any information to which a request ... relates is exempt": the Act quoted,
         # its subsection in brackets.

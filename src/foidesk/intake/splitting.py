@@ -318,7 +318,9 @@ def _strip_qualifiers(text: str) -> str:
 # "If the force has started the move, what proportion of devices ...", "Regardless of the
 # system, whether there is ...": the question after the opening clause is what counts. "which"
 # and "who" are left out here: after a comma they usually start a relative clause.
-_OPENING_CLAUSE = re.compile(r"^[^,?]{1,160},\s*")
+# "In the months of October, November and December 2021, how many hours ...": the opening
+# phrase may hold commas of its own.
+_OPENING_CLAUSE = re.compile(r"^[^?]{1,160}?,\s*(?=(?:how|what|whether)\b)|^[^,?]{1,160},\s*", re.I)
 _WH_AFTER_CLAUSE = re.compile(
     r"^(?:how\s+(?:many|much|often|long|far|frequently)|what|whether)\b", re.I
 )
