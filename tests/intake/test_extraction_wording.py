@@ -2292,7 +2292,12 @@ def test_a_response_on_the_accompanying_documents() -> None:
 
 @pytest.mark.parametrize(
     "sentence",
-    ["The figures are in the accompanying Excel spreadsheet.", "See the accompanying workbook."],
+    [
+        "The figures are in the accompanying Excel spreadsheet.",
+        "See the accompanying workbook.",
+        "The figures are also attached.",
+        "The figures are available through our charging structure as attached.",
+    ],
 )
 def test_an_accompanying_spreadsheet_named_by_its_program_is_an_attachment(sentence) -> None:
     e = extract(

@@ -406,7 +406,8 @@ _DUTIES = re.compile(
 
 _ATTACHED = re.compile(
     r"\b(?:find|see)\s+(?:\w+\s+){0,4}?(?:attached|enclosed)\b|"
-    r"\b(?:is|are|been)\s+(?:attached|enclosed)\b|\bthe\s+attached\b|"
+    # "... are also attached", "our charging structure as attached".
+    r"\b(?:is|are|been)\s+(?:also\s+)?(?:attached|enclosed)\b|\bthe\s+attached\b|\bas\s+attached\b|"
     r"\bthe\s+enclosed\s+(?:spreadsheets?|documents?|files?|tables?|letter|reports?|pdf|"
     r"response|information|list|cop(?:y|ies)|schedule|appendix|annex)\b|"
     r"\battached\s+(?:is|are|document|spreadsheet|file|response|table|pdf|report|letter)\b|"
