@@ -2514,6 +2514,12 @@ def test_a_bare_section_in_the_decision_takes_the_subsection_its_reasoning_names
         ("Case Number 3588", "3588"),
         ("Freedom of Information Act request number: 2022-135", "2022-135"),
         ("Received on 23/08/2017 Our Ref: DC/FOI 782/17", "DC/FOI 782/17"),
+        (
+            "Please contact our team if you have any queries quoting\nFOI/6931 in any future "
+            "communications",
+            "FOI/6931",
+        ),
+        ("Dear Mr Smith\n\nRSN21564\n\nThank you for your email.", "RSN21564"),
     ],
 )
 def test_references_in_a_logs_own_fields(head: str, reference: str) -> None:

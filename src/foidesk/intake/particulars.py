@@ -3,7 +3,8 @@ authority, dates and regime (``intake.extraction``, step 6).
 
 - References as printed: "190A/23", "01.FOI.23.028716", "FOI 1742481/23", "2022 – 281 /
   WE5543", from a labelled field ("Our ref:", "Case Number 3588", "FOI ID:" / "8186"), a
-  "Request: FOI/13384" line, or a heading that opens with or carries one.
+  "Request: FOI/13384" line, "quoting FOI/6931 in any future communications", a case number
+  alone on its line ("RSN21564"), or a heading that opens with or carries one.
 - The title: the page's own, less the reference and the authority's name.
 - The publishing authority, from the page's title, its text or its address.
 - Dates: received (else published) is the date the page shows; "FOI date 08/2023" gives
@@ -46,6 +47,15 @@ _LABELLED_REF = re.compile(
     rf"\s*[:.#–-]?\s*(?:[a-z]{{2,10}}:\s*)?(?P<ref>{_REF_TOKEN})",
     re.I,
 )
+# "Please feel free to contact our team if you have any queries quoting FOI/6931 in any future
+# communications."
+_QUOTED_REF = re.compile(
+    r"\bquot(?:e|ing)\s+(?:(?:our|the|this)\s+)?(?:reference\s+(?:number\s+)?)?"
+    rf"(?P<ref>{_REF_TOKEN})\s+(?:in|on)\s+(?:any|all)\s+(?:future|further)\b",
+    re.I,
+)
+# "Dear Mr Smith" / "RSN21564": a case number alone on its line.
+_CODE_LINE = re.compile(r"^(?P<bare>[A-Z]{2,6}\d{4,8})$")
 # "Request: FOI/13384", "Request: [FOI/75]", "Request Number: FOI/15812", "FOI Request 2240",
 # "Request 101002833837",
 # "FOI request (FOI-70688433)", "Freedom of Information request NUH 23975", "Information Request
@@ -84,6 +94,8 @@ def reference(lines: list[str]) -> str | None:
         *_LABELLED_REF.finditer(head),
         *(m for x in lines[:60] if "request" in x[:40].lower() and (m := _REQUEST_REF.match(x))),
         *(m for x in lines[:25] if (m := _LEADING_REF.match(x))),
+        *_QUOTED_REF.finditer(head),
+        *(m for x in lines[:60] if (m := _CODE_LINE.match(x))),
     ]
     for m in labelled:
         groups = m.groupdict()
