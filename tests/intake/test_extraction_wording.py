@@ -3314,3 +3314,32 @@ def test_questions_set_out_again_then_answered_together_share_the_answer() -> No
 
     assert [q.outcome for q in e.questions] == ["future_publication_s22"] * 2
     assert e.questions[0].found == "answered with question 2"
+
+
+def test_a_decision_given_above_the_questions_answers_each_of_them() -> None:
+    """The PSNI's log: the decision, then "Question 1" / its words ... "Answer" / the refusal
+    notice's first words."""
+    e = extract(
+        "Request Number: FOI/16158\nSubject: Overtime\nRequest and Answer:\n"
+        "Your request for information below has now been considered. We can confirm that the "
+        "force does hold the information you have requested however it is estimated that the "
+        "cost of complying with your request would exceed the appropriate costs limit under "
+        "Section 12(1) of the Act.\n\n"
+        "Question 1\nTotal number of rostered overtime hours for the rank of Sgt\n\n"
+        "Question 2\nTotal number of claimed (paid) hours at Sgt rank\n\n"
+        "Answer\nSection 17(5) of the Act requires the force, when refusing to provide such "
+        "information, to"
+    )
+
+    assert [q.outcome for q in e.questions] == ["cost_limit_s12", "cost_limit_s12"]
+
+
+def test_answers_in_an_annex_are_an_attachment() -> None:
+    e = extract(
+        "Request\n1. How many vehicles does the force own?\n2. How many were stolen?\n"
+        "Response\nA search for information has now been completed and I can confirm that some "
+        "information in scope of your request is held. Please see Annex A.\n"
+    )
+
+    assert e.has_attachment
+    assert [q.outcome for q in e.questions] == ["partially_disclosed"] * 2

@@ -1453,3 +1453,18 @@ def test_a_question_after_an_opening_phrase_with_commas_of_its_own_is_a_question
         "In the months of October, November and December 2021, how many hours were ambulances "
         "unavailable as a direct result of a breakdown on shift."
     ]
+
+
+def test_items_numbered_inside_a_quotation_on_one_line() -> None:
+    request = (
+        "We are treating your email as a request for information in accordance with the Act. In "
+        "your email of the 16 April 2017 you requested the following information: \u201c1) How "
+        "many vehicles are owned in total by the force? Please break down by vehicle type. 2) "
+        "How many police vehicles have been reported stolen since 2013? 3) How many police "
+        "vehicles have been written off since 2013?\u201d"
+    )
+    assert [q[:40] for q in texts(request)] == [
+        "How many vehicles are owned in total by ",
+        "How many police vehicles have been repor",
+        "How many police vehicles have been writt",
+    ]

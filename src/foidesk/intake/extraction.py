@@ -2040,6 +2040,11 @@ def extract(
                     (k + 2,),
                 )
                 pieces[k + 1].partners = (*pieces[k + 1].partners, k + 1)
+        if decided_above and len({p.text for p in pieces}) == 1:
+            # "Your request for information below has now been considered ... would exceed the
+            # appropriate costs limit" / "Question 1" ... "Question 8" / "Answer": one answer
+            # for every question, and the decision given above them is part of it.
+            pieces = [replace(p, text=f"{above}\n{p.text}".strip()) for p in pieces]
         answers = {p.numbers[0]: p for p in pieces}
         preamble = ""
     else:

@@ -79,6 +79,8 @@ _COST = re.compile(
     r"\b(?:cost|fees?)\s+threshold\b|\bexceed\w*\s+(?:the\s+)?(?:cost|time|fees?)\s+"
     r"(?:limit|threshold)\b|\b(?:more\s+than|over|in\s+excess\s+of|beyond)\s+(?:the\s+)?"
     r"(?:18|24|40)\s+(?:staff\s+|working\s+)?hours\b|£\s?(?:450|600)\b|"
+    # "because the cost of complying with your request would exceed the limit set by the FOIA"
+    r"\bcost\s+of\s+complying\b[^.]{0,60}?\bexceed\w*\s+the\s+(?:\w+\s+)?limit\b|"
     # Another law's limit, as an estimate of answering: "To provide a breakdown of the results
     # ... has been estimated to take longer than 14 hours" (the Freedom of Information (Jersey)
     # Law 2011).
@@ -273,6 +275,8 @@ _PARTLY_HELD = re.compile(
     # "The information we have dates back to 2004 only", "any pre 2012/13 data has not been
     # included", "The only answer that we can provide is ...".
     r"\bheld,?\s+in\s+part\b|"
+    # "I can confirm that some information in scope of your request is held."
+    r"\bsome\s+(?:of\s+the\s+)?information\s+(?:\w+\s+){0,5}?(?:is|was)\s+held\b|"
     r"\b(?:cannot|can\s?not|can't|unable\s+to|not\s+able\s+to)\s+(?:provide|supply|give)\s+"
     r"(?:any\s+)?(?:data|information|figures|records)\s+(?:previous|prior|before)\b|"
     r"\bdates?\s+back\s+to\s+(?:\w+\s+)?\d{4}\s+only\b|"
@@ -408,6 +412,9 @@ _ATTACHED = re.compile(
     r"\b(?:find|see)\s+(?:\w+\s+){0,4}?(?:attached|enclosed)\b|"
     # "... are also attached", "our charging structure as attached".
     r"\b(?:is|are|been)\s+(?:also\s+)?(?:attached|enclosed)\b|\bthe\s+attached\b|\bas\s+attached\b|"
+    # "Please see Annex A.": the answer in a document of its own (not "Reasons for withholding
+    # the information are detailed at Annex 1.").
+    r"\bsee\s+annex\s+[A-Z1-9]\s*(?:[.)]|$)|"
     r"\bthe\s+enclosed\s+(?:spreadsheets?|documents?|files?|tables?|letter|reports?|pdf|"
     r"response|information|list|cop(?:y|ies)|schedule|appendix|annex)\b|"
     r"\battached\s+(?:is|are|document|spreadsheet|file|response|table|pdf|report|letter)\b|"
@@ -537,6 +544,7 @@ _NOT_HELD = Either(
 )
 _PARTLY_HELD = Cue(
     _PARTLY_HELD,
+    "some",
     "only",
     "not hold",
     "in part",
@@ -580,6 +588,7 @@ ATTACHED = Either(
         _ATTACHED,
         "attached",
         "enclosed",
+        "annex",
         "attachment_",
         ".pdf",
         ".xls",

@@ -1398,7 +1398,9 @@ def _asks(line: str) -> bool:
 
 
 _SENTENCE_BREAK = re.compile(
-    r"(?<=[.?!:])\s+(?=[“\"‘']?[A-Z(]|\d{1,2}[.)]\s|[a-z][.)]\s|[*•]\s)"
+    # "... you requested the following information: “1) How many ...": a quotation may open
+    # with the first item.
+    r"(?<=[.?!:])\s+(?=[“\"‘']?[A-Z(]|[“\"‘']?\d{1,2}[.)]\s|[a-z][.)]\s|[*•]\s)"
     r"|(?<=;)\s+(?=\(?(?:\d{1,2}|[a-z])[.)]\s)"
     # The response's first words, even where the sentence before lost its full stop.
     r"|\s+(?=Following\s+(?:receipt|a\s+search|searches)|Your\s+request\s+(?:for\s+information\s+)?"
@@ -1615,7 +1617,10 @@ def split_inline_items(text: str) -> str:
         for sentence in _sentences_of(line):
             m = _INLINE_NUMBER.match(sentence)
             if m and int(m.group(1)) == expected:
-                parts.append(sentence)
+                start = m.start(1)  # the item's number, less a quotation mark opening it
+                if start and sentence[start - 1] == "(":
+                    start -= 1
+                parts.append(sentence[start:])
                 expected += 1
             elif m and expected == 1 and int(m.group(1)) == 2 and parts and "?" in parts[-1]:
                 # "How many unfixed potholes are there? 2. How much has the council spent
@@ -1630,7 +1635,7 @@ def split_inline_items(text: str) -> str:
     return "\n".join(out)
 
 
-_INLINE_NUMBER = re.compile(r"^\(?(\d{1,2})[.)/]\s")
+_INLINE_NUMBER = re.compile(r"^[“\"‘']?\(?(\d{1,2})[.)/]\s")
 _GLUED_BULLET = re.compile(r"^(?P<lead>.*\S:)\s*(?P<bullet>[-–•])\s+(?P<item>\S.*)$")
 
 
