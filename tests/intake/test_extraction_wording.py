@@ -2520,6 +2520,7 @@ def test_a_bare_section_in_the_decision_takes_the_subsection_its_reasoning_names
             "FOI/6931",
         ),
         ("Dear Mr Smith\n\nRSN21564\n\nThank you for your email.", "RSN21564"),
+        ("Ref. No.: FOI 798", "FOI 798"),
     ],
 )
 def test_references_in_a_logs_own_fields(head: str, reference: str) -> None:
@@ -3343,3 +3344,41 @@ def test_answers_in_an_annex_are_an_attachment() -> None:
 
     assert e.has_attachment
     assert [q.outcome for q in e.questions] == ["partially_disclosed"] * 2
+
+
+def test_a_request_for_clarification_before_the_questions_holds_every_answer() -> None:
+    e = extract(
+        "Dear Council,\nFor the year 2017 please supply me with -\n"
+        "a) The number of investigations carried out into possible out of control dogs.\n"
+        "b) The number of warnings issued for out of control dogs.\n"
+        "Yours faithfully,\nMr Tennant\n"
+        "Dear Mr Tennant,\nThank you for your request for information.\n"
+        "We would like to ask you to clarify your request so that we can identify and locate the "
+        "information which you have requested.\n"
+        "a) The number of investigations carried out into possible out of control dogs.\n"
+        "b) The number of warnings issued for out of control dogs.\n"
+        "We would be grateful if you could confirm whether the attached response to a separate "
+        "request provides the information you are looking for.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["clarification_needed"] * 2
+
+
+def test_questions_answered_on_their_own_lines_after_a_full_stop() -> None:
+    e = extract(
+        "I am writing to you in reply to your Freedom of Information Act request. I have the "
+        "following information.\n\n"
+        "1. To date how many schools have gone over their admission number this year. There are "
+        "36 schools.\n\n"
+        "2. How many have accepted additional children through appeals. This information is not "
+        "held by the council.\n\n"
+        "3. What are the names of the schools who have done the above? N/A\n\n"
+        "4. How many schools were over their admission number last year? This information is not "
+        "held by the council.\n"
+    )
+
+    assert len(e.questions) == 4
+    assert [q.outcome for q in e.questions][:2] == ["disclosed", "not_held"]
+    assert e.questions[0].text == (
+        "To date how many schools have gone over their admission number this year."
+    )

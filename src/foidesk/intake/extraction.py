@@ -2124,9 +2124,11 @@ def extract(
         and ATTACHED.search(preamble)
         and classify(preamble, cite(preamble), whole=True) == "disclosed"
     )
-    opening_refusal = bool(
-        answers and preamble and classify(preamble, cite(preamble), whole=True) in _WHOLE_REFUSALS
-    )
+    opening = classify(preamble, cite(preamble), whole=True) if answers and preamble else None
+    opening_refusal = opening in _WHOLE_REFUSALS
+    # "We would like to ask you to clarify your request ..." / the questions set out again: the
+    # response waits for the requester, whatever follows the questions.
+    opening_clarification = opening == "clarification_needed"
     # "I have today decided to disclose the located information to you in full as follows."
     opening_in_full = bool(answers and preamble and _IN_FULL.search(preamble))
     extracted: list[ExtractedQuestion] = []
@@ -2177,6 +2179,8 @@ def extract(
                 )
             own_cites = cite(answer.text)
             outcome = classify(without_footnote(answer.text), own_cites, whole=False)
+            if opening_clarification and outcome in (None, "disclosed"):
+                outcome = "clarification_needed"
             refers = [n for n in _named(answer.text) if n != number]
             fallback: list[str] = []
             for n in refers:

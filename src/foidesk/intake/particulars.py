@@ -38,7 +38,8 @@ _REF_TOKEN = (
     r"(?:[ \t]?/[ \t]?(?-i:[A-Z]{1,4}\d{2,})\b|(?<=/)[ \t](?-i:[A-Z]{1,4}\d{2,})\b)?"
 )
 _LABELLED_REF = re.compile(
-    r"(?:(?:\b(?:our|your|foi|request|case)\s+)?\bref(?:erence)?(?:\s+(?:n\s?o|number|num))?\.?|"
+    # "Ref. No.: FOI 798".
+    r"(?:(?:\b(?:our|your|foi|request|case)\s+)?\bref(?:erence)?(?:\.?\s+(?:n\s?o|number|num))?\.?|"
     r"\brequest\s+for\s+information\b|"
     # "Case Number 3588", "Freedom of Information Act request number: 2022-135", and a log's
     # field with its value on the next line: "FOI ID:" / "8186", "- FoI Number" / "- 2023-038".

@@ -1548,7 +1548,25 @@ def _answers_inline(lines: list[str]) -> list[str]:
     if len(found) < 2:
         return lines
     split = {line: f"{q}\n{a}" for line, q, a in found}
+    # On such a page, a numbered question closed by a full stop has its answer after it too:
+    # "2. How many have not gone over PAN but have accepted additional children through
+    # appeals. This information is not held by the council."
+    for line in lines:
+        m = _ASKED_THEN_ANSWERED.match(line)
+        if (
+            m is not None
+            and line not in split
+            and ASKS.search(m.group("words"))
+            and not _asks(m.group("answer"))
+            and "?" not in m.group("answer")
+        ):
+            split[line] = f"{m.group('question')}\n{m.group('answer')}"
     return [split.get(line, line) for line in lines]
+
+
+_ASKED_THEN_ANSWERED = re.compile(
+    r"^(?P<question>\(?\d{1,2}[.)]\s(?P<words>[^.?]{10,}[.?]))\s+(?P<answer>[A-Z]\S*\s.*)$"
+)
 
 
 def set_out_page(text: str) -> str:
