@@ -3382,3 +3382,20 @@ def test_questions_answered_on_their_own_lines_after_a_full_stop() -> None:
     assert e.questions[0].text == (
         "To date how many schools have gone over their admission number this year."
     )
+
+
+def test_a_question_the_response_can_answer_is_not_singled_out_as_refused() -> None:
+    e = extract(
+        "Request Details:\n"
+        "1. How much money has your force paid in overtime for police officers?\n"
+        "2. On how many occasions have officers reported working more than 80 hours a week?\n"
+        "Exemptions Applied:\nSection 12 – Exemption where cost of compliance exceeds "
+        "appropriate limit\n"
+        "SYP Response:\n"
+        "The following exemption applies: Section 12 – Exemption where cost of compliance "
+        "exceeds appropriate limit.\n"
+        "Although they can supply the information for Q1, they do not hold the information for "
+        "the remainder of the request.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["cost_limit_s12", "cost_limit_s12"]

@@ -25,6 +25,12 @@ from foidesk.intake.outcomes import classify, gives, has_figures, refuses, witho
         ("To find this would exceed the appropriate limit of 18 hours.", (), "cost_limit_s12"),
         ("Finding whether it is held would itself cost too much.", ("s12(2)",), "cost_limit_s12"),
         (
+            "Unfortunately, this cannot be answered within FOI time allocation, please see "
+            "explanation below.",
+            (),
+            "cost_limit_s12",
+        ),
+        (
             "Because the cost of complying with your request would exceed the limit set by the "
             "FOIA, I will not be taking your request further.",
             (),

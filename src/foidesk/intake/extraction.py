@@ -1691,6 +1691,13 @@ _SINGLED_OUT = frozenset(
 _QUOTED = 0.7
 
 
+_CAN_ANSWER_NAMED = re.compile(
+    r"\b(?:can|could|(?:is|are)\s+able\s+to)\s+(?:supply|provide|give|answer)\s+(?:the\s+)?"
+    r"(?:information\s+)?(?:for\s+|to\s+)?(?:questions?|q)\s*\.?\s*\d",
+    re.I,
+)
+
+
 def _singled_out(
     decision: str, questions: Sequence[str], whole_outcome: str | None
 ) -> dict[int, str]:
@@ -1714,6 +1721,10 @@ def _singled_out(
         if len(numbers) == count or (
             not numbers and (whole_outcome != "partially_disclosed" or not refuses(sentence))
         ):
+            continue
+        if numbers and _CAN_ANSWER_NAMED.search(sentence):
+            # "Although they can supply the information for Q1, they do not hold the
+            # information for the remainder of their request": the refusal is of the others.
             continue
         outcome = classify(sentence, (), whole=True)
         if (

@@ -79,6 +79,9 @@ _COST = re.compile(
     r"\b(?:cost|fees?)\s+threshold\b|\bexceed\w*\s+(?:the\s+)?(?:cost|time|fees?)\s+"
     r"(?:limit|threshold)\b|\b(?:more\s+than|over|in\s+excess\s+of|beyond)\s+(?:the\s+)?"
     r"(?:18|24|40)\s+(?:staff\s+|working\s+)?hours\b|£\s?(?:450|600)\b|"
+    # "Unfortunately, this cannot be answered within FOI time allocation".
+    r"\b(?:cannot|can\s?not|could\s+not|unable\s+to)\s+(?:be\s+)?\w+\s+within\s+(?:the\s+)?"
+    r"(?:FOI\s+|statutory\s+)?(?:time|cost)\s+(?:allocation|allowance|limits?)\b|"
     # "because the cost of complying with your request would exceed the limit set by the FOIA"
     r"\bcost\s+of\s+complying\b[^.]{0,60}?\bexceed\w*\s+the\s+(?:\w+\s+)?limit\b|"
     # Another law's limit, as an estimate of answering: "To provide a breakdown of the results
@@ -472,7 +475,16 @@ NCND_PARTIAL = Cue(
     _NCND_PARTIAL, "addition", "other", "further", "overt", "attached", "some of", "majority"
 )
 _COST = Cue(
-    _COST, "limit", "threshold", "appropriate level", "hours", "above the amount", "£450", "£600"
+    _COST,
+    "limit",
+    "threshold",
+    "appropriate level",
+    "hours",
+    "above the amount",
+    "£450",
+    "£600",
+    "allocation",
+    "allowance",
 )
 _NOT_RETRIEVABLE = Cue(_NOT_RETRIEVABLE, "retrievable")
 _VEXATIOUS = Cue(_VEXATIOUS, "vexatious", "repeated request")
