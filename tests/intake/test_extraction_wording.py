@@ -10,6 +10,7 @@ quoted above every answer, answers that follow the public interest test. None is
 import pytest
 
 from foidesk.intake.extraction import NoResponse, content_hash, extract
+from foidesk.intake.splitting import propose_questions
 
 CASES = [
     pytest.param(
@@ -3399,3 +3400,50 @@ def test_a_question_the_response_can_answer_is_not_singled_out_as_refused() -> N
     )
 
     assert [q.outcome for q in e.questions] == ["cost_limit_s12", "cost_limit_s12"]
+
+
+def test_regression_guards_for_the_second_batch_of_rules() -> None:
+    # A clarification offered for any answer holds none of them.
+    e = extract(
+        "Request\n1. How many fixed penalty notices were issued in 2022?\n"
+        "2. How much income was raised?\n"
+        "Response\nPlease find our answers below. If you require further clarification of any "
+        "answer, please contact the FOI team.\n"
+        "1. 1,245 fixed penalty notices were issued in 2022.\n2. The income raised was £98,400.\n"
+    )
+    assert [q.outcome for q in e.questions] == ["disclosed", "disclosed"]
+
+    # An answer in the question's words, not beginning as the question does, is an answer.
+    e = extract(
+        "Request\n1. Please confirm whether the council holds a contract with Capita for revenue "
+        "collection.\n2. What is the value of the contract?\n"
+        "Response\n1. The council holds a contract with Capita for revenue collection.\n"
+        "2. The value is exempt under section 43(2) of the Act.\n"
+    )
+    assert [q.outcome for q in e.questions] == ["disclosed", "exempt"]
+
+    # A reference in the heading outranks a code on a line of its own.
+    e = extract(
+        "FOI request - Vehicle registrations (123/23)\nRequest\nHow many vehicles?\n"
+        "Response\nHQ1234\nThere are 12 vehicles.\n"
+    )
+    assert e.reference == "123/23"
+
+
+def test_a_requesters_own_sentence_after_an_inline_question_stays_with_it() -> None:
+    e = extract(
+        "I have the following information.\n\n"
+        "1. How many pupils were excluded in 2022. I do not want any personal information to be "
+        "disclosed. 145 pupils.\n\n"
+        "2. How many were permanent? 12.\n\n3. How many were fixed term? 133.\n"
+    )
+    assert "I do not want any personal information" not in e.questions[0].answer
+
+
+def test_background_with_commas_before_what_is_not_a_question() -> None:
+    request = (
+        "How many complaints did the council receive in 2023?\n\n"
+        "I understand that, in previous years, what the council recorded was only the total "
+        "number of complaints."
+    )
+    assert len(propose_questions(request)) == 1

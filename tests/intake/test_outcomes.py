@@ -30,6 +30,32 @@ from foidesk.intake.outcomes import classify, gives, has_figures, refuses, witho
             (),
             "cost_limit_s12",
         ),
+        # Guards: the deadline is no cost limit; a cost under the limit refuses nothing; "some
+        # information is held" alone gives nothing; an annex of searches is no attachment.
+        (
+            "I apologise that we were unable to respond within the statutory time limit. 214 "
+            "officers were assaulted on duty in 2022.",
+            (),
+            "disclosed",
+        ),
+        (
+            "As the cost of complying with this part of your request would not exceed the limit, "
+            "the figures are provided below: 14.",
+            (),
+            "disclosed",
+        ),
+        (
+            "I can confirm that this information is not held by the force. For an explanation of "
+            "the searches carried out, please see Annex A.",
+            (),
+            "not_held",
+        ),
+        (
+            "We would be extremely grateful if you could confirm whether the attached response "
+            "provides the information you are looking for?",
+            (),
+            "clarification_needed",
+        ),
         (
             "Because the cost of complying with your request would exceed the limit set by the "
             "FOIA, I will not be taking your request further.",
@@ -208,3 +234,12 @@ def test_a_question_passed_to_a_team_of_the_authoritys_own_is_still_answered():
     assert classify(answer, (), whole=False) == "disclosed"
     elsewhere = "Your request has been referred to the Department for Education for a response."
     assert classify(elsewhere, (), whole=False) == "other"
+
+
+def test_some_information_held_alone_is_no_outcome() -> None:
+    assert (
+        classify(
+            "I can confirm that some information in scope of your request is held.", (), whole=True
+        )
+        is None
+    )

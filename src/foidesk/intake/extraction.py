@@ -1264,8 +1264,13 @@ def _only_restates(body: str, asked: Sequence[str]) -> bool:
     """Whether an answer's text is only its question said again (five words or more, no word or
     figure of its own): the response set the question out and answered it below, with the
     next one."""
-    said = set(_simple(body).split())
-    return len(said) >= 5 and bool(asked) and said <= set(_simple(" ".join(asked)).split())
+    said = _simple(body).split()
+    if len(set(said)) < 5 or not asked:
+        return False
+    # Given back, it begins as the question begins ("The council holds a contract with ..."
+    # for "Please confirm whether the council holds ..." is an answer).
+    begins = any(_simple(q).split()[:5] == said[:5] for q in asked)
+    return begins and set(said) <= set(_simple(" ".join(asked)).split())
 
 
 def _own_part(text: str, mine: str, others: Sequence[str]) -> str:
@@ -1691,6 +1696,7 @@ _SINGLED_OUT = frozenset(
 _QUOTED = 0.7
 
 
+_THE_OTHERS = re.compile(r"\b(?:remainder|rest|remaining|other\s+questions)\b", re.I)
 _CAN_ANSWER_NAMED = re.compile(
     r"\b(?:can|could|(?:is|are)\s+able\s+to)\s+(?:supply|provide|give|answer)\s+(?:the\s+)?"
     r"(?:information\s+)?(?:for\s+|to\s+)?(?:questions?|q)\s*\.?\s*\d",
@@ -1722,7 +1728,7 @@ def _singled_out(
             not numbers and (whole_outcome != "partially_disclosed" or not refuses(sentence))
         ):
             continue
-        if numbers and _CAN_ANSWER_NAMED.search(sentence):
+        if numbers and _CAN_ANSWER_NAMED.search(sentence) and _THE_OTHERS.search(sentence):
             # "Although they can supply the information for Q1, they do not hold the
             # information for the remainder of their request": the refusal is of the others.
             continue
@@ -1860,6 +1866,13 @@ def _follow_cross_references(extracted: list[ExtractedQuestion]) -> list[Extract
 
 #: Outcomes an opening decision gives the whole request, so every question it does not take
 #: up again.
+# "We would like to ask you to clarify your request so that we can identify and locate the
+# information", "before we can provide a response we would like you to clarify the following".
+_HOLDS_FOR_CLARIFICATION = re.compile(
+    r"\bclarify\s+(?:your|the|this)\s+request\b|\bbefore\s+we\s+can\s+(?:provide|give|send|"
+    r"respond|answer)\b",
+    re.I,
+)
 _WHOLE_REFUSALS = frozenset({"cost_limit_s12", "vexatious_s14", "not_held"})
 
 
@@ -2138,8 +2151,13 @@ def extract(
     opening = classify(preamble, cite(preamble), whole=True) if answers and preamble else None
     opening_refusal = opening in _WHOLE_REFUSALS
     # "We would like to ask you to clarify your request ..." / the questions set out again: the
-    # response waits for the requester, whatever follows the questions.
-    opening_clarification = opening == "clarification_needed"
+    # response waits for the requester (not "If you require further clarification of any
+    # answer, please contact ...", nor a clarification of one question).
+    opening_clarification = bool(
+        opening == "clarification_needed"
+        and _HOLDS_FOR_CLARIFICATION.search(preamble)
+        and not _named(preamble)
+    )
     # "I have today decided to disclose the located information to you in full as follows."
     opening_in_full = bool(answers and preamble and _IN_FULL.search(preamble))
     extracted: list[ExtractedQuestion] = []
@@ -2190,7 +2208,11 @@ def extract(
                 )
             own_cites = cite(answer.text)
             outcome = classify(without_footnote(answer.text), own_cites, whole=False)
-            if opening_clarification and outcome in (None, "disclosed"):
+            if (
+                opening_clarification
+                and outcome in (None, "disclosed")
+                and not has_figures(answer.text)
+            ):
                 outcome = "clarification_needed"
             refers = [n for n in _named(answer.text) if n != number]
             fallback: list[str] = []

@@ -80,10 +80,13 @@ _COST = re.compile(
     r"(?:limit|threshold)\b|\b(?:more\s+than|over|in\s+excess\s+of|beyond)\s+(?:the\s+)?"
     r"(?:18|24|40)\s+(?:staff\s+|working\s+)?hours\b|£\s?(?:450|600)\b|"
     # "Unfortunately, this cannot be answered within FOI time allocation".
+    # (Not "unable to respond within the statutory time limit": the deadline, not the cost.)
     r"\b(?:cannot|can\s?not|could\s+not|unable\s+to)\s+(?:be\s+)?\w+\s+within\s+(?:the\s+)?"
-    r"(?:FOI\s+|statutory\s+)?(?:time|cost)\s+(?:allocation|allowance|limits?)\b|"
+    r"(?:FOI\s+)?(?:time|cost)\s+(?:allocation|allowance)\b|"
     # "because the cost of complying with your request would exceed the limit set by the FOIA"
-    r"\bcost\s+of\s+complying\b[^.]{0,60}?\bexceed\w*\s+the\s+(?:\w+\s+)?limit\b|"
+    # (Not "... would not exceed the limit".)
+    r"\bcost\s+of\s+complying\b(?:(?!\b(?:not|never)\b)[^.]){0,60}?\bexceed\w*\s+the\s+"
+    r"(?:\w+\s+)?limit\b|"
     # Another law's limit, as an estimate of answering: "To provide a breakdown of the results
     # ... has been estimated to take longer than 14 hours" (the Freedom of Information (Jersey)
     # Law 2011).
@@ -119,6 +122,9 @@ _CLARIFY = re.compile(
     r"\b(?:could|can|would)\s+you\s+(?:please\s+)?clarify\b|\bclarify\s+(?:what|which|whether)\b|"
     # "before we can provide a response we would like you to clarify the following:"
     r"\b(?:like|need|ask|require)\s+you\s+to\s+clarify\b|"
+    # "We would be extremely grateful if you could confirm whether the attached response ...
+    # provides the information you are looking for?"
+    r"\b(?:grateful|appreciate\s+it)\s+if\s+you\s+could\s+(?:confirm|clarify|specify|explain)\b|"
     r"\byour\s+request\s+(?:is|was)\s+(?:unclear|ambiguous)\b|\bunclear\s+(?:what|which)\s+"
     r"(?:information|data|records?)\b",
     re.I,
@@ -137,6 +143,9 @@ _S21 = re.compile(
     r"\b(?:is|are)\s+(?:already\s+)?(?:published|available)\s+(?:on|via|at)\s+"
     r"(?:https?://|www\.|[\w-]+(?:\.[\w-]+)*\.(?:gov|police|org|nhs|ac|co)\.uk\b)",
     re.I,
+)
+_SOME_HELD = re.compile(
+    r"\bsome\s+(?:of\s+the\s+)?information\s+(?:\w+\s+){0,5}?(?:is|was)\s+held\b", re.I
 )
 _SOME_ELSEWHERE = re.compile(
     r"\bsome\s+of\s+the\s+(?:information|data)\b[^.;]{0,60}?\b(?:is|are)\s+(?:already\s+)?"
@@ -278,8 +287,6 @@ _PARTLY_HELD = re.compile(
     # "The information we have dates back to 2004 only", "any pre 2012/13 data has not been
     # included", "The only answer that we can provide is ...".
     r"\bheld,?\s+in\s+part\b|"
-    # "I can confirm that some information in scope of your request is held."
-    r"\bsome\s+(?:of\s+the\s+)?information\s+(?:\w+\s+){0,5}?(?:is|was)\s+held\b|"
     r"\b(?:cannot|can\s?not|can't|unable\s+to|not\s+able\s+to)\s+(?:provide|supply|give)\s+"
     r"(?:any\s+)?(?:data|information|figures|records)\s+(?:previous|prior|before)\b|"
     r"\bdates?\s+back\s+to\s+(?:\w+\s+)?\d{4}\s+only\b|"
@@ -415,9 +422,10 @@ _ATTACHED = re.compile(
     r"\b(?:find|see)\s+(?:\w+\s+){0,4}?(?:attached|enclosed)\b|"
     # "... are also attached", "our charging structure as attached".
     r"\b(?:is|are|been)\s+(?:also\s+)?(?:attached|enclosed)\b|\bthe\s+attached\b|\bas\s+attached\b|"
-    # "Please see Annex A.": the answer in a document of its own (not "Reasons for withholding
-    # the information are detailed at Annex 1.").
-    r"\bsee\s+annex\s+[A-Z1-9]\s*(?:[.)]|$)|"
+    # "Please see Annex A.", a sentence of its own: the answer in a document of its own (not
+    # "Reasons for withholding the information are detailed at Annex 1.", nor "For an
+    # explanation of the searches carried out, please see Annex A.").
+    r"(?:^|[.:]\s+)(?:please\s+)?see\s+annex\s+[A-Z1-9]\s*(?:[.)]|$)|"
     r"\bthe\s+enclosed\s+(?:spreadsheets?|documents?|files?|tables?|letter|reports?|pdf|"
     r"response|information|list|cop(?:y|ies)|schedule|appendix|annex)\b|"
     r"\battached\s+(?:is|are|document|spreadsheet|file|response|table|pdf|report|letter)\b|"
@@ -488,7 +496,7 @@ _COST = Cue(
 )
 _NOT_RETRIEVABLE = Cue(_NOT_RETRIEVABLE, "retrievable")
 _VEXATIOUS = Cue(_VEXATIOUS, "vexatious", "repeated request")
-_CLARIFY = Cue(_CLARIFY, "clarif", "unclear", "ambiguous")
+_CLARIFY = Cue(_CLARIFY, "clarif", "unclear", "ambiguous", "if you could")
 _NOT_A_REQUEST = Cue(_NOT_A_REQUEST, "recorded information", "to be valid", "valid ", "section 8")
 _S21 = Cue(
     _S21,
@@ -556,7 +564,6 @@ _NOT_HELD = Either(
 )
 _PARTLY_HELD = Cue(
     _PARTLY_HELD,
-    "some",
     "only",
     "not hold",
     "in part",
@@ -778,6 +785,10 @@ def classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
         return "partially_disclosed" if given else "not_held"
     if _REDIRECT.search(text):
         return "other"
+    if given and _SOME_HELD.search(text):
+        # "I can confirm that some information in scope of your request is held. Please see
+        # Annex A.": what is given is only part of what was asked.
+        return "partially_disclosed"
     if given:
         return "disclosed"
     if whole or _ACKNOWLEDGEMENT.search(text):

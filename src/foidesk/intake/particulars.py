@@ -55,7 +55,7 @@ _QUOTED_REF = re.compile(
     rf"(?P<ref>{_REF_TOKEN})\s+(?:in|on)\s+(?:any|all)\s+(?:future|further)\b",
     re.I,
 )
-# "Dear Mr Smith" / "RSN21564": a case number alone on its line.
+# "RSN21564": a case number alone on its line (``_under_the_salutation``).
 _CODE_LINE = re.compile(r"^(?P<bare>[A-Z]{2,6}\d{4,8})$")
 # "Request: FOI/13384", "Request: [FOI/75]", "Request Number: FOI/15812", "FOI Request 2240",
 # "Request 101002833837",
@@ -96,7 +96,6 @@ def reference(lines: list[str]) -> str | None:
         *(m for x in lines[:60] if "request" in x[:40].lower() and (m := _REQUEST_REF.match(x))),
         *(m for x in lines[:25] if (m := _LEADING_REF.match(x))),
         *_QUOTED_REF.finditer(head),
-        *(m for x in lines[:60] if (m := _CODE_LINE.match(x))),
     ]
     for m in labelled:
         groups = m.groupdict()
@@ -112,6 +111,18 @@ def reference(lines: list[str]) -> str | None:
             ref = next(g for g in m.groups() if g)
             if not _is_financial_year(ref):
                 return ref
+    return _under_the_salutation(lines[:60])
+
+
+def _under_the_salutation(lines: Sequence[str]) -> str | None:
+    """ "Dear Mr Smith" / "RSN21564": a case number alone on its line just under a letter's
+    salutation, when nothing else gives the reference."""
+    dear = None
+    for i, line in enumerate(lines):
+        if line.lower().startswith("dear "):
+            dear = i
+        elif dear is not None and i - dear <= 3 and (m := _CODE_LINE.match(line)):
+            return m.group("bare")
     return None
 
 

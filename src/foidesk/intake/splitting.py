@@ -320,7 +320,11 @@ def _strip_qualifiers(text: str) -> str:
 # and "who" are left out here: after a comma they usually start a relative clause.
 # "In the months of October, November and December 2021, how many hours ...": the opening
 # phrase may hold commas of its own.
-_OPENING_CLAUSE = re.compile(r"^[^?]{1,160}?,\s*(?=(?:how|what|whether)\b)|^[^,?]{1,160},\s*", re.I)
+_OPENING_CLAUSE = re.compile(
+    r"^(?:in|for|during|over|between|from|since|within|across|of)\b[^?]{1,160}?,\s*"
+    r"(?=(?:how|what|whether)\b)|^[^,?]{1,160},\s*",
+    re.I,
+)
 _WH_AFTER_CLAUSE = re.compile(
     r"^(?:how\s+(?:many|much|often|long|far|frequently)|what|whether)\b", re.I
 )
@@ -1559,9 +1563,16 @@ def _answers_inline(lines: list[str]) -> list[str]:
             and ASKS.search(m.group("words"))
             and not _asks(m.group("answer"))
             and "?" not in m.group("answer")
+            and _reads_as_an_answer(re.split(r"(?<=[.!?])\s+", m.group("answer"), maxsplit=1)[0])
         ):
             split[line] = f"{m.group('question')}\n{m.group('answer')}"
     return [split.get(line, line) for line in lines]
+
+
+def _reads_as_an_answer(sentence: str) -> bool:
+    """ "There are 36 schools.", "This information is not held by the council.": a figure or
+    the authority's voice (not "I do not want any personal information to be disclosed.")."""
+    return bool(re.search(r"\d", sentence)) or answers_request(sentence)
 
 
 _ASKED_THEN_ANSWERED = re.compile(
@@ -1632,12 +1643,14 @@ def split_inline_items(text: str) -> str:
             continue
         parts: list[str] = []
         expected = 1
+        quoted = False
         for sentence in _sentences_of(line):
             m = _INLINE_NUMBER.match(sentence)
             if m and int(m.group(1)) == expected:
                 start = m.start(1)  # the item's number, less a quotation mark opening it
                 if start and sentence[start - 1] == "(":
                     start -= 1
+                quoted = quoted or start > 0
                 parts.append(sentence[start:])
                 expected += 1
             elif m and expected == 1 and int(m.group(1)) == 2 and parts and "?" in parts[-1]:
@@ -1649,6 +1662,8 @@ def split_inline_items(text: str) -> str:
                 parts[-1] = f"{parts[-1]} {sentence}"
             else:
                 parts.append(sentence)
+        if expected > 2 and quoted:
+            parts[-1] = re.sub(r"[”\"’']+\s*$", "", parts[-1])  # the quotation's closing mark
         out.extend(parts if expected > 2 else [line])
     return "\n".join(out)
 
