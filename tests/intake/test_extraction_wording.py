@@ -3447,3 +3447,28 @@ def test_background_with_commas_before_what_is_not_a_question() -> None:
         "number of complaints."
     )
     assert len(propose_questions(request)) == 1
+
+
+def test_lettered_items_under_bullets_and_refusals_naming_their_letters() -> None:
+    e = extract(
+        "FOI Request\nI would like to know the following information\n"
+        "- (a) How much will it cost your force to deliver the 1% pay rise?\n"
+        "- (b) How does the force intend on funding this pay increase?\n"
+        "- (c) Do you foresee having to make savings elsewhere?\n"
+        "Please provide the information in an email back to this address.\n"
+        "FOI Response\n"
+        "In respect of questions (a) and (b) I am refusing your request under s21 of the FOI Act, "
+        "as the information is reasonably accessible to you by other means.\n"
+        "For question (c) there is no recorded information held.\n"
+    )
+
+    assert [q.text for q in e.questions] == [
+        "How much will it cost your force to deliver the 1% pay rise?",
+        "How does the force intend on funding this pay increase?",
+        "Do you foresee having to make savings elsewhere?",
+    ]
+    assert [q.outcome for q in e.questions] == [
+        "reasonably_accessible_s21",
+        "reasonably_accessible_s21",
+        "not_held",
+    ]

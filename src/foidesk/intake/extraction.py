@@ -836,10 +836,24 @@ _WORD_THEN_FIGURE = quick(
 
 
 def _named(text: str) -> list[int]:
-    """The question numbers ``text`` names ("questions 2, 3 and 4", "Q5"), in order."""
-    if "(" in text:
-        text = _WORD_THEN_FIGURE.sub(r"\1", text)
-    return [n for m in _QREF_ANYWHERE.finditer(text) for n in _numbers(m.group("list"))]
+    """The question numbers ``text`` names ("questions 2, 3 and 4", "Q5", "questions (a) and
+    (b)" for a lettered request), in order."""
+    if "(" not in text:
+        return [n for m in _QREF_ANYWHERE.finditer(text) for n in _numbers(m.group("list"))]
+    text = _WORD_THEN_FIGURE.sub(r"\1", text)
+    found = [
+        (m.start(), n) for m in _QREF_ANYWHERE.finditer(text) for n in _numbers(m.group("list"))
+    ]
+    found += [
+        (m.start(), ord(letter.lower()) - 96)
+        for m in _LETTERS_NAMED.finditer(text)
+        for letter in re.findall(r"\(([a-h])\)", m.group(0), re.I)
+    ]
+    return [n for _, n in sorted(found)]
+
+
+# "In respect of questions (a) and (b) ...", "For question (c) there is ...".
+_LETTERS_NAMED = re.compile(r"\bquestions?\s+\([a-h]\)(?:\s*(?:,|&|and|or)\s*\([a-h]\))*", re.I)
 
 
 @dataclass(slots=True)

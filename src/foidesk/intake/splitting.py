@@ -210,6 +210,17 @@ def _marker(line: str) -> _Marker | None:
             continue
         if style is _Style.BULLET and not re.search(r"\w", rest):
             continue
+        if (
+            style is _Style.BULLET
+            and (inner := _marker(rest)) is not None
+            and inner.style
+            in (
+                _Style.NUMBER,
+                _Style.LETTER,
+                _Style.ROMAN,
+            )
+        ):
+            return inner  # "- (a) How much will it cost ...": the letter is the item's marker
         label = "".join(g for g in groups[:-1] if g).lower()
         if style is _Style.DECIMAL:
             label = ".".join(groups[:-1])  # "2.1", so that it reads as a part of item 2
@@ -407,7 +418,7 @@ _PROCEDURAL = re.compile(
     r"if\s+my\s+request\s+is\s+(?:denied|refused)|if\s+(?:any|part)\s+of\s+(?:this|my)\s+request|"
     r"(?:cost|fees?|appropriate)\s+limit|narrow\s+(?:down\s+)?(?:this|my)\s+request|"
     r"would\s+appreciate\s+any|understand\s+that\s+(?:this|the)\s+information|thanks|thank\s+you|"
-    r"in\s+advance|sent\s+from\s+my|"
+    r"in\s+advance|sent\s+from\s+my|\bin\s+an?\s+e-?mail\s+(?:back\s+)?to\b|"
     # "If possible, please could you provide the information in the form of the attached table."
     r"\battached\s+(?:table|template|spreadsheet|form)\b",
     re.I,
