@@ -387,13 +387,15 @@ def markdown(result: dict[str, Any]) -> str:
         "the count the page reports; *queries*: for one request, including the session and "
         "user look-ups.",
         "",
-        "A search (`q`) is the slowest page: `icontains` cannot use a B-tree index, so it reads "
-        "every title, reference and question once (the list pages a search by fetching the "
-        "ordered ids of all matches in that one pass, then the page's rows by id). The index "
-        "that would make it fast is a full-text one: an SQLite FTS5 table over title, "
-        "reference and question text; on PostgreSQL, `pg_trgm` GIN indexes on `UPPER(title)` "
-        "and `UPPER(text)` (the expression Django's `icontains` compares, so the query need "
-        "not change) or a `tsvector` GIN index.",
+        "A search (`q`) finds its term in the trigram indexes of migration "
+        "`cases/0004_register_search` (SQLite FTS5 with the trigram tokenizer over title, "
+        "reference and question text, kept in step by triggers): the substrings `icontains` "
+        "would find, without reading every row (terms under three characters are still "
+        "matched row by row). The list pages a search by fetching the ordered ids of all "
+        "matches in one pass, then the page's rows by id. On PostgreSQL the search is "
+        "`icontains`; its index would be `pg_trgm` GIN indexes on `UPPER(title)` and "
+        "`UPPER(text)` (the expression Django's `icontains` compares), an extension a managed "
+        "server may not allow.",
     ]
     if result["load"] is not None:
         load = ", ".join(f"{x:.2f}" for x in result["load"])

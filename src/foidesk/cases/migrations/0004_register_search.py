@@ -1,0 +1,100 @@
+"""An index for the staff register's search, on SQLite.
+
+The register's search (``cases.selectors.register_requests``) finds a term anywhere in a
+request's title or reference or in one of its questions. ``icontains`` cannot use a B-tree
+index, so each search read every request and question. SQLite's FTS5 with the trigram
+tokenizer indexes every three-character sequence of the text and finds any substring of three
+characters or more, ignoring case; two tables with external content (the text stays in the
+request and question tables) kept in step by triggers. PostgreSQL is left to ``icontains``: its
+index for this (``pg_trgm``) is an extension a managed server may not allow.
+
+The SQL is written out here, not imported, so this migration stays as it was when it ran.
+"""
+
+from django.db import migrations
+
+TABLES = {
+    "cases_request_search": (
+        "CREATE VIRTUAL TABLE cases_request_search USING fts5("
+        "title, reference, content='cases_request', content_rowid='id', tokenize='trigram')"
+    ),
+    "cases_question_search": (
+        "CREATE VIRTUAL TABLE cases_question_search USING fts5("
+        "text, content='cases_question', content_rowid='id', tokenize='trigram')"
+    ),
+}
+
+# Index the rows already there.
+REBUILD = (
+    "INSERT INTO cases_request_search (cases_request_search) VALUES ('rebuild')",
+    "INSERT INTO cases_question_search (cases_question_search) VALUES ('rebuild')",
+)
+
+_REQUEST_ADD = (
+    "INSERT INTO cases_request_search (rowid, title, reference) "
+    "VALUES ({row}.id, {row}.title, {row}.reference)"
+)
+_REQUEST_REMOVE = (
+    "INSERT INTO cases_request_search (cases_request_search, rowid, title, reference) "
+    "VALUES ('delete', {row}.id, {row}.title, {row}.reference)"
+)
+_QUESTION_ADD = "INSERT INTO cases_question_search (rowid, text) VALUES ({row}.id, {row}.text)"
+_QUESTION_REMOVE = (
+    "INSERT INTO cases_question_search (cases_question_search, rowid, text) "
+    "VALUES ('delete', {row}.id, {row}.text)"
+)
+TRIGGERS = {
+    "cases_request_search_after_insert": (
+        "AFTER INSERT ON cases_request BEGIN " + _REQUEST_ADD.format(row="NEW") + "; END"
+    ),
+    "cases_request_search_after_delete": (
+        "AFTER DELETE ON cases_request BEGIN " + _REQUEST_REMOVE.format(row="OLD") + "; END"
+    ),
+    # Only when the indexed text changes: a request's state changes far more often.
+    "cases_request_search_after_update": (
+        "AFTER UPDATE OF title, reference ON cases_request BEGIN "
+        + _REQUEST_REMOVE.format(row="OLD")
+        + "; "
+        + _REQUEST_ADD.format(row="NEW")
+        + "; END"
+    ),
+    "cases_question_search_after_insert": (
+        "AFTER INSERT ON cases_question BEGIN " + _QUESTION_ADD.format(row="NEW") + "; END"
+    ),
+    "cases_question_search_after_delete": (
+        "AFTER DELETE ON cases_question BEGIN " + _QUESTION_REMOVE.format(row="OLD") + "; END"
+    ),
+    "cases_question_search_after_update": (
+        "AFTER UPDATE OF text ON cases_question BEGIN "
+        + _QUESTION_REMOVE.format(row="OLD")
+        + "; "
+        + _QUESTION_ADD.format(row="NEW")
+        + "; END"
+    ),
+}
+
+
+def create(apps, schema_editor):
+    if schema_editor.connection.vendor != "sqlite":
+        return
+    for statement in TABLES.values():
+        schema_editor.execute(statement)
+    for name, body in TRIGGERS.items():
+        schema_editor.execute(f"CREATE TRIGGER {name} {body}")
+    for statement in REBUILD:
+        schema_editor.execute(statement)
+
+
+def drop(apps, schema_editor):
+    if schema_editor.connection.vendor != "sqlite":
+        return
+    for name in TRIGGERS:
+        schema_editor.execute(f"DROP TRIGGER IF EXISTS {name}")
+    for table in TABLES:
+        schema_editor.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("cases", "0003_question_ordering_by_request_id")]
+
+    operations = [migrations.RunPython(create, drop)]
