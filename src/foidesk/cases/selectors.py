@@ -286,8 +286,9 @@ def _search_q(term: str) -> Q:
     """Requests whose title, reference or one of whose questions holds ``term``, ignoring case.
 
     On SQLite a term of three characters or more is looked up in the trigram indexes (migration
-    0004), which find the same substrings ``icontains`` would without reading every row; a
-    shorter term, and any term on PostgreSQL, is matched with ``icontains``.
+    0004), which find the substrings ``icontains`` would without reading every row, and fold
+    the case of letters beyond A to Z as well ("CAFÉ" finds "Café"); a shorter term, and any
+    term on PostgreSQL, is matched with ``icontains``.
     """
     if connection.vendor == "sqlite" and len(term) >= TRIGRAM:
         phrase = '"' + term.replace('"', '""') + '"'  # the term itself, never FTS5 syntax

@@ -4,8 +4,10 @@ The register's search (``cases.selectors.register_requests``) finds a term anywh
 request's title or reference or in one of its questions. ``icontains`` cannot use a B-tree
 index, so each search read every request and question. SQLite's FTS5 with the trigram
 tokenizer indexes every three-character sequence of the text and finds any substring of three
-characters or more, ignoring case; two tables with external content (the text stays in the
-request and question tables) kept in step by triggers. PostgreSQL is left to ``icontains``: its
+characters or more, ignoring case (of any letter, where SQLite's ``LIKE`` folds only A to Z);
+two tables with external content (the text stays in the request and question tables) kept in
+step by triggers. A later migration that rebuilds either table (as SQLite's ALTER does) drops
+its triggers: ``tests/cases/test_case_list.py`` checks that they are there. PostgreSQL is left to ``icontains``: its
 index for this (``pg_trgm``) is an extension a managed server may not allow.
 
 The SQL is written out here, not imported, so this migration stays as it was when it ran.
@@ -50,9 +52,10 @@ TRIGGERS = {
     "cases_request_search_after_delete": (
         "AFTER DELETE ON cases_request BEGIN " + _REQUEST_REMOVE.format(row="OLD") + "; END"
     ),
-    # Only when the indexed text changes: a request's state changes far more often.
+    # Only when the indexed text (or the row's id) changes: a request's state changes far more
+    # often.
     "cases_request_search_after_update": (
-        "AFTER UPDATE OF title, reference ON cases_request BEGIN "
+        "AFTER UPDATE OF id, title, reference ON cases_request BEGIN "
         + _REQUEST_REMOVE.format(row="OLD")
         + "; "
         + _REQUEST_ADD.format(row="NEW")
@@ -65,7 +68,7 @@ TRIGGERS = {
         "AFTER DELETE ON cases_question BEGIN " + _QUESTION_REMOVE.format(row="OLD") + "; END"
     ),
     "cases_question_search_after_update": (
-        "AFTER UPDATE OF text ON cases_question BEGIN "
+        "AFTER UPDATE OF id, text ON cases_question BEGIN "
         + _QUESTION_REMOVE.format(row="OLD")
         + "; "
         + _QUESTION_ADD.format(row="NEW")
