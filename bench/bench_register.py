@@ -390,9 +390,10 @@ def markdown(result: dict[str, Any]) -> str:
         "A search (`q`) finds its term in the trigram indexes of migration "
         "`cases/0004_register_search` (SQLite FTS5 with the trigram tokenizer over title, "
         "reference and question text, kept in step by triggers): the substrings `icontains` "
-        "would find, without reading every row (terms under three characters are still "
-        "matched row by row). The list pages a search by fetching the ordered ids of all "
-        "matches in one pass, then the page's rows by id. On PostgreSQL the search is "
+        "would find, and letters beyond A to Z in either case, without reading every row "
+        "(terms under three characters are still matched row by row). The list pages a search "
+        "by fetching the ordered ids of all matches in one pass, then the page's rows by id. "
+        "On PostgreSQL the search is "
         "`icontains`; its index would be `pg_trgm` GIN indexes on `UPPER(title)` and "
         "`UPPER(text)` (the expression Django's `icontains` compares), an extension a managed "
         "server may not allow.",
