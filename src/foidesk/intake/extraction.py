@@ -407,7 +407,7 @@ def _interleaved(lines: list[str]) -> list[tuple[int, str]]:
         bullets = [
             (i, line[2:].strip())
             for i, line in enumerate(lines)
-            if line[:2] in ("- ", "• ") and ASKS.search(line)
+            if _is_bullet_line(line) and ASKS.search(line)
         ]
         if len(bullets) >= 2 and all(
             _answer_beneath(lines, i) and len(_next_line(lines, i)) < 80 for i, _ in bullets
@@ -425,6 +425,11 @@ def _interleaved(lines: list[str]) -> list[tuple[int, str]]:
     return found
 
 
+def _is_bullet_line(line: str) -> bool:
+    """ "- Number of deployments", "• Funding received": a bulleted line (its text from [2:])."""
+    return line[:2] in ("- ", "• ")
+
+
 def _asks_for_a_list(line: str) -> bool:
     """ "Could you provide the following information for 2023-24:": a line that asks for the
     items listed under it."""
@@ -437,7 +442,7 @@ def _short_answer_beneath(lines: list[str], i: int) -> bool:
     after = _next_line(lines, i)
     return (
         _answer_beneath(lines, i)
-        and after[:2] not in ("- ", "• ")
+        and not _is_bullet_line(after)
         and len(after) < 80
         and not after[0].islower()
     )
@@ -456,7 +461,7 @@ def _listed_with_answers(lines: list[str]) -> list[tuple[int, str]]:
             text = lines[i].strip()
             if not text:
                 continue
-            if lines[i][:2] in ("- ", "• "):
+            if _is_bullet_line(lines[i]):
                 if not _short_answer_beneath(lines, i):
                     return []  # a list of what is asked, its answers elsewhere
                 items.append((i, lines[i][2:].strip()))
@@ -1329,12 +1334,9 @@ def _answers(
     for k, start in enumerate(starts):
         end = starts[k + 1].line if k + 1 < len(starts) else hi
         body = "\n".join([start.rest, *lines[start.line + 1 : end]]).strip()
-        if _only_restates(
-            body, [questions[n - 1][0] for n in start.numbers if n <= len(questions)]
-        ):
-            body = (
-                ""  # "1. Supply copies of all documents ...": the question, given back unanswered
-            )
+        asked = [questions[n - 1][0] for n in start.numbers if n <= len(questions)]
+        if _only_restates(body, asked):
+            body = ""  # "1. Supply copies of all documents ...": the question, given back
         pieces.append(_Answer(start.numbers, body, "own answer"))
     # An empty answer is given together with the next one ("Q2" then "Q3 ... table").
     for k in range(len(pieces) - 2, -1, -1):
@@ -1878,8 +1880,6 @@ def _follow_cross_references(extracted: list[ExtractedQuestion]) -> list[Extract
     return out
 
 
-#: Outcomes an opening decision gives the whole request, so every question it does not take
-#: up again.
 # "We would like to ask you to clarify your request so that we can identify and locate the
 # information", "before we can provide a response we would like you to clarify the following".
 _HOLDS_FOR_CLARIFICATION = re.compile(
@@ -1887,6 +1887,8 @@ _HOLDS_FOR_CLARIFICATION = re.compile(
     r"respond|answer)\b",
     re.I,
 )
+#: Outcomes an opening decision gives the whole request, so every question it does not take
+#: up again.
 _WHOLE_REFUSALS = frozenset({"cost_limit_s12", "vexatious_s14", "not_held"})
 
 

@@ -186,6 +186,8 @@ _MARKER_PATTERNS: tuple[tuple[re.Pattern[str], _Style], ...] = (
 _ROMAN = re.compile(rf"^{ROMAN_NUMERAL}$")
 
 
+#: A bullet that carries one of these ("- (a) ...", "• 2. ...") is that item.
+_ITEM_STYLES = frozenset({_Style.NUMBER, _Style.LETTER, _Style.ROMAN})
 _LEADING_PART = re.compile(r"^\(?[a-z]\)\s+|^[a-z]\.\s+(?=[A-Z])")
 
 
@@ -210,16 +212,7 @@ def _marker(line: str) -> _Marker | None:
             continue
         if style is _Style.BULLET and not re.search(r"\w", rest):
             continue
-        if (
-            style is _Style.BULLET
-            and (inner := _marker(rest)) is not None
-            and inner.style
-            in (
-                _Style.NUMBER,
-                _Style.LETTER,
-                _Style.ROMAN,
-            )
-        ):
+        if style is _Style.BULLET and (inner := _marker(rest)) and inner.style in _ITEM_STYLES:
             return inner  # "- (a) How much will it cost ...": the letter is the item's marker
         label = "".join(g for g in groups[:-1] if g).lower()
         if style is _Style.DECIMAL:

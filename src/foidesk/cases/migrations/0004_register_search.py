@@ -7,8 +7,9 @@ tokenizer indexes every three-character sequence of the text and finds any subst
 characters or more, ignoring case (of any letter, where SQLite's ``LIKE`` folds only A to Z);
 two tables with external content (the text stays in the request and question tables) kept in
 step by triggers. A later migration that rebuilds either table (as SQLite's ALTER does) drops
-its triggers: ``tests/cases/test_case_list.py`` checks that they are there. PostgreSQL is left to ``icontains``: its
-index for this (``pg_trgm``) is an extension a managed server may not allow.
+its triggers: ``tests/cases/test_case_list.py`` checks that they are there. PostgreSQL is left
+to ``icontains``: its index for this (``pg_trgm``) is an extension a managed server may not
+allow.
 
 The SQL is written out here, not imported, so this migration stays as it was when it ran.
 """
@@ -32,48 +33,38 @@ REBUILD = (
     "INSERT INTO cases_question_search (cases_question_search) VALUES ('rebuild')",
 )
 
-_REQUEST_ADD = (
-    "INSERT INTO cases_request_search (rowid, title, reference) "
-    "VALUES ({row}.id, {row}.title, {row}.reference)"
-)
-_REQUEST_REMOVE = (
-    "INSERT INTO cases_request_search (cases_request_search, rowid, title, reference) "
-    "VALUES ('delete', {row}.id, {row}.title, {row}.reference)"
-)
-_QUESTION_ADD = "INSERT INTO cases_question_search (rowid, text) VALUES ({row}.id, {row}.text)"
-_QUESTION_REMOVE = (
-    "INSERT INTO cases_question_search (cases_question_search, rowid, text) "
-    "VALUES ('delete', {row}.id, {row}.text)"
-)
+
+def _triggers(index: str, table: str, columns: tuple[str, ...]) -> dict[str, str]:
+    """The triggers that keep the external-content FTS5 table ``index`` in step with ``table``:
+    a row added, removed, or changed in its indexed columns (or its id; a request's state
+    changes far more often than its text)."""
+    # The table's and columns' names are this module's own; no input reaches the SQL.
+    listed = ", ".join(columns)
+
+    def values(row: str) -> str:
+        return ", ".join(f"{row}.{c}" for c in ("id", *columns))
+
+    def add(row: str) -> str:
+        return f"INSERT INTO {index} (rowid, {listed}) VALUES ({values(row)})"  # noqa: S608
+
+    def remove(row: str) -> str:
+        return (
+            f"INSERT INTO {index} ({index}, rowid, {listed}) "  # noqa: S608
+            f"VALUES ('delete', {values(row)})"
+        )
+
+    return {
+        f"{index}_after_insert": f"AFTER INSERT ON {table} BEGIN {add('NEW')}; END",
+        f"{index}_after_delete": f"AFTER DELETE ON {table} BEGIN {remove('OLD')}; END",
+        f"{index}_after_update": (
+            f"AFTER UPDATE OF id, {listed} ON {table} BEGIN {remove('OLD')}; {add('NEW')}; END"
+        ),
+    }
+
+
 TRIGGERS = {
-    "cases_request_search_after_insert": (
-        "AFTER INSERT ON cases_request BEGIN " + _REQUEST_ADD.format(row="NEW") + "; END"
-    ),
-    "cases_request_search_after_delete": (
-        "AFTER DELETE ON cases_request BEGIN " + _REQUEST_REMOVE.format(row="OLD") + "; END"
-    ),
-    # Only when the indexed text (or the row's id) changes: a request's state changes far more
-    # often.
-    "cases_request_search_after_update": (
-        "AFTER UPDATE OF id, title, reference ON cases_request BEGIN "
-        + _REQUEST_REMOVE.format(row="OLD")
-        + "; "
-        + _REQUEST_ADD.format(row="NEW")
-        + "; END"
-    ),
-    "cases_question_search_after_insert": (
-        "AFTER INSERT ON cases_question BEGIN " + _QUESTION_ADD.format(row="NEW") + "; END"
-    ),
-    "cases_question_search_after_delete": (
-        "AFTER DELETE ON cases_question BEGIN " + _QUESTION_REMOVE.format(row="OLD") + "; END"
-    ),
-    "cases_question_search_after_update": (
-        "AFTER UPDATE OF id, text ON cases_question BEGIN "
-        + _QUESTION_REMOVE.format(row="OLD")
-        + "; "
-        + _QUESTION_ADD.format(row="NEW")
-        + "; END"
-    ),
+    **_triggers("cases_request_search", "cases_request", ("title", "reference")),
+    **_triggers("cases_question_search", "cases_question", ("text",)),
 }
 
 
