@@ -100,6 +100,7 @@ from foidesk.intake.outcomes import (
 )
 from foidesk.intake.splitting import (
     LINK,
+    LONE_LETTER,
     NUMBERED_REQUEST_HEADING,
     REQUEST_HEADING,
     RESPONSE_HEADING,
@@ -123,6 +124,7 @@ from foidesk.intake.wording import (
     Cue,
     Either,
     drop_sentences,
+    first_filled,
     quick,
     sentences,
 )
@@ -576,7 +578,7 @@ def _interleaved_past(lines: list[str], span: tuple[int, int]) -> bool:
     """Whether the numbered questions carry on after the "request" ends, each followed by its
     answer: then the page interleaves questions and answers, and the "request" found is only
     the first question."""
-    after = next((x for x in lines[span[1] :] if x.strip()), "")
+    after = first_filled(lines[span[1] :])
     if not (_ANSWER_OPENER.match(after) or answers_request(after)):
         return False
     found = _interleaved(lines)
@@ -593,10 +595,10 @@ def _interleaved_past(lines: list[str], span: tuple[int, int]) -> bool:
         # request and all the information we have been able to retrieve."), it is the letter
         # setting each question above its answer, and one may have no answer on the page.
         short = [i for i in inside if _answer_beneath(lines, i) and len(_next_line(lines, i)) < 80]
-        opener = next((x for x in lines[span[0] : inside[0]] if x.strip()), "") if inside else ""
+        opener = first_filled(lines[span[0] : inside[0]]) if inside else ""
         if opener and answers_request(opener):
             return len(inside) >= 2 and len(short) >= len(inside) - 1 and len(short) >= 2
-        lead = next((x for x in reversed(lines[span[0] : inside[0]]) if x.strip()), "")
+        lead = first_filled(reversed(lines[span[0] : inside[0]]))
         if inside and _asks_for_a_list(lead):
             # "Could you provide the following information ...:" / "- Number of deployments" /
             # "01/04/23 to 31/03/24 10 dive deployments": the items asked for, each answered.
@@ -613,7 +615,7 @@ def _interleaved_past(lines: list[str], span: tuple[int, int]) -> bool:
 
 
 def _next_line(lines: list[str], i: int) -> str:
-    return next((x for x in lines[i + 1 :] if x.strip()), "")
+    return first_filled(lines[i + 1 :])
 
 
 def _answer_beneath(lines: list[str], i: int) -> bool:
@@ -693,7 +695,7 @@ def _plausible_request(section: str, before: str) -> bool:
     ("by virtue of the following exemptions: S30(3) ..."), is not the request. The site's
     furniture above it (a log's banner saying how such requests ended) is not the response."""
     before = "\n".join(x for x in before.split("\n") if not SITE_FURNITURE.search(x))
-    heading = next((x for x in reversed(before.split("\n")) if x.strip()), "")
+    heading = first_filled(reversed(before.split("\n")))
     # A summary of the answer may come first when the request has a heading of its own
     # ("Your request ... has now been considered ..." / "Request" / the words / "Answer").
     if _RESPONSE_CUE.search(before) and not introduces_request(heading):
@@ -799,7 +801,6 @@ _LETTERED_REQUEST = re.compile(
     # "A" / "How many complaints ...?" / "B" / ...: letters alone on their lines.
     r"|^(?P<lone>A)\n+\S[^\n]*\n(?:[^\n]*\n)*?B\n"
 )
-_LONE_LETTER = re.compile(r"^([A-H])()$")
 # "A1:", "A2 / ...", "Answer 2 -", "Response 3:", "Reply 4" opening a line (not "A2/M2 slip road":
 # a slash needs a space after it).
 _ANSWER_LABEL = re.compile(
@@ -1020,7 +1021,7 @@ def _numbered_answers(
         if m is None and roman:
             m = _ROMAN_ANSWER.match(lines[i])
         elif m is None and lettered == "A":
-            m = _LONE_LETTER.match(lines[i])
+            m = LONE_LETTER.match(lines[i])
         elif m is None and lettered:
             m = _LETTERED_ANSWER.match(lines[i])
             if m is not None and lines[i].startswith("(") != lettered.startswith("("):
@@ -1318,6 +1319,21 @@ def _own_part(text: str, mine: str, others: Sequence[str]) -> str:
     return "\n".join(kept)
 
 
+def _empty_join_next(pieces: list[_Answer]) -> None:
+    """An empty answer is given together with the next one ("Q2" then "Q3 ... table"): it takes
+    that answer's text, and each names the other as its partner."""
+    for k in range(len(pieces) - 2, -1, -1):
+        if not re.search(r"\w", pieces[k].text) and re.search(r"\w", pieces[k + 1].text):
+            others = ", ".join(str(n) for n in pieces[k + 1].numbers)
+            pieces[k] = _Answer(
+                pieces[k].numbers,
+                pieces[k + 1].text,
+                f"answered with question {others}",
+                tuple(pieces[k + 1].numbers),
+            )
+            pieces[k + 1].partners = (*pieces[k + 1].partners, *pieces[k].numbers)
+
+
 def _answers(
     lines: list[str],
     lo: int,
@@ -1338,17 +1354,7 @@ def _answers(
         if _only_restates(body, asked):
             body = ""  # "1. Supply copies of all documents ...": the question, given back
         pieces.append(_Answer(start.numbers, body, "own answer"))
-    # An empty answer is given together with the next one ("Q2" then "Q3 ... table").
-    for k in range(len(pieces) - 2, -1, -1):
-        if not re.search(r"\w", pieces[k].text) and re.search(r"\w", pieces[k + 1].text):
-            others = ", ".join(str(n) for n in pieces[k + 1].numbers)
-            pieces[k] = _Answer(
-                pieces[k].numbers,
-                pieces[k + 1].text,
-                f"answered with question {others}",
-                tuple(pieces[k + 1].numbers),
-            )
-            pieces[k + 1].partners = (*pieces[k + 1].partners, *pieces[k].numbers)
+    _empty_join_next(pieces)
     found: dict[int, _Answer] = {}
     for piece in pieces:
         for n in piece.numbers:
@@ -2065,27 +2071,18 @@ def extract(
     cut = _reasoning_cut(lines, response_lo)
     if interleaved:
         starts = [a for _, _, a in interleaved]
-        answers: dict[int, _Answer] = {}
         ends = [*(q for q, _, _ in interleaved[1:]), len(lines)]
         pieces = []
         for number, (i, end) in enumerate(zip(starts, ends, strict=True), start=1):
             stop = min(end, _reasoning_cut(lines, i + 1))
             pieces.append(_Answer([number], "\n".join(lines[i + 1 : stop]).strip(), "own answer"))
-        for k in range(len(pieces) - 2, -1, -1):
-            if not re.search(r"\w", pieces[k].text) and re.search(r"\w", pieces[k + 1].text):
-                pieces[k] = _Answer(
-                    pieces[k].numbers,
-                    pieces[k + 1].text,
-                    f"answered with question {k + 2}",
-                    (k + 2,),
-                )
-                pieces[k + 1].partners = (*pieces[k + 1].partners, k + 1)
+        _empty_join_next(pieces)
         if decided_above and len({p.text for p in pieces}) == 1:
             # "Your request for information below has now been considered ... would exceed the
             # appropriate costs limit" / "Question 1" ... "Question 8" / "Answer": one answer
             # for every question, and the decision given above them is part of it.
             pieces = [replace(p, text=f"{above}\n{p.text}".strip()) for p in pieces]
-        answers = {p.numbers[0]: p for p in pieces}
+        answers: dict[int, _Answer] = {p.numbers[0]: p for p in pieces}
         preamble = ""
     else:
         first_letter = _LETTERED_REQUEST.search(request_text) or _ROMAN_REQUEST.search(request_text)

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from itertools import groupby, takewhile
 
-from foidesk.intake.wording import ASKS, NUMBER_WORDS, ROMAN_NUMERAL, quick
+from foidesk.intake.wording import ASKS, NUMBER_WORDS, ROMAN_NUMERAL, first_filled, quick
 
 __all__ = [
     "LINK",
@@ -147,6 +147,9 @@ class _Marker:
     rest: str
 
 
+#: A capital letter alone on its line ("A" / "How many complaints ...?" / "B"): the request's
+#: lettered questions, and their answers lettered the same way.
+LONE_LETTER = re.compile(r"^([A-H])()$")
 _MARKER_PATTERNS: tuple[tuple[re.Pattern[str], _Style], ...] = (
     # "Question 1" needs punctuation or the end of the line after it, so that a sentence such as
     # "Question 1 and 2 were answered together" is not read as a marker.
@@ -179,7 +182,7 @@ _MARKER_PATTERNS: tuple[tuple[re.Pattern[str], _Style], ...] = (
     (re.compile(r"^([a-zA-Z])[.)]\s+(.*)$"), _Style.LETTER),
     # A capital letter alone on its line over the question it heads ("A" / "How many ...?" / "B");
     # it stands only in a run "A", "B", ... (``_lone_letters_in_a_run``).
-    (re.compile(r"^([A-H])()$"), _Style.LETTER),
+    (LONE_LETTER, _Style.LETTER),
     (re.compile(r"^([-*–—])\s+(.*)$"), _Style.BULLET),
     (re.compile(r"^([•·▪◦●○■□➢►])\s*(.*)$"), _Style.BULLET),
 )
@@ -1172,7 +1175,7 @@ def nested_numbers_as_parts(section: str) -> str:
         if at_indent[_indent(line)] > 1:
             parent = _indent(line)
             continue
-        following = next((x for x in lines[i + 1 :] if x.strip()), "")
+        following = first_filled(lines[i + 1 :])
         if _indent(following) > _indent(line) and _NUMBER_ONE.match(following):
             # "1. Please provide the following:" over "    1. How many ...": the lead-in.
             lines[i] = f"{item.group('indent')}{item.group('rest')}"
@@ -1820,7 +1823,7 @@ def _requester_leadin(lines: list[str]) -> int | None:
         # "I would like to get the following data ...:", "Please provide the following:".
         if not (_OPENS_REQUEST.match(line) and _ENDS_IN_COLON.search(line)):
             continue
-        following = next((x for x in lines[index + 1 :] if x.strip()), "")
+        following = first_filled(lines[index + 1 :])
         marker = _marker(following)
         if marker is not None and marker.style in (_Style.NUMBER, _Style.NUMLETTER):
             return index
@@ -1846,7 +1849,7 @@ def _replies_below(lines: list[str], salutation: int) -> bool:
     """Whether the letter at ``salutation`` is the authority's reply ("Dear X" / "Thank you for
     your request ...") to a request quoted above it ("Can you provide the following
     information: ...")."""
-    after = next((x for x in lines[salutation + 1 :] if x.strip()), "")
+    after = first_filled(lines[salutation + 1 :])
     return answers_request(after) and any(_asks(x) for x in lines[:salutation])
 
 

@@ -47,6 +47,12 @@ ASKS = re.compile(
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'‘“])")
 
 
+def first_filled(lines: Iterable[str]) -> str:
+    """The first of ``lines`` with more than white space in it, or "" (pass ``reversed(...)``
+    for the last)."""
+    return next((x for x in lines if x.strip()), "")
+
+
 def sentences(text: str) -> list[str]:
     """The sentences of ``text``, cut line by line (a line never runs into the next)."""
     out: list[str] = []
