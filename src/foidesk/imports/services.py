@@ -318,7 +318,12 @@ def import_run_finish(
     unchanged: int,
     failed: int,
 ) -> ImportRun:
-    """Close the run with its counts and audit the result."""
+    """Close the run with its counts and audit the result.
+
+    The counts are the command's own tally of the whole run. They replace the running totals
+    that ``import_pages_store`` kept batch by batch (those are for a run that is never closed):
+    a run stopped by an error has read pages in a batch that was never stored, and they count
+    as read here."""
     with transaction.atomic():
         run.pages_read = pages_read
         run.imported = imported
