@@ -8,13 +8,15 @@ without it.
     python bench/run_all.py                             # print the page
     python bench/run_all.py --write docs/performance.md # what `make bench` does
     python bench/run_all.py --quick                     # smaller data sets where offered
+    python bench/run_all.py --only import --write docs/performance.md  # that section alone
 
 ``bench_disclosure_search.py`` loads 1,000,000 entries into SQLite and PostgreSQL (about 25
 minutes of loading on the 2-core machine, 10 GB of temporary disk); ``--quick`` runs it on
 20,000.
 
 A benchmark that fails is reported in its section and makes the run exit 1; the others still
-run and the page is still written.
+run and the page is still written. What is written by hand below a section's ``NOTES`` line
+(``bench/sections.py``) in the page being replaced is kept with that section.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+from sections import notes_of, replace_section, with_notes  # bench/sections.py, beside this script
 
 BENCH_DIR = Path(__file__).resolve().parent
 
@@ -99,26 +103,36 @@ def main(argv: list[str] | None = None) -> int:
 
     sections, failed = [], []
     header = machine()
+    old = args.write.read_text(encoding="utf-8") if args.write and args.write.exists() else ""
     for script in scripts:
         print(f"running {script.name} ...", file=sys.stderr, flush=True)
         section, ok, seconds = run_one(script, args.quick)
         print(f"  {'done' if ok else 'FAILED'} in {seconds:.0f} s", file=sys.stderr)
+        if not args.only:
+            section = with_notes(section, notes_of(old, section.split("\n", 1)[0]))
         sections.append(section)
         if not ok:
             failed.append(script.name)
 
-    page = "\n".join(
-        [
-            "# Performance",
-            "",
-            "Written by `make bench` (`bench/run_all.py`), which runs every `bench/bench_*.py`. "
-            "Figures depend on the machine:",
-            "",
-            *header,
-            "",
-            *sections,
-        ]
-    )
+    if args.only and old:
+        # Only some benchmarks ran: their sections replace the same ones in the page, and the
+        # others stay (the machine at the top is still the one of the last full run).
+        page = old
+        for section in sections:
+            page = replace_section(page, section.split("\n", 1)[0], section)
+    else:
+        page = "\n".join(
+            [
+                "# Performance",
+                "",
+                "Written by `make bench` (`bench/run_all.py`), which runs every "
+                "`bench/bench_*.py`. Figures depend on the machine:",
+                "",
+                *header,
+                "",
+                *sections,
+            ]
+        )
     if args.write:
         args.write.parent.mkdir(parents=True, exist_ok=True)
         args.write.write_text(page, encoding="utf-8")
