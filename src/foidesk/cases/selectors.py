@@ -288,7 +288,8 @@ def _search_q(term: str) -> Q:
     On SQLite a term of three characters or more is looked up in the trigram indexes (migration
     0004), which find the substrings ``icontains`` would without reading every row, and fold
     the case of letters beyond A to Z as well ("CAFÉ" finds "Café"); a shorter term, and any
-    term on PostgreSQL, is matched with ``icontains``.
+    term on PostgreSQL, is matched with ``icontains``, which PostgreSQL looks up in its
+    ``pg_trgm`` indexes (migration 0005) when the server allowed the extension.
     """
     if connection.vendor == "sqlite" and len(term) >= TRIGRAM:
         phrase = '"' + term.replace('"', '""') + '"'  # the term itself, never FTS5 syntax
@@ -304,12 +305,18 @@ def _search_q(term: str) -> Q:
                 (phrase,),
             )
         )
-    return (
-        Q(title__icontains=term)
-        | Q(reference__icontains=term)
-        # A subquery, not a join: a request with three matching questions is one row.
-        | Q(pk__in=Question.objects.filter(text__icontains=term).values("request_id"))
+    # One subquery of the ids that match, not a join (a request with three matching questions
+    # is one row) and not an OR of conditions on each row, so that PostgreSQL can look each
+    # part up in its trigram index (migration 0005).
+    found = (
+        Request.objects.filter(title__icontains=term)
+        .values("pk")
+        .union(
+            Request.objects.filter(reference__icontains=term).values("pk"),
+            Question.objects.filter(text__icontains=term).values("request_id"),
+        )
     )
+    return Q(pk__in=found)
 
 
 def _row_queryset(requests: QuerySet[Request]) -> QuerySet[Request]:
