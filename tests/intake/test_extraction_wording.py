@@ -3472,3 +3472,31 @@ def test_lettered_items_under_bullets_and_refusals_naming_their_letters() -> Non
         "reasonably_accessible_s21",
         "not_held",
     ]
+
+
+@pytest.mark.parametrize(
+    ("head", "reference"),
+    [
+        ("FREEDOM OF INFORMATION REQUEST 21/04/2217", "21/04/2217"),
+        ("2019/118 – Road traffic collisions – Fatal collisions", "2019/118"),
+        ("Reference number allocated to this request:\n202021-117", "202021-117"),
+        (
+            "Please send the file for my crime reference 99812345.\n"
+            "Freedom of Information Request Reference No: 202104411",
+            "202104411",
+        ),
+    ],
+)
+def test_references_of_requests_not_of_other_records(head: str, reference: str) -> None:
+    e = extract(f"{head}\nRequest\nHow many fires were there?\nResponse\nThere were 12 fires.\n")
+
+    assert e.reference == reference
+
+
+def test_a_financial_year_heading_a_page_is_not_its_reference() -> None:
+    e = extract(
+        "2019/20 – Annual figures\nRequest\nHow many fires were there?\n"
+        "Response\nThere were 12 fires.\n"
+    )
+
+    assert e.reference is None

@@ -154,6 +154,36 @@ def test_follow_up_stays_with_unnumbered_question(follow_up: str) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "fallback",
+    [
+        "If this exceeds the cost limit, please give the figures for the last two years only.",
+        "If the cost limit would be breached, please give the figures for 2023 alone.",
+        "If that is not possible, please give the total alone.",
+    ],
+)
+def test_a_fallback_for_the_cost_limit_stays_with_the_request_before_it(fallback: str) -> None:
+    request = (
+        "I would like the number of dog bites on members of the public in the last ten years. "
+        "I would also like to know whether compensation was paid.\n\n"
+        f"{fallback}\n\n"
+        "I am also requesting the number of police dogs retired early."
+    )
+    assert texts(request) == [
+        "I would like the number of dog bites on members of the public in the last ten years.",
+        f"I would also like to know whether compensation was paid.\n{fallback}",
+        "I am also requesting the number of police dogs retired early.",
+    ]
+
+
+def test_a_sentence_asking_for_the_information_again_leans_on_the_one_before() -> None:
+    request = (
+        "I am also requesting information about the number of police dogs retired early. I "
+        "would like the information for the past ten years, and the reason for their retirement."
+    )
+    assert len(propose_questions(request)) == 1
+
+
 def test_condition_inside_a_numbered_item_stays_with_it() -> None:
     request = (
         "3. I would also ask for data after the cameras were changed.\n"

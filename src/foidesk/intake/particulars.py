@@ -43,7 +43,10 @@ _LABELLED_REF = re.compile(
     r"\brequest\s+for\s+information\b|"
     # "Case Number 3588", "Freedom of Information Act request number: 2022-135", and a log's
     # field with its value on the next line: "FOI ID:" / "8186", "- FoI Number" / "- 2023-038".
-    r"\b(?:foi|case|request)\s+(?:id|number|no\.?)(?!\w))"
+    r"\b(?:foi|case|request)\s+(?:id|number|no\.?)(?!\w)"
+    # "Reference number allocated to this request:" / "201718-304".
+    r"|\bref(?:erence)?\s+(?:number\s+)?(?:allocated|assigned|given)\s+to\s+(?:this|your)\s+"
+    r"(?:request|case|enquiry))"
     # "Our Ref: eCase: FOI2017/07922": the case system's name before the reference.
     rf"\s*[:.#–-]?\s*(?:[a-z]{{2,10}}:\s*)?(?P<ref>{_REF_TOKEN})",
     re.I,
@@ -64,7 +67,8 @@ _CODE_LINE = re.compile(r"^(?P<bare>[A-Z]{2,6}\d{4,8})$")
 _REQUEST_REF = re.compile(
     r"^(?:foi\s+|freedom\s+of\s+information\s+|information\s+)?request(?:\s+(?:no|number))?\.?\s*"
     rf"(?::\s*\[?(?P<ref>{_REF_TOKEN})|"
-    r"\(?(?P<bare>(?:[A-Z]{2,5}[ -])?[A-Z0-9-]*\d{3,}[A-Z0-9/_-]*)\)?$)",
+    # "FREEDOM OF INFORMATION REQUEST 20/09/1088".
+    r"\(?(?P<bare>(?:[A-Z]{2,5}[ -])?(?:[A-Z0-9][A-Z0-9/-]*)?\d{3,}[A-Z0-9/_-]*)\)?$)",
     re.I,
 )
 # A heading that opens with the reference: "FOI 2023 150 - Maternity ...", "FI16190", "ATISN 16387",
@@ -73,13 +77,25 @@ _LEADING_REF = re.compile(
     r"^(?P<ref>(?:FOI|FI|ATISN)[ _/-]?\d{2,}(?:[ _/-]\d+)*)(?=$|\s+[-–/]\s|\s+[A-Z])"
     # "NFRS 2022 72 - Fires on ...", "360 01 25 – Callouts to ...": a heading that opens with
     # its reference, in groups of figures, before a dash and the title.
-    r"|^(?P<grouped>(?-i:[A-Z]{2,6})\s\d{2,}(?:\s\d{2,})+|\d{2,}(?:\s\d{2,}){2,})"
+    r"|^(?P<grouped>(?-i:[A-Z]{2,6})\s\d{2,}(?:\s\d{2,})+|\d{2,}(?:\s\d{2,}){2,}"
+    # "2011/263 – Crime statistics – Facebook crime".
+    r"|\d{1,7}/\d{2,5})"
     r"(?=\s+[-–]\s+\w)"
 )
 _HEADING_REF = re.compile(
     r"(?:\(\s*(?P<a>\d{1,7}[A-Z]?[/_]\d{2,4}|\d{1,7}\.\d{4}-\d{2})\s*\)|"
     r"\s[-–]\s(?P<b>\d{1,7}[A-Z]?[/_]\d{2,4}|\d{1,7}\.\d{4}-\d{2})(?=\s[-–]\s|$|\b(?![./]))"
     r"|\((?P<c>\d{2}\.FOI\.\d{2}\.\d{3,8})\)|(?P<d>\b\d{2}\.FOI\.\d{2}\.\d{3,8}\b))"
+)
+
+
+# The word before a labelled reference when it numbers another kind of record: "crime reference
+# 12345", "report reference 4197715", "planning application reference 21/0032".
+_OTHER_RECORD = re.compile(
+    r"\b(?:crime|incident|occurrence|report|company|planning|application|invoice|order|"
+    r"account|customer|claim|ticket|job|vehicle|grid|tender|contract|booking|permit|licence|"
+    r"license|policy)\s+$",
+    re.I,
 )
 
 
@@ -92,7 +108,8 @@ def reference(lines: list[str]) -> str | None:
     """The authority's reference as printed: a labelled one, else one in a heading line."""
     head = "\n".join(lines[:60])
     labelled = [
-        *_LABELLED_REF.finditer(head),
+        # Not "your report reference 4197715": another record's number, not the request's.
+        *(m for m in _LABELLED_REF.finditer(head) if not _OTHER_RECORD.search(head, 0, m.start())),
         *(m for x in lines[:60] if "request" in x[:40].lower() and (m := _REQUEST_REF.match(x))),
         *(m for x in lines[:25] if (m := _LEADING_REF.match(x))),
         *_QUOTED_REF.finditer(head),

@@ -251,7 +251,13 @@ _QUALIFIER = re.compile(
 _FOLLOWUP = re.compile(
     r"^(?:and\s+|but\s+)?(?:if\s+(?:yes|so|not|no|any|applicable|held|the\s+answer|"
     r"(?:this|that)\s+is\s+the\s+case|you\s+do|you\s+have|there\s+(?:is|are|were|was)\s+(?:any|none))"
-    r"|where\s+(?:this|that)\s+is\s+the\s+case|in\s+which\s+case)\b",
+    r"|where\s+(?:this|that)\s+is\s+the\s+case|in\s+which\s+case"
+    # A fallback for the cost limit: "If this exceeds the cost limit, then please may I have the
+    # information for the past five years only", "If this is not possible, ...".
+    r"|if\s+(?:this|that|it|(?:my|the|this)\s+(?:request|question|information))\b[^.?]{0,60}?"
+    r"\b(?:cost|time|appropriate|fees?)\s+limit|if\s+(?:the\s+)?(?:cost|appropriate|time)\s+limit"
+    r"|if\s+(?:this|that|it)\s+(?:is|would\s+be|proves)\s+(?:too\s+\w+|not\s+possible|"
+    r"impossible|impractical))\b",
     re.I,
 )
 # A condition inside a numbered item ("If the date in 1 above was ..., I would like ...") stays
@@ -297,7 +303,7 @@ _REQUEST_PHRASE = quick(
         r"details|information|copies|copy|data|figures|all\b|any\b|you\s+to\s+(?:provide|send|supply|"
         r"tell|give|confirm|state|list|disclose|release|share|indicate|let))"
         r"|\bI\s+(?:would\s+|also\s+|therefore\s+)*(?:request|ask\s+for|ask\s+that|want\s+to\s+know|"
-        r"wish\s+to\s+(?:know|request|receive|obtain|see)|am\s+requesting|am\s+asking)\b"
+        r"wish\s+to\s+(?:know|request|receive|obtain|see)|am\s+(?:also\s+|further\s+)?(?:requesting|asking))\b"
         r"|\bI\s+would\s+(?:also\s+)?ask\b"
         # The request as the authority restates it: "You have also asked for the costs of ..."
         r"|\byou\s+have\s+also\s+(?:asked|requested)\s+(?:for|whether|about|if)\b"
@@ -1214,7 +1220,13 @@ def _split_joined(text: str) -> list[str]:
     """ "details of why X and whether Y", "how many X and how many Y": two questions in one
     sentence, and two requests in two sentences of one paragraph, as an officer splits them."""
     if "\n" in text:
-        return [text]
+        first, *rest = text.split("\n")
+        if not all(_FOLLOWUP.match(x) for x in rest):
+            return [text]
+        # "... statistics ... I would also like to know the nature ..." / "If this exceeds the
+        # cost limit, ...": the follow-up goes with the last of the paragraph's requests.
+        parts = _split_joined(first)
+        return [*parts[:-1], "\n".join([parts[-1], *rest])]
     return [part for request in separate_requests(text) for part in _two_in_one(request)]
 
 
@@ -1448,7 +1460,10 @@ _OPENS_REQUEST = re.compile(
 )
 # A sentence that leans on the one before ("Please break this down by year") stays with it.
 _BACK_WORDS = (
-    r"this|these|those|above|such|them|they|it|its|each|same|also\s+break|break\s*down|breakdown"
+    r"this|these|those|above|such|them|they|it|its|their|each|same|also\s+break|break\s*down|"
+    # "I would like the information listed from the past ten years": what the sentence before
+    # asked for.
+    r"breakdown|the\s+(?:information|data|figures)"
 )
 _REFERS_BACK = re.compile(rf"\b(?:that|{_BACK_WORDS})\b", re.I)
 
