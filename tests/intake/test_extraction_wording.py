@@ -3500,3 +3500,29 @@ def test_a_financial_year_heading_a_page_is_not_its_reference() -> None:
     )
 
     assert e.reference is None
+
+
+CUT_AFTER_THE_DUTIES = (
+    "REQUEST\n1) For the year 2023, how many drones did the force own for use in searches? "
+    "2) For the year 2023, how much did the force spend on buying and repairing its drones? "
+    "3) How many officers are trained to fly them?\n"
+    "RESPONSE\nSection 1 of the Freedom of Information Act 2000 (FOIA) places two duties on "
+    "public authorities. Unless exemptions apply, the first duty at Sec1(1)(a) is to confirm or "
+    "deny whether the information spe"
+)
+
+
+def test_a_response_cut_short_in_the_acts_duties_keeps_its_questions() -> None:
+    e = extract(CUT_AFTER_THE_DUTIES, complete=False)
+
+    assert [q.text for q in e.questions] == [
+        "For the year 2023, how many drones did the force own for use in searches?",
+        "For the year 2023, how much did the force spend on buying and repairing its drones?",
+        "How many officers are trained to fly them?",
+    ]
+    assert [q.outcome for q in e.questions] == [None, None, None]
+
+
+def test_a_whole_page_whose_response_is_only_the_acts_duties_has_no_response() -> None:
+    with pytest.raises(NoResponse):
+        extract(CUT_AFTER_THE_DUTIES.rsplit(" Unless", 1)[0], complete=True)

@@ -1968,12 +1968,16 @@ def extract(
         and not _plausible_request(section, "\n".join(lines[: span[0]]))
     ):
         section, span = None, None
-    # "I write in response to your two requests ..." / the requests quoted / the page stops: a
-    # response letter cut short before it answers, not a page without a response.
+    # "I write in response to your two requests ..." / the requests quoted / the page stops, or
+    # the request / "Response" / the Act's duties quoted and the page stops: a response letter
+    # cut short before it answers, not a page without a response.
     letter_cut_short = (
         span is not None
         and (complete is False or (complete is None and _looks_cut_short(norm)))
-        and bool(_WRITES_IN_RESPONSE.search("\n".join(lines[: span[0]])))
+        and (
+            bool(_WRITES_IN_RESPONSE.search("\n".join(lines[: span[0]])))
+            or bool(RESPONSE_HEADING.match(first_filled(lines[span[1] :])))
+        )
     )
     if (
         span is not None
