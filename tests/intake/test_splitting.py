@@ -184,6 +184,40 @@ def test_a_sentence_asking_for_the_information_again_leans_on_the_one_before() -
     assert len(propose_questions(request)) == 1
 
 
+def test_two_requests_of_their_own_before_a_list_and_its_lead_in_are_questions() -> None:
+    request = (
+        "I wish to make an FOI request for a copy of the inspection report on custody suites "
+        "presented to the Police and Crime Panel in March. I would also like confirmation that "
+        "the Commissioner receives every inspection report on the force.\n\n"
+        "For the year 2023 I would then like to know\n"
+        "- How many detainees were held for more than 24 hours?\n"
+        "- How many custody officers were suspended?"
+    )
+    assert texts(request) == [
+        "I wish to make an FOI request for a copy of the inspection report on custody suites "
+        "presented to the Police and Crime Panel in March.",
+        "I would also like confirmation that the Commissioner receives every inspection report "
+        "on the force.",
+        "How many detainees were held for more than 24 hours?",
+        "How many custody officers were suspended?",
+    ]
+    assert propose_questions(request).questions[2].context == (
+        "For the year 2023 I would then like to know"
+    )
+
+
+def test_one_request_before_a_list_still_leads_in_to_it() -> None:
+    request = (
+        "I am writing to request information about the force's use of drones in the last five "
+        "years.\n\nPlease answer the questions below.\n"
+        "- How many drones does the force own?\n- How many pilots are trained?"
+    )
+    assert texts(request) == [
+        "How many drones does the force own?",
+        "How many pilots are trained?",
+    ]
+
+
 def test_condition_inside_a_numbered_item_stays_with_it() -> None:
     request = (
         "3. I would also ask for data after the cameras were changed.\n"

@@ -300,7 +300,7 @@ _REQUEST_PHRASE = quick(
         r"breakdown|let\s+me\s+know|confirm\s+(?:whether|if|how|what|which)|clarify\s+(?:whether|if))\b"
         r"|\bI(?:\s+would|'d|’d|\s+should)(?:\s+also)?\s+(?:like|love|want)\s+(?:to\s+(?:know|request|"
         r"receive|see|obtain|ask|have|find\s+out|be\s+(?:told|provided|sent|given))|a\b|an\b|the\b|"
-        r"details|information|copies|copy|data|figures|all\b|any\b|you\s+to\s+(?:provide|send|supply|"
+        r"details|information|confirmation|copies|copy|data|figures|all\b|any\b|you\s+to\s+(?:provide|send|supply|"
         r"tell|give|confirm|state|list|disclose|release|share|indicate|let))"
         r"|\bI\s+(?:would\s+|also\s+|therefore\s+)*(?:request|ask\s+for|ask\s+that|want\s+to\s+know|"
         r"wish\s+to\s+(?:know|request|receive|obtain|see)|am\s+(?:also\s+|further\s+)?(?:requesting|asking))\b"
@@ -308,7 +308,8 @@ _REQUEST_PHRASE = quick(
         # The request as the authority restates it: "You have also asked for the costs of ..."
         r"|\byou\s+have\s+also\s+(?:asked|requested)\s+(?:for|whether|about|if)\b"
         # "I wish to make a formal request to see the transcript ..."
-        r"|\b(?:make|submit)\s+an?\s+(?:formal\s+)?request\s+(?:to\s+(?:see|know|obtain|receive|have)|"
+        r"|\b(?:make|submit)\s+an?\s+(?:formal\s+)?(?:FOI\s+|freedom\s+of\s+information\s+)?request\s+"
+        r"(?:to\s+(?:see|know|obtain|receive|have)|"
         r"for)\b"
         # "... a Freedom of Information request to find out how many times ..."
         r"|\b(?:request|like|want|wish|looking|trying|seeking)\s+to\s+find\s+out\s+"
@@ -939,7 +940,7 @@ class _Splitter:
             else:
                 self.current.ask(para.line)  # a sub-item keeps its own marker
         elif self.current is None:
-            self.before_first_question(para)
+            self.before_first_question(para, following)
         else:
             self.inside_question(self.current, para, following)
 
@@ -1003,10 +1004,22 @@ class _Splitter:
             draft.ask(rest)
             draft.maybe_background = para.kind is _Kind.CONTEXT and _reads_as_background(rest)
 
-    def before_first_question(self, para: _Para) -> None:
-        """Salutation and lead-in go to the preamble; "For context: ..." waits for question 1."""
+    def before_first_question(self, para: _Para, following: _Para | None) -> None:
+        """Salutation and lead-in go to the preamble; "For context: ..." waits for question 1.
+
+        Before a list, only a question in its own right asks: a paragraph that asks for
+        something usually leads in to the list. Not when it makes two requests of its own and
+        another paragraph stands between it and the list ("I wish to make an FOI request for
+        the report ... I would also like confirmation that ..." / "As subsidiary questions I
+        would like to know" / "- What is ...?")."""
         asks = para.kind in (_Kind.REQUEST, _Kind.FOLLOWUP)
-        if asks and (not self.list_ahead or _asks_directly(para.line)):
+        own_requests = (
+            following is not None
+            and following.marker is None
+            and not _LEADIN_PHRASE.search(para.line)
+            and len(separate_requests(para.line)) >= 2
+        )
+        if asks and (not self.list_ahead or _asks_directly(para.line) or own_requests):
             self.open(marked=False).ask(para.line)
         elif para.kind is _Kind.CONTEXT and (self.pending or _CONTEXT_CUE.match(para.line)):
             self.pending.append(para.line)
@@ -1061,6 +1074,17 @@ class _Splitter:
             # neither asks a question nor opens another request ("Please also provide ...") is
             # part of the item above it.
             current.text.append(line)
+        elif (
+            kind is _Kind.REQUEST
+            and not current.marked
+            and following is not None
+            and self.is_item(following)
+            and not _QUESTION_MARK.search(line)
+            and not _ANOTHER_REQUEST.match(line)
+        ):
+            # "As subsidiary questions I would like to know for the year 2013-2014" / "- What
+            # is ...?": a line that asks nothing of its own before the list leads in to it.
+            self.pending.append(line)
         elif kind is _Kind.REQUEST:
             self.open(marked=False).ask(line)
         elif current.marked:
@@ -1465,7 +1489,10 @@ _BACK_WORDS = (
     # asked for.
     r"breakdown|the\s+(?:information|data|figures)"
 )
-_REFERS_BACK = re.compile(rf"\b(?:that|{_BACK_WORDS})\b", re.I)
+# (Not the "that" opening a clause: "I would also like confirmation that the PCC is ...".)
+_REFERS_BACK = re.compile(
+    rf"\b(?:(?<!confirmation )(?<!confirm )(?<!know )(?<!told )that|{_BACK_WORDS})\b", re.I
+)
 
 
 _INLINE_BULLET = re.compile(r"^[*•]\s")
