@@ -155,7 +155,20 @@ def test_a_response_read_whole_is_undecided_by_an_acknowledgement_alone():
     assert classify("", (), whole=False) is None
 
 
+@pytest.mark.parametrize(
+    "acknowledgement",
+    [
+        "Your request will be considered under the Freedom of Information Act. We will be\n"
+        "writing to you within the statutory 20 working day timeframe with a\nresponse.",
+        "You will receive a response within 20 working days of the date we received it.",
+    ],
+)
+def test_an_acknowledgement_under_a_question_decides_nothing(acknowledgement):
+    assert classify(acknowledgement, (), whole=False) is None
+
+
 def test_figures_are_data_not_citations_dates_or_item_numbers():
+    assert not has_figures("a reply within the statutory 20 working day period")
     assert has_figures("Total: 1,204")
     assert not has_figures("Section 31(1)(a) applies.")
     assert not has_figures("Received on 16 January 2023.")

@@ -218,6 +218,19 @@ def test_one_request_before_a_list_still_leads_in_to_it() -> None:
     ]
 
 
+def test_lettered_parts_under_an_item_ending_in_a_semicolon_are_questions() -> None:
+    request = (
+        "1. How many burglaries were reported in 2023?\n"
+        "2. What were the two most common entry methods recorded;\n"
+        "(a) for burglaries of homes?\n(b) for burglaries of businesses?"
+    )
+    assert texts(request) == [
+        "How many burglaries were reported in 2023?",
+        "for burglaries of homes?",
+        "for burglaries of businesses?",
+    ]
+
+
 def test_condition_inside_a_numbered_item_stays_with_it() -> None:
     request = (
         "3. I would also ask for data after the cameras were changed.\n"

@@ -332,7 +332,12 @@ _NOT_A_REQUEST = re.compile(
 )
 _ACKNOWLEDGEMENT = re.compile(
     r"\backnowledg\w*\s+(?:of\s+)?(?:receipt|your)|\bwill\s+respond\s+in\s+due\s+course\b|"
-    r"\bbeing\s+dealt\s+with\b|\bwill\s+be\s+dealt\s+with\s+within\b",
+    r"\bbeing\s+dealt\s+with\b|\bwill\s+be\s+dealt\s+with\s+within\b|"
+    # "Your request will be considered under the Freedom of Information Act ... We will be
+    # writing to you within the statutory 20 working day timeframe with a response".
+    r"\bwill\s+be\s+writing\s+to\s+you\s+within\b|"
+    r"\byou\s+(?:will|should)\s+(?:receive|get)\s+a\s+(?:response|reply)\s+(?:within|by|no\s+later)\b|"
+    r"\ba\s+response\s+should\s+be\s+sent\s+to\s+you",
     re.I,
 )
 _DISCLOSURE = quick(
@@ -380,7 +385,11 @@ _CITATION_TEXT = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 _SUBSECTION = re.compile(r"\(\s*\d{1,2}[A-Za-z]?\s*\)")
-_DATE_TEXT = quick(re.compile(DATE + r"|\b(?:19|20)\d{2}(?:[/-]\d{2,4})?\b", re.I))
+# Dates and years, and the statutory period ("within the statutory 20 working day timeframe"):
+# numbers that are not data.
+_DATE_TEXT = quick(
+    re.compile(DATE + r"|\b(?:19|20)\d{2}(?:[/-]\d{2,4})?\b|\b\d{1,2}\s+working\s+days?\b", re.I)
+)
 _BARE_CITATION = re.compile(r"\b\d{1,2}[A-Z]?(?:\s*\(\s*\w{1,4}\s*\))+")
 _CONTACT_LINE = re.compile(
     r"\b(?:tel|telephone|phone|fax|mobile|ext|e-?mail|ref(?:erence)?|postcode)\b|@|https?://|www\.|"
@@ -601,7 +610,15 @@ _REDIRECT = Cue(
     "matter for",
     "remit",
 )
-_ACKNOWLEDGEMENT = Cue(_ACKNOWLEDGEMENT, "acknowledg", "due course", "dealt with")
+_ACKNOWLEDGEMENT = Cue(
+    _ACKNOWLEDGEMENT,
+    "acknowledg",
+    "due course",
+    "dealt with",
+    "writing",
+    "a response",
+    "a reply",
+)
 ATTACHED = Either(
     Cue(
         _ATTACHED,

@@ -959,13 +959,14 @@ class _Splitter:
 
     def open_item(self, para: _Para, marker: _Marker) -> None:
         rest = marker.rest
-        # A numbered item ending in a colon ("Details of:", "Of these, how many were:") only
-        # introduces its parts, unless it asks for a breakdown ("broken down by:", which its
-        # parts list); so does one ending "the number of".
+        # A numbered item ending in a colon ("Details of:", "Of these, how many were:", or "What
+        # are the three most common reasons you give;") only introduces its parts, unless it
+        # asks for a breakdown ("broken down by:", which its parts list); so does one ending
+        # "the number of".
         self.current_leadin = (
             rest
             if (
-                rest.endswith(":")
+                rest.endswith((":", ";"))
                 and "?" not in rest
                 and (
                     len(rest.split()) <= 4
