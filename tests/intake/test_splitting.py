@@ -231,6 +231,18 @@ def test_lettered_parts_under_an_item_ending_in_a_semicolon_are_questions() -> N
     ]
 
 
+def test_a_request_quoted_whole_keeps_its_first_number() -> None:
+    request = (
+        "“1) Can you please advise why the charity has not filed its accounts\n"
+        "a) for 2019\nb) for 2020\n"
+        "2) Can you please advise when the inquiry will report?”"
+    )
+    split = propose_questions(request)
+    assert len(split) == 2
+    assert split.questions[0].text.startswith("Can you please advise why")
+    assert split.questions[1].text.startswith("Can you please advise when")
+
+
 def test_condition_inside_a_numbered_item_stays_with_it() -> None:
     request = (
         "3. I would also ask for data after the cameras were changed.\n"

@@ -1149,6 +1149,7 @@ def propose_questions(text: str) -> ProposedSplit:
     whole text (less any sign-off) is proposed as one question for the officer to edit, or as
     one question for each request when it makes two in two sentences.
     """
+    text = _unquoted(text)
     split = _propose(_plain_markers(nested_numbers_as_parts(split_inline_items(text))))
     questions: list[ProposedQuestion] = []
     for q in split.questions:
@@ -1163,6 +1164,24 @@ def propose_questions(text: str) -> ProposedSplit:
                 )
             )
     return replace(split, questions=tuple(questions))
+
+
+# A request quoted whole, its first item opening the quotation: "“1) can you please advise ..." /
+# ... / "2) ...“".
+_QUOTED_WHOLE = re.compile(r"(?m)^[“\"](?=\(?\d{1,2}[.):]\s)([^“”\"]*?)[”“\"][ \t]*$")
+_NUMBERED_AFTER = re.compile(r"(?m)^\(?\d{1,2}[.):]\s")
+
+
+def _unquoted(text: str) -> str:
+    """A request quoted whole less its quotation marks, so that its first item keeps its number.
+    (A list quoted inside the request, "the following steps: “(1) ... (2) ...”", followed by
+    the request's own items, is left as it is.)"""
+    if "“" not in text and '"' not in text:
+        return text
+    m = _QUOTED_WHOLE.search(text)
+    if m is None or _NUMBERED_AFTER.search(text, m.end()):
+        return text
+    return f"{text[: m.start()]}{m.group(1)}{text[m.end() :]}"
 
 
 _NUMBERED_LINE = re.compile(r"^(?P<indent>[ \t]*)\d{1,2}[.)][ \t]+(?P<rest>\S.*)$")
