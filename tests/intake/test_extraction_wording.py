@@ -3526,3 +3526,18 @@ def test_a_response_cut_short_in_the_acts_duties_keeps_its_questions() -> None:
 def test_a_whole_page_whose_response_is_only_the_acts_duties_has_no_response() -> None:
     with pytest.raises(NoResponse):
         extract(CUT_AFTER_THE_DUTIES.rsplit(" Unless", 1)[0], complete=True)
+
+
+def test_an_acknowledgement_saying_how_it_will_be_dealt_with_heads_no_request() -> None:
+    e = extract(
+        "Dear Fire Service,\n\nHow many appliances were off the run in 2023?\n\n"
+        "Yours faithfully\n\nSam\n\n"
+        "Dear Sir/Madam,\n\nYour enquiry has been received and will be dealt with as follows:\n\n"
+        "Freedom of Information requests:\n\nWe will respond to your request within 20 working "
+        "days.\n\nOther enquiries:\n\nPlease send them to one of the following addresses:\n\n"
+        "· Headquarters – [1][email address]\n\n· Training centre – [2][email address]\n",
+        complete=False,
+    )
+
+    assert [q.text for q in e.questions] == ["How many appliances were off the run in 2023?"]
+    assert [q.outcome for q in e.questions] == [None]

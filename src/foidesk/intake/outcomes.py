@@ -336,6 +336,7 @@ _ACKNOWLEDGEMENT = re.compile(
     # "Your request will be considered under the Freedom of Information Act ... We will be
     # writing to you within the statutory 20 working day timeframe with a response".
     r"\bwill\s+be\s+writing\s+to\s+you\s+within\b|"
+    r"\bwill\s+(?:endeavour\s+to\s+)?respond\s+to\s+your\s+(?:request|enquiry|e-?mail)\s+within\b|"
     r"\byou\s+(?:will|should)\s+(?:receive|get)\s+a\s+(?:response|reply)\s+(?:within|by|no\s+later)\b|"
     r"\ba\s+response\s+should\s+be\s+sent\s+to\s+you",
     re.I,
@@ -369,6 +370,8 @@ _DISCLOSURE = quick(
 _PROCEDURAL_SENTENCE = quick(
     re.compile(
         r"explanatory\s+notes|https?://|\bPIT\b|public\s+interest\s+test|prejudice\s+test|"
+        # "Your enquiry ... will be dealt with as follows:": how it will be handled.
+        r"\b(?:dealt\s+with|handled|processed)\s+as\s+follows\b|"
         r"\bduty\s+to\s+(?:advise|assist)|\bsection\s+16\b|\bs\.?\s?16\b|"
         # "The exemptions ... are listed below:", "our response is provided below": what comes
         # next, announced; not anything given.
@@ -614,6 +617,7 @@ _ACKNOWLEDGEMENT = Cue(
     _ACKNOWLEDGEMENT,
     "acknowledg",
     "due course",
+    "respond to your",
     "dealt with",
     "writing",
     "a response",

@@ -1829,9 +1829,16 @@ def introduces_request(line: str) -> bool:
         bool(_START_INTRO.search(line))
         and not _CITES_SECTION.search(line)
         # "Our response to your request is as follows:" and "Having investigated, my response
-        # to your two questions is as follows:-" head the response.
+        # to your two questions is as follows:-" head the response; "Your enquiry ... will be
+        # dealt with as follows:" heads an acknowledgement.
         and not _OUR_RESPONSE.match(line)
+        and not _HANDLED_AS_FOLLOWS.search(line)
     )
+
+
+_HANDLED_AS_FOLLOWS = re.compile(
+    r"\b(?:dealt\s+with|handled|processed|considered)\s+as\s+follows\b", re.I
+)
 
 
 # At the line's start, or after a clause ("Having investigated, my response ..."); not in the
