@@ -256,3 +256,12 @@ def test_some_information_held_alone_is_no_outcome() -> None:
         )
         is None
     )
+
+
+def test_information_not_retrievable_within_the_time_and_cost_limits_is_a_cost_refusal():
+    text = (
+        "The force holds information relating to your request, however it is not held in a "
+        "format that allows it to be retrieved within the time and cost limits of FOI."
+    )
+
+    assert classify(text, (), whole=True) == "cost_limit_s12"

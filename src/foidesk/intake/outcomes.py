@@ -72,7 +72,8 @@ _NCND_PARTIAL = re.compile(
     re.I,
 )
 _COST = re.compile(
-    r"\b(?:appropriate|cost|fees?)\s+(?:\(cost\)\s+)?limit\b|\btime\s+threshold\b|"
+    # "... retrieved within the time and cost limits of FOI".
+    r"\b(?:appropriate|cost|fees?)\s+(?:\(cost\)\s+)?limits?\b|\btime\s+threshold\b|"
     r"\b(?:18|24|40)[\s-]hours?\s+(?:threshold|limit)\b|\bpermitted\s+(?:18|24|40)\s+hours?\b|"
     r"\b(?:cost|costs)\s+of\s+[^.]{0,80}?\b(?:is|are|would\s+be)\s+above\s+the\s+amount\b|"
     r"\bappropriate\s+level\b|\bexceed\w*\s+(?:the\s+)?(?:18|24|40)\s+(?:staff\s+)?hours\b|"
