@@ -243,6 +243,22 @@ def test_a_request_quoted_whole_keeps_its_first_number() -> None:
     assert split.questions[1].text.startswith("Can you please advise when")
 
 
+def test_lettered_counts_under_an_item_naming_only_its_topic_are_questions() -> None:
+    request = (
+        "Request 1\nRelating to your firearms licensing team.\n"
+        "a. number firearms certificates on issue\n"
+        "b. total number of certificates revoked in 2023\n"
+        "Request 2\nHow many shotgun certificates were refused in 2023?"
+    )
+    split = propose_questions(request)
+    assert [q.text for q in split.questions] == [
+        "number firearms certificates on issue",
+        "total number of certificates revoked in 2023",
+        "How many shotgun certificates were refused in 2023?",
+    ]
+    assert split.questions[0].context == "Relating to your firearms licensing team."
+
+
 def test_condition_inside_a_numbered_item_stays_with_it() -> None:
     request = (
         "3. I would also ask for data after the cameras were changed.\n"

@@ -840,6 +840,8 @@ _PROVIDE_THE_FOLLOWING = re.compile(
 # "1) Please tell me ... the number of" / "a) Tests undertaken at random" / "b) Tests ...": an
 # item whose sentence each lettered part finishes, and each part a count of its own.
 _COUNTS_ITS_PARTS = re.compile(r"\bnumber\s+of\s*:?$", re.I)
+# A part that names a count, its "of" perhaps lost: "a. number custody units in your force".
+_NAMES_A_COUNT = re.compile(r"^(?:the\s+)?(?:total\s+)?(?:number|amount|cost|value)\b", re.I)
 
 
 # "I would like all of this data for 2018/19, 2019/20 and 2020/21": the period or form wanted for
@@ -934,9 +936,10 @@ class _Splitter:
                 if self.current.text == [self.current_leadin]:
                     self.current.context.append(self.current_leadin)
                     self.current.text = []
-                    self.current.ask(para.marker.rest)
-                else:
+                if self.current.text:
                     self.open(marked=True).ask(para.marker.rest)
+                else:
+                    self.current.ask(para.marker.rest)
             else:
                 self.current.ask(para.line)  # a sub-item keeps its own marker
         elif self.current is None:
@@ -951,6 +954,17 @@ class _Splitter:
             return False  # "2.1" is a part of item 2 only
         if self.splitting_parts:
             return True  # once the first part asks, the item's other parts are questions too
+        if (
+            self.current_leadin is None
+            and current.marked
+            and not current.text
+            and current.context
+            and (_is_request(marker.rest) or _NAMES_A_COUNT.match(marker.rest))
+        ):
+            # "Request 1" / "Relating to the size of your custody units." / "a. number of custody
+            # units" / "b. total number of cells ...": the item only names its topic, and its
+            # parts ask.
+            return True
         return (
             self.current_leadin is not None
             and current.text == [self.current_leadin]
