@@ -9,7 +9,8 @@ quoted above every answer, answers that follow the public interest test. None is
 
 import pytest
 
-from foidesk.intake.extraction import NoResponse, content_hash, extract
+from foidesk.intake.doubts import reading_doubts
+from foidesk.intake.extraction import NOTE_TOLD_BACK, NoResponse, content_hash, extract
 from foidesk.intake.splitting import propose_questions
 
 CASES = [
@@ -3541,3 +3542,19 @@ def test_an_acknowledgement_saying_how_it_will_be_dealt_with_heads_no_request() 
 
     assert [q.text for q in e.questions] == ["How many appliances were off the run in 2023?"]
     assert [q.outcome for q in e.questions] == [None]
+
+
+def test_a_request_told_back_by_the_response_is_its_question() -> None:
+    e = extract(
+        "Date 3 March 2011\nFreedom of Information Act 2000\n"
+        "Thank you for your recent Freedom of Information request regarding the number of\n"
+        "gritters in service each day in January 2011, which we received on 4 February.\n"
+        "I am unable to disclose this information under section 36(2)(c) of the Act.\n"
+    )
+
+    assert [q.text for q in e.questions] == [
+        "the number of gritters in service each day in January 2011"
+    ]
+    assert [q.outcome for q in e.questions] == ["exempt"]
+    # The requester's own words are not on the page: staff check the reading first.
+    assert NOTE_TOLD_BACK in reading_doubts(e)

@@ -265,3 +265,18 @@ def test_information_not_retrievable_within_the_time_and_cost_limits_is_a_cost_r
     )
 
     assert classify(text, (), whole=True) == "cost_limit_s12"
+
+
+def test_a_date_without_its_year_is_not_data():
+    assert not has_figures("the staff in work each day from 22 December to 31 December")
+    assert has_figures("From 1 January to 31 March: 45 offences")
+
+
+def test_wording_about_a_link_does_not_make_an_exemption_an_s21_refusal():
+    text = (
+        "I am unable to disclose the information under section 36(2)(c). The terms of reference "
+        "of the regulator's investigation are available at the link below."
+    )
+
+    assert classify(text, ("s36(2)(c)",), whole=True) == "exempt"
+    assert classify(text.split(". ", 1)[1], (), whole=True) == "reasonably_accessible_s21"

@@ -35,6 +35,7 @@ from .extraction import (
     NOTE_NOT_QUOTED,
     NOTE_ONE_QUESTION,
     NOTE_SOURCE_INCOMPLETE,
+    NOTE_TOLD_BACK,
     NOTE_WORDS_LOST,
     NOTE_WORDS_LOST_NUMBERED,
     Extraction,
@@ -54,6 +55,7 @@ _QUESTIONS_NOT_SHOWN = (
     NOTE_WORDS_LOST_NUMBERED,
     NOTE_NAMED_ONLY,
     NOTE_WORDS_LOST,
+    NOTE_TOLD_BACK,
 )
 # "1. ...", "(2) ...", "Q3: ...", "Question 4) ..." at the start of a line.
 _NUMBERED_LINE = re.compile(

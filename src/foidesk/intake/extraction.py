@@ -192,6 +192,7 @@ _REFUSALS = frozenset(
 NOTE_LIST_LOST = "The request's list of questions is not on the page."
 NOTE_ONE_QUESTION = "No numbered or worded questions found: the request is one question."
 NOTE_NOT_QUOTED = "The page does not quote the request on its own."
+NOTE_TOLD_BACK = "The request is taken from the response's own account of it."
 NOTE_WORDS_LOST_NUMBERED = "The request's words are not on the page; its answers are numbered."
 NOTE_NAMED_ONLY = "Some questions are named only in the response; their text is not shown."
 NOTE_WORDS_LOST = "The page does not show the request's words."
@@ -572,6 +573,28 @@ _ANSWER_OPENER = re.compile(
     r"^(?:the\s+)?information\s+(?:is\s+)?not\s+held\b",
     re.I,
 )
+
+
+# "Thank you for your recent Freedom of Information request regarding the number of employees
+# in work each day from 22 December to 31 December 2010."
+_TOLD_BACK = Cue(
+    re.compile(
+        r"\bthank\s+you\s+for\s+your\s+(?:recent\s+)?(?:freedom\s+of\s+information\s+|foi\s+|"
+        r"information\s+)?(?:request|e-?mail|letter|enquiry)\s+(?:for\s+information\s+)?"
+        r"(?:regarding|about|concerning|relating\s+to|in\s+relation\s+to|in\s+which\s+you\s+"
+        r"(?:asked|requested)\s+(?:for\s+)?)\s+(?P<what>[^.]{10,300}?)"
+        # "..., which we received on 9th February 2012."
+        r"(?:,?\s+(?:which\s+(?:we|was)\s+)?received\s+(?:on|by)\b[^.]*)?\.",
+        re.I,
+    ),
+    "thank you for your",
+)
+
+
+def _told_back(head: str) -> str | None:
+    """The request as the response tells it back, when the page quotes it nowhere else."""
+    m = _TOLD_BACK.search(head)
+    return " ".join(m.group("what").split()) if m else None
 
 
 def _interleaved_past(lines: list[str], span: tuple[int, int]) -> bool:
@@ -2034,7 +2057,13 @@ def extract(
             notes.append("Questions and answers are interleaved; each answer follows its question.")
         else:
             response_lo = _response_start(lines)
-            if section is None:
+            told = _told_back("\n".join(lines[:60])) if section is None else None
+            if told:
+                # "Thank you for your recent Freedom of Information request regarding the number
+                # of employees in work each day ...": the request only as the authority tells it.
+                questions, request_text = [(told, "")], told
+                notes.append(NOTE_TOLD_BACK)
+            elif section is None:
                 notes.append(NOTE_NOT_QUOTED)
     while response_lo < len(lines) and (
         not lines[response_lo] or _RESPONSE_HEADING.match(lines[response_lo])

@@ -27,7 +27,7 @@ import re
 from collections.abc import Sequence
 
 from foidesk.intake.splitting import LINK
-from foidesk.intake.wording import DATE, Cue, Either, drop_sentences, quick, sentences
+from foidesk.intake.wording import DATE, MONTH, Cue, Either, drop_sentences, quick, sentences
 
 __all__ = [
     "ATTACHED",
@@ -389,10 +389,15 @@ _CITATION_TEXT = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 _SUBSECTION = re.compile(r"\(\s*\d{1,2}[A-Za-z]?\s*\)")
-# Dates and years, and the statutory period ("within the statutory 20 working day timeframe"):
-# numbers that are not data.
+# Dates, with or without their year ("from 22 December to 31 December 2010"), and years, and
+# the statutory period ("within the statutory 20 working day timeframe"): numbers that are not
+# data.
 _DATE_TEXT = quick(
-    re.compile(DATE + r"|\b(?:19|20)\d{2}(?:[/-]\d{2,4})?\b|\b\d{1,2}\s+working\s+days?\b", re.I)
+    re.compile(
+        DATE + r"|\b(?:19|20)\d{2}(?:[/-]\d{2,4})?\b|\b\d{1,2}\s+working\s+days?\b"
+        rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH})\b",
+        re.I,
+    )
 )
 _BARE_CITATION = re.compile(r"\b\d{1,2}[A-Z]?(?:\s*\(\s*\w{1,4}\s*\))+")
 _CONTACT_LINE = re.compile(
@@ -773,7 +778,10 @@ def classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
         return "vexatious_s14"
     if _CLARIFY.search(text):
         return "clarification_needed"
-    if any(c == "s21" for c in cites) or _S21.search(text):
+    # (Wording alone, where another exemption is cited and s21 is not, is about something else:
+    # "the terms of reference ... are available at the link below". FOISA's s25 is s21.)
+    others = [c for c in exemption_cites if not c.startswith("s25")]
+    if any(c == "s21" for c in cites) or (_S21.search(text) and not others):
         # "Some of the information that you have requested is already accessible by other means
         # and is therefore exempt in accordance with Section 21": the rest is answered.
         return (
