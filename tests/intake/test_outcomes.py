@@ -280,3 +280,25 @@ def test_wording_about_a_link_does_not_make_an_exemption_an_s21_refusal():
 
     assert classify(text, ("s36(2)(c)",), whole=True) == "exempt"
     assert classify(text.split(". ", 1)[1], (), whole=True) == "reasonably_accessible_s21"
+
+
+def test_the_year_of_the_regulations_cited_is_not_data():
+    assert not has_figures("the Environmental Information Regulations 2004 (`the EIRs').")
+
+
+def test_a_refusal_under_an_exception_is_not_a_disclosure_for_saying_provided_with():
+    text = (
+        "The buildings that have been provided with statutory protection are publicly listed, "
+        "but your request is manifestly unreasonable under regulation 12(4)(b)."
+    )
+
+    assert classify(text, ("reg12(4)(b)",), whole=True) == "exempt"
+
+
+def test_a_question_outside_the_acts_scope_is_answered_as_other():
+    text = (
+        "Your question falls outside the direct scope of the FOIA framework as it is not a "
+        "direct request for information held by the Commission. Our guidance team replies below."
+    )
+
+    assert classify(text, (), whole=True) == "other"

@@ -328,7 +328,12 @@ _NOT_A_REQUEST = re.compile(
     r"\bnot\s+(?:a\s+)?(?:valid\s+)?requests?\s+for\s+recorded\s+information\b|"
     r"\bfor\s+a\s+request\s+to\s+be\s+valid\b|\bnot\s+a\s+valid\s+(?:[\w ]{0,40}\s)?request\b|"
     r"\bnot\s+a\s+request\s+for\s+(?:specific\s+)?recorded\s+information\b|"
-    r"\bdoes\s+not\s+(?:fulfil|meet|satisfy)\s+(?:the\s+requirements\s+of\s+)?section\s+8\b",
+    r"\bdoes\s+not\s+(?:fulfil|meet|satisfy)\s+(?:the\s+requirements\s+of\s+)?section\s+8\b|"
+    # "Your question falls outside the direct scope of the FOIA framework as it is not a direct
+    # request for information held by the Commission."
+    r"\bnot\s+a\s+(?:direct\s+)?request\s+for\s+(?:recorded\s+)?information\s+held\b|"
+    r"\b(?:falls?|is|are)\s+outside\s+(?:of\s+)?(?:the\s+)?(?:direct\s+)?scope\s+of\s+(?:the\s+)?"
+    r"(?:FOIA|FOISA|Freedom\s+of\s+Information|Act\b)",
     re.I,
 )
 _ACKNOWLEDGEMENT = re.compile(
@@ -355,7 +360,9 @@ _DISCLOSURE = quick(
         r"(?:currently\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s)|"
         r"\bis\s+attached\b|\battached\s+(?:is|are)\b|"
         r"\b(?:is|are)\s+(?:shown|provided|set\s+out|detailed|listed|given)\s+(?:below|above)\b|"
-        r"\b(?:have|has)\s+been\s+(?:provided|disclosed|released|supplied)\b|\bhere\s+(?:is|are)\b|"
+        # (Not "buildings that have been provided with statutory protection".)
+        r"\b(?:have|has)\s+been\s+(?:provided|disclosed|released|supplied)\b(?!\s+with\b)|"
+        r"\bhere\s+(?:is|are)\b|"
         r"\b(?:provided|supplied)\s+the\s+(?:below|following)\s+(?:response|information)\b|"
         r"\b(?:I|we)\s+(?:have\s+|am\s+|are\s+)?(?:attach|enclose|attached|enclosed|attaching|"
         r"enclosing)\b|\b(?:in|within|see)\s+(?:the\s+)?(?:attached\s+)?attachments?\b|"
@@ -382,7 +389,8 @@ _PROCEDURAL_SENTENCE = quick(
     )
 )
 _CITATION_TEXT = re.compile(
-    r"\b(?:sections?|s\.?|regs?\.?|regulations?)\s*\d{1,3}[A-Z]?(?:\s*\(\s*\w{1,4}\s*\))*"
+    # (Not the year of "Regulations 2004".)
+    r"\b(?:sections?|s\.?|regs?\.?|regulations?)\s*\d{1,3}(?!\d)[A-Z]?(?:\s*\(\s*\w{1,4}\s*\))*"
     # "Sections 24, 30 and 31": a list of them.
     r"(?:\s*(?:,|&|and|or)\s*(?:and\s+)?\d{1,3}[A-Z]?(?:\s*\(\s*\w{1,4}\s*\))*)*",
     re.I,
@@ -515,7 +523,15 @@ _COST = Cue(
 _NOT_RETRIEVABLE = Cue(_NOT_RETRIEVABLE, "retrievable")
 _VEXATIOUS = Cue(_VEXATIOUS, "vexatious", "repeated request")
 _CLARIFY = Cue(_CLARIFY, "clarif", "unclear", "ambiguous", "if you could")
-_NOT_A_REQUEST = Cue(_NOT_A_REQUEST, "recorded information", "to be valid", "valid ", "section 8")
+_NOT_A_REQUEST = Cue(
+    _NOT_A_REQUEST,
+    "recorded information",
+    "to be valid",
+    "valid ",
+    "section 8",
+    "information held",
+    "outside",
+)
 _S21 = Cue(
     _S21,
     "accessible",
