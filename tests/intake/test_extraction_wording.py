@@ -3558,3 +3558,14 @@ def test_a_request_told_back_by_the_response_is_its_question() -> None:
     assert [q.outcome for q in e.questions] == ["exempt"]
     # The requester's own words are not on the page: staff check the reading first.
     assert NOTE_TOLD_BACK in reading_doubts(e)
+
+
+def test_an_offence_named_in_a_table_is_no_harm_test() -> None:
+    e = extract(
+        "Request\nHow many offences were resolved by restorative resolution in 2023?\n"
+        "Response\nThe figures are below.\n\nOffence\n"
+        "(8F) Inflicting grievous bodily harm\n12\nSelf-harm referrals\n4\n"
+    )
+
+    assert not e.harm_test_present
+    assert e.reasoning.harm == ()

@@ -1113,7 +1113,10 @@ _PIT_OTHER = re.compile(
     r"\bpublic\s+interest\s+(?:favours|lies)\b|\bconsiderations?\s+favouring\b",
     re.I,
 )
-_HARM_LINE = re.compile(r"\bharm\b|\bprejudice\s+(?:test|caused)\b", re.I)
+# (Not an offence or a topic in a table: "(8F) Inflicting grievous bodily harm", "Self-harm".)
+_HARM_LINE = re.compile(
+    r"(?<!bodily )(?<!self-)(?<!self )\bharm\b|\bprejudice\s+(?:test|caused)\b", re.I
+)
 _HARM_MENTION = re.compile(
     r"\b(?:the|any)\s+(?:potential\s+)?harm\s+(?:that|which)\s+(?:could|would|might|may)\b|"
     r"\bpotential\s+harm\b|\bevidence\s+of\s+harm\b|\bharm\s+(?:in|of)\s+(?:confirming|"
@@ -1251,7 +1254,7 @@ def _reasoning(lines: list[str]) -> Reasoning:
             continue
         if len(line) <= 120 and not line.endswith("."):
             low = line.lower()
-            if "harm" in low:
+            if "harm" in low and _HARM_LINE.search(line):
                 current = "harm"
                 continue
             if re.search(r"against|not\s+(?:complying|disclos|confirm)|non-disclosure", low) and (
