@@ -259,6 +259,22 @@ def test_lettered_counts_under_an_item_naming_only_its_topic_are_questions() -> 
     assert split.questions[0].context == "Relating to your firearms licensing team."
 
 
+def test_bullets_heading_groups_of_numbered_questions_are_headings() -> None:
+    request = (
+        "• Parking fines\n"
+        "1. How many parking fines were issued in 2023?\n"
+        "2. How many were cancelled on appeal?\n\n"
+        "• Bus lanes\n\n"
+        "3. How many bus lane fines were issued in 2023?"
+    )
+    split = propose_questions(request)
+    assert [q.text for q in split.questions] == [
+        "How many parking fines were issued in 2023?",
+        "How many were cancelled on appeal?",
+        "How many bus lane fines were issued in 2023?",
+    ]
+
+
 def test_condition_inside_a_numbered_item_stays_with_it() -> None:
     request = (
         "3. I would also ask for data after the cameras were changed.\n"

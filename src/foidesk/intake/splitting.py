@@ -1108,6 +1108,34 @@ class _Splitter:
             self.pending.append(line)  # introduces the next question
 
 
+def _bullets_head_numbered_items(paras: list[_Para]) -> bool:
+    """ "• Drug use among students" / "1. How many reports ...?" / "2. ..." / "• Drug use among
+    staff members" / "7. ...": short bullets that ask nothing head groups of numbered questions.
+    They lose their markers (they are headings, so context), and return whether they did."""
+    bullets = [
+        p
+        for p in paras
+        if p.marker is not None and p.marker.style in (_Style.BULLET, _Style.OPTION)
+    ]
+    numbered = [
+        p
+        for p in paras
+        if p.marker is not None and p.marker.style in (_Style.NUMBER, _Style.NUMLETTER)
+    ]
+    if len(numbered) < 2 or not all(_is_request(p.marker.rest) for p in numbered[:2]):
+        return False
+    if not all(
+        len(p.marker.rest.split()) <= 8
+        and not _QUESTION_MARK.search(p.marker.rest)
+        and not _is_request(p.marker.rest)
+        for p in bullets
+    ):
+        return False
+    for p in bullets:
+        p.line, p.marker, p.kind = p.marker.rest, None, _Kind.CONTEXT
+    return True
+
+
 def _top_styles(paras: list[_Para]) -> frozenset[_Style]:
     """The marker family of the request's own items: the first family that appears."""
     for para in paras:
@@ -1310,6 +1338,8 @@ def _propose(text: str) -> ProposedSplit:
     body, closing = paras[:signoff_at], paras[signoff_at:]
     signoff = "\n".join(p.line for p in closing)
     top = _top_styles(body)
+    if top == {_Style.BULLET} and _bullets_head_numbered_items(body):
+        top = _top_styles(body)
     list_ahead = any(p.marker is not None and p.marker.style in top for p in body)
     preamble, drafts = _Splitter(top, list_ahead).run(body)
     drafts = [draft for draft in drafts if draft.text or draft.context]  # drop bare "1." lines
