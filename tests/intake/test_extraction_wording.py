@@ -3569,3 +3569,18 @@ def test_an_offence_named_in_a_table_is_no_harm_test() -> None:
 
     assert not e.harm_test_present
     assert e.reasoning.harm == ()
+
+
+@pytest.mark.parametrize(
+    ("head", "reference"),
+    [
+        ("Freedom of Information: 004417/21 – Knife crime in schools", "004417/21"),
+        ("Freedom of Information: Right to know request 2203-14", "2203-14"),
+    ],
+)
+def test_a_letters_freedom_of_information_heading_carries_its_reference(
+    head: str, reference: str
+) -> None:
+    e = extract(f"{head}\nRequest\nHow many fires were there?\nResponse\nThere were 12 fires.\n")
+
+    assert e.reference == reference

@@ -71,6 +71,13 @@ _REQUEST_REF = re.compile(
     r"\(?(?P<bare>(?:[A-Z]{2,5}[ -])?(?:[A-Z0-9][A-Z0-9/-]*)?\d{3,}[A-Z0-9/_-]*)\)?$)",
     re.I,
 )
+# "Freedom of Information: 003814/19 – Incidents NRM referral", "Freedom of Information: Right to
+# know request 1009-11": a letter's heading.
+_FOI_HEADING_REF = re.compile(
+    r"^freedom\s+of\s+information\s*:\s*(?:right\s+to\s+know\s+)?(?:request\s+)?"
+    rf"(?P<ref>{_REF_TOKEN})(?=\s*$|\s+[-–]\s)",
+    re.I,
+)
 # A heading that opens with the reference: "FOI 2023 150 - Maternity ...", "FI16190", "ATISN 16387",
 # "FOI4719 / October 2023", "FOI_25-087 Reports of ...".
 _LEADING_REF = re.compile(
@@ -112,6 +119,7 @@ def reference(lines: list[str]) -> str | None:
         *(m for m in _LABELLED_REF.finditer(head) if not _OTHER_RECORD.search(head, 0, m.start())),
         *(m for x in lines[:60] if "request" in x[:40].lower() and (m := _REQUEST_REF.match(x))),
         *(m for x in lines[:25] if (m := _LEADING_REF.match(x))),
+        *(m for x in lines[:60] if (m := _FOI_HEADING_REF.match(x))),
         *_QUOTED_REF.finditer(head),
     ]
     for m in labelled:
