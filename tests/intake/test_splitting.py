@@ -275,6 +275,19 @@ def test_bullets_heading_groups_of_numbered_questions_are_headings() -> None:
     ]
 
 
+def test_the_requesters_ideas_for_the_search_are_no_questions() -> None:
+    request = (
+        "I would like any correspondence about the closure of the Riverside day centre since "
+        "January 2023.\n\n"
+        "I presume you keep records by service and then by site?\n\n"
+        "For the emails, could you use key word searches of the content to find them?"
+    )
+    assert texts(request) == [
+        "I would like any correspondence about the closure of the Riverside day centre since "
+        "January 2023."
+    ]
+
+
 def test_condition_inside_a_numbered_item_stays_with_it() -> None:
     request = (
         "3. I would also ask for data after the cameras were changed.\n"

@@ -384,7 +384,22 @@ def _kind(text: str) -> _Kind:
         and not _WH_START.match(_strip_qualifiers(bare))
     ):
         return _Kind.LEADIN
+    if _ABOUT_THE_SEARCH.search(bare):
+        return _Kind.CONTEXT
     return _Kind.REQUEST if _is_request(text) else _Kind.CONTEXT
+
+
+# How the authority might search, suggested by the requester, is no question of its own: "With
+# regards to emails could you use key word searches of the content?", "I presume you store
+# records by Health Board and then service?".
+_ABOUT_THE_SEARCH = quick(
+    re.compile(
+        r"\bkey\s?words?\s+search|\bsearch(?:es)?\s+(?:of\s+)?(?:the\s+)?(?:content|inboxes|mailboxes)\b|"
+        r"\brecords?\s+management\s+system\b|\bI\s+presume\s+you\s+(?:store|keep|hold|file|could)\b|"
+        r"\b(?:filter|narrow)\s+(?:them|it|this|these|the\s+search)\s+down\b",
+        re.I,
+    )
+)
 
 
 _POLITENESS = re.compile(
