@@ -3584,3 +3584,21 @@ def test_a_letters_freedom_of_information_heading_carries_its_reference(
     e = extract(f"{head}\nRequest\nHow many fires were there?\nResponse\nThere were 12 fires.\n")
 
     assert e.reference == reference
+
+
+def test_a_public_interest_test_document_under_the_request() -> None:
+    e = extract(
+        "Enquiry Reference FOI2011/212\nRequest for information\n"
+        "The correspondence you sent to the festival organisers about the road closures.\n"
+        "The Freedom of Information Act is designed to give a general access to information to "
+        "the public. However, the Act makes provision for withholding some information.\n"
+        "In the case of your request two qualified exemptions apply and therefore a public "
+        "interest test has been completed.\n"
+        "Harm Test\nThe release of this information may prejudice working relationships.\n"
+    )
+
+    assert [q.text for q in e.questions] == [
+        "The correspondence you sent to the festival organisers about the road closures."
+    ]
+    assert e.reference == "FOI2011/212"
+    assert e.harm_test_present and e.public_interest_test_present

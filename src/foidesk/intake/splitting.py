@@ -1461,7 +1461,11 @@ _END_OPENER = re.compile(
 # it may have begun a line or two before.
 _DUTIES_OPENER = re.compile(
     r"^section\s+1\s+of\s+the\s+freedom\s+of\s+information\s+(?:\(scotland\)\s+)?act\b.{0,40}"
-    r"\bplaces\s+two\s+duties",
+    r"\bplaces\s+two\s+duties"
+    # "The Freedom of Information Act is designed to give a general access to information to
+    # the public.": the opening of a public interest test document.
+    r"|^the\s+freedom\s+of\s+information\s+(?:\(scotland\)\s+)?act\s+(?:2000\s+|2002\s+)?"
+    r"(?:\(\w+\)\s+)?is\s+designed\s+to\b",
     re.I,
 )
 #: A line of the website around a page's text: navigation, cookie banners, "Leave this site",
