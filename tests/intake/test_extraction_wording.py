@@ -3602,3 +3602,14 @@ def test_a_public_interest_test_document_under_the_request() -> None:
     ]
     assert e.reference == "FOI2011/212"
     assert e.harm_test_present and e.public_interest_test_present
+
+
+def test_a_previous_requests_reference_is_not_this_ones() -> None:
+    e = extract(
+        "Dear Ms Patel\nFOI19-0412\nThank you for your request of 2 May.\n"
+        "Further to our response to your previous FOI request, reference FOI19-0388, you have "
+        "requested the following information:\n"
+        "Request\nHow many fires were there?\nResponse\nThere were 12 fires.\n"
+    )
+
+    assert e.reference == "FOI19-0412"

@@ -59,7 +59,7 @@ _QUOTED_REF = re.compile(
     re.I,
 )
 # "RSN21564": a case number alone on its line (``_under_the_salutation``).
-_CODE_LINE = re.compile(r"^(?P<bare>[A-Z]{2,6}\d{4,8})$")
+_CODE_LINE = re.compile(r"^(?P<bare>[A-Z]{2,6}\d{4,8}|[A-Z]{2,6}\d{2}[-/]\d{3,6})$")
 # "Request: FOI/13384", "Request: [FOI/75]", "Request Number: FOI/15812", "FOI Request 2240",
 # "Request 101002833837",
 # "FOI request (FOI-70688433)", "Freedom of Information request NUH 23975", "Information Request
@@ -101,7 +101,9 @@ _HEADING_REF = re.compile(
 _OTHER_RECORD = re.compile(
     r"\b(?:crime|incident|occurrence|report|company|planning|application|invoice|order|"
     r"account|customer|claim|ticket|job|vehicle|grid|tender|contract|booking|permit|licence|"
-    r"license|policy)\s+$",
+    r"license|policy)\s+$"
+    # "Further to our response to your previous FOI request, reference FO18-2087, ...".
+    r"|\b(?:previous|earlier|original|last)\s+(?:\w+\s+){0,2}?request,?\s+$",
     re.I,
 )
 
