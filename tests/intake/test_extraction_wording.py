@@ -3613,3 +3613,31 @@ def test_a_previous_requests_reference_is_not_this_ones() -> None:
     )
 
     assert e.reference == "FOI19-0412"
+
+
+def test_a_letter_setting_each_question_above_its_answer_cut_short() -> None:
+    e = extract(
+        "Dear Sir/Madam\n\nFreedom of Information Request Reference No. 20230455001\n"
+        "I refer to your request of 4 May 2023.\n"
+        "The information which I can provide is as follows:\n\n"
+        "1. Which department issues fines for fly-tipping?\n\nEnvironmental Services.\n"
+        "2. Do you use a private company to issue them? No\n"
+        "3. How many fines did you issue in 2022? 41\n"
+        "4. How many of those fines were paid? 29\n"
+        "5. Do you use a private company to iss",
+        complete=False,
+    )
+
+    assert [q.text for q in e.questions][:4] == [
+        "Which department issues fines for fly-tipping?",
+        "Do you use a private company to issue them?",
+        "How many fines did you issue in 2022?",
+        "How many of those fines were paid?",
+    ]
+    assert [q.outcome for q in e.questions] == [
+        "disclosed",
+        "disclosed",
+        "disclosed",
+        "disclosed",
+        None,
+    ]

@@ -602,7 +602,9 @@ def _interleaved_past(lines: list[str], span: tuple[int, int]) -> bool:
     answer: then the page interleaves questions and answers, and the "request" found is only
     the first question."""
     after = first_filled(lines[span[1] :])
-    if not (_ANSWER_OPENER.match(after) or answers_request(after)):
+    # (Or the page ends inside the "request": a letter setting each question above its answer,
+    # cut short.)
+    if after and not (_ANSWER_OPENER.match(after) or answers_request(after)):
         return False
     found = _interleaved(lines)
     if len(found) < 2 or not span[0] <= found[0][0] < span[1]:
@@ -618,9 +620,13 @@ def _interleaved_past(lines: list[str], span: tuple[int, int]) -> bool:
         # request and all the information we have been able to retrieve."), it is the letter
         # setting each question above its answer, and one may have no answer on the page.
         short = [i for i in inside if _answer_beneath(lines, i) and len(_next_line(lines, i)) < 80]
-        opener = first_filled(lines[span[0] : inside[0]]) if inside else ""
-        if opener and answers_request(opener):
-            return len(inside) >= 2 and len(short) >= len(inside) - 1 and len(short) >= 2
+        above = lines[span[0] : inside[0]] if inside else []
+        if any(answers_request(x) for x in above):
+            # (The last question may have lost its answer where the page stops.)
+            unanswered = 1 if after else 2
+            return len(inside) >= 2 and len(short) >= len(inside) - unanswered and len(short) >= 2
+        if not after:
+            return False
         lead = first_filled(reversed(lines[span[0] : inside[0]]))
         if inside and _asks_for_a_list(lead):
             # "Could you provide the following information ...:" / "- Number of deployments" /
@@ -2009,6 +2015,7 @@ def extract(
         span is not None
         and not any(x.strip() for x in lines[span[1] :])
         and not _RESPONSE_CUE.search("\n".join(lines[: span[0]]))
+        and not _interleaved_past(lines, span)
     ):
         # The request runs to the end of the page: nothing heads the response ("Request for
         # information" / the request / "The Act is designed to ..."). Its first paragraph is the

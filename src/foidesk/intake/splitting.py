@@ -1900,7 +1900,10 @@ def introduces_request(line: str) -> bool:
 
 
 _HANDLED_AS_FOLLOWS = re.compile(
-    r"\b(?:dealt\s+with|handled|processed|considered)\s+as\s+follows\b", re.I
+    r"\b(?:dealt\s+with|handled|processed|considered)\s+as\s+follows\b"
+    # "The information which I can provide is as follows:": the answers follow.
+    r"|\b(?:I|we)\s+(?:can|am\s+able\s+to|are\s+able\s+to)\s+(?:provide|supply|disclose|release)\b",
+    re.I,
 )
 
 
