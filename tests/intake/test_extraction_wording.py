@@ -3641,3 +3641,18 @@ def test_a_letter_setting_each_question_above_its_answer_cut_short() -> None:
         "disclosed",
         None,
     ]
+
+
+def test_a_letter_cut_short_in_the_request_it_quotes_keeps_every_question() -> None:
+    e = extract(
+        "Our Reference: 204411 Date: 3 March 2021\n\nDear Mr Lee\n\n"
+        "Thank you for your email of 12 February 2021, in which you asked for the following "
+        "information:\n\n"
+        "1. Please provide a copy of any guidance on the anonymisation of judgments.\n\n"
+        "2. Please confirm whether any statistics are kept of anonymisation errors.\n\n"
+        "3. Please confirm what processes are in place for notifying the peo",
+        complete=False,
+    )
+
+    assert len(e.questions) == 3
+    assert [q.outcome for q in e.questions] == [None, None, None]

@@ -700,6 +700,12 @@ def _only_announces(line: str) -> bool:
     return line.rstrip(" -").endswith(":") and bool(_ANNOUNCES.search(line))
 
 
+def _every_paragraph_asks(lines: list[str]) -> bool:
+    """Whether each paragraph of ``lines`` asks for something (no answer has begun)."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", "\n".join(lines)) if p.strip()]
+    return bool(paragraphs) and all(ASKS.search(p) for p in paragraphs)
+
+
 def _first_paragraph(lines: list[str], span: tuple[int, int]) -> tuple[int, int] | None:
     """The span of the request's first paragraph that asks something, or says more than a
     heading does, when more text follows it; a salutation ("Dear Mr Smith,", which names the
@@ -2003,9 +2009,20 @@ def extract(
     # "I write in response to your two requests ..." / the requests quoted / the page stops, or
     # the request / "Response" / the Act's duties quoted and the page stops: a response letter
     # cut short before it answers, not a page without a response.
-    letter_cut_short = (
+    cut_short = complete is False or (complete is None and _looks_cut_short(norm))
+    # So is "Thank you for your email ..., in which you asked for the following information:" /
+    # the request, every paragraph asking / the page stops.
+    quoted_then_cut = (
         span is not None
-        and (complete is False or (complete is None and _looks_cut_short(norm)))
+        and cut_short
+        and not first_filled(lines[span[1] :])
+        and introduces_request(first_filled(reversed(lines[: span[0]])))
+        and answers_request(first_filled(reversed(lines[: span[0]])))
+        and _every_paragraph_asks(lines[span[0] : span[1]])
+    )
+    letter_cut_short = quoted_then_cut or (
+        span is not None
+        and cut_short
         and (
             bool(_WRITES_IN_RESPONSE.search("\n".join(lines[: span[0]])))
             or bool(RESPONSE_HEADING.match(first_filled(lines[span[1] :])))
@@ -2016,6 +2033,7 @@ def extract(
         and not any(x.strip() for x in lines[span[1] :])
         and not _RESPONSE_CUE.search("\n".join(lines[: span[0]]))
         and not _interleaved_past(lines, span)
+        and not quoted_then_cut
     ):
         # The request runs to the end of the page: nothing heads the response ("Request for
         # information" / the request / "The Act is designed to ..."). Its first paragraph is the
