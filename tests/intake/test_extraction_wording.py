@@ -3656,3 +3656,27 @@ def test_a_letter_cut_short_in_the_request_it_quotes_keeps_every_question() -> N
 
     assert len(e.questions) == 3
     assert [q.outcome for q in e.questions] == [None, None, None]
+
+
+def test_a_letter_telling_the_request_back_from_its_salutation() -> None:
+    e = extract(
+        "Dear Ms Owen,\nRe: Freedom of Information request – 80114\n"
+        "Thank you for your emails of 3 March, in which you ask for information regarding\n"
+        "removal flights chartered in 2022. Your request has been handled under the FOIA.\n"
+        "Under section 12(2) of the FOIA, the department is not obliged to comply where the cost "
+        "of identifying whether any information is held would exceed the appropriate limit.\n",
+        complete=False,
+    )
+
+    assert [q.text for q in e.questions] == ["removal flights chartered in 2022"]
+    assert [q.outcome for q in e.questions] == ["cost_limit_s12"]
+    assert e.reference == "80114"
+
+
+def test_a_request_address_is_not_a_reference() -> None:
+    e = extract(
+        "request-914235-6509e65f\nRequest\nHow many fires were there?\n"
+        "Response\nThere were 12 fires.\n"
+    )
+
+    assert e.reference is None

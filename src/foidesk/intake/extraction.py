@@ -580,15 +580,33 @@ _ANSWER_OPENER = re.compile(
 _TOLD_BACK = Cue(
     re.compile(
         r"\bthank\s+you\s+for\s+your\s+(?:recent\s+)?(?:freedom\s+of\s+information\s+|foi\s+|"
-        r"information\s+)?(?:request|e-?mail|letter|enquiry)\s+(?:for\s+information\s+)?"
+        r"information\s+)?(?:request|e-?mails?|letter|enquiry)\s+(?:for\s+information\s+)?"
+        # "Thank you for your emails of 7 November, in which you ask for information regarding"
+        r"(?:(?:of|dated)\s+[^,.]{3,30},?\s+)?"
         r"(?:regarding|about|concerning|relating\s+to|in\s+relation\s+to|in\s+which\s+you\s+"
-        r"(?:asked|requested)\s+(?:for\s+)?)\s+(?P<what>[^.]{10,300}?)"
+        r"(?:ask|asked|requested)\s+(?:for\s+)?(?:information\s+(?:regarding|about|on|"
+        r"concerning)\s+)?)\s*(?P<what>[^.]{10,300}?)"
         # "..., which we received on 9th February 2012."
         r"(?:,?\s+(?:which\s+(?:we|was)\s+)?received\s+(?:on|by)\b[^.]*)?\.",
         re.I,
     ),
     "thank you for your",
 )
+
+
+def _letter_telling_back(section: str) -> bool:
+    """Whether a "request" found from a letter's salutation is the authority's letter telling
+    the request back: its opening says what was asked, and nothing in it asks or quotes."""
+    lines = [x for x in section.split("\n") if x.strip()]
+    if not lines or not SALUTATION.match(lines[0]):
+        return False
+    opening = "\n".join(lines[1:4])
+    return (
+        _told_back(opening) is not None
+        and "?" not in section
+        and not any(introduces_request(x) for x in lines)
+        and not any(x.startswith(("“", '"')) for x in lines)
+    )
 
 
 def _told_back(head: str) -> str | None:
@@ -2005,6 +2023,11 @@ def extract(
         and section
         and not _plausible_request(section, "\n".join(lines[: span[0]]))
     ):
+        section, span = None, None
+    if span is not None and section and _letter_telling_back(section):
+        # "Dear Ms Atkinson" / "Thank you for your emails of 7 November, in which you ask for
+        # information regarding ..." / the decision: the authority's letter, which tells the
+        # request back rather than quoting it.
         section, span = None, None
     # "I write in response to your two requests ..." / the requests quoted / the page stops, or
     # the request / "Response" / the Act's duties quoted and the page stops: a response letter

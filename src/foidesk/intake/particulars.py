@@ -65,10 +65,12 @@ _CODE_LINE = re.compile(r"^(?P<bare>[A-Z]{2,6}\d{4,8}|[A-Z]{2,6}\d{2}[-/]\d{3,6}
 # "FOI request (FOI-70688433)", "Freedom of Information request NUH 23975", "Information Request
 # NPH00-1673/20" heading a page.
 _REQUEST_REF = re.compile(
-    r"^(?:foi\s+|freedom\s+of\s+information\s+|information\s+)?request(?:\s+(?:no|number))?\.?\s*"
+    # "Re: Freedom of Information request – 72722".
+    r"^(?:re\s*:\s*)?(?:foi\s+|freedom\s+of\s+information\s+|information\s+)?request"
+    r"(?:\s+(?:no|number))?\.?\s*"
     rf"(?::\s*\[?(?P<ref>{_REF_TOKEN})|"
     # "FREEDOM OF INFORMATION REQUEST 20/09/1088".
-    r"\(?(?P<bare>(?:[A-Z]{2,5}[ -])?(?:[A-Z0-9][A-Z0-9/-]*)?\d{3,}[A-Z0-9/_-]*)\)?$)",
+    r"(?:(?<=\s)[-–]\s*)?\(?(?P<bare>(?:[A-Z]{2,5}[ -])?(?:[A-Z0-9][A-Z0-9/-]*)?\d{3,}[A-Z0-9/_-]*)\)?$)",
     re.I,
 )
 # "Freedom of Information: 003814/19 – Incidents NRM referral", "Freedom of Information: Right to
