@@ -3680,3 +3680,21 @@ def test_a_request_address_is_not_a_reference() -> None:
     )
 
     assert e.reference is None
+
+
+@pytest.mark.parametrize(
+    ("head", "reference"),
+    [
+        # The word before "Reference" on the line above names no record.
+        ("Flexible Working Policy\nReference: FOI-2023-0412", "FOI-2023-0412"),
+        ("Tree Preservation Order\nOur ref: 4512/FOI", "4512/FOI"),
+        # A date or a month heading a request is not its reference.
+        ("FREEDOM OF INFORMATION REQUEST 14/03/2023", None),
+        ("Freedom of Information: 12/03/2021 - potholes", None),
+        ("12/2021 – Parking income", None),
+    ],
+)
+def test_references_beside_record_names_and_dates(head: str, reference: str | None) -> None:
+    e = extract(f"{head}\nRequest\nHow many fires were there?\nResponse\nThere were 12 fires.\n")
+
+    assert e.reference == reference

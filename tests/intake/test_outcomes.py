@@ -268,7 +268,8 @@ def test_information_not_retrievable_within_the_time_and_cost_limits_is_a_cost_r
 
 
 def test_a_date_without_its_year_is_not_data():
-    assert not has_figures("the staff in work each day from 22 December to 31 December")
+    assert not has_figures("the staff in work each day from 22 December to 31 December 2010")
+    assert not has_figures("Thank you for your email of 7 November, received on 8 November.")
     assert has_figures("From 1 January to 31 March: 45 offences")
 
 
@@ -302,3 +303,51 @@ def test_a_question_outside_the_acts_scope_is_answered_as_other():
     )
 
     assert classify(text, (), whole=True) == "other"
+
+
+@pytest.mark.parametrize(
+    ("answer", "cites", "whole", "outcome"),
+    [
+        # Not a cost refusal: "limits" in an answer.
+        (
+            "Agency spend is reviewed monthly to keep it within appropriate limits. The council "
+            "does not set a cap for individual placements.",
+            (),
+            False,
+            "disclosed",
+        ),
+        # Outside the Act's scope only decides an answer that gives nothing and holds nothing.
+        (
+            "Please find attached the policy. Your question 3 is outside the scope of the FOIA as "
+            "it asks for an opinion.",
+            (),
+            False,
+            "disclosed",
+        ),
+        (
+            "The emails are held solely on behalf of the councillor and so fall outside the scope "
+            "of the Act. The council therefore does not hold this information for the purposes of "
+            "FOIA.",
+            (),
+            True,
+            "not_held",
+        ),
+        # A number of working days, or a date, may be the answer itself.
+        (
+            "The average time taken to process a complaint in 2023 was 14 working days.\n"
+            "The names of the officers involved are exempt under section 40(2).",
+            ("s40(2)",),
+            False,
+            "partially_disclosed",
+        ),
+        (
+            "The last inspection took place on 3 June. We do not hold a copy of the report.",
+            (),
+            False,
+            "partially_disclosed",
+        ),
+        ("You have been provided with copies of the minutes.", (), True, "disclosed"),
+    ],
+)
+def test_wording_that_only_looks_like_a_refusal_or_a_formality(answer, cites, whole, outcome):
+    assert classify(answer, cites, whole=whole) == outcome

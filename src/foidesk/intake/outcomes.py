@@ -72,8 +72,9 @@ _NCND_PARTIAL = re.compile(
     re.I,
 )
 _COST = re.compile(
-    # "... retrieved within the time and cost limits of FOI".
-    r"\b(?:appropriate|cost|fees?)\s+(?:\(cost\)\s+)?limits?\b|\btime\s+threshold\b|"
+    # "... retrieved within the time and cost limits of FOI" (not "within appropriate limits").
+    r"\b(?:appropriate|cost|fees?)\s+(?:\(cost\)\s+)?limit\b|\btime\s+threshold\b|"
+    r"\b(?:time\s+and\s+cost|cost\s+and\s+time)\s+limits\b|"
     r"\b(?:18|24|40)[\s-]hours?\s+(?:threshold|limit)\b|\bpermitted\s+(?:18|24|40)\s+hours?\b|"
     r"\b(?:cost|costs)\s+of\s+[^.]{0,80}?\b(?:is|are|would\s+be)\s+above\s+the\s+amount\b|"
     r"\bappropriate\s+level\b|\bexceed\w*\s+(?:the\s+)?(?:18|24|40)\s+(?:staff\s+)?hours\b|"
@@ -331,7 +332,12 @@ _NOT_A_REQUEST = re.compile(
     r"\bdoes\s+not\s+(?:fulfil|meet|satisfy)\s+(?:the\s+requirements\s+of\s+)?section\s+8\b|"
     # "Your question falls outside the direct scope of the FOIA framework as it is not a direct
     # request for information held by the Commission."
-    r"\bnot\s+a\s+(?:direct\s+)?request\s+for\s+(?:recorded\s+)?information\s+held\b|"
+    r"\bnot\s+a\s+(?:direct\s+)?request\s+for\s+(?:recorded\s+)?information\s+held\b",
+    re.I,
+)
+# "Your question falls outside the scope of the FOIA": the answer, when nothing is given and
+# nothing said not to be held.
+_OUTSIDE_THE_ACT = re.compile(
     r"\b(?:falls?|is|are)\s+outside\s+(?:of\s+)?(?:the\s+)?(?:direct\s+)?scope\s+of\s+(?:the\s+)?"
     r"(?:FOIA|FOISA|Freedom\s+of\s+Information|Act\b)",
     re.I,
@@ -361,7 +367,8 @@ _DISCLOSURE = quick(
         r"\bis\s+attached\b|\battached\s+(?:is|are)\b|"
         r"\b(?:is|are)\s+(?:shown|provided|set\s+out|detailed|listed|given)\s+(?:below|above)\b|"
         # (Not "buildings that have been provided with statutory protection".)
-        r"\b(?:have|has)\s+been\s+(?:provided|disclosed|released|supplied)\b(?!\s+with\b)|"
+        r"\b(?:have|has)\s+been\s+(?:provided|disclosed|released|supplied)\b"
+        r"(?!\s+with\s+(?:statutory|legal|protection|funding|support)\b)|"
         r"\bhere\s+(?:is|are)\b|"
         r"\b(?:provided|supplied)\s+the\s+(?:below|following)\s+(?:response|information)\b|"
         r"\b(?:I|we)\s+(?:have\s+|am\s+|are\s+)?(?:attach|enclose|attached|enclosed|attaching|"
@@ -397,13 +404,18 @@ _CITATION_TEXT = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 _SUBSECTION = re.compile(r"\(\s*\d{1,2}[A-Za-z]?\s*\)")
-# Dates, with or without their year ("from 22 December to 31 December 2010"), and years, and
-# the statutory period ("within the statutory 20 working day timeframe"): numbers that are not
-# data.
+# Dates and years, the first date of a range whose second has the year ("from 22 December to
+# 31 December 2010"), and the statutory period for a reply ("within the statutory 20 working
+# day timeframe"): numbers that are not data.
 _DATE_TEXT = quick(
     re.compile(
-        DATE + r"|\b(?:19|20)\d{2}(?:[/-]\d{2,4})?\b|\b\d{1,2}\s+working\s+days?\b"
-        rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH})\b",
+        DATE + r"|\b(?:19|20)\d{2}(?:[/-]\d{2,4})?\b"
+        r"|\b(?:within|statutory|deadline\s+of)\s+(?:the\s+)?(?:statutory\s+)?\d{1,2}\s+working\s+days?\b"
+        rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH})\s+(?:to|until|and|[-–])\s+"
+        rf"(?=\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH})\s+(?:19|20)\d{{2}})"
+        # "your email of 7 November", "which we received on 4 February".
+        rf"|\b(?:received|dated|sent|(?:e-?mail|letter|request)\s+of)\s+(?:on\s+)?"
+        rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH})\b",
         re.I,
     )
 )
@@ -524,14 +536,9 @@ _NOT_RETRIEVABLE = Cue(_NOT_RETRIEVABLE, "retrievable")
 _VEXATIOUS = Cue(_VEXATIOUS, "vexatious", "repeated request")
 _CLARIFY = Cue(_CLARIFY, "clarif", "unclear", "ambiguous", "if you could")
 _NOT_A_REQUEST = Cue(
-    _NOT_A_REQUEST,
-    "recorded information",
-    "to be valid",
-    "valid ",
-    "section 8",
-    "information held",
-    "outside",
+    _NOT_A_REQUEST, "recorded information", "to be valid", "valid ", "section 8", "information held"
 )
+_OUTSIDE_THE_ACT = Cue(_OUTSIDE_THE_ACT, "outside")
 _S21 = Cue(
     _S21,
     "accessible",
@@ -829,7 +836,7 @@ def classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
         return "cost_limit_s12"
     if not_held or _PARTLY_HELD.search(text):
         return "partially_disclosed" if given else "not_held"
-    if _REDIRECT.search(text):
+    if _REDIRECT.search(text) or (not given and _OUTSIDE_THE_ACT.search(text)):
         return "other"
     if given and _SOME_HELD.search(text):
         # "I can confirm that some information in scope of your request is held. Please see

@@ -70,7 +70,8 @@ _REQUEST_REF = re.compile(
     r"(?:\s+(?:no|number))?\.?\s*"
     rf"(?::\s*\[?(?P<ref>{_REF_TOKEN})|"
     # "FREEDOM OF INFORMATION REQUEST 20/09/1088".
-    r"(?:(?<=\s)[-–]\s*)?\(?(?P<bare>(?:[A-Z]{2,5}[ -])?(?:[A-Z0-9][A-Z0-9/-]*)?\d{3,}[A-Z0-9/_-]*)\)?$)",
+    r"(?:(?<=\s)[-–]\s*)?"
+    r"\(?(?P<bare>(?:[A-Z]{2,5}[ -])?(?:[A-Z0-9][A-Z0-9/-]*)?\d{3,}[A-Z0-9/_-]*)\)?$)",
     re.I,
 )
 # "Freedom of Information: 003814/19 – Incidents NRM referral", "Freedom of Information: Right to
@@ -103,9 +104,9 @@ _HEADING_REF = re.compile(
 _OTHER_RECORD = re.compile(
     r"\b(?:crime|incident|occurrence|report|company|planning|application|invoice|order|"
     r"account|customer|claim|ticket|job|vehicle|grid|tender|contract|booking|permit|licence|"
-    r"license|policy)\s+$"
+    r"license|policy)[ \t]+$"
     # "Further to our response to your previous FOI request, reference FO18-2087, ...".
-    r"|\b(?:previous|earlier|original|last)\s+(?:\w+\s+){0,2}?request,?\s+$",
+    r"|\b(?:previous|earlier|original|last)[ \t]+(?:\w+[ \t]+){0,2}?request,?[ \t]+$",
     re.I,
 )
 
@@ -113,6 +114,17 @@ _OTHER_RECORD = re.compile(
 def _is_financial_year(token: str) -> bool:
     m = re.fullmatch(r"(\d{4})[/_](\d{2}|\d{4})", token)
     return bool(m) and int(m.group(2)[-2:]) == (int(m.group(1)) + 1) % 100
+
+
+# "14/03/2023", "12/2021": a date or a month, not a reference.
+_DATE_SHAPED = re.compile(
+    r"(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/(?:\d{2}|(?:19|20)\d{2})"
+    r"|(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}"
+)
+
+
+def _not_a_reference(token: str) -> bool:
+    return _is_financial_year(token) or bool(_DATE_SHAPED.fullmatch(token))
 
 
 def reference(lines: list[str]) -> str | None:
@@ -131,14 +143,14 @@ def reference(lines: list[str]) -> str | None:
         ref = (groups.get("ref") or groups.get("bare") or groups.get("grouped") or "").rstrip(
             "./-_"
         )
-        if len(re.sub(r"\D", "", ref)) >= 2 and not _is_financial_year(ref):
+        if len(re.sub(r"\D", "", ref)) >= 2 and not _not_a_reference(ref):
             return ref
     for line in lines[:25]:
         if len(line) > 160:
             continue
         for m in _HEADING_REF.finditer(line):
             ref = next(g for g in m.groups() if g)
-            if not _is_financial_year(ref):
+            if not _not_a_reference(ref):
                 return ref
     return _under_the_salutation(lines[:60])
 
