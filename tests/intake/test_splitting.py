@@ -273,6 +273,21 @@ def test_bullets_heading_groups_of_numbered_questions_are_headings() -> None:
         "How many were cancelled on appeal?",
         "How many bus lane fines were issued in 2023?",
     ]
+    # Each heading introduces the questions below it.
+    assert [q.context for q in split.questions] == ["Parking fines", "", "Bus lanes"]
+
+
+def test_bulleted_requests_before_numbered_questions_are_questions_too() -> None:
+    request = (
+        "Please provide:\n- The council's current fleet replacement policy\n"
+        "- Total fuel spend for 2023\n"
+        "1. How many electric vehicles does the council own?\n"
+        "2. How many charging points has the council installed?"
+    )
+    texts_found = [q.text for q in propose_questions(request).questions]
+    # (The bullets are not taken for headings: one of them is not over a numbered item.)
+    assert texts_found[0] == "The council's current fleet replacement policy"
+    assert texts_found[1].startswith("Total fuel spend for 2023")
 
 
 def test_the_requesters_ideas_for_the_search_are_no_questions() -> None:
@@ -286,6 +301,67 @@ def test_the_requesters_ideas_for_the_search_are_no_questions() -> None:
         "I would like any correspondence about the closure of the Riverside day centre since "
         "January 2023."
     ]
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "Please tell me how many subject access requests the council received in 2023. Please "
+        "provide the data protection impact assessment for your new CCTV system.",
+        "Please tell me how many agency staff the council employed in 2023. How many "
+        "firefighters have had their contracts terminated since January 2022?",
+    ],
+)
+def test_a_second_request_naming_data_or_their_is_its_own_question(request_text: str) -> None:
+    assert len(propose_questions(request_text)) == 2
+
+
+def test_a_request_of_its_own_before_a_numbered_list_stays_a_question() -> None:
+    request = (
+        "How much did the council spend on road repairs in 2023?\n"
+        "Please provide a copy of the council's highways asset management plan.\n"
+        "1. How many potholes were reported in 2023?\n"
+        "2. How many were repaired within 28 days?"
+    )
+    assert len(propose_questions(request)) == 4
+
+
+@pytest.mark.parametrize(
+    "fallback",
+    [
+        "If this exceeds the cost limit, please provide the figures for the last six months only.",
+        "If this exceeds the cost limit, please answer question 1 only.",
+    ],
+)
+def test_a_cost_fallback_at_the_end_is_no_handling_remark(fallback: str) -> None:
+    split = propose_questions(
+        "Please tell me how many fixed penalty notices were issued for littering in 2022.\n"
+        f"{fallback}\nYours faithfully\nSam"
+    )
+    assert split.questions[-1].text.endswith(fallback)
+    assert fallback not in split.signoff
+
+
+def test_a_reason_given_on_behalf_of_others_is_no_question() -> None:
+    request = (
+        "How many school crossing patrols does the council fund?\n\n"
+        "I am also asking on behalf of the parents' forum, who intend to publish the figures."
+    )
+    assert len(propose_questions(request)) == 1
+
+
+def test_items_each_quoted_on_their_own_stay_apart() -> None:
+    request = (
+        "“1) How many gritters does the council own?”\n"
+        "“2) How many were out of service in January?”\n"
+        "“3) How much salt was used in January?”"
+    )
+    assert len(propose_questions(request)) == 3
+
+
+def test_empty_lettered_parts_under_a_topic_do_not_break_the_split() -> None:
+    request = "1.\nRelating to your custody suites.\na. number of custody suites\n(b)\nc)"
+    assert propose_questions(request).questions[0].text.startswith("number of custody suites")
 
 
 def test_condition_inside_a_numbered_item_stays_with_it() -> None:

@@ -303,7 +303,8 @@ _REQUEST_PHRASE = quick(
         r"details|information|confirmation|copies|copy|data|figures|all\b|any\b|you\s+to\s+(?:provide|send|supply|"
         r"tell|give|confirm|state|list|disclose|release|share|indicate|let))"
         r"|\bI\s+(?:would\s+|also\s+|therefore\s+)*(?:request|ask\s+for|ask\s+that|want\s+to\s+know|"
-        r"wish\s+to\s+(?:know|request|receive|obtain|see)|am\s+(?:also\s+|further\s+)?(?:requesting|asking))\b"
+        r"wish\s+to\s+(?:know|request|receive|obtain|see)|am\s+requesting|am\s+asking|"
+        r"am\s+(?:also|further)\s+(?:requesting|asking\s+(?:for|whether|if|about|you|that)))\b"
         r"|\bI\s+would\s+(?:also\s+)?ask\b"
         # The request as the authority restates it: "You have also asked for the costs of ..."
         r"|\byou\s+have\s+also\s+(?:asked|requested)\s+(?:for|whether|about|if)\b"
@@ -462,6 +463,7 @@ class _Para:
     line: str
     marker: _Marker | None
     kind: _Kind
+    heading: bool = False  # heads the numbered questions below it ("• Drug use among staff")
 
 
 def _wrap_width(lines: list[str]) -> int | None:
@@ -812,6 +814,8 @@ class _Draft:
         "... in each of the following ranks" followed by "Chief Inspector", "Chief Superintendent".
         """
         last = self.text[-1]
+        if not last:
+            return False
         if _DANGLING.search(last):
             return True
         lead = next((t for t in self.text if t.endswith(":")), None)
@@ -870,6 +874,15 @@ _APPLIES_TO_ALL = re.compile(
 
 # "Please also provide the cost of ...", "In addition, I would like ...": a request of its own.
 _ANOTHER_REQUEST = re.compile(rf"^(?:\S+\s+){{0,3}}?(?:{_ADDING})\b", re.I)
+
+
+# A line that leads in to the list below it without a colon: "As subsidiary questions I would
+# like to know for the year 2013-2014" (no full stop, no question mark; not "Please provide a
+# copy of the asset management plan.").
+_LEADS_IN_UNMARKED = re.compile(
+    r"\b(?:like\s+to\s+know|(?:tell|advise|inform)\s+me|as\s+follows|the\s+following)\b[^.?!]*$",
+    re.I,
+)
 
 
 def _item_number(label: str) -> str | None:
@@ -944,7 +957,7 @@ class _Splitter:
         elif para.marker is not None and self.is_item(para):
             self.open_item(para, para.marker)
         elif para.marker is not None and self.current is not None:
-            if self.parts_are_questions(self.current, para.marker):
+            if para.marker.rest.strip() and self.parts_are_questions(self.current, para.marker):
                 # "3. Details of:" / "a. The number of staff ..." / "b. The total cost ...": the
                 # item only introduces its lettered parts, and each part asks for something.
                 self.splitting_parts = True
@@ -1051,14 +1064,18 @@ class _Splitter:
         )
         if asks and (not self.list_ahead or _asks_directly(para.line) or own_requests):
             self.open(marked=False).ask(para.line)
-        elif para.kind is _Kind.CONTEXT and (self.pending or _CONTEXT_CUE.match(para.line)):
+        elif para.kind is _Kind.CONTEXT and (
+            self.pending or para.heading or _CONTEXT_CUE.match(para.line)
+        ):
             self.pending.append(para.line)
         else:
             self.preamble.append(para.line)
 
     def inside_question(self, current: _Draft, para: _Para, following: _Para | None) -> None:
         line, kind = para.line, para.kind
-        if kind is _Kind.FOLLOWUP or _CONJUNCTION_ONLY.match(line):
+        if para.heading:
+            self.pending.append(line)  # a group's heading introduces the questions below it
+        elif kind is _Kind.FOLLOWUP or _CONJUNCTION_ONLY.match(line):
             current.ask(line)
         elif not current.asked:
             if kind is _Kind.REQUEST:
@@ -1109,7 +1126,7 @@ class _Splitter:
             and not current.marked
             and following is not None
             and self.is_item(following)
-            and not _QUESTION_MARK.search(line)
+            and _LEADS_IN_UNMARKED.search(line)
             and not _ANOTHER_REQUEST.match(line)
         ):
             # "As subsidiary questions I would like to know for the year 2013-2014" / "- What
@@ -1139,15 +1156,20 @@ def _bullets_head_numbered_items(paras: list[_Para]) -> bool:
     ]
     if len(numbered) < 2 or not all(_is_request(p.marker.rest) for p in numbered[:2]):
         return False
+    after = {id(p): paras[k + 1] if k + 1 < len(paras) else None for k, p in enumerate(paras)}
     if not all(
         len(p.marker.rest.split()) <= 8
         and not _QUESTION_MARK.search(p.marker.rest)
         and not _is_request(p.marker.rest)
+        # Each heads a numbered item directly (not "- Total fuel spend" / "- ..." / "1. ...").
+        and (nxt := after[id(p)]) is not None
+        and nxt.marker is not None
+        and nxt.marker.style in (_Style.NUMBER, _Style.NUMLETTER)
         for p in bullets
     ):
         return False
     for p in bullets:
-        p.line, p.marker, p.kind = p.marker.rest, None, _Kind.CONTEXT
+        p.line, p.marker, p.kind, p.heading = p.marker.rest, None, _Kind.CONTEXT, True
     return True
 
 
@@ -1188,10 +1210,20 @@ def _signoff_start(paras: list[_Para], first_question: int | None) -> int:
         para = paras[end - 1]
         if para.marker is not None or _QUESTION_MARK.search(para.line):
             break
-        if not _PROCEDURAL.search(para.line):
+        if not _PROCEDURAL.search(para.line) or (
+            para.kind is _Kind.FOLLOWUP and not _ASKS_ADVICE.search(para.line)
+        ):
+            # ("If this exceeds the cost limit, please provide ... only": a fallback, not a
+            # remark like "If it exceeds the cost limit, please advise how to refine it".)
             break
         end -= 1
     return end
+
+
+_ASKS_ADVICE = re.compile(
+    r"\b(?:advise|advice|refine|narrow|let\s+me\s+know|contact\s+me|get\s+in\s+touch|clarif)",
+    re.I,
+)
 
 
 def propose_questions(text: str) -> ProposedSplit:
@@ -1226,7 +1258,7 @@ def propose_questions(text: str) -> ProposedSplit:
 # A request quoted whole, its first item opening the quotation: "“1) can you please advise ..." /
 # ... / "2) ...“".
 _QUOTED_WHOLE = re.compile(r"(?m)^[“\"](?=\(?\d{1,2}[.):]\s)([^“”\"]*?)[”“\"][ \t]*$")
-_NUMBERED_AFTER = re.compile(r"(?m)^\(?\d{1,2}[.):]\s")
+_NUMBERED_AFTER = re.compile(r"(?m)^[“\"]?\(?\d{1,2}[.):]\s")
 
 
 def _unquoted(text: str) -> str:
@@ -1567,10 +1599,11 @@ _OPENS_REQUEST = re.compile(
 )
 # A sentence that leans on the one before ("Please break this down by year") stays with it.
 _BACK_WORDS = (
-    r"this|these|those|above|such|them|they|it|its|their|each|same|also\s+break|break\s*down|"
+    r"this|these|those|above|such|them|they|it|its|each|same|also\s+break|break\s*down|"
     # "I would like the information listed from the past ten years": what the sentence before
-    # asked for.
-    r"breakdown|the\s+(?:information|data|figures)"
+    # asked for (not "the data protection impact assessment").
+    r"breakdown|the\s+(?:information|data|figures)\s+(?:listed|above|requested|asked|"
+    r"for\s+(?:the|each|every|all)|from\s+the|broken|split)"
 )
 # (Not the "that" opening a clause: "I would also like confirmation that the PCC is ...".)
 _REFERS_BACK = re.compile(
