@@ -3698,3 +3698,53 @@ def test_references_beside_record_names_and_dates(head: str, reference: str | No
     e = extract(f"{head}\nRequest\nHow many fires were there?\nResponse\nThere were 12 fires.\n")
 
     assert e.reference == reference
+
+
+@pytest.mark.parametrize("heading", ["Harms", "Harms identified", "Harmful effects of disclosure"])
+def test_harm_headings_in_their_other_forms(heading: str) -> None:
+    e = extract(
+        "Request\nPlease provide the report.\nResponse\nThe report is exempt under section "
+        f"31(1)(a).\n{heading}\nDisclosure would help offenders evade detection.\n"
+    )
+
+    assert e.harm_test_present
+    assert e.reasoning.harm == ("Disclosure would help offenders evade detection.",)
+
+
+def test_an_empty_response_heading_is_still_no_response() -> None:
+    with pytest.raises(NoResponse):
+        extract(
+            "FOI 2023/114 Gritting routes\nRequest\nPlease provide a map of the gritting routes.\n"
+            "Response\n"
+        )
+
+
+@pytest.mark.parametrize(
+    ("opening", "question"),
+    [
+        (
+            "Thank you for your recent Freedom of Information request regarding the council's "
+            "spend of £2.5 million on management consultants in 2022/23.",
+            "the council's spend of £2.5 million on management consultants in 2022/23",
+        ),
+        (
+            "Thank you for your request regarding parking enforcement outside St. Mary's school "
+            "in 2022, that we received on 3 April 2023.",
+            "parking enforcement outside St. Mary's school in 2022",
+        ),
+    ],
+)
+def test_a_request_told_back_runs_to_the_end_of_its_sentence(opening: str, question: str) -> None:
+    e = extract(f"Date 3 May 2023\n{opening}\nI am unable to disclose this under section 43(2).\n")
+
+    assert [q.text for q in e.questions] == [question]
+
+
+def test_an_internal_review_letter_does_not_tell_back_the_request() -> None:
+    e = extract(
+        "Date 3 May 2023\nThank you for your email regarding the way your earlier request "
+        "FOI-2023-550 was handled.\nI have reviewed the decision and uphold it under section "
+        "43(2).\n"
+    )
+
+    assert not any("the way your earlier request" in q.text for q in e.questions)

@@ -585,10 +585,16 @@ _TOLD_BACK = Cue(
         r"(?:(?:of|dated)\s+[^,.]{3,30},?\s+)?"
         r"(?:regarding|about|concerning|relating\s+to|in\s+relation\s+to|in\s+which\s+you\s+"
         r"(?:ask|asked|requested)\s+(?:for\s+)?(?:information\s+(?:regarding|about|on|"
-        r"concerning)\s+)?)\s*(?P<what>[^.]{10,300}?)"
+        r"concerning)\s+)?)\s*(?=\S)"
+        # (Not an internal review's "regarding the way your earlier request was handled".)
+        r"(?!the\s+(?:way|handling|manner)\b|your\s+(?:earlier|previous|original)\b)"
+        # To the sentence's end: not "£2.5 million", "www.example.gov.uk" or "St. Mary's".
+        r"(?P<what>.{10,300}?)"
         # "..., which we received on 9th February 2012."
-        r"(?:,?\s+(?:which\s+(?:we|was)\s+)?received\s+(?:on|by)\b[^.]*)?\.",
-        re.I,
+        r"(?:,?\s+(?:which|that)\s+(?:we|was)\s+received\s+(?:on|by)\b.*?"
+        r"|,?\s+received\s+(?:on|by)\b.*?)?"
+        r"(?<!\bSt)(?<!\bNo)(?<!\bMr)(?<!\bDr)\.(?=\s|$)",
+        re.I | re.S,
     ),
     "thank you for your",
 )
@@ -1145,7 +1151,7 @@ _PIT_OTHER = re.compile(
 )
 # (Not an offence or a topic in a table: "(8F) Inflicting grievous bodily harm", "Self-harm".)
 _HARM_LINE = re.compile(
-    r"(?<!bodily )(?<!self-)(?<!self )\bharm\b|\bprejudice\s+(?:test|caused)\b", re.I
+    r"(?<!bodily )(?<!self-)(?<!self )\bharm(?:s|ful)?\b|\bprejudice\s+(?:test|caused)\b", re.I
 )
 _HARM_MENTION = re.compile(
     r"\b(?:the|any)\s+(?:potential\s+)?harm\s+(?:that|which)\s+(?:could|would|might|may)\b|"
@@ -2043,12 +2049,19 @@ def extract(
         and answers_request(first_filled(reversed(lines[: span[0]])))
         and _every_paragraph_asks(lines[span[0] : span[1]])
     )
-    letter_cut_short = quoted_then_cut or (
-        span is not None
-        and cut_short
-        and (
-            bool(_WRITES_IN_RESPONSE.search("\n".join(lines[: span[0]])))
-            or bool(RESPONSE_HEADING.match(first_filled(lines[span[1] :])))
+    letter_cut_short = (
+        quoted_then_cut
+        or (
+            span is not None
+            and cut_short
+            and (
+                bool(_WRITES_IN_RESPONSE.search("\n".join(lines[: span[0]])))
+                # (A Response heading with something under it: the page stopped in the response.)
+                or (
+                    bool(RESPONSE_HEADING.match(first_filled(lines[span[1] :])))
+                    and len([x for x in lines[span[1] :] if x.strip()]) >= 2
+                )
+            )
         )
     )
     if (
