@@ -30,7 +30,8 @@ import sys
 import time
 from pathlib import Path
 
-from sections import notes_of, replace_section, with_notes  # bench/sections.py, beside this script
+# bench/sections.py, beside this script
+from sections import notes_of, replace_section, section_naming, with_notes
 
 BENCH_DIR = Path(__file__).resolve().parent
 
@@ -108,6 +109,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"running {script.name} ...", file=sys.stderr, flush=True)
         section, ok, seconds = run_one(script, args.quick)
         print(f"  {'done' if ok else 'FAILED'} in {seconds:.0f} s", file=sys.stderr)
+        if not ok and section.startswith(f"## {script.stem}\n"):
+            # It failed before printing its own heading: its section from the last run stays,
+            # figures and notes, marked as not measured this time.
+            earlier = section_naming(old, f"bench/{script.name}")
+            if earlier:
+                failure = section.split("\n", 1)[1].strip()
+                section = (
+                    f"{earlier.rstrip()}\n\n{failure}\n\n"
+                    "The figures above are from an earlier run.\n"
+                )
         if not args.only:
             section = with_notes(section, notes_of(old, section.split("\n", 1)[0]))
         sections.append(section)

@@ -33,6 +33,19 @@ def notes_of(document: str, heading: str) -> str:
     return "" if mark is None else "".join(lines[mark:end]).rstrip("\n") + "\n"
 
 
+def section_naming(document: str, needle: str) -> str:
+    """The first section of ``document`` whose text holds ``needle`` (a benchmark's file name),
+    without its notes; "" if there is none."""
+    lines = document.splitlines(keepends=True)
+    starts = [i for i, line in enumerate(lines) if line.startswith("## ")]
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(lines)
+        text = "".join(lines[start:end])
+        if needle in text:
+            return text.split(NOTES, 1)[0].rstrip("\n") + "\n"
+    return ""
+
+
 def with_notes(section: str, notes: str) -> str:
     """``section`` (as a benchmark printed it) followed by ``notes``, if there are any."""
     if not notes:

@@ -98,3 +98,33 @@ def test_one_benchmark_run_alone_replaces_its_own_section_only(run_all, tmp_path
     page = out.read_text(encoding="utf-8")
     assert "New search figures: 12 ms." in page and "Old search figures" not in page
     assert "Old figures: 0.9 s." in page and "by hand before the change" in page
+
+
+FAILING_PAGE = f"""# Performance
+
+## Clock
+
+Recomputing deadlines (`bench/bench_clock.py`): 0.9 s.
+
+{sections.NOTES}
+
+Measured by hand before the change: 1.4 s.
+"""
+
+
+@pytest.mark.parametrize("only", [[], ["--only", "clock"]])
+def test_a_benchmark_failing_before_its_heading_keeps_its_last_section(tmp_path, only):
+    module = _load("run_all")
+    (tmp_path / "bench_clock.py").write_text("raise SystemExit(3)\n", encoding="utf-8")
+    module.BENCH_DIR = tmp_path
+    out = tmp_path / "performance.md"
+    out.write_text(FAILING_PAGE, encoding="utf-8")
+
+    assert module.main([*only, "--write", str(out)]) == 1
+
+    page = out.read_text(encoding="utf-8")
+    assert "## bench_clock" not in page
+    assert page.count("## Clock") == 1
+    assert "(`bench/bench_clock.py`): 0.9 s." in page
+    assert "failed (exit status 3)" in page and "from an earlier run" in page
+    assert "Measured by hand before the change: 1.4 s." in page
