@@ -3748,3 +3748,18 @@ def test_an_internal_review_letter_does_not_tell_back_the_request() -> None:
     )
 
     assert not any("the way your earlier request" in q.text for q in e.questions)
+
+
+def test_a_request_quoted_whole_ends_where_the_authority_speaks() -> None:
+    e = extract(
+        "Our ref: FOI22/23-104\n\nThank you for your email of 3 May in which you requested the "
+        "following:\n\n“Could you confirm the date on which Acme Energy Ltd submitted an HR1 "
+        "form.”\n\nYour request has been dealt with under the Freedom of Information Act 2000.\n\n"
+        "I can neither confirm nor deny whether the agency holds the information that you have "
+        "requested, under sections 31(3) and 43(3) of FOIA.\n\nSection 31 - Law enforcement\n\n"
+        "Confirming or denying would be likely to prejudice the prevention of crime.\n"
+    )
+
+    assert len(e.questions) == 1
+    assert e.questions[0].outcome == "ncnd"
+    assert e.ncnd

@@ -1526,7 +1526,11 @@ _AUTHORITY_VOICE = re.compile(
     r"^(?:section|s\.?)\s*\d{1,2}[A-Z]?\s*\(\d{1,2}[A-Z]?\)|^under\s+(?:section|s\.?)\s*\d|"
     r"^(?:thank\s+you\s+for\s+your\s+(?:request|email|letter|enquiry)|following\s+(?:a\s+|the\s+)?"
     r"(?:search|searches|receipt|enquiries)|please\s+(?:see|find|note)\b|unfortunately\b|"
-    r"information\s+provided\b|(?:yes|no)\s*[.,:;–-]|in\s+(?:response|answer|reply)\s+to\b)"
+    r"information\s+provided\b|(?:yes|no)\s*[.,:;–-]|in\s+(?:response|answer|reply)\s+to\b|"
+    # "Your request has been dealt with under the Freedom of Information Act 2000 (FOIA).",
+    # "I understand your request to relate to ...".
+    r"your\s+request\s+(?:has\s+been|was|is\s+being)\s+(?:dealt\s+with|handled|considered|"
+    r"processed)\b|I\s+understand\s+your\s+request\b)"
     r"|\b(?:we|our|us)\b|\bI\s+(?:can|am\s+(?:able|unable|writing\s+to\s+(?:confirm|advise|inform))|"
     r"have\s+(?:been|attached|enclosed)|enclose|attach|write\s+(?:further|in\s+response))\b|"
     r"\b(?:the\s+)?(?:trust|council|force|constabulary|police|service|authority|department|office|"
@@ -2060,11 +2064,20 @@ def request_section(page_text: str) -> str | None:
             break
     if start is not None and end is None:
         end = _repeated_from(lines, start)
+    # A request quoted whole ("“I wondered if you could confirm ...”") ends where the authority
+    # speaks after it, whatever heading comes later.
+    quoted_whole = (
+        start is not None
+        and (
+            first := first_filled(lines[start : end if end is not None else len(lines)])
+        ).startswith(("“", '"'))
+        and first.rstrip().endswith(("”", '"'))
+    )
     # Without a heading or an opener, the request ends where the authority starts speaking; so
     # it may before the Act's duties are quoted.
     # So may a request whose only end is the letter's sign-off: "You requested the following
     # information:" / the request / "Please see the table below ..." / "Yours sincerely".
-    if end is None or duties or (closing and not from_letter):
+    if end is None or duties or (closing and not from_letter) or quoted_whole:
         furniture = max(
             (i + 1 for i, line in enumerate(lines) if SITE_FURNITURE.search(line)), default=0
         )
