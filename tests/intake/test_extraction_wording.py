@@ -3763,3 +3763,12 @@ def test_a_request_quoted_whole_ends_where_the_authority_speaks() -> None:
     assert len(e.questions) == 1
     assert e.questions[0].outcome == "ncnd"
     assert e.ncnd
+
+
+def test_a_date_after_your_ref_is_not_the_reference() -> None:
+    e = extract(
+        "Your Ref: 14 March 2013 Our ref: RQST4411820\nRequest\nHow many fires were there?\n"
+        "Response\nThere were 12 fires.\n"
+    )
+
+    assert e.reference == "RQST4411820"

@@ -111,6 +111,9 @@ _OTHER_RECORD = re.compile(
 )
 
 
+_MONTH_AFTER = re.compile(rf"\s+(?:{MONTH})\b", re.I)
+
+
 def _is_financial_year(token: str) -> bool:
     m = re.fullmatch(r"(\d{4})[/_](\d{2}|\d{4})", token)
     return bool(m) and int(m.group(2)[-2:]) == (int(m.group(1)) + 1) % 100
@@ -131,8 +134,14 @@ def reference(lines: list[str]) -> str | None:
     """The authority's reference as printed: a labelled one, else one in a heading line."""
     head = "\n".join(lines[:60])
     labelled = [
-        # Not "your report reference 4197715": another record's number, not the request's.
-        *(m for m in _LABELLED_REF.finditer(head) if not _OTHER_RECORD.search(head, 0, m.start())),
+        # Not "your report reference 4197715": another record's number, not the request's; nor
+        # "Your ref: 14 March 2013", a date.
+        *(
+            m
+            for m in _LABELLED_REF.finditer(head)
+            if not _OTHER_RECORD.search(head, 0, m.start())
+            and not _MONTH_AFTER.match(head, m.end())
+        ),
         *(m for x in lines[:60] if "request" in x[:40].lower() and (m := _REQUEST_REF.match(x))),
         *(m for x in lines[:25] if (m := _LEADING_REF.match(x))),
         *(m for x in lines[:60] if (m := _FOI_HEADING_REF.match(x))),
