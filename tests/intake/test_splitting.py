@@ -364,6 +364,18 @@ def test_empty_lettered_parts_under_a_topic_do_not_break_the_split() -> None:
     assert propose_questions(request).questions[0].text.startswith("number of custody suites")
 
 
+def test_a_field_added_for_some_items_stays_with_the_question() -> None:
+    request = (
+        "Please could you provide the number of libraries opened since 2015, with the date each "
+        "opened.\n\n"
+        "If a library is one that has been re-opened, could you please include the date it was "
+        "closed.\n\n"
+        "If the library is a new building, could you please provide the cost of building it.\n\n"
+        "How many libraries closed in the same period?"
+    )
+    assert len(propose_questions(request)) == 2
+
+
 def test_condition_inside_a_numbered_item_stays_with_it() -> None:
     request = (
         "3. I would also ask for data after the cameras were changed.\n"

@@ -257,7 +257,12 @@ _FOLLOWUP = re.compile(
     r"|if\s+(?:this|that|it|(?:my|the|this)\s+(?:request|question|information))\b[^.?]{0,60}?"
     r"\b(?:cost|time|appropriate|fees?)\s+limit|if\s+(?:the\s+)?(?:cost|appropriate|time)\s+limit"
     r"|if\s+(?:this|that|it)\s+(?:is|would\s+be|proves)\s+(?:too\s+\w+|not\s+possible|"
-    r"impossible|impractical))\b",
+    r"impossible|impractical)"
+    # A field added for some of the items asked about: "If a police station is one that has been
+    # re-opened, could you please include the date it was initially closed."
+    r"|if\s+[^,.?]{3,80},\s*(?:could\s+you\s+(?:please\s+)?|please\s+(?:could\s+you\s+)?)"
+    r"(?:also\s+)?(?:include|add|give|state|provide)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:date|cost|name|address|reason|number|location|value|amount)s?)\b",
     re.I,
 )
 # A condition inside a numbered item ("If the date in 1 above was ..., I would like ...") stays
