@@ -376,6 +376,19 @@ def test_a_field_added_for_some_items_stays_with_the_question() -> None:
     assert len(propose_questions(request)) == 2
 
 
+@pytest.mark.parametrize("end", [":", ";"])
+def test_a_count_for_each_category_listed_is_one_question(end: str) -> None:
+    request = (
+        f"How many former police officers does the council employ in the following roles{end}\n"
+        "- Community safety\n- Licensing enforcement\n- Trading standards\n\n"
+        "How many of them were recruited in 2023?"
+    )
+    split = propose_questions(request)
+    assert len(split) == 2
+    assert split.questions[0].text.startswith("How many former police officers")
+    assert "Licensing enforcement" in split.questions[0].text
+
+
 def test_condition_inside_a_numbered_item_stays_with_it() -> None:
     request = (
         "3. I would also ask for data after the cameras were changed.\n"

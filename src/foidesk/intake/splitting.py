@@ -380,7 +380,7 @@ def _kind(text: str) -> _Kind:
     has_question_mark = bool(_QUESTION_MARK.search(bare))
     if (_CONTEXT_CUE.match(text) or _DATE_FIELD.match(bare)) and not has_question_mark:
         return _Kind.CONTEXT
-    if not has_question_mark and bare.endswith(":"):
+    if not has_question_mark and bare.endswith(":") and not _COUNT_BY_CATEGORY.search(bare):
         return _Kind.LEADIN
     if (
         not has_question_mark
@@ -591,12 +591,19 @@ _BREAKDOWN_LEAD = re.compile(
     r"\binclud(?:ing|e)\s+the\s+following\s+(?:fields|columns|details|data)\s*:\s*-?$",
     re.I,
 )
+# "How many ex-police officers are employed specifically in the following roles;" / "-
+# Investigation" / "- Management of appeals": a question counting each category listed.
+_COUNT_BY_CATEGORY = re.compile(
+    r"^(?:how\s+(?:many|much)|(?:the\s+)?(?:total\s+)?number\s+of)\b[^?]*\b(?:in|for|by|within|"
+    r"across|at|under)\s+(?:each\s+of\s+)?the\s+following\s+\w+(?:\s+\w+)?\s*[:;]\s*-?$",
+    re.I,
+)
 
 
 def _demote_if_illustrative(lead: _Para, run: list[_Para]) -> None:
     # "Please list each occasion and the information by:" / "- sex" / "- age": what to break
     # the answer down by, not questions.
-    breakdown = bool(_BREAKDOWN_LEAD.search(lead.line))
+    breakdown = bool(_BREAKDOWN_LEAD.search(lead.line) or _COUNT_BY_CATEGORY.search(lead.line))
     # A bullet that asks, or that introduces a list of its own ("- In what number did the
     # person:" / "a) ..."), is an item, not an illustration of the line above.
     if not breakdown and any(
