@@ -3772,3 +3772,18 @@ def test_a_date_after_your_ref_is_not_the_reference() -> None:
     )
 
     assert e.reference == "RQST4411820"
+
+
+def test_a_broadcasters_journalism_derogation() -> None:
+    e = extract(
+        "Dear Dr Shah,\nFreedom of Information request – RFI20190456 Thank you for your request "
+        "of 3 May 2019 seeking the following information:\n"
+        "“How many programmes about bee-keeping were broadcast last year?”\n"
+        "The information you have requested is excluded from the Act because it is held for the "
+        "purposes of ‘journalism, art or literature.’ For more information please see the "
+        "enclosure which follows this letter.\n"
+    )
+
+    assert e.reference == "RFI20190456"
+    assert [q.outcome for q in e.questions] == ["other"]
+    assert e.has_attachment

@@ -332,7 +332,12 @@ _NOT_A_REQUEST = re.compile(
     r"\bdoes\s+not\s+(?:fulfil|meet|satisfy)\s+(?:the\s+requirements\s+of\s+)?section\s+8\b|"
     # "Your question falls outside the direct scope of the FOIA framework as it is not a direct
     # request for information held by the Commission."
-    r"\bnot\s+a\s+(?:direct\s+)?request\s+for\s+(?:recorded\s+)?information\s+held\b",
+    r"\bnot\s+a\s+(?:direct\s+)?request\s+for\s+(?:recorded\s+)?information\s+held\b|"
+    # The public service broadcasters' derogation (FOIA Schedule 1 Part VI): "The information
+    # you have requested is excluded from the Act because it is held for the purposes of
+    # ‘journalism, art or literature.’"
+    r"\bexcluded\s+from\s+the\s+(?:Act|FOIA)\b|"
+    r"\bheld\s+for\s+(?:the\s+)?purposes?\s+of\s+.?journalism,\s+art\s+or\s+literature",
     re.I,
 )
 # "Your question falls outside the scope of the FOIA": the answer, when nothing is given and
@@ -474,6 +479,11 @@ _ATTACHED = re.compile(
 # message), "the accompanying spreadsheet": each tried only when its words are there.
 _ATTACHMENT_OTHER = (
     (
+        # "please see the enclosure which follows this letter"
+        re.compile(r"\b(?:the|an?)\s+enclosures?\b", re.I),
+        ("enclosure",),
+    ),
+    (
         re.compile(
             r"\b(?:I|we)\s+(?:have\s+|am\s+|are\s+)?(?:attach|enclose|attached|enclosed|"
             r"attaching|enclosing)\b",
@@ -536,7 +546,14 @@ _NOT_RETRIEVABLE = Cue(_NOT_RETRIEVABLE, "retrievable")
 _VEXATIOUS = Cue(_VEXATIOUS, "vexatious", "repeated request")
 _CLARIFY = Cue(_CLARIFY, "clarif", "unclear", "ambiguous", "if you could")
 _NOT_A_REQUEST = Cue(
-    _NOT_A_REQUEST, "recorded information", "to be valid", "valid ", "section 8", "information held"
+    _NOT_A_REQUEST,
+    "recorded information",
+    "to be valid",
+    "valid ",
+    "section 8",
+    "information held",
+    "excluded from",
+    "journalism",
 )
 _OUTSIDE_THE_ACT = Cue(_OUTSIDE_THE_ACT, "outside")
 _S21 = Cue(

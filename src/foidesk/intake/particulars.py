@@ -71,7 +71,10 @@ _REQUEST_REF = re.compile(
     rf"(?::\s*\[?(?P<ref>{_REF_TOKEN})|"
     # "FREEDOM OF INFORMATION REQUEST 20/09/1088".
     r"(?:(?<=\s)[-–]\s*)?"
-    r"\(?(?P<bare>(?:[A-Z]{2,5}[ -])?(?:[A-Z0-9][A-Z0-9/-]*)?\d{3,}[A-Z0-9/_-]*)\)?$)",
+    r"\(?(?P<bare>(?:[A-Z]{2,5}[ -])?(?:[A-Z0-9][A-Z0-9/-]*)?\d{3,}[A-Z0-9/_-]*)\)?$|"
+    # "Freedom of Information request – RFI20121173 Thank you for your request ...": a coded
+    # reference, the letter running on after it.
+    r"(?<=\s)[-–]\s*(?P<coded>(?-i:[A-Z]{2,6})[-/]?\d{4,}[A-Z0-9/-]*)\b)",
     re.I,
 )
 # "Freedom of Information: 003814/19 – Incidents NRM referral", "Freedom of Information: Right to
@@ -149,9 +152,13 @@ def reference(lines: list[str]) -> str | None:
     ]
     for m in labelled:
         groups = m.groupdict()
-        ref = (groups.get("ref") or groups.get("bare") or groups.get("grouped") or "").rstrip(
-            "./-_"
-        )
+        ref = (
+            groups.get("ref")
+            or groups.get("bare")
+            or groups.get("coded")
+            or groups.get("grouped")
+            or ""
+        ).rstrip("./-_")
         if len(re.sub(r"\D", "", ref)) >= 2 and not _not_a_reference(ref):
             return ref
     for line in lines[:25]:
