@@ -389,6 +389,20 @@ def test_a_count_for_each_category_listed_is_one_question(end: str) -> None:
     assert "Licensing enforcement" in split.questions[0].text
 
 
+def test_i_am_seeking_information_asks() -> None:
+    request = (
+        "I am writing to ask for your help with an enquiry about the council's dog wardens.\n\n"
+        "I am specifically seeking information about the number of stray dogs seized in each "
+        "year since 2015.\n\n"
+        "I would also like to know how many of them were rehomed."
+    )
+    assert texts(request) == [
+        "I am specifically seeking information about the number of stray dogs seized in each "
+        "year since 2015.",
+        "I would also like to know how many of them were rehomed.",
+    ]
+
+
 def test_condition_inside_a_numbered_item_stays_with_it() -> None:
     request = (
         "3. I would also ask for data after the cameras were changed.\n"
