@@ -447,7 +447,13 @@ _PROCEDURAL = re.compile(
     r"would\s+appreciate\s+any|understand\s+that\s+(?:this|the)\s+information|thanks|thank\s+you|"
     r"in\s+advance|sent\s+from\s+my|\bin\s+an?\s+e-?mail\s+(?:back\s+)?to\b|"
     # "If possible, please could you provide the information in the form of the attached table."
-    r"\battached\s+(?:table|template|spreadsheet|form)\b",
+    r"\battached\s+(?:table|template|spreadsheet|form)\b|"
+    # The closing paragraphs of a requester's template: "If you are unable to proceed with all
+    # of the above ..., please provide the rest of the information.", "I wish to be informed in
+    # writing whether you have such information", "If you are considering charging ...".
+    r"\bunable\s+to\s+(?:proceed|answer|comply|provide)\s+(?:with\s+)?(?:all|any|part)\b|"
+    r"\bwish\s+to\s+be\s+informed\s+in\s+writing\b|\bnot\s+covered\s+by\s+(?:the|any)\s+"
+    r"exemptions?\b|\bconsidering\s+charging\b",
     re.I,
 )
 
