@@ -405,17 +405,22 @@ def test_i_am_seeking_information_asks() -> None:
 
 def test_the_closing_paragraphs_of_a_requesters_template_are_no_questions() -> None:
     request = (
-        "1. How many speed awareness courses were run in 2023?\n\n"
-        "2. How much income did they raise?\n\n"
+        "Dear Council,\n\n"
+        "1. What is your policy on speed awareness courses? If you run them, when did they "
+        "start?\n\n"
+        "2. How many courses were run?\n- Please divide the data by age and gender.\n\n"
+        "3. If this is possible, please include the full list of complaints about the courses."
+        "\n\n"
         "If you are unable to proceed with all of the above, due either to the information not "
         "being held, or the data exceeding your time limits, please provide the rest of the "
         "information.\n\n"
         "I wish to be informed in writing whether you have such information and, if so, I seek "
-        "the disclosure of that information.\n\n"
-        "If you are considering charging for the disclosure of this information, please inform "
-        "me first.\n\nYours faithfully,\nSam"
+        "the disclosure of that information. If the information is covered by any exemptions, "
+        "please disclose such information as is not covered by the exemptions.\n\n"
+        "If you are considering charging for the disclosure of this information, please tell "
+        "me before any work that would be liable to a charge is carried out."
     )
-    assert len(propose_questions(request)) == 2
+    assert len(propose_questions(request)) == 3
 
 
 def test_condition_inside_a_numbered_item_stays_with_it() -> None:
