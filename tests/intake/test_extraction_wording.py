@@ -3787,3 +3787,16 @@ def test_a_broadcasters_journalism_derogation() -> None:
     assert e.reference == "RFI20190456"
     assert [q.outcome for q in e.questions] == ["other"]
     assert e.has_attachment
+
+
+def test_an_answer_label_run_into_the_questions_last_word() -> None:
+    e = extract(
+        "Information requested:\n"
+        "Q1 / Please supply a copy of the latest fleet strategyA1 / The council does not have a "
+        "fleet strategy, so the information you requested is not held.\n"
+        "Q2 / Please supply a copy of the 2023/24 business plan\n"
+        "A2 / The business plan is attached.\n"
+    )
+
+    assert e.questions[0].text == "Please supply a copy of the latest fleet strategy"
+    assert [q.outcome for q in e.questions] == ["not_held", "disclosed"]

@@ -361,8 +361,8 @@ _ITEM = re.compile(r"^(?:q(?:uestion)?\s*)?(\d{1,2})(?:[.):]|,(?=\s+[A-Z]))\s+(.
 # A heading over a group of questions: "Fly-tipping:", "Part B".
 _GROUP_HEADING = re.compile(r"^[A-Z][A-Za-z'’&/ -]{2,40}:$")
 # "Q. How many ...?" / "A. 412": questions and answers marked, not numbered.
-_QA_ASK = re.compile(r"^Q(?:uestion)?\s*[.:)\-–]\s*(\S.*)$")
-_QA_ANSWER = re.compile(r"^A(?:nswer)?\s*[.:)\-–]")
+_QA_ASK = re.compile(r"^Q(?:uestion)?\s*(?:[.:)\-–]|\d{1,2}\s?/)\s*(\S.*)$")
+_QA_ANSWER = re.compile(r"^A(?:nswer)?\s*(?:[.:)\-–]|\d{1,2}\s?/)")
 
 
 def _marked_pairs(lines: list[str]) -> list[tuple[int, str]]:

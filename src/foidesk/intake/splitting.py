@@ -1710,6 +1710,16 @@ _FLAT_LINE = 500
 # Sentences run together without a space, as some logs print a request: "... Act 2000.Please
 # provide the following:The current number of households ...".
 _GLUED = re.compile(r"(?<=[a-z0-9)][.:?,])(?=[A-Z][a-z]|I\s)")
+_Q_SLASH = re.compile(r"^Q(\d{1,2})\s?/\s")
+
+
+def _answer_label_unglued(line: str) -> str:
+    """ "Q1 / Please supply a copy of the latest StrategyA1 / Empath do not have ...": the
+    answer's label, run into the question's last word, starts a line of its own."""
+    m = _Q_SLASH.match(line)
+    if m is None:
+        return line
+    return re.sub(rf"(?<=[a-z)])(?=A{m.group(1)}\s?/\s)", "\n", line, count=1)
 
 
 def _unglue(line: str) -> str:
@@ -1782,6 +1792,8 @@ def set_out_page(text: str) -> str:
       the requester's voice to the authority's and back."""
     if _GLUED.search(text):
         text = "\n".join(_unglue(line) for line in text.split("\n"))
+    if "Q1" in text:
+        text = "\n".join(_answer_label_unglued(line) for line in text.split("\n"))
     if "? " in text or " - " in text or " – " in text:
         text = "\n".join(_answers_inline(text.split("\n")))
     lines = text.split("\n")
