@@ -351,3 +351,21 @@ def test_a_question_outside_the_acts_scope_is_answered_as_other():
 )
 def test_wording_that_only_looks_like_a_refusal_or_a_formality(answer, cites, whole, outcome):
     assert classify(answer, cites, whole=whole) == outcome
+
+
+def test_answering_would_be_labour_intensive_is_a_cost_refusal():
+    text = (
+        "To calculate the ages of patients at the time of treatment would take a manually labour "
+        "intensive and time lengthy process."
+    )
+
+    assert classify(text, (), whole=False) == "cost_limit_s12"
+    # Not the burden of a request refused as vexatious.
+    assert (
+        classify(
+            "Complying would be labour intensive and the request is vexatious.",
+            ("s14(1)",),
+            whole=True,
+        )
+        == "vexatious_s14"
+    )
