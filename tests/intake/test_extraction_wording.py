@@ -3800,3 +3800,17 @@ def test_an_answer_label_run_into_the_questions_last_word() -> None:
 
     assert e.questions[0].text == "Please supply a copy of the latest fleet strategy"
     assert [q.outcome for q in e.questions] == ["not_held", "disclosed"]
+
+
+def test_an_introduction_wrapped_over_lines_still_introduces_the_request() -> None:
+    e = extract(
+        "Dear Mr Jones\n"
+        "Thank you for your email of 31 August 2016 in which you asked for the following\n"
+        "information from the Ministry of Justice (MoJ):\n"
+        "Could you please disclose a full list of items confiscated from visitors at the\n"
+        "following prisons since September 2015.\n"
+        "Your request has been handled under the Freedom of Information Act 2000.\n"
+        "I can confirm that the department holds the information. A list is attached.\n"
+    )
+
+    assert e.request_text.startswith("Could you please disclose")

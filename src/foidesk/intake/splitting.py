@@ -1445,7 +1445,9 @@ _START_INTRO = quick(
     re.compile(
         r"\b(?:you\s+seek\s+access\s+to|received\s+a\s+request|as\s+follows|you\s+asked(?:\s+for)?|"
         r"you\s+requested|you\s+wrote|requested\s+the\s+following|following\s+request|"
-        r"(?:request|asked)\b.{0,60}\bfor\s+the\s+following\s+information)\b.*:\s*-?$",
+        r"(?:request|asked)\b.{0,60}\bfor\s+the\s+following\s+information|"
+        # "I refer to your enquiry ... asking to be supplied with the following information ...:"
+        r"asking\s+(?:to\s+be\s+(?:supplied|provided)\s+with|for)\s+the\s+following)\b.*:\s*-?$",
         re.I,
     )
 )
@@ -1998,11 +2000,32 @@ def _after_request_heading(lines: list[str]) -> int | None:
     request."""
     for index, line in enumerate(lines):
         if not introduces_request(line):
+            wrapped = _wrapped_introduction(lines, index)
+            if wrapped is not None:
+                return wrapped
             continue
         heading = NUMBERED_REQUEST_HEADING.match(line)
         if heading and heading.group(1) == "1" and _answers_follow(lines[:index]):
             continue
         return index + 1
+    return None
+
+
+def _wrapped_introduction(lines: list[str], index: int) -> int | None:
+    """ "I refer to your enquiry dated 5 September 2021 asking to be supplied with the following" /
+    "information under the provisions of the Freedom of Information (Scotland) Act 2002 (“the" /
+    "FOISA”):": an introduction wrapped over three lines or fewer, read as one; the line after
+    its last, or ``None``."""
+    line = lines[index]
+    if not line.strip() or line.rstrip().endswith((".", ":", "?")) or "following" not in line:
+        return None
+    joined = line
+    for end in range(index + 1, min(index + 3, len(lines))):
+        if not lines[end].strip():
+            return None
+        joined = f"{joined} {lines[end].strip()}"
+        if joined.rstrip().endswith(":"):
+            return end + 1 if _START_INTRO.search(joined) and introduces_request(joined) else None
     return None
 
 
