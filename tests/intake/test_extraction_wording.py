@@ -3814,3 +3814,65 @@ def test_an_introduction_wrapped_over_lines_still_introduces_the_request() -> No
     )
 
     assert e.request_text.startswith("Could you please disclose")
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # The requester's own letter opens "Thank you for your letter ... regarding ...", then
+        # asks for numbered items.
+        "Request:\nDear Council,\nThank you for your letter of 12 May regarding the closure of "
+        "the Mill Road pool. Under the Act please provide the following.\n"
+        "1. Copies of all consultation responses.\n2. The total cost of the consultation.\n"
+        "Yours faithfully,\nJ. Brown\nResponse:\n1. They are attached.\n2. It cost £3,450.\n",
+        # "We can provide the information you requested, which was as follows:" introduces it.
+        "Our ref: FOI 7120\nDear Mr Hale,\nThank you for your request regarding fixed penalty "
+        "notices. I am pleased to say that we can provide the information you requested, which "
+        "was as follows:\n- The number of notices for littering issued in 2013.\n"
+        "- The number of notices for dog fouling issued in 2013.\nResponse\n"
+        "In 2013 the council issued 412 notices for littering and 57 for dog fouling.\n",
+    ],
+)
+def test_a_request_quoted_after_thanks_is_not_told_back(page: str) -> None:
+    e = extract(page)
+
+    assert len(e.questions) == 2
+    assert e.questions[1].text.startswith("The ")
+    assert "regarding" not in e.questions[0].text
+
+
+def test_a_request_quoted_in_several_paragraphs_keeps_each() -> None:
+    e = extract(
+        "Request\n“How many pupils were permanently excluded from the borough's schools in "
+        "2012/13?”\n“Our parents' group has seen a rise in exclusions.”\n"
+        "“Please also tell me how many were excluded for a fixed period in the same year.”\n"
+        "Response\nIn 2012/13, 14 pupils were permanently excluded and 310 for a fixed period.\n"
+    )
+
+    assert len(e.questions) == 2
+
+
+@pytest.mark.parametrize(
+    ("head", "reference"),
+    [
+        ("Our Ref: CS/2231\nMarch 2014", "CS/2231"),
+        ("Reference: FOI 1123\nMay I first apologise for the delay.", "FOI 1123"),
+        ("Reference: 3/2013", "3/2013"),
+        ("Re: Freedom of Information request – June 2014", None),
+        ("Re: Freedom of Information request - 2014", None),
+        ("Re: FOI request - EU2016 referendum count costs", None),
+    ],
+)
+def test_references_beside_months_years_and_subjects(head: str, reference: str | None) -> None:
+    e = extract(f"{head}\nRequest\nHow many fires were there?\nResponse\nThere were 12 fires.\n")
+
+    assert e.reference == reference
+
+
+def test_an_animals_enclosure_is_no_attachment() -> None:
+    e = extract(
+        "Request\nHow many animals escaped from the zoo in 2013?\nResponse\nTwo wallabies "
+        "escaped from the enclosure in 2013. The fencing of the enclosure was replaced.\n"
+    )
+
+    assert not e.has_attachment

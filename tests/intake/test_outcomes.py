@@ -369,3 +369,17 @@ def test_answering_would_be_labour_intensive_is_a_cost_refusal():
         )
         == "vexatious_s14"
     )
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Some of the information you have requested is excluded from the Act because it is held "
+        "for the purposes of 'journalism, art or literature'. The rest, the total spent on taxis, "
+        "was £2.1 million.",
+        "Information held by the Trust's charity is not excluded from the Act. The charity "
+        "received donations totalling £184,300 in 2013.",
+    ],
+)
+def test_the_broadcasters_derogation_beside_what_is_given_is_no_other(answer):
+    assert classify(answer, (), whole=True) != "other"

@@ -370,7 +370,7 @@ def test_a_field_added_for_some_items_stays_with_the_question() -> None:
         "opened.\n\n"
         "If a library is one that has been re-opened, could you please include the date it was "
         "closed.\n\n"
-        "If the library is a new building, could you please provide the cost of building it.\n\n"
+        "If the library is a new building, could you please include the cost of building it.\n\n"
         "How many libraries closed in the same period?"
     )
     assert len(propose_questions(request)) == 2
@@ -421,6 +421,53 @@ def test_the_closing_paragraphs_of_a_requesters_template_are_no_questions() -> N
         "me before any work that would be liable to a charge is carried out."
     )
     assert len(propose_questions(request)) == 3
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Please provide copies of any reports presented to the cabinet when it was considering "
+        "charging for garden waste collection in 2012.",
+        "Please also tell me the number of those homes not covered by any exemptions from the "
+        "empty homes premium.",
+        "Please also tell me the number of those people the service was unable to provide any "
+        "temporary accommodation for.",
+    ],
+)
+def test_a_last_request_using_template_words_is_still_a_question(last: str) -> None:
+    split = propose_questions(
+        "Please tell me how many long-term empty homes there were on 1 April 2013.\n\n"
+        f"{last}\n\nYours faithfully,\nA. Resident"
+    )
+    assert len(split) == 2
+
+
+def test_a_condition_on_something_new_is_its_own_question() -> None:
+    request = (
+        "Please tell me the total amount spent by the council on agency staff in 2013.\n"
+        "If the council has closed any public toilets since 2010, could you please provide the "
+        "location of each and the date it closed."
+    )
+    assert len(propose_questions(request)) == 2
+
+
+def test_a_count_led_by_the_number_of_keeps_its_categories() -> None:
+    request = (
+        "The number of reported incidents at the following locations:\n"
+        "- Central Library\n- Riverside Leisure Centre\n\n"
+        "What is the annual cost of security staff at each location?"
+    )
+    split = propose_questions(request)
+    assert len(split) == 2
+    assert "Central Library" in split.questions[0].text
+
+
+def test_seeking_information_for_a_project_is_a_reason_not_a_question() -> None:
+    request = (
+        "How many trees were felled in Elm Park in 2013?\n\n"
+        "I am seeking information for a local history project."
+    )
+    assert len(propose_questions(request)) == 1
 
 
 def test_condition_inside_a_numbered_item_stays_with_it() -> None:

@@ -114,6 +114,7 @@ from foidesk.intake.splitting import (
     propose_questions,
     request_section,
     set_out_page,
+    states_a_request,
     without_salutation,
 )
 from foidesk.intake.wording import (
@@ -607,9 +608,13 @@ def _letter_telling_back(section: str) -> bool:
     if not lines or not SALUTATION.match(lines[0]):
         return False
     opening = "\n".join(lines[1:4])
+    if _told_back(opening) is None:
+        return False
+    # Nothing else in it asks: the sentence telling the request back is its only account of it.
+    rest = _TOLD_BACK.pattern.sub(" ", section)
     return (
-        _told_back(opening) is not None
-        and "?" not in section
+        "?" not in section
+        and not states_a_request(rest)
         and not any(introduces_request(x) for x in lines)
         and not any(x.startswith(("“", '"')) for x in lines)
     )

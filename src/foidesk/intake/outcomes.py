@@ -335,12 +335,7 @@ _NOT_A_REQUEST = re.compile(
     r"\bdoes\s+not\s+(?:fulfil|meet|satisfy)\s+(?:the\s+requirements\s+of\s+)?section\s+8\b|"
     # "Your question falls outside the direct scope of the FOIA framework as it is not a direct
     # request for information held by the Commission."
-    r"\bnot\s+a\s+(?:direct\s+)?request\s+for\s+(?:recorded\s+)?information\s+held\b|"
-    # The public service broadcasters' derogation (FOIA Schedule 1 Part VI): "The information
-    # you have requested is excluded from the Act because it is held for the purposes of
-    # ‘journalism, art or literature.’"
-    r"\bexcluded\s+from\s+the\s+(?:Act|FOIA)\b|"
-    r"\bheld\s+for\s+(?:the\s+)?purposes?\s+of\s+.?journalism,\s+art\s+or\s+literature",
+    r"\bnot\s+a\s+(?:direct\s+)?request\s+for\s+(?:recorded\s+)?information\s+held\b",
     re.I,
 )
 # "Your question falls outside the scope of the FOIA": the answer, when nothing is given and
@@ -348,6 +343,14 @@ _NOT_A_REQUEST = re.compile(
 _OUTSIDE_THE_ACT = re.compile(
     r"\b(?:falls?|is|are)\s+outside\s+(?:of\s+)?(?:the\s+)?(?:direct\s+)?scope\s+of\s+(?:the\s+)?"
     r"(?:FOIA|FOISA|Freedom\s+of\s+Information|Act\b)",
+    re.I,
+)
+# The public service broadcasters' derogation (FOIA Schedule 1 Part VI): "The information you
+# have requested is excluded from the Act because it is held for the purposes of ‘journalism,
+# art or literature.’" (not "is not excluded from the Act").
+_DEROGATION = re.compile(
+    r"(?<!not\s)\bexcluded\s+from\s+the\s+(?:Act|FOIA)\b|"
+    r"\bheld\s+for\s+(?:the\s+)?purposes?\s+of\s+.?journalism,\s+art\s+or\s+literature",
     re.I,
 )
 _ACKNOWLEDGEMENT = re.compile(
@@ -482,8 +485,12 @@ _ATTACHED = re.compile(
 # message), "the accompanying spreadsheet": each tried only when its words are there.
 _ATTACHMENT_OTHER = (
     (
-        # "please see the enclosure which follows this letter"
-        re.compile(r"\b(?:the|an?)\s+enclosures?\b", re.I),
+        # "please see the enclosure which follows this letter" (not an animal's enclosure)
+        re.compile(
+            r"\b(?:see|find|in)\s+(?:the\s+)?enclosures?\b|\benclosures?\s+(?:which\s+follows?|"
+            r"below|attached|with\s+this\s+letter)",
+            re.I,
+        ),
         ("enclosure",),
     ),
     (
@@ -550,16 +557,11 @@ _NOT_RETRIEVABLE = Cue(_NOT_RETRIEVABLE, "retrievable")
 _VEXATIOUS = Cue(_VEXATIOUS, "vexatious", "repeated request")
 _CLARIFY = Cue(_CLARIFY, "clarif", "unclear", "ambiguous", "if you could")
 _NOT_A_REQUEST = Cue(
-    _NOT_A_REQUEST,
-    "recorded information",
-    "to be valid",
-    "valid ",
-    "section 8",
-    "information held",
-    "excluded from",
-    "journalism",
+    _NOT_A_REQUEST, "recorded information", "to be valid", "valid ", "section 8", "information held"
 )
 _OUTSIDE_THE_ACT = Cue(_OUTSIDE_THE_ACT, "outside")
+_DEROGATION = Cue(_DEROGATION, "excluded from", "journalism")
+_SUMS_GIVEN = re.compile(r"£\s?\d|\d\s?%|\btable\b", re.I)
 _S21 = Cue(
     _S21,
     "accessible",
@@ -833,7 +835,11 @@ def classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
         )
     if any(c.startswith("s22") for c in cites) or _S22.search(text):
         return "future_publication_s22"
-    if _NOT_A_REQUEST.search(text):
+    if _NOT_A_REQUEST.search(text) or (
+        # (Not where sums or a table are given beside it: "The remaining information ... was
+        # £2.1 million.")
+        _DEROGATION.search(text) and not _SUMS_GIVEN.search(text)
+    ):
         return "other"
     if _PARTIAL.search(text):
         return "partially_disclosed"

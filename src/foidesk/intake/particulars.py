@@ -70,11 +70,11 @@ _REQUEST_REF = re.compile(
     r"(?:\s+(?:no|number))?\.?\s*"
     rf"(?::\s*\[?(?P<ref>{_REF_TOKEN})|"
     # "FREEDOM OF INFORMATION REQUEST 20/09/1088".
-    r"(?:(?<=\s)[-–]\s*)?"
+    rf"(?:(?<=\s)[-–]\s*)?(?!(?:{MONTH})\.?\s)"
     r"\(?(?P<bare>(?:[A-Z]{2,5}[ -])?(?:[A-Z0-9][A-Z0-9/-]*)?\d{3,}[A-Z0-9/_-]*)\)?$|"
     # "Freedom of Information request – RFI20121173 Thank you for your request ...": a coded
-    # reference, the letter running on after it.
-    r"(?<=\s)[-–]\s*(?P<coded>(?-i:[A-Z]{2,6})[-/]?\d{4,}[A-Z0-9/-]*)\b)",
+    # reference, the letter running on after it (not "– GP2015 contract").
+    r"(?<=\s)[-–]\s*(?P<coded>(?-i:[A-Z]{2,6})[-/]?\d{5,}[A-Z0-9/-]*)(?=\s*$|\s+(?-i:[A-Z]))\b)",
     re.I,
 )
 # "Freedom of Information: 003814/19 – Incidents NRM referral", "Freedom of Information: Right to
@@ -114,7 +114,8 @@ _OTHER_RECORD = re.compile(
 )
 
 
-_MONTH_AFTER = re.compile(rf"\s+(?:{MONTH})\b", re.I)
+# "Your Ref: 14 March 2013": a date (the month and its year on the same line).
+_MONTH_AFTER = re.compile(rf"[ \t]+(?:{MONTH})[ \t]+(?:19|20)\d{{2}}\b", re.I)
 
 
 def _is_financial_year(token: str) -> bool:
@@ -123,34 +124,47 @@ def _is_financial_year(token: str) -> bool:
 
 
 # "14/03/2023", "12/2021": a date or a month, not a reference.
-_DATE_SHAPED = re.compile(
-    r"(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/(?:\d{2}|(?:19|20)\d{2})"
-    r"|(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}"
-)
+_DATE_SHAPED = re.compile(r"(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/(?:\d{2}|(?:19|20)\d{2})")
 
 
-def _not_a_reference(token: str) -> bool:
-    return _is_financial_year(token) or bool(_DATE_SHAPED.fullmatch(token))
+_A_MONTH = re.compile(r"(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}")
+
+
+def _not_a_reference(token: str, *, heading: bool = False) -> bool:
+    """A financial year, a date, or a year alone; in a heading also a month ("12/2021 – Parking
+    income"), which a labelled reference may well be ("Reference: 3/2013")."""
+    return (
+        _is_financial_year(token)
+        or bool(_DATE_SHAPED.fullmatch(token))
+        or bool(re.fullmatch(r"(?:19|20)\d{2}", token))
+        or (heading and bool(_A_MONTH.fullmatch(token)))
+    )
 
 
 def reference(lines: list[str]) -> str | None:
     """The authority's reference as printed: a labelled one, else one in a heading line."""
     head = "\n".join(lines[:60])
-    labelled = [
+    # (match, whether it is a heading's: a heading's number, "12/2021 – Parking income", may be
+    # a month, where a labelled one, "Reference: 3/2013", seldom is)
+    found = [
         # Not "your report reference 4197715": another record's number, not the request's; nor
         # "Your ref: 14 March 2013", a date.
         *(
-            m
+            (m, False)
             for m in _LABELLED_REF.finditer(head)
             if not _OTHER_RECORD.search(head, 0, m.start())
             and not _MONTH_AFTER.match(head, m.end())
         ),
-        *(m for x in lines[:60] if "request" in x[:40].lower() and (m := _REQUEST_REF.match(x))),
-        *(m for x in lines[:25] if (m := _LEADING_REF.match(x))),
-        *(m for x in lines[:60] if (m := _FOI_HEADING_REF.match(x))),
-        *_QUOTED_REF.finditer(head),
+        *(
+            (m, False)
+            for x in lines[:60]
+            if "request" in x[:40].lower() and (m := _REQUEST_REF.match(x))
+        ),
+        *((m, True) for x in lines[:25] if (m := _LEADING_REF.match(x))),
+        *((m, True) for x in lines[:60] if (m := _FOI_HEADING_REF.match(x))),
+        *((m, False) for m in _QUOTED_REF.finditer(head)),
     ]
-    for m in labelled:
+    for m, heading in found:
         groups = m.groupdict()
         ref = (
             groups.get("ref")
@@ -159,14 +173,14 @@ def reference(lines: list[str]) -> str | None:
             or groups.get("grouped")
             or ""
         ).rstrip("./-_")
-        if len(re.sub(r"\D", "", ref)) >= 2 and not _not_a_reference(ref):
+        if len(re.sub(r"\D", "", ref)) >= 2 and not _not_a_reference(ref, heading=heading):
             return ref
     for line in lines[:25]:
         if len(line) > 160:
             continue
         for m in _HEADING_REF.finditer(line):
             ref = next(g for g in m.groups() if g)
-            if not _not_a_reference(ref):
+            if not _not_a_reference(ref, heading=True):
                 return ref
     return _under_the_salutation(lines[:60])
 

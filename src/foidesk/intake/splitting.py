@@ -261,7 +261,7 @@ _FOLLOWUP = re.compile(
     # A field added for some of the items asked about: "If a police station is one that has been
     # re-opened, could you please include the date it was initially closed."
     r"|if\s+[^,.?]{3,80},\s*(?:could\s+you\s+(?:please\s+)?|please\s+(?:could\s+you\s+)?)"
-    r"(?:also\s+)?(?:include|add|give|state|provide)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:also\s+)?(?:include|add)\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:date|cost|name|address|reason|number|location|value|amount)s?)\b",
     re.I,
 )
@@ -313,7 +313,8 @@ _REQUEST_PHRASE = quick(
         r"|\bI\s+would\s+(?:also\s+)?ask\b"
         # "I am specifically seeking information about the number of police horses ..."
         r"|\bI\s+am\s+(?:specifically\s+|also\s+|therefore\s+)?(?:seeking|looking\s+for)\s+"
-        r"(?:information|details|data|figures|the\s+number|copies|a\s+copy|any)\b"
+        r"(?:(?:information|details|data|figures)\s+(?:about|on|regarding|relating\s+to|concerning|"
+        r"as\s+to)|the\s+number|copies|a\s+copy|any)\b"
         # The request as the authority restates it: "You have also asked for the costs of ..."
         r"|\byou\s+have\s+also\s+(?:asked|requested)\s+(?:for|whether|about|if)\b"
         # "I wish to make a formal request to see the transcript ..."
@@ -388,9 +389,10 @@ def _kind(text: str) -> _Kind:
     if (
         not has_question_mark
         # "... the following:" leads in; "the following" in the middle of a paragraph that
-        # goes on to ask for something does not.
+        # goes on to ask for something does not; nor does a count for each category listed.
         and _LEADIN_PHRASE.search(bare[-60:])
         and not _WH_START.match(_strip_qualifiers(bare))
+        and not _COUNT_BY_CATEGORY.search(bare)
     ):
         return _Kind.LEADIN
     if _ABOUT_THE_SEARCH.search(bare):
@@ -451,9 +453,9 @@ _PROCEDURAL = re.compile(
     # The closing paragraphs of a requester's template: "If you are unable to proceed with all
     # of the above ..., please provide the rest of the information.", "I wish to be informed in
     # writing whether you have such information", "If you are considering charging ...".
-    r"\bunable\s+to\s+(?:proceed|answer|comply|provide)\s+(?:with\s+)?(?:all|any|part)\b|"
-    r"\bwish\s+to\s+be\s+informed\s+in\s+writing\b|\bnot\s+covered\s+by\s+(?:the|any)\s+"
-    r"exemptions?\b|\bconsidering\s+charging\b",
+    r"^if\s+you\s+are\s+unable\s+to\s+(?:proceed|answer|comply)\s+with\s+(?:all|any|part)\b|"
+    r"\bwish\s+to\s+be\s+informed\s+in\s+writing\b|\bdisclose\s+such\s+information\s+as\s+is\s+"
+    r"not\s+covered\b|^if\s+you\s+are\s+considering\s+charging\b",
     re.I,
 )
 
@@ -1577,6 +1579,14 @@ _REQUESTER_VOICE = re.compile(
 _FIELD = re.compile(r"^[A-Za-z][\w ]{1,30}:\s*[\w/.-]+(?:\s[\w/.-]+){0,3}$")
 
 
+def states_a_request(text: str) -> bool:
+    """Whether ``text`` asks for something in so many words ("Please could you send me ...",
+    "I would like ...") or lists an item (a line opening "1.", "-", "(a)")."""
+    return bool(_REQUEST_PHRASE.search(text)) or any(
+        _marker(line.strip()) is not None for line in text.split("\n")
+    )
+
+
 def _asks(line: str) -> bool:
     """Whether a line, less any item marker, asks for something in the requester's voice."""
     if _FIELD.match(line) and "?" not in line:
@@ -1974,7 +1984,8 @@ def introduces_request(line: str) -> bool:
 _HANDLED_AS_FOLLOWS = re.compile(
     r"\b(?:dealt\s+with|handled|processed|considered)\s+as\s+follows\b"
     # "The information which I can provide is as follows:": the answers follow.
-    r"|\b(?:I|we)\s+(?:can|am\s+able\s+to|are\s+able\s+to)\s+(?:provide|supply|disclose|release)\b",
+    r"|^the\s+information\s+(?:which|that)\s+(?:I|we)\s+(?:can|am\s+able\s+to|are\s+able\s+to)\s+"
+    r"(?:provide|supply|disclose|release)\b",
     re.I,
 )
 
@@ -2122,12 +2133,15 @@ def request_section(page_text: str) -> str | None:
         end = _repeated_from(lines, start)
     # A request quoted whole ("“I wondered if you could confirm ...”") ends where the authority
     # speaks after it, whatever heading comes later.
+    # (Only a request of one quoted paragraph: "“How many ...?”" / "“Our parents' group ...”"
+    # is the requester's words to the end of the quotations.)
+    region = [x for x in lines[start : end if end is not None else len(lines)] if x.strip()]
     quoted_whole = (
         start is not None
-        and (
-            first := first_filled(lines[start : end if end is not None else len(lines)])
-        ).startswith(("“", '"'))
-        and first.rstrip().endswith(("”", '"'))
+        and bool(region)
+        and region[0].startswith(("“", '"'))
+        and region[0].rstrip().endswith(("”", '"'))
+        and not any(x.startswith(("“", '"')) for x in region[1:])
     )
     # Without a heading or an opener, the request ends where the authority starts speaking; so
     # it may before the Act's duties are quoted.
