@@ -3876,3 +3876,15 @@ def test_an_animals_enclosure_is_no_attachment() -> None:
     )
 
     assert not e.has_attachment
+
+
+def test_a_logs_fields_set_out_as_a_table() -> None:
+    e = extract(
+        "| Reference | FOI 2024/0917 |\n|---|---|\n| Description | Agency nurse spend |\n"
+        "| Date Requested | 02/04/2024 |\n"
+        "Request\nHow much did the board spend on agency nurses in 2023?\n"
+        "Response\nThe board spent £1.2 million.\n"
+    )
+
+    assert e.reference == "FOI 2024/0917"
+    assert [q.outcome for q in e.questions] == ["disclosed"]

@@ -1722,6 +1722,12 @@ _FLAT_LINE = 500
 # Sentences run together without a space, as some logs print a request: "... Act 2000.Please
 # provide the following:The current number of households ...".
 _GLUED = re.compile(r"(?<=[a-z0-9)][.:?,])(?=[A-Z][a-z]|I\s)")
+# "| Reference | FOI 2025/1241 |", "| Date Requested | 27/05/2025 |": a field and its value as
+# a row of a two-column table; "|---|---|" the table's rule.
+_FIELD_ROW = re.compile(
+    r"(?m)^\|[ \t]*([A-Za-z][^|\n]{0,40}?)[ \t]*\|[ \t]*([^|\n]+?)[ \t]*\|[ \t]*$"
+)
+_TABLE_RULE = re.compile(r"(?m)^\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*\n?")
 _Q_SLASH = re.compile(r"^Q(\d{1,2})\s?/\s")
 
 
@@ -1801,7 +1807,11 @@ def set_out_page(text: str) -> str:
       put on the next line.
     - A page copied from a PDF or a document-sharing site may run a whole letter into a few very
       long lines: each numbered or lettered item then starts a line, and so does every turn from
-      the requester's voice to the authority's and back."""
+      the requester's voice to the authority's and back.
+    - A log's fields set out as a table of two columns ("| Reference | FOI 2025/1241 |") read as
+      fields ("Reference: FOI 2025/1241")."""
+    if "|" in text:
+        text = _TABLE_RULE.sub("", _FIELD_ROW.sub(r"\1: \2", text))
     if _GLUED.search(text):
         text = "\n".join(_unglue(line) for line in text.split("\n"))
     if "Q1" in text:
