@@ -3888,3 +3888,44 @@ def test_a_logs_fields_set_out_as_a_table() -> None:
 
     assert e.reference == "FOI 2024/0917"
     assert [q.outcome for q in e.questions] == ["disclosed"]
+
+
+def test_a_table_of_figures_in_an_answer_keeps_its_rows() -> None:
+    e = extract(
+        "FOI 2024/0877\nRequest\n1. How many complaints about missed bins did the council receive "
+        "in each quarter of 2023?\n2. How many of these complaints were upheld?\n"
+        "3. Please provide copies of the complaint letters.\nResponse\n"
+        "1. The complaints by quarter:\n| Quarter | Complaints |\n|---|---|\n| Q1 | 45 |\n"
+        "| Q2 | 51 |\n| Q3 | 38 |\n| Q4 | 60 |\n"
+        "2. This information is not held.\n"
+        "3. The letters are exempt under section 40(2).\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["disclosed", "not_held", "exempt"]
+
+
+def test_a_wrapped_sentence_in_the_answer_introduces_no_request() -> None:
+    e = extract(
+        "Road traffic collisions on the A38\n"
+        "How many road traffic collisions were recorded on the A38 between Junctions 4 and 5 in "
+        "each year since 2021?\nResponse\n"
+        "After a search of our records, the following figures cover the stretch of road you\n"
+        "asked about, for each year:\n2021 - 14\n2022 - 11\n2023 - 17\n"
+    )
+
+    assert e.questions[0].text.startswith("How many road traffic collisions")
+    assert [q.outcome for q in e.questions] == ["disclosed"]
+
+
+def test_quarter_labels_on_a_q_and_a_page_are_figures() -> None:
+    e = extract(
+        "FOI 2024/0640\nQ. How many missed bin collections were reported in 2023-24?\n"
+        "A. 4,210 missed collections were reported. By quarter:\n"
+        "Q1 / 2023-24: 1,020\nQ2 / 2023-24: 998\n"
+        "Q. How many of the missed collections were the contractor's fault?\n"
+        "A. This information is not held.\n"
+        "Q. Please provide the contractor's performance reports.\n"
+        "A. The reports are withheld under section 43(2).\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["disclosed", "not_held", "exempt"]

@@ -383,3 +383,31 @@ def test_answering_would_be_labour_intensive_is_a_cost_refusal():
 )
 def test_the_broadcasters_derogation_beside_what_is_given_is_no_other(answer):
     assert classify(answer, (), whole=True) != "other"
+
+
+@pytest.mark.parametrize(
+    ("answer", "cites", "outcome"),
+    [
+        (
+            "The council is refusing this request under section 14(1). Locating and reviewing the "
+            "emails would involve an extremely labour intensive exercise, and the burden is "
+            "grossly oppressive.",
+            ("s14(1)",),
+            "vexatious_s14",
+        ),
+        (
+            "Hand repairs would be a labour intensive method, so the council now uses a jet "
+            "patcher. 412 repairs were carried out by hand.",
+            (),
+            "disclosed",
+        ),
+        (
+            "Redacting them would involve a labour-intensive process, so the reports are withheld "
+            "in full under section 40(2).",
+            ("s40(2)",),
+            "exempt",
+        ),
+    ],
+)
+def test_labour_intensive_work_mentioned_in_passing_is_no_cost_refusal(answer, cites, outcome):
+    assert classify(answer, cites, whole=False) == outcome

@@ -362,7 +362,8 @@ _ITEM = re.compile(r"^(?:q(?:uestion)?\s*)?(\d{1,2})(?:[.):]|,(?=\s+[A-Z]))\s+(.
 # A heading over a group of questions: "Fly-tipping:", "Part B".
 _GROUP_HEADING = re.compile(r"^[A-Z][A-Za-z'’&/ -]{2,40}:$")
 # "Q. How many ...?" / "A. 412": questions and answers marked, not numbered.
-_QA_ASK = re.compile(r"^Q(?:uestion)?\s*(?:[.:)\-–]|\d{1,2}\s?/)\s*(\S.*)$")
+# ("Q1 / Please supply ...", not a quarter's figures: "Q1 / 2023-24: 1,020")
+_QA_ASK = re.compile(r"^Q(?:uestion)?\s*(?:[.:)\-–]|\d{1,2}\s?/(?!\s*[\d£]))\s*(\S.*)$")
 _QA_ANSWER = re.compile(r"^A(?:nswer)?\s*(?:[.:)\-–]|\d{1,2}\s?/)")
 
 

@@ -82,8 +82,10 @@ _COST = re.compile(
     r"(?:limit|threshold)\b|\b(?:more\s+than|over|in\s+excess\s+of|beyond)\s+(?:the\s+)?"
     r"(?:18|24|40)\s+(?:staff\s+|working\s+)?hours\b|£\s?(?:450|600)\b|"
     # "... to calculate the ages of patients ... would take a manually labour intensive and time
-    # lengthy process": the burden of answering, without the limit named.
-    r"\bwould\s+(?:take|require|involve|be)\s+(?:a\s+|an\s+)?(?:\w+\s+){0,2}labour[\s-]intensive\b|"
+    # lengthy process": the burden of answering, without the limit named (not "Hand repairs
+    # would be a labour intensive method", nor a burden argued under section 14).
+    r"\bto\s+(?:calculate|determine|establish|collate|extract|compile|identify)\b[^.]{0,200}?"
+    r"\bwould\s+take\s+(?:a\s+|an\s+)?(?:\w+\s+){0,2}labour[\s-]intensive\b|"
     # "Unfortunately, this cannot be answered within FOI time allocation".
     # (Not "unable to respond within the statutory time limit": the deadline, not the cost.)
     r"\b(?:cannot|can\s?not|could\s+not|unable\s+to)\s+(?:be\s+)?\w+\s+within\s+(?:the\s+)?"

@@ -1722,12 +1722,39 @@ _FLAT_LINE = 500
 # Sentences run together without a space, as some logs print a request: "... Act 2000.Please
 # provide the following:The current number of households ...".
 _GLUED = re.compile(r"(?<=[a-z0-9)][.:?,])(?=[A-Z][a-z]|I\s)")
-# "| Reference | FOI 2025/1241 |", "| Date Requested | 27/05/2025 |": a field and its value as
-# a row of a two-column table; "|---|---|" the table's rule.
+# "| Reference | FOI 2025/1241 |", "| Date Requested | 27/05/2025 |": a log's field and its
+# value as a row of a two-column table; "|---|---|" the table's rule.
 _FIELD_ROW = re.compile(
-    r"(?m)^\|[ \t]*([A-Za-z][^|\n]{0,40}?)[ \t]*\|[ \t]*([^|\n]+?)[ \t]*\|[ \t]*$"
+    r"^\|[ \t]*+([A-Za-z][^|\n]{0,40}[^|\s])[ \t]*\|[ \t]*+([^|\s][^|\n]{0,200}?)[ \t]*\|[ \t]*$"
 )
-_TABLE_RULE = re.compile(r"(?m)^\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*\n?")
+_TABLE_RULE = re.compile(r"^\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*$")
+_LOG_FIELD = re.compile(
+    r"^(?:reference|ref|our\s+ref(?:erence)?|foi\s+(?:number|reference|ref)|request\s+(?:number|ref)|"
+    r"description|title|subject|category|status|outcome|date(?:\s+\w+){0,2})$",
+    re.I,
+)
+
+
+def _fields_table(text: str) -> str:
+    """A log page opening with its fields as a two-column table ("| Reference | FOI 2025/1241 |"
+    / "|---|---|" / "| Date Requested | 27/05/2025 |"): the fields read as "Reference: FOI
+    2025/1241". Only that opening table, and only a log's own fields; a table of figures in the
+    answer ("| Q1 | 45 |") is left as it is."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if _TABLE_RULE.match(line):
+            lines[i] = ""
+            continue
+        m = _FIELD_ROW.match(line)
+        if m is None:
+            break  # the table has ended
+        if _LOG_FIELD.match(m.group(1)):
+            lines[i] = f"{m.group(1)}: {m.group(2)}"
+    return "\n".join(lines)
+
+
 _Q_SLASH = re.compile(r"^Q(\d{1,2})\s?/\s")
 
 
@@ -1810,8 +1837,8 @@ def set_out_page(text: str) -> str:
       the requester's voice to the authority's and back.
     - A log's fields set out as a table of two columns ("| Reference | FOI 2025/1241 |") read as
       fields ("Reference: FOI 2025/1241")."""
-    if "|" in text:
-        text = _TABLE_RULE.sub("", _FIELD_ROW.sub(r"\1: \2", text))
+    if text.lstrip().startswith("|"):
+        text = _fields_table(text)
     if _GLUED.search(text):
         text = "\n".join(_unglue(line) for line in text.split("\n"))
     if "Q1" in text:
@@ -2019,9 +2046,11 @@ def _after_request_heading(lines: list[str]) -> int | None:
     "Request 1" after the requester's numbered items and a line in the authority's voice
     ("Please see the below response to your requests.") heads the first answer, not the
     request."""
+    response_began = False
     for index, line in enumerate(lines):
+        response_began = response_began or bool(RESPONSE_HEADING.match(line))
         if not introduces_request(line):
-            wrapped = _wrapped_introduction(lines, index)
+            wrapped = None if response_began else _wrapped_introduction(lines, index)
             if wrapped is not None:
                 return wrapped
             continue
@@ -2046,8 +2075,17 @@ def _wrapped_introduction(lines: list[str], index: int) -> int | None:
             return None
         joined = f"{joined} {lines[end].strip()}"
         if joined.rstrip().endswith(":"):
-            return end + 1 if _START_INTRO.search(joined) and introduces_request(joined) else None
+            asked = _ASKED_THE_FOLLOWING.search(joined) and introduces_request(joined)
+            return end + 1 if asked else None
     return None
+
+
+# "... asked for the following information ...", not "the following figures cover the road you
+# asked about".
+_ASKED_THE_FOLLOWING = re.compile(
+    r"\b(?:asked|asking|requested|requesting|seeking|sought)\b[^.:]{0,60}\bthe\s+following\b",
+    re.I,
+)
 
 
 def _answers_follow(before: list[str]) -> bool:
