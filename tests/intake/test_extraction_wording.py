@@ -3929,3 +3929,12 @@ def test_quarter_labels_on_a_q_and_a_page_are_figures() -> None:
     )
 
     assert [q.outcome for q in e.questions] == ["disclosed", "not_held", "exempt"]
+
+
+def test_an_old_logs_four_figure_reference_is_not_a_year() -> None:
+    e = extract(
+        "• Reference Number: 2052\n• Date released: 01 September 2009\nRequest\n"
+        "How many cannabis factories were found?\nResponse\nThere were 41.\n"
+    )
+
+    assert e.reference == "2052"

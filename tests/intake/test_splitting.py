@@ -470,6 +470,18 @@ def test_seeking_information_for_a_project_is_a_reason_not_a_question() -> None:
     assert len(propose_questions(request)) == 1
 
 
+def test_a_question_wrapped_after_a_comma_is_one_question() -> None:
+    request = (
+        "Dear Sir or Madam,\n"
+        "What improvement schemes and their costs were carried out in Drumtara,\n"
+        "Ballymena in each year from 2000 onwards?"
+    )
+    assert texts(request) == [
+        "What improvement schemes and their costs were carried out in Drumtara, Ballymena in "
+        "each year from 2000 onwards?"
+    ]
+
+
 def test_condition_inside_a_numbered_item_stays_with_it() -> None:
     request = (
         "3. I would also ask for data after the cameras were changed.\n"

@@ -136,7 +136,8 @@ def _not_a_reference(token: str, *, heading: bool = False) -> bool:
     return (
         _is_financial_year(token)
         or bool(_DATE_SHAPED.fullmatch(token))
-        or bool(re.fullmatch(r"(?:19|20)\d{2}", token))
+        # (A recent year alone: "request - 2014"; not an old log's "Reference Number: 2052".)
+        or bool(re.fullmatch(r"199\d|20[0-2]\d|203[01]", token))
         or (heading and bool(_A_MONTH.fullmatch(token)))
     )
 

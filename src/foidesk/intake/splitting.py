@@ -505,6 +505,15 @@ def _continues(previous: str, line: str, width: int | None) -> bool:
     if len(previous) >= 40 and line[0].islower():
         return True
     if (
+        previous.endswith(",")
+        and len(previous.split()) >= 8
+        and not SALUTATION.match(previous)
+        and not _is_closing(previous)
+    ):
+        # "What improvement schemes ... were carried out in Drumtara," / "Ballymena in each year
+        # from 2000 onwards?": a sentence wrapped after a comma (not "Dear Sir or Madam,").
+        return True
+    if (
         len(previous) >= 60
         and line.endswith("?")
         and "?" not in line[:-1]
