@@ -31,7 +31,7 @@ import time
 from pathlib import Path
 
 # bench/sections.py, beside this script
-from sections import notes_of, replace_section, section_naming, with_notes
+from sections import heading_of, notes_of, replace_section, section_naming, with_notes
 
 BENCH_DIR = Path(__file__).resolve().parent
 
@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
                     "The figures above are from an earlier run.\n"
                 )
         if not args.only:
-            section = with_notes(section, notes_of(old, section.split("\n", 1)[0]))
+            section = with_notes(section, notes_of(old, heading_of(section)))
         sections.append(section)
         if not ok:
             failed.append(script.name)
@@ -130,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
         # others stay (the machine at the top is still the one of the last full run).
         page = old
         for section in sections:
-            page = replace_section(page, section.split("\n", 1)[0], section)
+            page = replace_section(page, heading_of(section), section)
     else:
         page = "\n".join(
             [

@@ -13,6 +13,11 @@ from pathlib import Path
 NOTES = "<!-- Notes below this line are written by hand; `make bench` keeps them. -->"
 
 
+def heading_of(section: str) -> str:
+    """A section's ``## `` line, as a benchmark printed it."""
+    return section.split("\n", 1)[0]
+
+
 def _bounds(lines: list[str], heading: str) -> tuple[int, int] | None:
     start = next((i for i, line in enumerate(lines) if line.rstrip() == heading), None)
     if start is None:
@@ -37,9 +42,8 @@ def section_naming(document: str, needle: str) -> str:
     """The first section of ``document`` whose text holds ``needle`` (a benchmark's file name),
     without its notes; "" if there is none."""
     lines = document.splitlines(keepends=True)
-    starts = [i for i, line in enumerate(lines) if line.startswith("## ")]
-    for k, start in enumerate(starts):
-        end = starts[k + 1] if k + 1 < len(starts) else len(lines)
+    for heading in (line.rstrip() for line in lines if line.startswith("## ")):
+        start, end = _bounds(lines, heading)
         text = "".join(lines[start:end])
         if needle in text:
             return text.split(NOTES, 1)[0].rstrip("\n") + "\n"

@@ -2045,31 +2045,24 @@ def extract(
     # the request / "Response" / the Act's duties quoted and the page stops: a response letter
     # cut short before it answers, not a page without a response.
     cut_short = complete is False or (complete is None and _looks_cut_short(norm))
-    # So is "Thank you for your email ..., in which you asked for the following information:" /
-    # the request, every paragraph asking / the page stops.
-    quoted_then_cut = (
-        span is not None
-        and cut_short
-        and not first_filled(lines[span[1] :])
-        and introduces_request(first_filled(reversed(lines[: span[0]])))
-        and answers_request(first_filled(reversed(lines[: span[0]])))
-        and _every_paragraph_asks(lines[span[0] : span[1]])
-    )
-    letter_cut_short = (
-        quoted_then_cut
-        or (
-            span is not None
-            and cut_short
-            and (
-                bool(_WRITES_IN_RESPONSE.search("\n".join(lines[: span[0]])))
-                # (A Response heading with something under it: the page stopped in the response.)
-                or (
-                    bool(RESPONSE_HEADING.match(first_filled(lines[span[1] :])))
-                    and len([x for x in lines[span[1] :] if x.strip()]) >= 2
-                )
-            )
+    quoted_then_cut = letter_cut_short = False
+    if span is not None and cut_short:
+        line_above = first_filled(reversed(lines[: span[0]]))
+        below = [x for x in lines[span[1] :] if x.strip()]
+        # So is "Thank you for your email ..., in which you asked for the following
+        # information:" / the request, every paragraph asking / the page stops.
+        quoted_then_cut = (
+            not below
+            and introduces_request(line_above)
+            and answers_request(line_above)
+            and _every_paragraph_asks(lines[span[0] : span[1]])
         )
-    )
+        letter_cut_short = (
+            quoted_then_cut
+            or bool(_WRITES_IN_RESPONSE.search("\n".join(lines[: span[0]])))
+            # (A Response heading with something under it: the page stopped in the response.)
+            or (len(below) >= 2 and bool(RESPONSE_HEADING.match(below[0])))
+        )
     if (
         span is not None
         and not any(x.strip() for x in lines[span[1] :])

@@ -563,7 +563,6 @@ _NOT_A_REQUEST = Cue(
 )
 _OUTSIDE_THE_ACT = Cue(_OUTSIDE_THE_ACT, "outside")
 _DEROGATION = Cue(_DEROGATION, "excluded from", "journalism")
-_SUMS_GIVEN = re.compile(r"£\s?\d|\d\s?%|\btable\b", re.I)
 _S21 = Cue(
     _S21,
     "accessible",
@@ -727,10 +726,14 @@ def without_footnote(answer: str) -> str:
 _LINK_NUMBER = re.compile(r"\[\d{1,2}\](?=\S)")
 
 
+# Money, a percentage or a table anywhere in an answer: figures given.
+_SUMS_GIVEN = re.compile(r"£\s?\d|\btable\b|\d\s?%", re.I)
+
+
 def has_figures(text: str) -> bool:
     """Data in an answer: a short line with a number in it (not a citation or a date), money,
     or a table."""
-    if re.search(r"£\s?\d|\btable\b|\d\s?%", text, re.I):
+    if _SUMS_GIVEN.search(text):
         return True
     for line in text.split("\n"):
         if line[:1] in _MARKER_FIRST:

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from foidesk.intake.splitting import SITE_FURNITURE
+from foidesk.intake.splitting import SALUTATION, SITE_FURNITURE
 from foidesk.intake.wording import DATE, MONTH, MONTH_NAMES, Cue
 from foidesk.law.regimes import Regime
 
@@ -123,10 +123,9 @@ def _is_financial_year(token: str) -> bool:
     return bool(m) and int(m.group(2)[-2:]) == (int(m.group(1)) + 1) % 100
 
 
-# "14/03/2023", "12/2021": a date or a month, not a reference.
+# "14/03/2023": a date, not a reference.
 _DATE_SHAPED = re.compile(r"(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/(?:\d{2}|(?:19|20)\d{2})")
-
-
+# "12/2021": a month, in a heading ("12/2021 – Parking income"); labelled, often a reference.
 _A_MONTH = re.compile(r"(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}")
 
 
@@ -191,7 +190,7 @@ def _under_the_salutation(lines: Sequence[str]) -> str | None:
     salutation, when nothing else gives the reference."""
     dear = None
     for i, line in enumerate(lines):
-        if line.lower().startswith("dear "):
+        if SALUTATION.match(line):
             dear = i
         elif dear is not None and i - dear <= 3 and (m := _CODE_LINE.match(line)):
             return m.group("bare")

@@ -1188,15 +1188,18 @@ def _bullets_head_numbered_items(paras: list[_Para]) -> bool:
     ]
     if len(numbered) < 2 or not all(_is_request(p.marker.rest) for p in numbered[:2]):
         return False
-    after = {id(p): paras[k + 1] if k + 1 < len(paras) else None for k, p in enumerate(paras)}
-    if not all(
+    # Each heads a numbered item directly (not "- Total fuel spend" / "- ..." / "1. ...").
+    heads = [
+        k + 1 < len(paras)
+        and (nxt := paras[k + 1].marker) is not None
+        and nxt.style in (_Style.NUMBER, _Style.NUMLETTER)
+        for k, p in enumerate(paras)
+        if p in bullets
+    ]
+    if not all(heads) or not all(
         len(p.marker.rest.split()) <= 8
         and not _QUESTION_MARK.search(p.marker.rest)
         and not _is_request(p.marker.rest)
-        # Each heads a numbered item directly (not "- Total fuel spend" / "- ..." / "1. ...").
-        and (nxt := after[id(p)]) is not None
-        and nxt.marker is not None
-        and nxt.marker.style in (_Style.NUMBER, _Style.NUMLETTER)
         for p in bullets
     ):
         return False
