@@ -1,6 +1,7 @@
 """The public pages in a real browser: journeys without JavaScript, and accessibility."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -15,10 +16,10 @@ def test_deadline_calculator_journey_without_javascript(page_without_js):
     page.get_by_label("Year").first.fill("2023")
     page.get_by_role("button", name="Work out the date").click()
     # Received Fri 20 Jan 2023: day 1 is Mon 23 Jan, day 20 is Fri 17 Feb 2023.
-    assert page.get_by_role(
-        "heading", level=2, name="Your answer is due by Friday 17 February 2023"
-    ).is_visible()
-    assert page.get_by_role("heading", name="How this was worked out").is_visible()
+    expect(
+        page.get_by_role("heading", level=2, name="Your answer is due by Friday 17 February 2023")
+    ).to_be_visible()
+    expect(page.get_by_role("heading", name="How this was worked out")).to_be_visible()
 
 
 def test_deadline_calculator_shows_errors_in_a_summary(page_without_js):
@@ -28,7 +29,7 @@ def test_deadline_calculator_shows_errors_in_a_summary(page_without_js):
         "&received_year=2023"
     )
     summary = page.locator(".govuk-error-summary")
-    assert summary.is_visible()
+    expect(summary).to_be_visible()
     assert "must be a real date" in summary.inner_text()
 
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
+from playwright.sync_api import expect
 
 from foidesk.accounts.models import Role, User
 from foidesk.cases.services import NewQuestion, NewRequester, request_create, request_transition
@@ -55,7 +56,7 @@ def test_officer_drafts_an_ncnd_decision_and_its_test_without_javascript(page_wi
     case = drafting["request"]
     sign_in(page, "officer")
     page.goto(f"/staff/requests/{case.slug}/response/")
-    assert page.get_by_role("heading", name=re.compile("^Response:")).is_visible()
+    expect(page.get_by_role("heading", name=re.compile("^Response:"))).to_be_visible()
 
     page.get_by_role("link", name="Add a decision").click()
     page.get_by_label("Question 1", exact=True).check()
@@ -67,18 +68,20 @@ def test_officer_drafts_an_ncnd_decision_and_its_test_without_javascript(page_wi
         "absolute and there is no requirement to consider the public interest."
     )
     page.get_by_role("button", name="Save decision").click()
-    assert page.get_by_text("Decision saved: questions 1 and 2").is_visible()
+    expect(page.get_by_text("Decision saved: questions 1 and 2")).to_be_visible()
     decision = Decision.objects.get(request=case)
     assert decision.provision_ids == ["foia:s30(3)", "foia:s31(3)", "foia:s40(5)"]
 
     page.get_by_role("button", name=re.compile(r"Start the test for FOIA s31\(3\)")).click()
-    assert page.get_by_text("Started the test for foia:s31(3)").is_visible()
+    expect(page.get_by_text("Started the test for foia:s31(3)")).to_be_visible()
     test = HarmAndPublicInterestTest.objects.get(request=case)
     assert (test.provision, test.kind) == ("foia:s31(3)", "ncnd")
 
     page.locator("#test-0-library summary").click()
     page.get_by_role("button", name=re.compile("Add to this test")).first.click()
-    assert page.get_by_text("Library paragraph officer-investigations-harm@1 added").is_visible()
+    expect(
+        page.get_by_text("Library paragraph officer-investigations-harm@1 added")
+    ).to_be_visible()
     paragraph = Paragraph.objects.get(test=test)
     assert paragraph.library_paragraph == drafting["library"]
     assert paragraph.section == "evidence_of_harm"
