@@ -2590,6 +2590,67 @@ def test_the_authoritys_reasons_as_follows_do_not_introduce_the_request() -> Non
     assert e.questions[0].text.startswith("Please supply copies")
 
 
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # The authority's figures, "which are as follows:" on a line of their own.
+        "We can however provide the spend on licences,\nwhich are as follows:",
+        "I can now respond as follows:",
+        "Your request has been considered and our response is as follows:",
+    ],
+)
+def test_the_authority_setting_out_its_answer_as_follows_does_not_introduce_the_request(
+    lead: str,
+) -> None:
+    e = extract(
+        "Dear Sir / Madam\n"
+        "Please tell me how much the council spent on software licences in each of the last "
+        "three years, and how many licences it holds.\n"
+        "Yours faithfully\n"
+        "Response\n"
+        f"{lead}\n"
+        "2021/22 - £41,200\n2022/23 - £43,950\n2023/24 - £47,310\n"
+        "The number of licences is not held.\n"
+    )
+
+    assert e.questions[0].text.startswith("Please tell me how much the council spent")
+    assert "£" not in e.request_text
+
+
+def test_an_introduction_without_a_colon_still_introduces_the_request() -> None:
+    e = extract(
+        "Our ref: F24/117\n"
+        "Dear Ms Okafor\n"
+        "Your request for information has been considered under the Act.\n"
+        "You requested the following information\n"
+        "How much does the university pay its catering contractor each year.\n"
+        "We hold this information but it is withheld under section 43(2) of the Act, as "
+        "release would harm the university's commercial interests.\n"
+    )
+
+    assert [q.text for q in e.questions] == [
+        "How much does the university pay its catering contractor each year."
+    ]
+    assert [q.outcome for q in e.questions] == ["exempt"]
+
+
+def test_a_request_marked_q_is_not_an_item_lettered_q() -> None:
+    split = propose_questions(
+        "Q. Please can you release the annual amount you spend on each of the following over "
+        "the last 3 years:\n"
+        "a) Computer forensics - also how many devices you examine\n"
+        "b) Mobile phone forensics - also how many devices you examine\n"
+    )
+
+    assert [q.text for q in split.questions] == [
+        "Computer forensics - also how many devices you examine",
+        "Mobile phone forensics - also how many devices you examine",
+    ]
+    # Letters that run as far as Q are items.
+    lettered = "\n".join(f"{c}. How many {c} cases?" for c in "ABCDEFGHIJKLMNOPQ")
+    assert len(propose_questions(lettered).questions) == 17
+
+
 def test_an_opening_answer_for_all_but_the_question_it_excepts() -> None:
     e = extract(
         "Request:\n"

@@ -109,6 +109,7 @@ from foidesk.intake.splitting import (
     EmptyRequestText,
     answers_request,
     introduces_request,
+    introduces_request_unmarked,
     nested_numbers_as_parts,
     normalise_whitespace,
     propose_questions,
@@ -763,7 +764,11 @@ def _plausible_request(section: str, before: str) -> bool:
     heading = first_filled(reversed(before.split("\n")))
     # A summary of the answer may come first when the request has a heading of its own
     # ("Your request ... has now been considered ..." / "Request" / the words / "Answer").
-    if _RESPONSE_CUE.search(before) and not introduces_request(heading):
+    if (
+        _RESPONSE_CUE.search(before)
+        and not introduces_request(heading)
+        and not introduces_request_unmarked(heading)
+    ):
         return False
     lines = [x for x in section.split("\n") if x.strip()]
     cited = sum(1 for x in lines if _CITATION_LINE.match(x))

@@ -1363,11 +1363,20 @@ _DOUBLE_MARKER = re.compile(r"(?m)^(\d{1,2})\s*(?:\.\)|\)\.)")
 _BARE_NUMBER = re.compile(r"(?m)^(\d{1,2})[ \t]+(?=[A-Z])(?P<rest>.*)$")
 
 
+# "Q. Please can you release ... each of the following over the last 3 years:" / "a) ...": the
+# request marked as a question (its answer marked "A."), not an item lettered Q; unless the
+# letters run that far ("P. ..." / "Q. ...").
+_QUESTION_MARKED = re.compile(r"(?m)^Q[.:][ \t]+(?=\S)")
+_LETTER_P = re.compile(r"(?m)^\(?P[.)]\s")
+
+
 def _plain_markers(section: str) -> str:
     """Item numbers as the splitter reads them: "1.How" -> "1. How", "1.)" -> "1)", and "1 How
     many ..." / "2 What is ..." -> "1. How many ..." when the bare numbers run 1, 2, 3 ... and
     every such item asks something ("1 Bedroom properties" is an option, not an item)."""
     section = _GLUED_MARKER.sub(r"\1 ", _DOUBLE_MARKER.sub(r"\1)", section))
+    if not _LETTER_P.search(section):
+        section = _QUESTION_MARKED.sub("", section)
     found = list(_BARE_NUMBER.finditer(section))
     if (
         len(found) >= 2
@@ -2027,7 +2036,32 @@ def introduces_request(line: str) -> bool:
         # dealt with as follows:" heads an acknowledgement.
         and not _OUR_RESPONSE.match(line)
         and not _HANDLED_AS_FOLLOWS.search(line)
+        and _asks_as_follows(line)
     )
+
+
+def _asks_as_follows(line: str) -> bool:
+    """Whether "as follows" in ``line``, if that is all that makes it an introduction, sets out
+    what was asked: "Your request was as follows:", "... your request for information which was
+    received on 5th April 2023 as follows:"; not "... costs associated with obtaining mobile
+    phone records," / "which are as follows:", "These are as follows:" after the authority's
+    searches, "I can now respond as follows:" or "... and our response is as follows:-"."""
+    if _START_INTRO.search(_AS_FOLLOWS.sub("", line)):
+        return True
+    found = _AS_FOLLOWS.search(line)
+    if found is None:
+        return True
+    clause = _CLAUSE_BREAK.split(line[: found.start()])[-1]
+    return bool(_NAMES_THE_REQUEST.search(clause)) and not _NAMES_THE_ANSWER.search(clause)
+
+
+_AS_FOLLOWS = re.compile(r"\bas\s+follows\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[.;]\s|\band\b", re.I)
+_NAMES_THE_REQUEST = re.compile(
+    r"\b(?:request|requested|asked|asking|enquiry|question|questions|wrote|complaint|sought)\b",
+    re.I,
+)
+_NAMES_THE_ANSWER = re.compile(r"\b(?:response|respond|reply|answer|answers|findings)\b", re.I)
 
 
 _HANDLED_AS_FOLLOWS = re.compile(
@@ -2077,10 +2111,16 @@ def _wrapped_introduction(lines: list[str], index: int) -> int | None:
     """ "I refer to your enquiry dated 5 September 2021 asking to be supplied with the following" /
     "information under the provisions of the Freedom of Information (Scotland) Act 2002 (“the" /
     "FOISA”):": an introduction wrapped over three lines or fewer, read as one; the line after
-    its last, or ``None``."""
+    its last, or ``None``.
+
+    An introduction with no colon at all ("You requested the following information" / "How much
+    this university pay ...") ends its line when the next begins a sentence of its own."""
     line = lines[index]
     if not line.strip() or line.rstrip().endswith((".", ":", "?")) or "following" not in line:
         return None
+    following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+    if following[:1].isupper() and introduces_request_unmarked(line):
+        return index + 1
     joined = line
     for end in range(index + 1, min(index + 3, len(lines))):
         if not lines[end].strip():
@@ -2092,6 +2132,17 @@ def _wrapped_introduction(lines: list[str], index: int) -> int | None:
     return None
 
 
+def introduces_request_unmarked(line: str) -> bool:
+    """Whether ``line`` introduces the request without the colon ``introduces_request`` looks
+    for: "You requested the following information"."""
+    return bool(
+        _ENDS_AT_THE_FOLLOWING.search(line)
+        and _ASKED_THE_FOLLOWING.search(line)
+        and introduces_request(f"{line.rstrip()}:")
+    )
+
+
+_ENDS_AT_THE_FOLLOWING = re.compile(r"\bthe\s+following(?:\s+information)?\s*$", re.I)
 # "... asked for the following information ...", not "the following figures cover the road you
 # asked about".
 _ASKED_THE_FOLLOWING = re.compile(
