@@ -98,6 +98,14 @@ from foidesk.intake.outcomes import classify, gives, has_figures, refuses, witho
         ("12 officers. Their names are exempt.", (), "partially_disclosed"),
         ("You may wish to direct your request to the Home Office.", (), "other"),
         ("This is not a request for recorded information.", (), "other"),
+        # Refused as no valid request under section 8, though the reason given is the cost limit.
+        (
+            "We will not be processing your request. It does not comply with section 8(1)(c) of "
+            "the Act: requests framed by the section 12 cost limit, such as the first 20 files "
+            "found, are invalid.",
+            ("s12",),
+            "other",
+        ),
         ("The figures are published on data.police.uk.", (), "reasonably_accessible_s21"),
         (
             "The report is available at www.gov.uk/government/statistics.",

@@ -334,10 +334,17 @@ _NOT_A_REQUEST = re.compile(
     r"\bnot\s+(?:a\s+)?(?:valid\s+)?requests?\s+for\s+recorded\s+information\b|"
     r"\bfor\s+a\s+request\s+to\s+be\s+valid\b|\bnot\s+a\s+valid\s+(?:[\w ]{0,40}\s)?request\b|"
     r"\bnot\s+a\s+request\s+for\s+(?:specific\s+)?recorded\s+information\b|"
-    r"\bdoes\s+not\s+(?:fulfil|meet|satisfy)\s+(?:the\s+requirements\s+of\s+)?section\s+8\b|"
     # "Your question falls outside the direct scope of the FOIA framework as it is not a direct
     # request for information held by the Commission."
     r"\bnot\s+a\s+(?:direct\s+)?request\s+for\s+(?:recorded\s+)?information\s+held\b",
+    re.I,
+)
+# A request refused as invalid under FOIA s8 ("A valid request ... describes the information":
+# rules file, section 4, [UNVERIFIED]; only the wording is read here): "does not comply with
+# Section 8(1)(c)", "is invalid under section 8".
+_REFUSED_UNDER_S8 = re.compile(
+    r"\bdoes\s+not\s+(?:comply\s+with|fulfil|meet|satisfy)\s+(?:the\s+requirements\s+of\s+)?"
+    r"section\s+8\b|\binvalid\s+(?:request\s+)?under\s+section\s+8\b",
     re.I,
 )
 # "Your question falls outside the scope of the FOIA": the answer, when nothing is given and
@@ -561,6 +568,7 @@ _CLARIFY = Cue(_CLARIFY, "clarif", "unclear", "ambiguous", "if you could")
 _NOT_A_REQUEST = Cue(
     _NOT_A_REQUEST, "recorded information", "to be valid", "valid ", "section 8", "information held"
 )
+_REFUSED_UNDER_S8 = Cue(_REFUSED_UNDER_S8, "section 8")
 _OUTSIDE_THE_ACT = Cue(_OUTSIDE_THE_ACT, "outside")
 _DEROGATION = Cue(_DEROGATION, "excluded from", "journalism")
 _S21 = Cue(
@@ -816,6 +824,11 @@ def classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
         # "S14 Vexatious Requests - over burdensome": a section 14 refusal that discusses the
         # burden, and perhaps why section 12 does not apply, is not a cost refusal.
         return "vexatious_s14"
+    if _REFUSED_UNDER_S8.search(text):
+        # "your request does not comply with Section 8(1)(c) ... Requests defined by Section 12
+        # ... are invalid": refused as no valid request (FOIA s8), whatever the cost wording
+        # that explains why.
+        return "other"
     if _cost_refusal(text, cites):
         # README convention: figures given anyway under a cost refusal ("however we have been
         # able to provide a snap shot of March figures (See attached)", "as a gesture of
