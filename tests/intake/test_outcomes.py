@@ -15,6 +15,12 @@ from foidesk.intake.outcomes import classify, gives, has_figures, refuses, witho
         ("There were 42 incidents in 2023.", (), "disclosed"),
         ("Please find attached the figures.", (), "disclosed"),
         ("This information is not held by the force.", (), "not_held"),
+        (
+            "The board does not carry out these operations. Waiting times for them are held by "
+            "the other health boards that do.",
+            (),
+            "not_held",
+        ),
         ("The force neither confirms nor denies that it holds this information.", (), "ncnd"),
         (
             "The figures are attached; we neither confirm nor deny that any other information "

@@ -272,6 +272,17 @@ _NOT_HELD_OTHER = (
         ("not have", "t have"),
     ),
     (
+        # "The details of patients' waiting times are held at those other Boards", "is held by
+        # another authority": held elsewhere, so not by this one.
+        re.compile(
+            r"\b(?:is|are)\s+held\s+(?:at|by)\s+(?:those\s+|the\s+)?(?:another|other)\s+"
+            r"(?:\w+\s+){0,2}?(?:authority|authorities|boards?|body|bodies|forces?|"
+            r"organisations?|trusts?|councils?|departments?)\b",
+            re.I,
+        ),
+        ("held at", "held by"),
+    ),
+    (
         re.compile(
             r"\bnot\s+something\s+(?:that\s+)?(?:\w+\s+){1,3}?(?:records?|holds?|collects?|"
             r"captures?|keeps?|retains?|collates?)\b",
