@@ -2651,6 +2651,28 @@ def test_a_request_marked_q_is_not_an_item_lettered_q() -> None:
     assert len(propose_questions(lettered).questions) == 17
 
 
+def test_a_part_disclosure_naming_the_questions_it_answers_in_full() -> None:
+    e = extract(
+        "Freedom of information request reference no: 01.FOI.24.041177\n"
+        "I note you seek access to the following information:\n"
+        "1. Which companies supply the force with body worn cameras?\n"
+        "2. Which companies supply the software that stores the footage?\n"
+        "3. How much has been paid to each supplier since 2020?\n"
+        "I have today decided to disclose some of the requested information. Some data has "
+        "been withheld as it is exempt from disclosure by virtue of Section 43(2) - Commercial "
+        "Interests.\n"
+        "Reason for decision\n"
+        "I have today decided to disclose information for Question One (1) and Two (2). The "
+        "amounts paid to each supplier are withheld.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == [
+        "disclosed",
+        "disclosed",
+        "partially_disclosed",
+    ]
+
+
 def test_an_opening_answer_for_all_but_the_question_it_excepts() -> None:
     e = extract(
         "Request:\n"

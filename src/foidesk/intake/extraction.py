@@ -1817,11 +1817,22 @@ def _singled_out(
         return out
     asked = [_words(q) for q in questions]
     said = sentences(decision)
+    given: set[int] = set()
     for k, sentence in enumerate(said):
         numbers = {n for n in _named(sentence) if 1 <= n <= count}
         if len(numbers) == count or (
             not numbers and (whole_outcome != "partially_disclosed" or not refuses(sentence))
         ):
+            continue
+        if (
+            whole_outcome == "partially_disclosed"
+            and _DISCLOSES_NAMED.search(sentence)
+            and not refuses(sentence)
+            and not _NOT_GIVEN.search(sentence)
+        ):
+            # "I have today decided to disclose information for Question One (1) and Two (2).":
+            # those are answered in full; which of the others is refused is not said.
+            given |= numbers
             continue
         if numbers and _CAN_ANSWER_NAMED.search(sentence) and _THE_OTHERS.search(sentence):
             # "Although they can supply the information for Q1, they do not hold the
@@ -1863,7 +1874,20 @@ def _singled_out(
     if out and whole_outcome == "partially_disclosed" and len(out) < count and not other_ncnd:
         for number in range(1, count + 1):
             out.setdefault(number, "disclosed")
+    for number in given:
+        out.setdefault(number, "disclosed")
     return out
+
+
+# A decision naming the questions it answers in full: "I have today decided to disclose
+# information for Question One (1) and Two (2)", "we are able to provide the information for
+# questions 1 and 3"; not "unable to", "cannot" or "not".
+_DISCLOSES_NAMED = re.compile(
+    r"\b(?:disclose|provide|release|supply)\s+(?:the\s+)?(?:requested\s+|recorded\s+)?"
+    r"information\s+(?:for|to|in\s+(?:response|relation)\s+to)\s+(?:questions?|q)\b",
+    re.I,
+)
+_NOT_GIVEN = re.compile(r"\b(?:not|unable|cannot|can['’]t|no\s+longer)\b", re.I)
 
 
 def _without_others(text: str, number: int, refused: Mapping[int, str]) -> str:
