@@ -1796,3 +1796,35 @@ def test_items_numbered_inside_a_quotation_on_one_line() -> None:
         "How many police vehicles have been reported stolen since 2013?",
         "How many police vehicles have been written off since 2013?",
     ]
+
+
+def test_a_clarification_exchange_under_an_item_is_its_context() -> None:
+    split = propose_questions(
+        "Request 1\n"
+        "1. The number of officers suspended in 2024\n"
+        "Clarification requested:\n"
+        "1. Should this include officers on restricted duties?\n"
+        "2. Do you mean suspended at any point in the year?\n"
+        "Clarification received:\n"
+        "1. No, suspended only.\n"
+        "2. Yes, at any point.\n"
+        "Request 2\n"
+        "The number of those officers later dismissed.\n"
+    )
+
+    assert [q.text for q in split.questions] == [
+        "The number of officers suspended in 2024",
+        "The number of those officers later dismissed.",
+    ]
+    assert "restricted duties" in split.questions[0].context
+    # With no heading of the request's own after it, where the exchange ends is not known, and
+    # the lines stay as they are.
+    assert (
+        len(
+            texts(
+                "1. The number of officers suspended\nClarification requested:\n"
+                "1. Should this include restricted duties?\n"
+            )
+        )
+        == 2
+    )

@@ -480,6 +480,7 @@ class _Para:
     marker: _Marker | None
     kind: _Kind
     heading: bool = False  # heads the numbered questions below it ("• Drug use among staff")
+    aside: bool = False  # context of the question above it ("Clarification received:" / ...)
 
 
 def _wrap_width(lines: list[str]) -> int | None:
@@ -500,7 +501,7 @@ def _continues(previous: str, line: str, width: int | None) -> bool:
     "Department were referred to your office for review?"); or the text is hard-wrapped and the
     line's first word would not have fitted on the line above.
     """
-    if previous[-1] in ".?!:;" or _marker(line) is not None:
+    if previous[-1] in ".?!:;" or _marker(line) is not None or _CLARIFICATION_HEADING.match(line):
         return False
     if len(previous) >= 40 and line[0].islower():
         return True
@@ -650,6 +651,7 @@ def _paragraphs(text: str) -> list[_Para]:
         paras.append(_Para(line=line, marker=marker, kind=_kind(marker.rest if marker else line)))
     _demote_quoted_items(paras)
     _footnotes_are_context(paras)
+    _clarification_is_context(paras)
     _first_entry_lost_its_bullet(paras)
     _lone_letters_in_a_run(paras)
     _settle_letters(paras)
@@ -702,6 +704,37 @@ def _footnotes_are_context(paras: list[_Para]) -> None:
         note = _FOOTNOTE_MARK.match(para.line)
         if note and any(f"[{note.group(1)}]" in p.line for p in paras[:index]):
             para.marker, para.kind = None, _Kind.CONTEXT
+
+
+# "Clarification requested:", "Clarification received:", "Clarification sought 12/03/2024:".
+_CLARIFICATION_HEADING = re.compile(
+    r"^clarification\s+(?:requested|sought|received|provided|given)\b[^.?!]{0,30}:?$", re.I
+)
+
+
+def _clarification_is_context(paras: list[_Para]) -> None:
+    """ "Request 1" / "1. The total number of officers accused of misconduct" / "Clarification
+    requested:" / "1. Should this include ...?" / "Clarification received:" / "1. Solely for the
+    force." / "Request 2" / ...: the exchange that settled what an item asks is that item's
+    context, not questions of its own. Only where a heading of the request's own ("Request 2")
+    follows it, so that where the exchange ends is known."""
+    for index, para in enumerate(paras):
+        if not _CLARIFICATION_HEADING.match(para.line):
+            continue
+        end = next(
+            (
+                k
+                for k in range(index + 1, len(paras))
+                if paras[k].marker is not None
+                and paras[k].marker.style is _Style.NUMBER
+                and NUMBERED_REQUEST_HEADING.match(paras[k].line)
+            ),
+            None,
+        )
+        if end is None:
+            return
+        for inside in paras[index:end]:
+            inside.marker, inside.kind, inside.aside = None, _Kind.CONTEXT, True
 
 
 def _first_entry_lost_its_bullet(paras: list[_Para]) -> None:
@@ -1105,7 +1138,9 @@ class _Splitter:
 
     def inside_question(self, current: _Draft, para: _Para, following: _Para | None) -> None:
         line, kind = para.line, para.kind
-        if para.heading:
+        if para.aside:
+            current.context.append(line)
+        elif para.heading:
             self.pending.append(line)  # a group's heading introduces the questions below it
         elif kind is _Kind.FOLLOWUP or _CONJUNCTION_ONLY.match(line):
             current.ask(line)
