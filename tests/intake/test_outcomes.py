@@ -16,6 +16,12 @@ from foidesk.intake.outcomes import classify, gives, has_figures, refuses, witho
         ("Please find attached the figures.", (), "disclosed"),
         ("This information is not held by the force.", (), "not_held"),
         (
+            "The following link will take you to the report of the review, which sets out how "
+            "each allowance was introduced:",
+            (),
+            "reasonably_accessible_s21",
+        ),
+        (
             "The board does not carry out these operations. Waiting times for them are held by "
             "the other health boards that do.",
             (),

@@ -1828,3 +1828,24 @@ def test_a_clarification_exchange_under_an_item_is_its_context() -> None:
         )
         == 2
     )
+
+
+@pytest.mark.parametrize(
+    "announcement",
+    [
+        "I would like to ask some questions regarding the allowances paid to chief officers. "
+        "The allowances I refer to are the four listed in the review's report.",
+        "I have a few questions about the allowances paid to chief officers.",
+    ],
+)
+def test_a_sentence_announcing_the_questions_asks_none(announcement: str) -> None:
+    split = propose_questions(
+        f"{announcement}\n"
+        "Who proposed the chief officers' car allowance?\n"
+        "Who proposed the chief officers' medical allowance?\n"
+    )
+
+    assert [q.text for q in split.questions] == [
+        "Who proposed the chief officers' car allowance?",
+        "Who proposed the chief officers' medical allowance?",
+    ]

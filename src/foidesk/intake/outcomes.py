@@ -148,7 +148,10 @@ _S21 = re.compile(
     r"(?:website|web\s?page|link)\b|"
     # "is published on data.police.uk", "is available at www.gov.uk/...": a site named by address.
     r"\b(?:is|are)\s+(?:already\s+)?(?:published|available)\s+(?:on|via|at)\s+"
-    r"(?:https?://|www\.|[\w-]+(?:\.[\w-]+)*\.(?:gov|police|org|nhs|ac|co)\.uk\b)",
+    r"(?:https?://|www\.|[\w-]+(?:\.[\w-]+)*\.(?:gov|police|org|nhs|ac|co)\.uk\b)|"
+    # "The following link will take you to the Report of the Review ...": the answer is a
+    # pointer to what is published.
+    r"\b(?:the\s+following|this|the\s+below)\s+links?\s+(?:will\s+)?(?:takes?|directs?)\s+you\s+to\b",
     re.I,
 )
 _SOME_HELD = re.compile(

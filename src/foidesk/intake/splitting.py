@@ -397,7 +397,19 @@ def _kind(text: str) -> _Kind:
         return _Kind.LEADIN
     if _ABOUT_THE_SEARCH.search(bare):
         return _Kind.CONTEXT
+    if not has_question_mark and _ANNOUNCES_QUESTIONS.match(bare):
+        return _Kind.LEADIN
     return _Kind.REQUEST if _is_request(text) else _Kind.CONTEXT
+
+
+# "I would like to ask some questions regarding the specific types of payments ...", "I have a
+# few questions about the scheme.": it announces the questions that follow, and asks none.
+_ANNOUNCES_QUESTIONS = re.compile(
+    r"^(?:I|we)\s+(?:would\s+like\s+to|wish\s+to|want\s+to|have)\s+(?:ask\s+(?:you\s+)?)?"
+    r"(?:some|a\s+few|a\s+couple\s+of|several|a\s+number\s+of|two|three|four|five)\s+"
+    r"(?:further\s+|more\s+)?questions\b",
+    re.I,
+)
 
 
 # How the authority might search, suggested by the requester, is no question of its own: "With
