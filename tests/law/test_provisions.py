@@ -248,3 +248,22 @@ def test_corpus_citations_all_map_to_catalogue_entries():
 )
 def test_roman_values_of_sub_paragraphs_and_items(numeral, value):
     assert roman_value(numeral) == value
+
+
+def test_a_subsection_named_before_its_paragraph_is_not_cited_as_well() -> None:
+    text = (
+        "We rely on the following exemptions:\n"
+        "Section 30 (1) Investigations\n"
+        "Section 30(1)(a) - Investigations and proceedings conducted by public authorities\n"
+        "This states that information is exempt if it has been held for an investigation."
+    )
+    assert normalise_citations(text) == ["s30(1)(a)"]
+    # The other way round it was already one citation.
+    assert normalise_citations("Section 30(1)(a) applies. Section 30(1) is class based.") == [
+        "s30(1)(a)"
+    ]
+    # A bare section beside a subsection may be a second decision: both stay.
+    assert normalise_citations(
+        "The 2017/18 figure is withheld under section 30. The highest payment is withheld "
+        "under section 30(2)(b)."
+    ) == ["s30", "s30(2)(b)"]

@@ -404,6 +404,11 @@ def normalise_citations(
         # Folding can turn a citation into a less specific one already given: a repeat.
         if c is not None and not any(o.startswith(c) for o in out):
             out.append(c)
+    # So is a subsection named before its paragraph ("Section 30 (1) Investigations" /
+    # "Section 30(1)(a) - Investigations & Proceedings"): the paragraph is the one relied on,
+    # whichever comes first. (A bare section beside a subsection, "withheld under section 30"
+    # and "section 30(2)(a)", may be two decisions, and both stay.)
+    out = [c for c in out if not c.parts or not any(o != c and o.startswith(c) for o in out)]
     if (
         infer_cost_limit
         and reg is not Regime.EIR
