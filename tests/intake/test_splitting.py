@@ -1849,3 +1849,22 @@ def test_a_sentence_announcing_the_questions_asks_none(announcement: str) -> Non
         "Who proposed the chief officers' car allowance?",
         "Who proposed the chief officers' medical allowance?",
     ]
+
+
+def test_a_request_naming_what_is_wanted_ends_where_the_authority_speaks() -> None:
+    """After "You asked for:", the first paragraph is what was asked, though it only names what
+    is wanted; the request ends at the authority's first words."""
+    page = (
+        "16 August 2018\n"
+        "Thank you for your request which I received on 1 August 2018. You asked for:\n"
+        "The findings of the report on the pollution of the river in December 2016, and the "
+        "plan for its recovery.\n"
+        "I am writing to inform you that the information you have requested is not held by "
+        "the department. The river authority holds it.\n"
+        "Or I can transfer your request to them. Please inform me in writing if you would "
+        "like me to transfer your request.\n"
+    )
+    assert request_section(page) == (
+        "The findings of the report on the pollution of the river in December 2016, and the "
+        "plan for its recovery."
+    )

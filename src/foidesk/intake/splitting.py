@@ -2006,9 +2006,13 @@ def answers_request(line: str) -> bool:
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|I)\b", re.I)
 
 
-def _voice_end(lines: list[str], start: int) -> int | None:
+def _voice_end(lines: list[str], start: int, *, introduced: bool = False) -> int | None:
     """The first line from ``start`` in the authority's voice, once the requester has asked
-    something; ``None`` if the page never turns from one voice to the other."""
+    something; ``None`` if the page never turns from one voice to the other.
+
+    ``introduced``: ``start`` follows a line introducing the request ("You asked for:"), so
+    what comes first is what was asked, though it names what is wanted without asking ("The
+    findings of the report on the pollution incident ...")."""
     asked = False
     spoken = 0  # the authority's lines before the request: "I refer to your request ..."
     first_item: str | None = None
@@ -2033,7 +2037,7 @@ def _voice_end(lines: list[str], start: int) -> int | None:
                 first_item = marker.label
             elif asked and marker.label == first_item and not _asks(line):
                 return index  # "1. a) The appendix has not been made public ...": the answers
-        if _asks(line):
+        if _asks(line) or (introduced and not answers_request(line)):
             asked = True
         elif not asked and answers_request(line):
             spoken += 1
@@ -2264,6 +2268,8 @@ def request_section(page_text: str) -> str | None:
     if any(_COMBINED_HEADING.match(line) for line in lines):
         return None
     start = _after_request_heading(lines)
+    # "You asked for:": what follows is what was asked (not so after a log's field, "Request ID").
+    introduced = start is not None and bool(_START_INTRO.search(lines[start - 1]))
     from_letter = False
     reply_at: int | None = None  # the authority's letter, after the request it answers
     if start is None:
@@ -2309,7 +2315,11 @@ def request_section(page_text: str) -> str | None:
         furniture = max(
             (i + 1 for i, line in enumerate(lines) if SITE_FURNITURE.search(line)), default=0
         )
-        spoken = _voice_end(lines[: end if end is not None else len(lines)], start or furniture)
+        spoken = _voice_end(
+            lines[: end if end is not None else len(lines)],
+            start or furniture,
+            introduced=introduced,
+        )
         if spoken is not None and (end is None or spoken < end):
             end = spoken
     if start is None and end is None:
