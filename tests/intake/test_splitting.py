@@ -1868,3 +1868,20 @@ def test_a_request_naming_what_is_wanted_ends_where_the_authority_speaks() -> No
         "The findings of the report on the pollution of the river in December 2016, and the "
         "plan for its recovery."
     )
+
+
+def test_a_question_over_a_list_of_options_is_one_question() -> None:
+    split = propose_questions(
+        "Please can you confirm if any of the following are included in your chief "
+        "executive's personal objectives:\n"
+        "Student recruitment numbers\n"
+        "Fundraising income targets\n"
+        "Number of formal complaints\n"
+        "League table position\n"
+        "I would also be grateful if you could direct me to where I might find the "
+        "objectives on your website.\n"
+    )
+
+    assert len(split.questions) == 2
+    assert split.questions[0].text.startswith("Please can you confirm if any of the following")
+    assert "Number of formal complaints" in split.questions[0].text

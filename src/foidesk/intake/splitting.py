@@ -384,7 +384,12 @@ def _kind(text: str) -> _Kind:
     has_question_mark = bool(_QUESTION_MARK.search(bare))
     if (_CONTEXT_CUE.match(text) or _DATE_FIELD.match(bare)) and not has_question_mark:
         return _Kind.CONTEXT
-    if not has_question_mark and bare.endswith(":") and not _COUNT_BY_CATEGORY.search(bare):
+    if (
+        not has_question_mark
+        and bare.endswith(":")
+        and not _COUNT_BY_CATEGORY.search(bare)
+        and not _WHICH_OF_THE_FOLLOWING.search(bare)
+    ):
         return _Kind.LEADIN
     if (
         not has_question_mark
@@ -402,6 +407,12 @@ def _kind(text: str) -> _Kind:
     return _Kind.REQUEST if _is_request(text) else _Kind.CONTEXT
 
 
+# "Please can you confirm if any of the following are included in your Vice Chancellor's
+# personal objectives:", "Which of the following do you use:": one question, over the list of
+# options under it.
+_WHICH_OF_THE_FOLLOWING = re.compile(
+    r"\b(?:whether|if|which)\s+(?:(?:any|one|some|none)\s+)?of\s+the\s+following\b", re.I
+)
 # "I would like to ask some questions regarding the specific types of payments ...", "I have a
 # few questions about the scheme.": it announces the questions that follow, and asks none.
 _ANNOUNCES_QUESTIONS = re.compile(
@@ -899,6 +910,10 @@ class _Draft:
         if self.marked and lead is not None and not _asks_directly(lead):
             # "Q1. ... within three months of:" / "When the CPN was first issued?" / "When ...?":
             # the lines finish the numbered item's sentence; the next item has its own number.
+            return True
+        if lead is not None and _WHICH_OF_THE_FOLLOWING.search(lead) and _is_list_entry(line):
+            # "... confirm if any of the following are included in ...:" / "Fundraising income
+            # targets" / "Number of formal student complaints": the options it asks about.
             return True
         if kind is _Kind.REQUEST:
             return False
