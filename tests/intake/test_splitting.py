@@ -1885,3 +1885,31 @@ def test_a_question_over_a_list_of_options_is_one_question() -> None:
     assert len(split.questions) == 2
     assert split.questions[0].text.startswith("Please can you confirm if any of the following")
     assert "Number of formal complaints" in split.questions[0].text
+
+
+@pytest.mark.parametrize(
+    "period",
+    [
+        "Please provide this information for the last five years.",
+        "Please provide the data from 1st January 2017 - 31st December 2017.",
+    ],
+)
+def test_a_paragraph_giving_the_period_of_the_request_above_is_not_a_question(period: str) -> None:
+    split = propose_questions(
+        f"Could you please provide the number of drones the force owns.\n{period}\n"
+    )
+
+    assert [q.text for q in split.questions] == [
+        "Could you please provide the number of drones the force owns."
+    ]
+    assert split.questions[0].context == period
+    # One that asks for more is a question of its own.
+    assert (
+        len(
+            texts(
+                "Could you please provide the number of drones the force owns.\n"
+                "Please also provide this information for the helicopters.\n"
+            )
+        )
+        == 2
+    )

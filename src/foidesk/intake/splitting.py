@@ -959,7 +959,9 @@ _NAMES_A_COUNT = re.compile(r"^(?:the\s+)?(?:total\s+)?(?:number|amount|cost|val
 # every item above, not an item of its own.
 _APPLIES_TO_ALL = re.compile(
     r"\b(?:all\s+of\s+)?(?:this|these|the\s+above)\s+(?:data|information|figures|details)\s+"
-    r"(?:for|from|covering|to\s+cover)\b",
+    r"(?:for|from|covering|to\s+cover)\b|"
+    # "Please provide the data from 1st January 2017 - 31st December 2017."
+    r"\bthe\s+(?:data|information|figures)\s+(?:from|between|covering)\s+\d",
     re.I,
 )
 
@@ -1202,6 +1204,18 @@ class _Splitter:
             # all of this data for 2018/19, 2019/20 and 2020/21": what the requester wants of
             # every item, after the last; it is kept as the last item's context, not made an
             # item of its own.
+            current.context.append(line)
+        elif (
+            kind is _Kind.REQUEST
+            and not current.marked
+            and not self.list_ahead
+            and _APPLIES_TO_ALL.search(line)
+            and not _QUESTION_MARK.search(line)
+            and not _ANOTHER_REQUEST.match(line)
+        ):
+            # "Could you please provide information about the VC's salary, ..." / "Please
+            # provide the data from 1st January 2017 - 31st December 2017.": the period of the
+            # request above, not a request of its own.
             current.context.append(line)
         elif (
             kind is _Kind.REQUEST
