@@ -1913,3 +1913,25 @@ def test_a_paragraph_giving_the_period_of_the_request_above_is_not_a_question(pe
         )
         == 2
     )
+
+
+def test_a_second_request_opening_could_i_is_a_question_of_its_own() -> None:
+    assert separate_requests(
+        "Could you let me know the total amount councillors have claimed in expenses in each "
+        "of the last 7 years. Could I also know the smallest item claimed for and the most "
+        "expensive."
+    ) == [
+        "Could you let me know the total amount councillors have claimed in expenses in each "
+        "of the last 7 years.",
+        "Could I also know the smallest item claimed for and the most expensive.",
+    ]
+    # One that leans on the request before it stays with it.
+    assert (
+        len(
+            separate_requests(
+                "Could you tell me how many drones the force owns. Could I have this broken "
+                "down by year."
+            )
+        )
+        == 1
+    )

@@ -299,7 +299,8 @@ _REQUEST_PHRASE = quick(
         r"\bplease\s+(?:could|can|would|may|will)\b"
         r"|\b(?:could|can|would|will)\s+you\b"
         r"|\bif\s+you\s+(?:could|can|would)\b"
-        r"|\b(?:can|could|may)\s+I\s+(?:have|get|see|request|ask|obtain)\b"
+        r"|\b(?:can|could|may)\s+I\s+(?:also\s+|please\s+)?(?:have|get|see|request|ask|obtain|know|"
+        r"be\s+(?:told|given|provided|sent))\b"
         r"|\bplease\s+(?:then\s+)?(?:also\s+)?(?:provide|send|supply|e-?mail|tell|give|indicate|share|list|state|advise|"
         r"disclose|release|forward|detail|specify|explain|identify|outline|populate|break\s?down|"
         r"breakdown|let\s+me\s+know|confirm\s+(?:whether|if|how|what|which)|clarify\s+(?:whether|if))\b"
@@ -1727,7 +1728,8 @@ def _sentences_of(line: str) -> list[str]:
 _OPENS_REQUEST = re.compile(
     r"^(?:please\s+(?:also\s+)?(?:provide|send|supply|disclose|release|tell|give|list|share|"
     r"confirm|state|forward|e-?mail)|I\s+would\s+(?:also\s+)?like|I\s+(?:also\s+)?(?:request|"
-    r"wish\s+to)|(?:could|can|would)\s+you|how\s+(?:many|much|often|long)|what|which|when|"
+    r"wish\s+to)|(?:could|can|would)\s+you|(?:could|can|may)\s+I\b|how\s+(?:many|much|often|long)|"
+    r"what|which|when|"
     r"where|who|why|whether|do|does|did|has|have|is|are|was|were)\b",
     re.I,
 )
