@@ -2673,6 +2673,22 @@ def test_a_part_disclosure_naming_the_questions_it_answers_in_full() -> None:
     ]
 
 
+def test_a_scottish_environmental_response_cites_the_eisr_regulations() -> None:
+    e = extract(
+        "Information request and response under the Environmental Information (Scotland) "
+        "Regulations 2004.\n"
+        "Information requested\n"
+        "All correspondence with the bird survey contractor about the 2023 nesting report.\n"
+        "Response\n"
+        "Please see Annex A to this response for a copy of some of the information you "
+        "requested. An exception under regulation 11(2) of the EIRs (personal information) "
+        "applies to the names of junior staff, and regulation 10(5)(g) to the nest sites.\n"
+    )
+
+    assert e.exemptions_cited == ("reg10(5)(g)", "reg11(2)")
+    assert [q.outcome for q in e.questions] == ["partially_disclosed"]
+
+
 def test_an_opening_answer_for_all_but_the_question_it_excepts() -> None:
     e = extract(
         "Request:\n"

@@ -16,6 +16,12 @@ from foidesk.intake.outcomes import classify, gives, has_figures, refuses, witho
         ("Please find attached the figures.", (), "disclosed"),
         ("This information is not held by the force.", (), "not_held"),
         (
+            "Please see Annexes A and B to this response for a copy of some of the information "
+            "you requested. Personal data of third parties has been withheld.",
+            ("reg11(2)",),
+            "partially_disclosed",
+        ),
+        (
             "The following link will take you to the report of the review, which sets out how "
             "each allowance was introduced:",
             (),

@@ -267,3 +267,15 @@ def test_a_subsection_named_before_its_paragraph_is_not_cited_as_well() -> None:
         "The 2017/18 figure is withheld under section 30. The highest payment is withheld "
         "under section 30(2)(b)."
     ) == ["s30", "s30(2)(b)"]
+
+
+def test_scottish_environmental_regulations_are_numbered_their_own_way() -> None:
+    text = (
+        "An exception under regulation 11(2) of the EIRs (personal information) applies, and "
+        "regulation 10(5)(g) for the location of the nests."
+    )
+    # Under FOISA the regulations are the EISR's: regs 10 and 11 hold its exceptions.
+    assert normalise_citations(text, "foisa") == ["reg10(5)(g)", "reg11(2)"]
+    # In England and Wales regulation 11 is the reconsideration and 10 the transfer of a
+    # request: procedure, not grounds for refusal.
+    assert normalise_citations(text, "eir") == []

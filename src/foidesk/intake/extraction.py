@@ -2052,7 +2052,9 @@ def extract(
     lines = norm.split("\n")
     notes: list[str] = []
     regime = particulars.regime(norm)
-    cite = _Citations(regime)
+    # A Scottish environmental response cites FOISA's sections and the EISR's regulations.
+    scottish = regime is Regime.EIR and particulars.scottish_regulations(norm)
+    cite = _Citations(Regime.FOISA if scottish else regime)
     if regime is not Regime.FOIA:
         notes.append(f"Recognised as a {regime.short_name} response.")
 

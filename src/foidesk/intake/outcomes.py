@@ -498,6 +498,11 @@ _ATTACHED = re.compile(
     # "Reasons for withholding the information are detailed at Annex 1.", nor "For an
     # explanation of the searches carried out, please see Annex A.").
     r"(?:^|[.:]\s+)(?:please\s+)?see\s+annex\s+[A-Z1-9]\s*(?:[.)]|$)|"
+    # "Please see Annexes A and B to this response for a copy of some of the information you
+    # requested."
+    r"\bsee\s+annex(?:es)?\s+[A-Z1-9](?:\s*(?:,|and|&)\s*[A-Z1-9])*\s+(?:(?:to|of)\s+this\s+"
+    r"(?:response|letter)\s+)?for\s+(?:a\s+copy\s+of\s+)?(?:the|some|all|part)\s+(?:of\s+the\s+)?"
+    r"information\b|"
     r"\bthe\s+enclosed\s+(?:spreadsheets?|documents?|files?|tables?|letter|reports?|pdf|"
     r"response|information|list|cop(?:y|ies)|schedule|appendix|annex)\b|"
     r"\battached\s+(?:is|are|document|spreadsheet|file|response|table|pdf|report|letter)\b|"

@@ -389,6 +389,17 @@ def regime(text: str) -> Regime:
     return Regime.FOIA
 
 
+def scottish_regulations(text: str) -> bool:
+    """Whether the response names the Environmental Information (Scotland) Regulations 2004,
+    whose exceptions are numbered otherwise than England's (regs 10 and 11)."""
+    return bool(_EISR.search(text))
+
+
+_EISR = re.compile(
+    r"Environmental\s+Information\s+\(Scotland\)\s+Regulations|\bEISRs?\b|\bEI\(S\)Rs?\b", re.I
+)
+
+
 # Each pattern is tried only when one of these words is on the page (see ``Cue``).
 _RECEIVED_DATE = (
     Cue(_RECEIVED_DATE[0], "date of request", "date request", "date received"),

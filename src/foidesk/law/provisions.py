@@ -48,6 +48,9 @@ _FOIA_SECTIONS = frozenset(
 )
 _FOISA_SECTIONS = frozenset({"12", "14", "18", *(str(n) for n in range(25, 42))})
 _EIR_REGULATIONS = frozenset({"12", "13"})
+# The Environmental Information (Scotland) Regulations 2004 number them otherwise: exceptions in
+# reg 10, personal data in reg 11 (rules file, "EISR 2004 (Scotland)" row, a secondary source).
+_EISR_REGULATIONS = frozenset({"10", "11"})
 
 _SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\t\r\f\v]")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
@@ -313,19 +316,23 @@ def _hypothetical(text: str, start: int) -> bool:
     return bool(re.search(r"\ba notice under $", before))
 
 
-def _allowed(cite: Cite, regime: Regime | None) -> bool:
+def _allowed(cite: Cite, regime: Regime | None, *, scottish_regulations: bool = False) -> bool:
     if cite.instrument == "reg":
-        return cite.number in _EIR_REGULATIONS
+        return cite.number in _EIR_REGULATIONS or (
+            scottish_regulations and cite.number in _EISR_REGULATIONS
+        )
     if regime is Regime.FOISA:
         return cite.number in _FOISA_SECTIONS
     return cite.number in _FOIA_SECTIONS
 
 
-def _cites(text: str, regime: Regime | None) -> list[_Found]:
-    """Scanned citations that are grounds for refusal, minus back-references and repeats."""
+def _cites(text: str, regime: Regime | None, *, scottish_regulations: bool = False) -> list[_Found]:
+    """Scanned citations that are grounds for refusal, minus back-references and repeats.
+
+    ``scottish_regulations``: regulations are the EISR's, whose exceptions are regs 10 and 11."""
     kept: list[_Found] = []
     for f in _scan(text):
-        if not _allowed(f.cite, regime):
+        if not _allowed(f.cite, regime, scottish_regulations=scottish_regulations):
             continue
         kept.append(f)
     out: list[_Found] = []
@@ -390,7 +397,8 @@ def normalise_citations(
     """The provisions ``text`` relies on, in the corpus normalisation, sorted.
 
     ``regime`` decides the section numbering (FOIA and EIR: FOIA numbers; FOISA: its own);
-    EIR regulations are read under any regime as ``regN(...)``. With ``infer_cost_limit`` (the
+    EIR regulations are read under any regime as ``regN(...)``, and under FOISA the Scottish
+    regulations' exceptions (regs 10 and 11) as well. With ``infer_cost_limit`` (the
     corpus labelling convention) a response that refuses because the cost "would exceed the
     appropriate limit" without naming the section gets ``s12``.
 
@@ -399,7 +407,9 @@ def normalise_citations(
     """
     reg = None if regime is None else Regime(regime)
     out: list[Cite] = []
-    for f in _cites(text, reg):
+    # On a Scottish response the regulations cited are the EISR's ("regulation 11(2) of the
+    # EIRs (personal information)").
+    for f in _cites(text, reg, scottish_regulations=reg is Regime.FOISA):
         c = fold(f.cite, reg)
         # Folding can turn a citation into a less specific one already given: a repeat.
         if c is not None and not any(o.startswith(c) for o in out):
