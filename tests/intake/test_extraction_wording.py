@@ -2116,6 +2116,8 @@ def test_a_reference_printed_in_square_brackets() -> None:
         "the trust may be subject to.",
         "Release of this information would be detrimental to our commercial interests.",
         "Releasing the requested information would adversely affect our ability to compete.",
+        "This is because disclosure would make it less likely for suppliers to share their "
+        "prices with us in future and thus prejudice our ability to negotiate.",
     ],
 )
 def test_a_commercial_harm_argued_is_a_harm_test(argued: str) -> None:
@@ -2128,6 +2130,26 @@ def test_a_commercial_harm_argued_is_a_harm_test(argued: str) -> None:
 
     assert e.harm_test_present
     assert [q.outcome for q in e.questions] == ["exempt"]
+
+
+@pytest.mark.parametrize(
+    "described",
+    [
+        "Section 43(2) exempts information whose disclosure would, or would be likely to, "
+        "prejudice the commercial interests of any person, including the authority.",
+        "Section 36 applies where disclosure would prejudice the effective conduct of public "
+        "affairs or prejudice the free and frank provision of advice.",
+    ],
+)
+def test_the_acts_test_described_is_no_harm_test(described: str) -> None:
+    e = extract(
+        "Request\n1. Spend per agency for 2024.\n"
+        "Response\n"
+        "This is exempt and is withheld.\n"
+        f"{described}\n"
+    )
+
+    assert not e.harm_test_present
 
 
 def test_a_letters_request_ends_where_the_authority_answers_not_at_its_sign_off() -> None:

@@ -1176,7 +1176,14 @@ _HARM_MENTION = re.compile(
     # "Release of this information would be detrimental to our commercial interests".
     r"\b(?:disclos(?:ure|ing)|releas(?:e|ing))\s+(?:of\s+)?(?:the|this|that|such)\s+"
     r"(?:requested\s+)?information\s+(?:could|would|may|might)\s+(?:(?!not\b|never\b)\w+\s+){0,3}?"
-    r"(?:prejudice|harm|damage|undermine|compromise|be\s+detrimental|adversely\s+affect)\w*",
+    r"(?:prejudice|harm|damage|undermine|compromise|be\s+detrimental|adversely\s+affect)\w*|"
+    # "This is because disclosure would make it less likely for companies ... to provide
+    # commercially sensitive information in the future and thus prejudicing the Authority's
+    # ability to negotiate": the prejudice a disclosure would cause, argued in one sentence.
+    # (Not the Act's test, quoted or described: "exempt if its disclosure would, or would be
+    # likely to, prejudice ...": the harm must be argued on the way to the prejudice.)
+    r"\bdisclos(?:ure|ing)\s+(?:\w+\s+){0,3}?(?:would|could|might|is\s+likely\s+to)\b"
+    r"(?!,\s*or\s+would)(?:(?!prejudic)[^.]){40,200}?\bprejudic(?:e|es|ed|ing)\b",
     re.I,
 )
 _ELSEWHERE = re.compile(
