@@ -274,7 +274,8 @@ _CONTEXT_CUE = re.compile(
     r"for\s+information|for\s+reference|please\s+note|note|nb|n\.b\.)\b",
     re.I,
 )
-_LEADIN_PHRASE = re.compile(r"\b(?:the\s+following|as\s+follows)\b", re.I)
+_LEADIN_WORDS = r"the\s+following|as\s+follows"
+_LEADIN_PHRASE = re.compile(rf"\b(?:{_LEADIN_WORDS})\b", re.I)
 _WH_START = re.compile(
     r"^(?:how\s+(?:many|much|often|long|far|frequently|is|are|was|were|do|does|did|has|have|"
     r"can|could|will|would|should|may|might)|what|which|who|whom|whose|why|whether|"
@@ -975,7 +976,7 @@ _ANOTHER_REQUEST = re.compile(rf"^(?:\S+\s+){{0,3}}?(?:{_ADDING})\b", re.I)
 # like to know for the year 2013-2014" (no full stop, no question mark; not "Please provide a
 # copy of the asset management plan.").
 _LEADS_IN_UNMARKED = re.compile(
-    r"\b(?:like\s+to\s+know|(?:tell|advise|inform)\s+me|as\s+follows|the\s+following)\b[^.?!]*$",
+    rf"\b(?:like\s+to\s+know|(?:tell|advise|inform)\s+me|{_LEADIN_WORDS})\b[^.?!]*$",
     re.I,
 )
 
