@@ -1935,3 +1935,17 @@ def test_a_second_request_opening_could_i_is_a_question_of_its_own() -> None:
         )
         == 1
     )
+
+
+def test_a_list_under_i_request_is_a_question_for_each_line() -> None:
+    assert texts(
+        "Under the terms of the Act I am making a formal request for details of board meetings.\n"
+        "I request:\n"
+        "Dates of all board meetings since July 2022\n"
+        "Attendee names for each board meeting since July 2022\n"
+        "Items discussed at each board meeting since July 2022\n"
+    ) == [
+        "Dates of all board meetings since July 2022",
+        "Attendee names for each board meeting since July 2022",
+        "Items discussed at each board meeting since July 2022",
+    ]

@@ -801,6 +801,15 @@ def _options_under_a_bullet(paras: list[_Para]) -> None:
 _NOT_AN_ENTRY = re.compile(r"^(?:if|where|when|unless|i\s|we\s|my\s|our\s|note|nb)\b", re.I)
 
 
+# "I request:", "I would like to request:", "Please provide:": the request's words end in a colon,
+# and what they ask for is listed below.
+_ASKS_FOR_A_LIST = re.compile(
+    r"^(?:I\s+(?:would\s+like\s+to\s+|wish\s+to\s+)?request|I\s+would\s+like|"
+    r"please\s+(?:provide|supply|send|disclose)(?:\s+me)?)\s*:$",
+    re.I,
+)
+
+
 def _list_without_markers(paras: list[_Para]) -> None:
     """ "Please provide the following information ...:" / "The current number of households
     ..." / "The types of accommodation used ...": a list announced by the request whose items
@@ -812,7 +821,10 @@ def _list_without_markers(paras: list[_Para]) -> None:
     if any(p.marker is not None for p in paras):
         return
     for index, lead in enumerate(paras):
-        if not (lead.line.endswith(":") and _LEADIN_PHRASE.search(lead.line)):
+        if not (
+            lead.line.endswith(":")
+            and (_LEADIN_PHRASE.search(lead.line) or _ASKS_FOR_A_LIST.match(lead.line))
+        ):
             continue
         run: list[_Para] = []
         for para in paras[index + 1 :]:
