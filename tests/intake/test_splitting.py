@@ -14,6 +14,7 @@ from foidesk.intake.splitting import (
     propose_questions,
     request_section,
     separate_requests,
+    set_out_page,
     split_inline_items,
 )
 
@@ -1948,4 +1949,32 @@ def test_a_list_under_i_request_is_a_question_for_each_line() -> None:
         "Dates of all board meetings since July 2022",
         "Attendee names for each board meeting since July 2022",
         "Items discussed at each board meeting since July 2022",
+    ]
+
+
+def test_lettered_items_run_into_one_line_are_split() -> None:
+    assert texts(
+        "a) the number of trees felled for onshore wind farms in Scotland to date. b) the area "
+        "of felled trees, in hectares, for onshore wind farms in Scotland to date."
+    ) == [
+        "the number of trees felled for onshore wind farms in Scotland to date.",
+        "the area of felled trees, in hectares, for onshore wind farms in Scotland to date.",
+    ]
+    # A single lettered aside is not a list.
+    assert len(texts("Please provide the number of trees felled (a) in 2019.")) == 1
+
+
+def test_a_request_run_into_its_introduction_is_found() -> None:
+    page = (
+        "Our ref: FoI/19/02646\n"
+        "Your request\n"
+        "You asked for: a) the number of trees felled for onshore wind farms to date. b) the "
+        "area of felled trees, in hectares, for onshore wind farms to date.\n"
+        "I enclose some of the information you requested.\n"
+    )
+    section = request_section(set_out_page(page))
+    assert section is not None
+    assert [q.text for q in propose_questions(section).questions] == [
+        "the number of trees felled for onshore wind farms to date.",
+        "the area of felled trees, in hectares, for onshore wind farms to date.",
     ]

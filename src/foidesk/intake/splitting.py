@@ -1948,9 +1948,13 @@ def set_out_page(text: str) -> str:
       long lines: each numbered or lettered item then starts a line, and so does every turn from
       the requester's voice to the authority's and back.
     - A log's fields set out as a table of two columns ("| Reference | FOI 2025/1241 |") read as
-      fields ("Reference: FOI 2025/1241")."""
+      fields ("Reference: FOI 2025/1241").
+    - The request run into the line that introduces it ("You asked for: a) the number of trees
+      ...") starts a line of its own."""
     if text.lstrip().startswith("|"):
         text = _fields_table(text)
+    if ":" in text:
+        text = _RUN_IN_INTRODUCTION.sub(r"\1\n", text)
     if _GLUED.search(text):
         text = "\n".join(_unglue(line) for line in text.split("\n"))
     if "Q1" in text:
@@ -2001,6 +2005,10 @@ def split_inline_items(text: str) -> str:
         if glued and lines[index + 1 : index + 2] and lines[index + 1].startswith(glued["bullet"]):
             out.extend((glued["lead"], f"{glued['bullet']} {glued['item']}"))
             continue
+        lettered = _inline_letters(line)
+        if lettered:
+            out.extend(lettered)
+            continue
         if len(line) < 200:
             out.append(line)
             continue
@@ -2031,6 +2039,34 @@ def split_inline_items(text: str) -> str:
     return "\n".join(out)
 
 
+# "You asked for: a) the number of trees felled ...": an introduction with the request after it
+# on its line (not a log's field, "Request: FOI/75").
+_RUN_IN_INTRODUCTION = re.compile(
+    r"(?im)^((?:you\s+(?:asked|requested)(?:\s+for)?|your\s+request\s+(?:was|read))\s*:)[ \t]+"
+    r"(?=\S[^\n]{20})"
+)
+
+
+def _inline_letters(line: str) -> list[str]:
+    """ "a) the number of trees felled ... to date. b) the area of felled trees ...": a line whose
+    sentences open a), b), c) ... in order, two or more, one line to each; else empty."""
+    if ") " not in line:
+        return []
+    parts: list[str] = []
+    expected = "a"
+    for sentence in _sentences_of(line):
+        m = _INLINE_LETTER.match(sentence)
+        if m and m.group(1) == expected:
+            parts.append(sentence)
+            expected = chr(ord(expected) + 1)
+        elif parts:
+            parts[-1] = f"{parts[-1]} {sentence}"
+        else:
+            parts.append(sentence)
+    return parts if expected > "b" else []
+
+
+_INLINE_LETTER = re.compile(r"^\(?([a-h])\)\s+\S")
 _INLINE_NUMBER = re.compile(r"^[“\"‘']?\(?(\d{1,2})[.)/]\s")
 _GLUED_BULLET = re.compile(r"^(?P<lead>.*\S:)\s*(?P<bullet>[-–•])\s+(?P<item>\S.*)$")
 
