@@ -2711,6 +2711,30 @@ def test_a_scottish_environmental_response_cites_the_eisr_regulations() -> None:
     assert [q.outcome for q in e.questions] == ["partially_disclosed"]
 
 
+def test_a_letter_pasted_with_every_line_a_bullet() -> None:
+    e = extract(
+        "Not a member of the paste site yet?\n"
+        "- Dear Mr Moss,\n"
+        "- Re: Freedom of Information request (Our Ref: FOI-031122)\n"
+        "- Thank you for your Freedom of Information (FOI) request dated 26 October 2016.\n"
+        "- Your exact request was:\n"
+        "- “Please can I ask the following:\n"
+        "- [1] Terms of reference for the regional pharmacy oversight group\n"
+        "- [2] A list of the group's members and their declarations of interest.\n"
+        "- [3] The dates of the group's meetings in 2016.”\n"
+        "- We hold some information relevant to your request.\n"
+        "- With regard to point 1, we are withholding the terms of reference under Section 22 "
+        "of the FOI Act, as they are intended for future publication.\n"
+    )
+
+    assert [q.text for q in e.questions] == [
+        "Terms of reference for the regional pharmacy oversight group",
+        "A list of the group's members and their declarations of interest.",
+        "The dates of the group's meetings in 2016.",
+    ]
+    assert e.questions[0].outcome == "future_publication_s22"
+
+
 def test_an_opening_answer_for_all_but_the_question_it_excepts() -> None:
     e = extract(
         "Request:\n"

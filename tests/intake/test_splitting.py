@@ -1978,3 +1978,17 @@ def test_a_request_run_into_its_introduction_is_found() -> None:
         "the number of trees felled for onshore wind farms to date.",
         "the area of felled trees, in hectares, for onshore wind farms to date.",
     ]
+
+
+def test_a_request_quoted_from_its_lead_in_loses_the_closing_mark() -> None:
+    assert texts(
+        "“Please can I ask the following:\n1. How many drones does the force own?\n"
+        "2. How many pilots are trained?”"
+    ) == ["How many drones does the force own?", "How many pilots are trained?"]
+
+
+def test_items_numbered_in_square_brackets() -> None:
+    assert texts(
+        "Please can I ask the following:\n[1] Terms of reference for the oversight group\n"
+        "[2] A list of the group's members\n"
+    ) == ["Terms of reference for the oversight group", "A list of the group's members"]

@@ -169,6 +169,8 @@ _MARKER_PATTERNS: tuple[tuple[re.Pattern[str], _Style], ...] = (
     ),
     (re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+(.*)$"), _Style.DECIMAL),
     (re.compile(r"^\((\d{1,2})([a-z]?)\)\s*(.*)$"), _Style.NUMBER),
+    # "[1] Terms of reference for the group" (a footnote's "[1]" is told apart later).
+    (re.compile(r"^\[(\d{1,2})()\]\s+(.*)$"), _Style.NUMBER),
     (re.compile(r"^(\d{1,2})([a-z]?)[.)](?:\s+(.*))?$"), _Style.NUMBER),
     # "1/ Monthly knife crime offences", "1/Could you please provide ..."
     (re.compile(r"^(\d{1,2})()/(?:\s+|(?=[A-Z]))(.*)$"), _Style.NUMBER),
@@ -1372,12 +1374,20 @@ def propose_questions(text: str) -> ProposedSplit:
             questions.append(
                 ProposedQuestion(
                     number=len(questions) + 1,
-                    text=part,
+                    text=_without_stray_close(part),
                     context=q.context if k == 0 else "",
                     numbered=q.numbered,
                 )
             )
     return replace(split, questions=tuple(questions))
+
+
+def _without_stray_close(text: str) -> str:
+    """ "The dates of the group's meetings in 2016.”": the last question of a request quoted
+    from its lead-in ("“Please can I ask the following:") less the mark closing the quotation."""
+    if text.endswith("”") and "“" not in text:
+        return text[:-1].rstrip()
+    return text
 
 
 # A request quoted whole, its first item opening the quotation: "“1) can you please advise ..." /
@@ -1558,6 +1568,8 @@ _START_INTRO = quick(
     re.compile(
         r"\b(?:you\s+seek\s+access\s+to|received\s+a\s+request|as\s+follows|you\s+asked(?:\s+for)?|"
         r"you\s+requested|you\s+wrote|requested\s+the\s+following|following\s+request|"
+        # "Your exact request was:"
+        r"request\s+(?:was|read|reads)(?=\s*:)|"
         r"(?:request|asked)\b.{0,60}\bfor\s+the\s+following\s+information|"
         # "I refer to your enquiry ... asking to be supplied with the following information ...:"
         r"asking\s+(?:to\s+be\s+(?:supplied|provided)\s+with|for)\s+the\s+following)\b.*:\s*-?$",
@@ -1950,11 +1962,14 @@ def set_out_page(text: str) -> str:
     - A log's fields set out as a table of two columns ("| Reference | FOI 2025/1241 |") read as
       fields ("Reference: FOI 2025/1241").
     - The request run into the line that introduces it ("You asked for: a) the number of trees
-      ...") starts a line of its own."""
+      ...") starts a line of its own.
+    - A page whose every line was made a bullet when it was pasted ("- Dear Mr Mosley," / "- Re:
+      Freedom of Information request ...") loses the bullets."""
     if text.lstrip().startswith("|"):
         text = _fields_table(text)
     if ":" in text:
         text = _RUN_IN_INTRODUCTION.sub(r"\1\n", text)
+    text = _unbulleted(text)
     if _GLUED.search(text):
         text = "\n".join(_unglue(line) for line in text.split("\n"))
     if "Q1" in text:
@@ -2037,6 +2052,19 @@ def split_inline_items(text: str) -> str:
             parts[-1] = re.sub(r"[”\"’']+\s*$", "", parts[-1])  # the quotation's closing mark
         out.extend(parts if expected > 2 else [line])
     return "\n".join(out)
+
+
+_PASTED_BULLET = re.compile(r"^- (?=\S)")
+
+
+def _unbulleted(text: str) -> str:
+    """``text`` less the "- " opening nearly every line (three in four, of eight lines or more):
+    the mark of a paste, not of a list."""
+    filled = [x for x in text.split("\n") if x.strip()]
+    marked = sum(1 for x in filled if _PASTED_BULLET.match(x))
+    if len(filled) < 8 or marked < 0.75 * len(filled):
+        return text
+    return "\n".join(_PASTED_BULLET.sub("", x) for x in text.split("\n"))
 
 
 # "You asked for: a) the number of trees felled ...": an introduction with the request after it
