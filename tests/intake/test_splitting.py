@@ -1992,3 +1992,45 @@ def test_items_numbered_in_square_brackets() -> None:
         "Please can I ask the following:\n[1] Terms of reference for the oversight group\n"
         "[2] A list of the group's members\n"
     ) == ["Terms of reference for the oversight group", "A list of the group's members"]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "count"),
+    [
+        # A definition of the requester's word asks nothing.
+        (
+            "The number of cannabis factories found in your area in each year since 2020.\n"
+            "I would like to define a cannabis factory as: any property used to grow cannabis "
+            "plants, whether there is 1 plant or 1,000.\n"
+            "I would like to know the largest number of plants found in a single property.\n",
+            2,
+        ),
+        # Nor does an argument for disclosure.
+        (
+            "How many special constables were on duty in each month of 2009?\n"
+            "I understand that you may not wish to publish precise figures, but I would ask "
+            "that you consider that specials are a small part of the force.\n",
+            1,
+        ),
+        # What to give if an exact figure is not held is part of the question.
+        (
+            "I would like to request the total number of objects in your permanent "
+            "collections.\n"
+            "If an exact figure is not available, please provide instead your estimated "
+            "total, with an explanation of how it was calculated.\n",
+            1,
+        ),
+        # How the figures asked for are to be set out is part of the question.
+        (
+            "- The number of cases in which officers were defended since 2012. Please provide "
+            "separate figures for misconduct and gross misconduct cases, broken down by "
+            "calendar year.\n"
+            "- The number of representatives in each year since 2012.\n",
+            2,
+        ),
+    ],
+)
+def test_what_only_explains_or_qualifies_a_question_is_no_question(
+    request_text: str, count: int
+) -> None:
+    assert len(texts(request_text)) == count

@@ -260,6 +260,9 @@ _FOLLOWUP = re.compile(
     r"\b(?:cost|time|appropriate|fees?)\s+limit|if\s+(?:the\s+)?(?:cost|appropriate|time)\s+limit"
     r"|if\s+(?:this|that|it)\s+(?:is|would\s+be|proves)\s+(?:too\s+\w+|not\s+possible|"
     r"impossible|impractical)"
+    # "If an exact figure is not available, please provide instead your estimated total".
+    r"|if\s+(?:an?\s+|the\s+)?(?:exact\s+|precise\s+)?(?:figures?|information|data|numbers?)\s+"
+    r"(?:is|are)\s+not\s+(?:available|held|recorded)"
     # A field added for some of the items asked about: "If a police station is one that has been
     # re-opened, could you please include the date it was initially closed."
     r"|if\s+[^,.?]{3,80},\s*(?:could\s+you\s+(?:please\s+)?|please\s+(?:could\s+you\s+)?)"
@@ -406,11 +409,21 @@ def _kind(text: str) -> _Kind:
         return _Kind.LEADIN
     if _ABOUT_THE_SEARCH.search(bare):
         return _Kind.CONTEXT
+    if not has_question_mark and _DEFINES_OR_ARGUES.search(bare):
+        return _Kind.CONTEXT
     if not has_question_mark and _ANNOUNCES_QUESTIONS.match(bare):
         return _Kind.LEADIN
     return _Kind.REQUEST if _is_request(text) else _Kind.CONTEXT
 
 
+# What the requester means by a word, or an argument for disclosure, asks nothing: "I would
+# like to define a cannabis factory as: ...", "For the purposes of this request, ...", "... but
+# I would ask that you consider that specials form only a small staffing element".
+_DEFINES_OR_ARGUES = re.compile(
+    r"^(?:I\s+would\s+like\s+to\s+define|I\s+define|for\s+the\s+purposes?\s+of\s+this\s+"
+    r"request)\b|\b(?:ask|request)\s+that\s+you\s+(?:consider|bear\s+in\s+mind|note)\s+that\b",
+    re.I,
+)
 # "Please can you confirm if any of the following are included in your Vice Chancellor's
 # personal objectives:", "Which of the following do you use:": one question, over the list of
 # options under it.
@@ -980,6 +993,13 @@ _APPLIES_TO_ALL = re.compile(
     r"\bthe\s+(?:data|information|figures)\s+(?:from|between|covering)\s+\d",
     re.I,
 )
+# "Please provide separate figures for misconduct cases and gross misconduct cases, broken down
+# by calendar year.": how the figures asked for above are to be set out.
+_BREAKDOWN_OF_ABOVE = re.compile(
+    r"^please\s+(?:also\s+)?provide\s+(?:separate\s+|the\s+)?(?:figures|data|numbers)\b[^?]*"
+    r"\bbroken\s+down\b",
+    re.I,
+)
 
 
 # "Please also provide the cost of ...", "In addition, I would like ...": a request of its own.
@@ -1225,7 +1245,7 @@ class _Splitter:
             kind is _Kind.REQUEST
             and not current.marked
             and not self.list_ahead
-            and _APPLIES_TO_ALL.search(line)
+            and (_APPLIES_TO_ALL.search(line) or _BREAKDOWN_OF_ABOVE.match(line))
             and not _QUESTION_MARK.search(line)
             and not _ANOTHER_REQUEST.match(line)
         ):
@@ -1807,6 +1827,8 @@ def _starts_another(sentence: str, before: str) -> bool:
     when ``before`` leads in to it ("I would like the following information: How many ...?")."""
     if before.endswith(":") or not _is_request(before) or len(sentence.split()) < 6:
         return False
+    if _BREAKDOWN_OF_ABOVE.match(sentence) or _APPLIES_TO_ALL.search(sentence):
+        return False  # "Please provide figures broken down by calendar year."
     if _OPENS_REQUEST.match(sentence):
         opening = " ".join(sentence.split()[:8])
         return not _REFERS_BACK.search(opening) and _is_request(sentence)
