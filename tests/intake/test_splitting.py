@@ -2034,3 +2034,15 @@ def test_what_only_explains_or_qualifies_a_question_is_no_question(
     request_text: str, count: int
 ) -> None:
     assert len(texts(request_text)) == count
+
+
+def test_a_thing_and_how_many_times_are_two_questions() -> None:
+    assert texts(
+        "The location (road name, town) of each speed camera in your area and how many times "
+        "each has caught someone speeding since 1 January 2019."
+    ) == [
+        "The location (road name, town) of each speed camera in your area",
+        "How many times each has caught someone speeding since 1 January 2019.",
+    ]
+    # One count asked of what the first part names stays one question.
+    assert len(texts("The number of cameras and how many.")) == 1

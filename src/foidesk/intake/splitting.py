@@ -367,7 +367,9 @@ def _is_request(text: str) -> bool:
     if _QUESTION_MARK.search(bare) or _REQUEST_PHRASE.search(bare):
         return True
     core = _strip_qualifiers(bare)
-    if _WH_START.match(core) or _NOUN_START.match(core):
+    # ("The location (road name, city/town name) of each speed camera ...": the noun's aside
+    # set apart.)
+    if _WH_START.match(core) or _NOUN_START.match(_PARENTHETICAL.sub("", core)):
         return True
     clause = _OPENING_CLAUSE.match(core)
     return clause is not None and bool(_WH_AFTER_CLAUSE.match(core[clause.end() :]))
@@ -1510,7 +1512,7 @@ def _plain_markers(section: str) -> str:
 _AND_WHETHER = re.compile(r",?\s+and\s+(?=whether\s)", re.I)
 # "How many burglaries have been reported and how many people have been charged?"
 _HOW_MANY = re.compile(r"^how\s+many\s", re.I)
-_AND_HOW_MANY = re.compile(r",?\s+and\s+(?=how\s+many\s)", re.I)
+_AND_HOW_MANY = re.compile(r",?\s+and\s+(?=how\s+(?:many|much|often)\s)", re.I)
 
 
 def _split_joined(text: str) -> list[str]:
@@ -1531,7 +1533,10 @@ def _two_in_one(request: str) -> list[str]:
     """One request's sentence as the one or two questions it asks."""
     if request.count("?") > 1:
         return [request]
-    joined = _AND_HOW_MANY if _HOW_MANY.match(request) else _AND_WHETHER
+    # "How many X and how many Y", "The location of each speed camera ... and how many times
+    # they have 'flashed'": a second count asked for after the first thing.
+    counts = _HOW_MANY.match(request) or _NOUN_START.match(_PARENTHETICAL.sub("", request))
+    joined = _AND_HOW_MANY if counts else _AND_WHETHER
     parts = joined.split(request, maxsplit=1)
     if len(parts) == 2 and all(len(p.split()) >= 5 for p in parts) and "(" not in parts[0][-40:]:
         first = parts[0].rstrip(" ,") + ("?" if request.endswith("?") else "")
