@@ -2735,6 +2735,26 @@ def test_a_letter_pasted_with_every_line_a_bullet() -> None:
     assert e.questions[0].outcome == "future_publication_s22"
 
 
+def test_a_part_disclosure_whose_reasons_exempt_one_question_whole() -> None:
+    e = extract(
+        "Freedom of information request reference no: 01.FOI.24.040001\n"
+        "I note you seek access to the following information:\n"
+        "1. The number of officers dismissed after a misconduct hearing in each of 2021 to "
+        "2023.\n"
+        "2. How many of those officers were reinstated on appeal?\n"
+        "3. For each officer reinstated, please provide their rank and the nature of the "
+        "misconduct.\n"
+        "I have today decided to disclose some of the requested information. Some data has "
+        "been withheld as it is exempt from disclosure by virtue of the following exemptions:\n"
+        "Section 40(2) - Personal Information\n"
+        "Reason for decision\n"
+        "Question 3 I have exempted this owing to S.40 of the Act, as the officers could be "
+        "identified.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["disclosed", "disclosed", "exempt"]
+
+
 def test_an_opening_answer_for_all_but_the_question_it_excepts() -> None:
     e = extract(
         "Request:\n"

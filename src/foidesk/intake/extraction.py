@@ -1798,6 +1798,12 @@ _SINGLED_OUT = frozenset(
 _QUOTED = 0.7
 
 
+# "Question 3 I have exempted this owing to S.40": the question named withheld whole.
+_WHOLE_QUESTION_EXEMPTED = re.compile(
+    r"^(?:in\s+relation\s+to\s+|regarding\s+|for\s+)?questions?\s+\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})*"
+    r"\s*[,:.\-–]?\s*(?:I|we)\s+have\s+(?:exempted|withheld)\s+(?:this|these|it|them)\b",
+    re.I,
+)
 _THE_OTHERS = re.compile(r"\b(?:remainder|rest|remaining|other\s+questions)\b", re.I)
 _CAN_ANSWER_NAMED = re.compile(
     r"\b(?:can|could|(?:is|are)\s+able\s+to)\s+(?:supply|provide|give|answer)\s+(?:the\s+)?"
@@ -1871,7 +1877,11 @@ def _singled_out(
             whole = len(asks & _words(said[k + 1])) >= _QUOTED * len(asks)
             out[number] = outcome if whole else "partially_disclosed"
             continue
-        if outcome == "exempt" and whole_outcome == "partially_disclosed":
+        if (
+            outcome == "exempt"
+            and whole_outcome == "partially_disclosed"
+            and not _WHOLE_QUESTION_EXEMPTED.search(sentence)
+        ):
             continue  # the withheld part of a partial disclosure, not all of the answer
         if outcome in _SINGLED_OUT and outcome != whole_outcome:
             out.update(dict.fromkeys(numbers, outcome))

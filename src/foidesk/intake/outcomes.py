@@ -183,7 +183,7 @@ _PARTIAL = re.compile(
     re.I,
 )
 _WITHHELD = re.compile(
-    r"\bwithh(?:e|o)ld(?:ing)?\b|\bexempt\b|\bexemptions?\s+(?:appl|is\s+engaged)|"
+    r"\bwithh(?:e|o)ld(?:ing)?\b|\bexempt(?:ed)?\b|\bexemptions?\s+(?:appl|is\s+engaged)|"
     r"\bexemt\b|\bwill\s+not\s+be\s+(?:disclosed|released|provided|included)\b|"
     r"\b(?:we|i)\s+will\s+not\s+(?:provide|release|disclose|supply)\b|"
     r"\b(?:unable|not\s+able)\s+to\s+(?:provide|release|disclose|supply)\b|"
