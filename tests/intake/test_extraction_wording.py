@@ -2755,6 +2755,25 @@ def test_a_part_disclosure_whose_reasons_exempt_one_question_whole() -> None:
     assert [q.outcome for q in e.questions] == ["disclosed", "disclosed", "exempt"]
 
 
+def test_a_request_printed_whole_then_in_its_parts() -> None:
+    e = extract(
+        "Case reference FOI2024/01990\n"
+        "I would like to make a request under the Freedom of Information Act. Please can you "
+        "provide me with the spend on agency staff in the last 12 months. Please break down "
+        "the spend by the agency used.\n"
+        "Please can you provide me with the spend on agency staff in the last 12 months.\n"
+        "Please break down the spend by the agency used.\n"
+        "Answer: This information is not held in a form that would enable it to be located, "
+        "retrieved and extracted within the Appropriate Time Limit which equates to 18 hours.\n"
+    )
+
+    assert [q.text for q in e.questions] == [
+        "Please can you provide me with the spend on agency staff in the last 12 months.",
+        "Please break down the spend by the agency used.",
+    ]
+    assert [q.outcome for q in e.questions] == ["cost_limit_s12", "cost_limit_s12"]
+
+
 def test_an_opening_answer_for_all_but_the_question_it_excepts() -> None:
     e = extract(
         "Request:\n"

@@ -695,6 +695,38 @@ _PRESENTATION = re.compile(
 )
 
 
+def _without_restated_whole(questions: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A request printed whole and then again in its parts ("I would like to make a request
+    under the Act. Please can you provide me with the spend ... Please break down the spend by
+    type ..." / "Please can you provide me with the spend ..." / "Please break down the spend by
+    type ..."): the parts are the questions, the whole's opening words only introduce them."""
+    out: list[tuple[str, str]] = []
+    for k, (text, context) in enumerate(questions):
+        whole = _plain_words(text)
+        joined = ""
+        for later, _ in questions[k + 1 :]:
+            joined = f"{joined} {_plain_words(later)}".strip()
+            if len(joined) >= len(whole):
+                break
+        restated = (
+            len(questions) - k > 2
+            and whole.endswith(joined)
+            and len(whole) - len(joined) <= _RESTATED_OPENING
+        )
+        if not restated:
+            out.append((text, context))
+    return out
+
+
+#: How much the whole request may say before its parts (an opening such as "I would like to make
+#: a request under the Freedom of Information Act."), in characters of its words.
+_RESTATED_OPENING = 120
+
+
+def _plain_words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
 def _drop_presentation(questions: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A trailing remark on presentation joins the last question's context."""
     while len(questions) > 1:
@@ -2150,7 +2182,9 @@ def extract(
             questions = [
                 (without_salutation(q.text), without_salutation(q.context)) for q in split.questions
             ]
-            questions = _drop_presentation([(q, c) for q, c in questions if q])
+            questions = _without_restated_whole(
+                _drop_presentation([(q, c) for q, c in questions if q])
+            )
             if split.whole_text_fallback and _only_announces(section.strip().split("\n")[-1]):
                 # "I am seeking the following information for each of the calendar years listed
                 # below:" and nothing under it: the page lost the request's list (the corpus

@@ -74,6 +74,8 @@ _NCND_PARTIAL = re.compile(
 _COST = re.compile(
     # "... retrieved within the time and cost limits of FOI" (not "within appropriate limits").
     r"\b(?:appropriate|cost|fees?)\s+(?:\(cost\)\s+)?limit\b|\btime\s+threshold\b|"
+    # "... within the Appropriate Time Limit which equates to 18 hours".
+    r"\bappropriate\s+time\s+limit\b|"
     r"\b(?:time\s+and\s+cost|cost\s+and\s+time)\s+limits\b|"
     r"\b(?:18|24|40)[\s-]hours?\s+(?:threshold|limit)\b|\bpermitted\s+(?:18|24|40)\s+hours?\b|"
     r"\b(?:cost|costs)\s+of\s+[^.]{0,80}?\b(?:is|are|would\s+be)\s+above\s+the\s+amount\b|"
