@@ -2046,3 +2046,15 @@ def test_a_thing_and_how_many_times_are_two_questions() -> None:
     ]
     # One count asked of what the first part names stays one question.
     assert len(texts("The number of cameras and how many.")) == 1
+
+
+def test_a_question_of_its_own_before_the_lead_in_to_items() -> None:
+    assert texts(
+        "Which departments in your service use body worn cameras. Please include:\n"
+        "1. Is this a pilot or has it been adopted permanently?\n"
+        "2. How many cameras has the service bought in the last 3 years?\n"
+    ) == [
+        "Which departments in your service use body worn cameras.",
+        "Is this a pilot or has it been adopted permanently?",
+        "How many cameras has the service bought in the last 3 years?",
+    ]

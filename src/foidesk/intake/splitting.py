@@ -398,6 +398,7 @@ def _kind(text: str) -> _Kind:
         and bare.endswith(":")
         and not _COUNT_BY_CATEGORY.search(bare)
         and not _WHICH_OF_THE_FOLLOWING.search(bare)
+        and not _ASKS_BEFORE_LEADING_IN.match(bare)
     ):
         return _Kind.LEADIN
     if (
@@ -424,6 +425,13 @@ def _kind(text: str) -> _Kind:
 _DEFINES_OR_ARGUES = re.compile(
     r"^(?:I\s+would\s+like\s+to\s+define|I\s+define|for\s+the\s+purposes?\s+of\s+this\s+"
     r"request)\b|\b(?:ask|request)\s+that\s+you\s+(?:consider|bear\s+in\s+mind|note)\s+that\b",
+    re.I,
+)
+# "Which departments in your Fire Service use Body Worn Cameras. Please include:": a question
+# of its own (without its question mark), then a lead-in to the items below it.
+_ASKS_BEFORE_LEADING_IN = re.compile(
+    r"^(?:which|what|how\s+(?:many|much))\s+(?:\S+\s+){3,}?\S+\.\s+(?P<lead>(?:please\s+include|"
+    r"please\s+also\s+(?:provide|include)|in\s+addition|also)\b[^.]*:)$",
     re.I,
 )
 # "Please can you confirm if any of the following are included in your Vice Chancellor's
@@ -1188,6 +1196,12 @@ class _Splitter:
         the report ... I would also like confirmation that ..." / "As subsidiary questions I
         would like to know" / "- What is ...?")."""
         asks = para.kind in (_Kind.REQUEST, _Kind.FOLLOWUP)
+        if asks and (both := _ASKS_BEFORE_LEADING_IN.match(para.line)):
+            # "Which departments ... use Body Worn Cameras. Please include:" / "1. ...": the
+            # question, then the lead-in to the items.
+            self.open(marked=False).ask(para.line[: both.start("lead")].strip())
+            self.pending.append(both.group("lead"))
+            return
         own_requests = (
             following is not None
             and following.marker is None
