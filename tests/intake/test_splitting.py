@@ -2058,3 +2058,15 @@ def test_a_question_of_its_own_before_the_lead_in_to_items() -> None:
         "Is this a pilot or has it been adopted permanently?",
         "How many cameras has the service bought in the last 3 years?",
     ]
+
+
+def test_a_lettered_if_yes_stays_with_its_question() -> None:
+    assert texts(
+        "1. Has your trust paid any ransom demands in the last five years?\n"
+        "a.If yes, how much did you pay in total?\n"
+        "2. How many employees work in your trust?\n"
+    ) == [
+        "Has your trust paid any ransom demands in the last five years?\n"
+        "If yes, how much did you pay in total?",
+        "How many employees work in your trust?",
+    ]

@@ -1097,7 +1097,11 @@ class _Splitter:
         elif para.marker is not None and self.is_item(para):
             self.open_item(para, para.marker)
         elif para.marker is not None and self.current is not None:
-            if para.marker.rest.strip() and self.parts_are_questions(self.current, para.marker):
+            if para.kind is _Kind.FOLLOWUP and para.marker.style is _Style.LETTER:
+                # "7. Has your trust paid any ransom demands ...?" / "a. If yes, how much did you
+                # pay in total?": the follow-up stays with its question.
+                self.current.ask(para.marker.rest)
+            elif para.marker.rest.strip() and self.parts_are_questions(self.current, para.marker):
                 # "3. Details of:" / "a. The number of staff ..." / "b. The total cost ...": the
                 # item only introduces its lettered parts, and each part asks for something.
                 self.splitting_parts = True
@@ -1492,7 +1496,8 @@ def nested_numbers_as_parts(section: str) -> str:
     return "\n".join(lines)
 
 
-_GLUED_MARKER = re.compile(r"(?m)^(\d{1,2}[.)])(?=[A-Za-z])")
+# "1.How many ...", "a.If yes, how much ...?" (a letter only before a capital: not "e.g.").
+_GLUED_MARKER = re.compile(r"(?m)^(\d{1,2}[.)](?=[A-Za-z])|[a-h][.)](?=[A-Z][a-z]))")
 _DOUBLE_MARKER = re.compile(r"(?m)^(\d{1,2})\s*(?:\.\)|\)\.)")
 
 
