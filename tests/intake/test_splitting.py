@@ -2070,3 +2070,20 @@ def test_a_lettered_if_yes_stays_with_its_question() -> None:
         "If yes, how much did you pay in total?",
         "How many employees work in your trust?",
     ]
+
+
+def test_writing_to_request_something_asks_for_it() -> None:
+    assert texts(
+        "I’m writing to request a breakdown of the number of plagiarism cases at your "
+        "university in each of the last three years.\n"
+        "I would also like a breakdown of the students affected by these cases.\n"
+    ) == [
+        "I’m writing to request a breakdown of the number of plagiarism cases at your "
+        "university in each of the last three years.",
+        "I would also like a breakdown of the students affected by these cases.",
+    ]
+    # Writing to request "information under the Act" only introduces the request.
+    assert texts(
+        "I am writing to request information under the Freedom of Information Act 2000.\n"
+        "How many bicycles were stolen from stations in 2011?\n"
+    ) == ["How many bicycles were stolen from stations in 2011?"]

@@ -318,6 +318,12 @@ _REQUEST_PHRASE = quick(
         r"wish\s+to\s+(?:know|request|receive|obtain|see)|am\s+requesting|am\s+asking|"
         r"am\s+(?:also|further)\s+(?:requesting|asking\s+(?:for|whether|if|about|you|that)))\b"
         r"|\bI\s+would\s+(?:also\s+)?ask\b"
+        # "I'm writing to request a breakdown of ...", "I write to ask for ..." (not "I am writing
+        # to request information under the Act", "... the following information", "... to ask
+        # for your assistance": those introduce the request).
+        r"|\bI(?:['’]m|\s+am)?\s+writ(?:e|ing)\s+to\s+(?:request|ask\s+for|ask\s+whether|obtain)\s+"
+        r"(?!(?:some\s+|the\s+following\s+|further\s+)?information\b|your\s+(?:help|assistance)\b|"
+        r"assistance\b)"
         # "I am specifically seeking information about the number of police horses ..."
         r"|\bI\s+am\s+(?:specifically\s+|also\s+|therefore\s+)?(?:seeking|looking\s+for)\s+"
         r"(?:(?:information|details|data|figures)\s+(?:about|on|regarding|relating\s+to|concerning|"
