@@ -2087,3 +2087,15 @@ def test_writing_to_request_something_asks_for_it() -> None:
         "I am writing to request information under the Freedom of Information Act 2000.\n"
         "How many bicycles were stolen from stations in 2011?\n"
     ) == ["How many bicycles were stolen from stations in 2011?"]
+
+
+def test_please_could_you_also_opens_a_second_request() -> None:
+    assert separate_requests(
+        "I would like to know the stations where inspectors checked tickets in 2016. Please "
+        "could you also supply me with a list of the stations where checks are planned for the "
+        "rest of the year."
+    ) == [
+        "I would like to know the stations where inspectors checked tickets in 2016.",
+        "Please could you also supply me with a list of the stations where checks are planned "
+        "for the rest of the year.",
+    ]

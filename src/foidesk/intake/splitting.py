@@ -1802,7 +1802,8 @@ def _sentences_of(line: str) -> list[str]:
 # ...", "Could you ...", "How many ...".
 _OPENS_REQUEST = re.compile(
     r"^(?:please\s+(?:also\s+)?(?:provide|send|supply|disclose|release|tell|give|list|share|"
-    r"confirm|state|forward|e-?mail)|I\s+would\s+(?:also\s+)?like|I\s+(?:also\s+)?(?:request|"
+    r"confirm|state|forward|e-?mail)|please\s+(?:could|can|would)\s+you|I\s+would\s+(?:also\s+)?like|"
+    r"I\s+(?:also\s+)?(?:request|"
     r"wish\s+to)|(?:could|can|would)\s+you|(?:could|can|may)\s+I\b|how\s+(?:many|much|often|long)|"
     r"what|which|when|"
     r"where|who|why|whether|do|does|did|has|have|is|are|was|were)\b",
