@@ -2099,3 +2099,17 @@ def test_please_could_you_also_opens_a_second_request() -> None:
         "Please could you also supply me with a list of the stations where checks are planned "
         "for the rest of the year.",
     ]
+
+
+@pytest.mark.parametrize("heading", ["Request / Response", "Request Response"])
+def test_a_letters_two_columns_under_one_heading_quote_no_request(heading: str) -> None:
+    """A letter set out in two columns, request beside response, reads line by line as the two
+    interleaved once copied: the request cannot be read back from it."""
+    page = (
+        "Dear Ms Andrews,\n"
+        f"{heading}\n"
+        "Dear Thames Valley Police, This request is being refused under Section 12(1) of the "
+        "FOIA. I am writing to obtain documents and emails about the network. Section 12 of the "
+        "FOIA allows that public authorities do not have to comply with\n"
+    )
+    assert request_section(page) is None

@@ -1648,7 +1648,8 @@ def without_salutation(text: str) -> str:
     return _SALUTATION_RUN_IN.sub("", text).strip()
 
 
-_COMBINED_HEADING = re.compile(r"^request\s*(?:/|&|and)\s*response\s*:?$", re.I)
+# "Request / Response", and "Request Response" over a letter's two columns flattened into one.
+_COMBINED_HEADING = re.compile(r"^request\s*(?:/|&|and|\s)\s*response\s*:?$", re.I)
 #: A heading over the response: "Response", "Our response:", "Decision", "Trust response:".
 RESPONSE_HEADING = re.compile(
     # "SYP Response:", "Exemptions Applied:": the authority's own headings.
