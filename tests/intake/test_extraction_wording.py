@@ -2139,6 +2139,13 @@ def test_a_commercial_harm_argued_is_a_harm_test(argued: str) -> None:
         "prejudice the commercial interests of any person, including the authority.",
         "Section 36 applies where disclosure would prejudice the effective conduct of public "
         "affairs or prejudice the free and frank provision of advice.",
+        "Section 43(2) applies where disclosure would be likely, in the reasonable view of the "
+        "authority, to prejudice the commercial interests of any person.",
+        # A prejudice denied, and "without prejudice", argue no harm.
+        "Disclosure would not, having consulted the officer in charge of the case, prejudice "
+        "any investigation.",
+        "Any disclosure under FOI would be a release to the world at large and is made without "
+        "prejudice to how we handle future requests.",
     ],
 )
 def test_the_acts_test_described_is_no_harm_test(described: str) -> None:
@@ -2695,6 +2702,19 @@ def test_a_part_disclosure_naming_the_questions_it_answers_in_full() -> None:
     ]
 
 
+def test_a_response_naming_only_the_eisrs_cites_their_regulations() -> None:
+    e = extract(
+        "Information requested\n"
+        "All correspondence with the bird survey contractor about the 2023 nesting report.\n"
+        "Response\n"
+        "Please see Annex A to this response for a copy of some of the information you "
+        "requested. An exception under regulation 11(2) of the EISRs (personal information) "
+        "applies to the names of junior staff.\n"
+    )
+
+    assert e.exemptions_cited == ("reg11(2)",)
+
+
 def test_a_scottish_environmental_response_cites_the_eisr_regulations() -> None:
     e = extract(
         "Information request and response under the Environmental Information (Scotland) "
@@ -2735,6 +2755,26 @@ def test_a_letter_pasted_with_every_line_a_bullet() -> None:
     assert e.questions[0].outcome == "future_publication_s22"
 
 
+def test_a_part_disclosure_whose_reasons_withhold_only_some_of_a_question() -> None:
+    e = extract(
+        "Freedom of information request reference no: 01.FOI.24.040001\n"
+        "I note you seek access to the following information:\n"
+        "1. The number of officers dismissed after a misconduct hearing in each of 2021 to "
+        "2023.\n"
+        "2. How many of those officers were reinstated on appeal?\n"
+        "3. For each officer reinstated, please provide their rank and the nature of the "
+        "misconduct.\n"
+        "I have today decided to disclose some of the requested information. Some data has "
+        "been withheld as it is exempt from disclosure by virtue of the following exemptions:\n"
+        "Section 40(2) - Personal Information\n"
+        "Reason for decision\n"
+        "Question 3: we have withheld these details only where fewer than five officers are "
+        "involved; the remaining figures are provided.\n"
+    )
+
+    assert e.questions[2].outcome == "partially_disclosed"
+
+
 def test_a_part_disclosure_whose_reasons_exempt_one_question_whole() -> None:
     e = extract(
         "Freedom of information request reference no: 01.FOI.24.040001\n"
@@ -2753,6 +2793,23 @@ def test_a_part_disclosure_whose_reasons_exempt_one_question_whole() -> None:
     )
 
     assert [q.outcome for q in e.questions] == ["disclosed", "disclosed", "exempt"]
+
+
+def test_a_request_printed_whole_then_in_its_parts_before_another_question() -> None:
+    e = extract(
+        "Case reference FOI2024/01990\n"
+        "I would like to make a request under the Freedom of Information Act. Please can you "
+        "provide me with the spend on agency staff in the last 12 months. Please break down "
+        "the spend by the agency used.\n"
+        "Please can you provide me with the spend on agency staff in the last 12 months.\n"
+        "Please break down the spend by the agency used.\n"
+        "How many agency staff were employed on 1 April 2024?\n"
+        "Answer: This information is not held in a form that would enable it to be located, "
+        "retrieved and extracted within the Appropriate Time Limit which equates to 18 hours.\n"
+    )
+
+    assert len(e.questions) == 3
+    assert e.questions[0].text.startswith("Please can you provide me with the spend")
 
 
 def test_a_request_printed_whole_then_in_its_parts() -> None:

@@ -15,6 +15,36 @@ from foidesk.intake.outcomes import classify, gives, has_figures, refuses, witho
         ("There were 42 incidents in 2023.", (), "disclosed"),
         ("Please find attached the figures.", (), "disclosed"),
         ("This information is not held by the force.", (), "not_held"),
+        # Guards from a review: the reply deadline is no cost limit; another department of the
+        # same council holds it for the council; a link beside figures given; a withholding
+        # denied; an invalid request the authority asks to have clarified.
+        (
+            "I apologise that we were unable to respond within the appropriate time limit. "
+            "There were 1,204 burglaries in 2023.",
+            (),
+            "disclosed",
+        ),
+        (
+            "This information is held by another department of the council, who have provided "
+            "it: 412 complaints were received.",
+            (),
+            "disclosed",
+        ),
+        (
+            "There were 1,204 burglaries reported in 2023. The following link will take you to "
+            "our publication scheme, where other crime statistics are published.",
+            (),
+            "disclosed",
+        ),
+        ("The information has not been exempted and is provided in full below.", (), "disclosed"),
+        ("All of it is provided below; none of it has been exempted.", (), "disclosed"),
+        ("The officers' names: it has been exempted under section 40(2).", (), "exempt"),
+        (
+            "Your request does not comply with section 8(1)(c). Please could you clarify which "
+            "incidents you mean?",
+            (),
+            "clarification_needed",
+        ),
         (
             "Please see Annexes A and B to this response for a copy of some of the information "
             "you requested. Personal data of third parties has been withheld.",

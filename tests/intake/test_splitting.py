@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from foidesk.intake.splitting import (
     EmptyRequestText,
     ProposedQuestion,
+    introduces_request,
     normalise_whitespace,
     propose_questions,
     request_section,
@@ -2044,8 +2045,12 @@ def test_a_thing_and_how_many_times_are_two_questions() -> None:
         "The location (road name, town) of each speed camera in your area",
         "How many times each has caught someone speeding since 1 January 2019.",
     ]
-    # One count asked of what the first part names stays one question.
-    assert len(texts("The number of cameras and how many.")) == 1
+    # A count too short to be a question of its own stays with the first part.
+    assert len(texts("The number of speed cameras and how many are broken.")) == 1
+    # A noun-phrase request and whether something is so are two questions as well.
+    assert texts(
+        "The number of speed cameras in the county and whether each camera is working."
+    ) == ["The number of speed cameras in the county", "Whether each camera is working."]
 
 
 def test_a_question_of_its_own_before_the_lead_in_to_items() -> None:
@@ -2113,3 +2118,53 @@ def test_a_letters_two_columns_under_one_heading_quote_no_request(heading: str) 
         "FOIA allows that public authorities do not have to comply with\n"
     )
     assert request_section(page) is None
+
+
+@pytest.mark.parametrize(
+    "introduction",
+    [
+        "Your request for information about staffing and overtime was as follows:",
+        "Your request, which we received on 3 May and have logged as FOI 123, was as follows:",
+    ],
+)
+def test_as_follows_after_the_request_named_introduces_it(introduction: str) -> None:
+    assert introduces_request(introduction)
+    assert not introduces_request(
+        "Your request for information has been considered and our response is as follows:"
+    )
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "For the purposes of this request, please provide the number of police officers "
+        "employed on 1 April 2024.\nPlease also tell me how many of them were special "
+        "constables.",
+        "How many burglaries were reported in Leeds in 2023?\nPlease provide figures for knife "
+        "crime offences in Bradford in 2023, broken down by ward.",
+        "How many speeding tickets were issued in 2023?\nPlease provide the data from 2019 to "
+        "2023 on the number of drivers caught using a mobile phone.",
+    ],
+)
+def test_a_second_request_is_not_taken_for_the_firsts_period_or_breakdown(
+    request_text: str,
+) -> None:
+    assert len(texts(request_text)) == 2
+
+
+def test_a_clarification_exchange_ends_where_the_requests_numbering_carries_on() -> None:
+    assert texts(
+        "Request 1\n"
+        "1. The total number of officers accused of misconduct\n"
+        "Clarification requested:\n"
+        "1. Should this include police staff?\n"
+        "Clarification received:\n"
+        "1. Yes, include staff.\n"
+        "2. How many of those officers were dismissed?\n"
+        "Request 2\n"
+        "The number of officers suspended.\n"
+    ) == [
+        "The total number of officers accused of misconduct",
+        "How many of those officers were dismissed?",
+        "The number of officers suspended.",
+    ]

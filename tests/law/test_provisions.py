@@ -274,8 +274,20 @@ def test_scottish_environmental_regulations_are_numbered_their_own_way() -> None
         "An exception under regulation 11(2) of the EIRs (personal information) applies, and "
         "regulation 10(5)(g) for the location of the nests."
     )
-    # Under FOISA the regulations are the EISR's: regs 10 and 11 hold its exceptions.
-    assert normalise_citations(text, "foisa") == ["reg10(5)(g)", "reg11(2)"]
+    # On a response that names the EISR, regs 10 and 11 hold its exceptions.
+    assert normalise_citations(text, "foisa", scottish_regulations=True) == [
+        "reg10(5)(g)",
+        "reg11(2)",
+    ]
     # In England and Wales regulation 11 is the reconsideration and 10 the transfer of a
     # request: procedure, not grounds for refusal.
     assert normalise_citations(text, "eir") == []
+    # Nor is every Scottish page's "regulation 10" the EISR's.
+    assert (
+        normalise_citations(
+            "Hearings are convened under regulation 10(1) of the Police Service of Scotland "
+            "(Conduct) Regulations 2014.",
+            "foisa",
+        )
+        == []
+    )

@@ -704,15 +704,14 @@ def _without_restated_whole(questions: list[tuple[str, str]]) -> list[tuple[str,
     for k, (text, context) in enumerate(questions):
         whole = _plain_words(text)
         joined = ""
-        for later, _ in questions[k + 1 :]:
+        restated = False
+        for parts, (later, _) in enumerate(questions[k + 1 :], start=1):
             joined = f"{joined} {_plain_words(later)}".strip()
-            if len(joined) >= len(whole):
+            if len(joined) > len(whole):
                 break
-        restated = (
-            len(questions) - k > 2
-            and whole.endswith(joined)
-            and len(whole) - len(joined) <= _RESTATED_OPENING
-        )
+            if parts >= 2 and whole.endswith(joined):
+                restated = len(whole) - len(joined) <= _RESTATED_OPENING
+                break
         if not restated:
             out.append((text, context))
     return out
@@ -812,27 +811,32 @@ def _plausible_request(section: str, before: str) -> bool:
 _STATUTE_QUOTE = re.compile(r"relying\s+on\s+a\s+claim\s+that", re.I)
 
 
-def _citations(text: str, regime: Regime) -> list[str]:
+def _citations(text: str, regime: Regime, *, scottish_regulations: bool = False) -> list[str]:
     """``normalise_citations`` over ``text`` less its quotations of the Act."""
     if _STATUTE_QUOTE.search(text):
         text = " ".join(x for x in sentences(text) if not _STATUTE_QUOTE.search(x))
     low = text.lower()
     # The cost wording ``normalise_citations`` reads as s12 always names a limit or hours.
     infer = any(w in low for w in ("limit", "threshold", "hours"))
-    return normalise_citations(text, regime, infer_cost_limit=infer)
+    return normalise_citations(
+        text, regime, infer_cost_limit=infer, scottish_regulations=scottish_regulations
+    )
 
 
 class _Citations:
     """``_citations`` for one page, remembering each text (answers often repeat the decision)."""
 
-    def __init__(self, regime: Regime) -> None:
+    def __init__(self, regime: Regime, *, scottish_regulations: bool = False) -> None:
         self.regime = regime
+        self.scottish_regulations = scottish_regulations
         self.seen: dict[str, list[str]] = {}
 
     def __call__(self, text: str) -> list[str]:
         found = self.seen.get(text)
         if found is None:
-            found = self.seen[text] = _citations(text, self.regime)
+            found = self.seen[text] = _citations(
+                text, self.regime, scottish_regulations=self.scottish_regulations
+            )
         return list(found)
 
 
@@ -1212,10 +1216,14 @@ _HARM_MENTION = re.compile(
     # "This is because disclosure would make it less likely for companies ... to provide
     # commercially sensitive information in the future and thus prejudicing the Authority's
     # ability to negotiate": the prejudice a disclosure would cause, argued in one sentence.
-    # (Not the Act's test, quoted or described: "exempt if its disclosure would, or would be
-    # likely to, prejudice ...": the harm must be argued on the way to the prejudice.)
+    # The effect comes first and leads on to the prejudice ("and thus", "thereby", "which would
+    # in turn"): not the Act's test, quoted or described ("exempt if its disclosure would, or
+    # would be likely to, in the opinion of the force, prejudice ..."), nor a prejudice denied
+    # ("would not, having consulted ..., prejudice") or "without prejudice".
     r"\bdisclos(?:ure|ing)\s+(?:\w+\s+){0,3}?(?:would|could|might|is\s+likely\s+to)\b"
-    r"(?!,\s*or\s+would)(?:(?!prejudic)[^.]){40,200}?\bprejudic(?:e|es|ed|ing)\b",
+    r"(?!\s+not\b|\s+never\b|n['’]t\b)(?:(?!prejudic|\bnot\b|\bnever\b)[^.]){20,200}?"
+    r"\b(?:and\s+(?:thus|thereby|so|in\s+turn)|thereby|which\s+would(?:\s+in\s+turn)?)\s+"
+    r"(?:\w+\s+)?prejudic(?:e|es|ed|ing)\b",
     re.I,
 )
 _ELSEWHERE = re.compile(
@@ -1833,7 +1841,9 @@ _QUOTED = 0.7
 # "Question 3 I have exempted this owing to S.40": the question named withheld whole.
 _WHOLE_QUESTION_EXEMPTED = re.compile(
     r"^(?:in\s+relation\s+to\s+|regarding\s+|for\s+)?questions?\s+\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})*"
-    r"\s*[,:.\-–]?\s*(?:I|we)\s+have\s+(?:exempted|withheld)\s+(?:this|these|it|them)\b",
+    r"\s*[,:.\-–]?\s*(?:I|we)\s+have\s+(?:exempted|withheld)\s+(?:this|these|it|them)\b"
+    # (Not "... withheld these details only where fewer than five officers are involved".)
+    r"(?![^.]*\b(?:only|some|part|partly|where|except)\b)",
     re.I,
 )
 _THE_OTHERS = re.compile(r"\b(?:remainder|rest|remaining|other\s+questions)\b", re.I)
@@ -2102,8 +2112,9 @@ def extract(
     notes: list[str] = []
     regime = particulars.regime(norm)
     # A Scottish environmental response cites FOISA's sections and the EISR's regulations.
-    scottish = regime is Regime.EIR and particulars.scottish_regulations(norm)
-    cite = _Citations(Regime.FOISA if scottish else regime)
+    # (Whatever the regime read: a Scottish page may name only the Scottish regulations.)
+    scottish = particulars.scottish_regulations(norm)
+    cite = _Citations(Regime.FOISA if scottish else regime, scottish_regulations=scottish)
     if regime is not Regime.FOIA:
         notes.append(f"Recognised as a {regime.short_name} response.")
 

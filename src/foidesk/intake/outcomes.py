@@ -74,8 +74,9 @@ _NCND_PARTIAL = re.compile(
 _COST = re.compile(
     # "... retrieved within the time and cost limits of FOI" (not "within appropriate limits").
     r"\b(?:appropriate|cost|fees?)\s+(?:\(cost\)\s+)?limit\b|\btime\s+threshold\b|"
-    # "... within the Appropriate Time Limit which equates to 18 hours".
-    r"\bappropriate\s+time\s+limit\b|"
+    # "... within the Appropriate Time Limit which equates to 18 hours" (not "unable to respond
+    # within the appropriate time limit": the deadline).
+    r"\bappropriate\s+time\s+limit\b(?=[^.]{0,60}\b(?:18|24|40)\s+hours?\b)|"
     r"\b(?:time\s+and\s+cost|cost\s+and\s+time)\s+limits\b|"
     r"\b(?:18|24|40)[\s-]hours?\s+(?:threshold|limit)\b|\bpermitted\s+(?:18|24|40)\s+hours?\b|"
     r"\b(?:cost|costs)\s+of\s+[^.]{0,80}?\b(?:is|are|would\s+be)\s+above\s+the\s+amount\b|"
@@ -150,9 +151,13 @@ _S21 = re.compile(
     r"(?:website|web\s?page|link)\b|"
     # "is published on data.police.uk", "is available at www.gov.uk/...": a site named by address.
     r"\b(?:is|are)\s+(?:already\s+)?(?:published|available)\s+(?:on|via|at)\s+"
-    r"(?:https?://|www\.|[\w-]+(?:\.[\w-]+)*\.(?:gov|police|org|nhs|ac|co)\.uk\b)|"
-    # "The following link will take you to the Report of the Review ...": the answer is a
-    # pointer to what is published.
+    r"(?:https?://|www\.|[\w-]+(?:\.[\w-]+)*\.(?:gov|police|org|nhs|ac|co)\.uk\b)",
+    re.I,
+)
+# "The following link will take you to the Report of the Review ...": an answer that only points
+# to what is published (not beside figures given: "There were 1,204 burglaries. The following
+# link will take you to our other crime statistics.").
+_POINTS_TO_PUBLISHED = re.compile(
     r"\b(?:the\s+following|this|the\s+below)\s+links?\s+(?:will\s+)?(?:takes?|directs?)\s+you\s+to\b",
     re.I,
 )
@@ -185,7 +190,9 @@ _PARTIAL = re.compile(
     re.I,
 )
 _WITHHELD = re.compile(
-    r"\bwithh(?:e|o)ld(?:ing)?\b|\bexempt(?:ed)?\b|\bexemptions?\s+(?:appl|is\s+engaged)|"
+    r"\bwithh(?:e|o)ld(?:ing)?\b|\bexempt\b|\bexemptions?\s+(?:appl|is\s+engaged)|"
+    # "I have exempted this" (not "it has not been exempted", "none of it has been exempted").
+    r"(?<!\bnot\sbeen\s)(?<!\bnever\sbeen\s)(?<!\bnone\sof\sit\shas\sbeen\s)\bexempted\b|"
     r"\bexemt\b|\bwill\s+not\s+be\s+(?:disclosed|released|provided|included)\b|"
     r"\b(?:we|i)\s+will\s+not\s+(?:provide|release|disclose|supply)\b|"
     r"\b(?:unable|not\s+able)\s+to\s+(?:provide|release|disclose|supply)\b|"
@@ -282,7 +289,7 @@ _NOT_HELD_OTHER = (
         re.compile(
             r"\b(?:is|are)\s+held\s+(?:at|by)\s+(?:those\s+|the\s+)?(?:another|other)\s+"
             r"(?:\w+\s+){0,2}?(?:authority|authorities|boards?|body|bodies|forces?|"
-            r"organisations?|trusts?|councils?|departments?)\b",
+            r"organisations?|trusts?|councils?)\b",
             re.I,
         ),
         ("held at", "held by"),
@@ -592,6 +599,7 @@ _NOT_A_REQUEST = Cue(
 _REFUSED_UNDER_S8 = Cue(_REFUSED_UNDER_S8, "section 8")
 _OUTSIDE_THE_ACT = Cue(_OUTSIDE_THE_ACT, "outside")
 _DEROGATION = Cue(_DEROGATION, "excluded from", "journalism")
+_POINTS_TO_PUBLISHED = Cue(_POINTS_TO_PUBLISHED, "link")
 _S21 = Cue(
     _S21,
     "accessible",
@@ -845,7 +853,7 @@ def classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
         # "S14 Vexatious Requests - over burdensome": a section 14 refusal that discusses the
         # burden, and perhaps why section 12 does not apply, is not a cost refusal.
         return "vexatious_s14"
-    if _REFUSED_UNDER_S8.search(text):
+    if _REFUSED_UNDER_S8.search(text) and not _CLARIFY.search(text):
         # "your request does not comply with Section 8(1)(c) ... Requests defined by Section 12
         # ... are invalid": refused as no valid request (FOIA s8), whatever the cost wording
         # that explains why.
@@ -866,7 +874,11 @@ def classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
     # (Wording alone, where another exemption is cited and s21 is not, is about something else:
     # "the terms of reference ... are available at the link below". FOISA's s25 is s21.)
     others = [c for c in exemption_cites if not c.startswith("s25")]
-    if any(c == "s21" for c in cites) or (_S21.search(text) and not others):
+    if (
+        any(c == "s21" for c in cites)
+        or (_S21.search(text) and not others)
+        or (_POINTS_TO_PUBLISHED.search(text) and not others and not gives(text))
+    ):
         # "Some of the information that you have requested is already accessible by other means
         # and is therefore exempt in accordance with Section 21": the rest is answered.
         return (

@@ -429,8 +429,12 @@ def _kind(text: str) -> _Kind:
 # like to define a cannabis factory as: ...", "For the purposes of this request, ...", "... but
 # I would ask that you consider that specials form only a small staffing element".
 _DEFINES_OR_ARGUES = re.compile(
-    r"^(?:I\s+would\s+like\s+to\s+define|I\s+define|for\s+the\s+purposes?\s+of\s+this\s+"
-    r"request)\b|\b(?:ask|request)\s+that\s+you\s+(?:consider|bear\s+in\s+mind|note)\s+that\b",
+    r"^(?:I\s+would\s+like\s+to\s+define|I\s+define)\b|"
+    # "For the purposes of this request, a 'cannabis factory' means ..." (not "For the purposes
+    # of this request, please provide ...", which asks).
+    r"^for\s+the\s+purposes?\s+of\s+this\s+request,?\s+(?:an?\s+|the\s+)?[^,.]{1,60}?\s+"
+    r"(?:means|is|are|refers?\s+to|should\s+be\s+(?:taken|read|understood))\b|"
+    r"\b(?:ask|request)\s+that\s+you\s+(?:consider|bear\s+in\s+mind|note)\s+that\b",
     re.I,
 )
 # "Which departments in your Fire Service use Body Worn Cameras. Please include:": a question
@@ -763,6 +767,7 @@ def _footnotes_are_context(paras: list[_Para]) -> None:
 
 
 # "Clarification requested:", "Clarification received:", "Clarification sought 12/03/2024:".
+_CLARIFICATION_REPLY = re.compile(r"^clarification\s+(?:received|provided|given)\b", re.I)
 _CLARIFICATION_HEADING = re.compile(
     r"^clarification\s+(?:requested|sought|received|provided|given)\b[^.?!]{0,30}:?$", re.I
 )
@@ -773,11 +778,16 @@ def _clarification_is_context(paras: list[_Para]) -> None:
     requested:" / "1. Should this include ...?" / "Clarification received:" / "1. Solely for the
     force." / "Request 2" / ...: the exchange that settled what an item asks is that item's
     context, not questions of its own. Only where a heading of the request's own ("Request 2")
-    follows it, so that where the exchange ends is known."""
-    for index, para in enumerate(paras):
-        if not _CLARIFICATION_HEADING.match(para.line):
+    follows it, so that where the exchange ends is known; and it ends sooner at an item numbered
+    past the points the exchange raised ("Clarification requested:" / "1. ...?" /
+    "Clarification received:" / "1. Yes." / "2. How many of those officers were dismissed?":
+    the request's own item 2)."""
+    index = 0
+    while index < len(paras):
+        if not _CLARIFICATION_HEADING.match(paras[index].line):
+            index += 1
             continue
-        end = next(
+        heading = next(
             (
                 k
                 for k in range(index + 1, len(paras))
@@ -787,10 +797,26 @@ def _clarification_is_context(paras: list[_Para]) -> None:
             ),
             None,
         )
-        if end is None:
+        if heading is None:
             return
+        end = heading
+        raised = 0  # points the clarification sought
+        replying = False
+        for k in range(index, heading):
+            if _CLARIFICATION_HEADING.match(paras[k].line):
+                replying = replying or bool(_CLARIFICATION_REPLY.match(paras[k].line))
+                continue
+            number = _item_number(paras[k].marker.label) if paras[k].marker else None
+            if number is None:
+                continue
+            if not replying:
+                raised = max(raised, int(number))
+            elif int(number) > raised:
+                end = k  # the request's own numbering carries on
+                break
         for inside in paras[index:end]:
             inside.marker, inside.kind, inside.aside = None, _Kind.CONTEXT, True
+        index = end
 
 
 def _first_entry_lost_its_bullet(paras: list[_Para]) -> None:
@@ -1005,15 +1031,19 @@ _NAMES_A_COUNT = re.compile(r"^(?:the\s+)?(?:total\s+)?(?:number|amount|cost|val
 _APPLIES_TO_ALL = re.compile(
     r"\b(?:all\s+of\s+)?(?:this|these|the\s+above)\s+(?:data|information|figures|details)\s+"
     r"(?:for|from|covering|to\s+cover)\b|"
-    # "Please provide the data from 1st January 2017 - 31st December 2017."
-    r"\bthe\s+(?:data|information|figures)\s+(?:from|between|covering)\s+\d",
+    # "Please provide the data from 1st January 2017 - 31st December 2017.": only a period (not
+    # "the data from 2019 to 2023 on the number of drivers ...", which names a subject).
+    r"\bthe\s+(?:data|information|figures)\s+(?:from|between|covering)\s+\d[\w\s,/–-]{0,40}?"
+    r"\d{4}\s*(?:[.;]|$)",
     re.I,
 )
 # "Please provide separate figures for misconduct cases and gross misconduct cases, broken down
 # by calendar year.": how the figures asked for above are to be set out.
 _BREAKDOWN_OF_ABOVE = re.compile(
-    r"^please\s+(?:also\s+)?provide\s+(?:separate\s+|the\s+)?(?:figures|data|numbers)\b[^?]*"
-    r"\bbroken\s+down\b",
+    # (Not "Please provide figures for knife crime offences in Bradford, broken down by ward",
+    # which asks for something new: the figures are those above, or split.)
+    r"^please\s+(?:also\s+)?provide\s+(?:(?:the\s+|these\s+)?(?:figures|data|numbers)\s+"
+    r"(?:broken\s+down|split)|separate\s+(?:figures|data|numbers)\s+for)\b",
     re.I,
 )
 
@@ -1538,6 +1568,7 @@ _AND_WHETHER = re.compile(r",?\s+and\s+(?=whether\s)", re.I)
 # "How many burglaries have been reported and how many people have been charged?"
 _HOW_MANY = re.compile(r"^how\s+many\s", re.I)
 _AND_HOW_MANY = re.compile(r",?\s+and\s+(?=how\s+(?:many|much|often)\s)", re.I)
+_AND_WHETHER_OR_COUNT = re.compile(r",?\s+and\s+(?=(?:whether|how\s+(?:many|much|often))\s)", re.I)
 
 
 def _split_joined(text: str) -> list[str]:
@@ -1560,8 +1591,12 @@ def _two_in_one(request: str) -> list[str]:
         return [request]
     # "How many X and how many Y", "The location of each speed camera ... and how many times
     # they have 'flashed'": a second count asked for after the first thing.
-    counts = _HOW_MANY.match(request) or _NOUN_START.match(_PARENTHETICAL.sub("", request))
-    joined = _AND_HOW_MANY if counts else _AND_WHETHER
+    if _HOW_MANY.match(request):
+        joined = _AND_HOW_MANY
+    elif _NOUN_START.match(_PARENTHETICAL.sub("", request)):
+        joined = _AND_WHETHER_OR_COUNT
+    else:
+        joined = _AND_WHETHER
     parts = joined.split(request, maxsplit=1)
     if len(parts) == 2 and all(len(p.split()) >= 5 for p in parts) and "(" not in parts[0][-40:]:
         first = parts[0].rstrip(" ,") + ("?" if request.endswith("?") else "")
@@ -2269,7 +2304,7 @@ def _asks_as_follows(line: str) -> bool:
 
 
 _AS_FOLLOWS = re.compile(r"\bas\s+follows\b", re.I)
-_CLAUSE_BREAK = re.compile(r"[.;]\s|\band\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[.;]\s")
 _NAMES_THE_REQUEST = re.compile(
     r"\b(?:request|requested|asked|asking|enquiry|question|questions|wrote|complaint|sought)\b",
     re.I,

@@ -392,13 +392,18 @@ def _infer_cost_limit(text: str) -> bool:
 
 
 def normalise_citations(
-    text: str, regime: Regime | str | None = Regime.FOIA, *, infer_cost_limit: bool = True
+    text: str,
+    regime: Regime | str | None = Regime.FOIA,
+    *,
+    infer_cost_limit: bool = True,
+    scottish_regulations: bool = False,
 ) -> list[str]:
     """The provisions ``text`` relies on, in the corpus normalisation, sorted.
 
     ``regime`` decides the section numbering (FOIA and EIR: FOIA numbers; FOISA: its own);
-    EIR regulations are read under any regime as ``regN(...)``, and under FOISA the Scottish
-    regulations' exceptions (regs 10 and 11) as well. With ``infer_cost_limit`` (the
+    EIR regulations are read under any regime as ``regN(...)``; with ``scottish_regulations``
+    (the response names the Environmental Information (Scotland) Regulations) their exceptions,
+    regs 10 and 11, as well. With ``infer_cost_limit`` (the
     corpus labelling convention) a response that refuses because the cost "would exceed the
     appropriate limit" without naming the section gets ``s12``.
 
@@ -407,9 +412,7 @@ def normalise_citations(
     """
     reg = None if regime is None else Regime(regime)
     out: list[Cite] = []
-    # On a Scottish response the regulations cited are the EISR's ("regulation 11(2) of the
-    # EIRs (personal information)").
-    for f in _cites(text, reg, scottish_regulations=reg is Regime.FOISA):
+    for f in _cites(text, reg, scottish_regulations=scottish_regulations):
         c = fold(f.cite, reg)
         # Folding can turn a citation into a less specific one already given: a repeat.
         if c is not None and not any(o.startswith(c) for o in out):
