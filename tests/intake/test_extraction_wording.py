@@ -2830,6 +2830,24 @@ def test_a_request_printed_whole_then_in_its_parts() -> None:
     assert [q.outcome for q in e.questions] == ["cost_limit_s12", "cost_limit_s12"]
 
 
+def test_a_request_whose_numbers_skip_is_answered_by_its_own_numbers() -> None:
+    e = extract(
+        "Damaged police cars\n"
+        "1. How many police cars were damaged in 2014-15?\n"
+        "2. How many police cars went missing in 2014-15?\n"
+        "3. How much has the force spent replacing missing cars in 2014-15?\n"
+        "5. What were the common reasons for damaged police cars in 2014-15?\n"
+        "6. What were the common reasons for missing police cars in 2014-15?\n"
+        "Response\n"
+        "1. 901 police cars were damaged in 2014/15.\n"
+        "With regards to question 2, 3 and 6 we don't have any information concerning "
+        "missing cars.\n"
+    )
+
+    assert len(e.questions) == 5
+    assert [e.questions[k].outcome for k in (1, 2, 4)] == ["not_held"] * 3
+
+
 def test_an_opening_answer_for_all_but_the_question_it_excepts() -> None:
     e = extract(
         "Request:\n"

@@ -1027,7 +1027,7 @@ def _segment_starts(
                 a.numbers[-1] < b.numbers[0] for a, b in itertools.pairwise(both)
             ):
                 starts.update({s.line: s for s in numbered})
-    if items and starts and max(n for s in starts.values() for n in s.numbers) <= len(items):
+    if items and starts and max(n for s in starts.values() for n in s.numbers) <= max(items):
         for start in starts.values():
             start.numbers = [q for n in start.numbers for q in items.get(n, [n])]
     # The question repeated word for word, then its answer.
@@ -1494,8 +1494,9 @@ _NUMBER_ONLY = re.compile(r"^\(?(\d{1,2})[.)]\s+(?=\S)")
 
 def _part_labels(request_text: str, questions: Sequence[tuple[str, str]]) -> list[str]:
     """Each question's own label in the request when the request letters its parts ("1a How
-    many ...", "3. ... a) The total paid"): "1", "1a", "3a"; empty unless every question has one
-    and some are lettered."""
+    many ...", "3. ... a) The total paid"): "1", "1a", "3a"; or when its numbers skip ("1.",
+    "2.", "3.", "5.", "6.": the response answers "5." for the fourth question). Empty unless
+    every question has one, and some are lettered or the numbers skip."""
     seen: list[tuple[str, str]] = []  # (how the part begins, its label), in order
     number = ""
     for raw in request_text.split("\n"):
@@ -1518,7 +1519,8 @@ def _part_labels(request_text: str, questions: Sequence[tuple[str, str]]) -> lis
         labels.append(seen[k][1])
         at = k + 1
     lettered = any(not label.isdigit() for label in labels)
-    return labels if lettered and len(set(labels)) == len(labels) else []
+    skipping = not lettered and labels != [str(n) for n in range(1, len(labels) + 1)]
+    return labels if (lettered or skipping) and len(set(labels)) == len(labels) else []
 
 
 def _item_of(label: str) -> int:
@@ -2182,6 +2184,7 @@ def extract(
     questions: list[tuple[str, str]] = []
     request_text = ""
     lettered_parts = False
+    labels: list[str] = []  # the request's own labels, where they are not 1, 2, 3 ...
     if span is not None and section:
         request_text = section
         response_lo = span[1]
@@ -2369,7 +2372,15 @@ def extract(
     # refusal of another kind (``_singled_out``). A refusal naming "question 2" means the second
     # question only while questions are numbered as the request numbers them, not when lettered
     # parts ("1a", "1b") are questions too.
-    if answers:
+    if answers and lettered_parts and labels and all(label.isdigit() for label in labels):
+        # Numbers that skip ("1.", "2.", "3.", "5.", "6."): "question 6" is the fifth.
+        position = {int(label): n for n, label in enumerate(labels, start=1)}
+        named_in_response = {
+            position[k]: v
+            for k, v in _named_refusals(response, max(position)).items()
+            if k in position
+        }
+    elif answers:
         named_in_response = _named_refusals(response, len(questions)) if not lettered_parts else {}
     else:
         named_in_response = _singled_out(response, [q for q, _ in questions], whole_outcome)
