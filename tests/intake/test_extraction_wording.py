@@ -2848,6 +2848,21 @@ def test_a_request_whose_numbers_skip_is_answered_by_its_own_numbers() -> None:
     assert [e.questions[k].outcome for k in (1, 2, 4)] == ["not_held"] * 3
 
 
+def test_a_tables_footnote_on_marked_figures_is_not_the_last_answers() -> None:
+    e = extract(
+        "Request\n"
+        "1. The number of pothole claims received in each year since 2021/22.\n"
+        "2. The total legal costs of those claims in each year.\n"
+        "Response\n"
+        "Question 1 | 30 | 20 | <5* |\n"
+        "Question 2 | Not held. We do not hold information on legal costs. |\n"
+        "* Numbers between 1 and 5 have been redacted and marked with <5 instead. This response "
+        "is exempt under Section 38(1)(b) of the Freedom of Information (Scotland) Act 2002.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["partially_disclosed", "not_held"]
+
+
 def test_an_opening_answer_for_all_but_the_question_it_excepts() -> None:
     e = extract(
         "Request:\n"

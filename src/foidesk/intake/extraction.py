@@ -1951,6 +1951,23 @@ _DISCLOSES_NAMED = re.compile(
 _NOT_GIVEN = re.compile(r"\b(?:not|unable|cannot|can['’]t|no\s+longer)\b", re.I)
 
 
+def _without_others_footnote(text: str) -> str:
+    """An answer less a footnote that explains other answers' marked figures ("Not held." /
+    "* The low numbers ... have been redacted and marked with <5 instead. This response is
+    exempt under Section 38(1)(b)"), when nothing in the answer itself carries the mark."""
+    m = _FOOTNOTE.search(text)
+    if m is None or not m.start() or "*" in text[: m.start()]:
+        return text
+    return text[: m.start()].rstrip()
+
+
+# A footnote on figures marked "*", on a line of its own after a table: "* The low numbers ...
+# have been redacted and marked with <5 instead." (not an answer bulleted with "*").
+_FOOTNOTE = re.compile(
+    r"(?m)^\*\s*[^\n]*?\b(?:marked|denoted|shown|replaced|redacted|suppressed|low\s+numbers)\b"
+)
+
+
 def _without_others(text: str, number: int, refused: Mapping[int, str]) -> str:
     """An answer less its refusals of other questions ("2. No." / "... the information
     requested in questions 1-5 is exempt ..."): sentences that refuse only questions other
@@ -2391,6 +2408,8 @@ def extract(
         answer = answers.get(number)
         if answer is not None and named_in_response and not answer.partners:
             answer = replace(answer, text=_without_others(answer.text, number, named_in_response))
+        if answer is not None and "*" in answer.text:
+            answer = replace(answer, text=_without_others_footnote(answer.text))
         if answer is None and (number in named_in_response or number in excepted):
             pass  # named in a sentence of its own, or left out of the opening answer
         elif answer is None and excepted:
