@@ -15,6 +15,7 @@ from foidesk.intake.outcomes import classify, gives, has_figures, refuses, witho
         ("There were 42 incidents in 2023.", (), "disclosed"),
         ("Please find attached the figures.", (), "disclosed"),
         ("This information is not held by the force.", (), "not_held"),
+        ("The Service does not categorise its calls by those categories.", (), "not_held"),
         # Guards from a review: the reply deadline is no cost limit; another department of the
         # same council holds it for the council; a link beside figures given; a withholding
         # denied; an invalid request the authority asks to have clarified.

@@ -2168,3 +2168,16 @@ def test_a_clarification_exchange_ends_where_the_requests_numbering_carries_on()
         "How many of those officers were dismissed?",
         "The number of officers suspended.",
     ]
+
+
+def test_the_form_wanted_for_a_list_of_requests_is_not_a_question() -> None:
+    assert texts(
+        "I would like to request the following data for 2024/25:\n"
+        "The total number of Category 1 calls attended within the allocated time.\n"
+        "The total number of Category 2 calls attended within the allocated time.\n"
+        "Please provide this information in a clear, accessible format, ideally broken down by "
+        "category. If possible, could this be provided for the year 2024/2025?\n"
+    ) == [
+        "The total number of Category 1 calls attended within the allocated time.",
+        "The total number of Category 2 calls attended within the allocated time.",
+    ]

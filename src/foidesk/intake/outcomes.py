@@ -215,7 +215,7 @@ _NOT_HELD = re.compile(
     r"\b(?:is|are|was|were)\s+not\s+held\b(?!\s+(?:in\s+(?:a|an|the)\s+)?(?:readily|easily|"
     r"centrally|electronically|in\s+a))|"
     r"\b(?:(?:does|do|did)\s+not|(?:doesn|don|didn)['’]t)\s+(?:hold|record|collate|capture|retain|"
-    r"keep|collect)\b|"
+    r"keep|collect|categori[sz]e|classify)\b|"
     r"\b(?:have|has|hold|holds|keep|keeps)\s+no\s+(?:such\s+)?records?\b|"
     r"\bno\s+(?:relevant\s+|recorded\s+)?(?:information|data|"
     r"records?)\s+(?:relevant\s+to\s+(?:your|the|this)\s+request\s+)?"
@@ -661,6 +661,8 @@ _NOT_HELD = Either(
         "keep",
         "trace",
         "collect",
+        "categori",
+        "classify",
     ),
     *(Cue(pattern, *needles) for pattern, needles in _NOT_HELD_OTHER),
 )

@@ -1031,6 +1031,9 @@ _NAMES_A_COUNT = re.compile(r"^(?:the\s+)?(?:total\s+)?(?:number|amount|cost|val
 _APPLIES_TO_ALL = re.compile(
     r"\b(?:all\s+of\s+)?(?:this|these|the\s+above)\s+(?:data|information|figures|details)\s+"
     r"(?:for|from|covering|to\s+cover)\b|"
+    # "Please provide this information in a clear, accessible format, ideally broken down by ..."
+    r"\b(?:this|these|the\s+above)\s+(?:data|information|figures|details)\s+in\s+(?:an?\s+|the\s+)?"
+    r"[\w\s,-]{0,30}?\bformat\b|"
     # "Please provide the data from 1st January 2017 - 31st December 2017.": only a period (not
     # "the data from 2019 to 2023 on the number of drivers ...", which names a subject).
     r"\bthe\s+(?:data|information|figures)\s+(?:from|between|covering)\s+\d[\w\s,/–-]{0,40}?"
@@ -1302,7 +1305,9 @@ class _Splitter:
             and not current.marked
             and not self.list_ahead
             and (_APPLIES_TO_ALL.search(line) or _BREAKDOWN_OF_ABOVE.match(line))
-            and not _QUESTION_MARK.search(line)
+            # (A question after it may only ask the same: "... If possible, could this be
+            # provided for the year 2024/2025?")
+            and not _QUESTION_MARK.search(_sentences_of(line)[0])
             and not _ANOTHER_REQUEST.match(line)
         ):
             # "Could you please provide information about the VC's salary, ..." / "Please
