@@ -2181,3 +2181,25 @@ def test_the_form_wanted_for_a_list_of_requests_is_not_a_question() -> None:
         "The total number of Category 1 calls attended within the allocated time.",
         "The total number of Category 2 calls attended within the allocated time.",
     ]
+
+
+def test_a_question_of_its_own_after_another_in_one_paragraph() -> None:
+    """A full question with its own question mark is a question, though it leans on the one
+    before ("these", "them")."""
+    assert separate_requests(
+        "Could you confirm the amount of money you received to show the adverts for the "
+        "charity? And why did you choose to show them above any other charity?"
+    ) == [
+        "Could you confirm the amount of money you received to show the adverts for the charity?",
+        "And why did you choose to show them above any other charity?",
+    ]
+    # A request for a breakdown of the one before still stays with it.
+    assert (
+        len(
+            separate_requests(
+                "Could you tell me how many drones the force owns. Could I have this broken "
+                "down by year."
+            )
+        )
+        == 1
+    )

@@ -1887,6 +1887,7 @@ def separate_requests(paragraph: str) -> list[str]:
     return parts
 
 
+_LEADING_AND = re.compile(r"^(?:and|also)\s+", re.I)
 _ADDS_A_REQUEST = re.compile(rf"^(?:{_ADDING})\b\s*,", re.I)
 
 
@@ -1901,6 +1902,11 @@ def _starts_another(sentence: str, before: str) -> bool:
         return False
     if _BREAKDOWN_OF_ABOVE.match(sentence) or _APPLIES_TO_ALL.search(sentence):
         return False  # "Please provide figures broken down by calendar year."
+    bare = _LEADING_AND.sub("", sentence)
+    if bare.rstrip().endswith("?") and _WH_START.match(bare) and not _FOLLOWUP.match(sentence):
+        # "... could you confirm the amount you received for the adverts? And why you chose to
+        # show them above any other charity?": a question of its own, though it leans back.
+        return True
     if _OPENS_REQUEST.match(sentence):
         opening = " ".join(sentence.split()[:8])
         return not _REFERS_BACK.search(opening) and _is_request(sentence)
