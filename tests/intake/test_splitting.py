@@ -2203,3 +2203,16 @@ def test_a_question_of_its_own_after_another_in_one_paragraph() -> None:
         )
         == 1
     )
+
+
+def test_a_lone_and_between_two_requests_joins_nothing() -> None:
+    assert texts(
+        "I would therefore like to request data on the number of assaults reported by bus "
+        "drivers from 2014 to 2024.\n"
+        "And\n"
+        "How many of these incidents involved racist abuse?\n"
+    ) == [
+        "I would therefore like to request data on the number of assaults reported by bus "
+        "drivers from 2014 to 2024.",
+        "How many of these incidents involved racist abuse?",
+    ]

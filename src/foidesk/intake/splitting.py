@@ -310,7 +310,7 @@ _REQUEST_PHRASE = quick(
         r"|\bplease\s+(?:then\s+)?(?:also\s+)?(?:provide|send|supply|e-?mail|tell|give|indicate|share|list|state|advise|"
         r"disclose|release|forward|detail|specify|explain|identify|outline|populate|break\s?down|"
         r"breakdown|let\s+me\s+know|confirm\s+(?:whether|if|how|what|which)|clarify\s+(?:whether|if))\b"
-        r"|\bI(?:\s+would|'d|’d|\s+should)(?:\s+also)?\s+(?:like|love|want)\s+(?:to\s+(?:know|request|"
+        r"|\bI(?:\s+would|'d|’d|\s+should)(?:\s+(?:also|therefore|further|now))?\s+(?:like|love|want)\s+(?:to\s+(?:know|request|"
         r"receive|see|obtain|ask|have|find\s+out|be\s+(?:told|provided|sent|given))|a\b|an\b|the\b|"
         r"details|information|confirmation|copies|copy|data|figures|all\b|any\b|you\s+to\s+(?:provide|send|supply|"
         r"tell|give|confirm|state|list|disclose|release|share|indicate|let))"
@@ -1266,6 +1266,14 @@ class _Splitter:
             current.context.append(line)
         elif para.heading:
             self.pending.append(line)  # a group's heading introduces the questions below it
+        elif (
+            _CONJUNCTION_ONLY.match(line)
+            and following is not None
+            and following.marker is None
+            and following.line.rstrip().endswith("?")
+            and _WH_START.match(following.line)
+        ):
+            pass  # "... from 2014-2024." / "And" / "How many of these involved racist abuse?"
         elif kind is _Kind.FOLLOWUP or _CONJUNCTION_ONLY.match(line):
             current.ask(line)
         elif not current.asked:
