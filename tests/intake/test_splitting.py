@@ -2216,3 +2216,17 @@ def test_a_lone_and_between_two_requests_joins_nothing() -> None:
         "drivers from 2014 to 2024.",
         "How many of these incidents involved racist abuse?",
     ]
+
+
+def test_the_columns_of_one_table_are_one_question() -> None:
+    assert texts(
+        "I would like to be provided with the following information:\n"
+        "A table of the misconduct hearings held by the force. The table should contain the "
+        "following columns:\n"
+        "1. Date of hearing\n"
+        "2. Rank of officer\n"
+        "3. Outcome, e.g. written warning\n"
+    ) == [
+        "A table of the misconduct hearings held by the force. The table should contain the "
+        "following columns:\nDate of hearing\nRank of officer\nOutcome, e.g. written warning"
+    ]

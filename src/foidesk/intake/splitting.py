@@ -1456,6 +1456,7 @@ def propose_questions(text: str) -> ProposedSplit:
     """
     text = _unquoted(text)
     split = _propose(_plain_markers(nested_numbers_as_parts(split_inline_items(text))))
+    split = _columns_of_one_table(split)
     questions: list[ProposedQuestion] = []
     for q in split.questions:
         parts = [q.text] if q.numbered else _split_joined(q.text)
@@ -1469,6 +1470,28 @@ def propose_questions(text: str) -> ProposedSplit:
                 )
             )
     return replace(split, questions=tuple(questions))
+
+
+def _columns_of_one_table(split: ProposedSplit) -> ProposedSplit:
+    """ "A table which contains ... The table should contain the following columns:" / "1. Date
+    of hearing" / "2. Rank of officer" / ...: the numbered items are the columns of one table
+    asked for, so one question."""
+    lead = split.preamble.rsplit("\n", 1)[-1]
+    if not _COLUMNS_LEAD.search(lead) or len(split.questions) < 2:
+        return split
+    if not all(q.numbered for q in split.questions):
+        return split
+    items = "\n".join(q.text for q in split.questions)
+    context = "\n".join(q.context for q in split.questions if q.context)
+    whole = ProposedQuestion(number=1, text=f"{lead}\n{items}", context=context, numbered=True)
+    return replace(split, questions=(whole,), preamble=split.preamble.rsplit("\n", 1)[0])
+
+
+_COLUMNS_LEAD = re.compile(
+    r"\bthe\s+following\s+(?:columns|column\s+headings|fields)\s*:?\s*-?$|"
+    r"\btable\s+(?:with|containing|showing)\s+the\s+following\b.*:\s*-?$",
+    re.I,
+)
 
 
 def _without_stray_close(text: str) -> str:
