@@ -2863,6 +2863,53 @@ def test_a_tables_footnote_on_marked_figures_is_not_the_last_answers() -> None:
     assert [q.outcome for q in e.questions] == ["partially_disclosed", "not_held"]
 
 
+def test_a_request_whose_numbers_skip_keeps_each_answers_own_refusal() -> None:
+    e = extract(
+        "Request\n1. How many officers?\n2. How many staff?\n3. How many cars?\n"
+        "5. How many vans?\n6. How many bikes?\n"
+        "Response\nQuestion 1: 40.\nQuestion 2: 12.\nQuestion 3: 9.\n"
+        "Question 5: We do not hold the information you asked for in question 5.\n"
+        "Question 6: We do not hold the information you asked for in question 6.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == [
+        "disclosed",
+        "disclosed",
+        "disclosed",
+        "not_held",
+        "not_held",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("response", "last"),
+    [
+        # A list bulleted with "*" is the answer itself.
+        (
+            "1. 40 claims.\n2. The following were paid:\n* claims shown to have caused damage\n"
+            "* claims under £500\nThe amounts paid are exempt under section 43(2).\n",
+            ("exempt", ("s43(2)",)),
+        ),
+        # The footnote explains this answer's own "<5".
+        (
+            "Question 1 | 30 | 20 |\nQuestion 2 | 4 | <5 | 9 |\n* Numbers between 1 and 5 have "
+            "been redacted and marked with <5 instead. This is exempt under Section 38(1)(b).\n",
+            ("partially_disclosed", ("s38(1)(b)",)),
+        ),
+    ],
+)
+def test_a_starred_line_the_answer_owns_stays_with_it(
+    response: str, last: tuple[str, tuple[str, ...]]
+) -> None:
+    e = extract(
+        "Request\n1. The number of claims received each year.\n"
+        "2. The number of claims paid each year.\n"
+        f"Response\n{response}"
+    )
+
+    assert (e.questions[-1].outcome, e.questions[-1].exemptions) == last
+
+
 def test_an_opening_answer_for_all_but_the_question_it_excepts() -> None:
     e = extract(
         "Request:\n"

@@ -16,6 +16,12 @@ from foidesk.intake.outcomes import classify, gives, has_figures, refuses, witho
         ("Please find attached the figures.", (), "disclosed"),
         ("This information is not held by the force.", (), "not_held"),
         ("The Service does not categorise its calls by those categories.", (), "not_held"),
+        (
+            "The force does not classify this information as sensitive and it is provided in "
+            "full below.",
+            (),
+            "disclosed",
+        ),
         # Guards from a review: the reply deadline is no cost limit; another department of the
         # same council holds it for the council; a link beside figures given; a withholding
         # denied; an invalid request the authority asks to have clarified.

@@ -2230,3 +2230,50 @@ def test_the_columns_of_one_table_are_one_question() -> None:
         "A table of the misconduct hearings held by the force. The table should contain the "
         "following columns:\nDate of hearing\nRank of officer\nOutcome, e.g. written warning"
     ]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "count"),
+    [
+        # A question after the form wanted is a question of its own.
+        (
+            "Please tell me how many ambulances the trust owns.\n"
+            "Please provide this information in CSV format. What is the average age of the "
+            "fleet?\n",
+            3,
+        ),
+        # Numbered questions under "a table showing the following:" are questions.
+        (
+            "Please could you provide me with a table showing the following:\n"
+            "1. How many officers were dismissed in 2023?\n"
+            "2. How many officers resigned in 2023?\n",
+            2,
+        ),
+        # "Or" between two requests offers an alternative: one question.
+        (
+            "I would like to request the number of officers disciplined in 2023.\nOr\n"
+            "How many officers were disciplined between 2020 and 2023?\n",
+            1,
+        ),
+    ],
+)
+def test_guards_on_the_form_table_and_conjunction_rules(request_text: str, count: int) -> None:
+    assert len(texts(request_text)) == count
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Can you please break this down by month?",
+        "Will you also provide the same figures for 2022?",
+    ],
+)
+def test_a_question_asking_to_break_down_the_one_before_stays_with_it(second: str) -> None:
+    assert (
+        len(
+            separate_requests(
+                f"Please provide the number of knife crimes recorded in Bradford in 2023. {second}"
+            )
+        )
+        == 1
+    )

@@ -1027,7 +1027,7 @@ def _segment_starts(
                 a.numbers[-1] < b.numbers[0] for a, b in itertools.pairwise(both)
             ):
                 starts.update({s.line: s for s in numbered})
-    if items and starts and max(n for s in starts.values() for n in s.numbers) <= max(items):
+    if items and starts and max(n for s in starts.values() for n in s.numbers) <= len(items):
         for start in starts.values():
             start.numbers = [q for n in start.numbers for q in items.get(n, [n])]
     # The question repeated word for word, then its answer.
@@ -1495,8 +1495,8 @@ _NUMBER_ONLY = re.compile(r"^\(?(\d{1,2})[.)]\s+(?=\S)")
 def _part_labels(request_text: str, questions: Sequence[tuple[str, str]]) -> list[str]:
     """Each question's own label in the request when the request letters its parts ("1a How
     many ...", "3. ... a) The total paid"): "1", "1a", "3a"; or when its numbers skip ("1.",
-    "2.", "3.", "5.", "6.": the response answers "5." for the fourth question). Empty unless
-    every question has one, and some are lettered or the numbers skip."""
+    "2.", "3.", "5.", "6.": a response that names "question 5" means the fourth question).
+    Empty unless every question has one, and some are lettered or the numbers skip."""
     seen: list[tuple[str, str]] = []  # (how the part begins, its label), in order
     number = ""
     for raw in request_text.split("\n"):
@@ -1956,16 +1956,22 @@ def _without_others_footnote(text: str) -> str:
     "* The low numbers ... have been redacted and marked with <5 instead. This response is
     exempt under Section 38(1)(b)"), when nothing in the answer itself carries the mark."""
     m = _FOOTNOTE.search(text)
-    if m is None or not m.start() or "*" in text[: m.start()]:
+    if m is None:
         return text
-    return text[: m.start()].rstrip()
+    own = text[: m.start()]
+    # The footnote's line follows a row of the table, and the answer's own cells carry no mark
+    # ("*", "<5") that it explains.
+    if "|" not in own.rstrip().rsplit("\n", 1)[-1] or "*" in own or _SMALL_NUMBER_MARK.search(own):
+        return text
+    return own.rstrip()
 
 
 # A footnote on figures marked "*", on a line of its own after a table: "* The low numbers ...
 # have been redacted and marked with <5 instead." (not an answer bulleted with "*").
 _FOOTNOTE = re.compile(
-    r"(?m)^\*\s*[^\n]*?\b(?:marked|denoted|shown|replaced|redacted|suppressed|low\s+numbers)\b"
+    r"(?m)^\*\s*[^\n]*?\b(?:marked|denoted|replaced|redacted|suppressed|low\s+numbers)\b"
 )
+_SMALL_NUMBER_MARK = re.compile(r"<\s?\d\b")
 
 
 def _without_others(text: str, number: int, refused: Mapping[int, str]) -> str:
@@ -2389,14 +2395,14 @@ def extract(
     # refusal of another kind (``_singled_out``). A refusal naming "question 2" means the second
     # question only while questions are numbered as the request numbers them, not when lettered
     # parts ("1a", "1b") are questions too.
+    # The number the response calls each question by: its position, or the request's own number
+    # where the numbers skip ("1.", "2.", "3.", "5.", "6.": "question 6" is the fifth).
+    called = {n: n for n in range(1, len(questions) + 1)}
     if answers and lettered_parts and labels and all(label.isdigit() for label in labels):
-        # Numbers that skip ("1.", "2.", "3.", "5.", "6."): "question 6" is the fifth.
-        position = {int(label): n for n, label in enumerate(labels, start=1)}
-        named_in_response = {
-            position[k]: v
-            for k, v in _named_refusals(response, max(position)).items()
-            if k in position
-        }
+        called = {n: int(label) for n, label in enumerate(labels, start=1)}
+        position = {label: n for n, label in called.items()}
+        named_by_call = _named_refusals(response, max(position))
+        named_in_response = {position[k]: v for k, v in named_by_call.items() if k in position}
     elif answers:
         named_in_response = _named_refusals(response, len(questions)) if not lettered_parts else {}
     else:
@@ -2407,7 +2413,10 @@ def extract(
     for number, (qtext, qcontext) in enumerate(questions, start=1):
         answer = answers.get(number)
         if answer is not None and named_in_response and not answer.partners:
-            answer = replace(answer, text=_without_others(answer.text, number, named_in_response))
+            refused_by_call = {called[n]: v for n, v in named_in_response.items()}
+            answer = replace(
+                answer, text=_without_others(answer.text, called[number], refused_by_call)
+            )
         if answer is not None and "*" in answer.text:
             answer = replace(answer, text=_without_others_footnote(answer.text))
         if answer is None and (number in named_in_response or number in excepted):

@@ -215,7 +215,7 @@ _NOT_HELD = re.compile(
     r"\b(?:is|are|was|were)\s+not\s+held\b(?!\s+(?:in\s+(?:a|an|the)\s+)?(?:readily|easily|"
     r"centrally|electronically|in\s+a))|"
     r"\b(?:(?:does|do|did)\s+not|(?:doesn|don|didn)['’]t)\s+(?:hold|record|collate|capture|retain|"
-    r"keep|collect|categori[sz]e|classify)\b|"
+    r"keep|collect)\b|"
     r"\b(?:have|has|hold|holds|keep|keeps)\s+no\s+(?:such\s+)?records?\b|"
     r"\bno\s+(?:relevant\s+|recorded\s+)?(?:information|data|"
     r"records?)\s+(?:relevant\s+to\s+(?:your|the|this)\s+request\s+)?"
@@ -293,6 +293,16 @@ _NOT_HELD_OTHER = (
             re.I,
         ),
         ("held at", "held by"),
+    ),
+    (
+        # "The Service does not categorise its calls as Cat1, Cat2 ...": the breakdown asked
+        # for is not kept (not "does not classify this information as sensitive").
+        re.compile(
+            r"\b(?:does|do|did)\s+not\s+(?:categori[sz]e|classify)\s+(?:its|it['’]s|their|the|these|those)\s+"
+            r"(?:\w+\s+){1,2}?(?:as|by|into|according\s+to)\s+(?!sensitive|confidential|personal)",
+            re.I,
+        ),
+        ("categori", "classify"),
     ),
     (
         re.compile(
@@ -661,8 +671,6 @@ _NOT_HELD = Either(
         "keep",
         "trace",
         "collect",
-        "categori",
-        "classify",
     ),
     *(Cue(pattern, *needles) for pattern, needles in _NOT_HELD_OTHER),
 )

@@ -1267,7 +1267,7 @@ class _Splitter:
         elif para.heading:
             self.pending.append(line)  # a group's heading introduces the questions below it
         elif (
-            _CONJUNCTION_ONLY.match(line)
+            line.strip().lower().rstrip(".,:") == "and"
             and following is not None
             and following.marker is None
             and following.line.rstrip().endswith("?")
@@ -1314,7 +1314,8 @@ class _Splitter:
             and not self.list_ahead
             and (_APPLIES_TO_ALL.search(line) or _BREAKDOWN_OF_ABOVE.match(line))
             # (A question after it may only ask the same: "... If possible, could this be
-            # provided for the year 2024/2025?")
+            # provided for the year 2024/2025?"; not "What is the average age of the fleet?")
+            and len(separate_requests(line)) == 1
             and not _QUESTION_MARK.search(_sentences_of(line)[0])
             and not _ANOTHER_REQUEST.match(line)
         ):
@@ -1481,17 +1482,15 @@ def _columns_of_one_table(split: ProposedSplit) -> ProposedSplit:
         return split
     if not all(q.numbered for q in split.questions):
         return split
+    if any("?" in q.text or _WH_WORD.match(q.text) for q in split.questions):
+        return split  # numbered questions, not the table's columns
     items = "\n".join(q.text for q in split.questions)
     context = "\n".join(q.context for q in split.questions if q.context)
     whole = ProposedQuestion(number=1, text=f"{lead}\n{items}", context=context, numbered=True)
     return replace(split, questions=(whole,), preamble=split.preamble.rsplit("\n", 1)[0])
 
 
-_COLUMNS_LEAD = re.compile(
-    r"\bthe\s+following\s+(?:columns|column\s+headings|fields)\s*:?\s*-?$|"
-    r"\btable\s+(?:with|containing|showing)\s+the\s+following\b.*:\s*-?$",
-    re.I,
-)
+_COLUMNS_LEAD = re.compile(r"\bthe\s+following\s+(?:columns|column\s+headings)\s*:?\s*-?$", re.I)
 
 
 def _without_stray_close(text: str) -> str:
@@ -1919,6 +1918,13 @@ def separate_requests(paragraph: str) -> list[str]:
 
 
 _LEADING_AND = re.compile(r"^(?:and|also)\s+", re.I)
+_WH_WORD = re.compile(r"^(?:how|what|which|who|whom|whose|why|when|where)\b", re.I)
+# "Can you please break this down by month?", "What were the same figures for 2022?"
+_BREAKS_DOWN = re.compile(
+    r"\bbr(?:eak|oken)\s+(?:(?:this|these|it|them)\s+)?down\b|\bbreakdown\b|"
+    r"\bsame\s+(?:figures|data|information)\b|\bsplit\b",
+    re.I,
+)
 _ADDS_A_REQUEST = re.compile(rf"^(?:{_ADDING})\b\s*,", re.I)
 
 
@@ -1934,7 +1940,12 @@ def _starts_another(sentence: str, before: str) -> bool:
     if _BREAKDOWN_OF_ABOVE.match(sentence) or _APPLIES_TO_ALL.search(sentence):
         return False  # "Please provide figures broken down by calendar year."
     bare = _LEADING_AND.sub("", sentence)
-    if bare.rstrip().endswith("?") and _WH_START.match(bare) and not _FOLLOWUP.match(sentence):
+    if (
+        bare.rstrip().endswith("?")
+        and _WH_START.match(bare)
+        and not _FOLLOWUP.match(sentence)
+        and not _BREAKS_DOWN.search(bare)
+    ):
         # "... could you confirm the amount you received for the adverts? And why you chose to
         # show them above any other charity?": a question of its own, though it leans back.
         return True
