@@ -192,7 +192,8 @@ _PARTIAL = re.compile(
 _WITHHELD = re.compile(
     r"\bwithh(?:e|o)ld(?:ing)?\b|\bexempt\b|\bexemptions?\s+(?:appl|is\s+engaged)|"
     # "I have exempted this" (not "it has not been exempted", "none of it has been exempted").
-    r"(?<!\bnot\sbeen\s)(?<!\bnever\sbeen\s)(?<!\bnone\sof\sit\shas\sbeen\s)\bexempted\b|"
+    r"\bexempted\b(?<!\bnot\sbeen\sexempted)(?<!\bnever\sbeen\sexempted)"
+    r"(?<!\bnone\sof\sit\shas\sbeen\sexempted)|"
     r"\bexemt\b|\bwill\s+not\s+be\s+(?:disclosed|released|provided|included)\b|"
     r"\b(?:we|i)\s+will\s+not\s+(?:provide|release|disclose|supply)\b|"
     r"\b(?:unable|not\s+able)\s+to\s+(?:provide|release|disclose|supply)\b|"

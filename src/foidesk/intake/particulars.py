@@ -392,6 +392,8 @@ def regime(text: str) -> Regime:
 def scottish_regulations(text: str) -> bool:
     """Whether the response names the Environmental Information (Scotland) Regulations 2004,
     whose exceptions are numbered otherwise than England's (regs 10 and 11)."""
+    if "cotland" not in text and "EI" not in text:
+        return False
     return bool(_EISR.search(text))
 
 

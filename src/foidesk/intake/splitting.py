@@ -375,7 +375,9 @@ def _is_request(text: str) -> bool:
     core = _strip_qualifiers(bare)
     # ("The location (road name, city/town name) of each speed camera ...": the noun's aside
     # set apart.)
-    if _WH_START.match(core) or _NOUN_START.match(_PARENTHETICAL.sub("", core)):
+    if _WH_START.match(core) or _NOUN_START.match(
+        _PARENTHETICAL.sub("", core) if "(" in core else core
+    ):
         return True
     clause = _OPENING_CLAUSE.match(core)
     return clause is not None and bool(_WH_AFTER_CLAUSE.match(core[clause.end() :]))
@@ -418,7 +420,9 @@ def _kind(text: str) -> _Kind:
         return _Kind.LEADIN
     if _ABOUT_THE_SEARCH.search(bare):
         return _Kind.CONTEXT
-    if not has_question_mark and _DEFINES_OR_ARGUES.search(bare):
+    if not has_question_mark and (
+        _DEFINES.match(bare) or ("that you" in bare and _ARGUES.search(bare))
+    ):
         return _Kind.CONTEXT
     if not has_question_mark and _ANNOUNCES_QUESTIONS.match(bare):
         return _Kind.LEADIN
@@ -428,14 +432,18 @@ def _kind(text: str) -> _Kind:
 # What the requester means by a word, or an argument for disclosure, asks nothing: "I would
 # like to define a cannabis factory as: ...", "For the purposes of this request, ...", "... but
 # I would ask that you consider that specials form only a small staffing element".
-_DEFINES_OR_ARGUES = re.compile(
-    r"^(?:I\s+would\s+like\s+to\s+define|I\s+define)\b|"
+_DEFINES = re.compile(
+    r"(?:I\s+would\s+like\s+to\s+define|I\s+define)\b|"
     # "For the purposes of this request, a 'cannabis factory' means ..." (not "For the purposes
     # of this request, please provide ...", which asks).
-    r"^for\s+the\s+purposes?\s+of\s+this\s+request,?\s+(?:an?\s+|the\s+)?[^,.]{1,60}?\s+"
-    r"(?:means|is|are|refers?\s+to|should\s+be\s+(?:taken|read|understood))\b|"
-    r"\b(?:ask|request)\s+that\s+you\s+(?:consider|bear\s+in\s+mind|note)\s+that\b",
+    r"for\s+the\s+purposes?\s+of\s+this\s+request,?\s+(?:an?\s+|the\s+)?[^,.]{1,60}?\s+"
+    r"(?:means|is|are|refers?\s+to|should\s+be\s+(?:taken|read|understood))\b",
     re.I,
+)
+_ARGUES = quick(
+    re.compile(
+        r"\b(?:ask|request)\s+that\s+you\s+(?:consider|bear\s+in\s+mind|note)\s+that\b", re.I
+    )
 )
 # "Which departments in your Fire Service use Body Worn Cameras. Please include:": a question
 # of its own (without its question mark), then a lead-in to the items below it.
@@ -2109,9 +2117,10 @@ def set_out_page(text: str) -> str:
       Freedom of Information request ...") loses the bullets."""
     if text.lstrip().startswith("|"):
         text = _fields_table(text)
-    if ":" in text:
+    if ":" in text and _RUN_IN_WORDS.search(text):
         text = _RUN_IN_INTRODUCTION.sub(r"\1\n", text)
-    text = _unbulleted(text)
+    if "\n- " in text:
+        text = _unbulleted(text)
     if _GLUED.search(text):
         text = "\n".join(_unglue(line) for line in text.split("\n"))
     if "Q1" in text:
@@ -2220,7 +2229,7 @@ _RUN_IN_INTRODUCTION = re.compile(
 def _inline_letters(line: str) -> list[str]:
     """ "a) the number of trees felled ... to date. b) the area of felled trees ...": a line whose
     sentences open a), b), c) ... in order, two or more, one line to each; else empty."""
-    if ") " not in line:
+    if "a) " not in line or not _INLINE_A_AND_B.search(line):
         return []
     parts: list[str] = []
     expected = "a"
@@ -2237,6 +2246,12 @@ def _inline_letters(line: str) -> list[str]:
 
 
 _INLINE_LETTER = re.compile(r"^\(?([a-h])\)\s+\S")
+# A cheap test first: an "a)" starting the line or a sentence, and a "b)" after it.
+_INLINE_A_AND_B = re.compile(r"(?:^|[.?!;]\s+)\(?a\)\s.*?[.?!;]\s+\(?b\)\s")
+# The words ``_RUN_IN_INTRODUCTION`` needs, found quickly (it is anchored at each line).
+_RUN_IN_WORDS = quick(
+    re.compile(r"\byou\s+(?:asked|requested)|\byour\s+request\s+(?:was|read)", re.I)
+)
 _INLINE_NUMBER = re.compile(r"^[“\"‘']?\(?(\d{1,2})[.)/]\s")
 _GLUED_BULLET = re.compile(r"^(?P<lead>.*\S:)\s*(?P<bullet>[-–•])\s+(?P<item>\S.*)$")
 
