@@ -702,11 +702,11 @@ def _without_restated_whole(questions: list[tuple[str, str]]) -> list[tuple[str,
     type ..."): the parts are the questions, the whole's opening words only introduce them."""
     out: list[tuple[str, str]] = []
     for k, (text, context) in enumerate(questions):
-        whole = _plain_words(text)
+        whole = _simple(text)
         joined = ""
         restated = False
         for parts, (later, _) in enumerate(questions[k + 1 :], start=1):
-            joined = f"{joined} {_plain_words(later)}".strip()
+            joined = f"{joined} {_simple(later)}".strip()
             if len(joined) > len(whole):
                 break
             if parts >= 2 and whole.endswith(joined):
@@ -720,10 +720,6 @@ def _without_restated_whole(questions: list[tuple[str, str]]) -> list[tuple[str,
 #: How much the whole request may say before its parts (an opening such as "I would like to make
 #: a request under the Freedom of Information Act."), in characters of its words.
 _RESTATED_OPENING = 120
-
-
-def _plain_words(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _drop_presentation(questions: list[tuple[str, str]]) -> list[tuple[str, str]]:

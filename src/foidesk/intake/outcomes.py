@@ -605,7 +605,7 @@ _NOT_RETRIEVABLE = Cue(_NOT_RETRIEVABLE, "retrievable")
 _VEXATIOUS = Cue(_VEXATIOUS, "vexatious", "repeated request")
 _CLARIFY = Cue(_CLARIFY, "clarif", "unclear", "ambiguous", "if you could")
 _NOT_A_REQUEST = Cue(
-    _NOT_A_REQUEST, "recorded information", "to be valid", "valid ", "section 8", "information held"
+    _NOT_A_REQUEST, "recorded information", "to be valid", "valid ", "information held"
 )
 _REFUSED_UNDER_S8 = Cue(_REFUSED_UNDER_S8, "section 8")
 _OUTSIDE_THE_ACT = Cue(_OUTSIDE_THE_ACT, "outside")

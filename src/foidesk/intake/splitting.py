@@ -775,9 +775,9 @@ def _footnotes_are_context(paras: list[_Para]) -> None:
 
 
 # "Clarification requested:", "Clarification received:", "Clarification sought 12/03/2024:".
-_CLARIFICATION_REPLY = re.compile(r"^clarification\s+(?:received|provided|given)\b", re.I)
 _CLARIFICATION_HEADING = re.compile(
-    r"^clarification\s+(?:requested|sought|received|provided|given)\b[^.?!]{0,30}:?$", re.I
+    r"^clarification\s+(?:requested|sought|(?P<reply>received|provided|given))\b[^.?!]{0,30}:?$",
+    re.I,
 )
 
 
@@ -811,8 +811,8 @@ def _clarification_is_context(paras: list[_Para]) -> None:
         raised = 0  # points the clarification sought
         replying = False
         for k in range(index, heading):
-            if _CLARIFICATION_HEADING.match(paras[k].line):
-                replying = replying or bool(_CLARIFICATION_REPLY.match(paras[k].line))
+            if heading_match := _CLARIFICATION_HEADING.match(paras[k].line):
+                replying = replying or bool(heading_match.group("reply"))
                 continue
             number = _item_number(paras[k].marker.label) if paras[k].marker else None
             if number is None:
@@ -2220,10 +2220,8 @@ def _unbulleted(text: str) -> str:
 
 # "You asked for: a) the number of trees felled ...": an introduction with the request after it
 # on its line (not a log's field, "Request: FOI/75").
-_RUN_IN_INTRODUCTION = re.compile(
-    r"(?im)^((?:you\s+(?:asked|requested)(?:\s+for)?|your\s+request\s+(?:was|read))\s*:)[ \t]+"
-    r"(?=\S[^\n]{20})"
-)
+_RUN_IN_OPENING = r"you\s+(?:asked|requested)(?:\s+for)?|your\s+request\s+(?:was|read)"
+_RUN_IN_INTRODUCTION = re.compile(rf"(?im)^((?:{_RUN_IN_OPENING})\s*:)[ \t]+(?=\S[^\n]{{20}})")
 
 
 def _inline_letters(line: str) -> list[str]:
@@ -2249,9 +2247,7 @@ _INLINE_LETTER = re.compile(r"^\(?([a-h])\)\s+\S")
 # A cheap test first: an "a)" starting the line or a sentence, and a "b)" after it.
 _INLINE_A_AND_B = re.compile(r"(?:^|[.?!;]\s+)\(?a\)\s.*?[.?!;]\s+\(?b\)\s")
 # The words ``_RUN_IN_INTRODUCTION`` needs, found quickly (it is anchored at each line).
-_RUN_IN_WORDS = quick(
-    re.compile(r"\byou\s+(?:asked|requested)|\byour\s+request\s+(?:was|read)", re.I)
-)
+_RUN_IN_WORDS = quick(re.compile(rf"\b(?:{_RUN_IN_OPENING})", re.I))
 _INLINE_NUMBER = re.compile(r"^[“\"‘']?\(?(\d{1,2})[.)/]\s")
 _GLUED_BULLET = re.compile(r"^(?P<lead>.*\S:)\s*(?P<bullet>[-–•])\s+(?P<item>\S.*)$")
 
