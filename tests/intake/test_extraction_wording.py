@@ -4258,3 +4258,60 @@ def test_an_old_logs_four_figure_reference_is_not_a_year() -> None:
     )
 
     assert e.reference == "2052"
+
+
+def test_questions_marked_q1_q1a_each_above_its_answer() -> None:
+    """The Met's Single Online Home layout: the request's own box is empty, the questions are
+    marked "Q1 -", "Q1a -", ... above their answers, and a marked line with no answer of its own
+    heads the parts under it."""
+    e = extract(
+        "Freedom of information request reference no: 01.FOI.24.051234\n"
+        "I note you seek access to the following information:\n"
+        "I have today decided to disclose the located information to you in full.\n"
+        "Q1 - Does the force publish its custody inspection reports?\n"
+        "Yes, on the force website under Custody.\n"
+        "Q1a - How often are they reviewed?\n"
+        "Every twelve months.\n"
+        "Q2 - Regarding custody detention officers.\n"
+        "Q2a - How many are employed at 1 April 2024?\n"
+        "There were 214 detention officers.\n"
+        "Q2b - How many of them work part time?\n",
+        complete=False,
+    )
+
+    assert [q.text for q in e.questions] == [
+        "Does the force publish its custody inspection reports?",
+        "How often are they reviewed?",
+        "Regarding custody detention officers: How many are employed at 1 April 2024?",
+        "Regarding custody detention officers: How many of them work part time?",
+    ]
+    assert e.questions[1].answer == "Every twelve months."
+    # The last answer is past where the page stops; the opening decision covers it.
+    assert [q.outcome for q in e.questions] == ["disclosed"] * 4
+    assert e.questions[3].found == "the opening decision"
+
+
+def test_marked_questions_listed_without_answers_are_the_request() -> None:
+    e = extract(
+        "Request\nQ1 - How many drones does the force own?\nQ2 - What did they cost?\n"
+        "Response\nThe force owns 12 drones. They cost £84,000 in total.\n"
+    )
+
+    assert [q.text for q in e.questions] == [
+        "How many drones does the force own?",
+        "What did they cost?",
+    ]
+    assert [q.found for q in e.questions] == ["whole request", "whole request"]
+
+
+def test_quarters_labelled_q1_q2_in_an_answer_are_figures_not_answers() -> None:
+    e = extract(
+        "Request\nHow many burglaries were recorded in 2023, by quarter?\nResponse\n"
+        "The figures are:\nQ1 - April to June: 120\nThe quarter included Operation Bolt.\n"
+        "Q2 - July to September: 98\nQ3 - October to December: 101\n"
+    )
+
+    assert [q.text for q in e.questions] == [
+        "How many burglaries were recorded in 2023, by quarter?"
+    ]
+    assert [q.outcome for q in e.questions] == ["disclosed"]

@@ -120,6 +120,7 @@ from foidesk.intake.splitting import (
 )
 from foidesk.intake.wording import (
     ASKS,
+    MONTH,
     NUMBER_WORDS,
     ROMAN_NUMERAL,
     SENTENCE_END,
@@ -543,6 +544,61 @@ def _headed_pairs(lines: list[str]) -> list[tuple[int, str, int]]:
     return found if len(found) >= 2 else []
 
 
+# "Q1 - What is your current policy ...", "Q1a - Specifically, when ...": a question marked with
+# its number, and a letter for a part, above its answer.
+_MARKED_PART = re.compile(r"^Q(\d{1,2})([a-h])?\s*[-–:.)]\s+(\S.*)$")
+
+
+def _marked_parts(lines: list[str]) -> list[tuple[int, str, int]]:
+    """ "Q1 - ..." / its answer / "Q1a - ..." / its answer / "Q2 - Following the conclusion of a
+    hearing." / "Q2a - When is the outcome published?" / its answer ... (the Metropolitan
+    Police's Single Online Home pages): each question marked with its number, and parts with a
+    letter too, set above its answer. A marked line with no answer of its own, its first part
+    straight under it, heads its parts, and goes before each part's words as a shared opening
+    does (the corpus convention). Returned as ``_headed_pairs`` gives them: (the question's
+    first line, its words, the line its answer follows). Empty unless the marks run in order
+    (1, 1a, 1b, 2, 2a ...), every question but the page's last has its answer under it, and
+    half the questions or more ask (not a quarter's figures: "Q1 - April to June: 120")."""
+    marks = [(i, m) for i, line in enumerate(lines) if (m := _MARKED_PART.match(line))]
+    if len(marks) < 2:
+        return []
+    expected = (1, "")
+    for _, m in marks:
+        number, letter = int(m.group(1)), m.group(2) or ""
+        following_part = (expected[0], chr(ord(expected[1] or "`") + 1))
+        if (number, letter) not in {expected, following_part, (expected[0] + 1, "")}:
+            return []
+        expected = (number, letter)
+    found: list[tuple[int, str, int]] = []
+    heading: tuple[int, str] | None = None  # (its line, its words) over the parts that follow
+    asking = 0
+    for k, (i, m) in enumerate(marks):
+        number, letter = int(m.group(1)), m.group(2)
+        below = _next_line(lines, i)
+        next_mark = marks[k + 1][1] if k + 1 < len(marks) else None
+        if not letter:
+            heading = None
+        if (
+            next_mark is not None
+            and _MARKED_PART.match(below)
+            and int(next_mark.group(1)) == number
+            and next_mark.group(2)
+            and not letter
+        ):
+            heading = (i, m.group(3).strip().rstrip(".:"))
+            continue
+        if next_mark is not None and (not below or _MARKED_PART.match(below)):
+            return []  # a list of what is asked, its answers elsewhere
+        words = m.group(3).strip()
+        if heading is not None:
+            first = heading[0] if not found or found[-1][0] < heading[0] else i
+            found.append((first, f"{heading[1]}: {words}", i))
+        else:
+            found.append((i, words, i))
+        asking += bool(ASKS.search(words))
+    return found if len(found) >= 2 and 2 * asking >= len(found) else []
+
+
 _LEADING_NUMBER = re.compile(r"^\(?\d{1,2}[.)](?!\d)\s*")
 
 
@@ -867,8 +923,12 @@ _LEAD = (
     r"with\s+regards?\s+to\s+|regarding\s+|re[:.]?\s+|turning\s+to\s+|as\s+(?:for|regards)\s+|"
     r"for\s+)?(?:your\s+|the\s+)?"
 )
+# (A bare "Q1" before a month or a year is a quarter's label in a table of figures: "Q1 - April
+# to June: 120", "Q2 2023: 98".)
+_QUARTER_AFTER = rf"(?![\s.:)\-–—,]*(?:(?:{MONTH})\b|(?:19|20)\d\d\b))"
 _QREF_START = re.compile(
-    rf"^{_LEAD}(?:questions?|q|parts?|points?)\s*\.?\s*(?P<list>{_QLIST})(?![\d/:.]\d)\b\s*[.:)\-–—,]?\s*",
+    rf"^{_LEAD}(?:questions?|(?P<bare>q)|parts?|points?)\s*\.?\s*(?P<list>{_QLIST})"
+    rf"(?![\d/:.]\d)\b(?(bare){_QUARTER_AFTER})\s*[.:)\-–—,]?\s*",
     re.I,
 )
 _PART_START = re.compile(
@@ -2195,7 +2255,9 @@ def extract(
             section = "\n".join(lines[span[0] : span[1]]).strip()
             notes.append("Nothing heads the response: the request is taken as its first paragraph.")
     # (question's line, its words, the line its answer follows)
-    interleaved: list[tuple[int, str, int]] = _headed_pairs(lines) or _plain_pairs(lines)
+    interleaved: list[tuple[int, str, int]] = (
+        _headed_pairs(lines) or _plain_pairs(lines) or _marked_parts(lines)
+    )
     if interleaved or (span is not None and _interleaved_past(lines, span)):
         # "Question 1: ...?" / "Response: ..." / "Question 2: ...?": the "Response" after the
         # first question ended the "request", but the questions go on between the answers.
@@ -2293,8 +2355,14 @@ def extract(
             # appropriate costs limit" / "Question 1" ... "Question 8" / "Answer": one answer
             # for every question, and the decision given above them is part of it.
             pieces = [replace(p, text=f"{above}\n{p.text}".strip()) for p in pieces]
-        answers: dict[int, _Answer] = {p.numbers[0]: p for p in pieces}
-        preamble = ""
+        # (The last questions' answers may be past where the page stops.)
+        given = [p for p in pieces if re.search(r"\w", p.text)]
+        answers: dict[int, _Answer] = {p.numbers[0]: p for p in given or pieces}
+        # "I note you seek access to the following information:" / "I have today decided to
+        # disclose the located information to you in full." / the first question: what comes
+        # between the request's introduction and the questions is the opening decision.
+        introduced = [k for k in range(first) if introduces_request(lines[k])]
+        preamble = "\n".join(lines[introduced[-1] + 1 : first]).strip() if introduced else ""
     else:
         first_letter = _LETTERED_REQUEST.search(request_text) or _ROMAN_REQUEST.search(request_text)
         lettered = first_letter[first_letter.lastgroup] if first_letter else ""
