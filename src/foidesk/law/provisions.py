@@ -24,7 +24,9 @@ What counts as a citation (``shared/corpus/README.md``):
   unless it is the next letter: "(h)(i)" is two paragraphs);
 - lists share their keyword: "Sections 30(3) and 31(3)", "section 23(5) and 24(2)";
 - a bare section mentioned after a more specific citation of it is a back-reference, not a new
-  citation ("Section 30(3) ... Section 30 - Factors favouring ..." gives only ``s30(3)``);
+  citation ("Section 30(3) ... Section 30 - Factors favouring ..." gives only ``s30(3)``); in the
+  corpus form, so is a subsection named before its paragraph ("Section 30 (1) Investigations" /
+  "Section 30(1)(a)" gives only ``s30(1)(a)``) (``_relied_on``);
 - a section of another Act ("section 2 of the Data Protection Act 2018") is not a citation, nor
   is a hypothetical "a notice under section 14";
 - FOISA uses its own numbering; only s12 (cost) lines up with FOIA, as the corpus README says.
@@ -330,23 +332,32 @@ def _cites(text: str, regime: Regime | None, *, scottish_regulations: bool = Fal
     """Scanned citations that are grounds for refusal, minus back-references and repeats.
 
     ``scottish_regulations``: regulations are the EISR's, whose exceptions are regs 10 and 11."""
-    kept: list[_Found] = []
-    for f in _scan(text):
-        if not _allowed(f.cite, regime, scottish_regulations=scottish_regulations):
+    scottish = scottish_regulations
+    kept = [f for f in _scan(text) if _allowed(f.cite, regime, scottish_regulations=scottish)]
+    return [kept[k] for k in _relied_on([f.cite for f in kept])]
+
+
+def _relied_on(cites: list[Cite], *, paragraph_named_later: bool = False) -> list[int]:
+    """The positions of the citations in ``cites`` that are not repeats or back-references.
+
+    A less specific mention of something already cited more specifically refers back to it
+    ("Section 30(3) ... Section 30 - Factors favouring disclosure"). With
+    ``paragraph_named_later``, so does a subsection named before its paragraph ("Section 30 (1)
+    Investigations" / "Section 30(1)(a) - Investigations & Proceedings"): the paragraph is the
+    one relied on, whichever comes first. A bare section before a subsection ("withheld under
+    section 30" and "section 30(2)(a)") may be two decisions, and both stay.
+    """
+    kept: list[int] = []
+    for k, c in enumerate(cites):
+        if c in cites[:k]:
             continue
-        kept.append(f)
-    out: list[_Found] = []
-    seen: list[Cite] = []
-    for f in kept:
-        c = f.cite
-        if c in seen:
+        if any(
+            o != c and o.startswith(c) and (j < k or (paragraph_named_later and c.parts))
+            for j, o in enumerate(cites)
+        ):
             continue
-        # A less specific mention of something already cited more specifically refers back.
-        if any(s != c and s.startswith(c) for s in seen):
-            continue
-        seen.append(c)
-        out.append(f)
-    return out
+        kept.append(k)
+    return kept
 
 
 # --------------------------------------------------------------------------------------------
@@ -411,17 +422,13 @@ def normalise_citations(
     ['s31(1)(a)', 's31(1)(b)', 's40(5)']
     """
     reg = None if regime is None else Regime(regime)
-    out: list[Cite] = []
-    for f in _cites(text, reg, scottish_regulations=scottish_regulations):
-        c = fold(f.cite, reg)
-        # Folding can turn a citation into a less specific one already given: a repeat.
-        if c is not None and not any(o.startswith(c) for o in out):
-            out.append(c)
-    # So is a subsection named before its paragraph ("Section 30 (1) Investigations" /
-    # "Section 30(1)(a) - Investigations & Proceedings"): the paragraph is the one relied on,
-    # whichever comes first. (A bare section beside a subsection, "withheld under section 30"
-    # and "section 30(2)(a)", may be two decisions, and both stay.)
-    out = [c for c in out if not c.parts or not any(o != c and o.startswith(c) for o in out)]
+    # Folding can turn a citation into a repeat, or into a back-reference to one already given.
+    folded = [
+        c
+        for f in _cites(text, reg, scottish_regulations=scottish_regulations)
+        if (c := fold(f.cite, reg)) is not None
+    ]
+    out = [folded[k] for k in _relied_on(folded, paragraph_named_later=True)]
     if (
         infer_cost_limit
         and reg is not Regime.EIR
