@@ -1607,11 +1607,17 @@ def _plain_markers(section: str) -> str:
     return section
 
 
-_AND_WHETHER = re.compile(r",?\s+and\s+(?=whether\s)", re.I)
+def _and_then(*openings: str) -> re.Pattern[str]:
+    """The "and" before a second question opening with one of ``openings``."""
+    return re.compile(rf",?\s+and\s+(?=(?:{'|'.join(openings)})\s)", re.I)
+
+
 # "How many burglaries have been reported and how many people have been charged?"
 _HOW_MANY = re.compile(r"^how\s+many\s", re.I)
-_AND_HOW_MANY = re.compile(r",?\s+and\s+(?=how\s+(?:many|much|often)\s)", re.I)
-_AND_WHETHER_OR_COUNT = re.compile(r",?\s+and\s+(?=(?:whether|how\s+(?:many|much|often))\s)", re.I)
+_COUNT = r"how\s+(?:many|much|often)"
+_AND_WHETHER = _and_then("whether")
+_AND_HOW_MANY = _and_then(_COUNT)
+_AND_WHETHER_OR_COUNT = _and_then("whether", _COUNT)
 
 
 def _split_joined(text: str) -> list[str]:
