@@ -4315,3 +4315,60 @@ def test_quarters_labelled_q1_q2_in_an_answer_are_figures_not_answers() -> None:
         "How many burglaries were recorded in 2023, by quarter?"
     ]
     assert [q.outcome for q in e.questions] == ["disclosed"]
+
+
+def test_numbered_items_each_above_the_figures_that_answer_them() -> None:
+    """A council's page with no headings: the request's items, each with its figures beneath
+    it (one item's space after "1." lost), the last item a lead-in to lettered parts that are
+    each answered in turn."""
+    e = extract(
+        "I would like information about fixed penalty notices for fly-tipping:\n"
+        "1.The number of fixed penalty notices issued in each financial year\n"
+        "2022/23 412\n2023/24 388\n"
+        "2. The number of those notices that were paid\n"
+        "2022/23 301\n2023/24 276\n"
+        "3. For the same years, please provide:\n"
+        "a) The total income from paid notices\n"
+        "2022/23 £120,400\n2023/24 £110,400\n"
+        "b) The number of notices withdrawn\n"
+        "2022/23 14\n2023/24 Nil\n"
+    )
+
+    assert [q.text for q in e.questions] == [
+        "The number of fixed penalty notices issued in each financial year",
+        "The number of those notices that were paid",
+        "For the same years, please provide: The total income from paid notices",
+        "For the same years, please provide: The number of notices withdrawn",
+    ]
+    assert [q.outcome for q in e.questions] == ["disclosed"] * 4
+    assert e.questions[3].answer == "2022/23 14\n2023/24 Nil"
+
+
+def test_numbered_items_with_only_the_years_wanted_beneath_are_a_request() -> None:
+    with pytest.raises(NoResponse):
+        extract(
+            "I would like information about fixed penalty notices for fly-tipping:\n"
+            "1. The number of fixed penalty notices issued in each financial year\n"
+            "2022/23\n2023/24\n"
+            "2. The number of those notices that were paid\n"
+            "2022/23\n2023/24\n"
+        )
+
+
+def test_an_opening_decision_in_full_covers_questions_only_given_back_where_the_page_ends() -> None:
+    e = extract(
+        "Freedom of information request reference no: 01.FOI.24.040001\n"
+        "I note you seek access to the following information:\n"
+        "1) How many stolen bicycles were recovered in 2023\n"
+        "2) How many of them were returned to their owners\n"
+        "3) What happens to bicycles that are not claimed\n"
+        "I have today decided to disclose the located information to you in full.\n"
+        "Please find below information pursuant to your request above.\n"
+        "Q1 - How many stolen bicycles were recovered in 2023\n"
+        "Q2 - How many of them were returned to their owners\n",
+        complete=False,
+    )
+
+    assert len(e.questions) == 3
+    assert [q.outcome for q in e.questions] == ["disclosed"] * 3
+    assert {q.found for q in e.questions} == {"the opening decision"}

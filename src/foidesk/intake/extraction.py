@@ -358,7 +358,10 @@ def _locate(section: str, lines: list[str]) -> tuple[int, int] | None:
 
 
 # A numbered item that asks something: a question of an interleaved page.
-_ITEM = re.compile(r"^(?:q(?:uestion)?\s*)?(\d{1,2})(?:[.):]|,(?=\s+[A-Z]))\s+(.+)$", re.I)
+# ("1.The total number of claims", its space lost, is one too.)
+_ITEM = re.compile(
+    r"^(?:q(?:uestion)?\s*)?(\d{1,2})(?:[.):]\s+|,\s+(?=[A-Z])|\.(?=[A-Z][a-z]))(.+)$", re.I
+)
 
 
 # A heading over a group of questions: "Fly-tipping:", "Part B".
@@ -429,7 +432,30 @@ def _interleaved(lines: list[str]) -> list[tuple[int, str]]:
         if _named_with_answers(lines, items):
             return [(i, m.group(2).strip()) for i, m in items]
         return _marked_pairs(lines)
-    return found
+    return _with_lettered_parts(lines, found)
+
+
+def _with_lettered_parts(lines: list[str], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """ "3. For the same time period, please provide:" / "a) The total amount paid out" / its
+    answer / "b) The highest single payout" / its answer: an item that only introduces lettered
+    parts, each answered beneath it, is those parts, its words before each part's."""
+    out: list[tuple[int, str]] = []
+    for k, (i, text) in enumerate(found):
+        end = found[k + 1][0] if k + 1 < len(found) else len(lines)
+        parts = [
+            (j, m) for j in range(i + 1, end) if (m := _LETTERED_ANSWER.match(lines[j].strip()))
+        ]
+        letters = [m.group(1).lower() for _, m in parts]
+        if (
+            not text.endswith(":")
+            or len(parts) < 2
+            or letters != [chr(ord("a") + n) for n in range(len(parts))]
+            or not all(_answer_beneath(lines, j) for j, _ in parts)
+        ):
+            out.append((i, text))
+            continue
+        out.extend((j, f"{text[:-1].rstrip()}: {m.group(2).strip()}") for j, m in parts)
+    return out
 
 
 def _is_bullet_line(line: str) -> bool:
@@ -713,7 +739,13 @@ def _interleaved_past(lines: list[str], span: tuple[int, int]) -> bool:
             unanswered = 1 if after else 2
             return len(inside) >= 2 and len(short) >= len(inside) - unanswered and len(short) >= 2
         if not after:
-            return False
+            # "1. The total number of claims received for each of the financial years" /
+            # "2021/22 1,012" / "2022/23 966" / "2. ...": the page sets each item above the
+            # figures that answer it, with no heading and nothing after.
+            return len(inside) >= 2 and all(
+                _figures_beneath(lines, i, end)
+                for i, end in zip(inside, [*inside[1:], span[1]], strict=True)
+            )
         lead = first_filled(reversed(lines[span[0] : inside[0]]))
         if inside and _asks_for_a_list(lead):
             # "Could you provide the following information ...:" / "- Number of deployments" /
@@ -728,6 +760,17 @@ def _interleaved_past(lines: list[str], span: tuple[int, int]) -> bool:
     # "2. ...?" / "20"): the request found is the first questions and answers.
     answered = sum(1 for i in inside if _answer_beneath(lines, i))
     return len(inside) == 1 or answered == len(inside)
+
+
+def _figures_beneath(lines: list[str], i: int, end: int) -> bool:
+    """Whether the lines after item ``i`` and before ``end`` give figures ("2021/22 1,012"),
+    asking nothing: an answer, not the item going on."""
+    beneath = [x for x in lines[i + 1 : end] if x.strip()]
+    return (
+        bool(beneath)
+        and not any(ASKS.search(x) for x in beneath)
+        and any(has_figures(x) for x in beneath)
+    )
 
 
 def _next_line(lines: list[str], i: int) -> str:
@@ -2491,10 +2534,13 @@ def extract(
             answer = _Answer([number], decision, "the response, for all but the question excepted")
         elif answer is None and answers and preamble and first_named and number < first_named:
             answer = _Answer([number], preamble, "answered before the numbered answers")
-        elif answer is None and (opening_refusal or opening_in_full):
+        elif (answer is None or not re.search(r"\w", answer.text)) and (
+            opening_refusal or opening_in_full
+        ):
             # "Our data are not organised ... within the cost limit" / "In relation to Q2, ...",
             # or "decided to disclose the located information to you in full": the opening
-            # decision covers the questions whose answers are not on the page.
+            # decision covers the questions whose answers are not on the page (or only their
+            # questions, given back where the page stops).
             answer = _Answer([number], preamble, "the opening decision")
         elif answer is None and attached_for_all:
             # "Please find attached our estate information ... With regards to question 1d, ...":
