@@ -4372,3 +4372,28 @@ def test_an_opening_decision_in_full_covers_questions_only_given_back_where_the_
     assert len(e.questions) == 3
     assert [q.outcome for q in e.questions] == ["disclosed"] * 3
     assert {q.found for q in e.questions} == {"the opening decision"}
+
+
+def test_questions_given_back_each_numbered_one_in_the_response() -> None:
+    """A trust's log whose markup numbers every question it gives back "1.": each is found by
+    its words, and the answer beneath it is its own."""
+    e = extract(
+        "Reference: 24-30112\nDetails of enquiry\n"
+        "1. How many car parking permits did the Trust issue to staff in 2023?\n"
+        "2. How much did the Trust charge for an annual staff permit in 2023?\n"
+        "3. Does the Trust hold a list of staff who were refused a permit?\n"
+        "Response sent\n"
+        "1. How many car parking permits did the Trust issue to staff in 2023?\n"
+        "1,214 permits.\n"
+        "1. How much did the Trust charge for an annual staff permit in 2023?\n"
+        "£96 a year.\n"
+        "1. Does the Trust hold a list of staff who were refused a permit?\n"
+        "We do not hold this information.\n"
+    )
+
+    assert [q.answer for q in e.questions] == [
+        "1,214 permits.",
+        "£96 a year.",
+        "We do not hold this information.",
+    ]
+    assert [q.outcome for q in e.questions] == ["disclosed", "disclosed", "not_held"]

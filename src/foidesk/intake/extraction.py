@@ -1129,7 +1129,32 @@ def _segment_starts(
     if items and starts and max(n for s in starts.values() for n in s.numbers) <= len(items):
         for start in starts.values():
             start.numbers = [q for n in start.numbers for q in items.get(n, [n])]
-    # The question repeated word for word, then its answer.
+    # The question repeated word for word, then its answer; where nothing else marks the
+    # answers, whatever number the response puts before each question repeated ("1." before
+    # every one, as some logs' markup prints them).
+    repeated = _repeated_questions(lines, lo, hi, questions)
+    if not starts and not repeated:
+        # (Two or more: one question given back may be the response's way in to a refusal of
+        # the whole request.)
+        renumbered = _repeated_questions(lines, lo, hi, questions, numbered=True)
+        repeated = renumbered if len(renumbered) >= 2 else {}
+    for i, number in repeated.items():
+        starts.setdefault(i, _Start(i, [number], ""))
+    return [starts[i] for i in sorted(starts)]
+
+
+def _repeated_questions(
+    lines: list[str],
+    lo: int,
+    hi: int,
+    questions: Sequence[tuple[str, str]],
+    *,
+    numbered: bool = False,
+) -> dict[int, int]:
+    """The lines of ``lines[lo:hi]`` that give a question back word for word, in order: {line:
+    question number}. With ``numbered``, a number before the words is passed over, and the line
+    must be the question alone (not the question with its answer run on)."""
+    found: dict[int, int] = {}
     position = lo
     simple_lines: dict[int, str] = {}
     for number, (text, _context) in enumerate(questions, start=1):
@@ -1140,13 +1165,15 @@ def _segment_starts(
         for i in range(position, hi):
             candidate = simple_lines.get(i)
             if candidate is None:
-                candidate = simple_lines[i] = _simple(lines[i])
+                line = _LEADING_NUMBER.sub("", lines[i]) if numbered else lines[i]
+                candidate = simple_lines[i] = _simple(line)
+            if numbered and len(candidate) > len(first):
+                continue
             if len(candidate) >= 15 and (candidate.startswith(key) or first.startswith(candidate)):
-                if i not in starts:
-                    starts[i] = _Start(i, [number], "")
+                found[i] = number
                 position = i + 1
                 break
-    return [starts[i] for i in sorted(starts)]
+    return found
 
 
 _ANSWER_BULLET = re.compile(r"^[-•*–]\s+(\S.*)$")
