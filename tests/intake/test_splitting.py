@@ -2277,3 +2277,20 @@ def test_a_question_asking_to_break_down_the_one_before_stays_with_it(second: st
         )
         == 1
     )
+
+
+def test_lettered_periods_above_the_questions_are_context() -> None:
+    split = propose_questions(
+        "Please provide the following about bicycle thefts, for each of these periods:\n"
+        "(a) 1 April 2021 to 31 March 2022\n"
+        "(b) April 1st 2022-March 31st 2023\n"
+        "(c) 2023/24\n"
+        "Q1 How many bicycle thefts were recorded?\n"
+        "Q2 How many of those thefts led to a charge?\n"
+    )
+
+    assert [q.text for q in split.questions] == [
+        "How many bicycle thefts were recorded?",
+        "How many of those thefts led to a charge?",
+    ]
+    assert "(c) 2023/24" in split.preamble

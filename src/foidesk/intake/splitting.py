@@ -32,7 +32,14 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from itertools import groupby, takewhile
 
-from foidesk.intake.wording import ASKS, NUMBER_WORDS, ROMAN_NUMERAL, first_filled, quick
+from foidesk.intake.wording import (
+    ASKS,
+    MONTH,
+    NUMBER_WORDS,
+    ROMAN_NUMERAL,
+    first_filled,
+    quick,
+)
 
 __all__ = [
     "LINK",
@@ -675,6 +682,33 @@ def _demote_context_lists(paras: list[_Para]) -> None:
             _demote_if_illustrative(lead, run)
 
 
+# "(a) April 1st 2017-March 31st 2018", "b) 2018/19", "(c) 1 April 2019 to 31 March 2020": a
+# period, named by its dates, years or months and nothing else (a year among them).
+_DATE_WORD = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|(?:{MONTH})\.?|(?:19|20)\d{{2}}(?:\s*/\s*\d{{2,4}})?)"
+_A_PERIOD = re.compile(
+    rf"^(?=.*\b(?:19|20)\d{{2}}\b)(?:(?:the\s+)?(?:calendar|financial|academic)\s+years?\s+)?{_DATE_WORD}"
+    rf"(?:\s*(?:[-–—/]|to|until|and|,)?\s*{_DATE_WORD})*\s*[.;,]?$",
+    re.I,
+)
+
+
+def _periods_are_context(paras: list[_Para]) -> None:
+    """ "... for each of the following years:" / "(a) April 1st 2017-March 31st 2018" / "(b)
+    ..." / "Q1 How many suspects ...": items that only name the periods every question covers
+    are context, when the request marks its questions in another way below them."""
+    marked = [i for i, p in enumerate(paras) if p.marker is not None]
+    for _, group in groupby(marked, key=lambda i: paras[i].marker.style):
+        run = list(group)
+        if (
+            len(run) >= 2
+            and run == list(range(run[0], run[-1] + 1))
+            and all(_A_PERIOD.match(paras[i].marker.rest.strip()) for i in run)
+            and any(paras[i].marker is not None for i in range(run[-1] + 1, len(paras)))
+        ):
+            for i in run:
+                paras[i].marker, paras[i].kind = None, _Kind.CONTEXT
+
+
 _BREAKDOWN_LEAD = re.compile(
     r"\b(?:broken\s+down|break\s*down|information|data|figures)\s+by\s*:$|"
     r"\binclud(?:ing|e)\s+the\s+following\s+(?:fields|columns|details|data)\s*:\s*-?$",
@@ -724,6 +758,7 @@ def _paragraphs(text: str) -> list[_Para]:
     _lone_letters_in_a_run(paras)
     _settle_letters(paras)
     _demote_context_lists(paras)
+    _periods_are_context(paras)
     _options_under_a_bullet(paras)
     _list_without_markers(paras)
     return paras
