@@ -2294,3 +2294,17 @@ def test_lettered_periods_above_the_questions_are_context() -> None:
         "How many of those thefts led to a charge?",
     ]
     assert "(c) 2023/24" in split.preamble
+
+
+def test_lettered_periods_under_a_question_are_its_periods() -> None:
+    split = propose_questions(
+        "Could you tell me how many bicycles were reported stolen in each of these years?\n"
+        "a. between 1 April 2021 and 31 March 2022;\n"
+        "b. between 1 April 2022 and 31 March 2023;\n"
+        "c. between 1 April 2023 and 31 March 2024.\n"
+        "Could you also tell me how many of those bicycles were recovered?\n"
+    )
+
+    assert len(split.questions) == 2
+    assert split.questions[0].text.startswith("Could you tell me how many bicycles")
+    assert "31 March 2024" in split.questions[0].text

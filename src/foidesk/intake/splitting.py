@@ -686,27 +686,34 @@ def _demote_context_lists(paras: list[_Para]) -> None:
 # period, named by its dates, years or months and nothing else (a year among them).
 _DATE_WORD = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|(?:{MONTH})\.?|(?:19|20)\d{{2}}(?:\s*/\s*\d{{2,4}})?)"
 _A_PERIOD = re.compile(
-    rf"^(?=.*\b(?:19|20)\d{{2}}\b)(?:(?:the\s+)?(?:calendar|financial|academic)\s+years?\s+)?{_DATE_WORD}"
+    rf"^(?=.*\b(?:19|20)\d{{2}}\b)(?:(?:between|from|in|for|during)\s+)?"
+    rf"(?:(?:the\s+)?(?:calendar|financial|academic)\s+years?\s+)?{_DATE_WORD}"
     rf"(?:\s*(?:[-–—/]|to|until|and|,)?\s*{_DATE_WORD})*\s*[.;,]?$",
     re.I,
 )
 
 
 def _periods_are_context(paras: list[_Para]) -> None:
-    """ "... for each of the following years:" / "(a) April 1st 2017-March 31st 2018" / "(b)
-    ..." / "Q1 How many suspects ...": items that only name the periods every question covers
-    are context, when the request marks its questions in another way below them."""
+    """Items that only name periods are not questions. "... for each of the following years:"
+    / "(a) April 1st 2017-March 31st 2018" / "(b) ..." / "Q1 How many suspects ...": the
+    periods every question covers are context, when the request marks its questions in another
+    way below them. "... seized in each of the following years?" / "a. between 1 October 2021
+    to 30 September 2022;" / ...: otherwise they are the periods of the question above them."""
     marked = [i for i, p in enumerate(paras) if p.marker is not None]
     for _, group in groupby(marked, key=lambda i: paras[i].marker.style):
         run = list(group)
         if (
-            len(run) >= 2
-            and run == list(range(run[0], run[-1] + 1))
-            and all(_A_PERIOD.match(paras[i].marker.rest.strip()) for i in run)
-            and any(paras[i].marker is not None for i in range(run[-1] + 1, len(paras)))
+            len(run) < 2
+            or run != list(range(run[0], run[-1] + 1))
+            or not all(_A_PERIOD.match(paras[i].marker.rest.strip()) for i in run)
         ):
+            continue
+        if any(paras[i].marker is not None for i in range(run[-1] + 1, len(paras))):
             for i in run:
                 paras[i].marker, paras[i].kind = None, _Kind.CONTEXT
+        elif run[0] > 0 and paras[run[0] - 1].marker is None and _is_request(paras[run[0] - 1].line):
+            for i in run:
+                paras[i].marker = replace(paras[i].marker, style=_Style.OPTION)
 
 
 _BREAKDOWN_LEAD = re.compile(
