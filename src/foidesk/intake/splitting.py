@@ -708,10 +708,11 @@ def _periods_are_context(paras: list[_Para]) -> None:
             or not all(_A_PERIOD.match(paras[i].marker.rest.strip()) for i in run)
         ):
             continue
+        lead = paras[run[0] - 1] if run[0] > 0 else None
         if any(paras[i].marker is not None for i in range(run[-1] + 1, len(paras))):
             for i in run:
                 paras[i].marker, paras[i].kind = None, _Kind.CONTEXT
-        elif run[0] > 0 and paras[run[0] - 1].marker is None and _is_request(paras[run[0] - 1].line):
+        elif lead is not None and lead.marker is None and _is_request(lead.line):
             for i in run:
                 paras[i].marker = replace(paras[i].marker, style=_Style.OPTION)
 
