@@ -4397,3 +4397,23 @@ def test_questions_given_back_each_numbered_one_in_the_response() -> None:
         "We do not hold this information.",
     ]
     assert [q.outcome for q in e.questions] == ["disclosed", "disclosed", "not_held"]
+
+
+def test_the_requesters_reply_to_a_clarification_does_not_end_the_request() -> None:
+    """ "Clarification received" / "Yes, for the whole force." is the requester answering,
+    though it opens as an answer does: the requests after it are still the request."""
+    e = extract(
+        "Request: FOI/00020001\n"
+        "Your request for information below has now been considered. The cost of complying "
+        "with it would exceed the appropriate costs limit under Section 12(1) of the Act.\n"
+        "I would like to request the following information:\n"
+        "Request 1\nHow many speed cameras does the force operate?\n"
+        "Request 2\nHow many of them were out of action in 2024?\n"
+        "Clarification sought\nFor Request 2, do you mean fixed cameras only?\n"
+        "Clarification received\nYes, fixed cameras only.\n"
+        "Request 3\nWhat did their repairs cost in 2024?\n"
+    )
+
+    assert len(e.questions) == 3
+    assert e.questions[2].text == "What did their repairs cost in 2024?"
+    assert [q.outcome for q in e.questions] == ["cost_limit_s12"] * 3

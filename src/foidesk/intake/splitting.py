@@ -2334,10 +2334,14 @@ def _voice_end(lines: list[str], start: int, *, introduced: bool = False) -> int
         # "Please could you tell me:" / "If the force has naloxone in its custody suites": what
         # follows the requester's colon is what they ask, unless the authority speaks as itself
         # ("We have looked at the content of your request ...").
+        # Nor is the requester's answer to a clarification ("Clarification Received" / "Yes,
+        # members of public.") the authority speaking.
+        reply = _CLARIFICATION_HEADING.match(previous.strip())
         if (
             asked
             and answers_request(line)
             and not (_asks(previous) and previous.endswith(":") and not _FIRST_PERSON.search(line))
+            and not (reply and reply.group("reply"))
         ):
             return index
         previous = line
