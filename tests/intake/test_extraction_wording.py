@@ -4417,3 +4417,19 @@ def test_the_requesters_reply_to_a_clarification_does_not_end_the_request() -> N
     assert len(e.questions) == 3
     assert e.questions[2].text == "What did their repairs cost in 2024?"
     assert [q.outcome for q in e.questions] == ["cost_limit_s12"] * 3
+
+
+def test_a_remark_on_how_to_set_out_the_answers_is_not_a_question() -> None:
+    e = extract(
+        "You asked:\n"
+        "- How many patrol cars did the force operate on 31 March 2024?\n"
+        "- How many of them were electric?\n"
+        "Please provide your response as simple figures to answer each question, if possible.\n"
+        "In Response:\n- 412\n- 37\n"
+    )
+
+    assert [q.text for q in e.questions] == [
+        "How many patrol cars did the force operate on 31 March 2024?",
+        "How many of them were electric?",
+    ]
+    assert [q.answer for q in e.questions] == ["412", "37"]

@@ -2308,3 +2308,16 @@ def test_lettered_periods_under_a_question_are_its_periods() -> None:
     assert len(split.questions) == 2
     assert split.questions[0].text.startswith("Could you tell me how many bicycles")
     assert "31 March 2024" in split.questions[0].text
+
+
+def test_a_bullet_saying_what_the_item_above_should_hold_stays_with_it() -> None:
+    assert texts(
+        "I am writing to request the following information about stop and search:\n"
+        "- A copy of the search records made in March 2024.\n"
+        "- This should include the grounds for each search and its outcome.\n"
+        "- How many searches in March 2024 led to an arrest?\n"
+    ) == [
+        "A copy of the search records made in March 2024.\n"
+        "This should include the grounds for each search and its outcome.",
+        "How many searches in March 2024 led to an arrest?",
+    ]

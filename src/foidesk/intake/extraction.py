@@ -789,7 +789,10 @@ _PRESENTATION = re.compile(
     r"^(?:please\s+)?(?:specify|state|indicate|clarify|note|advise|let\s+me\s+know|tell\s+me)\s+"
     r"(?:whether|if|which)\b.*\b(?:calendar|financial)\s+years?\b|"
     r"\b(?:in|as)\s+(?:an?\s+)?(?:excel|csv|spreadsheet|electronic|machine[\s-]readable)\s+"
-    r"(?:format|form|file|spreadsheet)\b",
+    r"(?:format|form|file|spreadsheet)\b|"
+    # "Please provide your response as simple figures to answer each question, if possible."
+    r"\b(?:response|answers?|reply|replies)\s+(?:as|in)\s+(?:simple|plain|brief|short)\s+"
+    r"(?:figures|numbers|terms|form)\b",
     re.I,
 )
 

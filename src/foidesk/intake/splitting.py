@@ -277,6 +277,13 @@ _FOLLOWUP = re.compile(
     r"(?:date|cost|name|address|reason|number|location|value|amount)s?)\b",
     re.I,
 )
+# What the thing asked for in the item above should hold: "- This should include a summary of
+# the report, the hate strand, and ...".
+_SPECIFIES_ABOVE = re.compile(
+    r"^(?:this|these|it|they|each)\s+(?:should|must|would|will|could|can)\s+(?:also\s+)?"
+    r"(?:include|cover|contain|show|list|detail|set\s+out)\b",
+    re.I,
+)
 # A condition inside a numbered item ("If the date in 1 above was ..., I would like ...") stays
 # with the item; politeness ("If possible, ...") is not a condition.
 _CONDITIONAL = re.compile(r"^(?:if|or|otherwise|alternatively|unless|and\s+if|or\s+if)\b", re.I)
@@ -1184,6 +1191,16 @@ class _Splitter:
             )
         ):
             self.current.ask(para.line)  # "1a) If possible, please break down by age"
+        elif (
+            para.marker is not None
+            and para.marker.style is _Style.BULLET
+            and self.current is not None
+            and self.current.text
+            and _SPECIFIES_ABOVE.match(para.marker.rest)
+        ):
+            # "- A copy of the log ..." / "- This should include a summary of ...": what the
+            # item above should hold (a bullet, not an item the requester numbered).
+            self.current.ask(para.marker.rest)
         elif para.marker is not None and self.is_item(para):
             self.open_item(para, para.marker)
         elif para.marker is not None and self.current is not None:
