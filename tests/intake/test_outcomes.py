@@ -474,3 +474,17 @@ def test_the_broadcasters_derogation_beside_what_is_given_is_no_other(answer):
 )
 def test_labour_intensive_work_mentioned_in_passing_is_no_cost_refusal(answer, cites, outcome):
     assert classify(answer, cites, whole=False) == outcome
+
+
+@pytest.mark.parametrize("exception", ["reg12(4)(a)", "reg10(4)(a)"])
+def test_the_exception_for_information_not_held_says_it_is_not_held(exception):
+    """EIR reg 12(4)(a) (and the Scottish regulations' reg 10(4)(a)) is relied on because
+    nothing is held: the answer is that it is not held, not that something is withheld."""
+    text = (
+        "The Council does not hold the information you have requested, and is therefore "
+        "refusing your request under the exception for information not held."
+    )
+
+    assert classify(text, (exception,), whole=True) == "not_held"
+    # Another exception still withholds.
+    assert classify(text, (exception, "reg12(5)(e)"), whole=True) == "exempt"
