@@ -846,9 +846,7 @@ def classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
     # publication, and the exception for information not held (EIR reg 12(4)(a), rules file,
     # "Exceptions" row; the EISR's reg 10(4)(a), a secondary source), which says nothing is held.
     exemption_cites = [
-        c
-        for c in cites
-        if not re.match(r"s1[24]\b|s12\(|s14\(|s2[12]\b|reg1[02]\(4\)\(a\)", c)
+        c for c in cites if not re.match(r"s1[24]\b|s12\(|s14\(|s2[12]\b|reg1[02]\(4\)\(a\)", c)
     ]
     if NCND.search(text):
         if "s12(2)" in cites and not exemption_cites:
