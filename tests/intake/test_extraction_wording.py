@@ -4433,3 +4433,17 @@ def test_a_remark_on_how_to_set_out_the_answers_is_not_a_question() -> None:
         "How many of them were electric?",
     ]
     assert [q.answer for q in e.questions] == ["412", "37"]
+
+
+def test_the_answer_to_your_request_is_nil_answers_unheaded_questions() -> None:
+    """A council's published page with no headings: the questions, then "The answer to your
+    request is nil.", the authority answering the whole request with a nil return."""
+    e = extract(
+        "School Crossing Patrols\nRequest Date\nTuesday, March 5, 2024\n"
+        "How many school crossing patrol posts did the council fund in 2023?\n"
+        "How many of those posts were vacant at the end of 2023?\n"
+        "The answer to your request is nil. The council has no crossing patrols.\n"
+    )
+
+    assert len(e.questions) == 2
+    assert [q.outcome for q in e.questions] == ["disclosed", "disclosed"]

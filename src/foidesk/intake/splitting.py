@@ -1873,7 +1873,9 @@ _AUTHORITY_VOICE = re.compile(
     # "Your request has been dealt with under the Freedom of Information Act 2000 (FOIA).",
     # "I understand your request to relate to ...".
     r"your\s+request\s+(?:has\s+been|was|is\s+being)\s+(?:dealt\s+with|handled|considered|"
-    r"processed)\b|I\s+understand\s+your\s+request\b)"
+    r"processed)\b|I\s+understand\s+your\s+request\b|"
+    # "The answer to your request is nil."
+    r"the\s+(?:answer|response|reply)\s+to\s+your\s+(?:request|questions?|enquiry)\b)"
     r"|\b(?:we|our|us)\b|\bI\s+(?:can|am\s+(?:able|unable|writing\s+to\s+(?:confirm|advise|inform))|"
     r"have\s+(?:been|attached|enclosed)|enclose|attach|write\s+(?:further|in\s+response))\b|"
     r"\b(?:the\s+)?(?:trust|council|force|constabulary|police|service|authority|department|office|"
