@@ -269,7 +269,13 @@ def test_information_not_held_in_a_readily_retrievable_format_is_a_cost_refusal(
         "retrievable format."
     )
 
+    unavailable = (
+        "The requested information is not held centrally and is not available in a readily "
+        "retrievable format, as thefts are not sub-classified by the type of bicycle."
+    )
+
     assert classify(refused, (), whole=True) == "cost_limit_s12"
+    assert classify(unavailable, (), whole=True) == "cost_limit_s12"
     assert classify(given, (), whole=True) == "disclosed"
     assert classify(searched, (), whole=True) == "not_held"
     assert classify(withheld, ("s40(2)",), whole=True) == "exempt"

@@ -108,7 +108,9 @@ _COST = re.compile(
 # retrievable format": held, but finding it would take a manual search (FOIA s12), unless what
 # could be found is given after all ("However, in order to assist, ... 2013 – 150").
 _NOT_RETRIEVABLE = re.compile(
-    r"\bnot\s+(?:held|recorded|stored|kept)\s+in\s+(?:an?\s+)?(?:easily|readily)\s+retrievable\b|"
+    # ("... is not held centrally and is not available in a readily retrievable format")
+    r"\bnot\s+(?:held|recorded|stored|kept|available)\s+in\s+(?:an?\s+)?(?:easily|readily)\s+"
+    r"retrievable\b|"
     r"\bnot\s+(?:easily|readily)\s+retrievable\b",
     re.I,
 )
