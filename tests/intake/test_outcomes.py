@@ -494,3 +494,12 @@ def test_the_exception_for_information_not_held_says_it_is_not_held(exception):
     assert classify(text, (exception,), whole=True) == "not_held"
     # Another exception still withholds.
     assert classify(text, (exception, "reg12(5)(e)"), whole=True) == "exempt"
+
+
+def test_see_below_after_a_refusal_points_to_the_reasons_not_to_information():
+    refused = "The information is exempt under section 31(1)(a) - Law Enforcement. See below."
+
+    assert classify(refused, ("s31(1)(a)",), whole=False) == "exempt"
+    # After figures, or on its own, it still points to what is given.
+    assert gives("There were 12 stop and searches in May. See below.")
+    assert gives("Please see below.\nMay 2024: 12")
