@@ -4447,3 +4447,19 @@ def test_the_answer_to_your_request_is_nil_answers_unheaded_questions() -> None:
 
     assert len(e.questions) == 2
     assert [q.outcome for q in e.questions] == ["disclosed", "disclosed"]
+
+
+def test_a_fragment_where_the_page_stops_is_not_an_answer() -> None:
+    e = extract(
+        "You asked:\n"
+        "1. How many drink-driving arrests were made in 2022?\n"
+        "2. How many were made in 2023?\n"
+        "In Response:\n"
+        "The figures you have requested are published on our website and I will rely on "
+        "Section 21 of the Act.\n"
+        "In relation to questions 1 and 2 for th",
+        complete=False,
+    )
+
+    assert [q.outcome for q in e.questions] == ["reasonably_accessible_s21"] * 2
+    assert all(q.answer != "for th" for q in e.questions)

@@ -1731,6 +1731,10 @@ def _under_heads(
     return answers
 
 
+# Fewer words than this at the end of a page cut short are a fragment, not an answer.
+_FRAGMENT_WORDS = 3
+
+
 # "I have today decided to disclose the located information to you in full": an opening
 # decision that covers the questions whose answers are not on the page.
 _IN_FULL = re.compile(
@@ -2453,6 +2457,20 @@ def extract(
             )
             if answers:
                 answers.update(_late_answers(lines, cut, len(questions), answers))
+        if cut_short:
+            # "In relation to questions 1 to 4 for th" and the page stops: the words cut off
+            # with the heading say nothing of the answer.
+            tail = "\n".join(lines[response_lo:]).rstrip()
+            answers = {
+                n: a
+                for n, a in answers.items()
+                if not (
+                    len(a.text.split()) < _FRAGMENT_WORDS
+                    and not re.search(r"\d", a.text)
+                    and a.text.strip()
+                    and tail.endswith(a.text.strip())
+                )
+            }
 
     if not questions and not answers:
         # The page lost the request's words ("Request:" with nothing under it) but the
