@@ -2457,17 +2457,18 @@ def extract(
             )
             if answers:
                 answers.update(_late_answers(lines, cut, len(questions), answers))
-        if cut_short:
+        if complete is False:
             # "In relation to questions 1 to 4 for th" and the page stops: the words cut off
-            # with the heading say nothing of the answer.
+            # with the heading, in the middle of its sentence, say nothing of the answer (not
+            # "Nil" or "No", a whole answer).
             tail = "\n".join(lines[response_lo:]).rstrip()
             answers = {
                 n: a
                 for n, a in answers.items()
                 if not (
                     len(a.text.split()) < _FRAGMENT_WORDS
+                    and a.text.strip()[:1].islower()
                     and not re.search(r"\d", a.text)
-                    and a.text.strip()
                     and tail.endswith(a.text.strip())
                 )
             }
