@@ -145,3 +145,32 @@ def test_text_that_stops_mid_sentence():
     assert reading_doubts(extract(page)) == (
         "The text stops before the page ends: later answers may be missing.",
     )
+
+
+def test_figures_given_anyway_under_a_refusal_on_cost():
+    """Which questions goodwill figures answer is the labellers' most disputed call: the page is
+    one to check."""
+    page = (
+        HEAD + "Request:\n1. How many tasers were discharged in 2023?\n"
+        "2. How many of those discharges were reviewed by professional standards?\n\n"
+        "Response:\nThe cost of complying with the whole of your request would exceed the "
+        "appropriate limit under section 12. However, as a gesture of goodwill I have "
+        "supplied the information retrieved before the limit was reached (see attached).\n"
+    )
+    e = extract(page)
+    assert "cost_limit_s12" in [q.outcome for q in e.questions]
+    assert (
+        "The response refuses on cost but gives some information anyway: which questions that "
+        "information answers is a judgement to check."
+    ) in reading_doubts(e)
+
+
+def test_a_refusal_on_cost_giving_nothing_is_not_in_doubt():
+    page = (
+        HEAD + "Request:\n1. How many tasers were discharged in 2023?\n\n"
+        "Response:\nTo locate this information would exceed the appropriate limit under "
+        "section 12.\n"
+    )
+    e = extract(page)
+    assert [q.outcome for q in e.questions] == ["cost_limit_s12"]
+    assert reading_doubts(e) == ()

@@ -200,6 +200,8 @@ NOTE_WORDS_LOST_NUMBERED = "The request's words are not on the page; its answers
 NOTE_NAMED_ONLY = "Some questions are named only in the response; their text is not shown."
 NOTE_WORDS_LOST = "The page does not show the request's words."
 NOTE_SOURCE_INCOMPLETE = "The source says the text is incomplete."
+#: How a question was answered by figures given anyway under a refusal on cost.
+FOUND_GOODWILL = "given as a gesture of goodwill"
 
 
 class NoResponse(ValueError):
@@ -2658,7 +2660,7 @@ def extract(
                     context=qcontext,
                     outcome="disclosed",
                     answer=decision,
-                    found="given as a gesture of goodwill",
+                    found=FOUND_GOODWILL,
                     figures=True,
                 )
             )
