@@ -4463,3 +4463,33 @@ def test_a_fragment_where_the_page_stops_is_not_an_answer() -> None:
 
     assert [q.outcome for q in e.questions] == ["reasonably_accessible_s21"] * 2
     assert all(q.answer != "for th" for q in e.questions)
+
+
+@pytest.mark.parametrize(
+    ("head", "reference"),
+    [
+        # A field's label on one line, its value on the next.
+        ("FOI ID number\n07731\nRegarding\nFire hydrants", "07731"),
+        # A breadcrumb's entry, the page's title after the number.
+        ("- Disclosure Log\n- FOI Request 3184 - Fire hydrant inspections", "3184"),
+    ],
+)
+def test_references_in_a_logs_fields_and_breadcrumbs(head: str, reference: str) -> None:
+    e = extract(f"{head}\nRequest\nHow many fires were there?\nResponse\nThere were 12 fires.\n")
+
+    assert e.reference == reference
+
+
+def test_a_registers_reference_alone_on_its_line_under_a_later_letter() -> None:
+    """A Welsh Government page prints its reply to a complaint first; the original reply,
+    headed by the request's reference alone on its line, comes further down."""
+    later = "".join(
+        f"Paragraph {n} of the reply to the complaint about the data.\n" for n in range(30)
+    )
+    e = extract(
+        f"Details\n28 July 2022\nDear requester,\n{later}Yours sincerely\n29 June 2022\nDear\n"
+        "ATISN 17002\nThank you for your request, which asked: How many grants were paid in "
+        "2021?\nOur response: 212 grants were paid in 2021.\n"
+    )
+
+    assert e.reference == "ATISN 17002"

@@ -43,7 +43,8 @@ _LABELLED_REF = re.compile(
     r"\brequest\s+for\s+information\b|"
     # "Case Number 3588", "Freedom of Information Act request number: 2022-135", and a log's
     # field with its value on the next line: "FOI ID:" / "8186", "- FoI Number" / "- 2023-038".
-    r"\b(?:foi|case|request)\s+(?:id|number|no\.?)(?!\w)"
+    # ("FOI ID number" / "05335")
+    r"\b(?:foi|case|request)\s+(?:id(?:\s+number)?|number|no\.?)(?!\w)"
     # "Reference number allocated to this request:" / "201718-304".
     r"|\bref(?:erence)?\s+(?:number\s+)?(?:allocated|assigned|given)\s+to\s+(?:this|your)\s+"
     r"(?:request|case|enquiry))"
@@ -71,7 +72,9 @@ _REQUEST_REF = re.compile(
     rf"(?::\s*\[?(?P<ref>{_REF_TOKEN})|"
     # "FREEDOM OF INFORMATION REQUEST 20/09/1088".
     rf"(?:(?<=\s)[-–]\s*)?(?!(?:{MONTH})\.?\s)"
-    r"\(?(?P<bare>(?:[A-Z]{2,5}[ -])?(?:[A-Z0-9][A-Z0-9/-]*)?\d{3,}[A-Z0-9/_-]*)\)?$|"
+    # (The page's title may follow: "FOI Request 2121 - Firefighter cancer mitigation".)
+    r"\(?(?P<bare>(?:[A-Z]{2,5}[ -])?(?:[A-Z0-9][A-Z0-9/-]*)?\d{3,}[A-Z0-9/_-]*)\)?"
+    r"(?:$|(?=\s[-–]\s+\w))|"
     # "Freedom of Information request – RFI20121173 Thank you for your request ...": a coded
     # reference, the letter running on after it (not "– GP2015 contract").
     r"(?<=\s)[-–]\s*(?P<coded>(?-i:[A-Z]{2,6})[-/]?\d{5,}[A-Z0-9/-]*)(?=\s*$|\s+(?-i:[A-Z]))\b)",
@@ -95,6 +98,7 @@ _LEADING_REF = re.compile(
     r"|\d{1,7}/\d{2,5})"
     r"(?=\s+[-–]\s+\w)"
 )
+_BULLET = re.compile(r"^[-•*]\s+")
 _HEADING_REF = re.compile(
     r"(?:\(\s*(?P<a>\d{1,7}[A-Z]?[/_]\d{2,4}|\d{1,7}\.\d{4}-\d{2})\s*\)|"
     r"\s[-–]\s(?P<b>\d{1,7}[A-Z]?[/_]\d{2,4}|\d{1,7}\.\d{4}-\d{2})(?=\s[-–]\s|$|\b(?![./]))"
@@ -158,9 +162,16 @@ def reference(lines: list[str]) -> str | None:
         *(
             (m, False)
             for x in lines[:60]
-            if "request" in x[:40].lower() and (m := _REQUEST_REF.match(x))
+            # (A breadcrumb's entry: "- FOI Request 2121 - Fire...")
+            if "request" in x[:40].lower() and (m := _REQUEST_REF.match(_BULLET.sub("", x)))
         ),
-        *((m, True) for x in lines[:25] if (m := _LEADING_REF.match(x))),
+        # (Further down, only alone on its line: "Dear ..." / "ATISN 16363" heading the
+        # original reply under a later one.)
+        *(
+            (m, True)
+            for k, x in enumerate(lines[:60])
+            if (m := _LEADING_REF.match(x)) and (k < 25 or m.end() == len(x.rstrip()))
+        ),
         *((m, True) for x in lines[:60] if (m := _FOI_HEADING_REF.match(x))),
         *((m, False) for m in _QUOTED_REF.finditer(head)),
     ]
