@@ -2321,3 +2321,16 @@ def test_a_bullet_saying_what_the_item_above_should_hold_stays_with_it() -> None
         "This should include the grounds for each search and its outcome.",
         "How many searches in March 2024 led to an arrest?",
     ]
+
+
+def test_a_long_list_of_years_in_a_lettered_item_is_read_at_once() -> None:
+    """A list of ten years once sent the period pattern backtracking for minutes; the period
+    test now reads word by word."""
+    years = ", ".join(str(y) for y in range(2014, 2023)) + " and 2023"
+    assert texts(
+        f"a) In {years}, how many officers were assaulted on duty?\n"
+        "b) In the same years, how many of those assaults led to a charge?\n"
+    ) == [
+        f"In {years}, how many officers were assaulted on duty?",
+        "In the same years, how many of those assaults led to a charge?",
+    ]

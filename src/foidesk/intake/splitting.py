@@ -690,14 +690,26 @@ def _demote_context_lists(paras: list[_Para]) -> None:
 
 
 # "(a) April 1st 2017-March 31st 2018", "b) 2018/19", "(c) 1 April 2019 to 31 March 2020": a
-# period, named by its dates, years or months and nothing else (a year among them).
-_DATE_WORD = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|(?:{MONTH})\.?|(?:19|20)\d{{2}}(?:\s*/\s*\d{{2,4}})?)"
-_A_PERIOD = re.compile(
-    rf"^(?=.*\b(?:19|20)\d{{2}}\b)(?:(?:between|from|in|for|during)\s+)?"
-    rf"(?:(?:the\s+)?(?:calendar|financial|academic)\s+years?\s+)?{_DATE_WORD}"
-    rf"(?:\s*(?:[-–—/]|to|until|and|,)?\s*{_DATE_WORD})*\s*[.;,]?$",
+# period, named by its dates, years or months and nothing else (a year among them). Read word by
+# word: a pattern of optional dates and separators repeated backtracks without end on a list of
+# years.
+_PERIOD_TOKEN = re.compile(r"[^\W_]+(?:/\d+)?|[^\w\s]", re.UNICODE)
+_PERIOD_WORD = re.compile(
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|(?:{MONTH})|(?:19|20)\d{{2}}(?:/\d{{2,4}})?|to|until|and|"
+    r"between|from|in|for|during|the|calendar|financial|academic|years?|[-–—/,;.])",
     re.I,
 )
+_A_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def _a_period(text: str) -> bool:
+    """Whether ``text`` only names a period (see above)."""
+    tokens = _PERIOD_TOKEN.findall(text)
+    return (
+        bool(tokens)
+        and bool(_A_YEAR.search(text))
+        and all(_PERIOD_WORD.fullmatch(t) for t in tokens)
+    )
 
 
 def _periods_are_context(paras: list[_Para]) -> None:
@@ -712,7 +724,7 @@ def _periods_are_context(paras: list[_Para]) -> None:
         if (
             len(run) < 2
             or run != list(range(run[0], run[-1] + 1))
-            or not all(_A_PERIOD.match(paras[i].marker.rest.strip()) for i in run)
+            or not all(_a_period(paras[i].marker.rest) for i in run)
         ):
             continue
         lead = paras[run[0] - 1] if run[0] > 0 else None
