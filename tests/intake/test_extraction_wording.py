@@ -4493,3 +4493,58 @@ def test_a_registers_reference_alone_on_its_line_under_a_later_letter() -> None:
     )
 
     assert e.reference == "ATISN 17002"
+
+
+def test_a_reference_of_numbers_and_capitals_is_not_an_item_that_lost_its_space() -> None:
+    """Review: "01.FOI.24.041122" read as item 1 broke the items' run 1, 2, 3."""
+    e = extract(
+        "Freedom of Information Request Reference No:\n01.FOI.24.041122\n"
+        "1. Spending on agency nursing staff in the financial year 2023-24\n£8,161,319.97\n"
+        "2. The number of agency nursing shifts filled in the financial year 2023-24\n"
+        "14,212 shifts\n"
+        "3. The highest hourly rate paid to an agency nurse in 2023-24\n£112.50\n"
+    )
+
+    assert len(e.questions) == 3
+    assert [q.outcome for q in e.questions] == ["disclosed"] * 3
+
+
+def test_numbered_items_carried_on_in_lower_case_are_a_request_without_a_response() -> None:
+    """Review: "for vehicles over 7.5 tonnes" carries on its item; it is no answer."""
+    with pytest.raises(NoResponse):
+        extract(
+            "Please provide the following information:\n"
+            "1. The number of weight restriction enforcement notices issued in 2023\n"
+            "for vehicles over 7.5 tonnes\n"
+            "2. The number of weight limit signs maintained by the council\n"
+            "on roads with a 20mph limit\n"
+        )
+
+
+def test_lettered_years_under_a_question_answered_beneath_are_its_periods() -> None:
+    """Review: a question's years, each with its figure, are one question's answer."""
+    e = extract(
+        "1. How many complaints about noise nuisance did the council receive in 2023?\n1,214\n"
+        "2. How many noise abatement notices did the council serve in each of the following "
+        "years:\na) 2021/22\n38\nb) 2022/23\n45\nc) 2023/24\n52\n"
+    )
+
+    assert len(e.questions) == 2
+    assert [q.outcome for q in e.questions] == ["disclosed", "disclosed"]
+
+
+def test_the_lead_in_to_lettered_parts_is_no_part_of_the_answer_above_it() -> None:
+    """Review: "3. For the 50 largest incidents ..., please provide:" was left in question 2's
+    answer, and its "50" read as figures given."""
+    e = extract(
+        "1. How many fly-tipping incidents did the council record in 2023?\n3,412\n"
+        "2. How many fly-tipping incidents led to a prosecution in 2023?\n"
+        "The council does not hold this information as prosecutions are not recorded against "
+        "incidents.\n"
+        "3. For the 50 largest incidents in 2023, please provide:\n"
+        "a) The clearance cost of each incident\n£182,400 in total\n"
+        "b) The ward in which each incident took place\nAttached as a spreadsheet.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["disclosed", "not_held", "disclosed", "disclosed"]
+    assert "50 largest" not in e.questions[1].answer

@@ -360,9 +360,9 @@ def _locate(section: str, lines: list[str]) -> tuple[int, int] | None:
 
 
 # A numbered item that asks something: a question of an interleaved page.
-# ("1.The total number of claims", its space lost, is one too.)
+# ("1.The total number of claims", its space lost, is one too; not "01.FOI.24.041122".)
 _ITEM = re.compile(
-    r"^(?:q(?:uestion)?\s*)?(\d{1,2})(?:[.):]\s+|,\s+(?=[A-Z])|\.(?=[A-Z][a-z]))(.+)$", re.I
+    r"^(?:q(?:uestion)?\s*)?(\d{1,2})(?:[.):]\s+|,\s+(?=[A-Z])|(?-i:\.(?=[A-Z][a-z])))(.+)$", re.I
 )
 
 
@@ -434,14 +434,25 @@ def _interleaved(lines: list[str]) -> list[tuple[int, str]]:
         if _named_with_answers(lines, items):
             return [(i, m.group(2).strip()) for i, m in items]
         return _marked_pairs(lines)
-    return _with_lettered_parts(lines, found)
+    return found
 
 
-def _with_lettered_parts(lines: list[str], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+# An item that is a question of its own ("How many notices did the council serve in each of the
+# following years:"): its lettered lines are its periods or categories, not questions.
+_ASKS_ITSELF = re.compile(r"^(?:how|what|which|who|when|where|why)\b|\bhow\s+(?:many|much)\b", re.I)
+# Fewer words than this in a lettered line and it names a period or a category, not a question.
+_PART_WORDS = 3
+
+
+def _with_lettered_parts(
+    lines: list[str], found: list[tuple[int, str]]
+) -> list[tuple[int, str, int]]:
     """ "3. For the same time period, please provide:" / "a) The total amount paid out" / its
     answer / "b) The highest single payout" / its answer: an item that only introduces lettered
-    parts, each answered beneath it, is those parts, its words before each part's."""
-    out: list[tuple[int, str]] = []
+    parts, each answered beneath it, is those parts, its words before each part's. As
+    ``_headed_pairs`` gives them: (the question's first line, its words, the line its answer
+    follows); the first part's question begins at the item, so the answer above ends there."""
+    out: list[tuple[int, str, int]] = []
     for k, (i, text) in enumerate(found):
         end = found[k + 1][0] if k + 1 < len(found) else len(lines)
         parts = [
@@ -450,13 +461,18 @@ def _with_lettered_parts(lines: list[str], found: list[tuple[int, str]]) -> list
         letters = [m.group(1).lower() for _, m in parts]
         if (
             not text.endswith(":")
+            or _ASKS_ITSELF.search(text)
             or len(parts) < 2
             or letters != [chr(ord("a") + n) for n in range(len(parts))]
+            or any(len(m.group(2).split()) < _PART_WORDS for _, m in parts)
             or not all(_answer_beneath(lines, j) for j, _ in parts)
         ):
-            out.append((i, text))
+            out.append((i, text, i))
             continue
-        out.extend((j, f"{text[:-1].rstrip()}: {m.group(2).strip()}") for j, m in parts)
+        out.extend(
+            (i if n == 0 else j, f"{text[:-1].rstrip()}: {m.group(2).strip()}", j)
+            for n, (j, m) in enumerate(parts)
+        )
     return out
 
 
@@ -766,12 +782,14 @@ def _interleaved_past(lines: list[str], span: tuple[int, int]) -> bool:
 
 def _figures_beneath(lines: list[str], i: int, end: int) -> bool:
     """Whether the lines after item ``i`` and before ``end`` give figures ("2021/22 1,012"),
-    asking nothing: an answer, not the item going on."""
-    beneath = [x for x in lines[i + 1 : end] if x.strip()]
+    asking nothing: an answer, not the item going on ("for vehicles over 7.5 tonnes", a line
+    that opens in lower case, carries on the item's sentence)."""
+    beneath = [x.strip() for x in lines[i + 1 : end] if x.strip()]
     return (
         bool(beneath)
+        and not beneath[0][0].islower()
         and not any(ASKS.search(x) for x in beneath)
-        and any(has_figures(x) for x in beneath)
+        and any(has_figures(x) and not x[0].islower() for x in beneath)
     )
 
 
@@ -2368,7 +2386,7 @@ def extract(
             elif split.whole_text_fallback:
                 notes.append(NOTE_ONE_QUESTION)
     else:
-        interleaved = interleaved or [(i, t, i) for i, t in _interleaved(lines)]
+        interleaved = interleaved or _with_lettered_parts(lines, _interleaved(lines))
         if interleaved:
             questions = [(t, "") for _, t, _ in interleaved]
             request_text = "\n".join(t for _, t, _ in interleaved)
