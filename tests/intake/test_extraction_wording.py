@@ -4548,3 +4548,54 @@ def test_the_lead_in_to_lettered_parts_is_no_part_of_the_answer_above_it() -> No
 
     assert [q.outcome for q in e.questions] == ["disclosed", "not_held", "disclosed", "disclosed"]
     assert "50 largest" not in e.questions[1].answer
+
+
+def test_a_request_listing_its_questions_q1_q2_is_not_read_as_answered_by_itself() -> None:
+    """Review: the requester's "Please break this down by borough." under "Q1 -" is no answer,
+    nor is the "Response:" heading under the last."""
+    e = extract(
+        "Request:\n"
+        "Q1 - How many stop and searches were carried out under section 60 in 2023?\n"
+        "Please break this down by borough and by month.\n"
+        "Q2 - How many of those searches led to an arrest?\n"
+        "Response:\n"
+        "To locate and extract this information would exceed the appropriate costs limit of 18 "
+        "hours. The MPS is therefore relying on section 12(1) of the Act.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["cost_limit_s12", "cost_limit_s12"]
+
+
+def test_a_marked_question_that_asks_goes_with_its_first_part() -> None:
+    """Review: "Q1 - Does ...?" over "Q1a - If so, how many ...?" is one question, not a
+    heading glued on with a colon."""
+    e = extract(
+        "Freedom of information request reference no: 01.FOI.24.036677\n"
+        "I note you seek access to the following information:\n"
+        "I have today decided to disclose the located information to you in full.\n"
+        "Q1 - Does the force use facial recognition vans?\n"
+        "Q1a - If so, how many vans does it own?\n"
+        "The force owns 4 live facial recognition vans.\n"
+        "Q2 - How many arrests followed a facial recognition alert in 2023?\n"
+        "There were 167 arrests.\n"
+    )
+
+    assert [q.text for q in e.questions] == [
+        "Does the force use facial recognition vans? If so, how many vans does it own?",
+        "How many arrests followed a facial recognition alert in 2023?",
+    ]
+
+
+def test_marks_that_repeat_or_start_past_one_are_not_a_run_of_questions() -> None:
+    from foidesk.intake.extraction import _marked_parts
+
+    repeated = ["Q1 - How many vans are there?", "4", "Q1 - How many drones are there?", "62"]
+    late = ["Q2 - How many vans are there?", "4", "Q3 - How many drones are there?", "62"]
+    in_order = ["Q1 - How many vans are there?", "4", "Q2 - How many drones are there?", "62"]
+
+    assert _marked_parts(repeated) == []
+    assert _marked_parts(late) == []
+    assert [words for _, words, _ in _marked_parts(in_order)] == [
+        "How many vans are there?",
+        "How many drones are there?",
+    ]

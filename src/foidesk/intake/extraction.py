@@ -599,22 +599,29 @@ def _marked_parts(lines: list[str]) -> list[tuple[int, str, int]]:
     Police's Single Online Home pages): each question marked with its number, and parts with a
     letter too, set above its answer. A marked line with no answer of its own, its first part
     straight under it, heads its parts, and goes before each part's words as a shared opening
-    does (the corpus convention). Returned as ``_headed_pairs`` gives them: (the question's
-    first line, its words, the line its answer follows). Empty unless the marks run in order
-    (1, 1a, 1b, 2, 2a ...), every question but the page's last has its answer under it, and
-    half the questions or more ask (not a quarter's figures: "Q1 - April to June: 120")."""
+    does (the corpus convention); one that asks ("Q1 - Does the MPS use vans?" / "Q1a - If so,
+    how many?" / the answer) is one question with its first part. Returned as ``_headed_pairs``
+    gives them: (the question's first line, its words, the line its answer follows). Empty
+    unless the marks run 1, 1a, 1b, 2, 2a ... from 1, every question but the page's last has
+    an answer under it that is not a heading ("Response:"), and half the questions or more ask
+    (not a quarter's figures: "Q1 - April to June: 120")."""
     marks = [(i, m) for i, line in enumerate(lines) if (m := _MARKED_PART.match(line))]
     if len(marks) < 2:
         return []
-    expected = (1, "")
+    previous = (0, "")
     for _, m in marks:
         number, letter = int(m.group(1)), m.group(2) or ""
-        following_part = (expected[0], chr(ord(expected[1] or "`") + 1))
-        if (number, letter) not in {expected, following_part, (expected[0] + 1, "")}:
+        following_part = (previous[0], chr(ord(previous[1] or "`") + 1))
+        if (
+            (number, letter) not in {following_part, (previous[0] + 1, "")}
+            or previous == (0, "")
+            and letter
+        ):
             return []
-        expected = (number, letter)
+        previous = (number, letter)
     found: list[tuple[int, str, int]] = []
     heading: tuple[int, str] | None = None  # (its line, its words) over the parts that follow
+    joined: tuple[int, str] | None = None  # a question asked with its first part
     asking = 0
     for k, (i, m) in enumerate(marks):
         number, letter = int(m.group(1)), m.group(2)
@@ -629,12 +636,21 @@ def _marked_parts(lines: list[str]) -> list[tuple[int, str, int]]:
             and next_mark.group(2)
             and not letter
         ):
-            heading = (i, m.group(3).strip().rstrip(".:"))
+            words = m.group(3).strip()
+            if words.endswith("?"):
+                joined = (i, words)
+            else:
+                heading = (i, words.rstrip(".:"))
             continue
         if next_mark is not None and (not below or _MARKED_PART.match(below)):
             return []  # a list of what is asked, its answers elsewhere
+        if RESPONSE_HEADING.match(below) or REQUEST_HEADING.match(below):
+            return []  # the request's own list, the response below it
         words = m.group(3).strip()
-        if heading is not None:
+        if joined is not None:
+            found.append((joined[0], f"{joined[1]} {words}", i))
+            joined = None
+        elif heading is not None:
             first = heading[0] if not found or found[-1][0] < heading[0] else i
             found.append((first, f"{heading[1]}: {words}", i))
         else:
@@ -2352,9 +2368,11 @@ def extract(
             section = "\n".join(lines[span[0] : span[1]]).strip()
             notes.append("Nothing heads the response: the request is taken as its first paragraph.")
     # (question's line, its words, the line its answer follows)
-    interleaved: list[tuple[int, str, int]] = (
-        _headed_pairs(lines) or _plain_pairs(lines) or _marked_parts(lines)
-    )
+    interleaved: list[tuple[int, str, int]] = _headed_pairs(lines) or _plain_pairs(lines)
+    if not interleaved and (marked := _marked_parts(lines)):
+        # (Not the request's own "Q1 -" list above its response.)
+        if span is None or any(q >= span[1] for q, _, _ in marked):
+            interleaved = marked
     if interleaved or (span is not None and _interleaved_past(lines, span)):
         # "Question 1: ...?" / "Response: ..." / "Question 2: ...?": the "Response" after the
         # first question ended the "request", but the questions go on between the answers.
