@@ -2369,10 +2369,10 @@ def extract(
             notes.append("Nothing heads the response: the request is taken as its first paragraph.")
     # (question's line, its words, the line its answer follows)
     interleaved: list[tuple[int, str, int]] = _headed_pairs(lines) or _plain_pairs(lines)
-    if not interleaved and (marked := _marked_parts(lines)):
-        # (Not the request's own "Q1 -" list above its response.)
-        if span is None or any(q >= span[1] for q, _, _ in marked):
-            interleaved = marked
+    marked = [] if interleaved else _marked_parts(lines)
+    # (Not the request's own "Q1 -" list above its response.)
+    if marked and (span is None or any(q >= span[1] for q, _, _ in marked)):
+        interleaved = marked
     if interleaved or (span is not None and _interleaved_past(lines, span)):
         # "Question 1: ...?" / "Response: ..." / "Question 2: ...?": the "Response" after the
         # first question ended the "request", but the questions go on between the answers.
