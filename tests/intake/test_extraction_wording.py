@@ -4599,3 +4599,22 @@ def test_marks_that_repeat_or_start_past_one_are_not_a_run_of_questions() -> Non
         "How many vans are there?",
         "How many drones are there?",
     ]
+
+
+def test_periods_under_a_question_of_their_own_are_not_made_context() -> None:
+    """Review: "how many bicycles were reported stolen in each of these periods:" asks a
+    question of its own; making its periods context for the bullets below dropped it."""
+    e = extract(
+        "Request\n"
+        "Could you please tell me how many bicycles were reported stolen in Cambridge in each "
+        "of these periods:\n"
+        "(a) 1 April 2021 to 31 March 2022\n(b) 1 April 2022 to 31 March 2023\n"
+        "(c) 1 April 2023 to 31 March 2024\n"
+        "Could you also tell me:\n- how many of those bicycles were recovered\n"
+        "- how many people were charged with bicycle theft\n"
+        "Response\n1. (a) 2,104 (b) 1,987 (c) 2,250\n2. 312 bicycles were recovered.\n"
+        "3. The Constabulary does not hold this information in a readily retrievable format and "
+        "to extract it would exceed the cost limit under section 12.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["disclosed", "disclosed", "cost_limit_s12"]

@@ -712,6 +712,10 @@ def _a_period(text: str) -> bool:
     )
 
 
+# A line that poses a question of its own, not only a lead-in: "how many bicycles were ...".
+_POSES_A_QUESTION = re.compile(r"\b(?:how\s+(?:many|much|often|long)|what|which|whether)\b", re.I)
+
+
 def _periods_are_context(paras: list[_Para]) -> None:
     """Items that only name periods are not questions. "... for each of the following years:"
     / "(a) April 1st 2017-March 31st 2018" / "(b) ..." / "Q1 How many suspects ...": the
@@ -728,9 +732,13 @@ def _periods_are_context(paras: list[_Para]) -> None:
         ):
             continue
         lead = paras[run[0] - 1] if run[0] > 0 else None
+        # ("Could you please tell me how many bicycles were stolen in each of these periods:"
+        # asks its own question: its periods are not made context for what is marked below.)
+        asks_itself = lead is not None and bool(_POSES_A_QUESTION.search(lead.line))
         if any(paras[i].marker is not None for i in range(run[-1] + 1, len(paras))):
-            for i in run:
-                paras[i].marker, paras[i].kind = None, _Kind.CONTEXT
+            if not asks_itself:
+                for i in run:
+                    paras[i].marker, paras[i].kind = None, _Kind.CONTEXT
         elif lead is not None and lead.marker is None and _is_request(lead.line):
             for i in run:
                 paras[i].marker = replace(paras[i].marker, style=_Style.OPTION)
