@@ -503,3 +503,28 @@ def test_see_below_after_a_refusal_points_to_the_reasons_not_to_information():
     # After figures, or on its own, it still points to what is given.
     assert gives("There were 12 stop and searches in May. See below.")
     assert gives("Please see below.\nMay 2024: 12")
+
+
+@pytest.mark.parametrize(
+    ("answer", "cites", "outcome"),
+    [
+        (
+            "The answer to your request is nil. The council has no crossing patrols.",
+            (),
+            "disclosed",
+        ),
+        # Review: "the answer to your request is" opens refusals as well.
+        (
+            "The answer to your request is that the Council does not hold this information.",
+            (),
+            "not_held",
+        ),
+        (
+            "The answer to your request is that the information is exempt under section 31(1)(a).",
+            ("s31(1)(a)",),
+            "exempt",
+        ),
+    ],
+)
+def test_the_answer_to_your_request_is(answer, cites, outcome):
+    assert classify(answer, cites, whole=True) == outcome

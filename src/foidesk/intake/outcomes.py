@@ -418,8 +418,9 @@ _DISCLOSURE = quick(
         r"[^.]{0,40}?\b(?:attached|enclosed|below|table)\b|"
         r"\bas\s+follows\b|\bable\s+to\s+(?:disclose|provide|release)\b|\bdecided\s+to\s+disclose\b|"
         r"\b(?:can|could)\s+(?:advise|disclose|provide)\b(?!\s+that\b)|\bthe\s+(?:answer|figure|total|"
-        # "The answer to your request is nil."
-        r"number)(?:\s+to\s+your\s+(?:request|questions?))?\s+(?:is|was)\b|\bthere\s+(?:is|are|was|were|have\s+been|has\s+been)\s+"
+        r"number)\s+(?:is|was)\b|"
+        # "The answer to your request is nil." (not "... is that the Council does not hold it")
+        r"\bthe\s+answer\s+to\s+your\s+(?:request|questions?)\s+(?:is|was)\s+(?:nil|none|zero|nought|0)\b|\bthere\s+(?:is|are|was|were|have\s+been|has\s+been)\s+"
         r"(?:currently\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s)|"
         r"\bis\s+attached\b|\battached\s+(?:is|are)\b|"
         r"\b(?:is|are)\s+(?:shown|provided|set\s+out|detailed|listed|given)\s+(?:below|above)\b|"
