@@ -492,6 +492,19 @@ def test_the_exception_for_information_not_held_says_it_is_not_held(exception):
     )
 
     assert classify(text, (exception,), whole=True) == "not_held"
+    # Review: however the refusal is worded.
+    assert classify(
+        f"The Council relies on regulation {exception[3:]}.", (exception,), whole=False
+    ) == ("not_held")
+    assert (
+        classify(
+            "The Council is refusing your request under the regulations, as monitoring on "
+            "Station Road began in 2018.",
+            (exception,),
+            whole=True,
+        )
+        == "not_held"
+    )
     # Another exception still withholds.
     assert classify(text, (exception, "reg12(5)(e)"), whole=True) == "exempt"
 

@@ -848,6 +848,11 @@ def gives(text: str) -> bool:
     )
 
 
+#: The exception for information not held: EIR reg 12(4)(a) (rules file, "Exceptions" row) and
+#: the EISR's reg 10(4)(a) (a secondary source).
+_NOT_HELD_EXCEPTIONS = frozenset({"reg12(4)(a)", "reg10(4)(a)"})
+
+
 def classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
     """The outcome an answer's wording gives (rules in the module docstring).
 
@@ -857,10 +862,11 @@ def classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
     if not text.strip():
         return None
     # Not a ground for withholding: the cost limit, vexatious requests, accessible and future
-    # publication, and the exception for information not held (EIR reg 12(4)(a), rules file,
-    # "Exceptions" row; the EISR's reg 10(4)(a), a secondary source), which says nothing is held.
+    # publication, and the exception for information not held, which says nothing is held.
     exemption_cites = [
-        c for c in cites if not re.match(r"s1[24]\b|s12\(|s14\(|s2[12]\b|reg1[02]\(4\)\(a\)", c)
+        c
+        for c in cites
+        if not re.match(r"s1[24]\b|s12\(|s14\(|s2[12]\b", c) and c not in _NOT_HELD_EXCEPTIONS
     ]
     if NCND.search(text):
         if "s12(2)" in cites and not exemption_cites:
@@ -931,6 +937,10 @@ def classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
         # of Information (Scotland) Act 2002": FOISA s17 is the notice that information is not
         # held (the rules file does not quote it: [UNVERIFIED]); section 17 is procedure under
         # either Act (corpus README), so nothing is withheld.
+        return "partially_disclosed" if given else "not_held"
+    if not exemption_cites and any(c in _NOT_HELD_EXCEPTIONS for c in cites):
+        # "The Council is refusing your request under regulation 12(4)(a)": the refusal is that
+        # nothing is held.
         return "partially_disclosed" if given else "not_held"
     if exemption_cites or (
         _WITHHELD.search(text) and (not not_held or _EXEMPTION_WORDING.search(text))
