@@ -4618,3 +4618,54 @@ def test_periods_under_a_question_of_their_own_are_not_made_context() -> None:
     )
 
     assert [q.outcome for q in e.questions] == ["disclosed", "disclosed", "cost_limit_s12"]
+
+
+@pytest.mark.parametrize(
+    ("answers", "outcomes"),
+    [
+        # Review: a year after "Q1 -" begins an answer given by year ...
+        (
+            "Q1 - 2021: 412, 2022: 455, 2023: 498\n"
+            "Q2 - 2021 to 2023: the force does not record whether an assault resulted in a "
+            "charge, so this information is not held.\n",
+            ["disclosed", "not_held"],
+        ),
+        # ... and "May I refer you" is no month.
+        (
+            "Q1 - 14 officers were dismissed in 2023.\n"
+            "Q2 - May I refer you to the force's published misconduct outcomes, which are "
+            "available at www.example.police.uk/misconduct. This information is exempt under "
+            "section 21.\n",
+            ["disclosed", "reasonably_accessible_s21"],
+        ),
+    ],
+)
+def test_answers_marked_q1_q2_that_open_with_a_year_or_may(answers: str, outcomes: list) -> None:
+    e = extract(
+        "Request\n1. How many assaults on officers were recorded in each of the last three years?\n"
+        f"2. How many of those assaults resulted in a charge?\nResponse\n{answers}"
+    )
+
+    assert [q.outcome for q in e.questions] == outcomes
+
+
+def test_three_answers_marked_q1_to_q3_the_first_two_by_year() -> None:
+    e = extract(
+        "Request\n1. How many assaults on police officers were recorded in each of the last "
+        "three years?\n2. How many of those assaults resulted in a charge?\n"
+        "3. How many officers took sick leave following an assault in 2023?\nResponse\n"
+        "Q1 - 2021: 412, 2022: 455, 2023: 498\n"
+        "Q2 - 2021 to 2023: the force does not record whether an assault on an officer "
+        "resulted in a charge, so this information is not held.\nQ3 - 37 officers.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["disclosed", "not_held", "disclosed"]
+
+
+def test_quarters_labelled_q1_with_a_year_are_figures_not_answers() -> None:
+    e = extract(
+        "Request\nHow many burglaries were recorded in 2023, by quarter?\nResponse\n"
+        "The figures are:\nQ1 2023: 120\nThe quarter included Operation Bolt.\nQ2 2023: 98\n"
+    )
+
+    assert len(e.questions) == 1

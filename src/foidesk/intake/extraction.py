@@ -1005,9 +1005,13 @@ _LEAD = (
     r"with\s+regards?\s+to\s+|regarding\s+|re[:.]?\s+|turning\s+to\s+|as\s+(?:for|regards)\s+|"
     r"for\s+)?(?:your\s+|the\s+)?"
 )
-# (A bare "Q1" before a month or a year is a quarter's label in a table of figures: "Q1 - April
-# to June: 120", "Q2 2023: 98".)
-_QUARTER_AFTER = rf"(?![\s.:)\-–—,]*(?:(?:{MONTH})\b|(?:19|20)\d\d\b))"
+# (A bare "Q1" to "Q4" before a span of months, or a year with no dash between, is a quarter's
+# label in a table of figures: "Q1 - April to June: 120", "Q2 Jul-Sep: 98", "Q3 2023: 101"; not
+# "Q2 - May I refer you to ..." or "Q1 - 2021: 412, 2022: 455", an answer by year.)
+_QUARTER_AFTER = (
+    rf"(?!(?<=[1-4])(?<!\d\d)(?:[\s.:)\-–—,]*(?:{MONTH})\.?\s*(?:to|until|[-–—/])\s*(?:{MONTH})\b"
+    r"|\s+(?:19|20)\d\d\b))"
+)
 _QREF_START = re.compile(
     rf"^{_LEAD}(?:questions?|(?P<bare>q)|parts?|points?)\s*\.?\s*(?P<list>{_QLIST})"
     rf"(?![\d/:.]\d)\b(?(bare){_QUARTER_AFTER})\s*[.:)\-–—,]?\s*",
