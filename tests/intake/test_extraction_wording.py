@@ -4669,3 +4669,35 @@ def test_quarters_labelled_q1_with_a_year_are_figures_not_answers() -> None:
     )
 
     assert len(e.questions) == 1
+
+
+def test_an_account_of_a_clarification_above_paired_answers_decides_nothing() -> None:
+    """Review: the text above "Request 1" / "Answer 1" pairs was taken as an opening decision,
+    and its account of a clarification made every answer a wait for clarification."""
+    e = extract(
+        "Thank you for your request, in which you asked for the following information:\n"
+        "On 2 May 2024 we asked for clarification, asking you to clarify the request as to the "
+        "period covered. You replied on 4 May 2024 that you wanted 2023.\n"
+        "Request 1\nDoes the force use drones to police protests?\n"
+        "Answer 1\nYes. Drones were used at some protests in 2023.\n"
+        "Request 2\nDoes the force publish its drone deployment policy?\n"
+        "Answer 2\nYes. The policy is attached to this response.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["disclosed", "disclosed"]
+
+
+def test_an_opening_that_is_not_a_decision_in_full_answers_no_marked_question() -> None:
+    """Review: on a complete page, the last "Q3 -" has no answer; "The MPS does not hold
+    information about drone purchases before 2019." above the questions does not answer it."""
+    e = extract(
+        "Freedom of information request reference no: 01.FOI.24.036690\n"
+        "I note you seek access to the following information:\n"
+        "The MPS does not hold information about drone purchases before 2019.\n"
+        "Q1 - How many drones does the MPS own?\nThe MPS owns 62 drones.\n"
+        "Q2 - How much did the MPS spend on drones in 2023?\n£412,000.\n"
+        "Q3 - Please provide a copy of the MPS drone training manual.\n",
+        complete=True,
+    )
+
+    assert [q.outcome for q in e.questions] == ["disclosed", "disclosed", None]

@@ -2374,8 +2374,13 @@ def extract(
     # (question's line, its words, the line its answer follows)
     interleaved: list[tuple[int, str, int]] = _headed_pairs(lines) or _plain_pairs(lines)
     marked = [] if interleaved else _marked_parts(lines)
-    # (Not the request's own "Q1 -" list above its response.)
-    if marked and (span is None or any(q >= span[1] for q, _, _ in marked)):
+    # (Not the request's own "Q1 -" list above its response; a "request" that runs to the end
+    # of the page holds the answers too.)
+    if marked and (
+        span is None
+        or any(q >= span[1] for q, _, _ in marked)
+        or not any(x.strip() for x in lines[span[1] :])
+    ):
         interleaved = marked
     if interleaved or (span is not None and _interleaved_past(lines, span)):
         # "Question 1: ...?" / "Response: ..." / "Question 2: ...?": the "Response" after the
@@ -2479,9 +2484,12 @@ def extract(
         answers: dict[int, _Answer] = {p.numbers[0]: p for p in given or pieces}
         # "I note you seek access to the following information:" / "I have today decided to
         # disclose the located information to you in full." / the first question: what comes
-        # between the request's introduction and the questions is the opening decision.
+        # between the request's introduction and the questions is the opening decision, which
+        # speaks for the answers the page lost only when it discloses in full.
         introduced = [k for k in range(first) if introduces_request(lines[k])]
-        preamble = "\n".join(lines[introduced[-1] + 1 : first]).strip() if introduced else ""
+        opening = "\n".join(lines[introduced[-1] + 1 : first]).strip() if introduced else ""
+        in_full_above = opening if _IN_FULL.search(opening) else ""
+        preamble = ""
     else:
         first_letter = _LETTERED_REQUEST.search(request_text) or _ROMAN_REQUEST.search(request_text)
         lettered = first_letter[first_letter.lastgroup] if first_letter else ""
@@ -2585,7 +2593,9 @@ def extract(
         and not _named(preamble)
     )
     # "I have today decided to disclose the located information to you in full as follows."
-    opening_in_full = bool(answers and preamble and _IN_FULL.search(preamble))
+    if not interleaved:
+        in_full_above = preamble if answers and _IN_FULL.search(preamble) else ""
+    opening_in_full = bool(answers and in_full_above)
     extracted: list[ExtractedQuestion] = []
     decision_figures = has_figures(decision) if not answers else False
     # Questions a sentence of the response names with an outcome of their own: beside numbered
@@ -2632,7 +2642,7 @@ def extract(
             # or "decided to disclose the located information to you in full": the opening
             # decision covers the questions whose answers are not on the page (or only their
             # questions, given back where the page stops).
-            answer = _Answer([number], preamble, "the opening decision")
+            answer = _Answer([number], preamble or in_full_above, "the opening decision")
         elif answer is None and attached_for_all:
             # "Please find attached our estate information ... With regards to question 1d, ...":
             # the attachment answers the questions the response does not take one by one.
