@@ -4701,3 +4701,18 @@ def test_an_opening_that_is_not_a_decision_in_full_answers_no_marked_question() 
     )
 
     assert [q.outcome for q in e.questions] == ["disclosed", "disclosed", None]
+
+
+@pytest.mark.parametrize(
+    ("last", "outcome"), [("none held", "disclosed"), ("nil", "disclosed"), ("The Fo", None)]
+)
+def test_a_short_last_answer_where_a_page_is_cut_short(last: str, outcome: str | None) -> None:
+    """Review: a whole answer in lower case is kept; a capitalised fragment is not an answer."""
+    e = extract(
+        "You asked:\n1. How many tasers does the force own?\n"
+        "2. How many times was a taser fired at a child in 2023?\n"
+        f"In Response:\n1. The force owns 1,140 tasers.\n2. {last}",
+        complete=False,
+    )
+
+    assert [q.outcome for q in e.questions] == ["disclosed", outcome]

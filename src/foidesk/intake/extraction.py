@@ -1771,8 +1771,13 @@ def _under_heads(
     return answers
 
 
-# Fewer words than this at the end of a page cut short are a fragment, not an answer.
+# Fewer words than this at the end of a page cut short, opening with a word that carries a
+# sentence on, are a fragment, not an answer.
 _FRAGMENT_WORDS = 3
+_CARRIES_ON = re.compile(
+    r"(?:for|in|of|to|the|a|an|and|with|on|at|by|from|regarding|relating|about|as|or|which|that)\b",
+    re.I,
+)
 
 
 # "I have today decided to disclose the located information to you in full": an opening
@@ -2508,16 +2513,16 @@ def extract(
             if answers:
                 answers.update(_late_answers(lines, cut, len(questions), answers))
         if complete is False:
-            # "In relation to questions 1 to 4 for th" and the page stops: the words cut off
-            # with the heading, in the middle of its sentence, say nothing of the answer (not
-            # "Nil" or "No", a whole answer).
+            # "In relation to questions 1 to 4 for th", "2. The Fo" and the page stops: words
+            # cut off in the middle of a sentence say nothing of the answer (not "nil" or
+            # "none held", a whole answer).
             tail = "\n".join(lines[response_lo:]).rstrip()
             answers = {
                 n: a
                 for n, a in answers.items()
                 if not (
                     len(a.text.split()) < _FRAGMENT_WORDS
-                    and a.text.strip()[:1].islower()
+                    and _CARRIES_ON.match(a.text.strip())
                     and not re.search(r"\d", a.text)
                     and tail.endswith(a.text.strip())
                 )
