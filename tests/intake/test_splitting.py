@@ -2334,3 +2334,19 @@ def test_a_long_list_of_years_in_a_lettered_item_is_read_at_once() -> None:
         f"In {years}, how many officers were assaulted on duty?",
         "In the same years, how many of those assaults led to a charge?",
     ]
+
+
+def test_a_bullet_saying_what_every_item_above_should_cover_is_context() -> None:
+    """Review: "- These should cover ..." is about every item, not a question, nor a part of
+    the last item's own words."""
+    split = propose_questions(
+        "I would like to request the following information:\n"
+        "- The number of police officers dismissed for gross misconduct\n"
+        "- The number of police officers suspended on full pay\n"
+        "- These should cover each of the years 2021, 2022 and 2023.\n"
+    )
+
+    assert [q.text for q in split.questions] == [
+        "The number of police officers dismissed for gross misconduct",
+        "The number of police officers suspended on full pay",
+    ]

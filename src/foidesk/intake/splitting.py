@@ -279,9 +279,16 @@ _FOLLOWUP = re.compile(
 )
 # What the thing asked for in the item above should hold: "- This should include a summary of
 # the report, the hate strand, and ...".
+# (Only "this" or "it": "- These should cover each of the years 2021 to 2023." is about every
+# item above, and is kept as context, as what the requester wants of every item is.)
 _SPECIFIES_ABOVE = re.compile(
-    r"^(?:this|these|it|they|each)\s+(?:should|must|would|will|could|can)\s+(?:also\s+)?"
+    r"^(?:this|it)\s+(?:should|must|would|will|could|can)\s+(?:also\s+)?"
     r"(?:include|cover|contain|show|list|detail|set\s+out)\b",
+    re.I,
+)
+_SPECIFIES_ALL_ABOVE = re.compile(
+    r"^(?:these|they|all|each)\s+(?:of\s+(?:these|them)\s+)?(?:should|must|would|will|could|"
+    r"can)\s+(?:also\s+)?(?:include|cover|contain|show|list|detail|set\s+out|relate)\b",
     re.I,
 )
 # A condition inside a numbered item ("If the date in 1 above was ..., I would like ...") stays
@@ -1221,6 +1228,14 @@ class _Splitter:
             # "- A copy of the log ..." / "- This should include a summary of ...": what the
             # item above should hold (a bullet, not an item the requester numbered).
             self.current.ask(para.marker.rest)
+        elif (
+            para.marker is not None
+            and para.marker.style is _Style.BULLET
+            and self.current is not None
+            and self.current.text
+            and _SPECIFIES_ALL_ABOVE.match(para.marker.rest)
+        ):
+            self.current.context.append(para.marker.rest)  # "- These should cover ..."
         elif para.marker is not None and self.is_item(para):
             self.open_item(para, para.marker)
         elif para.marker is not None and self.current is not None:
