@@ -311,6 +311,83 @@ def test_a_workbook_naming_the_requester_is_not_published(officer, approver, med
     assert not Publication.objects.exists()
 
 
+def _docx(*paragraphs: str) -> bytes:
+    """A Word document of plain paragraphs, as a response's enclosure would be."""
+    import io
+    import zipfile
+
+    body = "".join(f"<w:p><w:r><w:t>{p}</w:t></w:r></w:p>" for p in paragraphs)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org'
+            '/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.'
+            'openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="'
+            'application/xml"/><Override PartName="/word/document.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        )
+        z.writestr(
+            "_rels/.rels",
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+            'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http:'
+            '//schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+            'Target="word/document.xml"/></Relationships>',
+        )
+        z.writestr(
+            "word/document.xml",
+            '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.'
+            f'openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>',
+        )
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "what"),
+    [
+        # The requester's contact details inside a document, not only the name.
+        ("letter.docx", _docx("Reply to zeb.quill@quillmail.example", "Taser drawn: 41"), "email"),
+        ("letter.docx", _docx("Call 07700 900123 with questions", "Taser drawn: 41"), "phone"),
+        ("letter.docx", _docx("Sent to 12 Harbour Row, Portwen", "Taser drawn: 41"), "address"),
+        # The name surname first, split over a CSV's columns, or in the file's name.
+        ("tasers.csv", b"Asked by,Quillfeather, Zebedee\r\n2022,41\r\n", "name"),
+        ("tasers.csv", b"First,Last\r\nZebedee,Quillfeather\r\n", "name"),
+        ("zebedee_quillfeather_tasers.csv", CSV, "name"),
+    ],
+)
+def test_a_file_holding_the_requesters_details_is_not_published(
+    officer, approver, media, name, content, what
+):
+    logged = log(officer, title="Taser use", text="How often were Tasers drawn?", requester=ZEB)
+    case = answer(
+        logged,
+        officer=officer,
+        approver=approver,
+        decisions=(DISCLOSED,),
+        before_sending=attach(officer, name=name, content=content),
+    )
+    with pytest.raises(services.PublishError, match=f"the requester's {what}"):
+        services.publication_publish(actor=officer, request=case)
+    assert not Publication.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"correction_note": "Corrected after a call from Zebedee Quillfeather."},
+        {"correction_note": "Corrected after a call on 07700 900123.", "what": "phone"},
+        {"correction_note": "Topics corrected.", "new_topics": ["Zebedee Quillfeather"]},
+    ],
+)
+def test_a_correction_naming_the_requester_is_not_published(officer, case, publish, change):
+    publish(case)
+    what = change.pop("what", "name")
+    with pytest.raises(services.PublishError, match=f"the requester's {what}"):
+        services.publication_publish(actor=officer, request=case, **change)
+    assert Publication.objects.count() == 1
+    assert not Topic.objects.filter(name="Zebedee Quillfeather").exists()
+
+
 def test_publishing_an_unsent_request_is_refused_with_a_reason(officer_client, officer, media):
     drafting = log(officer, title="Not sent yet", requester=ZEB)
     message = (

@@ -258,14 +258,31 @@ def apply(text: str, matches: Iterable[Match]) -> str:
     return text
 
 
+# What may stand between the parts of a name in a file or its name: "Zebedee-Fairweather,
+# Quentin", "quentin_zebedee-fairweather_results.csv", a name in two columns of a CSV.
+_NAME_SEPARATORS = re.compile(r"[_,;|\t]+")
+
+
+def _name_orders(name: str) -> list[str]:
+    """A full name as written and surname first ("Quentin Zebedee-Fairweather" and
+    "Zebedee-Fairweather Quentin")."""
+    words = name.split()
+    orders = [" ".join(words)]
+    if len(words) >= 2:
+        orders.append(" ".join([words[-1], *words[:-1]]))
+    return orders
+
+
 def leaks(texts: dict[str, str], details: RequesterDetails) -> list[tuple[str, str]]:
     """``(field, what)`` for each place the requester's full name or a contact detail is
-    still present. Name parts alone are not counted (a surname may be a place or a street)."""
+    still present. Name parts alone are not counted (a surname may be a place or a street); a
+    full name is found in either order and across the separators of a file or a file name."""
     found = []
     for field, text in texts.items():
         if not text:
             continue
         flat = " ".join(text.split()).lower()
+        names_flat = " ".join(_NAME_SEPARATORS.sub(" ", text).split()).lower()
         digits = _digits(text)
         for what, value in details.full_strings():
             if what == "phone number":
@@ -274,6 +291,9 @@ def leaks(texts: dict[str, str], details: RequesterDetails) -> list[tuple[str, s
                     found.append((field, what))
             elif what == "postcode":
                 if re.search(_postcode_regex(value), flat):
+                    found.append((field, what))
+            elif what == "name":
+                if any(words_pattern(n).search(names_flat) for n in _name_orders(value)):
                     found.append((field, what))
             elif Rule("literal", value, "").regex().search(flat):
                 found.append((field, what))

@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from foidesk import safety
 from foidesk.accounts.models import Role, User
 from foidesk.audit.services import record
 from foidesk.cases.models import Request
@@ -51,8 +52,6 @@ PUBLISHABLE_STATES = frozenset(
         RequestState.CLOSED,
     }
 )
-#: Attachments whose contents are read for the requester's details before publishing.
-TEXT_TYPES = ("text/csv", "text/plain")
 FACETS_CACHE_KEY = "disclosure:facets"
 
 
@@ -263,18 +262,18 @@ def _topics(names: Iterable[str]) -> list[Topic]:
 def _leaks_in_files(
     attachments: list[Any], details: redaction.RequesterDetails
 ) -> list[tuple[str, str]]:
-    """The requester in a file's name or contents: text files are read here; for the others
-    the safety scan made when the file was attached (``foidesk.safety``) looked for the
-    requester's name inside workbooks, documents and PDFs."""
+    """The requester's name or contact details in a file's name or contents: every file is read
+    as the safety scan reads it (``foidesk.safety.read_text``: cells, paragraphs, comments,
+    metadata, PDF text) and checked as the response's own text is; and a file whose scan, made
+    when it was attached, found the requester's name is held back too."""
     texts = {}
     found = []
     for attachment in attachments:
         texts[f"the attachment name {attachment.name}"] = attachment.name
-        if attachment.content_type in TEXT_TYPES:
-            with attachment.file.open("rb") as handle:
-                texts[f"the attachment {attachment.name}"] = handle.read().decode(
-                    "utf-8", errors="replace"
-                )
+        with attachment.file.open("rb") as handle:
+            texts[f"the attachment {attachment.name}"] = safety.read_text(
+                handle.read(), filename=attachment.name
+            )
         if any(f["code"] == "requester_name" for f in attachment.scan_findings):
             found.append((f"the attachment {attachment.name}", "name"))
     return redaction.leaks(texts, details) + found
@@ -320,6 +319,7 @@ def publication_publish(
     _require_officer(actor)
     request = Request.objects.select_for_update().select_related("requester").get(pk=request.pk)
     extra = [e for e in extra if e.text.strip()]
+    new_topics = list(new_topics)
     for item in extra:
         if not item.reason.strip():
             raise PublishError(f"Say why “{item.text.strip()}” is redacted")
@@ -357,7 +357,13 @@ def publication_publish(
     kept = [m for m in draft.matches if keep is None or m.key in keep]
     texts = draft.redacted({m.key for m in kept})
     details = _requester(request)
-    leaks = redaction.leaks(texts, details) + _leaks_in_files(draft.attachments, details)
+    # What the officer writes for the public page is checked as the response is: the note on
+    # a correction and the names of new topics.
+    own_words = {"the correction note": correction_note}
+    own_words |= {f"the topic {name}": name for name in new_topics}
+    leaks = redaction.leaks({**texts, **own_words}, details) + _leaks_in_files(
+        draft.attachments, details
+    )
     if leaks:
         where = "; ".join(
             f"the requester's {what} in {describe_field(field)}"

@@ -13,6 +13,9 @@ s40(2), the requester's own under s40(1) (D1, D2).
     findings. The scan works on bytes in memory and writes nothing, so a refused file leaves
     nothing behind: the caller stores a file only after a report that is not refused.
 
+``read_text(data, *, filename, limits=DEFAULT_LIMITS) -> str``
+    The file's text as the scan reads it, for checking it for the requester's details.
+
 ``clean(data, *, filename, limits=DEFAULT_LIMITS) -> bytes``
     Removes what can be removed safely (XLSX, DOCX, PDF) and returns the new file, which is
     then scanned again. Raises ``FileRefused`` for a file ``scan`` refuses and
@@ -118,6 +121,18 @@ def scan(
     return ScanReport(filename, kind, tuple(_capped(found.findings, limits)))
 
 
+def read_text(data: bytes, *, filename: str, limits: Limits = DEFAULT_LIMITS) -> str:
+    """The text a reader of the file sees and can find in it (cells, paragraphs, comments,
+    metadata, PDF text), one piece a line, as the scan reads it; empty for a file the scan
+    refuses. Used to check a file for the requester's details before it is published."""
+    try:
+        kind, pkg = detect(data, filename, limits)
+        units = _scan_kind(kind, data, pkg, limits, Collector())
+    except (FileRefused, RecursionError):
+        return ""
+    return "\n".join(text for _where, text in units if text)
+
+
 def _scan_kind(
     kind: Kind, data: bytes, pkg: Package | None, limits: Limits, found: Collector
 ) -> list[tuple[Where, str]]:
@@ -193,5 +208,6 @@ __all__ = [
     "Severity",
     "Where",
     "clean",
+    "read_text",
     "scan",
 ]
