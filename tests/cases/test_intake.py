@@ -835,3 +835,35 @@ def test_the_requesters_details_never_reach_the_logs(officer_client, frozen, cap
     assert Request.objects.count() == 1
     assert "Jo Bloggs" not in caplog.text
     assert "jo@example.org" not in caplog.text
+
+
+@pytest.mark.parametrize("header", ["Date", "Received"])
+def test_an_email_dated_past_the_last_date_there_is_asks_for_the_date(
+    officer_client, frozen, header
+):
+    """An email dated 31 December 9999 in a zone behind UTC cannot be turned into local time;
+    it is refused as any impossible date is, not a server error."""
+    original = (DATA / "drones_request.eml").read_bytes().replace(b"\r\n", b"\n")
+    headers, body = original.split(b"\n\n", 1)
+    # The stamped date replaces both of the email's own (the Received header runs on over
+    # three lines).
+    kept = [
+        line
+        for line in headers.replace(b"\n\t", b" ").split(b"\n")
+        if not line.lower().startswith((b"date:", b"received:"))
+    ]
+    stamp = b"Fri, 31 Dec 9999 23:59:59 -1200"
+    value = stamp if header == "Date" else b"from mx.example by mail.example; " + stamp
+    odd = b"\n".join([header.encode() + b": " + value, *kept]) + b"\n\n" + body
+    response = officer_client.post(
+        URL,
+        start_data(
+            request_text="",
+            received_on_day="",
+            received_on_month="",
+            received_on_year="",
+            email_file=upload("odd_date.eml", odd),
+        ),
+    )
+    assert_refused(response, "The email is dated 31 December 9999, which cannot be right")
+    assert not Request.objects.exists()

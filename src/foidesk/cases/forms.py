@@ -317,11 +317,15 @@ class StartRequestForm(RequestDetailsForm):
                 "The email does not say when it arrived: enter the date it was received",
             )
             return
-        local = _local(when)
-        if local.date() < EARLIEST_RECEIPT or local > _local(timezone.now()):
+        try:
+            local = _local(when)
+        except OverflowError:
+            # "Date: Fri, 31 Dec 9999 23:59:59 -1200": past the last date there is.
+            local = None
+        if local is None or local.date() < EARLIEST_RECEIPT or local > _local(timezone.now()):
             self.add_error(
                 "received_on",
-                f"The email is dated {local:%-d %B %Y}, which cannot be right: "
+                f"The email is dated {local or when:%-d %B %Y}, which cannot be right: "
                 "enter the date it was received",
             )
             return
