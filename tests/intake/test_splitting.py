@@ -2350,3 +2350,19 @@ def test_a_bullet_saying_what_every_item_above_should_cover_is_context() -> None
         "The number of police officers dismissed for gross misconduct",
         "The number of police officers suspended on full pay",
     ]
+
+
+def test_a_request_that_asks_only_once_sentences_are_joined_still_starts_no_other() -> None:
+    """Whether the request so far asks is kept up as sentences join it: a sentence that asks
+    nothing, then one that completes the request, then a request of its own."""
+    assert separate_requests(
+        "Our campaign has followed the closures for years. I would like to request the "
+        "number of stations closed since 2015. I would also like to know how many front "
+        "counters were opened again in that time."
+    ) == [
+        "Our campaign has followed the closures for years. I would like to request the number "
+        "of stations closed since 2015.",
+        "I would also like to know how many front counters were opened again in that time.",
+    ]
+    # Nothing asked before: the second sentence is not "another" request.
+    assert len(separate_requests("The closures were announced in 2015. The counters too.")) == 1

@@ -1967,12 +1967,18 @@ _NOT_AN_END = re.compile(
 )
 
 
+#: Longer than anything ``_NOT_AN_END`` matches ("(xiv).", "e.g."), with the space before it.
+_LONGEST_NOT_AN_END = 12
+
+
 def _sentences_of(line: str) -> list[str]:
     """A run-together line cut into its sentences and numbered items."""
     out: list[str] = []
     at = 0
     for m in _SENTENCE_BREAK.finditer(line):
-        if _NOT_AN_END.search(line[at : m.start()]):
+        # (Only the last few characters can be a marker or an abbreviation: searching all of a
+        # sentence that keeps growing took time growing with the square of the line's length.)
+        if _NOT_AN_END.search(line[max(at, m.start() - _LONGEST_NOT_AN_END) : m.start()]):
             continue
         out.append(line[at : m.start()])
         at = m.end()
@@ -2016,16 +2022,36 @@ def separate_requests(paragraph: str) -> list[str]:
     if "\n" in paragraph:
         return [paragraph]
     parts: list[str] = []
+    # Whether the request so far asks (``_is_request`` of ``parts[-1]``), kept up as sentences
+    # join it: asked again of the whole, it took time growing with the square of the paragraph.
+    asks = False
     for sentence in _sentences_of(paragraph):
         if parts and _INLINE_BULLET.match(sentence):
             parts.append(sentence[2:].strip())  # "... serving? * For the last three years ..."
-        elif parts and _starts_another(sentence, parts[-1]):
+            asks = _is_request(parts[-1])
+        elif parts and _starts_another(sentence, parts[-1], before_asks=asks):
             parts.append(sentence)
+            asks = _is_request(sentence)
         elif parts:
+            # Joined on, it asks if it did, or if a question mark or a request's words now
+            # appear (the joining may complete them: "... the" / "following information").
+            asks = asks or _asks_anywhere(f"{parts[-1][-_JOIN_CONTEXT:]} {sentence}")
             parts[-1] = f"{parts[-1]} {sentence}"
         else:
             parts.append(sentence)
+            asks = _is_request(sentence)
     return parts
+
+
+#: How much of the request before a joined sentence a request's words may run on from.
+_JOIN_CONTEXT = 60
+
+
+def _asks_anywhere(text: str) -> bool:
+    """The part of ``_is_request`` that may be anywhere in a text: a question mark or a
+    request's words."""
+    bare = LINK.sub("", text)
+    return bool(_QUESTION_MARK.search(bare) or _REQUEST_PHRASE.search(bare))
 
 
 _LEADING_AND = re.compile(r"^(?:and|also)\s+", re.I)
@@ -2039,14 +2065,15 @@ _BREAKS_DOWN = re.compile(
 _ADDS_A_REQUEST = re.compile(rf"^(?:{_ADDING})\b\s*,", re.I)
 
 
-def _starts_another(sentence: str, before: str) -> bool:
+def _starts_another(sentence: str, before: str, *, before_asks: bool) -> bool:
     """Whether ``sentence`` asks for something besides what ``before`` asks: a request of its
     own ("I would also like to know of all meetings ..."), or one added to it ("Additionally,
     where possible, any proposed dates that a review is to be made ..."); not when it leans on
     the one before ("Please break this down by year", "Also, please provide the same figures
     for 2022"), nor when it asks nothing ("Furthermore, the annual report states ..."), nor
-    when ``before`` leads in to it ("I would like the following information: How many ...?")."""
-    if before.endswith(":") or not _is_request(before) or len(sentence.split()) < 6:
+    when ``before`` leads in to it ("I would like the following information: How many ...?").
+    ``before_asks``: whether ``before`` asks (``_is_request``), kept up by the caller."""
+    if before.endswith(":") or not before_asks or len(sentence.split()) < 6:
         return False
     if _BREAKDOWN_OF_ABOVE.match(sentence) or _APPLIES_TO_ALL.search(sentence):
         return False  # "Please provide figures broken down by calendar year."
