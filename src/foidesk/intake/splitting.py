@@ -2415,8 +2415,10 @@ def _voice_end(lines: list[str], start: int, *, introduced: bool = False) -> int
         # "Please could you tell me:" / "If the force has naloxone in its custody suites": what
         # follows the requester's colon is what they ask, unless the authority speaks as itself
         # ("We have looked at the content of your request ...").
-        # Nor is the requester's answer to a clarification ("Clarification Received" / "Yes,
-        # members of public.") the authority speaking.
+        # Nor is the first line of the requester's answer to a clarification ("Clarification
+        # Received" / "Yes, members of public.") the authority speaking. (Only the first: a
+        # reply of several lines cannot be told from the authority's answer that follows it,
+        # "Clarification received ..." / "The time period is ..." / "No information held.")
         reply = _CLARIFICATION_HEADING.match(previous.strip())
         if (
             asked
