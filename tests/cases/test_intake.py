@@ -473,6 +473,30 @@ def test_a_manual_reference_is_kept_for_back_logging(officer_client, frozen):
     assert Request.objects.get().reference == "190A/23"
 
 
+@pytest.mark.parametrize(
+    ("reference", "slug"),
+    [("FOI.2026.001", "FOI-2026-001"), ("1.5", "1-5"), ("X.Y/26", "X-Y-26")],
+)
+def test_a_reference_with_full_stops_is_kept_and_its_case_can_be_reached(
+    officer_client, frozen, reference, slug
+):
+    """Addresses carry letters, digits, "-" and "_" only: a full stop in a reference becomes
+    "-" in its address, and every page that links to the request still works."""
+    response = officer_client.post(URL, save_data([{"text": "How many?"}], reference=reference))
+    assert response["Location"] == f"{URL}?logged={slug}"
+    logged = Request.objects.get()
+    assert (logged.reference, logged.slug) == (reference, slug)
+    assert logged.get_absolute_url() == f"/staff/requests/{slug}/"
+    confirmation = officer_client.get(response["Location"])
+    assert confirmation.status_code == 200 and reference in body(confirmation)
+    assert officer_client.get(logged.get_absolute_url()).status_code == 200
+    assert officer_client.get("/staff/").status_code == 200
+    for page in ("/staff/requests/?state=received", f"/staff/requests/?q={reference}"):
+        listed = officer_client.get(page)
+        assert listed.status_code == 200, page
+        assert f'href="/staff/requests/{slug}/"' in body(listed), page
+
+
 # --- the confirmation and acknowledgement --------------------------------------------------
 
 

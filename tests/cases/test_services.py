@@ -4,11 +4,14 @@ Each bad input must raise ``RegisterError`` and leave nothing saved.
 """
 
 import datetime as dt
+import importlib
+import re
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.apps import apps as django_apps
 
 from foidesk.accounts.models import Role
 from foidesk.audit.models import AuditEvent, AuditTrailIsAppendOnly
@@ -30,6 +33,7 @@ from foidesk.cases.services import (
     question_route,
     recompute_open_deadlines,
     reference_format,
+    reference_slug,
     request_assign,
     request_change_regime,
     request_link,
@@ -124,6 +128,58 @@ def test_duplicate_reference_is_refused_and_saves_nothing(make_request):
     with pytest.raises(RegisterError, match="too like an existing one"):
         make_request(reference="190A-23")
     assert counts() == before
+
+
+@pytest.mark.parametrize(
+    ("reference", "slug"),
+    [
+        ("190A/23", "190A-23"),
+        ("FOI.2026.001", "FOI-2026-001"),
+        ("1.5", "1-5"),
+        ("X.Y/26", "X-Y-26"),
+        (" FOI 2026/7. ", "FOI-2026-7"),
+        ("..A..", "A"),
+    ],
+)
+def test_a_reference_becomes_an_address_the_urls_can_carry(reference, slug):
+    assert reference_slug(reference) == slug
+    assert re.fullmatch(r"[-a-zA-Z0-9_]+", slug)  # Django's <slug:...> converter
+
+
+@pytest.mark.parametrize("reference", ["//", "...", "_", "-._-"])
+def test_a_reference_without_letters_or_digits_has_no_address(reference):
+    with pytest.raises(RegisterError, match="no letters or digits"):
+        reference_slug(reference)
+
+
+def test_references_differing_only_by_a_full_stop_share_an_address(make_request):
+    make_request(reference="FOI.2026.001")
+    before = counts()
+    with pytest.raises(RegisterError, match=r"too like an existing one \(FOI-2026-001\)"):
+        make_request(reference="FOI-2026-001")
+    assert counts() == before
+
+
+def test_requests_already_at_addresses_no_url_reaches_are_moved_to_ones_that_are(make_request):
+    """Migration 0006: a request stored with a full stop in its slug gets the slug the rule now
+    gives, with a number added where another request has that address already."""
+    migration = importlib.import_module(
+        "foidesk.cases.migrations.0006_request_slugs_without_full_stops"
+    )
+    stuck, clash = make_request(reference="FOI.2026.001"), make_request(reference="FOI.2026.002")
+    Request.objects.filter(pk=stuck.pk).update(slug="FOI.2026.001")
+    Request.objects.filter(pk=clash.pk).update(slug="FOI.2026.002")
+    taken, fine = make_request(reference="FOI/2026/002"), make_request(reference="190A/23")
+
+    migration.give_reachable_slugs(django_apps, None)
+
+    slugs = dict(Request.objects.values_list("pk", "slug"))
+    assert slugs == {
+        stuck.pk: "FOI-2026-001",
+        taken.pk: "FOI-2026-002",
+        clash.pk: "FOI-2026-002-2",
+        fine.pk: "190A-23",
+    }
 
 
 def test_clarification_restarts_the_clock_from_its_arrival(make_request, officer):

@@ -75,9 +75,15 @@ def reference_format(pattern: str, *, seq: int, year: int) -> str:
 
 
 def reference_slug(reference: str) -> str:
-    """The reference as an address segment: ``190A/23`` becomes ``190A-23``."""
-    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", reference).strip("-")
-    if not slug:
+    """The reference as an address segment: ``190A/23`` becomes ``190A-23`` and
+    ``FOI.2026.001`` becomes ``FOI-2026-001``.
+
+    Only letters, digits, "-" and "_" are kept (what the ``<slug:slug>`` addresses carry);
+    anything else between them, a full stop included, becomes "-". The reference itself is
+    kept as the authority writes it.
+    """
+    slug = re.sub(r"[^A-Za-z0-9_-]+", "-", reference).strip("-")
+    if not re.search(r"[A-Za-z0-9]", slug):
         raise RegisterError(f"Reference {reference!r} has no letters or digits")
     return slug
 
