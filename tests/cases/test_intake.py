@@ -837,6 +837,24 @@ def test_a_service_refusal_is_shown_on_the_form_and_nothing_is_saved(
     assert counts() == before
 
 
+@pytest.mark.parametrize(
+    ("reference", "address"),
+    [("new", "/staff/requests/new/"), ("feed", "/disclosure-log/feed/")],
+)
+def test_a_reference_whose_address_is_another_page_is_refused(
+    officer_client, frozen, reference, address
+):
+    before = counts()
+    response = officer_client.post(URL, save_data([{"text": "How many?"}], reference=reference))
+    assert_refused(
+        response,
+        f"Reference {reference} cannot be used: its address would be {address}, which is "
+        "another page of this service. Choose another reference",
+    )
+    assert 'href="#id_reference"' in body(response)
+    assert counts() == before
+
+
 def test_the_error_summary_links_to_each_field(officer_client, frozen):
     response = officer_client.post(
         URL, start_data(request_text="", regime="x", received_on_day="32", requester_email="y")

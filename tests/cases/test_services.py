@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.apps import apps as django_apps
+from django.urls import include, path
 
 from foidesk.accounts.models import Role
 from foidesk.audit.models import AuditEvent, AuditTrailIsAppendOnly
@@ -32,6 +33,7 @@ from foidesk.cases.services import (
     question_answer,
     question_route,
     recompute_open_deadlines,
+    reference_address_problem,
     reference_format,
     reference_slug,
     request_assign,
@@ -150,6 +152,46 @@ def test_a_reference_becomes_an_address_the_urls_can_carry(reference, slug):
 def test_a_reference_without_letters_or_digits_has_no_address(reference):
     with pytest.raises(RegisterError, match="no letters or digits"):
         reference_slug(reference)
+
+
+@pytest.mark.parametrize(
+    ("reference", "address"),
+    [("new", "/staff/requests/new/"), ("feed", "/disclosure-log/feed/")],
+)
+def test_a_reference_whose_address_is_another_page_is_refused(make_request, reference, address):
+    """The case of "new" would be the "Log a request" page; the entry of "feed", the feed."""
+    before = counts()
+    with pytest.raises(
+        RegisterError,
+        match=f"Reference {reference} cannot be used: its address "
+        f"would be {address}, which is another page",
+    ):
+        make_request(reference=reference)
+    assert counts() == before
+
+
+@pytest.mark.parametrize("slug", ["190A-23", "NEW", "feeds", "topics", "response", "library"])
+def test_words_that_are_no_page_of_their_own_are_addresses_like_any_other(slug):
+    assert reference_address_problem(slug) is None
+
+
+class _WithAnArchivePage:
+    """The service's addresses with one more fixed page among the requests."""
+
+    urlpatterns = [
+        path("staff/requests/archive/", lambda request: None, name="archive"),
+        path("", include("foidesk.urls")),
+    ]
+
+
+def test_the_words_refused_come_from_the_addresses_not_a_list(settings):
+    assert reference_address_problem("archive") is None
+    settings.ROOT_URLCONF = _WithAnArchivePage
+    assert reference_address_problem("archive") == (
+        "its address would be /staff/requests/archive/, which is another page of this service"
+    )
+    assert reference_address_problem("new") is not None
+    assert reference_address_problem("190A-23") is None
 
 
 def test_references_differing_only_by_a_full_stop_share_an_address(make_request):

@@ -19,6 +19,7 @@ from foidesk.law.regimes import Regime
 from foidesk.web.forms import DateField
 
 from .models import Channel, Department, Question, RegimeChoice, Request
+from .services import RegisterError, reference_slug
 
 #: The largest ``.eml`` file accepted; a request is words, not attachments.
 MAX_EMAIL_BYTES = 5 * 1024 * 1024
@@ -394,6 +395,11 @@ class SaveRequestForm(RequestDetailsForm):
         reference = self.cleaned_data.get("reference", "").strip()
         if reference and not re.search(r"[A-Za-z0-9]", reference):
             raise forms.ValidationError("The reference must contain letters or numbers")
+        if reference:
+            try:
+                reference_slug(reference)  # an address no other page has
+            except RegisterError as exc:
+                raise forms.ValidationError(str(exc)) from exc
         if reference and Request.objects.filter(reference=reference).exists():
             raise forms.ValidationError(f"Reference {reference} is already used by another request")
         return reference

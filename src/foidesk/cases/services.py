@@ -3,12 +3,22 @@ transaction and appends to the audit trail; a ``RegisterError`` means nothing wa
 """
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
+from django.urls import (
+    NoReverseMatch,
+    Resolver404,
+    URLPattern,
+    URLResolver,
+    get_resolver,
+    get_script_prefix,
+    resolve,
+    reverse,
+)
 from django.utils import timezone
 
 from foidesk.accounts.models import Role, User
@@ -85,7 +95,61 @@ def reference_slug(reference: str) -> str:
     slug = re.sub(r"[^A-Za-z0-9_-]+", "-", reference).strip("-")
     if not re.search(r"[A-Za-z0-9]", slug):
         raise RegisterError(f"Reference {reference!r} has no letters or digits")
+    problem = reference_address_problem(slug)
+    if problem:
+        raise RegisterError(
+            f"Reference {reference} cannot be used: {problem}. Choose another reference"
+        )
     return slug
+
+
+def _slug_routes(resolver: URLResolver, namespace: str = "") -> Iterator[tuple[str, dict]]:
+    """Every named address with a ``<slug>`` in it: its name and the converter of each part."""
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from _slug_routes(entry, inner)
+        elif isinstance(entry, URLPattern) and entry.name:
+            converters = getattr(entry.pattern, "converters", {})
+            if "slug" in converters:
+                yield f"{namespace}{entry.name}", converters
+
+
+def _example(converter) -> object | None:
+    """A value the converter takes ("1" for a number), to make an address with; None if
+    neither "1" nor "x" will do."""
+    for text in ("1", "x"):
+        if re.fullmatch(converter.regex, text):
+            return converter.to_python(text)
+    return None
+
+
+def reference_address_problem(slug: str) -> str | None:
+    """Why ``slug`` cannot be a request's address, or None if it can.
+
+    A request's slug goes into every address with a ``<slug>`` in it: its case page, its
+    response, its entry in the disclosure log. Each is made with this slug and read back, and
+    must lead to the page it was made for. "new" makes ``/staff/requests/new/``, which is the
+    "Log a request" page, not the case; "feed" makes ``/disclosure-log/feed/``, the log's
+    feed, not the entry. The words are found from the addresses themselves, so a page added
+    later is covered without a list to keep up to date.
+    """
+    prefix = get_script_prefix()
+    for name, converters in _slug_routes(get_resolver()):
+        kwargs = {part: slug if part == "slug" else _example(c) for part, c in converters.items()}
+        if any(value is None for value in kwargs.values()):
+            continue
+        try:
+            address = reverse(name, kwargs=kwargs)
+        except NoReverseMatch:
+            return f"it cannot be made into an address ({name})"
+        try:
+            match = resolve("/" + address[len(prefix) :])
+        except Resolver404:
+            match = None
+        if match is None or match.view_name != name or match.kwargs.get("slug") != slug:
+            return f"its address would be {address}, which is another page of this service"
+    return None
 
 
 def reference_next(*, year: int) -> str:
@@ -295,6 +359,9 @@ def request_create(
             raise RegisterError(f"Reference {reference} is already used by another request")
     else:
         reference = reference_next(year=year)
+    slug = reference_slug(reference)
+    if Request.objects.filter(slug=slug).exists():
+        raise RegisterError(f"Reference {reference} is too like an existing one ({slug})")
 
     who = Requester.objects.create(
         name=requester.name.strip(),
@@ -303,9 +370,6 @@ def request_create(
         address=requester.address.strip(),
         organisation=requester.organisation.strip(),
     )
-    slug = reference_slug(reference)
-    if Request.objects.filter(slug=slug).exists():
-        raise RegisterError(f"Reference {reference} is too like an existing one ({slug})")
     try:
         with transaction.atomic():
             request = Request.objects.create(
