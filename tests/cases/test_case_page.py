@@ -139,6 +139,32 @@ def test_bad_clock_event_dates_are_400s(officer_client, case):
     assert not case.clock_events.exists()
 
 
+def test_a_regime_change_the_clock_does_not_allow_is_a_400_saying_why(officer_client, case):
+    extension = officer_client.post(
+        f"{case.get_absolute_url()}clock/",
+        {
+            "kind": "pit_extension",
+            **{"on_day": "1", "on_month": "2", "on_year": "2023"},
+            **{"extended_to_day": "17", "extended_to_month": "3", "extended_to_year": "2023"},
+        },
+    )
+    assert extension.status_code == 302
+    events = AuditEvent.objects.count()
+
+    response = officer_client.post(
+        f"{case.get_absolute_url()}regime/", {"regime": "eir", "reason": "x"}
+    )
+
+    assert response.status_code == 400
+    assert (
+        "The request cannot move to EIR with its clock as recorded: EIR has no public "
+        "interest extension" in response.content.decode()
+    )
+    case.refresh_from_db()
+    assert case.regime == "foia"
+    assert AuditEvent.objects.count() == events
+
+
 def test_route_assign_and_link_through_the_page(officer_client, case, officer, make_request):
     psd = Department.objects.create(name="Professional Standards")
     assert (

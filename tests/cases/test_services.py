@@ -321,6 +321,43 @@ def test_pit_extension_is_refused_under_foisa(make_request, officer):
         )
 
 
+@pytest.mark.parametrize(
+    ("regime", "kind", "extended_to", "moving_to", "says"),
+    [
+        (
+            "foia",
+            ClockEventKind.PIT_EXTENSION,
+            dt.date(2023, 3, 17),
+            "eir",
+            "cannot move to EIR with its clock as recorded: EIR has no public interest extension",
+        ),
+        (
+            "eir",
+            ClockEventKind.EIR_EXTENSION,
+            None,
+            "foia",
+            "cannot move to FOIA with its clock as recorded: the EIR reg 7 extension applies "
+            "only to EIR requests",
+        ),
+    ],
+)
+def test_a_regime_change_the_extension_on_the_clock_does_not_allow_is_refused(
+    make_request, officer, regime, kind, extended_to, moving_to, says
+):
+    """A FOIA public interest extension has no place under the EIR, nor reg 7 under FOIA."""
+    request = make_request(regime=regime)
+    clock_event_record(
+        actor=officer, request=request, kind=kind, on=dt.date(2023, 2, 1), extended_to=extended_to
+    )
+    request.refresh_from_db()
+    stored = Request.objects.filter(pk=request.pk).values().get()
+    events = AuditEvent.objects.count()
+    with pytest.raises(RegisterError, match=says):
+        request_change_regime(actor=officer, request=request, regime=moving_to, reason="x")
+    assert Request.objects.filter(pk=request.pk).values().get() == stored
+    assert AuditEvent.objects.count() == events
+
+
 def test_newly_proclaimed_holiday_moves_open_deadlines_and_is_on_the_timeline(make_request):
     open_request = make_request()
     answered = make_request()

@@ -204,11 +204,14 @@ def awaiting_clarification(request: Request) -> bool:
     return sought is not None and (received is None or received < sought)
 
 
-def request_deadline(request: Request, *, calendar: Calendar | None = None):
-    """The law's ``Deadline`` for this request as it stands, with its explanation."""
+def request_deadline(
+    request: Request, *, calendar: Calendar | None = None, regime: str | None = None
+):
+    """The law's ``Deadline`` for this request as it stands, with its explanation; with
+    ``regime``, as it would be under that law instead."""
     authority = Authority.current()
     return compute_deadline(
-        Regime(request.regime),
+        Regime(regime or request.regime),
         _local_date(request.received_at),
         weekend_receipt=WeekendReceipt(authority.weekend_receipt),
         calendar=calendar,
@@ -495,6 +498,14 @@ def request_change_regime(*, actor: User, request: Request, regime: str, reason:
         raise RegisterError("A request can move only between FOIA and EIR")
     if not reason.strip():
         raise RegisterError("Say why the request is being handled under another regime")
+    try:
+        request_deadline(request, regime=regime)
+    except ClockInputError as exc:
+        # An extension one law has and the other has not (FOIA s10(3); EIR reg 7).
+        raise RegisterError(
+            f"The request cannot move to {RegimeChoice(regime).label} with its clock as "
+            f"recorded: {exc}"
+        ) from exc
     old = request.regime
     request.regime = regime
     request.save(update_fields=["regime", "updated_at"])
