@@ -121,7 +121,7 @@ CHOSEN = [
     ({"outcome": "partly_disclosed", "year": 2024}, 200),
     ({"provision": "foia:s40(2)"}, 200),
     ({"topic": "use-of-force", "q": "taser"}, 200),
-    ({"page": 50}, 200),
+    ({"page": 50}, 404),
     ({"topic": "no-such-topic"}, 400),
     ({"year": "twenty"}, 400),
     ({"year": 1999}, 400),

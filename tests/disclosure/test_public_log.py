@@ -134,11 +134,38 @@ def test_pagination(client, entries):
     assert "page=2" in first["next"]
     third = client.get(API, {"page_size": 2, "page": 3}).json()
     assert len(third["results"]) == 1 and third["next"] is None
-    assert client.get(API, {"page": 9}).json()["results"] == []
     # The page: 20 a page, so page 2 of five entries does not exist.
     assert client.get(LOG, {"page": 1}).status_code == 200
     assert client.get(LOG, {"page": 2}).status_code == 404
     assert client.get(LOG, {"q": "dismissals", "page": 2}).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("query", "last"),
+    [
+        ({"page_size": 2, "page": 4}, 3),
+        ({"page": 10_000}, 1),
+        ({"q": "dismissals", "page": 2}, 1),
+        ({"q": "nothingmatchesthis", "page": 2}, 1),
+    ],
+)
+def test_a_page_past_the_last_is_a_json_404_in_the_api_as_on_the_page(client, entries, query, last):
+    response = client.get(API, query)
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {
+        "error": f"There is no such page of results: the last is page {last}"
+    }
+
+
+@pytest.mark.parametrize(
+    "address", ["/api/v1", "/api/v1/", "/api/v1/nothing/", "/api/v1/entries/x/y/"]
+)
+def test_an_address_in_the_api_that_serves_nothing_is_a_json_404(client, db, address):
+    response = client.get(address)
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"error": "No such address in the API"}
 
 
 def test_page_two_of_the_log(client, published):

@@ -192,7 +192,11 @@ def document(*, server: str = "", options: FacetOptions | None = None) -> dict[s
             {"type": "string", "enum": ["yes", "no"]},
             "Only entries that neither confirm nor deny (yes), or that do not (no).",
         ),
-        _query("page", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE}, "Page number."),
+        _query(
+            "page",
+            {"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
+            "Page number (a page past the last is 404).",
+        ),
         _query(
             "page_size",
             {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
@@ -242,6 +246,7 @@ def document(*, server: str = "", options: FacetOptions | None = None) -> dict[s
                             },
                         ),
                         "400": _json_response("The search could not be run", _ERROR),
+                        "404": _json_response("No such page of results", _ERROR),
                     },
                 }
             },

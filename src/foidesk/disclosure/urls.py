@@ -31,6 +31,8 @@ urlpatterns = [
     path("api/v1/entries/<str:slug>/", api.entry, name="api-entry"),
     path("api/v1/openapi.json", api.schema, name="api-schema"),
     re_path(r"^api/v1/(?P<rest>.+/)$", api.not_found),
+    # The API's own address, with or without its slash, has nothing to serve either.
+    re_path(r"^api/v1/?$", api.not_found),
     path(
         "sitemap.xml",
         sitemap_views.index,

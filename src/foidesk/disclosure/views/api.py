@@ -51,6 +51,11 @@ def entries(request: HttpRequest) -> JsonResponse:
         )
     page_size = form.cleaned_data.get("page_size") or selectors.PAGE_SIZE
     page = selectors.log_page(form.filters(), page=form.page_number, page_size=page_size)
+    if page.page > page.pages:  # as the log page does: past the last page is no page
+        return _json(
+            {"error": f"There is no such page of results: the last is page {page.pages}"},
+            status=404,
+        )
     absolute = request.build_absolute_uri
     return _json(
         {
@@ -97,5 +102,6 @@ def schema(request: HttpRequest) -> JsonResponse:
 
 @csrf_exempt
 def not_found(request: HttpRequest, rest: str = "") -> JsonResponse:
-    """Any other address under /api/v1/: a JSON 404, as the document promises, not a page."""
+    """Any other address under /api/v1/, and /api/v1/ itself: a JSON 404, as the document
+    promises, not a page."""
     return _json({"error": "No such address in the API"}, status=404)
