@@ -6,6 +6,7 @@ over a corrected record, then the check page.
 
 import io
 import json
+import logging
 import re
 
 import pytest
@@ -599,6 +600,39 @@ def test_only_foi_officers_check_records(client, make_staff, tmp_path, role):
     assert "Check and correct" not in client.get(record.get_absolute_url()).content.decode()
     record.refresh_from_db()
     assert record.checked_at is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", [Role.DECISION_MAKER, Role.READ_ONLY])
+def test_a_refused_check_is_a_403_saying_why_logged_as_one_line_without_a_traceback(
+    client, make_staff, tmp_path, role, caplog
+):
+    record = _import(tmp_path)
+    client.force_login(make_staff("staff", role))
+    url = reverse("imports:record-check", kwargs={"pk": record.pk})
+
+    with caplog.at_level(logging.INFO, logger="django.request"):
+        response = client.get(url)
+
+    assert response.status_code == 403
+    assert "Only FOI officers check and correct imported records." in response.content.decode()
+    logged = [r for r in caplog.records if r.name == "django.request"]
+    assert [(r.levelname, r.getMessage()) for r in logged] == [("WARNING", f"Forbidden: {url}")]
+    assert all(r.exc_info is None for r in logged)
+    assert "Traceback" not in caplog.text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", [Role.DECISION_MAKER, Role.READ_ONLY])
+def test_checking_a_record_that_does_not_exist_is_a_404_for_every_register_role(
+    client, make_staff, role
+):
+    """They open every record's own page, so the 404 tells them nothing new."""
+    client.force_login(make_staff("staff", role))
+    url = reverse("imports:record-check", kwargs={"pk": 999_999})
+
+    assert client.get(url).status_code == 404
+    assert client.get(reverse("imports:record", kwargs={"pk": 999_999})).status_code == 404
 
 
 @pytest.mark.django_db

@@ -8,7 +8,6 @@ its corrections) only by ``services.imported_record_check``.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -58,13 +57,20 @@ def _page(paginator: Paginator, request: HttpRequest) -> Page:
     return paginator.page(number)
 
 
+def _forbidden(reason: str) -> HttpResponse:
+    """A 403 saying why, returned rather than raised: Django logs a raised
+    ``PermissionDenied`` with its traceback, as if something had gone wrong, where a refusal
+    is routine. A returned 403 is still logged, as the one line "Forbidden: <address>"."""
+    return HttpResponse(reason, status=403)
+
+
 def _gate(request: HttpRequest) -> HttpResponse | None:
     """Register roles only: department contacts go to their questions, others get 403."""
     if sees_register(request.user):
         return None
     if request.user.role == Role.DEPARTMENT_CONTACT:
         return redirect("cases:my-questions")
-    raise PermissionDenied
+    return _forbidden("The import pages are for the FOI team.")
 
 
 def _tallies() -> dict[str, object]:
@@ -186,12 +192,17 @@ def record_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def record_check(request: HttpRequest, pk: int) -> HttpResponse:
-    """An FOI officer checks a record against its page and corrects what was misread."""
+    """An FOI officer checks a record against its page and corrects what was misread.
+
+    The record is looked up before the role is checked, so a record that does not exist is a
+    404 for everyone: decision makers and read-only staff open every record's own page, so the
+    404 tells them nothing they could not see already, and a 403 would suggest it exists.
+    """
     if (response := _gate(request)) is not None:
         return response
-    if not can_edit_register(request.user):
-        raise PermissionDenied
     record = record_for_user(request.user, pk)
+    if not can_edit_register(request.user):
+        return _forbidden("Only FOI officers check and correct imported records.")
     if request.method == "POST":
         form = RecordCheckForm(request.POST, record=record)
         if form.is_valid():
