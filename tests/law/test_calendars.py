@@ -10,9 +10,12 @@ import holidays
 import pytest
 
 from foidesk.law.calendars import (
+    FIRST_YEAR,
+    LAST_YEAR,
     Calendar,
     HolidayTable,
     Nation,
+    OutsideKnownYears,
     ProclaimedDay,
     SkipKind,
     calendar_for,
@@ -134,6 +137,58 @@ def test_index_extends_to_any_year_lazily():
     assert cal.add_working_days(date(2005, 3, 24), 1) == date(2005, 3, 29)  # Easter 2005
     assert cal.add_working_days(date(2023, 1, 19), 20) == date(2023, 2, 16)
     assert cal.add_working_days(date(2023, 1, 19), 1000) > date(2026, 12, 31)
+
+
+def test_counts_only_in_the_years_whose_bank_holidays_are_known():
+    # The package has the UK's bank holidays for 1872 to 2100 and none outside them: counting in
+    # 2101 would treat New Year's Day as a working day, so the calendar refuses instead.
+    assert (FIRST_YEAR, LAST_YEAR) == (1872, 2100)
+    assert not holidays.country_holidays("GB", subdiv="ENG", years=2101)
+    cal = Calendar.for_regime(FOIA)
+    assert cal.add_working_days(date(2100, 12, 1), 20) == date(2100, 12, 31)
+    assert cal.subtract_working_days(date(1872, 1, 10), 5) == date(1872, 1, 3)
+    refused = [
+        lambda: cal.add_working_days(date(9999, 12, 31), 20),
+        lambda: cal.add_working_days(date(1, 1, 1), 1),
+        lambda: cal.add_working_days(date(2100, 12, 2), 20),  # day 20 is in January 2101
+        lambda: cal.add_working_days(date(2023, 1, 19), 10**9),
+        lambda: cal.subtract_working_days(date(1872, 1, 3), 1),  # 1 and 2 Jan: Scotland
+        lambda: cal.previous_working_day(date(1872, 1, 1)),
+        lambda: cal.is_working_day(date(2101, 1, 1)),
+        lambda: cal.working_days_between(date(2023, 1, 19), date(9000, 1, 1)),
+        lambda: cal.non_working_reasons(date(1871, 12, 25)),
+    ]
+    for call in refused:
+        with pytest.raises(OutsideKnownYears, match="bank holidays are known"):
+            call()
+
+
+def test_a_far_off_year_is_refused_before_anything_is_built():
+    # A date in the year 9000 once made the index grow to seven thousand years (seconds, and
+    # hundreds of megabytes in a web worker).
+    cal = Calendar.for_regime(FOIA)
+    cal.add_working_days(date(2023, 1, 19), 20)
+    built = cal._index
+    for far in (date(9000, 1, 1), date(1, 1, 1)):
+        with pytest.raises(OutsideKnownYears):
+            cal.add_working_days(far, 20)
+    assert cal._index is built
+    assert max(cal._years) < 2030 and min(cal._years) > 2000
+
+
+def test_out_of_range_message_names_the_day_and_the_years():
+    cal = Calendar.for_regime(FOIA)
+    with pytest.raises(OutsideKnownYears) as caught:
+        cal.add_working_days(date(9999, 12, 31), 20)
+    assert str(caught.value) == (
+        "31 December 9999 is outside the years whose bank holidays are known (1872 to 2100)"
+    )
+    with pytest.raises(OutsideKnownYears) as caught:
+        cal.add_working_days(date(2100, 12, 20), 20)
+    assert str(caught.value) == (
+        "counting 20 working days from 20 December 2100 runs past 31 December 2100, the last "
+        "day whose bank holidays are known"
+    )
 
 
 def test_bundled_table_is_versioned_and_sourced():

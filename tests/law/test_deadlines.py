@@ -20,6 +20,7 @@ from foidesk.law.calendars import (
 )
 from foidesk.law.deadlines import (
     ClockInputError,
+    DateOutOfRange,
     Deadline,
     RuleNotAvailable,
     WeekendReceipt,
@@ -365,6 +366,40 @@ def test_reg_7_extension_is_only_for_eir(regime):
 def test_impossible_dates_are_refused(kwargs):
     with pytest.raises(ClockInputError):
         compute_deadline(FOIA, date(2023, 1, 19), **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("received", "kwargs"),
+    [
+        (date(9999, 12, 31), {}),
+        (date(9998, 1, 5), {}),
+        (date(1, 1, 1), {}),
+        (date(2100, 12, 20), {}),  # day 20 would be in January 2101
+        (date(2023, 1, 19), {"clarification_received": date(9999, 12, 31)}),
+        (date(2023, 1, 19), {"fee_notice": date(9999, 12, 31)}),
+        (date(2023, 1, 19), {"fee_notice": date(2023, 1, 20), "fee_paid": date(9999, 12, 31)}),
+    ],
+)
+def test_dates_outside_the_known_bank_holidays_are_refused(received, kwargs):
+    # The holidays package knows the UK's bank holidays for 1872 to 2100 only.
+    with pytest.raises(DateOutOfRange, match="bank holidays are known"):
+        compute_deadline(FOIA, received, **kwargs)
+
+
+def test_last_day_with_known_bank_holidays_can_be_due():
+    # Wed 1 Dec 2100: 20 working days to Fri 31 Dec 2100 (Sat 25 Dec Christmas Day and Sun 26
+    # Boxing Day fall at the weekend; the substitute days Mon 27 and Tue 28 do not count).
+    assert compute_deadline(FOIA, date(2100, 12, 1)).due == date(2100, 12, 31)
+
+
+def test_code_reading_that_moves_day_20_past_the_known_years_is_refused():
+    # With a day proclaimed on Wed 1 Dec 2100 the request's working day 20 is still Fri 31 Dec
+    # under the ICO reading; the Code reading moves it one working day on, into 2101.
+    proclaimed = ProclaimedDay(date(2100, 12, 1), (Nation.ENG,), "Test day", "https://example")
+    cal = Calendar.for_regime(FOIA, extra_days=[proclaimed])
+    assert compute_deadline(FOIA, date(2100, 12, 1), calendar=cal).due == date(2100, 12, 31)
+    with pytest.raises(DateOutOfRange, match="working day 20 would fall after"):
+        compute_deadline(FOIA, date(2100, 12, 1), weekend_receipt=WeekendReceipt.CODE, calendar=cal)
 
 
 # -- results ---------------------------------------------------------------------------------

@@ -12,6 +12,8 @@ import pytest
 
 from foidesk.law.calendars import default_calendar
 from foidesk.law.deadlines import (
+    ClockInputError,
+    DateOutOfRange,
     RuleNotAvailable,
     WeekendReceipt,
     aggregation_window,
@@ -136,3 +138,21 @@ def test_aggregation_counts_uk_wide_holidays():
 def test_aggregation_is_a_foia_rule(regime):
     with pytest.raises(RuleNotAvailable):
         aggregation_window(date(2023, 1, 9), date(2023, 2, 1), regime=regime)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: compute_review_deadline(FOIA, date(9999, 12, 31)),
+        lambda: compute_review_deadline(EIR, date(2100, 12, 1)),  # day 40 is in 2101
+        lambda: review_request_window(FOIA, date(9999, 12, 31)),
+        lambda: ico_complaint_window(FOIA, date(9999, 12, 31)),
+        lambda: ico_complaint_window(FOISA, date(9999, 12, 31)),
+        lambda: aggregation_window(date(2023, 1, 9), date(9999, 12, 31)),
+        lambda: aggregation_window(date(1, 1, 1)),
+    ],
+)
+def test_dates_outside_the_known_bank_holidays_are_bad_input(call):
+    with pytest.raises(DateOutOfRange, match="bank holidays are known") as caught:
+        call()
+    assert isinstance(caught.value, ClockInputError)

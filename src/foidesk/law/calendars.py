@@ -30,6 +30,12 @@ Where the holidays come from:
    (https://www.legislation.gov.uk/ukpga/1971/80) only when a release adds it (rules B5, B6).
    Table entries are merged with the package (a union; duplicates are harmless).
 
+Which years: only those the ``holidays`` package has the UK's bank holidays for (1872 to 2100
+in 0.109, ``FIRST_YEAR`` to ``LAST_YEAR``). Outside them it returns no bank holidays at all, so
+a count there would quietly treat Easter Monday, the August holiday and Boxing Day as working
+days. A day outside those years, or a count that runs past the last of them, raises
+``OutsideKnownYears`` instead of giving a date that could be wrong.
+
 Every calendar has a ``version`` (``holidays-0.109+table-2026.1``) that is stored with each
 computed date, so open deadlines can be recomputed when the holiday data changes (trap 17).
 
@@ -113,6 +119,59 @@ WORKING_DAY_RULE: Mapping[Regime, Citation] = {
         "https://www.legislation.gov.uk/asp/2002/13/section/73",
     ),
 }
+
+#: The first and last years whose bank holidays are known: the pinned ``holidays`` package's
+#: range for the UK (read from the class; no holidays are built here). Working days are counted
+#: only from ``FIRST_DAY`` to ``LAST_DAY``. The bound also keeps each calendar small: its index
+#: never spans much more than these years (a date in the year 9000 once made it build seven
+#: thousand years, taking seconds and hundreds of megabytes).
+FIRST_YEAR: int = holidays.UK.start_year
+LAST_YEAR: int = holidays.UK.end_year
+FIRST_DAY = date(FIRST_YEAR, 1, 1)
+LAST_DAY = date(LAST_YEAR, 12, 31)
+_FIRST = FIRST_DAY.toordinal()
+_LAST = LAST_DAY.toordinal()
+
+
+class OutsideKnownYears(ValueError):
+    """A day the clock cannot count from or to: outside ``FIRST_YEAR`` to ``LAST_YEAR``, the
+    years whose bank holidays are known, or a count of working days that runs past the last of
+    them. The message says which day, in the FOI team's words."""
+
+
+def _day(o: int) -> str:
+    day = date.fromordinal(o)
+    return f"{day.day} {day:%B} {day.year}"
+
+
+def _outside(o: int) -> OutsideKnownYears:
+    return OutsideKnownYears(
+        f"{_day(o)} is outside the years whose bank holidays are known "
+        f"({FIRST_YEAR} to {LAST_YEAR})"
+    )
+
+
+def require_known_year(day: date) -> date:
+    """``day``, if it lies in the years whose bank holidays are known, else
+    ``OutsideKnownYears``."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise _outside(day.toordinal())
+    return day
+
+
+def _runs_past(o: int, n: int) -> OutsideKnownYears:
+    return OutsideKnownYears(
+        f"counting {n} working day{'s' if n != 1 else ''} from {_day(o)} runs past "
+        f"{_day(_LAST)}, the last day whose bank holidays are known"
+    )
+
+
+def _runs_before(o: int, n: int) -> OutsideKnownYears:
+    return OutsideKnownYears(
+        f"counting {n} working day{'s' if n != 1 else ''} back from {_day(o)} runs before "
+        f"{_day(_FIRST)}, the first day whose bank holidays are known"
+    )
+
 
 _NAMED_IN = {Regime.FOIA: "FOIA s10(6)", Regime.EIR: "FOIA s10(6)", Regime.FOISA: "FOISA s73"}
 
@@ -387,17 +446,25 @@ class Calendar:
         """An index covering ordinals ``lo``..``hi`` and at least ``n`` working days after ``hi``.
 
         The fast path for bulk work (``compute_deadline`` uses it): take one index and do all
-        the look-ups of a computation against it.
+        the look-ups of a computation against it. Raises ``OutsideKnownYears`` when ``lo`` or
+        ``hi`` is outside the years whose bank holidays are known, or when the ``n``-th working
+        day after ``hi`` would fall after the last of them.
         """
-        hi += 2 * n + 31
+        if lo < _FIRST or hi > _LAST or hi < _FIRST or lo > _LAST:
+            raise _outside(lo if _FIRST <= hi <= _LAST else hi)
+        end = hi + 2 * n + 31
+        if end > _LAST and hi + n > _LAST:  # n working days take at least n days
+            raise _runs_past(hi, n)
         idx = self._index
-        if idx is None or lo < idx.base or hi >= idx.base + len(idx.prefix):
-            idx = self.index(lo, hi)
-        # ``index`` always covers the whole year after ``hi`` (at least 250 working days), so
+        if idx is None or lo < idx.base or end >= idx.base + len(idx.prefix):
+            idx = self.index(lo, end)
+        # ``index`` always covers the whole year after ``end`` (at least 250 working days), so
         # only a very long count needs the check.
         while n > 200 and idx.prefix[hi - idx.base] + n >= len(idx.ordinals):
-            hi += 366
-            idx = self.index(lo, hi)
+            end += 366
+            idx = self.index(lo, end)
+        if end > _LAST and n and idx.ordinals[idx.prefix[hi - idx.base] + n - 1] > _LAST:
+            raise _runs_past(hi, n)
         return idx
 
     # -- public queries ---------------------------------------------------------------------
@@ -410,6 +477,7 @@ class Calendar:
 
     def non_working_reasons(self, day: date) -> tuple[SkipReason, ...]:
         """Why ``day`` is not a working day; empty if it is one."""
+        require_known_year(day)
         reasons: list[SkipReason] = []
         weekday = day.weekday()
         if weekday == 5:
@@ -429,9 +497,12 @@ class Calendar:
 
     def previous_working_day(self, day: date) -> date:
         """The last working day strictly before ``day``."""
-        o = day.toordinal() - 1
-        idx = self.covering(o - 40, o)
-        return date.fromordinal(idx.ordinals[idx.prefix[o - idx.base] - 1])
+        o = day.toordinal()
+        idx = self.covering(max(o - 41, _FIRST), o)
+        position = idx.prefix[o - 1 - idx.base] - 1
+        if position < 0 or idx.ordinals[position] < _FIRST:
+            raise _runs_before(o, 1)
+        return date.fromordinal(idx.ordinals[position])
 
     def add_working_days(self, start: date, n: int) -> date:
         """The ``n``-th working day after ``start`` (``start`` itself is never counted).
@@ -454,8 +525,11 @@ class Calendar:
         if n == 0:
             return start
         o = start.toordinal()
-        idx = self.covering(o - 2 * n - 31, o)
-        return date.fromordinal(idx.ordinals[idx.prefix[o - 1 - idx.base] - n])
+        idx = self.covering(max(o - 2 * n - 31, _FIRST), o)
+        position = idx.prefix[o - 1 - idx.base] - n
+        if position < 0 or idx.ordinals[position] < _FIRST:
+            raise _runs_before(o, n)
+        return date.fromordinal(idx.ordinals[position])
 
     def working_days_between(self, start: date, end: date) -> int:
         """Working days after ``start`` up to and including ``end`` (negative if ``end`` is before).

@@ -30,6 +30,10 @@ calendar=None, max_working_days=60) -> AggregationWindow``
 Calendars (``foidesk.law.calendars.Calendar``) also offer ``add_working_days``,
 ``subtract_working_days``, ``working_days_between`` and ``is_working_day``.
 
+Dates that cannot describe a real request raise ``ClockInputError``; a date outside the years
+whose bank holidays are known (1872 to 2100), or a count that would run past them, raises its
+subclass ``DateOutOfRange`` (also the calendar's ``OutsideKnownYears``).
+
 Speed: the count is a few list look-ups in a per-calendar index of working-day ordinals (see
 ``WorkingDayIndex``), and the explanation is built only when ``.explanation`` is first read, so
 recomputing 100,000 open deadlines takes well under a second (``bench/bench_deadlines.py``).
@@ -42,13 +46,24 @@ or flagged ``unverified=True`` in the citation and in the explanation.
 from __future__ import annotations
 
 import calendar as _stdlib_calendar
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
-from foidesk.law.calendars import Calendar, SkipKind, SkippedDay, SkipReason, calendar_for
+from foidesk.law.calendars import (
+    LAST_DAY,
+    Calendar,
+    OutsideKnownYears,
+    SkipKind,
+    SkippedDay,
+    SkipReason,
+    calendar_for,
+    require_known_year,
+)
 from foidesk.law.regimes import Citation, Regime
 
 #: The ICO's view of a reasonable FOIA s10(3) public interest extension: normally no more than a
@@ -125,6 +140,28 @@ class ClockInputError(ValueError):
 
 class RuleNotAvailable(ClockInputError):
     """The option asked for does not exist under this regime (e.g. a FOISA PIT extension)."""
+
+
+class DateOutOfRange(ClockInputError, OutsideKnownYears):
+    """A date the clock cannot count from, or a date it would have to count past: working days
+    are known only in the years whose bank holidays are known (``calendars.FIRST_YEAR`` to
+    ``LAST_YEAR``, 1872 to 2100), so a request received in 9999, or one whose 20th working day
+    falls in 2101, gets this error rather than a date that could be wrong."""
+
+
+@contextmanager
+def _known_years() -> Iterator[None]:
+    """Report the calendar's ``OutsideKnownYears`` as a ``ClockInputError`` (bad input)."""
+    try:
+        yield
+    except OutsideKnownYears as exc:
+        raise DateOutOfRange(str(exc)) from None
+
+
+def _after_known_years(what: str) -> DateOutOfRange:
+    return DateOutOfRange(
+        f"{what} would fall after {fmt(LAST_DAY)}, the last day whose bank holidays are known"
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -641,7 +678,10 @@ def compute_deadline(
         else:
             hi = fee_notice.toordinal()
     reach = pit_limit_working_days if pit_extension_to is not None else n
-    base, prefix, wd = cal.covering(s, hi, reach if reach > n else n)
+    try:
+        base, prefix, wd = cal.covering(s, hi, reach if reach > n else n)
+    except OutsideKnownYears as exc:
+        raise DateOutOfRange(str(exc)) from None
 
     i = prefix[s - base]  # position of day 1 in ``wd`` (working days on or before s come first)
     if weekend_receipt is WeekendReceipt.CODE and (i == 0 or wd[i - 1] != s):
@@ -682,6 +722,8 @@ def compute_deadline(
     if 0 <= pause_from <= i + n - 1:
         due_pos = None if fee_paid is None else i + n - 1 + paused
     due = None if due_pos is None else date.fromordinal(wd[due_pos])
+    if due is not None and due > LAST_DAY:  # the Code reading moves day 1 past what was checked
+        raise _after_known_years(f"working day {n}")
 
     extension_notice_due = None
     if eir_extension:
@@ -698,6 +740,8 @@ def compute_deadline(
         limit_pos = _position(i, pit_limit_working_days, pause_from, paused, fee_paid)
         if limit_pos is not None:
             pit_limit = date.fromordinal(wd[limit_pos])
+            if pit_limit > LAST_DAY:
+                raise _after_known_years(f"working day {pit_limit_working_days}")
             if pit_extension_to > pit_limit:
                 warnings.append(
                     f"the public interest decision date {fmt(pit_extension_to)} is later than "
@@ -1024,16 +1068,20 @@ def compute_review_deadline(
     cal = _calendar(regime, calendar)
     due_n, max_n, statutory = _REVIEW_DAYS[regime]
     start = requested
-    if weekend_receipt is WeekendReceipt.CODE and not cal.is_working_day(requested):
-        start = cal.next_working_day(requested)
+    with _known_years():
+        if weekend_receipt is WeekendReceipt.CODE and not cal.is_working_day(requested):
+            start = cal.next_working_day(requested)
+        due = cal.add_working_days(start, due_n)
+        max_day = cal.add_working_days(start, max_n)
+        day_one = cal.next_working_day(start)
     return ReviewDeadline(
         regime=regime,
         requested=requested,
-        due=cal.add_working_days(start, due_n),
-        max=cal.add_working_days(start, max_n),
+        due=due,
+        max=max_day,
         statutory=statutory,
         calendar_version=cal.version,
-        day_one=cal.next_working_day(start),
+        day_one=day_one,
         weekend_receipt=weekend_receipt,
         due_working_days=due_n,
         max_working_days=max_n,
@@ -1085,11 +1133,13 @@ def review_request_window(
     """
     regime = Regime(regime)
     cal = _calendar(regime, calendar)
+    with _known_years():
+        last_day = cal.add_working_days(response_date, 40)
     return Window(
         kind="review request window",
         regime=regime,
         start=response_date,
-        last_day=cal.add_working_days(response_date, 40),
+        last_day=last_day,
         citation=_REVIEW_REQUEST[regime],
         description="40 working days after the response",
         calendar_version=cal.version,
@@ -1108,8 +1158,13 @@ def ico_complaint_window(regime: Regime | str, last_contact: date) -> Window:
     (https://www.legislation.gov.uk/asp/2002/13/section/47), after a review (mandatory). Last day
     = the corresponding date six months on (``last_day_of_months_after``; convention
     UNVERIFIED).
+
+    ``last_contact`` must lie in the years the clock knows, like every date it takes
+    (``DateOutOfRange``), although no bank holiday is counted here.
     """
     regime = Regime(regime)
+    with _known_years():
+        require_known_year(last_contact)
     if regime is Regime.FOISA:
         last = last_day_of_months_after(last_contact, 6)
         description = "Six months after the review response (or its deadline)"
@@ -1222,13 +1277,14 @@ def aggregation_window(
     def period_end(day: date) -> date:
         return day if cal.is_working_day(day) else cal.next_working_day(day)
 
-    window_end = cal.add_working_days(period_start(a), max_working_days - 1)
-    window_start = cal.subtract_working_days(period_end(a), max_working_days - 1)
-    within = span = None
-    if b is not None:
-        first, last = period_start(a), period_end(b)
-        span = cal.working_days_between(first, last) + 1
-        within = span <= max_working_days
+    with _known_years():
+        window_end = cal.add_working_days(period_start(a), max_working_days - 1)
+        window_start = cal.subtract_working_days(period_end(a), max_working_days - 1)
+        within = span = None
+        if b is not None:
+            first, last = period_start(a), period_end(b)
+            span = cal.working_days_between(first, last) + 1
+            within = span <= max_working_days
     return AggregationWindow(
         first_received=a,
         second_received=b,
@@ -1248,6 +1304,7 @@ __all__ = [
     "RESPONSE_WORKING_DAYS",
     "AggregationWindow",
     "ClockInputError",
+    "DateOutOfRange",
     "Deadline",
     "Explanation",
     "ReviewDeadline",
