@@ -115,3 +115,45 @@ def test_dates_before_the_act_are_refused(client):
     response = ask(client, regime="foia", **date_params("received", 1, 1, 1999))
     assert response.status_code == 400
     assert "on or after 1 January 2005" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "late",
+    [
+        date_params("received", 31, 12, 9999),
+        date_params("received", 1, 1, 9998),
+        date_params("received", 1, 1, 2101),
+        {
+            **date_params("received", 2, 1, 2024),
+            **date_params("clarification_received", 31, 12, 9999),
+        },
+        {**date_params("received", 2, 1, 2024), **date_params("fee_notice", 31, 12, 9999)},
+        {
+            **date_params("received", 2, 1, 2024),
+            **date_params("fee_notice", 8, 1, 2024),
+            **date_params("fee_paid", 31, 12, 9999),
+        },
+    ],
+)
+def test_dates_after_the_known_bank_holidays_are_a_400_not_a_500(client, late):
+    response = ask(client, regime="foia", **late)
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "There is a problem" in body
+    assert "The date must be on or before 31 December 2100" in body
+    assert response.context["deadline"] is None
+
+
+def test_a_request_whose_answer_would_be_due_in_2101_is_a_400(client):
+    # Received Mon 20 Dec 2100: working day 20 falls in January 2101, whose bank holidays are
+    # not known, so the page says so rather than give a date that could be wrong.
+    response = ask(client, regime="foia", **date_params("received", 20, 12, 2100))
+    assert response.status_code == 400
+    assert "runs past 31 December 2100" in response.content.decode()
+    assert response.context["deadline"] is None
+
+
+def test_the_last_day_with_known_bank_holidays_is_answered(client):
+    response = ask(client, regime="foia", **date_params("received", 1, 12, 2100))
+    assert response.status_code == 200
+    assert "Your answer is due by Friday 31 December 2100" in response.content.decode()

@@ -2,11 +2,19 @@ import datetime as dt
 
 from django import forms
 
+from foidesk.law.calendars import LAST_DAY
 from foidesk.law.regimes import Regime
 from foidesk.web.forms import DateField
 
 #: FOIA s1 (and the EIR and FOISA) applied from 1 January 2005 (FOIA s87(3)).
 FOIA_IN_FORCE = dt.date(2005, 1, 1)
+
+#: The last day the calculator takes in any box: working days can only be counted in the years
+#: whose bank holidays are known (to 31 December 2100, ``foidesk.law.calendars.LAST_DAY``), so a
+#: later date is refused here, naming its box, before the clock is asked.
+LATEST = LAST_DAY
+
+_DATE_FIELDS = ("received", "clarification_received", "fee_notice", "fee_paid")
 
 
 class DeadlineCalculatorForm(forms.Form):
@@ -58,6 +66,14 @@ class DeadlineCalculatorForm(forms.Form):
 
     def clean(self) -> dict:
         data = super().clean()
+        for name in _DATE_FIELDS:
+            value = data.get(name)
+            if value and value > LATEST:
+                self.add_error(
+                    name,
+                    f"The date must be on or before {LATEST.day} {LATEST:%B} {LATEST.year}: bank "
+                    "holidays after then are not known yet",
+                )
         received = data.get("received")
         clarification = data.get("clarification_received")
         notice, paid = data.get("fee_notice"), data.get("fee_paid")
