@@ -85,6 +85,46 @@ def test_bad_date_is_one_line_and_exit_2(capsys):
     )
 
 
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("--received", "9999-12-31"),
+        ("--received", "0001-01-01"),
+        ("--clarification-received", "9999-12-31"),
+        ("--fee-paid", "9999-12-31"),
+        ("--review-requested", "9999-12-31"),
+    ],
+)
+def test_date_outside_the_known_bank_holidays_is_one_line_and_exit_2(capsys, option, value):
+    argv = ["--regime", "foia", "--received", "2023-01-19", "--fee-notice", "2023-01-20"]
+    if option == "--received":
+        argv[3] = value
+    else:
+        argv += [option, value]
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert out == ""
+    assert err == (
+        f"foidesk deadline: {option}: {value!r} is outside the years whose bank holidays are "
+        "known (1872 to 2100)\n"
+    )
+
+
+def test_answer_due_after_the_known_bank_holidays_is_one_line_and_exit_2(capsys):
+    code, out, err = run(capsys, "--regime", "eir", "--received", "2100-12-20")
+    assert code == 2
+    assert out == ""
+    assert err == (
+        "foidesk deadline: counting 20 working days from 20 December 2100 runs past 31 December "
+        "2100, the last day whose bank holidays are known\n"
+    )
+    code, _, err = run(
+        capsys, "--regime", "foia", "--received", "2100-11-01", "--review-requested", "2100-12-20"
+    )
+    assert code == 2
+    assert err.count("\n") == 1 and "runs past 31 December 2100" in err
+
+
 def test_non_iso_date_is_refused(capsys):
     code, _, err = run(capsys, "--regime", "foia", "--received", "20230119")
     assert code == 2

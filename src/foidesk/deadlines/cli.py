@@ -20,6 +20,7 @@ import sys
 from datetime import date
 from typing import NoReturn
 
+from foidesk.law.calendars import FIRST_DAY, FIRST_YEAR, LAST_DAY, LAST_YEAR
 from foidesk.law.deadlines import (
     ClockInputError,
     WeekendReceipt,
@@ -53,7 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
         description="Work out when an FOI, EIR or FOISA response is due, and show the working.",
-        epilog="Dates are YYYY-MM-DD. Rules and sources: shared/law/UK-FOI-RULES.md.",
+        epilog=f"Dates are YYYY-MM-DD, from {FIRST_YEAR} to {LAST_YEAR} (the years whose bank "
+        "holidays are known). Rules and sources: shared/law/UK-FOI-RULES.md.",
     )
     parser.add_argument(
         "--regime", required=True, choices=[r.value for r in Regime], help="the law asked under"
@@ -100,13 +102,20 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _parse_date(option: str, value: str) -> date:
-    """Strict ``YYYY-MM-DD`` (``date.fromisoformat`` alone would also take ``20230119``)."""
+    """Strict ``YYYY-MM-DD`` (``date.fromisoformat`` alone would also take ``20230119``), in
+    the years the clock can count (``foidesk.law.calendars.FIRST_YEAR`` to ``LAST_YEAR``)."""
     try:
         if not _ISO_DATE.fullmatch(value):
             raise ValueError(value)
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise UsageError(f"{option}: {value!r} is not a valid date (use YYYY-MM-DD)") from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise UsageError(
+            f"{option}: {value!r} is outside the years whose bank holidays are known "
+            f"({FIRST_YEAR} to {LAST_YEAR})"
+        )
+    return day
 
 
 def _run(argv: list[str]) -> tuple[dict[str, object], str, bool]:
