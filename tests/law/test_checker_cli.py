@@ -134,6 +134,25 @@ def test_semantically_invalid_exit_2(capsys, tmp_path):
     assert "there is no question 9" in err and "(and 1 more)" in err
 
 
+def test_nested_too_deeply_exit_2(capsys, tmp_path):
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    code, out, err = run(capsys, str(path))
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1
+    assert err.startswith(f"foidesk check: {path} is nested too deeply to read")
+
+
+def test_number_too_long_to_read_exit_2(capsys, tmp_path):
+    path = tmp_path / "long.json"
+    path.write_text('{"request": ' + "9" * 5000 + "}", encoding="utf-8")
+    code, out, err = run(capsys, str(path))
+    assert code == 2
+    assert out == ""
+    assert err == f"foidesk check: {path} has a number too long to read\n"
+
+
 def test_usage_error_exit_2(capsys):
     code, _, err = run(capsys)
     assert code == 2

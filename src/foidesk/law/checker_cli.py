@@ -4,8 +4,8 @@ No Django and no database: it reads a response in the JSON form of ``docs/respon
 and prints the checker's findings (``foidesk.law.checker``).
 
 Exit status: 0 when there are no errors (warnings allowed), 1 when there is at least one error,
-2 when the input cannot be checked (missing or unreadable file, not JSON, not a valid response),
-with a one-line explanation on standard error.
+2 when the input cannot be checked (missing or unreadable file, not JSON, nested too deeply to
+read, not a valid response), with a one-line explanation on standard error.
 """
 
 from __future__ import annotations
@@ -74,6 +74,10 @@ def main(argv: list[str] | None = None) -> int:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         return _fail(f"{name} is not JSON: line {exc.lineno} column {exc.colno}: {exc.msg}")
+    except RecursionError:
+        return _fail(f"{name} is nested too deeply to read (arrays or objects inside each other)")
+    except ValueError:  # Python refuses to read an integer of more than 4,300 digits
+        return _fail(f"{name} has a number too long to read")
     try:
         response = load_response(data)
     except ResponseFormatError as exc:
