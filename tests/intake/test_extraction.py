@@ -517,6 +517,27 @@ The information is exempt by virtue of Section 31(1)(a) Law Enforcement.
     assert "public_interest_test_missing" in codes
 
 
+@pytest.mark.parametrize(
+    ("received", "why"),
+    [
+        ("20/12/2100", "no deadline can be worked out (counting 20 working days from 20 December"),
+        ("20/12/2105", "'2105-12-20' is outside the years whose bank holidays are known"),
+    ],
+)
+def test_a_page_dated_beyond_the_known_bank_holidays_is_not_checked(received, why):
+    page = f"""Drones - 55/19
+Date of request: {received}
+You asked:
+1. How many drones do you have?
+In response:
+The information is exempt by virtue of Section 31(1)(a) Law Enforcement.
+"""
+    result = check_extraction(extract(page, complete=True))
+
+    assert result.findings == []
+    assert any(n.startswith("not checked: ") and why in n for n in result.notes), result.notes
+
+
 def test_checking_leaves_out_a_test_the_page_says_is_attached():
     e = extract(
         "Request\n1. How many drones?\nResponse\nThe information is exempt by virtue of Section "

@@ -892,6 +892,36 @@ def test_load_checks_what_the_schema_cannot():
     ]
 
 
+def test_load_refuses_dates_the_clock_cannot_count_from():
+    from foidesk.law.response import ResponseFormatError
+
+    data = seed()
+    data["request"]["received"] = "1871-12-29"
+    data["dates"]["received"] = "9999-12-31"
+    data["dates"]["fee_notice"] = "9999-12-31"
+    data["dates"]["sent"] = "2023-02-16"  # not counted from: not limited
+    with pytest.raises(ResponseFormatError) as info:
+        load_response(data)
+    known = "is outside the years whose bank holidays are known (1872 to 2100)"
+    assert sorted(info.value.errors) == [
+        f"dates.fee_notice: '9999-12-31' {known}",
+        f"dates.received: '9999-12-31' {known}",
+        f"request.received: '1871-12-29' {known}",
+    ]
+
+
+def test_a_deadline_that_runs_past_the_known_years_is_not_an_extension_finding():
+    # Received Mon 20 Dec 2100: working day 20 would be in 2101. That is no fault of the
+    # response (not "extension_invalid"): the check cannot be done, and says why.
+    from foidesk.law.deadlines import DateOutOfRange
+
+    data = seed()
+    data["request"]["received"] = data["dates"]["received"] = "2100-12-20"
+    data["dates"]["due"] = data["dates"]["sent"] = None
+    with pytest.raises(DateOutOfRange, match="runs past 31 December 2100"):
+        check_response(load_response(data), today=date(2100, 12, 21))
+
+
 def test_validator_in_use_is_named():
     from foidesk.law.response import validator_name
 

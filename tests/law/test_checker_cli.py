@@ -153,6 +153,34 @@ def test_number_too_long_to_read_exit_2(capsys, tmp_path):
     assert err == f"foidesk check: {path} has a number too long to read\n"
 
 
+def test_date_outside_the_known_bank_holidays_exit_2(capsys, tmp_path):
+    data = json.loads(SEED.read_text(encoding="utf-8"))
+    data["dates"]["received"] = "9999-12-31"
+    path = tmp_path / "late.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    code, out, err = run(capsys, str(path))
+    assert code == 2
+    assert out == ""
+    assert err == (
+        f"foidesk check: {path} is not a valid response: dates.received: '9999-12-31' is "
+        "outside the years whose bank holidays are known (1872 to 2100)\n"
+    )
+
+
+def test_deadline_running_past_the_known_bank_holidays_exit_2(capsys, tmp_path):
+    data = json.loads(SEED.read_text(encoding="utf-8"))
+    data["request"]["received"] = data["dates"]["received"] = "2100-12-20"
+    data["dates"]["due"] = data["dates"]["sent"] = None
+    path = tmp_path / "late.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    code, out, err = run(capsys, str(path), "--today", "2100-12-21")
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1
+    assert err.startswith(f"foidesk check: {path} cannot be checked: no deadline can be worked out")
+    assert "runs past 31 December 2100" in err
+
+
 def test_usage_error_exit_2(capsys):
     code, _, err = run(capsys)
     assert code == 2

@@ -32,6 +32,7 @@ from typing import Any
 from foidesk.intake.extraction import ExtractedQuestion, Extraction
 from foidesk.law import exemptions as ex
 from foidesk.law.checker import check_response, findings_as_dict
+from foidesk.law.deadlines import DateOutOfRange
 from foidesk.law.provisions import CitationError, to_catalogue_id
 from foidesk.law.regimes import Regime
 from foidesk.law.response import ResponseFormatError, load_response
@@ -214,7 +215,10 @@ def check_extraction(e: Extraction) -> CheckResult:
         return CheckResult([], [*notes, f"not checked: the page gives no valid response ({exc})"])
     received = date.fromisoformat(data["request"]["received"])
     sent = e.responded and date.fromisoformat(e.responded)
-    findings = findings_as_dict(check_response(response, today=sent or received))
+    try:
+        findings = findings_as_dict(check_response(response, today=sent or received))
+    except DateOutOfRange as exc:  # received in the last days of 2100
+        return CheckResult([], [*notes, f"not checked: no deadline can be worked out ({exc})"])
     incomplete = e.complete is False
     dropped: set[str] = set()
     kept = []

@@ -24,7 +24,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from foidesk.law import exemptions as ex
-from foidesk.law.deadlines import ClockInputError, Deadline, RuleNotAvailable, compute_deadline, fmt
+from foidesk.law.deadlines import (
+    ClockInputError,
+    DateOutOfRange,
+    Deadline,
+    RuleNotAvailable,
+    compute_deadline,
+    fmt,
+)
 from foidesk.law.exemptions import (
     AuthorityKind,
     Catalogue,
@@ -1365,6 +1372,8 @@ def _deadline(ctx: Context) -> tuple[Deadline | None, list[Finding]]:
             ),
             findings,
         )
+    except DateOutOfRange:
+        raise  # no deadline can be worked out, so the response cannot be checked
     except RuleNotAvailable as exc:
         findings.append(
             _error(
@@ -1594,6 +1603,10 @@ def check_response(
 
     ``today`` (default: today in the UK) decides whether an unsent response is overdue;
     ``authority_kind`` overrides ``response.authority.kind`` (e.g. ``"police"``).
+
+    Raises ``DateOutOfRange`` when the statutory deadline cannot be worked out because the
+    count of working days runs outside the years whose bank holidays are known (a request
+    received in late December 2100); ``load_response`` already refuses a date outside them.
     """
     ctx = Context(
         response=response,

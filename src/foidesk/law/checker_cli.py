@@ -5,7 +5,8 @@ and prints the checker's findings (``foidesk.law.checker``).
 
 Exit status: 0 when there are no errors (warnings allowed), 1 when there is at least one error,
 2 when the input cannot be checked (missing or unreadable file, not JSON, nested too deeply to
-read, not a valid response), with a one-line explanation on standard error.
+read, not a valid response, or no deadline can be worked out from its dates), with a one-line
+explanation on standard error.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import TextIO
 
 from foidesk.law.checker import Finding, Severity, check_response, findings_as_dict, has_errors
+from foidesk.law.deadlines import DateOutOfRange
 from foidesk.law.exemptions import CATALOGUE_VERSION, AuthorityKind
 from foidesk.law.response import Response, ResponseFormatError, load_response, validator_name
 
@@ -82,7 +84,10 @@ def main(argv: list[str] | None = None) -> int:
         response = load_response(data)
     except ResponseFormatError as exc:
         return _fail(f"{name} is not a valid response: {exc.errors[0]}" + _more(exc.errors))
-    findings = check_response(response, today=args.today, authority_kind=args.authority_kind)
+    try:
+        findings = check_response(response, today=args.today, authority_kind=args.authority_kind)
+    except DateOutOfRange as exc:
+        return _fail(f"{name} cannot be checked: no deadline can be worked out ({exc})")
     if args.json:
         json.dump(findings_as_dict(findings), sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")

@@ -2,7 +2,8 @@
 
 ``load_response(data) -> Response`` validates ``data`` against
 ``schema/response.schema.json`` (JSON Schema draft 2020-12) and then against what the schema
-cannot say (real dates, question numbers that exist, one entry per question number), raising
+cannot say (real dates, question numbers that exist, one entry per question number, and dates
+the clock counts from in the years whose bank holidays are known), raising
 ``ResponseFormatError`` with every problem as a ``path: message`` line. ``response_to_dict``
 is its inverse. ``docs/response-format.md`` documents each field, with the seed 190A/23.
 
@@ -31,6 +32,7 @@ from typing import Any
 import jsonschema
 import jsonschema.exceptions
 
+from foidesk.law.calendars import FIRST_DAY, FIRST_YEAR, LAST_DAY, LAST_YEAR
 from foidesk.law.regimes import Regime
 
 FORMAT = "foidesk-response/1"
@@ -323,6 +325,20 @@ def _date(value: str | None, where: str, errors: list[str]) -> date | None:
         return None
 
 
+def _countable(day: date | None, where: str, errors: list[str]) -> None:
+    """A date the clock counts working days from must lie in the years whose bank holidays are
+    known (``foidesk.law.calendars``): outside them no deadline can be worked out."""
+    if day is not None and not FIRST_DAY <= day <= LAST_DAY:
+        errors.append(
+            f"{where}: '{day.isoformat()}' is outside the years whose bank holidays are known "
+            f"({FIRST_YEAR} to {LAST_YEAR})"
+        )
+
+
+#: The dates the clock counts from (``compute_deadline``), besides ``request.received``.
+_COUNTED_DATES = ("received", "clarification_received", "fee_notice", "fee_paid")
+
+
 def _paragraphs(items: Sequence[Any]) -> tuple[Paragraph, ...]:
     out = []
     for item in items:
@@ -363,6 +379,7 @@ def load_response(data: Any) -> Response:
         raise ResponseFormatError(errors)
     req = data["request"]
     received = _date(req["received"], "request.received", errors)
+    _countable(received, "request.received", errors)
     questions = tuple(
         Question(number=q["number"], text=q["text"], context=q.get("context"))
         for q in req["questions"]
@@ -455,6 +472,8 @@ def load_response(data: Any) -> Response:
             )
         }
     )
+    for name in _COUNTED_DATES:
+        _countable(getattr(dates, name), f"dates.{name}", errors)
     if errors:
         raise ResponseFormatError(errors)
     return Response(
