@@ -63,6 +63,19 @@ def test_database_url_and_debug_come_from_the_environment(tmp_path):
     assert result.stdout.split() == ["django.db.backends.postgresql", "True"], result.stderr
 
 
+def test_a_database_url_that_cannot_be_read_is_one_line_without_the_password(tmp_path):
+    env = {"FOIDESK_SECRET_KEY": "k" * 50, "FOIDESK_VAR_DIR": str(tmp_path)}
+    for url, says in (
+        ("bogus://x", "DATABASE_URL: 'bogus://' is not a kind of database FOI desk can use"),
+        ("postgres://foidesk:s3cret@db:port/foidesk", "DATABASE_URL is not a database URL"),
+    ):
+        result = run([str(VENV_BIN / "foidesk"), "migrate"], DATABASE_URL=url, **env)
+        assert result.returncode == 2
+        assert result.stderr.startswith(f"foidesk: {says}")
+        assert result.stderr.count("\n") == 1, result.stderr
+        assert "s3cret" not in result.stderr
+
+
 def test_default_database_is_the_sqlite_file_under_var(tmp_path):
     code = "from django.conf import settings; print(settings.DATABASES['default']['NAME'])"
     result = run(

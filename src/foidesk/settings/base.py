@@ -19,6 +19,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 PROJECT_DIR = Path(__file__).resolve().parents[3]
 VAR_DIR = Path(os.environ.get("FOIDESK_VAR_DIR", PROJECT_DIR / "var"))
@@ -102,17 +103,35 @@ TEMPLATES = [
 ]
 
 
+_DATABASE_URL_FORMS = "use sqlite:///PATH or postgres://USER:PASSWORD@HOST:PORT/NAME"
+
+
 def database_from_env() -> dict:
     """The default database from ``DATABASE_URL``, with SQLite tuned for a small server.
 
     SQLite runs in WAL mode so that the public pages can be read while staff write, and
     writes take the lock at the start of a transaction (``IMMEDIATE``) so two workers never
     deadlock upgrading a read lock.
+
+    A URL that cannot be read stops start-up with ``ImproperlyConfigured``, which the
+    ``foidesk`` command reports in one line; the message never repeats the URL, which may
+    hold a password.
     """
     default_sqlite = f"sqlite:///{VAR_DIR / 'foidesk.sqlite3'}"
-    config = dj_database_url.parse(
-        os.environ.get("DATABASE_URL", default_sqlite), conn_max_age=60, conn_health_checks=True
-    )
+    try:
+        config = dj_database_url.parse(
+            os.environ.get("DATABASE_URL", default_sqlite), conn_max_age=60, conn_health_checks=True
+        )
+    except dj_database_url.UnknownSchemeError as error:
+        raise ImproperlyConfigured(
+            f"DATABASE_URL: '{error.scheme}://' is not a kind of database FOI desk can use "
+            f"({_DATABASE_URL_FORMS})."
+        ) from None
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"DATABASE_URL is not a database URL that can be read ({_DATABASE_URL_FORMS}; "
+            "characters such as @, : or / in a password must be written %40, %3A, %2F)."
+        ) from None
     if config["ENGINE"] == "django.db.backends.sqlite3":
         if config["NAME"] and config["NAME"] != ":memory:":
             Path(config["NAME"]).parent.mkdir(parents=True, exist_ok=True)
