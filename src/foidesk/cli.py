@@ -8,6 +8,7 @@ word is a Django management command (``foidesk migrate``, ``foidesk createsuperu
 import os
 import sys
 from collections.abc import Callable
+from typing import NoReturn
 
 USAGE = """\
 usage: foidesk COMMAND [options]
@@ -49,14 +50,55 @@ def _check(argv: list[str]) -> int:
     return check_main(argv)
 
 
+def _bind(value: str) -> str:
+    """``--bind``: an address gunicorn can listen on, read as gunicorn reads it (``HOST:PORT``,
+    ``[::1]:PORT``, ``unix:PATH``, ``fd://N``), with a TCP port from 1 to 65535. Checked here
+    so that a bad one is a one-line error rather than an ``OverflowError`` from the socket."""
+    import argparse
+
+    from gunicorn.util import parse_address
+
+    try:
+        address = parse_address(value)
+    except RuntimeError as error:
+        raise argparse.ArgumentTypeError(f"{value!r}: {str(error).rstrip('.')}") from None
+    if isinstance(address, tuple) and not 1 <= address[1] <= 65535:
+        raise argparse.ArgumentTypeError(f"{value!r}: the port must be from 1 to 65535")
+    return value
+
+
+def _workers(value: str) -> int:
+    """``--workers``: at least one worker process (with none, gunicorn listens but never
+    answers)."""
+    import argparse
+
+    try:
+        workers = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if workers < 1:
+        raise argparse.ArgumentTypeError(f"{value!r}: at least 1 worker process is needed")
+    return workers
+
+
 def _serve(argv: list[str]) -> int:
     """Serve with gunicorn, the production WSGI server; static files come from WhiteNoise."""
     import argparse
 
-    parser = argparse.ArgumentParser(prog="foidesk serve")
-    parser.add_argument("--bind", default="127.0.0.1:8000", help="address to listen on")
-    parser.add_argument("--workers", type=int, default=2, help="worker processes")
-    args = parser.parse_args(argv)
+    class Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> NoReturn:  # one line, like the other commands
+            sys.stderr.write(f"{self.prog}: {message} (see --help)\n")
+            raise SystemExit(2)
+
+    parser = Parser(prog="foidesk serve")
+    parser.add_argument(
+        "--bind", type=_bind, default="127.0.0.1:8000", help="address to listen on (HOST:PORT)"
+    )
+    parser.add_argument("--workers", type=_workers, default=2, help="worker processes (1 or more)")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # a bad option (2) or --help (0)
+        return stop.code if isinstance(stop.code, int) else 0
     _use_default_settings()
     import django
 

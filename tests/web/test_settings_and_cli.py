@@ -87,6 +87,23 @@ def test_default_database_is_the_sqlite_file_under_var(tmp_path):
     assert result.stdout.strip() == str(tmp_path / "foidesk.sqlite3"), result.stderr
 
 
+def test_serve_refuses_a_bad_address_or_no_workers_in_one_line():
+    for args, says in (
+        (["--bind", "127.0.0.1:99999"], "'127.0.0.1:99999': the port must be from 1 to 65535"),
+        (["--bind", "127.0.0.1:0"], "the port must be from 1 to 65535"),
+        (["--bind", "localhost:http"], "'http' is not a valid port number"),
+        (["--workers", "0"], "'0': at least 1 worker process is needed"),
+        (["--workers", "two"], "'two' is not a whole number"),
+    ):
+        # Refused before gunicorn starts (it would otherwise listen and never answer).
+        result = run([str(VENV_BIN / "foidesk"), "serve", *args], FOIDESK_SECRET_KEY="k" * 50)
+        assert result.returncode == 2
+        assert result.stdout == ""
+        assert result.stderr.startswith("foidesk serve: argument --")
+        assert says in result.stderr
+        assert result.stderr.count("\n") == 1, result.stderr
+
+
 def test_foidesk_help_lists_the_commands():
     result = run([str(VENV_BIN / "foidesk"), "--help"])
     assert result.returncode == 0
