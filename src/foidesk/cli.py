@@ -138,6 +138,11 @@ COMMANDS: dict[str, Callable[[list[str]], int]] = {
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run ``foidesk COMMAND``; returns the exit status.
+
+    A missing or bad setting is one line and exit 2; a database that cannot be reached or used
+    (the server is down, the name is wrong, the tables are not made yet) is one line and exit 1.
+    """
     args = sys.argv[1:] if argv is None else argv
     if not args or args[0] in {"-h", "--help", "help"}:
         sys.stdout.write(USAGE)
@@ -146,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     # Our own commands are spelt with hyphens (import-log); Django's modules use underscores.
     handler = COMMANDS.get(command, lambda rest: _django([command.replace("-", "_"), *rest]))
     from django.core.exceptions import ImproperlyConfigured
+    from django.db import InterfaceError, OperationalError
 
     try:
         return handler(rest)
@@ -153,6 +159,10 @@ def main(argv: list[str] | None = None) -> int:
         # A missing or bad setting (FOIDESK_SECRET_KEY, DATABASE_URL): say which, no traceback.
         sys.stderr.write(f"foidesk: {error}\n")
         return 2
+    except (OperationalError, InterfaceError) as error:
+        # The driver's own words (which name the host, never the password), on one line.
+        sys.stderr.write(f"foidesk: the database cannot be used: {' '.join(str(error).split())}\n")
+        return 1
 
 
 if __name__ == "__main__":

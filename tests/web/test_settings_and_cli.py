@@ -76,6 +76,21 @@ def test_a_database_url_that_cannot_be_read_is_one_line_without_the_password(tmp
         assert "s3cret" not in result.stderr
 
 
+def test_a_database_that_cannot_be_reached_is_one_line(tmp_path):
+    # Port 1 on this machine: nothing listens there, so the connection is refused at once.
+    # (--skip-checks: the system checks' own warnings are not what is tested here.)
+    result = run(
+        [str(VENV_BIN / "foidesk"), "migrate", "--skip-checks"],
+        DATABASE_URL="postgres://foidesk:s3cret@127.0.0.1:1/foidesk",
+        FOIDESK_SECRET_KEY="k" * 50,
+        FOIDESK_VAR_DIR=str(tmp_path),
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith("foidesk: the database cannot be used: ")
+    assert "127.0.0.1" in result.stderr and "s3cret" not in result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
+
+
 def test_default_database_is_the_sqlite_file_under_var(tmp_path):
     code = "from django.conf import settings; print(settings.DATABASES['default']['NAME'])"
     result = run(
