@@ -1,0 +1,132 @@
+"""Benchmark: text built to be slow, read within a bound (target: each case under 5 seconds).
+
+A pasted request, an imported page or an attached file can be made of whatever its sender likes.
+Each case here once took time growing with the square of its length, or worse, and so held a web
+worker past its 30-second timeout (a 500) or an import for minutes; each is now read in time
+proportional to its length. The cases, and the code that reads them:
+
+- a request pasted into "Log a request": one line of 33,000 "1. " (99,000 characters, within the
+  form's limit of 100,000), split into questions (``intake.splitting.propose_questions``);
+- an imported page whose request is 30,000 short sentences in one paragraph
+  (``intake.extraction.extract``);
+- an imported page of 300,000 "1. " (900 KB);
+- a lettered item naming ten years, read for whether it only names periods;
+- an attached text file of one 230,000-character word, scanned for personal data before approval
+  (``safety.scan``).
+
+Usage::
+
+    python bench/bench_hostile_input.py             # a human-readable summary
+    python bench/bench_hostile_input.py --markdown  # the "## Hostile input" section
+    python bench/bench_hostile_input.py --check     # exit 1 if a case is over the target
+
+Each figure is the best of 2 runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+try:
+    import foidesk.intake.extraction  # noqa: F401
+except ImportError:  # run from a checkout without installing: use ./src
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from sections import write_section  # bench/sections.py, beside this script
+
+from foidesk.intake.extraction import NoResponse, extract
+from foidesk.intake.splitting import propose_questions
+from foidesk.safety import scan
+
+SECTION = "## Hostile input"
+TARGET_SECONDS = 5.0
+
+
+def _extract(text: str) -> None:
+    with contextlib.suppress(NoResponse):  # a page with no response is an answer too
+        extract(text)
+
+
+YEARS = ", ".join(str(y) for y in range(2014, 2023)) + " and 2023"
+CASES: list[tuple[str, Callable[[], object]]] = [
+    (
+        'pasted request: one line of 33,000 "1. "',
+        lambda: propose_questions("Dear Sir,\n" + "1. " * 33_000 + "\nYours faithfully\nJo"),
+    ),
+    (
+        "imported page: 30,000 short sentences in one paragraph",
+        lambda: _extract("Request\n" + "Please tell me. " * 30_000 + "\nResponse\nThere were 4.\n"),
+    ),
+    ('imported page: 300,000 "1. "', lambda: _extract("Dear Sir,\n" + "1. " * 300_000)),
+    (
+        "lettered items naming ten years",
+        lambda: propose_questions(
+            f"a) In {YEARS}, how many officers were assaulted on duty?\n"
+            "b) In the same years, how many of those assaults led to a charge?\n"
+        ),
+    ),
+    (
+        "attached text file: one 230,000-character word",
+        lambda: scan(b"x" * 230_000, filename="token.txt"),
+    ),
+]
+
+
+def run(repeats: int = 2) -> list[dict[str, object]]:
+    results = []
+    for name, case in CASES:
+        timings = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            case()
+            timings.append(time.perf_counter() - start)
+        best = min(timings)
+        results.append({"case": name, "best": best, "ok": best < TARGET_SECONDS})
+    return results
+
+
+def markdown(results: list[dict[str, object]]) -> str:
+    rows = "".join(
+        f"| {r['case']} | {r['best']:.2f} | < {TARGET_SECONDS:.0f} s "
+        f"({'meets' if r['ok'] else 'MISSES'}) |\n"
+        for r in results
+    )
+    return (
+        f"{SECTION}\n\n"
+        "Text built to be slow (`bench/bench_hostile_input.py`): each case once took time "
+        "growing with the square of its length or worse, holding a web worker past its "
+        "timeout or an import for minutes. Best of 2 runs.\n\n"
+        "| case | seconds | target |\n|---|---:|---|\n" + rows
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="bench_hostile_input.py", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument("--repeats", type=int, default=2)
+    parser.add_argument("--markdown", action="store_true", help="print the Markdown section")
+    parser.add_argument("--out", type=Path, help="replace or append the section in this file")
+    parser.add_argument("--check", action="store_true", help="exit 1 if a case is too slow")
+    args = parser.parse_args(argv)
+
+    results = run(args.repeats)
+    section = markdown(results)
+    if args.markdown:
+        sys.stdout.write(section)
+    else:
+        for r in results:
+            verdict = "ok" if r["ok"] else "TOO SLOW"
+            sys.stdout.write(f"{r['case']}: {r['best']:.2f} s ({verdict})\n")
+    if args.out is not None:
+        write_section(args.out, SECTION, section)
+    return 1 if args.check and not all(r["ok"] for r in results) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
