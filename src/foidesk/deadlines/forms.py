@@ -3,6 +3,7 @@ import datetime as dt
 from django import forms
 
 from foidesk.law.calendars import LAST_DAY
+from foidesk.law.deadlines import CLOCK_DATES
 from foidesk.law.regimes import Regime
 from foidesk.web.forms import DateField
 
@@ -13,8 +14,6 @@ FOIA_IN_FORCE = dt.date(2005, 1, 1)
 #: whose bank holidays are known (to 31 December 2100, ``foidesk.law.calendars.LAST_DAY``), so a
 #: later date is refused here, naming its box, before the clock is asked.
 LATEST = LAST_DAY
-
-_DATE_FIELDS = ("received", "clarification_received", "fee_notice", "fee_paid")
 
 
 class DeadlineCalculatorForm(forms.Form):
@@ -66,7 +65,7 @@ class DeadlineCalculatorForm(forms.Form):
 
     def clean(self) -> dict:
         data = super().clean()
-        for name in _DATE_FIELDS:
+        for name in CLOCK_DATES:
             value = data.get(name)
             if value and value > LATEST:
                 self.add_error(

@@ -2492,8 +2492,7 @@ def extract(
         # between the request's introduction and the questions is the opening decision, which
         # speaks for the answers the page lost only when it discloses in full.
         introduced = [k for k in range(first) if introduces_request(lines[k])]
-        opening = "\n".join(lines[introduced[-1] + 1 : first]).strip() if introduced else ""
-        in_full_above = opening if _IN_FULL.search(opening) else ""
+        decision_above = "\n".join(lines[introduced[-1] + 1 : first]).strip() if introduced else ""
         preamble = ""
     else:
         first_letter = _LETTERED_REQUEST.search(request_text) or _ROMAN_REQUEST.search(request_text)
@@ -2598,9 +2597,9 @@ def extract(
         and not _named(preamble)
     )
     # "I have today decided to disclose the located information to you in full as follows."
-    if not interleaved:
-        in_full_above = preamble if answers and _IN_FULL.search(preamble) else ""
-    opening_in_full = bool(answers and in_full_above)
+    # (Above questions set over their answers, it speaks only for the answers the page lost.)
+    in_full_above = (decision_above if interleaved else preamble) if answers else ""
+    opening_in_full = bool(in_full_above and _IN_FULL.search(in_full_above))
     extracted: list[ExtractedQuestion] = []
     decision_figures = has_figures(decision) if not answers else False
     # Questions a sentence of the response names with an outcome of their own: beside numbered

@@ -821,26 +821,26 @@ def _cost_refusal(text: str, cites: Sequence[str]) -> bool:
     return False
 
 
-def _substantive(text: str) -> str:
-    """``text`` less its procedural sentences, one a line (so a short line of figures is still
-    a short line)."""
-    return "\n".join(s for s in sentences(text) if not _PROCEDURAL_SENTENCE.search(s))
-
-
 # "The information is exempt pursuant to section 24(1) - National Security. See below.": a bare
 # pointer after a refusal points to the reasons set out below, not to information.
 _SEE_BELOW = re.compile(r"^(?:please\s+)?see\s+below\.?$", re.I)
 
 
-def gives(text: str) -> bool:
-    """Whether an answer gives anything: figures, the wording of a disclosure, or a document
-    attached ("provided me with the enclosed spreadsheet")."""
+def _substantive(text: str) -> str:
+    """``text`` less its procedural sentences and a bare "See below." after a refusal, one a
+    line (so a short line of figures is still a short line)."""
     said = [s for s in sentences(text) if not _PROCEDURAL_SENTENCE.search(s)]
-    substantive = "\n".join(
+    return "\n".join(
         s
         for k, s in enumerate(said)
         if not (k and _SEE_BELOW.match(s.strip()) and refuses(said[k - 1]))
     )
+
+
+def gives(text: str) -> bool:
+    """Whether an answer gives anything: figures, the wording of a disclosure, or a document
+    attached ("provided me with the enclosed spreadsheet")."""
+    substantive = _substantive(text)
     return (
         has_figures(substantive)
         or bool(_DISCLOSURE.search(substantive))

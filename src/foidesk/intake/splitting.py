@@ -278,17 +278,13 @@ _FOLLOWUP = re.compile(
     re.I,
 )
 # What the thing asked for in the item above should hold: "- This should include a summary of
-# the report, the hate strand, and ...".
-# (Only "this" or "it": "- These should cover each of the years 2021 to 2023." is about every
-# item above, and is kept as context, as what the requester wants of every item is.)
+# the report, the hate strand, and ...". "This" or "it" is the item above; "- These should cover
+# each of the years 2021 to 2023." is about every item, and is kept as context, as what the
+# requester wants of every item is.
 _SPECIFIES_ABOVE = re.compile(
-    r"^(?:this|it)\s+(?:should|must|would|will|could|can)\s+(?:also\s+)?"
-    r"(?:include|cover|contain|show|list|detail|set\s+out)\b",
-    re.I,
-)
-_SPECIFIES_ALL_ABOVE = re.compile(
-    r"^(?:these|they|all|each)\s+(?:of\s+(?:these|them)\s+)?(?:should|must|would|will|could|"
-    r"can)\s+(?:also\s+)?(?:include|cover|contain|show|list|detail|set\s+out|relate)\b",
+    r"^(?:(?P<one>this|it)|(?:these|they|all|each)(?:\s+of\s+(?:these|them))?)\s+"
+    r"(?:should|must|would|will|could|can)\s+(?:also\s+)?"
+    r"(?:include|cover|contain|show|list|detail|set\s+out|relate)\b",
     re.I,
 )
 # A condition inside a numbered item ("If the date in 1 above was ..., I would like ...") stays
@@ -1087,14 +1083,6 @@ _BREAKDOWN_PART = re.compile(
 )
 
 
-# "1a. In 2019" / "1b. In 2020": a lettered part that only names a period of its question.
-_PERIOD_ONLY = re.compile(
-    r"^(?:(?:in|for|during)\s+)?(?:the\s+)?(?:(?:calendar|financial|academic)\s+years?\s+)?"
-    r"(?:19|20)\d{2}(?:\s*[/-]\s*(?:19|20)?\d{2})?\s*[.;,]?$",
-    re.I,
-)
-
-
 # "For the same time period, please provide:": an item that only asks for its parts.
 _PROVIDE_THE_FOLLOWING = re.compile(
     r"\b(?:please\s+(?:provide|supply|give|send|disclose)|the\s+following)"
@@ -1207,7 +1195,8 @@ class _Splitter:
             and self.current is not None
             and (
                 _BREAKDOWN_PART.match(para.marker.rest)
-                or _PERIOD_ONLY.match(para.marker.rest)
+                # "1a. In 2019" / "1b. In 2020": a part that only names a period of its question
+                or _a_period(para.marker.rest)
                 # "Q8b. If the answer to 8a is that ..., was the supplier ...?"
                 or (
                     para.kind is _Kind.FOLLOWUP
@@ -1223,19 +1212,15 @@ class _Splitter:
             and para.marker.style is _Style.BULLET
             and self.current is not None
             and self.current.text
-            and _SPECIFIES_ABOVE.match(para.marker.rest)
+            and (specifies := _SPECIFIES_ABOVE.match(para.marker.rest))
         ):
             # "- A copy of the log ..." / "- This should include a summary of ...": what the
-            # item above should hold (a bullet, not an item the requester numbered).
-            self.current.ask(para.marker.rest)
-        elif (
-            para.marker is not None
-            and para.marker.style is _Style.BULLET
-            and self.current is not None
-            and self.current.text
-            and _SPECIFIES_ALL_ABOVE.match(para.marker.rest)
-        ):
-            self.current.context.append(para.marker.rest)  # "- These should cover ..."
+            # item above should hold (a bullet, not an item the requester numbered); "- These
+            # should cover ..." is context.
+            if specifies.group("one"):
+                self.current.ask(para.marker.rest)
+            else:
+                self.current.context.append(para.marker.rest)
         elif para.marker is not None and self.is_item(para):
             self.open_item(para, para.marker)
         elif para.marker is not None and self.current is not None:

@@ -142,6 +142,11 @@ class RuleNotAvailable(ClockInputError):
     """The option asked for does not exist under this regime (e.g. a FOISA PIT extension)."""
 
 
+#: The dates the clock counts from (``compute_deadline``'s received day and its keyword
+#: arguments), by the names the response format and the public calculator give them too.
+CLOCK_DATES = ("received", "clarification_received", "fee_notice", "fee_paid")
+
+
 class DateOutOfRange(ClockInputError, OutsideKnownYears):
     """A date the clock cannot count from, or a date it would have to count past: working days
     are known only in the years whose bank holidays are known (``calendars.FIRST_YEAR`` to
@@ -678,10 +683,8 @@ def compute_deadline(
         else:
             hi = fee_notice.toordinal()
     reach = pit_limit_working_days if pit_extension_to is not None else n
-    try:
+    with _known_years():
         base, prefix, wd = cal.covering(s, hi, reach if reach > n else n)
-    except OutsideKnownYears as exc:
-        raise DateOutOfRange(str(exc)) from None
 
     i = prefix[s - base]  # position of day 1 in ``wd`` (working days on or before s come first)
     if weekend_receipt is WeekendReceipt.CODE and (i == 0 or wd[i - 1] != s):
@@ -1304,6 +1307,7 @@ __all__ = [
     "RESPONSE_WORKING_DAYS",
     "AggregationWindow",
     "ClockInputError",
+    "CLOCK_DATES",
     "DateOutOfRange",
     "Deadline",
     "Explanation",

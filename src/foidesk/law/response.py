@@ -33,6 +33,7 @@ import jsonschema
 import jsonschema.exceptions
 
 from foidesk.law.calendars import FIRST_DAY, FIRST_YEAR, LAST_DAY, LAST_YEAR
+from foidesk.law.deadlines import CLOCK_DATES
 from foidesk.law.regimes import Regime
 
 FORMAT = "foidesk-response/1"
@@ -335,10 +336,6 @@ def _countable(day: date | None, where: str, errors: list[str]) -> None:
         )
 
 
-#: The dates the clock counts from (``compute_deadline``), besides ``request.received``.
-_COUNTED_DATES = ("received", "clarification_received", "fee_notice", "fee_paid")
-
-
 def _paragraphs(items: Sequence[Any]) -> tuple[Paragraph, ...]:
     out = []
     for item in items:
@@ -472,7 +469,7 @@ def load_response(data: Any) -> Response:
             )
         }
     )
-    for name in _COUNTED_DATES:
+    for name in CLOCK_DATES:  # (``dates.received``, besides ``request.received``)
         _countable(getattr(dates, name), f"dates.{name}", errors)
     if errors:
         raise ResponseFormatError(errors)
