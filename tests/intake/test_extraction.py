@@ -521,7 +521,7 @@ The information is exempt by virtue of Section 31(1)(a) Law Enforcement.
     ("received", "why"),
     [
         ("20/12/2100", "no deadline can be worked out (counting 20 working days from 20 December"),
-        ("20/12/2105", "'2105-12-20' is outside the years whose bank holidays are known"),
+        ("20/12/2105", "20 December 2105 is outside the years whose bank holidays are known"),
     ],
 )
 def test_a_page_dated_beyond_the_known_bank_holidays_is_not_checked(received, why):

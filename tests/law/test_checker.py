@@ -904,9 +904,9 @@ def test_load_refuses_dates_the_clock_cannot_count_from():
         load_response(data)
     known = "is outside the years whose bank holidays are known (1872 to 2100)"
     assert sorted(info.value.errors) == [
-        f"dates.fee_notice: '9999-12-31' {known}",
-        f"dates.received: '9999-12-31' {known}",
-        f"request.received: '1871-12-29' {known}",
+        f"dates.fee_notice: 31 December 9999 {known}",
+        f"dates.received: 31 December 9999 {known}",
+        f"request.received: 29 December 1871 {known}",
     ]
 
 

@@ -162,7 +162,7 @@ def test_date_outside_the_known_bank_holidays_exit_2(capsys, tmp_path):
     assert code == 2
     assert out == ""
     assert err == (
-        f"foidesk check: {path} is not a valid response: dates.received: '9999-12-31' is "
+        f"foidesk check: {path} is not a valid response: dates.received: 31 December 9999 is "
         "outside the years whose bank holidays are known (1872 to 2100)\n"
     )
 

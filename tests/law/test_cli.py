@@ -96,6 +96,7 @@ def test_bad_date_is_one_line_and_exit_2(capsys):
     ],
 )
 def test_date_outside_the_known_bank_holidays_is_one_line_and_exit_2(capsys, option, value):
+    day = {"9999-12-31": "31 December 9999", "0001-01-01": "1 January 1"}[value]
     argv = ["--regime", "foia", "--received", "2023-01-19", "--fee-notice", "2023-01-20"]
     if option == "--received":
         argv[3] = value
@@ -105,7 +106,7 @@ def test_date_outside_the_known_bank_holidays_is_one_line_and_exit_2(capsys, opt
     assert code == 2
     assert out == ""
     assert err == (
-        f"foidesk deadline: {option}: {value!r} is outside the years whose bank holidays are "
+        f"foidesk deadline: {option}: {day} is outside the years whose bank holidays are "
         "known (1872 to 2100)\n"
     )
 

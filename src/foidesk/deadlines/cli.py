@@ -20,7 +20,7 @@ import sys
 from datetime import date
 from typing import NoReturn
 
-from foidesk.law.calendars import FIRST_DAY, FIRST_YEAR, LAST_DAY, LAST_YEAR
+from foidesk.law.calendars import FIRST_YEAR, LAST_YEAR, OutsideKnownYears, require_known_year
 from foidesk.law.deadlines import (
     ClockInputError,
     WeekendReceipt,
@@ -110,12 +110,10 @@ def _parse_date(option: str, value: str) -> date:
         day = date.fromisoformat(value)
     except ValueError:
         raise UsageError(f"{option}: {value!r} is not a valid date (use YYYY-MM-DD)") from None
-    if not FIRST_DAY <= day <= LAST_DAY:
-        raise UsageError(
-            f"{option}: {value!r} is outside the years whose bank holidays are known "
-            f"({FIRST_YEAR} to {LAST_YEAR})"
-        )
-    return day
+    try:
+        return require_known_year(day)
+    except OutsideKnownYears as exc:
+        raise UsageError(f"{option}: {exc}") from None
 
 
 def _run(argv: list[str]) -> tuple[dict[str, object], str, bool]:

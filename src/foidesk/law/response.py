@@ -32,7 +32,7 @@ from typing import Any
 import jsonschema
 import jsonschema.exceptions
 
-from foidesk.law.calendars import FIRST_DAY, FIRST_YEAR, LAST_DAY, LAST_YEAR
+from foidesk.law.calendars import OutsideKnownYears, require_known_year
 from foidesk.law.deadlines import CLOCK_DATES
 from foidesk.law.regimes import Regime
 
@@ -328,12 +328,14 @@ def _date(value: str | None, where: str, errors: list[str]) -> date | None:
 
 def _countable(day: date | None, where: str, errors: list[str]) -> None:
     """A date the clock counts working days from must lie in the years whose bank holidays are
-    known (``foidesk.law.calendars``): outside them no deadline can be worked out."""
-    if day is not None and not FIRST_DAY <= day <= LAST_DAY:
-        errors.append(
-            f"{where}: '{day.isoformat()}' is outside the years whose bank holidays are known "
-            f"({FIRST_YEAR} to {LAST_YEAR})"
-        )
+    known (``foidesk.law.calendars.require_known_year``): outside them no deadline can be worked
+    out."""
+    if day is None:
+        return
+    try:
+        require_known_year(day)
+    except OutsideKnownYears as exc:
+        errors.append(f"{where}: {exc}")
 
 
 def _paragraphs(items: Sequence[Any]) -> tuple[Paragraph, ...]:
