@@ -4716,3 +4716,22 @@ def test_a_short_last_answer_where_a_page_is_cut_short(last: str, outcome: str |
     )
 
     assert [q.outcome for q in e.questions] == ["disclosed", outcome]
+
+
+def test_a_request_with_no_headings_ends_where_a_nil_return_is_stated() -> None:
+    # Nothing heads the request or the answer, and the answer speaks in no voice of its own
+    # ("we", "the force holds"): it states a nil return.
+    page = (
+        "Freedom of Information request 2023-418\n"
+        "Date: 3 May 2023\n"
+        "Could you please tell me how many speed cameras have been installed on the A38 since "
+        "2019?\n"
+        "Could you please provide the cost of each camera installed?\n"
+        "There have been no speed cameras installed on the A38 since 2019.\n"
+    )
+    e = extract(page)
+    assert [q.text[:40] for q in e.questions] == [
+        "Could you please tell me how many speed ",
+        "Could you please provide the cost of eac",
+    ]
+    assert [q.outcome for q in e.questions] == ["disclosed", "disclosed"]

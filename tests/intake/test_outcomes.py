@@ -541,3 +541,18 @@ def test_see_below_after_a_refusal_points_to_the_reasons_not_to_information():
 )
 def test_the_answer_to_your_request_is(answer, cites, outcome):
     assert classify(answer, cites, whole=True) == outcome
+
+
+@pytest.mark.parametrize(
+    ("answer", "outcome"),
+    [
+        # A nil return, stated: nothing of the kind asked about happened.
+        ("There have been no speed cameras installed on the ring road since 2019.", "disclosed"),
+        ("There were no arrests at the match.", "disclosed"),
+        # No records of it is not a nil return.
+        ("There is no information held about the match.", "not_held"),
+        ("There were no records found of arrests at the match.", "not_held"),
+    ],
+)
+def test_there_were_none_is_a_nil_return_unless_of_records(answer, outcome):
+    assert classify(answer, (), whole=True) == outcome

@@ -422,6 +422,10 @@ _DISCLOSURE = quick(
         # "The answer to your request is nil." (not "... is that the Council does not hold it")
         r"\bthe\s+answer\s+to\s+your\s+(?:request|questions?)\s+(?:is|was)\s+(?:nil|none|zero|nought|0)\b|\bthere\s+(?:is|are|was|were|have\s+been|has\s+been)\s+"
         r"(?:currently\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s)|"
+        # "There have been no new stations or stations re-opened since ...": a nil return (not
+        # "There is no information held", "There were no records").
+        r"\bthere\s+(?:have\s+been|has\s+been|were|was)\s+no\s+(?!(?:such\s+|relevant\s+)?"
+        r"(?:information|data|records?|recorded|documents?|documentation|files?|details)\b)|"
         r"\bis\s+attached\b|\battached\s+(?:is|are)\b|"
         r"\b(?:is|are)\s+(?:shown|provided|set\s+out|detailed|listed|given)\s+(?:below|above)\b|"
         # (Not "buildings that have been provided with statutory protection".)

@@ -1895,7 +1895,10 @@ _AUTHORITY_VOICE = re.compile(
     r"your\s+request\s+(?:has\s+been|was|is\s+being)\s+(?:dealt\s+with|handled|considered|"
     r"processed)\b|I\s+understand\s+your\s+request\b|"
     # "The answer to your request is nil."
-    r"the\s+(?:answer|response|reply)\s+to\s+your\s+(?:request|questions?|enquiry)\b)"
+    r"the\s+(?:answer|response|reply)\s+to\s+your\s+(?:request|questions?|enquiry)\b|"
+    # "There have been no new stations or stations re-opened since ...", "There were 14 ...": a
+    # nil return or a count, stated.
+    r"there\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:no|nil|none|\d[\d,]*)\b)"
     r"|\b(?:we|our|us)\b|\bI\s+(?:can|am\s+(?:able|unable|writing\s+to\s+(?:confirm|advise|inform))|"
     r"have\s+(?:been|attached|enclosed)|enclose|attach|write\s+(?:further|in\s+response))\b|"
     r"\b(?:the\s+)?(?:trust|council|force|constabulary|police|service|authority|department|office|"
