@@ -4735,3 +4735,17 @@ def test_a_request_with_no_headings_ends_where_a_nil_return_is_stated() -> None:
         "Could you please provide the cost of eac",
     ]
     assert [q.outcome for q in e.questions] == ["disclosed", "disclosed"]
+
+
+def test_a_heading_naming_the_act_is_not_taken_for_the_request() -> None:
+    # A letter that does not quote the request: its heading names the law, then the answer runs
+    # on with nothing heading it.
+    page = (
+        "Our Ref: F88/2013 Date: 4th March 2013\n\n"
+        "Dear Mr Example\n\n"
+        "FREEDOM OF INFORMATION (SCOTLAND) ACT 2002\n\n"
+        "Further to your email dated 1st February 2013, I can advise you as follows.\n\n"
+        "The attached spreadsheet lists the marked vehicles used by the force.\n"
+    )
+    e = extract(page)
+    assert e.questions == ()

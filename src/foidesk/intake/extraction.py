@@ -902,15 +902,28 @@ def _every_paragraph_asks(lines: list[str]) -> bool:
     return bool(paragraphs) and all(ASKS.search(p) for p in paragraphs)
 
 
+# A letter's heading that names the law it answers under: "FREEDOM OF INFORMATION (SCOTLAND) ACT
+# 2002", "Environmental Information Regulations 2004 - Request".
+_NAMES_THE_LAW = re.compile(
+    r"^\W*(?:the\s+)?(?:freedom\s+of\s+information|environmental\s+information)\b[^.?!]{0,40}?"
+    r"\b(?:act|regulations)\b(?:\s+\d{4})?(?:\s*[-–:]\s*(?:request|response|reply))?\W*$",
+    re.I,
+)
+
+
 def _first_paragraph(lines: list[str], span: tuple[int, int]) -> tuple[int, int] | None:
     """The span of the request's first paragraph that asks something, or says more than a
     heading does, when more text follows it; a salutation ("Dear Mr Smith,", which names the
-    requester) and lines in the authority's voice ("I write in response to ...") are passed
-    over. ``span`` itself when it is one paragraph that asks; ``None`` when no paragraph will do
-    (the "request" found is the site's own text, say)."""
+    requester), lines in the authority's voice ("I write in response to ...") and a heading that
+    names the law ("FREEDOM OF INFORMATION (SCOTLAND) ACT 2002") are passed over. ``span``
+    itself when it is one paragraph that asks; ``None`` when no paragraph will do (the
+    "request" found is the site's own text, say)."""
     start = span[0]
     while start < span[1] and (
-        not lines[start].strip() or SALUTATION.match(lines[start]) or answers_request(lines[start])
+        not lines[start].strip()
+        or SALUTATION.match(lines[start])
+        or answers_request(lines[start])
+        or _NAMES_THE_LAW.match(lines[start])
     ):
         start += 1
     end = next((i for i in range(start, span[1]) if not lines[i].strip()), span[1])
