@@ -138,6 +138,28 @@ def test_search_and_filters(officer_client, imported, query, expected):
         assert found == expected
 
 
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        # Every word must appear, anywhere on the page, not the words as one phrase.
+        ("taser cost", {"822A/23", "988A/21"}),
+        ('"taser cost"', set()),
+        ("cost taser", {"822A/23", "988A/21"}),
+        # OR offers alternatives; a minus sign leaves out.
+        ("drones OR taser", {"1053A/22", "822A/23", "988A/21", "3005_16"}),
+        ("taser -cost", {"3005_16"}),
+        # A reference or provision is looked for as typed.
+        ("822A/23", {"822A/23"}),
+    ],
+)
+def test_search_reads_words_as_the_log_search_does(officer_client, imported, q, expected):
+    response = officer_client.get(reverse("imports:records"), {"q": q})
+
+    found = {r.reference for r in response.context["page_obj"].object_list}
+    assert response.status_code == 200
+    assert found - {""} == expected  # (one page about tasers prints no reference)
+
+
 def test_a_provision_finds_the_ones_inside_it(officer_client, imported):
     response = officer_client.get(reverse("imports:records"), {"provision": "s31"})
 

@@ -103,9 +103,12 @@ _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 _WORD = re.compile(r"\w+")
 
 
-def parse_query(query: str) -> ParsedQuery:
-    """Words, "phrases", ``OR`` and ``-excluded`` from what someone typed; punctuation that is
-    not part of a word is dropped, so no input is an error."""
+def query_terms(query: str, *, as_typed: bool = False) -> ParsedQuery:
+    """Words, "phrases", ``OR`` and ``-excluded`` from what someone typed, as the search box
+    reads them. ``as_typed``: each term keeps its punctuation and case ("190A/23",
+    "s31(1)(a)"), for a search that looks for the characters themselves; otherwise
+    punctuation that is not part of a word is dropped and the terms are lower-cased, as the
+    full-text engines see them. No input is an error."""
     groups: list[list[str]] = []
     excluded: list[str] = []
     pending_or = False
@@ -117,7 +120,10 @@ def parse_query(query: str) -> ParsedQuery:
                 continue
             negate = "-" if bare.startswith("-") else ""
             phrase = bare.lstrip("-")
-        item = " ".join(_WORD.findall(phrase or "")).lower()
+        if as_typed:
+            item = " ".join((phrase or "").split())
+        else:
+            item = " ".join(_WORD.findall(phrase or "")).lower()
         if not item:
             continue
         if negate:
@@ -128,6 +134,11 @@ def parse_query(query: str) -> ParsedQuery:
             groups.append([item])
         pending_or = False
     return ParsedQuery(tuple(tuple(g) for g in groups), tuple(excluded))
+
+
+def parse_query(query: str) -> ParsedQuery:
+    """``query_terms`` as the full-text engines see them (punctuation dropped, lower case)."""
+    return query_terms(query)
 
 
 def _within_sql(within: QuerySet | None, column: str) -> tuple[str, list]:

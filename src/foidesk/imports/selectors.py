@@ -18,6 +18,7 @@ from django.http import Http404
 from foidesk.accounts.models import User
 from foidesk.audit.models import AuditEvent
 from foidesk.cases.access import sees_register
+from foidesk.disclosure.search import query_terms
 
 from .corrections import CheckTally, fingerprint, tally
 from .models import ImportedRecord, ImportFailure, ImportRun
@@ -91,8 +92,9 @@ class RecordFilters:
 def record_search(user: User, filters: RecordFilters) -> QuerySet[ImportedRecord]:
     """Records matching ``filters``, newest first, without the heavy columns.
 
-    ``q`` looks in the title, reference, provisions and the page text; ``provision`` matches a
-    cited provision and the ones inside it ("s31" finds s31(1)(a)).
+    ``q`` looks in the title, reference, provisions and the page text, word by word
+    (``_matching``); ``provision`` matches a cited provision and the ones inside it ("s31"
+    finds s31(1)(a)).
     """
     return _narrowed(records_visible_to(user).defer(*_HEAVY), filters).order_by(
         "-last_imported_at", "-id"
@@ -104,13 +106,7 @@ def _narrowed(
 ) -> QuerySet[ImportedRecord]:
     """``records`` narrowed to ``filters`` (the records list's filters, and a run's count)."""
     if filters.q:
-        q = filters.q
-        records = records.filter(
-            Q(title__icontains=q)
-            | Q(reference__icontains=q)
-            | Q(provisions_text__icontains=f" {q}")
-            | Q(full_text__icontains=q)
-        )
+        records = records.filter(_matching(filters.q))
     if filters.outcome:
         records = records.filter(overall_outcome=filters.outcome)
     if filters.authority:
@@ -133,6 +129,33 @@ def _narrowed(
     if filters.run is not None:
         records = records.filter(Q(run_id=filters.run) | Q(first_run_id=filters.run))
     return records
+
+
+def _holds(term: str) -> Q:
+    """A record whose title, reference, provisions or page text holds ``term``, ignoring case."""
+    return (
+        Q(title__icontains=term)
+        | Q(reference__icontains=term)
+        | Q(provisions_text__icontains=f" {term}")
+        | Q(full_text__icontains=term)
+    )
+
+
+def _matching(query: str) -> Q:
+    """The search box read as the disclosure log's is (``disclosure.search.query_terms``):
+    every word or "phrase" must appear, ``OR`` offers alternatives and ``-word`` excludes, but
+    each term is looked for as typed, so a reference ("190A/23") or a provision ("s31(1)(a)")
+    is found whole."""
+    parsed = query_terms(query, as_typed=True)
+    condition = Q()
+    for group in parsed.groups:
+        alternatives = Q()
+        for term in group:
+            alternatives |= _holds(term)
+        condition &= alternatives
+    for term in parsed.excluded:
+        condition &= ~Q(title__icontains=term) & ~Q(full_text__icontains=term)
+    return condition
 
 
 def to_check_first(run: ImportRun) -> int:
