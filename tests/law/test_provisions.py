@@ -291,3 +291,42 @@ def test_scottish_environmental_regulations_are_numbered_their_own_way() -> None
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "regime", "expected"),
+    [
+        # Each section named in brackets after it, the list running on past the names.
+        (
+            "withheld under sections 27(1) (international relations), 31(1)(a) (the prevention "
+            "of crime) and 40(2) (personal information)",
+            Regime.FOIA,
+            ["s27(1)", "s31(1)(a)", "s40(2)"],
+        ),
+        # A name holding brackets of its own, and paragraphs continuing after a name.
+        (
+            "Section 43(2) (would (or would be likely to) prejudice commercial interests) and "
+            "section 31(1)(a) (prevention of crime) and (b) (apprehension of offenders) apply.",
+            Regime.FOIA,
+            ["s31(1)(a)", "s31(1)(b)", "s43(2)"],
+        ),
+        # The plural word heading a bulleted list of the sections.
+        (
+            "because exemptions under sections:\n"
+            "  • 30(1)(c) (prejudice to the conduct of public affairs),\n"
+            "  • 35(1)(a) and 35(1)(b) (law enforcement) and\n"
+            "  • 38(1)(b) (personal information)\n"
+            "of FOISA apply to that information.",
+            Regime.FOISA,
+            ["s30(1)(c)", "s35(1)(a)", "s35(1)(b)", "s38(1)(b)"],
+        ),
+    ],
+)
+def test_sections_listed_with_their_names(text, regime, expected) -> None:
+    assert normalise_citations(text, regime) == expected
+
+
+def test_a_bulleted_list_not_headed_by_sections_cites_nothing() -> None:
+    # Figures in a bulleted list under "sections" in another sense are not provisions.
+    text = "The report has three sections;\n  • 12 officers\n  • 30 staff\n"
+    assert normalise_citations(text, Regime.FOIA, infer_cost_limit=False) == []

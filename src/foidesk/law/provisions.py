@@ -61,8 +61,23 @@ _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 SECTION_WORD = r"sections?|sect?\.?|ss?\.?"
 REGULATION_WORD = r"regulations?|regs?\.?|EIRs?"
 _KEYWORD = re.compile(
-    rf"(?<![\w'\u2019])(?:(?P<sec>{SECTION_WORD})|(?P<reg>{REGULATION_WORD}))[ ]*(?=\d)",
+    rf"(?<![\w'\u2019])(?:(?P<sec>{SECTION_WORD})|(?P<reg>{REGULATION_WORD}))[ ]*(?=\d)|"
+    # "an exemption under sections;" / "• 29(1)(b) (Ministerial communications)," / "• 30(c)
+    # ...": the plural word heads a bulleted list of the sections.
+    r"(?<![\w'\u2019])(?:(?P<secs>sections)|(?P<regs>regulations))[ ]*[:;,]?[ ]*\n"
+    # (Each item a provision in brackets or named in them, not "• 12 officers".)
+    r"[ \t\n]*[•*·-][ ]*(?=\d{1,3}[A-Z]?[ ]*\()",
     re.IGNORECASE,
+)
+#: The next item of such a bulleted list: ",\n  • 30(c)".
+_NEXT_BULLET = re.compile(
+    r"[ ]*(?:,|;|\band\b|\bor\b)?[ ]*\n[ \t\n]*[•*·-][ ]*(?=\d{1,3}[A-Z]?[ ]*\()", re.I
+)
+#: A provision's name in brackets after it: "29(1)(b) (Ministerial communications)",
+#: "38(1)(b) (personal information)", "33(1)(b) (disclosure would (or would be likely to)
+#: prejudice ...)" (words, not a paragraph such as "(a)" or "(iii)").
+_NAME = re.compile(
+    r"[ ]*\((?=[^()\n]*(?:[A-Za-z]{4,}|[A-Za-z] [A-Za-z]))(?:[^()\n]|\([^()\n]*\)){2,200}\)"
 )
 _NUMBER = re.compile(r"(\d{1,3})(?!\d)((?:[A-Z](?![A-Za-z]))?)(?![.,:/]\d)(?![a-z])")
 _GROUP = re.compile(r"[ ]*\([ ]*(\d{1,2}[A-Za-z]{0,2}|[a-z]{1,4})[ ]*\)")
@@ -191,7 +206,8 @@ def _scan(text: str) -> list[_Found]:
     found: list[_Found] = []
     pos = 0
     while (m := _KEYWORD.search(text, pos)) is not None:
-        instrument = "reg" if m.group("reg") else "s"
+        instrument = "reg" if m.group("reg") or m.group("regs") else "s"
+        bulleted = bool(m.group("secs") or m.group("regs"))
         start = m.start()
         pos = m.end()
         first = True
@@ -201,8 +217,14 @@ def _scan(text: str) -> list[_Found]:
             chains, last, pos = _read_groups(text, n.end())
             if not chains:
                 chains = [()]
-            # "Section 40(2)(a)(b) and (3)(a)": more brackets continue the same section.
-            while (j := _JOIN.match(text, pos)) is not None and _GROUP.match(text, j.end()):
+            # "Section 40(2)(a)(b) and (3)(a)": more brackets continue the same section, after
+            # a name in brackets too ("31(1)(a) (the prevention ... of crime) and (b)").
+            while True:
+                if (name := _NAME.match(text, pos)) is not None:
+                    pos = name.end()
+                j = _JOIN.match(text, pos)
+                if j is None or not _GROUP.match(text, j.end()):
+                    break
                 more, last, pos = _read_groups(text, j.end(), last)
                 chains.extend(more)
             other = _other_instrument(text, pos)
@@ -220,7 +242,7 @@ def _scan(text: str) -> list[_Found]:
                 found.extend(new)
                 listed.extend(new)
             first = False
-            j = _JOIN.match(text, pos)
+            j = (bulleted and _NEXT_BULLET.match(text, pos)) or _JOIN.match(text, pos)
             if j is None:
                 break
             pos = j.end()
