@@ -330,3 +330,23 @@ def test_a_bulleted_list_not_headed_by_sections_cites_nothing() -> None:
     # Figures in a bulleted list under "sections" in another sense are not provisions.
     text = "The report has three sections;\n  • 12 officers\n  • 30 staff\n"
     assert normalise_citations(text, Regime.FOIA, infer_cost_limit=False) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A bare section 14 refusing as vexatious relies on s14(1).
+        (
+            "We have decided that your request is vexatious and refuse it under section 14.",
+            ["s14(1)"],
+        ),
+        # Not when the request refused is a repeated one (s14(2)), nor when nothing says which.
+        (
+            "Section 14 applies: this is a repeated request, substantially similar to 12/2024.",
+            ["s14"],
+        ),
+        ("Under section 14 we are not obliged to comply with the request.", ["s14"]),
+    ],
+)
+def test_a_bare_section_14_refusing_as_vexatious_is_its_first_subsection(text, expected) -> None:
+    assert normalise_citations(text, Regime.FOIA) == expected

@@ -420,6 +420,12 @@ def fold(cite: Cite, regime: Regime | None = Regime.FOIA) -> Cite | None:
     return cite
 
 
+_BARE_S14 = Cite("s", "14")
+_VEXATIOUS_LIMB = Cite("s", "14", ("1",))
+_VEXATIOUS_ONLY = re.compile(r"\bvexatious", re.I)
+_REPEATED = re.compile(r"\brepeat(?:ed)?\s+request|\bsubstantially\s+similar\b", re.I)
+
+
 def _infer_cost_limit(text: str) -> bool:
     return any(not m.group("neg") for m in _COST_WORDING.finditer(clean_text(text)))
 
@@ -438,7 +444,8 @@ def normalise_citations(
     (the response names the Environmental Information (Scotland) Regulations) their exceptions,
     regs 10 and 11, as well. With ``infer_cost_limit`` (the
     corpus labelling convention) a response that refuses because the cost "would exceed the
-    appropriate limit" without naming the section gets ``s12``.
+    appropriate limit" without naming the section gets ``s12``; a bare "section 14" in a
+    response that calls the request vexatious, and nowhere repeated, is ``s14(1)``.
 
     >>> normalise_citations("Section 31 (1) (a) (b) Law Enforcement; Section 40(5B)")
     ['s31(1)(a)', 's31(1)(b)', 's40(5)']
@@ -450,6 +457,10 @@ def normalise_citations(
         for f in _cites(text, reg, scottish_regulations=scottish_regulations)
         if (c := fold(f.cite, reg)) is not None
     ]
+    if _VEXATIOUS_ONLY.search(text) and not _REPEATED.search(text):
+        # "... refused under section 14 of the Act as vexatious": s14(1), the vexatious limb
+        # (FOIA s14(1), FOISA s14(1)); s14(2) is the repeated request.
+        folded = [_VEXATIOUS_LIMB if c == _BARE_S14 else c for c in folded]
     out = [folded[k] for k in _relied_on(folded, paragraph_named_later=True)]
     if (
         infer_cost_limit
