@@ -4749,3 +4749,17 @@ def test_a_heading_naming_the_act_is_not_taken_for_the_request() -> None:
     )
     e = extract(page)
     assert e.questions == ()
+
+
+def test_a_page_of_only_the_request_and_its_answer() -> None:
+    # No heading, no reference, no turn to the authority's voice: the request, then the figures.
+    page = (
+        "Please could you tell me how many times in (a) 2019 and (b) 2020 the service attended "
+        "chimney fires at thatched properties.\n\n"
+        "(a) 2019 - 4\n\n"
+        "(b) 2020 - 7\n"
+    )
+    e = extract(page)
+    assert [q.text[:30] for q in e.questions] == ["Please could you tell me how m"]
+    assert [q.outcome for q in e.questions] == ["disclosed"]
+    assert e.response_text.startswith("(a) 2019 - 4")

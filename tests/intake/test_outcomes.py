@@ -556,3 +556,16 @@ def test_the_answer_to_your_request_is(answer, cites, outcome):
 )
 def test_there_were_none_is_a_nil_return_unless_of_records(answer, outcome):
     assert classify(answer, (), whole=True) == outcome
+
+
+@pytest.mark.parametrize(
+    ("answer", "outcome"),
+    [
+        ("2019 - None.\n2020 - Two (both in Derby).", "disclosed"),
+        ("Fixed cameras: nil\nMobile cameras: one", "disclosed"),
+        # What is counted is the information itself: nothing is given.
+        ("Information held - None", None),
+    ],
+)
+def test_counts_given_in_words_against_what_they_count(answer, outcome):
+    assert classify(answer, (), whole=True) == outcome

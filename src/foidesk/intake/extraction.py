@@ -196,6 +196,10 @@ NOTE_LIST_LOST = "The request's list of questions is not on the page."
 NOTE_ONE_QUESTION = "No numbered or worded questions found: the request is one question."
 NOTE_NOT_QUOTED = "The page does not quote the request on its own."
 NOTE_TOLD_BACK = "The request is taken from the response's own account of it."
+NOTE_ASKED_FIRST = (
+    "Nothing heads the request or the response: the request is taken as the page's first "
+    "paragraph, which asks, and the response as what follows it."
+)
 NOTE_WORDS_LOST_NUMBERED = "The request's words are not on the page; its answers are numbered."
 NOTE_NAMED_ONLY = "Some questions are named only in the response; their text is not shown."
 NOTE_WORDS_LOST = "The page does not show the request's words."
@@ -932,6 +936,29 @@ def _first_paragraph(lines: list[str], span: tuple[int, int]) -> tuple[int, int]
     if not any(x.strip() for x in lines[end : span[1]]):
         return span if asks else None
     return (start, end) if asks or len(paragraph.split()) > 5 else None
+
+
+def _asked_first(lines: list[str]) -> tuple[int, int] | None:
+    """A page with no headings and no turn to the authority's voice that opens with the request
+    and follows it with the answer: "Please could you let me know how many times in (a) 2014,
+    (b) 2015 ..." / "(a) 2014 - None." / "(b) 2015 - None.". The span of the first paragraph
+    (after the site's furniture) when it asks for something in the requester's words and the
+    next one asks nothing."""
+    start = max((i + 1 for i, line in enumerate(lines) if SITE_FURNITURE.search(line)), default=0)
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    end = next((i for i in range(start, len(lines)) if not lines[i].strip()), len(lines))
+    paragraph = "\n".join(lines[start:end])
+    following = first_filled(lines[end:])
+    if (
+        not paragraph
+        or not following
+        or not states_a_request(paragraph)
+        or any(answers_request(x) for x in lines[start:end])
+        or ASKS.search(following)
+    ):
+        return None
+    return start, end
 
 
 def _plausible_request(section: str, before: str) -> bool:
@@ -2389,6 +2416,10 @@ def extract(
             span = found
             section = "\n".join(lines[span[0] : span[1]]).strip()
             notes.append("Nothing heads the response: the request is taken as its first paragraph.")
+    if section is None and (asked := _asked_first(lines)) is not None:
+        span = asked
+        section = "\n".join(lines[span[0] : span[1]]).strip()
+        notes.append(NOTE_ASKED_FIRST)
     # (question's line, its words, the line its answer follows)
     interleaved: list[tuple[int, str, int]] = _headed_pairs(lines) or _plain_pairs(lines)
     marked = [] if interleaved else _marked_parts(lines)

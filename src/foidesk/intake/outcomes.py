@@ -786,14 +786,25 @@ _LINK_NUMBER = re.compile(r"\[\d{1,2}\](?=\S)")
 _SUMS_GIVEN = re.compile(r"£\s?\d|\btable\b|\d\s?%", re.I)
 
 
+#: A count given in words against what it counts: "(a) 2014 - None.", "2016 - One
+#: (residential).", "Fixed cameras: nil" (not "Information held - None").
+_COUNT_IN_WORDS = re.compile(
+    r"^(?![^\n]*\b(?:information|data|records?|documents?|held)\b)[^.\n]{1,40}?(?:\s[-–]|\s?:)\s*(?:none|nil|zero|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten)\b[ .]*(?:\([^()\n]{1,40}\))?[ .]*$",
+    re.I,
+)
+
+
 def has_figures(text: str) -> bool:
-    """Data in an answer: a short line with a number in it (not a citation or a date), money,
-    or a table."""
+    """Data in an answer: a short line with a number in it (not a citation or a date), or a
+    count in words against what it counts, money, or a table."""
     if _SUMS_GIVEN.search(text):
         return True
     for line in text.split("\n"):
         if line[:1] in _MARKER_FIRST:
             line = _ITEM_MARKER.sub("", line)
+        if _COUNT_IN_WORDS.match(line):
+            return True
         if not line or len(line) > 80 or not _DIGIT.search(line) or _CONTACT_LINE.search(line):
             continue
         line = _NAMED_ITEM.sub(" ", line)  # "a Refusal Notice for Request 2"
