@@ -1049,6 +1049,8 @@ def test_a_bracket_typed_the_wrong_way_round_in_a_citation() -> None:
         ("FOI 2023 150 - Maternity services", "FOI 2023 150"),
         ("FI16190\nRequest", "FI16190"),
         ("FOI4719 / October 2023", "FOI4719"),
+        # Spaced slashes, as printed.
+        ("FOI / 6120 / 2021 - Appliance call-outs", "FOI / 6120 / 2021"),
         ("14 December 2017 – 893.2017-18 – Fire service governance", "893.2017-18"),
     ],
 )

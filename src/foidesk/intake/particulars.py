@@ -88,9 +88,10 @@ _FOI_HEADING_REF = re.compile(
     re.I,
 )
 # A heading that opens with the reference: "FOI 2023 150 - Maternity ...", "FI16190", "ATISN 16387",
-# "FOI4719 / October 2023", "FOI_25-087 Reports of ...".
+# "FOI4719 / October 2023", "FOI_25-087 Reports of ...", "FOI / 4091 / 2020 - Fire appliances".
 _LEADING_REF = re.compile(
-    r"^(?P<ref>(?:FOI|FI|ATISN)[ _/-]?\d{2,}(?:[ _/-]\d+)*)(?=$|\s+[-–/]\s|\s+[A-Z])"
+    r"^(?P<ref>(?:FOI|FI|ATISN)(?:[ _/-]| / )?\d{2,}(?:(?:[ _/-]| / )\d+)*)"
+    r"(?=$|\s+[-–/]\s|\s+[A-Z])"
     # "NFRS 2022 72 - Fires on ...", "360 01 25 – Callouts to ...": a heading that opens with
     # its reference, in groups of figures, before a dash and the title.
     r"|^(?P<grouped>(?-i:[A-Z]{2,6})\s\d{2,}(?:\s\d{2,})+|\d{2,}(?:\s\d{2,}){2,}"
