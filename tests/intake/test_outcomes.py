@@ -569,3 +569,24 @@ def test_there_were_none_is_a_nil_return_unless_of_records(answer, outcome):
 )
 def test_counts_given_in_words_against_what_they_count(answer, outcome):
     assert classify(answer, (), whole=True) == outcome
+
+
+@pytest.mark.parametrize(
+    ("answer", "outcome"),
+    [
+        # What is said of overt use is an answer, even a nil one; the rest is NCND.
+        (
+            "The force has not used body-worn facial matching in an overt capacity. The force "
+            "can neither confirm nor deny that it holds any further information.",
+            "partially_disclosed",
+        ),
+        # The harm reasoning's "overt and covert tactics" answers nothing.
+        (
+            "The force can neither confirm nor deny that it holds any information. A wide range "
+            "of overt and covert tactics will continue to be used.",
+            "ncnd",
+        ),
+    ],
+)
+def test_overt_use_answered_beside_ncnd(answer, outcome):
+    assert classify(answer, ("s23(5)",), whole=False) == outcome

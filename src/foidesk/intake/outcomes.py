@@ -71,6 +71,13 @@ _NCND_PARTIAL = re.compile(
     r"\b(?:some|majority)\s+of\s+the\s+(?:requested\s+)?information\b",
     re.I,
 )
+# Use said to be overt: "in an overt capacity", "the overt use of drones" (not "a wide range of
+# overt and covert tactics", the harm reasoning's words).
+_OVERT = re.compile(
+    r"\bovert\s+(?:capacity|use|deployment|manner)\b|\b(?:used|deployed)\s+overtly\b|"
+    r"\bovertly\s+(?:used|deployed)\b",
+    re.I,
+)
 _COST = re.compile(
     # "... retrieved within the time and cost limits of FOI" (not "within appropriate limits").
     r"\b(?:appropriate|cost|fees?)\s+(?:\(cost\)\s+)?limit\b|\btime\s+threshold\b|"
@@ -890,6 +897,11 @@ def classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
         if _PARTIAL.search(text) or (NCND_PARTIAL.search(text) and gives(text)):
             # "Overt information attached, neither confirm nor deny any other"; without anything
             # given, "any other information" is only the refusal's wording.
+            return "partially_disclosed"
+        if _OVERT.search("\n".join(s for s in sentences(text) if not NCND.search(s))):
+            # "The force has not trialled or used facial recognition in an overt capacity.
+            # ... can neither confirm nor deny that any further information ...": the answer
+            # about overt use is given, nil as it is; the rest is neither confirmed nor denied.
             return "partially_disclosed"
         if NCND_PARTIAL.search(text) and _NOT_HELD.search(
             "\n".join(s for s in sentences(text) if not NCND.search(s))
