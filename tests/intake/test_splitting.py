@@ -2366,3 +2366,34 @@ def test_a_request_that_asks_only_once_sentences_are_joined_still_starts_no_othe
     ]
     # Nothing asked before: the second sentence is not "another" request.
     assert len(separate_requests("The closures were announced in 2015. The counters too.")) == 1
+
+
+def test_a_question_above_the_lead_in_to_a_list_is_kept() -> None:
+    # The first paragraph asks in its own right; the next leads in to the list.
+    split = propose_questions(
+        "Please tell me how many firearms licences were revoked in each year from 2019 to 2023.\n"
+        "For each licence revoked, please provide the following details:\n"
+        "- Date of revocation\n"
+        "- Type of certificate\n"
+        "- Reason given\n"
+    )
+    assert [q.text.split("\n")[0] for q in split.questions] == [
+        "Please tell me how many firearms licences were revoked in each year from 2019 to 2023.",
+        "For each licence revoked, please provide the following details:",
+    ]
+    # The bulleted fields are what to give of each licence: one question.
+    assert split.questions[1].text.split("\n")[1:] == [
+        "Date of revocation",
+        "Type of certificate",
+        "Reason given",
+    ]
+
+
+def test_counts_listed_under_the_following_information_stay_questions() -> None:
+    split = propose_questions(
+        "Please provide the following information:\n"
+        "- The number of licences revoked in 2023\n"
+        "- The number of appeals against revocation\n"
+        "- How many appeals succeeded\n"
+    )
+    assert len(split.questions) == 3

@@ -1339,7 +1339,21 @@ class _Splitter:
             and not _LEADIN_PHRASE.search(para.line)
             and len(separate_requests(para.line)) >= 2
         )
-        if asks and (not self.list_ahead or _asks_directly(para.line) or own_requests):
+        # "Please provide the number of applications ... for each financial year." / "Where an
+        # application has been made, please provide the following information:" / "- Name of
+        # applicant": the lead-in to the list asks of each thing this paragraph asks about, so
+        # this one asks in its own right (not "Specifically, ... the following types:").
+        led_in_below = (
+            following is not None
+            and following.marker is None
+            and following.kind is _Kind.LEADIN
+            and bool(_OF_EACH_ONE.match(following.line))
+            and not para.line.rstrip().endswith((":", ";"))
+            and not _LEADIN_PHRASE.search(para.line)
+        )
+        if asks and (
+            not self.list_ahead or _asks_directly(para.line) or own_requests or led_in_below
+        ):
             self.open(marked=False).ask(para.line)
         elif para.kind is _Kind.CONTEXT and (
             self.pending or para.heading or _CONTEXT_CUE.match(para.line)
@@ -1525,6 +1539,12 @@ def _signoff_start(paras: list[_Para], first_question: int | None) -> int:
     return end
 
 
+# A lead-in asking something of each thing the paragraph above asks about: "Where an application
+# has been made, ...", "For each licence revoked, ...", "Of these, ...".
+_OF_EACH_ONE = re.compile(
+    r"^(?:where|if|for\s+(?:each|every|all)|of\s+th(?:ese|ose)|in\s+each\s+case)\b", re.I
+)
+
 _ASKS_ADVICE = re.compile(
     r"\b(?:advise|advice|refine|narrow|let\s+me\s+know|contact\s+me|get\s+in\s+touch|clarif)",
     re.I,
@@ -1545,7 +1565,7 @@ def propose_questions(text: str) -> ProposedSplit:
     """
     text = _unquoted(text)
     split = _propose(_plain_markers(nested_numbers_as_parts(split_inline_items(text))))
-    split = _columns_of_one_table(split)
+    split = _fields_of_one_record(_columns_of_one_table(split))
     questions: list[ProposedQuestion] = []
     for q in split.questions:
         parts = [q.text] if q.numbered else _split_joined(q.text)
@@ -1579,6 +1599,66 @@ def _columns_of_one_table(split: ProposedSplit) -> ProposedSplit:
 
 
 _COLUMNS_LEAD = re.compile(r"\bthe\s+following\s+(?:columns|column\s+headings)\s*:?\s*-?$", re.I)
+
+
+def _fields_of_one_record(split: ProposedSplit) -> ProposedSplit:
+    """ "Where an application has been made, please provide the following information:" / "-
+    Name of applicant" / "- Title of former Chief Officer role" / "- Date left ...": bulleted
+    items that only name what to give of each record (a few words, asking nothing, not a count
+    or a sum) are the fields of one question, the lead-in's."""
+    questions = list(split.questions)
+    out: list[ProposedQuestion] = []
+    i = 0
+    while i < len(questions):
+        q = questions[i]
+        lead = q.context.rsplit("\n", 1)[-1]
+        j = i
+        # (A field with background of its own starts something else.)
+        while (
+            j < len(questions) and _a_field(questions[j]) and not (j > i and questions[j].context)
+        ):
+            j += 1
+        if _FIELDS_LEAD.search(lead) and j - i >= 2:
+            items = "\n".join(x.text for x in questions[i:j])
+            context = q.context.rsplit("\n", 1)[0] if "\n" in q.context else ""
+            out.append(ProposedQuestion(number=0, text=f"{lead}\n{items}", context=context))
+            i = j
+        else:
+            out.append(q)
+            i += 1
+    if len(out) == len(questions):
+        return split
+    return replace(
+        split,
+        questions=tuple(replace(q, number=n) for n, q in enumerate(out, start=1)),
+    )
+
+
+_FIELDS_LEAD = re.compile(
+    r"\bthe\s+following\s+(?:information|details|data|fields)\b[^:]{0,40}:\s*-?$", re.I
+)
+_FIELD_WORDS = 6
+
+
+def _a_field(q: ProposedQuestion) -> bool:
+    text = q.text.strip()
+    return (
+        not q.numbered
+        and "\n" not in text
+        and len(text.split()) <= _FIELD_WORDS
+        and "?" not in text
+        # ("Name of applicant", "Date left" name a field; "The number of ...", "How many ...",
+        # "Please provide ..." ask for something of their own.)
+        and not _REQUEST_PHRASE.search(text)
+        and not _WH_START.match(text)
+        and not _NAMES_A_COUNT.match(text)
+        and not _COUNT_FIELD.match(text)
+    )
+
+
+_COUNT_FIELD = re.compile(
+    r"^(?:the\s+)?(?:total|overall|average|annual)?\s*(?:numbers?|sum)\b", re.I
+)
 
 
 def _without_stray_close(text: str) -> str:
