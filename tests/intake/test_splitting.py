@@ -2397,3 +2397,22 @@ def test_counts_listed_under_the_following_information_stay_questions() -> None:
         "- How many appeals succeeded\n"
     )
     assert len(split.questions) == 3
+
+
+def test_a_count_for_each_of_the_years_listed_below_it_is_a_question() -> None:
+    # The years are the periods of the question above them, not items of a list to come.
+    split = propose_questions(
+        "The number of vehicles seized under section 165 for each of the following years:\n"
+        "2021\n"
+        "2022\n"
+        "Please provide a breakdown for each year including:\n"
+        "i) the make of the vehicle\n"
+        "ii) whether it was crushed\n"
+    )
+    first = split.questions[0]
+    assert first.text.startswith("The number of vehicles seized")
+    assert "2021" in first.text + first.context and "2022" in first.text + first.context
+    assert [q.text for q in split.questions[1:]] == [
+        "the make of the vehicle",
+        "whether it was crushed",
+    ]

@@ -1327,6 +1327,18 @@ class _Splitter:
         the report ... I would also like confirmation that ..." / "As subsidiary questions I
         would like to know" / "- What is ...?")."""
         asks = para.kind in (_Kind.REQUEST, _Kind.FOLLOWUP)
+        if (
+            para.kind in (_Kind.REQUEST, _Kind.LEADIN)
+            and para.line.rstrip(" -").endswith(":")
+            and following is not None
+            and following.marker is None
+            and _a_period(following.line)
+            and _is_request(para.line.rstrip(" :;-"))
+        ):
+            # "The number of data breaches ... for each of the following years:" / "2018" /
+            # "2019" / ...: the years are the periods of this question, not questions to come.
+            self.open(marked=False).ask(para.line)
+            return
         if asks and (both := _ASKS_BEFORE_LEADING_IN.match(para.line)):
             # "Which departments ... use Body Worn Cameras. Please include:" / "1. ...": the
             # question, then the lead-in to the items.
