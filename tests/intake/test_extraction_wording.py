@@ -4765,3 +4765,26 @@ def test_a_page_of_only_the_request_and_its_answer() -> None:
     assert [q.text[:30] for q in e.questions] == ["Please could you tell me how m"]
     assert [q.outcome for q in e.questions] == ["disclosed"]
     assert e.response_text.startswith("(a) 2019 - 4")
+
+
+def test_initial_request_heads_the_request() -> None:
+    page = (
+        "Exampleshire Fire & Rescue Service\n\n"
+        "Transparency Overview\n\n"
+        "FOI / 5120 / 2021 - Hydrant inspections\n\n"
+        "Thank you for your request under the Freedom of Information Act 2000. We can confirm "
+        "that the Service does hold the information you have requested.\n\n"
+        "Please see below the answer to your request.\n\n"
+        "Initial request:\n\n"
+        "I am writing to request the following information under the Freedom of Information "
+        "Act:\n\n"
+        "How many hydrants did the service inspect in 2020?\n\n"
+        "How many were found defective?\n\n"
+        "Final Response:\n\n"
+        "The information is available on our website.\n"
+    )
+    e = extract(page)
+    assert [q.text for q in e.questions] == [
+        "How many hydrants did the service inspect in 2020?",
+        "How many were found defective?",
+    ]

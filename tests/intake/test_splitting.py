@@ -2416,3 +2416,32 @@ def test_a_count_for_each_of_the_years_listed_below_it_is_a_question() -> None:
         "the make of the vehicle",
         "whether it was crushed",
     ]
+
+
+def test_lettered_groups_above_numbered_questions_are_not_the_questions() -> None:
+    # The letters name the groups; the numbered items under them are what is asked.
+    split = propose_questions(
+        "We would like the figures for 2022/23 and 2023/24 for each of the following:\n"
+        "a) Dwelling fires\n"
+        "b) Vehicle fires\n"
+        "a)\n"
+        "1. How many dwelling fires were started deliberately?\n"
+        "2. How many dwelling fires caused a death?\n"
+        "b)\n"
+        "3. How many vehicle fires were started deliberately?\n"
+    )
+    assert [q.text.split("\n")[0] for q in split.questions] == [
+        "How many dwelling fires were started deliberately?",
+        "How many dwelling fires caused a death?",
+        "How many vehicle fires were started deliberately?",
+    ]
+
+
+def test_lettered_items_that_ask_stay_the_questions() -> None:
+    split = propose_questions(
+        "a) How many drones does the force own?\n"
+        "b) What did they cost?\n"
+        "1. How many flights were made in 2023?\n"
+        "2. How many pilots are trained?\n"
+    )
+    assert split.questions[0].text.startswith("How many drones")

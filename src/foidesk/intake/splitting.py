@@ -1016,7 +1016,10 @@ def _reads_as_background(text: str) -> bool:
 
 
 def _asks_directly(line: str) -> bool:
-    """A question in its own right, not an introduction to the list that follows it."""
+    """A question in its own right, not an introduction to the list that follows it (nor a
+    line that ends introducing it: "... between 1 April 2016 - 31 March 2017? & ...:")."""
+    if line.rstrip(" -").endswith(":"):
+        return False
     return bool(_QUESTION_MARK.search(line)) and not re.search(
         # "For each of the listed items, was ...?" over "1. The knife ..." / "2. The water bottle".
         r"\b(?:the\s+following|below|these\s+questions|as\s+follows|(?:each|all)\s+of\s+the\s+"
@@ -1504,17 +1507,34 @@ def _bullets_head_numbered_items(paras: list[_Para]) -> bool:
     return True
 
 
+_NUMBERED = frozenset({_Style.NUMBER, _Style.NUMLETTER})
+
+
 def _top_styles(paras: list[_Para]) -> frozenset[_Style]:
-    """The marker family of the request's own items: the first family that appears."""
+    """The marker family of the request's own items: the first family that appears, unless
+    its items ask nothing and numbered items that ask come after them ("a) At all fires and" /
+    "b) At all other incidents." / "a)" / "1. How many people were rescued ...?": the letters
+    name the groups the numbered questions fall in)."""
     for para in paras:
         if para.marker is None:
             continue
         style = para.marker.style
-        if style in (_Style.NUMBER, _Style.NUMLETTER):
-            return frozenset({_Style.NUMBER, _Style.NUMLETTER})
+        if style in _NUMBERED:
+            return _NUMBERED
         if style is not _Style.OPTION:
+            if style is _Style.LETTER and _only_groups(paras, style):
+                return _NUMBERED
             return frozenset({style})
     return frozenset()
+
+
+def _only_groups(paras: list[_Para], style: _Style) -> bool:
+    """Whether the items marked in ``style`` ask nothing while at least two numbered ones ask."""
+    mine = [p.marker.rest for p in paras if p.marker is not None and p.marker.style is style]
+    numbered = [
+        p.marker.rest for p in paras if p.marker is not None and p.marker.style in _NUMBERED
+    ]
+    return not any(_is_request(x) for x in mine) and sum(map(_is_request, numbered)) >= 2
 
 
 def _question_start(paras: list[_Para], top: frozenset[_Style]) -> int | None:
@@ -1865,7 +1885,9 @@ def _propose(text: str) -> ProposedSplit:
 #: A heading over the request: "Request:", "You asked:", "Information requested".
 REQUEST_HEADING = re.compile(
     # "- Request": a heading printed as a list item.
-    r"^(?:[-–•]\s*)?(?:the\s+|your\s+|foi\s+)?(?:request|requests|question|questions|request\s+details?|"
+    # "Initial request:", "Original request".
+    r"^(?:[-–•]\s*)?(?:the\s+|your\s+|foi\s+)?(?:initial\s+|original\s+)?"
+    r"(?:request|requests|question|questions|request\s+details?|"
     r"information\s+requested|requested\s+information|request\s+for\s+information|you\s+asked(?:\s+for)?|"
     r"request\s+1|request\s+(?:no\.?\s*)?\d[\d/.-]{4,})\s*[:;]?$",
     re.I,
