@@ -213,6 +213,37 @@ def test_a_name_inside_a_longer_word_is_not_matched():
     assert out == "The Quillfeathers Arms pub."
 
 
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Siobhan O\u2019Brien-Hartigan",  # a word processor's apostrophe
+        "SIOBHAN O\u2018BRIEN \u2013 HARTIGAN",
+        "Siobhan O'Brien\u2011Hartigan",  # a non-breaking hyphen
+        "Siobhan OBrien Hartigan",
+        "Siobh\u00e1n O'Brien-\nHartigan",
+    ],
+)
+def test_the_name_with_another_apostrophe_hyphen_or_accent(written):
+    details = RequesterDetails(name="Siobhan O'Brien-Hartigan")
+    assert redact(f"I am {written}, asking.", details) == f"I am {REDACTED}, asking."
+    assert leaks({"request.text": f"I am {written}."}, details) == [("request.text", "name")]
+
+
+def test_a_name_with_accents_is_found_without_them_and_the_other_way():
+    zoe = RequesterDetails(name="Zo\u00eb Ashcombe")
+    assert redact("Zoe Ashcombe and ZOE asked.", zoe) == f"{REDACTED} and {REDACTED} asked."
+    plain = RequesterDetails(name="Zoe Ashcombe")
+    assert leaks({"t": "From Zo\u00eb Ashcombe"}, plain) == [("t", "name")]
+    # Written with a combining accent (two characters) too.
+    assert leaks({"t": "From Zoe\u0308 Ashcombe"}, plain) == [("t", "name")]
+
+
+def test_each_half_of_a_double_barrelled_surname_is_proposed():
+    details = RequesterDetails(name="Ottoline Fitzwarren-Pybus")
+    out = redact("Dear Ms Pybus, Ms Fitzwarren Pybus wrote.", details)
+    assert out == f"Dear Ms {REDACTED}, Ms {REDACTED} wrote."
+
+
 def test_overlapping_matches_are_proposed_once():
     text = "From: Zebedee Quillfeather <zeb.quill@quillmail.example>"
     matches = find(

@@ -54,6 +54,13 @@ def test_requester_name_is_matched_as_whole_words_in_any_case():
     assert codes("Dear Jane,", ["", " "]) == []
 
 
+def test_requester_name_is_matched_however_its_apostrophe_hyphen_and_accents_are_typed():
+    name = "Sin\u00e9ad O'Brien-Hartigan"
+    assert codes("From Sinead O\u2019Brien\u2013Hartigan", [name]) == ["requester_name"]
+    assert codes("From SIN\u00c9AD OBRIEN HARTIGAN", [name]) == ["requester_name"]
+    assert codes("From Sinead O'Briens", [name]) == []
+
+
 def test_where_and_masking():
     report = scan(b"line one\nemail bob@example.org\n", filename="notes.txt")
     (finding,) = report.findings

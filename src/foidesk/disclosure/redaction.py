@@ -134,8 +134,12 @@ def _postcode_regex(code: str) -> str:
 
 
 def _name_parts(name: str) -> list[str]:
+    """The words of a name worth redacting on their own, with each half of a double-barrelled
+    one ("Fitzwarren-Pybus" is also "Ms Pybus")."""
     words = [w.strip(".,") for w in name.split()]
-    return [w for w in words if len(w) >= 3 and w.lower() not in _TITLES]
+    parts = [w for w in words if len(w) >= 3 and w.lower() not in _TITLES]
+    halves = [h for w in parts for h in re.split(r"[-‐‑‒–—]+", w) if h != w]
+    return list(dict.fromkeys(parts + [h for h in halves if len(h) >= 3]))
 
 
 def _phone_rule(phone: str) -> Rule | None:

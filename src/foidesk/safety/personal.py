@@ -10,6 +10,7 @@ decides whether it may go (a press office email address may; a witness's phone n
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 
 from foidesk.safety.report import Collector, Where
@@ -57,10 +58,53 @@ def mask(text: str) -> str:
     return text[:keep] + middle + text[-keep:]
 
 
+#: Characters that stand for each other in a name as people and word processors write it:
+#: the straight and the curly apostrophes, or none ("O'Brien", "O’Brien", "OBrien"), and the
+#: hyphens and dashes of a double-barrelled name, also written with a space ("Fitzwarren Pybus").
+_APOSTROPHES = "'’‘ʼ`´"
+_HYPHENS = "-‐‑‒–—"
+_APOSTROPHE = "[" + re.escape(_APOSTROPHES) + "]?"
+_HYPHEN = r"(?:\s*[" + re.escape(_HYPHENS) + r"]\s*|\s+)"
+#: Combining accents, for text whose accented letters are written as two characters.
+_COMBINING = "[\u0300-\u036f]*"
+
+
+def _unaccented(ch: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+
+
+def _accented_forms() -> dict[str, str]:
+    """Each plain Latin letter and its accented forms ("e": "èéêëēĕėęě...")."""
+    forms: dict[str, str] = {}
+    for code in range(0xC0, 0x250):
+        ch = chr(code)
+        base = _unaccented(ch).lower()
+        if len(base) == 1 and base.isascii() and base.isalpha() and base != ch.lower():
+            forms[base] = forms.get(base, "") + ch
+    return forms
+
+
+_ACCENTED = _accented_forms()
+
+
+def _letter_pattern(ch: str) -> str:
+    """One character of a name: an apostrophe or hyphen as any of its kind, a letter with or
+    without its accents ("Zoë" is often typed "Zoe", and "Zoe" may be written "Zoë")."""
+    if ch in _APOSTROPHES:
+        return _APOSTROPHE
+    if ch in _HYPHENS:
+        return _HYPHEN
+    base = _unaccented(ch).lower()
+    if len(base) == 1 and base in _ACCENTED:
+        return "[" + re.escape(base + _ACCENTED[base]) + "]" + _COMBINING
+    return re.escape(ch)
+
+
 def words_pattern(text: str) -> re.Pattern[str]:
     """``text`` as whole words in any case, with any spacing or line break between them
-    ("Jo  Bloggs" and "jo\nbloggs" both match "Jo Bloggs")."""
-    words = [re.escape(word) for word in text.split()]
+    ("Jo  Bloggs" and "jo\nbloggs" both match "Jo Bloggs"), any apostrophe or hyphen for
+    another ("O’Brien" matches "O'Brien") and letters with or without their accents."""
+    words = ["".join(_letter_pattern(ch) for ch in word) for word in text.split()]
     return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
 
 
