@@ -304,6 +304,35 @@ def test_leaks_does_not_flag_a_surname_or_first_name_alone():
     assert leaks({"request.text": text}, ZEB) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Corrected at Mr Quillfeather's request.",
+        "Corrected at MR. QUILLFEATHER's request.",
+        "Sent to Z. Quillfeather.",
+        "Sent to Z A Quillfeather.",
+        "Requester: Quillfeather, Z.",
+    ],
+)
+def test_leaks_finds_a_title_or_an_initial_with_the_surname(text):
+    assert leaks({"correction_note": text}, ZEB) == [("correction_note", "name")]
+
+
+def test_leaks_finds_the_name_without_the_title_or_middle_name_it_was_recorded_with():
+    details = RequesterDetails(name="Dr Ottoline Jane Fitzwarren-Pybus")
+    for text in (
+        "Ottoline Jane Fitzwarren-Pybus",
+        "Ottoline Fitzwarren-Pybus",
+        "Fitzwarren-Pybus, O.",
+    ):
+        assert leaks({"t": f"Asked by {text} in 2023"}, details) == [("t", "name")], text
+
+
+def test_leaks_does_not_take_a_lower_case_word_for_an_initial():
+    text = "A request about a Quillfeather Road incident, quillfeather z-bend."
+    assert leaks({"t": text}, ZEB) == []
+
+
 def test_leaks_is_empty_once_everything_proposed_is_applied():
     text = (
         "From: Zebedee Quillfeather <zeb.quill@quillmail.example>\n"

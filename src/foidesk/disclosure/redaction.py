@@ -277,16 +277,49 @@ def _name_orders(name: str) -> list[str]:
     return orders
 
 
+def _initial(word: str) -> str:
+    """A first name's initial as a pattern: the capital letter, with or without a full stop."""
+    return rf"(?-i:{re.escape(word[0].upper())})\.?"
+
+
+def _name_patterns(name: str) -> list[re.Pattern[str]]:
+    """The ways a person's name identifies them: the name as on record, in either order, and
+    without the title it was recorded with ("Ottoline Fitzwarren-Pybus" for "Dr Ottoline
+    Fitzwarren-Pybus"); the first name and surname without middle names; a title and the
+    surname ("Mr Quillfeather", "Dr. Quillfeather"); the initial and the surname
+    ("Z. Quillfeather", "Quillfeather, Z."). The surname or the first name alone is not the
+    name (a surname may be a place or a street)."""
+    patterns = [words_pattern(n) for n in _name_orders(name)]
+    words = [w.strip(",") for w in name.split()]
+    given = [w for w in words if w.strip(".").lower() not in _TITLES]
+    if len(given) < 2:
+        return patterns
+    first, last = given[0], given[-1]
+    patterns += [words_pattern(n) for n in _name_orders(" ".join(given))]
+    patterns += [words_pattern(n) for n in _name_orders(f"{first} {last}")]
+    surname = words_pattern(last).pattern
+    titles = "|".join(sorted(_TITLES, key=len, reverse=True))
+    initials = r"(?:\s*(?-i:[A-Z])\.?){0,2}"
+    patterns += [
+        re.compile(rf"(?<!\w)(?:{titles})\.?\s+{surname}", re.IGNORECASE),
+        re.compile(rf"(?<!\w){_initial(first)}{initials}\s+{surname}", re.IGNORECASE),
+        re.compile(rf"{surname}\s+{_initial(first)}(?!\w)", re.IGNORECASE),
+    ]
+    return patterns
+
+
 def leaks(texts: dict[str, str], details: RequesterDetails) -> list[tuple[str, str]]:
-    """``(field, what)`` for each place the requester's full name or a contact detail is
-    still present. Name parts alone are not counted (a surname may be a place or a street); a
-    full name is found in either order and across the separators of a file or a file name."""
+    """``(field, what)`` for each place the requester's name or a contact detail is still
+    present. Name parts alone are not counted (a surname may be a place or a street); the name
+    is found in either order, without a title or middle names, as a title or an initial with
+    the surname (``_name_patterns``), and across the separators of a file or a file name."""
     found = []
     for field, text in texts.items():
         if not text:
             continue
         flat = " ".join(text.split()).lower()
-        names_flat = " ".join(_NAME_SEPARATORS.sub(" ", text).split()).lower()
+        # Not lowercased: an initial is a capital letter ("a Smith" is no "A. Smith").
+        names_flat = " ".join(_NAME_SEPARATORS.sub(" ", text).split())
         digits = _digits(text)
         for what, value in details.full_strings():
             if what == "phone number":
@@ -297,7 +330,7 @@ def leaks(texts: dict[str, str], details: RequesterDetails) -> list[tuple[str, s
                 if re.search(_postcode_regex(value), flat):
                     found.append((field, what))
             elif what == "name":
-                if any(words_pattern(n).search(names_flat) for n in _name_orders(value)):
+                if any(p.search(names_flat) for p in _name_patterns(value)):
                     found.append((field, what))
             elif Rule("literal", value, "").regex().search(flat):
                 found.append((field, what))
