@@ -133,6 +133,21 @@ def test_duplicate_reference_is_refused_and_saves_nothing(make_request):
 
 
 @pytest.mark.parametrize(
+    "reference",
+    ["FOI-Quillfeather-23", "Zebedee/2023", "REQ Z. Quillfeather", "zeb@quill.example/23"],
+)
+def test_a_reference_naming_the_requester_is_refused_and_saves_nothing(make_request, reference):
+    """The reference is the disclosure log entry's label and address."""
+    before = counts()
+    with pytest.raises(RegisterError, match="it names the requester"):
+        make_request(
+            reference=reference,
+            requester=NewRequester(name="Zebedee Quillfeather", email="zeb@quill.example"),
+        )
+    assert counts() == before
+
+
+@pytest.mark.parametrize(
     ("reference", "slug"),
     [
         ("190A/23", "190A-23"),

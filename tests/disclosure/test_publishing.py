@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from foidesk.accounts.models import Role
 from foidesk.audit.models import AuditEvent
+from foidesk.cases.models import Request
 from foidesk.cases.services import NewRequester
 from foidesk.decisions.models import SignOffStatus
 from foidesk.decisions.services import attachment_add
@@ -392,6 +393,17 @@ def test_a_correction_naming_the_requester_is_not_published(officer, case, publi
         services.publication_publish(actor=officer, request=case, **change)
     assert Publication.objects.count() == 1
     assert not Topic.objects.filter(name__icontains="Quillfeather").exists()
+
+
+def test_a_reference_naming_the_requester_is_not_published(officer, case):
+    """Logging refuses such a reference (``cases.services.request_create``); one logged
+    before that check, or changed since, is still never published: it is the entry's label
+    and address."""
+    Request.objects.filter(pk=case.pk).update(reference="FOI/Quillfeather/23")
+    case.refresh_from_db()
+    with pytest.raises(services.PublishError, match="the requester's name in the reference"):
+        services.publication_publish(actor=officer, request=case)
+    assert not Publication.objects.exists()
 
 
 def test_publishing_an_unsent_request_is_refused_with_a_reason(officer_client, officer, media):

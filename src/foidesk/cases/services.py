@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from foidesk.accounts.models import Role, User
 from foidesk.audit.services import diff, record
+from foidesk.disclosure.redaction import RequesterDetails, leaks_in_reference
 from foidesk.law.calendars import Calendar
 from foidesk.law.deadlines import ClockInputError, WeekendReceipt, compute_deadline
 from foidesk.law.regimes import Regime
@@ -360,6 +361,18 @@ def request_create(
         reference = reference.strip()
         if Request.objects.filter(reference=reference).exists():
             raise RegisterError(f"Reference {reference} is already used by another request")
+        # The reference is the entry's label and address in the disclosure log.
+        who = RequesterDetails(
+            name=requester.name,
+            email=requester.email,
+            phone=requester.phone,
+            address=requester.address,
+        )
+        if leaks_in_reference(reference, who):
+            raise RegisterError(
+                f"Reference {reference} cannot be used: it names the requester or gives their "
+                "contact details, and a reference is published with the response"
+            )
     else:
         reference = reference_next(year=year)
     slug = reference_slug(reference)

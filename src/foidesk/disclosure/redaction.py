@@ -335,3 +335,16 @@ def leaks(texts: dict[str, str], details: RequesterDetails) -> list[tuple[str, s
             elif Rule("literal", value, "").regex().search(flat):
                 found.append((field, what))
     return found
+
+
+def leaks_in_reference(reference: str, details: RequesterDetails) -> list[tuple[str, str]]:
+    """``leaks`` for a request's reference, which is published as the entry's label and
+    address and is never redacted: there any part of the requester's name counts as their name
+    ("FOI-Quillfeather-23"), as well as their contact details."""
+    field = "the reference"
+    found = leaks({field: reference}, details)
+    if (field, "name") not in found and any(
+        words_pattern(part).search(reference) for part in _name_parts(details.name)
+    ):
+        found.append((field, "name"))
+    return found

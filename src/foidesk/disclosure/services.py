@@ -358,11 +358,14 @@ def publication_publish(
     texts = draft.redacted({m.key for m in kept})
     details = _requester(request)
     # What the officer writes for the public page is checked as the response is: the note on
-    # a correction and the names of new topics.
+    # a correction and the names of new topics; and the reference, the entry's label and
+    # address.
     own_words = {"the correction note": correction_note}
     own_words |= {f"the topic {name}": name for name in new_topics}
-    leaks = redaction.leaks({**texts, **own_words}, details) + _leaks_in_files(
-        draft.attachments, details
+    leaks = (
+        redaction.leaks({**texts, **own_words}, details)
+        + redaction.leaks_in_reference(request.reference, details)
+        + _leaks_in_files(draft.attachments, details)
     )
     if leaks:
         where = "; ".join(
