@@ -343,6 +343,37 @@ def _docx(*paragraphs: str) -> bytes:
     return out.getvalue()
 
 
+def _docx_titled(title: str) -> bytes:
+    """A Word document whose properties carry a title (a warning when attached)."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Taser drawn: 41")
+    document.core_properties.author = ""
+    document.core_properties.last_modified_by = ""
+    document.core_properties.title = title
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _book_with_sheet(name: str) -> bytes:
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.properties.creator = ""
+    book.active.title = name
+    book.active.append(["Year", "Taser drawn"])
+    book.active.append([2022, 41])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
 @pytest.mark.parametrize(
     ("name", "content", "what"),
     [
@@ -354,6 +385,9 @@ def _docx(*paragraphs: str) -> bytes:
         ("tasers.csv", b"Asked by,Quillfeather, Zebedee\r\n2022,41\r\n", "name"),
         ("tasers.csv", b"First,Last\r\nZebedee,Quillfeather\r\n", "name"),
         ("zebedee_quillfeather_tasers.csv", CSV, "name"),
+        # In the file's properties or its sheet names, which the checks do not read as text.
+        ("letter.docx", _docx_titled("Reply to Zebedee Quillfeather"), "name"),
+        ("tasers.xlsx", _book_with_sheet("Quillfeather, Zebedee"), "name"),
         # A title or an initial with the surname.
         ("tasers.csv", b"Prepared for,Mr Quillfeather\r\n2022,41\r\n", "name"),
         ("tasers.csv", b"Prepared for,Z. Quillfeather\r\n2022,41\r\n", "name"),

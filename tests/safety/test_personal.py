@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
-from foidesk.safety import Severity, Where, scan
+from foidesk.safety import Severity, Where, read_text, scan
 from foidesk.safety.personal import mask
+
+from .builders import ods, workbook
 
 
 def codes(text: str, names=()) -> list[str]:
@@ -77,10 +81,6 @@ def test_a_long_run_without_an_at_sign_is_scanned_and_is_no_email_address():
 
 
 def test_read_text_gives_a_files_text_as_the_scan_reads_it():
-    from foidesk.safety import read_text
-
-    from .builders import workbook
-
     def fill(wb):
         wb.active.append(["Asked by", "Jo Doe"])
 
@@ -88,3 +88,67 @@ def test_read_text_gives_a_files_text_as_the_scan_reads_it():
     assert read_text(b"Ring 07700 900123", filename="notes.txt") == "Ring 07700 900123"
     # A file the scan refuses gives no text (and raises nothing).
     assert read_text(b"", filename="empty.txt") == ""
+
+
+def _pdf(change) -> bytes:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(200, 200)
+    change(writer)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _docx_titled(title: str) -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Tasers drawn in 2022: 41")
+    document.core_properties.author = ""
+    document.core_properties.last_modified_by = ""
+    document.core_properties.title = title
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _sheet(change) -> bytes:
+    return workbook(lambda wb: change(wb.active))
+
+
+@pytest.mark.parametrize(
+    ("filename", "make", "expected"),
+    [
+        # Properties and parts the checks of each kind do not read as text.
+        ("reply.docx", lambda: _docx_titled("Reply to Jo Doe"), "Reply to Jo Doe"),
+        ("book.xlsx", lambda: _sheet(lambda ws: setattr(ws, "title", "Jo Doe")), "Jo Doe"),
+        (
+            "book.xlsx",
+            lambda: _sheet(lambda ws: setattr(ws.oddHeader.center, "text", "jo@doe.example")),
+            " jo@doe.example",
+        ),
+        (
+            "book.xlsx",
+            lambda: _sheet(lambda ws: setattr(ws["A1"], "hyperlink", "mailto:jo%40doe.example")),
+            "mailto:jo@doe.example",
+        ),
+        (
+            "sheet.ods",
+            lambda: ods("<table:table table:name='Jo Doe'/>", meta="<dc:title>Jo D</dc:title>"),
+            "Jo Doe",
+        ),
+        ("sheet.ods", lambda: ods("", meta="<dc:title>Jo Doe</dc:title>"), "Jo Doe"),
+        ("reply.pdf", lambda: _pdf(lambda w: w.add_metadata({"/Title": "Jo Doe"})), "Jo Doe"),
+        (
+            "reply.pdf",
+            lambda: _pdf(lambda w: w.add_outline_item(title="Jo Doe", page_number=0)),
+            "Jo Doe",
+        ),
+    ],
+)
+def test_read_text_reads_everything_written_in_the_file(filename, make, expected):
+    data = make()
+    assert scan(data, filename=filename).refused is None
+    assert expected in read_text(data, filename=filename).splitlines()

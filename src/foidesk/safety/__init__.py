@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from foidesk.safety import delimited, docx, ods, pdf, xlsx
-from foidesk.safety.package import Package
+from foidesk.safety.package import Package, every_text
 from foidesk.safety.personal import check_personal_data
 from foidesk.safety.report import (
     DEFAULT_LIMITS,
@@ -122,15 +122,24 @@ def scan(
 
 
 def read_text(data: bytes, *, filename: str, limits: Limits = DEFAULT_LIMITS) -> str:
-    """The text a reader of the file sees and can find in it (cells, paragraphs, comments,
-    metadata, PDF text), one piece a line, as the scan reads it; empty for a file the scan
-    refuses. Used to check a file for the requester's details before it is published."""
+    """The text a reader of the file sees and can find in it, one piece a line: what the
+    scan reads (cells, paragraphs, comments, PDF text), then everything else written in the
+    file (properties, custom properties and XML, sheet names, headers and footers, authors,
+    link addresses, form fields, bookmarks: ``package.every_text``, ``pdf.every_string``);
+    empty for a file the scan refuses. Used to check a file for the requester's details
+    before it is published."""
     try:
         kind, pkg = detect(data, filename, limits)
         units = _scan_kind(kind, data, pkg, limits, Collector())
+        if pkg is not None:
+            rest = every_text(pkg)
+        elif kind is Kind.PDF:
+            rest = pdf.every_string(data)
+        else:
+            rest = []
     except (FileRefused, RecursionError):
         return ""
-    return "\n".join(text for _where, text in units if text)
+    return "\n".join([text for _where, text in units if text] + rest)
 
 
 def _scan_kind(

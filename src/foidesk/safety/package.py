@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import io
 import posixpath
+import re
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 from xml.etree.ElementTree import Element  # noqa: S405 (only the type; parsing is defusedxml)
 from xml.sax.saxutils import escape, quoteattr  # noqa: S406 (escaping only)
 
@@ -146,6 +148,44 @@ def namespaces(data: bytes) -> dict[str, str]:
 
 def local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
+
+
+#: A value with a letter in it: a word, a name, an address (not a size or a position).
+_WORDY = re.compile(r"[^\W\d_]")
+#: Attribute values that are codes, not words: hexadecimal numbers and identifiers (colours,
+#: revision ids, GUIDs) and cell references ("B12", "$A$1:$C$40").
+_CODE = re.compile(
+    r"(?=[^\d]*\d)[0-9A-Fa-f{}-]+|(?:\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?[ ]?)+"
+)
+#: Excel's header and footer codes ("&C" centre, "&P" page, "&\"Arial,Bold\"", "&12"),
+#: written against the words they format.
+_HEADER_CODES = re.compile(r'&(?:"[^"]*"|\d+|[^\d"])')
+_HEADERS = {f"{side}{part}" for side in ("odd", "even", "first") for part in ("Header", "Footer")}
+
+
+def every_text(pkg: Package) -> list[str]:
+    """Everything written in the package, read or not by the checks of its kind: each
+    member's name, and every text and every attribute value with a letter in it of each XML
+    part (document properties, custom properties and custom XML, sheet names, headers and
+    footers, authors of comments and changes, link targets, pictures' descriptions)."""
+    out: list[str] = []
+    for name in pkg.names:
+        out.append(name)
+        if not name.lower().endswith((".xml", ".rels")):
+            continue
+        root = pkg.xml(name)
+        for el in root.iter():
+            texts = [t for t in (el.text, el.tail) if t and t.strip()]
+            if local(el.tag) in _HEADERS:
+                texts = [_HEADER_CODES.sub(" ", t) for t in texts]
+            out += texts
+            # A link's address is often percent-encoded ("mailto:jo%40example.org").
+            out += [
+                unquote(value)
+                for value in el.attrib.values()
+                if _WORDY.search(value) and not _CODE.fullmatch(value)
+            ]
+    return out
 
 
 # --- relationships ------------------------------------------------------------------------

@@ -18,7 +18,15 @@ import pdfplumber
 from pdfminer.pdfparser import PDFSyntaxError
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PdfReadError
-from pypdf.generic import ArrayObject, DictionaryObject, NameObject
+from pypdf.generic import (
+    ArrayObject,
+    ByteStringObject,
+    DictionaryObject,
+    IndirectObject,
+    NameObject,
+    StreamObject,
+    TextStringObject,
+)
 
 from foidesk.safety.report import Collector, FileRefused, Limits, Where
 
@@ -66,6 +74,44 @@ def _annotations(reader: PdfReader) -> Iterator[tuple[int, DictionaryObject]]:
 def _is_javascript(action: Any) -> bool:
     action = _obj(action)
     return isinstance(action, DictionaryObject) and _obj(action.get("/S")) == "/JavaScript"
+
+
+#: Keys whose strings are not words: the file's identifier and encryption's keys.
+_NOT_WORDS = frozenset({"/ID", "/O", "/U", "/OE", "/UE", "/Perms"})
+#: A bound on the objects read for ``every_string`` (a PDF of 2,000 pages has some 50,000).
+MAX_OBJECTS = 500_000
+
+
+def every_string(data: bytes) -> list[str]:
+    """Every string in the PDF's objects, read or not by the checks (the page text aside,
+    which ``scan`` reads): the properties and the XMP metadata, annotations and their authors,
+    form fields' values, bookmarks, link addresses, attached files' names."""
+    reader = _reader(data)
+    out: list[str] = []
+    seen: set[tuple[int, int]] = set()
+    stack: list[Any] = [reader.trailer]
+    try:
+        while stack and len(seen) < MAX_OBJECTS:
+            item = stack.pop()
+            if isinstance(item, IndirectObject):
+                key = (item.idnum, item.generation)
+                if key in seen:
+                    continue
+                seen.add(key)
+                item = item.get_object()
+            if isinstance(item, TextStringObject):
+                out.append(str(item))
+            elif isinstance(item, ByteStringObject):
+                out.append(bytes(item).decode("latin-1"))
+            elif isinstance(item, DictionaryObject):
+                if isinstance(item, StreamObject) and item.get("/Type") == "/Metadata":
+                    out.append(item.get_data().decode("utf-8", "replace"))
+                stack += [value for key, value in item.items() if key not in _NOT_WORDS]
+            elif isinstance(item, ArrayObject):
+                stack += list(item)
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise FileRefused("malformed", f"The PDF is damaged ({exc}).") from exc
+    return out
 
 
 # --- checks -------------------------------------------------------------------------------
