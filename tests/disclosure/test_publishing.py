@@ -13,9 +13,10 @@ from django.urls import reverse
 from foidesk.accounts.models import Role
 from foidesk.audit.models import AuditEvent
 from foidesk.cases.models import Request
-from foidesk.cases.services import NewRequester
+from foidesk.cases.services import NewRequester, request_transition
+from foidesk.cases.states import RequestState
 from foidesk.decisions.models import SignOffStatus
-from foidesk.decisions.services import attachment_add
+from foidesk.decisions.services import attachment_add, attachment_remove
 from foidesk.disclosure import services
 from foidesk.disclosure.models import (
     FacetKind,
@@ -233,6 +234,44 @@ def test_a_later_change_to_the_case_does_not_change_what_was_published(
     assert hashlib.sha256(body).hexdigest() == copy_.sha256
 
 
+def _under_review(officer, case):
+    request_transition(actor=officer, request=case, to_state=RequestState.INTERNAL_REVIEW)
+    case.refresh_from_db()
+    return case
+
+
+def test_a_file_attached_after_the_response_was_sent_is_not_published(
+    client, officer, case, publish
+):
+    """During an internal review the draft's files can change; what was sent is published."""
+    case = _under_review(officer, case)
+    hidden = workbook_with_hidden_sheet()
+    attach(officer, name="review-workings.xlsx", content=hidden)(case)
+    assert case.attachments.count() == 2
+    publication = publish(case)
+    assert [a.name for a in publication.attachments.all()] == ["tasers.csv"]
+    page = client.get(reverse("disclosure:entry", args=[case.slug])).content.decode()
+    assert "review-workings" not in page
+    api = client.get(reverse("disclosure:api-entry", args=[case.slug])).json()
+    assert [a["name"] for a in api["attachments"]] == ["tasers.csv"]
+
+
+@pytest.mark.parametrize("replace", [False, True])
+def test_a_sent_file_removed_or_replaced_since_stops_publishing(officer, case, replace):
+    case = _under_review(officer, case)
+    attachment_remove(actor=officer, attachment=case.attachments.get(name="tasers.csv"))
+    if replace:
+        attach(officer, content=b"Year,Taser drawn\r\n2022,999\r\n")(case)
+    message = (
+        "tasers.csv has been replaced since the response was sent"
+        if replace
+        else "tasers.csv was sent with the response but is no longer attached"
+    )
+    with pytest.raises(services.PublishError, match=message):
+        services.publication_publish(actor=officer, request=case)
+    assert not Publication.objects.exists()
+
+
 def test_words_the_officer_adds_are_stored_as_a_rule_and_redacted(officer_client, case):
     response = officer_client.post(
         staff_url(case),
@@ -340,6 +379,24 @@ def _docx(*paragraphs: str) -> bytes:
             '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.'
             f'openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>',
         )
+    return out.getvalue()
+
+
+def workbook_with_hidden_sheet() -> bytes:
+    """A workbook whose hidden sheet blocks approval (a scan error)."""
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.properties.creator = ""
+    book.active.append(["Year", "Taser drawn"])
+    book.active.append([2022, 41])
+    workings = book.create_sheet("Workings")
+    workings.sheet_state = "hidden"
+    workings.append(["Officer notes"])
+    out = io.BytesIO()
+    book.save(out)
     return out.getvalue()
 
 

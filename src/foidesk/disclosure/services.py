@@ -226,8 +226,33 @@ def publication_draft(request: Request) -> PublicationDraft:
         texts=texts,
         matches=matches,
         current=request.publications.filter(is_current=True).first(),
-        attachments=list(request.attachments.prefetch_related("questions").order_by("name")),
+        attachments=_sent_attachments(request, version),
     )
+
+
+def _sent_attachments(request: Request, version: ResponseVersion) -> list[Any]:
+    """The files that went out with the sent response: those it lists, as attached when it
+    was approved. A file attached since (during an internal review, say) was never sent, and
+    may not have been approved or even scanned clean, so it is not published; a file that was
+    sent but has since been removed or replaced stops publishing until the response that
+    changed it is sent."""
+    names = [a["name"] for a in version.snapshot.get("attachments", [])]
+    files = {
+        a.name: a for a in request.attachments.filter(name__in=names).prefetch_related("questions")
+    }
+    for name in names:
+        attachment = files.get(name)
+        if attachment is None:
+            raise PublishError(
+                f"{name} was sent with the response but is no longer attached: publish once "
+                "the changed response has been approved and sent"
+            )
+        if version.decided_at is not None and attachment.uploaded_at > version.decided_at:
+            raise PublishError(
+                f"{name} has been replaced since the response was sent: publish once the "
+                "changed response has been approved and sent"
+            )
+    return [files[name] for name in sorted(names)]
 
 
 # --- publishing -----------------------------------------------------------------------------------
