@@ -617,6 +617,7 @@ def test_withdrawing_makes_every_version_404_everywhere(
         reverse("disclosure:api-entry", args=[case.slug]),
     ]
     assert all(client.get(url).status_code == 200 for url in public_urls)
+    assert client.get(reverse("disclosure:topic-feed", args=["use-of-force"])).status_code == 200
 
     refused = officer_client.post(reverse("disclosure:withdraw", args=[case.slug]), {"reason": ""})
     assert refused.status_code == 400
@@ -635,6 +636,10 @@ def test_withdrawing_makes_every_version_404_everywhere(
     assert case.slug not in client.get(reverse("disclosure:log")).content.decode()
     assert case.slug not in client.get(reverse("disclosure:feed")).content.decode()
     assert client.get(reverse("disclosure:api-entries"), {"q": "tasers"}).json()["count"] == 0
+    # The entry's topic, on no other public entry, has gone with it (its feed named it).
+    topic_feed = client.get(reverse("disclosure:topic-feed", args=["use-of-force"]))
+    assert topic_feed.status_code == 404
+    assert "Use of force" not in client.get(reverse("disclosure:log")).content.decode()
 
     second.refresh_from_db()
     assert second.withdrawn_at is not None

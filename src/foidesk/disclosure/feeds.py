@@ -24,7 +24,13 @@ class LogFeed(Feed):
     feed_type = Atom1Feed
 
     def get_object(self, request: HttpRequest, slug: str | None = None) -> Topic | None:
-        return get_object_or_404(Topic, slug=slug) if slug else None
+        """A topic's feed while a public version of an entry (the current one or an earlier
+        one) has the topic: one whose entries were all withdrawn is shown nowhere (its name
+        may be why they were)."""
+        if not slug:
+            return None
+        shown = Topic.objects.filter(publications__withdrawn_at__isnull=True).distinct()
+        return get_object_or_404(shown, slug=slug)
 
     def title(self, topic: Topic | None) -> str:
         name = Authority.current().name
