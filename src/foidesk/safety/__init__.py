@@ -14,7 +14,9 @@ s40(2), the requester's own under s40(1) (D1, D2).
     nothing behind: the caller stores a file only after a report that is not refused.
 
 ``read_text(data, *, filename, limits=DEFAULT_LIMITS) -> str``
-    The file's text as the scan reads it, for checking it for the requester's details.
+    The file's text as the scan reads it and everything else written in the file
+    (properties, sheet names, headers, link addresses, PDF strings), for checking it for the
+    requester's details.
 
 ``clean(data, *, filename, limits=DEFAULT_LIMITS) -> bytes``
     Removes what can be removed safely (XLSX, DOCX, PDF) and returns the new file, which is
