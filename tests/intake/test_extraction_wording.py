@@ -4788,3 +4788,6 @@ def test_initial_request_heads_the_request() -> None:
         "How many hydrants did the service inspect in 2020?",
         "How many were found defective?",
     ]
+    # "Final Response:" heads the response.
+    assert "Final Response" not in e.request_text
+    assert e.response_text.startswith("The information is available")

@@ -339,7 +339,7 @@ def _simple(text: str) -> str:
 # --- Finding the request and the response ----------------------------------------------------
 
 _RESPONSE_HEADING = re.compile(
-    r"^(?:[-–•]\s*)?(?:our\s+|the\s+|in\s+|my\s+|(?-i:[A-Z]{2,6})\s+)?(?:response|responses|"
+    r"^(?:[-–•]\s*)?(?:our\s+|the\s+|in\s+|my\s+|final\s+|(?-i:[A-Z]{2,6})\s+)?(?:response|responses|"
     r"reply|answer|"
     r"answers|decision|outcome)"
     r"(?:\s+to\s+(?:your\s+)?(?:request|questions?)|\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})?\s*[:.]?$",

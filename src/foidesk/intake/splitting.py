@@ -1932,7 +1932,9 @@ _COMBINED_HEADING = re.compile(r"^request\s*(?:/|&|and|\s)\s*response\s*:?$", re
 RESPONSE_HEADING = re.compile(
     # "SYP Response:", "Exemptions Applied:": the authority's own headings.
     # "Trust response:", "Responded 24 November 2025:".
-    r"^(?:[-–•]\s*)?(?:our\s+|the\s+|in\s+|details\s+of\s+(?:the\s+)?|(?-i:[A-Z]{2,6})\s+|(?:trust|council|force|"
+    # "Final Response:".
+    r"^(?:[-–•]\s*)?(?:our\s+|the\s+|in\s+|final\s+|details\s+of\s+(?:the\s+)?|(?-i:[A-Z]{2,6})\s+|"
+    r"(?:trust|council|force|"
     r"university|board|service)\s+)?(?:response|responses|reply|answer|answers|responded|"
     r"decision|outcome|results?\s+of\s+(?:the\s+)?searche?s?|exemptions?\s+applied|we\s+answered|"
     r"outcome\s*/\s*documents|internal\s+review)"
