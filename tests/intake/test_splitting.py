@@ -2445,3 +2445,13 @@ def test_lettered_items_that_ask_stay_the_questions() -> None:
         "2. How many pilots are trained?\n"
     )
     assert split.questions[0].text.startswith("How many drones")
+
+
+def test_a_request_quoted_whole_still_asks_its_second_question() -> None:
+    split = propose_questions(
+        "“How many bicycles were reported stolen in 2023? How many of them were recovered?”"
+    )
+    assert [q.text for q in split.questions] == [
+        "“How many bicycles were reported stolen in 2023?",
+        "How many of them were recovered?",
+    ]

@@ -2183,7 +2183,8 @@ def _starts_another(sentence: str, before: str, *, before_asks: bool) -> bool:
         return False  # "Please provide figures broken down by calendar year."
     bare = _LEADING_AND.sub("", sentence)
     if (
-        bare.rstrip().endswith("?")
+        # (A request quoted whole ends "...devices?”".)
+        bare.rstrip().rstrip("\"”’'").endswith("?")
         and _WH_START.match(bare)
         and not _FOLLOWUP.match(sentence)
         and not _BREAKS_DOWN.search(bare)
