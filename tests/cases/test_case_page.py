@@ -237,3 +237,36 @@ def test_unknown_case_is_404_and_anonymous_is_sent_to_sign_in(officer_client, ca
     assert response.status_code == 302
     assert "/accounts/sign-in/" in response["Location"]
     assert Request.objects.count() == 1
+
+
+def test_a_clock_event_the_clock_refuses_is_a_400_and_the_page_still_opens(officer_client, case):
+    # The case page loads the request with its clock events; the new event must be checked
+    # with them, not against the list read before it was added.
+    response = officer_client.post(
+        f"{case.get_absolute_url()}clock/",
+        {
+            "kind": "pit_extension",
+            **{"on_day": "1", "on_month": "2", "on_year": "2023"},
+            **{"extended_to_day": "10", "extended_to_month": "2", "extended_to_year": "2023"},
+        },
+    )
+
+    assert response.status_code == 400
+    assert "is before the s17 notice date Fri 17 Feb 2023" in response.content.decode()
+    assert not case.clock_events.exists()
+    assert officer_client.get(case.get_absolute_url()).status_code == 200
+
+
+def test_a_clock_event_through_the_page_stores_the_dates_it_gives(officer_client, case):
+    response = officer_client.post(
+        f"{case.get_absolute_url()}clock/",
+        {
+            "kind": "pit_extension",
+            **{"on_day": "1", "on_month": "2", "on_year": "2023"},
+            **{"extended_to_day": "17", "extended_to_month": "3", "extended_to_year": "2023"},
+        },
+    )
+
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.decision_due == dt.date(2023, 3, 17)

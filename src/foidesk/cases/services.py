@@ -563,6 +563,10 @@ def clock_event_record(
     """
     if kind not in ClockEventKind.values:
         raise RegisterError(f"Unknown clock event {kind!r}")
+    # Read the request and its events afresh, holding the row: a caller's copy may carry a
+    # list of events read before this one is added (the case page prefetches them), and the
+    # clock must be checked and stored with the new event in it.
+    request.refresh_from_db(from_queryset=Request.objects.select_for_update())
     received = _local_date(request.received_at)
     if on < received:
         raise RegisterError("A clock event cannot be before the request was received")
