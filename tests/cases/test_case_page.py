@@ -270,3 +270,40 @@ def test_a_clock_event_through_the_page_stores_the_dates_it_gives(officer_client
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.decision_due == dt.date(2023, 3, 17)
+
+
+@pytest.mark.parametrize(
+    ("action", "data"),
+    [
+        ("clock/", {"kind": "fee_notice", "on_day": "1", "on_month": "2", "on_year": "2023"}),
+        ("assign/", {"officer": "OFFICER"}),
+        ("regime/", {"regime": "eir", "reason": "It is about the environment"}),
+        ("questions/1/route/", {"q1-department": "DEPARTMENT"}),
+        ("link/", {"reference": "OTHER", "kind": "same_requester"}),
+    ],
+)
+def test_a_withdrawn_request_is_not_changed_by_the_page(
+    officer_client, case, officer, make_request, action, data
+):
+    # Withdrawn is final: its page offers none of these actions, and posting them anyway is
+    # refused rather than changing the record.
+    other = make_request()
+    psd = Department.objects.create(name="Professional Standards")
+    values = {"OFFICER": officer.pk, "DEPARTMENT": psd.pk, "OTHER": other.reference}
+    officer_client.post(f"{case.get_absolute_url()}state/", {"to_state": "withdrawn"})
+    case.refresh_from_db()
+    assert case.state == "withdrawn"
+    events = AuditEvent.objects.count()
+
+    response = officer_client.post(
+        f"{case.get_absolute_url()}{action}", {k: values.get(v, v) for k, v in data.items()}
+    )
+
+    assert response.status_code == 400
+    assert "This request was withdrawn: it can no longer be changed" in response.content.decode()
+    assert AuditEvent.objects.count() == events
+    case.refresh_from_db()
+    assert (case.regime, case.assigned_officer) == ("foia", None)
+    assert not case.clock_events.exists()
+    assert case.questions.get(number=1).department is None
+    assert not case.links_out.exists()

@@ -68,6 +68,13 @@ class NewRequester:
     organisation: str = ""
 
 
+def _require_not_withdrawn(request: Request) -> None:
+    """Withdrawn is final (``states.TRANSITIONS``): the record of a withdrawn request stays as
+    it was when the requester withdrew it."""
+    if request.state == RequestState.WITHDRAWN:
+        raise RegisterError("This request was withdrawn: it can no longer be changed")
+
+
 def _local_date(moment: datetime) -> date:
     return timezone.localtime(moment).date()
 
@@ -482,6 +489,7 @@ def request_transition(
 
 @transaction.atomic
 def request_assign(*, actor: User, request: Request, officer: User | None) -> Request:
+    _require_not_withdrawn(request)
     if officer is not None and officer.role != Role.FOI_OFFICER:
         raise RegisterError(f"{officer} is not an FOI officer")
     old = request.assigned_officer
@@ -505,6 +513,7 @@ def request_change_regime(*, actor: User, request: Request, regime: str, reason:
     """Move a request between FOIA and EIR (FOIA s39; EIR reg 5); the clock is recomputed."""
     if regime not in RegimeChoice.values:
         raise RegisterError(f"Unknown regime {regime!r}")
+    _require_not_withdrawn(request)
     if regime == request.regime:
         return request
     if {request.regime, regime} != {RegimeChoice.FOIA, RegimeChoice.EIR}:
@@ -567,6 +576,7 @@ def clock_event_record(
     # list of events read before this one is added (the case page prefetches them), and the
     # clock must be checked and stored with the new event in it.
     request.refresh_from_db(from_queryset=Request.objects.select_for_update())
+    _require_not_withdrawn(request)
     received = _local_date(request.received_at)
     if on < received:
         raise RegisterError("A clock event cannot be before the request was received")
@@ -630,6 +640,7 @@ def clock_event_record(
 @transaction.atomic
 def question_route(*, actor: User, question: Question, department: Department | None) -> Question:
     """Send a question to the department that holds the answer (or take it back)."""
+    _require_not_withdrawn(question.request)
     old = question.department
     if old == department:
         return question
@@ -712,6 +723,7 @@ def requester_reveal(*, actor: User, request: Request, purpose: str, note: str =
 def request_link(*, actor: User, request: Request, other: Request, kind: str) -> RequestLink:
     if kind not in LinkKind.values:
         raise RegisterError(f"Unknown link {kind!r}")
+    _require_not_withdrawn(request)
     if request.pk == other.pk:
         raise RegisterError("A request cannot be linked to itself")
     if RequestLink.objects.filter(
