@@ -104,3 +104,15 @@ def test_invalid_draft_shows_its_problems_with_400(officer_client, seed_case, na
 
 def test_previews_are_read_only(officer_client, seed_case):
     assert officer_client.post(url("decisions:preview-pdf")).status_code == 405
+
+
+def test_a_decision_with_control_characters_still_gives_a_word_document(officer_client, seed_case):
+    decision = seed_case.decisions.first()
+    decision.text = "Pasted from Word:\x0bthe second line\x0c\x01."
+    decision.save(update_fields=["text"])
+
+    response = officer_client.get(url("decisions:preview-docx"))
+
+    assert response.status_code == 200
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs)
+    assert "Pasted from Word:\nthe second line\n." in text

@@ -625,3 +625,18 @@ def test_the_three_renderers_say_the_same_things_in_the_same_order():
     body = "\n".join(p.text for p in document.paragraphs)
     assert_in_order(body, [t.split("\n")[0] for t in texts])
     assert pdf_titles(render_pdf(data))[:-1] == outline.headings()
+
+
+def test_docx_keeps_text_with_control_characters_that_xml_cannot_hold():
+    # Text pasted from Word or a PDF can carry vertical tabs (Word's line break), form feeds
+    # and other control characters; XML has no place for them, and the Word file must still
+    # be made: breaks become line breaks and the rest are left out.
+    data = with_changes(
+        SEED,
+        decisions__0__text="Line one\x0bline two\x0cpage two \x01\x1b[0mend\ufffe.",
+        request__title="Officer \x07alleged offences",
+    )
+    document = docx.Document(io.BytesIO(render_docx(data)))
+    body = "\n".join(p.text for p in document.paragraphs)
+    assert "Line one\nline two\npage two [0mend." in body
+    assert document.core_properties.title == "Officer alleged offences (190A/23)"

@@ -48,6 +48,7 @@ from foidesk.law.response import (
     PublicInterestTest,
     Response,
     load_response,
+    response_to_dict,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -896,6 +897,23 @@ def _docx_table(document: Any, table: Table) -> None:
     document.add_paragraph()
 
 
+#: Characters XML 1.0 cannot hold (C0 controls but tab and the line ends, lone surrogates and
+#: the two non-characters), which python-docx refuses. Vertical tab (Word's manual line break)
+#: and form feed (a page break in pasted text) become line breaks; the rest are left out.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(value: Any) -> Any:
+    """``value`` (JSON-shaped data) with its strings made fit for XML."""
+    if isinstance(value, str):
+        return _NOT_XML.sub(lambda m: "\n" if m.group() in "\x0b\x0c" else "", value)
+    if isinstance(value, list):
+        return [_xml_text(item) for item in value]
+    if isinstance(value, Mapping):
+        return {key: _xml_text(item) for key, item in value.items()}
+    return value
+
+
 def render_docx(response: Response | Mapping[str, Any]) -> bytes:
     """The response as a Word document: A4, Arial, real headings (so Word's navigation pane
     shows the structure), the questions numbered as asked, links that work, the authority
@@ -905,7 +923,8 @@ def render_docx(response: Response | Mapping[str, Any]) -> bytes:
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
     from docx.shared import Cm, Mm
 
-    doc = document_outline(response)
+    data = response_to_dict(response) if isinstance(response, Response) else response
+    doc = document_outline(_xml_text(data))
     document = Document()
     _docx_styles(document)
 
