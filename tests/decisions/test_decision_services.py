@@ -261,3 +261,29 @@ def test_submission_needs_a_decision_on_every_question(case, officer):
     with pytest.raises(DecisionError, match="Question 2, 3 has no decision"):
         response_submit(actor=officer, request=case)
     assert not LibraryParagraph.objects.exists()
+
+
+def test_submitting_the_same_draft_again_is_refused_and_keeps_its_approval(
+    drafted, officer, approver
+):
+    # A second press of "Send for approval" (or a stale page) must not freeze the same draft
+    # again: while it waits, nothing new is added; once approved, the approval stands.
+    response_submit(actor=officer, request=drafted)
+    events = AuditEvent.objects.count()
+    with pytest.raises(DecisionError, match="Version 1 of this draft is already awaiting approval"):
+        response_submit(actor=officer, request=drafted)
+    assert ResponseVersion.objects.filter(request=drafted).count() == 1
+    assert AuditEvent.objects.count() == events
+
+    response_approve(actor=approver, request=drafted)
+    with pytest.raises(DecisionError, match="Version 1 of this draft is already approved"):
+        response_submit(actor=officer, request=drafted)
+    assert approved_and_current(drafted) is not None
+    response_record_sent(actor=officer, request=drafted, sent_on=dt.date(2023, 2, 10))
+
+
+def test_a_draft_sent_back_unchanged_may_be_sent_for_approval_again(drafted, officer, approver):
+    response_submit(actor=officer, request=drafted)
+    response_send_back(actor=approver, request=drafted, reasons="Check the figures.")
+    version = response_submit(actor=officer, request=drafted, note="Checked: they are right.")
+    assert (version.number, version.status) == (2, "awaiting")

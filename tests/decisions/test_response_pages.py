@@ -917,3 +917,14 @@ def test_out_of_range_ids_are_404_or_400_never_500(officer_client, case, s31_tes
     )
     assert response.status_code == 400
     assert officer_client.get(url(case) + f"?lib_test={big}").status_code == 200
+
+
+def test_sending_for_approval_twice_is_a_400_and_makes_one_version(officer_client, case, officer):
+    disclose_all(case, officer)
+    assert officer_client.post(url(case, "submit/"), {}).status_code == 302
+
+    response = officer_client.post(url(case, "submit/"), {})
+
+    assert response.status_code == 400
+    assert "Version 1 of this draft is already awaiting approval" in response.content.decode()
+    assert ResponseVersion.objects.filter(request=case).count() == 1

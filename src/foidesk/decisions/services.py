@@ -669,7 +669,20 @@ def response_submit(*, actor: User, request: Request, note: str = "") -> Respons
             + (f" (and {len(problems) - 3} more)" if len(problems) > 3 else "")
         )
     _refuse_unsafe_files(request)
+    # One submission at a time: lock the request, so that a second press of the button waits
+    # for the first and then finds its version.
+    Request.objects.select_for_update().filter(pk=request.pk).first()
     data = _unsent(response_data(request))
+    current = current_version(request)
+    if (
+        current is not None
+        and current.status in (SignOffStatus.AWAITING, SignOffStatus.APPROVED)
+        and current.snapshot_hash == snapshot_hash(data)
+    ):
+        raise DecisionError(
+            f"Version {current.number} of this draft is already "
+            f"{current.get_status_display().lower()}: nothing has changed to send"
+        )
     number = (request.versions.aggregate(m=Max("number"))["m"] or 0) + 1
     version = ResponseVersion.objects.create(
         request=request,
