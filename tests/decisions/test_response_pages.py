@@ -928,3 +928,38 @@ def test_sending_for_approval_twice_is_a_400_and_makes_one_version(officer_clien
     assert response.status_code == 400
     assert "Version 1 of this draft is already awaiting approval" in response.content.decode()
     assert ResponseVersion.objects.filter(request=case).count() == 1
+
+
+def test_approving_from_a_stale_page_does_not_approve_a_newer_version(
+    client, officer_client, case, officer, decision_maker
+):
+    decision = disclose_all(case, officer)
+    services.response_submit(actor=officer, request=case)
+    client.force_login(decision_maker)
+    body = page(client, case)
+    assert 'name="approve-version" value="1"' in body
+    assert 'name="send-back-version" value="1"' in body
+    # While the decision maker reads version 1, the officer changes the draft and sends it.
+    services.decision_save(
+        actor=officer,
+        request=case,
+        question_numbers=[1, 2, 3],
+        outcome="disclosed",
+        text="Changed wording nobody has approved.",
+        figures_given=True,
+        reveals_held=True,
+        decision=decision,
+    )
+    services.response_submit(actor=officer, request=case)
+
+    approve = client.post(url(case, "approve/"), {"approve-version": "1"})
+    send_back = client.post(
+        url(case, "send-back/"), {"send-back-version": "1", "send-back-reasons": "No."}
+    )
+
+    for response in (approve, send_back):
+        assert response.status_code == 400
+        assert "Version 1 is no longer the one awaiting approval" in response.content.decode()
+    assert ResponseVersion.objects.get(request=case, number=2).status == "awaiting"
+    assert 'name="approve-version" value="2"' in approve.content.decode()
+    assert client.post(url(case, "approve/"), {"approve-version": "2"}).status_code == 302

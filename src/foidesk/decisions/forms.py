@@ -380,13 +380,30 @@ class SubmitForm(forms.Form):
     )
 
 
-class ApproveForm(forms.Form):
+class _VersionShown(forms.Form):
+    """The number of the version the decision maker was shown, so that a decision taken on a
+    page that has since gone stale is not applied to a newer version nobody read."""
+
+    version = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=MAX_ID,
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid": "Open the response again: the version to decide on is not known",
+            "min_value": "Open the response again: the version to decide on is not known",
+            "max_value": "Open the response again: the version to decide on is not known",
+        },
+    )
+
+
+class ApproveForm(_VersionShown):
     note = forms.CharField(
         label="Note (optional)", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
-class SendBackForm(forms.Form):
+class SendBackForm(_VersionShown):
     reasons = forms.CharField(
         label="Why are you sending it back?",
         widget=forms.Textarea(attrs={"rows": 3}),

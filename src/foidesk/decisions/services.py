@@ -716,12 +716,20 @@ def _refuse_unsafe_files(request: Request) -> None:
         )
 
 
-def _decide(actor: User, request: Request) -> ResponseVersion:
+def _decide(actor: User, request: Request, shown: int | None = None) -> ResponseVersion:
+    """The version awaiting a decision; with ``shown`` (the number of the version the decision
+    maker read), only if that is still the one awaiting."""
     if actor.role != Role.DECISION_MAKER:
         raise DecisionError("Only a decision maker can approve or send back a response")
+    Request.objects.select_for_update().filter(pk=request.pk).first()
     version = current_version(request)
     if version is None or version.status != SignOffStatus.AWAITING:
         raise DecisionError("There is no version waiting for approval")
+    if shown is not None and shown != version.number:
+        raise DecisionError(
+            f"Version {shown} is no longer the one awaiting approval: version "
+            f"{version.number} has been sent since. Read it before deciding"
+        )
     if actor.pk == version.submitted_by_id or actor.pk in drafters(request):
         raise DecisionError(
             "You drafted part of this response: another decision maker must approve it (four eyes)"
@@ -730,9 +738,12 @@ def _decide(actor: User, request: Request) -> ResponseVersion:
 
 
 @transaction.atomic
-def response_approve(*, actor: User, request: Request, note: str = "") -> ResponseVersion:
-    """Approve the frozen version. A draft changed since it was submitted cannot be approved."""
-    version = _decide(actor, request)
+def response_approve(
+    *, actor: User, request: Request, note: str = "", version_shown: int | None = None
+) -> ResponseVersion:
+    """Approve the frozen version (with ``version_shown``, only if that is the one awaiting). A
+    draft changed since it was submitted cannot be approved."""
+    version = _decide(actor, request, version_shown)
     _refuse_unsafe_files(request)
     if snapshot_hash(_unsent(response_data(request))) != version.snapshot_hash:
         raise DecisionError(
@@ -755,10 +766,12 @@ def response_approve(*, actor: User, request: Request, note: str = "") -> Respon
 
 
 @transaction.atomic
-def response_send_back(*, actor: User, request: Request, reasons: str) -> ResponseVersion:
+def response_send_back(
+    *, actor: User, request: Request, reasons: str, version_shown: int | None = None
+) -> ResponseVersion:
     if not reasons.strip():
         raise DecisionError("Say why the response is being sent back")
-    version = _decide(actor, request)
+    version = _decide(actor, request, version_shown)
     version.status = SignOffStatus.SENT_BACK
     version.decided_by, version.decided_at = actor, timezone.now()
     version.reasons = reasons.strip()

@@ -65,7 +65,9 @@ def approve(request: HttpRequest, slug: str) -> HttpResponse:
     case = _decider_case(request, slug)
 
     def perform(data: dict[str, Any]) -> str:
-        version = services.response_approve(actor=request.user, request=case, note=data["note"])
+        version = services.response_approve(
+            actor=request.user, request=case, note=data["note"], version_shown=data["version"]
+        )
         return f"Version {version.number} approved"
 
     return run_action(
@@ -85,7 +87,7 @@ def send_back(request: HttpRequest, slug: str) -> HttpResponse:
 
     def perform(data: dict[str, Any]) -> str:
         version = services.response_send_back(
-            actor=request.user, request=case, reasons=data["reasons"]
+            actor=request.user, request=case, reasons=data["reasons"], version_shown=data["version"]
         )
         return f"Version {version.number} sent back to the FOI officer"
 
