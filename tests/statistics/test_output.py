@@ -121,3 +121,16 @@ def test_withheld_values_are_not_in_the_published_files():
     notes = " ".join(str(c.value) for row in book["Notes"].iter_rows() for c in row)
     assert "primary:" not in notes and "secondary:" not in notes
     assert book.properties.lastModifiedBy is None
+
+
+def test_xlsx_is_made_when_labels_hold_control_characters():
+    # A data set's text can carry control characters (escape codes, a vertical tab from a
+    # spreadsheet cell); a worksheet cannot hold them, and the workbook must still be made.
+    table = Table.from_counts(
+        [[7, 3], [9, 9]], row_labels=["\x1b[31mRed", "Line\x0bbreak"], column_labels=["a\x01", "b"]
+    )
+    data = to_xlsx(suppress(table, Policy()), provenance=PROVENANCE)
+    sheet = load_workbook(io.BytesIO(data))["Table"]
+    grid = [list(r) for r in sheet.iter_rows(min_row=4, values_only=True)]
+    assert grid[0][1] == "a"
+    assert [row[0] for row in grid[1:3]] == ["[31mRed", "Line\nbreak"]

@@ -271,3 +271,25 @@ def test_the_table_page_takes_a_fixed_number_of_queries(
     with django_assert_max_num_queries(len(few.captured_queries)):
         page = officer_client.get(url)
     assert page.text.count("Use this definition") == 3
+
+
+def test_a_table_of_values_with_control_characters_is_attached(
+    officer_client, officer, case, media
+):
+    from foidesk.statistics.models import SourceKind
+    from foidesk.statistics.services import dataset_register
+    from foidesk.statistics.sources import read_csv
+
+    source = read_csv(io.BytesIO(b"force,n\n\x1b[31mWest,1\nEa\x0bst,2\n"), name="odd.csv")
+    dataset = dataset_register(actor=officer, name="Odd", kind=SourceKind.CSV, source=source)
+
+    response = officer_client.post(
+        table_url(case),
+        {"dataset": dataset.pk, "title": "By force", "row_column": "force"},
+    )
+
+    assert response.status_code == 302
+    xlsx = case.attachments.get(name__endswith=".xlsx")
+    sheet = load_workbook(io.BytesIO(xlsx.file.read()))["Table"]
+    labels = [r[0] for r in sheet.iter_rows(min_row=5, values_only=True)]
+    assert labels[:2] == ["[31mWest", "Ea\nst"]
