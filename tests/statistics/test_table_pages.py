@@ -293,3 +293,18 @@ def test_a_table_of_values_with_control_characters_is_attached(
     sheet = load_workbook(io.BytesIO(xlsx.file.read()))["Table"]
     labels = [r[0] for r in sheet.iter_rows(min_row=5, values_only=True)]
     assert labels[:2] == ["[31mWest", "Ea\nst"]
+
+
+def test_a_preview_that_leaves_every_record_out_shows_an_empty_table(
+    officer_client, case, demo_dataset
+):
+    params = {
+        **q3_params(demo_dataset),
+        "row_categories": "",  # rows from the records counted: none
+        "measure": "count_records",
+        "column_categories": "Nobody by this name",
+    }
+    response = officer_client.get(table_url(case) + "?" + urlencode(params))
+    assert response.status_code == 200
+    assert "Preview: the table" in response.text
+    assert "Nobody by this name" in response.text

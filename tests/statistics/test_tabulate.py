@@ -14,6 +14,8 @@ from foidesk.statistics.definition import (
     TableDefinition,
 )
 from foidesk.statistics.demo_data import SCHEMA, fast_records, question_3_definition, records
+from foidesk.statistics.policy import Policy
+from foidesk.statistics.suppression import suppress
 from foidesk.statistics.tabulate import DataError, tabulate
 
 S = Schema(
@@ -118,6 +120,20 @@ def test_distinct_two_way_totals_are_not_sums():
 def test_no_records():
     table = tabulate([], by_year(), schema=S)
     assert table.cells == () and table.records_read == 0
+
+
+@pytest.mark.parametrize("measure", [Measure("count_records"), Measure("count_distinct", "who")])
+def test_fixed_columns_with_no_rows_left_still_have_their_totals(measure):
+    # Every record is left out (none has the outcome asked for): the rows, found from the
+    # records, are none, but the columns asked for are still there, each with a total of 0.
+    definition = by_year(
+        columns=(Dimension("outcome", categories=("Reprimand",)),), measure=measure
+    )
+    table = tabulate(ROWS, definition, schema=S)
+    assert (table.row_keys, table.column_keys) == ((), (("Reprimand",),))
+    assert (table.row_totals, table.column_totals, table.grand_total) == ((), (0,), 0)
+    shown = suppress(table, Policy())
+    assert shown.grid() == [["Financial year (date closed)", "Reprimand", "Total"], ["Total", 0, 0]]
 
 
 def test_bad_data_is_refused_not_miscounted():

@@ -446,7 +446,8 @@ def _build(
             grid[row_at[labels[:n_rows]]][column_at[labels[n_rows:]]] += counts[key]
         cells = tuple(tuple(row) for row in grid)
         row_totals = tuple(sum(row) for row in cells)
-        column_totals = tuple(sum(col) for col in zip(*cells, strict=True))
+        # One total per column, also when no row is left (then each is 0).
+        column_totals = tuple(sum(row[c] for row in cells) for c in range(len(column_keys)))
         grand = sum(row_totals)
     else:
         members, key_index = distinct
