@@ -307,3 +307,28 @@ def test_a_withdrawn_request_is_not_changed_by_the_page(
     assert not case.clock_events.exists()
     assert case.questions.get(number=1).department is None
     assert not case.links_out.exists()
+
+
+def test_a_department_cannot_answer_a_question_of_a_withdrawn_request(
+    client, case, officer, make_staff
+):
+    psd = Department.objects.create(name="Professional Standards")
+    contact = make_staff("psd", Role.DEPARTMENT_CONTACT)
+    psd.contacts.add(contact)
+    question = case.questions.get(number=1)
+    question_route(actor=officer, question=question, department=psd)
+    officer_client = Client()
+    officer_client.force_login(officer)
+    officer_client.post(f"{case.get_absolute_url()}state/", {"to_state": "withdrawn"})
+    events = AuditEvent.objects.count()
+    client.force_login(contact)
+
+    response = client.post(
+        f"/staff/questions/{question.pk}/", {"answer": "Twelve officers.", "hours_spent": "1"}
+    )
+
+    assert response.status_code == 400
+    assert "This request was withdrawn: it can no longer be changed" in response.content.decode()
+    question.refresh_from_db()
+    assert (question.status, question.department_answer) == ("with_department", "")
+    assert AuditEvent.objects.count() == events

@@ -664,6 +664,7 @@ def question_answer(
     *, actor: User, question: Question, answer: str, hours_spent: Decimal
 ) -> Question:
     """A department returns its answer and the time it took (kept for the cost limit, s12)."""
+    _require_not_withdrawn(question.request)
     if not answer.strip():
         raise RegisterError("Enter the answer")
     if hours_spent is None or hours_spent < 0:
