@@ -4791,3 +4791,24 @@ def test_initial_request_heads_the_request() -> None:
     # "Final Response:" heads the response.
     assert "Final Response" not in e.request_text
     assert e.response_text.startswith("The information is available")
+
+
+def test_a_letter_converted_to_text_with_hollow_bullets() -> None:
+    # The introduction wraps onto a second line; the items keep the "o" a hollow bullet
+    # becomes when a document is converted to text.
+    page = (
+        "Freedom of Information Request Reference No: FOI 000222/21\n"
+        "I write in connection with your request for information received by the Constabulary "
+        "on the 4th\n"
+        "March 2021 in which you sought access to the following information:\n"
+        "I am looking at vehicle crime and would like to request:\n"
+        "o  2020 figures for catalytic converter thefts\n"
+        "o  2020 figures for catalytic converter thefts solved\n"
+        "Response to your Request\n"
+        "The Constabulary holds the information. There were 212 thefts, 9 of them solved.\n"
+    )
+    e = extract(page)
+    assert [q.text for q in e.questions] == [
+        "2020 figures for catalytic converter thefts",
+        "2020 figures for catalytic converter thefts solved",
+    ]

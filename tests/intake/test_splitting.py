@@ -2455,3 +2455,8 @@ def test_a_request_quoted_whole_still_asks_its_second_question() -> None:
         "“How many bicycles were reported stolen in 2023?",
         "How many of them were recovered?",
     ]
+
+
+def test_a_lowercase_o_opening_a_line_is_a_hollow_bullet() -> None:
+    split = propose_questions("I would like to request:\no Figures for 2019\no Figures for 2020\n")
+    assert [q.text for q in split.questions] == ["Figures for 2019", "Figures for 2020"]

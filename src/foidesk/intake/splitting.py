@@ -194,6 +194,8 @@ _MARKER_PATTERNS: tuple[tuple[re.Pattern[str], _Style], ...] = (
     (LONE_LETTER, _Style.LETTER),
     (re.compile(r"^([-*–—])\s+(.*)$"), _Style.BULLET),
     (re.compile(r"^([•·▪◦●○■□➢►])\s*(.*)$"), _Style.BULLET),
+    # "o  2020 stats on burglary ...": a hollow bullet as a document converted to text prints it.
+    (re.compile(r"^(o)\s+(?=[A-Z0-9\"“‘(])(.*)$"), _Style.BULLET),
 )
 _ROMAN = re.compile(rf"^{ROMAN_NUMERAL}$")
 
@@ -1088,6 +1090,8 @@ _BREAKDOWN_PART = re.compile(
 
 # "For the same time period, please provide:": an item that only asks for its parts.
 _PROVIDE_THE_FOLLOWING = re.compile(
+    # "... and would like to request:" / "o 2020 stats on burglary ...": what is requested.
+    r"\b(?:like|wish|want)\s+to\s+(?:request|ask\s+for|obtain|receive)\s*:$|"
     r"\b(?:please\s+(?:provide|supply|give|send|disclose)|the\s+following)"
     # "... information on the following types of incidents:": what the items are.
     r"(?:\s+(?:information|details|data)|(?:\s+(?!definitions?\b|examples?\b)[\w-]+){1,3})?\s*:$",
@@ -1894,7 +1898,7 @@ REQUEST_HEADING = re.compile(
 )
 _START_INTRO = quick(
     re.compile(
-        r"\b(?:you\s+seek\s+access\s+to|received\s+a\s+request|as\s+follows|you\s+asked(?:\s+for)?|"
+        r"\b(?:you\s+(?:seek|sought)\s+access\s+to|received\s+a\s+request|as\s+follows|you\s+asked(?:\s+for)?|"
         r"you\s+requested|you\s+wrote|requested\s+the\s+following|following\s+request|"
         # "Your exact request was:"
         r"request\s+(?:was|read|reads)(?=\s*:)|"
