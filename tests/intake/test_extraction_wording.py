@@ -4812,3 +4812,21 @@ def test_a_letter_converted_to_text_with_hollow_bullets() -> None:
         "2020 figures for catalytic converter thefts",
         "2020 figures for catalytic converter thefts solved",
     ]
+
+
+def test_an_explanatory_annexe_is_reasoning_not_the_last_answer() -> None:
+    page = (
+        "Request\n"
+        "1. How many laptops were lost in 2023?\n"
+        "2. How many were found?\n"
+        "Response\n"
+        "1. How many laptops were lost in 2023?\n"
+        "Four.\n"
+        "2. How many were found?\n"
+        "None.\n"
+        "Explanatory annexe\n"
+        "Exemptions applied\n"
+        "Information about the makes of laptop is exempt under section 31(1)(a) of the Act.\n"
+    )
+    e = extract(page)
+    assert [q.outcome for q in e.questions] == ["disclosed", "disclosed"]

@@ -1020,6 +1020,8 @@ _REASONING_HEADING = re.compile(
     r"^(?:(?:the\s+)?public\s+interest\b|factors?\s+(?:favouring|for\b|against|in\s+favour)|"
     r"evidence\s+of\s+harm|(?:overall\s+)?harm\b|balanc(?:e|ing)\s+test|"
     r"reasons?\s+for\s+(?:the\s+|my\s+|our\s+)?decision|prejudice\s+test|appendix\b|"
+    # "Explanatory annexe" / "Exemptions applied" / "Section 31: Law Enforcement".
+    r"(?:explanatory\s+)?annexe?\b|"
     # "Complaint Rights", "Complaints"; not "Complaints are categorised into the following types:".
     r"complaints?\b(?!\s+(?:are|were|is|was|have|has|had)\b)|"
     r"your\s+right|right\s+of\s+(?:appeal|complaint)|internal\s+review|if\s+you\s+are\s+"
