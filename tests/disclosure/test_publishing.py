@@ -549,8 +549,6 @@ def test_a_correction_is_a_new_version_and_the_first_stays_on_record(
         staff_url(case),
         {
             "keep": keys(case),
-            "extra_text": "asked before",
-            "extra_reason": "Refers to an earlier request",
             "topics": [t.pk for t in first.topics.all()],
             "correction_note": "Question 2 referred to an earlier request.",
         },
@@ -561,18 +559,14 @@ def test_a_correction_is_a_new_version_and_the_first_stays_on_record(
     assert (first.version, first.is_current) == (1, False)
     assert (second.version, second.slug) == (2, first.slug)
     assert second.correction_note == "Question 2 referred to an earlier request."
-    assert "asked before" in first.snapshot["request"]["questions"][1]["text"]
-    assert second.snapshot["request"]["questions"][1]["text"] == (
-        f"How many officers were dismissed, as Mr {REDACTED} {REDACTED}?"
-    )
+    assert second.snapshot["request"] == first.snapshot["request"]
 
     current = client.get(reverse("disclosure:entry", args=[case.slug])).content.decode()
     assert "Correction:</strong> Question 2 referred to an earlier request." in current
-    assert "asked before" not in current
+    # A correction that redacts nothing the first version showed leaves it on record.
     earlier = client.get(reverse("disclosure:entry-version", args=[case.slug, 1]))
     assert earlier.status_code == 200
     assert "It has since been corrected" in earlier.content.decode()
-    assert "asked before" in earlier.content.decode()
     assert client.get(reverse("disclosure:entry-version", args=[case.slug, 2])).status_code == 200
     assert client.get(reverse("disclosure:entry-version", args=[case.slug, 3])).status_code == 404
     # The earlier version's file is still downloadable from its own address.
@@ -587,6 +581,45 @@ def test_a_correction_is_a_new_version_and_the_first_stays_on_record(
     event = AuditEvent.objects.filter(event_type="publication.published").latest("id")
     assert event.summary == "Correction published in the disclosure log (version 2)"
     assert event.detail["correction_note"] == "Question 2 referred to an earlier request."
+
+
+def test_a_correction_that_redacts_what_was_shown_takes_the_earlier_version_out(
+    officer_client, officer, case, client, publish
+):
+    first = publish(case, new_topics=["Use of force"])
+    assert "asked before" in first.snapshot["request"]["questions"][1]["text"]
+    response = officer_client.post(
+        staff_url(case),
+        {
+            "keep": keys(case),
+            "extra_text": "asked before",
+            "extra_reason": "Refers to an earlier request",
+            "topics": [t.pk for t in first.topics.all()],
+            "correction_note": "Question 2 referred to an earlier request.",
+        },
+    )
+    assert response.status_code == 302
+    first.refresh_from_db()
+    second = Publication.objects.get(is_current=True)
+    assert second.snapshot["request"]["questions"][1]["text"] == (
+        f"How many officers were dismissed, as Mr {REDACTED} {REDACTED}?"
+    )
+    # What the correction redacts is gone from every public address.
+    assert first.withdrawn_at is not None
+    assert first.withdrawn_reason == "Replaced by version 2, which redacts what it showed"
+    current = client.get(reverse("disclosure:entry", args=[case.slug])).content.decode()
+    assert "asked before" not in current
+    assert client.get(reverse("disclosure:entry-version", args=[case.slug, 1])).status_code == 404
+    (old_file,) = first.attachments.all()
+    old_download = client.get(reverse("disclosure:attachment", args=[case.slug, 1, old_file.pk]))
+    assert old_download.status_code == 404
+    detail = client.get(reverse("disclosure:api-entry", args=[case.slug])).json()
+    assert [v["version"] for v in detail["versions"]] == [2]
+    event = AuditEvent.objects.get(event_type="publication.versions_withdrawn")
+    assert event.detail == {"versions": [1]}
+    # Staff still see it, and why it left the log.
+    staff_page = officer_client.get(staff_url(case)).content.decode()
+    assert "out of the log: replaced by version 2, which redacts what it showed" in staff_page
 
 
 def test_a_correction_without_a_note_is_refused(officer_client, officer, case, publish):

@@ -10,7 +10,9 @@ requester's name or a contact detail is still anywhere in what would go public.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -339,7 +341,8 @@ def publication_publish(
 
     ``keep`` names the proposed redactions the officer kept (``Match.key``); ``None`` keeps
     them all. ``extra`` words are stored as redaction rules for this request, so a correction
-    redacts them again. The earlier version stays on record, no longer current.
+    redacts them again. The earlier version stays on record, no longer current, unless it
+    shows what this one redacts (``_withdraw_versions_showing``).
     """
     _require_officer(actor)
     request = Request.objects.select_for_update().select_related("requester").get(pk=request.pk)
@@ -407,11 +410,18 @@ def publication_publish(
         {p["id"] for d in snapshot.get("decisions", []) for p in d.get("provisions", [])}
     )
     previous = draft.current
+    now = timezone.now()
     if previous is not None:
         # The search index follows by itself (a trigger on SQLite, a generated column on
         # PostgreSQL: ``search``).
         Publication.objects.filter(pk=previous.pk).update(is_current=False)
-    now = timezone.now()
+        _withdraw_versions_showing(
+            request,
+            [draft.texts[m.field][m.start : m.end] for m in kept],
+            version=previous.version + 1,
+            at=now,
+            actor=actor,
+        )
     publication = Publication.objects.create(
         request=request,
         version=(previous.version + 1) if previous else 1,
@@ -523,6 +533,52 @@ def _copy_attachments(
 
 
 @transaction.atomic
+def _withdraw_versions_showing(
+    request: Request, redacted: list[str], *, version: int, at: dt.datetime, actor: User
+) -> None:
+    """A correction that redacts what an earlier version showed takes that version out of the
+    log (its page and files answer 404 from now on), so that a correction made to remove a
+    name or other detail published by mistake does remove it; the record stays for the
+    authority. A correction of anything else leaves the earlier versions on record."""
+    words = {" ".join(w.split()) for w in redacted if w.strip()}
+    if not words:
+        return
+    # Whole words only: redacting "Lee" does not touch a version that names Leeds.
+    shown = re.compile(
+        "|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in sorted(words)), re.IGNORECASE
+    )
+    showing = {
+        earlier.pk: earlier.version
+        for earlier in Publication.objects.filter(request=request, withdrawn_at__isnull=True)
+        .exclude(version=version)
+        .only("pk", "version", "snapshot")
+        if any(shown.search(text) for text in _snapshot_words(earlier.snapshot))
+    }
+    if showing:
+        reason = f"Replaced by version {version}, which redacts what it showed"
+        Publication.objects.filter(pk__in=showing).update(withdrawn_at=at, withdrawn_reason=reason)
+        record(
+            event_type="publication.versions_withdrawn",
+            actor=actor,
+            subject=request,
+            request=request,
+            summary=f"Earlier versions taken out of the disclosure log: {reason.lower()}",
+            detail={"versions": sorted(showing.values())},
+        )
+
+
+def _snapshot_words(value: Any) -> Iterable[str]:
+    """Every text in a published snapshot, with its white space as one space."""
+    if isinstance(value, str):
+        yield " ".join(value.split())
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _snapshot_words(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _snapshot_words(item)
+
+
 def publication_withdraw(*, actor: User, publication: Publication, reason: str) -> Publication:
     """Take an entry out of the log (all its versions answer 404 from now on); the record
     and its reason stay for the authority."""
