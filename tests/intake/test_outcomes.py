@@ -590,3 +590,21 @@ def test_counts_given_in_words_against_what_they_count(answer, outcome):
 )
 def test_overt_use_answered_beside_ncnd(answer, outcome):
     assert classify(answer, ("s23(5)",), whole=False) == outcome
+
+
+@pytest.mark.parametrize(
+    "framing",
+    ["Please see the below response to your request.", "Please see the response to your request."],
+)
+def test_pointing_to_the_response_gives_nothing(framing):
+    refusal = f"{framing}\nYour request is refused under section 43(2) - Commercial Interests."
+    assert classify(refusal, ("s43(2)",), whole=True) == "exempt"
+
+
+def test_the_pages_own_request_field_is_not_a_figure():
+    answer = (
+        "Request: FOI-2024-04156 FOI/18\n"
+        "The decision has been taken not to supply the information: it is exempt under "
+        "section 31(1)(a)."
+    )
+    assert classify(answer, ("s31(1)(a)",), whole=True) == "exempt"

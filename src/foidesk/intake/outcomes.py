@@ -416,12 +416,16 @@ _ACKNOWLEDGEMENT = re.compile(
     r"\ba\s+response\s+should\s+be\s+sent\s+to\s+you",
     re.I,
 )
+# What "Please see ... below" may point to without giving anything: the response itself, or
+# the reasons for a refusal.
+_FRAMING = r"response|(?:exemption\s+)?explanations?|reasons?|reasoning"
 _DISCLOSURE = quick(
     re.compile(
         # "Please see our response below" frames the response, and "Please see the exemption
         # explanation below" the reasoning; neither gives anything by itself.
-        r"\b(?:please\s+)?(?:find|see)\b(?!\s+(?:our|the|my)\s+(?:full\s+)?(?:response|(?:exemption\s+)?"
-        r"explanations?|reasons?|reasoning)\s+below)"
+        # (Nor "Please see the below response to your request.")
+        rf"\b(?:please\s+)?(?:find|see)\b(?!\s+(?:our|the|my)\s+(?:full\s+)?(?:{_FRAMING})\s+"
+        rf"(?:below|to\s+your\s+request)|\s+(?:our|the|my)\s+below\s+(?:{_FRAMING}))"
         r"[^.]{0,40}?\b(?:attached|enclosed|below|table)\b|"
         r"\bas\s+follows\b|\bable\s+to\s+(?:disclose|provide|release)\b|\bdecided\s+to\s+disclose\b|"
         r"\b(?:can|could)\s+(?:advise|disclose|provide)\b(?!\s+that\b)|\bthe\s+(?:answer|figure|total|"
@@ -491,6 +495,8 @@ _DATE_TEXT = quick(
 _BARE_CITATION = re.compile(r"\b\d{1,2}[A-Z]?(?:\s*\(\s*\w{1,4}\s*\))+")
 _CONTACT_LINE = re.compile(
     r"\b(?:tel|telephone|phone|fax|mobile|ext|e-?mail|ref(?:erence)?|postcode)\b|@|https?://|www\.|"
+    # The page's own field: "Request: FOI-2024-04156 FOI/18", "Case number: 5361828".
+    r"^(?:foi\s+)?(?:request|case|foi)(?:\s+(?:no|number|id))?\.?\s*:|"
     r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|_\d|\d_",
     re.I,
 )
