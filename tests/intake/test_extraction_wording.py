@@ -4830,3 +4830,28 @@ def test_an_explanatory_annexe_is_reasoning_not_the_last_answer() -> None:
     )
     e = extract(page)
     assert [q.outcome for q in e.questions] == ["disclosed", "disclosed"]
+
+
+def test_a_log_banner_under_the_title_is_not_where_the_request_ends() -> None:
+    # The title names what was asked ("Number of ..."); the banner under it says how the
+    # request ended; the request itself comes after the log's fields.
+    page = (
+        "FOI release\n\n"
+        "Number of parking permits issued from 2019-2023\n\n"
+        "Some or all of the information requested was not provided because we determined that "
+        "the cost to do so would exceed the appropriate limit.\n\n"
+        "Case reference FOI2024/00999\n\n"
+        "Published 20 March 2024\n\n"
+        "I am writing to you under the Freedom of Information Act 2000 to request the following "
+        "information. Please may you provide me with:\n\n"
+        "1. How many resident parking permits did you issue in each year from 2019 to 2023?\n\n"
+        "2. How many were refused?\n\n"
+        "3. How many were issued to busi"
+    )
+    # (The page stops before the response, as a log's excerpt may.)
+    e = extract(page, complete=False)
+    assert [q.text[:30] for q in e.questions] == [
+        "How many resident parking perm",
+        "How many were refused?",
+        "How many were issued to busi",
+    ]

@@ -1995,7 +1995,12 @@ SITE_FURNITURE = quick(
         # part, so we didn't provide some of the information ... This may include information where
         # we can neither confirm nor deny that we hold it."
         # The log speaks of "the requester"; a reply to them would say "you".
-        r"^this\s+request\s+was\s+[\w ]{3,40},\s+so\s+we\b[^.]*\bthe\s+requester\b",
+        r"^this\s+request\s+was\s+[\w ]{3,40},\s+so\s+we\b[^.]*\bthe\s+requester\b|"
+        # "FOI release" / the title / "Some or all of the information requested was not provided
+        # because we determined that the cost to do so would exceed the appropriate limit.": the
+        # same kind of banner in another log's template.
+        r"^(?:some\s+or\s+all|some|all|none)\s+of\s+the\s+information\s+requested\s+was\s+"
+        r"(?:not\s+)?provided\s+because\b",
         re.I,
     )
 )
