@@ -2460,3 +2460,18 @@ def test_a_request_quoted_whole_still_asks_its_second_question() -> None:
 def test_a_lowercase_o_opening_a_line_is_a_hollow_bullet() -> None:
     split = propose_questions("I would like to request:\no Figures for 2019\no Figures for 2020\n")
     assert [q.text for q in split.questions] == ["Figures for 2019", "Figures for 2020"]
+
+
+def test_a_request_over_the_years_listed_beneath_it_among_unnumbered_requests() -> None:
+    split = propose_questions(
+        "Please disclose how many speed cameras the council operates.\n"
+        "Additionally, please disclose the total fines collected for the following calendar "
+        "years (Jan 1 to Dec 31)\n"
+        "2022\n"
+        "2023\n"
+    )
+    assert [q.text.split("\n")[0][:40] for q in split.questions] == [
+        "Please disclose how many speed cameras t",
+        "Additionally, please disclose the total ",
+    ]
+    assert split.questions[1].text.split("\n")[1:] == ["2022", "2023"]

@@ -1250,6 +1250,8 @@ class _Splitter:
                 self.current.ask(para.line)  # a sub-item keeps its own marker
         elif self.current is None:
             self.before_first_question(para, following)
+        elif not self.current.marked and _asks_over_periods(para, following):
+            self.open(marked=False).ask(para.line)
         else:
             self.inside_question(self.current, para, following)
 
@@ -1334,16 +1336,7 @@ class _Splitter:
         the report ... I would also like confirmation that ..." / "As subsidiary questions I
         would like to know" / "- What is ...?")."""
         asks = para.kind in (_Kind.REQUEST, _Kind.FOLLOWUP)
-        if (
-            para.kind in (_Kind.REQUEST, _Kind.LEADIN)
-            and para.line.rstrip(" -").endswith(":")
-            and following is not None
-            and following.marker is None
-            and _a_period(following.line)
-            and _is_request(para.line.rstrip(" :;-"))
-        ):
-            # "The number of data breaches ... for each of the following years:" / "2018" /
-            # "2019" / ...: the years are the periods of this question, not questions to come.
+        if _asks_over_periods(para, following):
             self.open(marked=False).ask(para.line)
             return
         if asks and (both := _ASKS_BEFORE_LEADING_IN.match(para.line)):
@@ -1573,6 +1566,23 @@ def _signoff_start(paras: list[_Para], first_question: int | None) -> int:
             break
         end -= 1
     return end
+
+
+def _asks_over_periods(para: _Para, following: _Para | None) -> bool:
+    """ "The number of data breaches ... for each of the following years:" / "2018" / "2019",
+    "Additionally, please disclose the total annual maintenance bill ... for the following
+    calendar years (Jan 1 to Dec 31)" / "2022" / ...: a request over the periods listed under
+    it, which are its periods, not questions (or background) to come."""
+    line = para.line.rstrip(" -")
+    return (
+        para.marker is None
+        and para.kind in (_Kind.REQUEST, _Kind.LEADIN)
+        and (line.endswith(":") or bool(_LEADIN_PHRASE.search(line)))
+        and following is not None
+        and following.marker is None
+        and _a_period(following.line)
+        and _is_request(line.rstrip(" :;"))
+    )
 
 
 # A lead-in asking something of each thing the paragraph above asks about: "Where an application
