@@ -1060,6 +1060,21 @@ def test_references_of_other_authorities(head: str, reference: str) -> None:
     assert e.reference == reference
 
 
+@pytest.mark.parametrize(
+    ("head", "reference"),
+    [
+        # A financial year written short after a heading's dash is the year asked about.
+        ("Passenger Transport - 17/18", None),
+        # A reference in the same place is still one.
+        ("ANPR cameras - 322/15", "322/15"),
+    ],
+)
+def test_a_heading_dash_and_a_short_financial_year(head: str, reference: str | None) -> None:
+    e = extract(f"{head}\nRequest\nHow many fires were there?\nResponse\nThere were 12 fires.\n")
+
+    assert e.reference == reference
+
+
 def test_request_and_response_detail_headings() -> None:
     e = extract(
         "Reference:\n982\nRequest detail:\nDear Service,\n1) The number of fires on "

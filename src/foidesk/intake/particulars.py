@@ -136,14 +136,21 @@ _A_MONTH = re.compile(r"(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}")
 
 def _not_a_reference(token: str, *, heading: bool = False) -> bool:
     """A financial year, a date, or a year alone; in a heading also a month ("12/2021 – Parking
-    income"), which a labelled reference may well be ("Reference: 3/2013")."""
+    income") or a financial year written short ("Passenger Transport - 17/18"), which a
+    labelled reference may well be ("Reference: 3/2013", "Ref: 17/18")."""
     return (
         _is_financial_year(token)
         or bool(_DATE_SHAPED.fullmatch(token))
         # (A recent year alone: "request - 2014"; not an old log's "Reference Number: 2052".)
         or bool(re.fullmatch(r"199\d|20[0-2]\d|203[01]", token))
         or (heading and bool(_A_MONTH.fullmatch(token)))
+        or (heading and _is_short_financial_year(token))
     )
+
+
+def _is_short_financial_year(token: str) -> bool:
+    m = re.fullmatch(r"(\d{2})/(\d{2})", token)
+    return bool(m) and int(m.group(2)) == (int(m.group(1)) + 1) % 100
 
 
 def reference(lines: list[str]) -> str | None:
