@@ -6,6 +6,7 @@ corpus it fails and says where the corpus was expected.
 """
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -350,3 +351,15 @@ def test_a_bulleted_list_not_headed_by_sections_cites_nothing() -> None:
 )
 def test_a_bare_section_14_refusing_as_vexatious_is_its_first_subsection(text, expected) -> None:
     assert normalise_citations(text, Regime.FOIA) == expected
+
+
+def test_sections_followed_by_a_long_run_of_spaces_is_read_at_once() -> None:
+    """The spaces around the punctuation after "sections" (and after a bulleted item) are read
+    once: 100,000 of them had taken seconds, growing with the square of their number."""
+    spaces = " " * 100_000
+    started = time.perf_counter()
+    assert normalise_citations(f"It is exempt under sections{spaces}of the Act.") == []
+    assert normalise_citations(
+        f"an exemption under sections;\n• 29(1)(b) (Ministerial communications){spaces}apply."
+    ) == ["s29(1)(b)"]
+    assert time.perf_counter() - started < 1

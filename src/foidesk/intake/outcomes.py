@@ -803,7 +803,7 @@ _SUMS_GIVEN = re.compile(r"£\s?\d|\btable\b|\d\s?%", re.I)
 #: (residential).", "Fixed cameras: nil" (not "Information held - None").
 _COUNT_IN_WORDS = re.compile(
     r"^(?![^\n]*\b(?:information|data|records?|documents?|held)\b)[^.\n]{1,40}?(?:\s[-–]|\s?:)\s*(?:none|nil|zero|one|two|three|four|five|six|seven|eight|nine|"
-    r"ten)\b[ .]*(?:\([^()\n]{1,40}\))?[ .]*$",
+    r"ten)\b[ .]*(?:\([^()\n]{1,40}\)[ .]*)?$",
     re.I,
 )
 

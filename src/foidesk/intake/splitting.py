@@ -1703,7 +1703,7 @@ def _a_field(q: ProposedQuestion) -> bool:
 
 
 _COUNT_FIELD = re.compile(
-    r"^(?:the\s+)?(?:total|overall|average|annual)?\s*(?:numbers?|sum)\b", re.I
+    r"^(?:the\s+)?(?:(?:total|overall|average|annual)\s+)?(?:numbers?|sum)\b", re.I
 )
 
 

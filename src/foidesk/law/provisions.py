@@ -64,14 +64,14 @@ _KEYWORD = re.compile(
     rf"(?<![\w'\u2019])(?:(?P<sec>{SECTION_WORD})|(?P<reg>{REGULATION_WORD}))[ ]*(?=\d)|"
     # "an exemption under sections;" / "• 29(1)(b) (Ministerial communications)," / "• 30(c)
     # ...": the plural word heads a bulleted list of the sections.
-    r"(?<![\w'\u2019])(?:(?P<secs>sections)|(?P<regs>regulations))[ ]*[:;,]?[ ]*\n"
+    r"(?<![\w'\u2019])(?:(?P<secs>sections)|(?P<regs>regulations))[ ]*(?:[:;,][ ]*)?\n"
     # (Each item a provision in brackets or named in them, not "• 12 officers".)
     r"[ \t\n]*[•*·-][ ]*(?=\d{1,3}[A-Z]?[ ]*\()",
     re.IGNORECASE,
 )
 #: The next item of such a bulleted list: ",\n  • 30(c)".
 _NEXT_BULLET = re.compile(
-    r"[ ]*(?:,|;|\band\b|\bor\b)?[ ]*\n[ \t\n]*[•*·-][ ]*(?=\d{1,3}[A-Z]?[ ]*\()", re.I
+    r"[ ]*(?:(?:,|;|\band\b|\bor\b)[ ]*)?\n[ \t\n]*[•*·-][ ]*(?=\d{1,3}[A-Z]?[ ]*\()", re.I
 )
 #: A provision's name in brackets after it: "29(1)(b) (Ministerial communications)",
 #: "38(1)(b) (personal information)", "33(1)(b) (disclosure would (or would be likely to)
