@@ -564,6 +564,16 @@ def test_the_answer_to_your_request_is(answer, cites, outcome):
         # No records of it is not a nil return.
         ("There is no information held about the match.", "not_held"),
         ("There were no records found of arrests at the match.", "not_held"),
+        # Nothing of the kind, given as the reason nothing is held.
+        (
+            "There was no contract in place with this supplier, so the information is not held.",
+            "not_held",
+        ),
+        (
+            "There was no requirement to take minutes at this meeting. As such, minutes are "
+            "not held.",
+            "not_held",
+        ),
     ],
 )
 def test_there_were_none_is_a_nil_return_unless_of_records(answer, outcome):

@@ -78,6 +78,13 @@ _OVERT = re.compile(
     r"\bovertly\s+(?:used|deployed)\b",
     re.I,
 )
+# A nil return: "There have been no new stations or stations re-opened since ..." (not "There
+# is no information held", "There were no records"; see ``gives``).
+_NIL_RETURN = re.compile(
+    r"\bthere\s+(?:have\s+been|has\s+been|were|was)\s+no\s+(?!(?:such\s+|relevant\s+)?"
+    r"(?:information|data|records?|recorded|documents?|documentation|files?|details)\b)",
+    re.I,
+)
 _COST = re.compile(
     # "... retrieved within the time and cost limits of FOI" (not "within appropriate limits").
     r"\b(?:appropriate|cost|fees?)\s+(?:\(cost\)\s+)?limit\b|\btime\s+threshold\b|"
@@ -433,10 +440,6 @@ _DISCLOSURE = quick(
         # "The answer to your request is nil." (not "... is that the Council does not hold it")
         r"\bthe\s+answer\s+to\s+your\s+(?:request|questions?)\s+(?:is|was)\s+(?:nil|none|zero|nought|0)\b|\bthere\s+(?:is|are|was|were|have\s+been|has\s+been)\s+"
         r"(?:currently\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s)|"
-        # "There have been no new stations or stations re-opened since ...": a nil return (not
-        # "There is no information held", "There were no records").
-        r"\bthere\s+(?:have\s+been|has\s+been|were|was)\s+no\s+(?!(?:such\s+|relevant\s+)?"
-        r"(?:information|data|records?|recorded|documents?|documentation|files?|details)\b)|"
         r"\bis\s+attached\b|\battached\s+(?:is|are)\b|"
         r"\b(?:is|are)\s+(?:shown|provided|set\s+out|detailed|listed|given)\s+(?:below|above)\b|"
         # (Not "buildings that have been provided with statutory protection".)
@@ -872,6 +875,8 @@ def gives(text: str) -> bool:
     return (
         has_figures(substantive)
         or bool(_DISCLOSURE.search(substantive))
+        # ("There was no contract in place, so the information is not held": why nothing is held.)
+        or bool(_NIL_RETURN.search(substantive) and not _NOT_HELD.search(substantive))
         or bool(ATTACHED.search(LINK.sub(" ", substantive)))
     )
 
