@@ -608,6 +608,23 @@ def test_counts_given_in_words_against_what_they_count(answer, outcome):
             "of overt and covert tactics will continue to be used.",
             "ncnd",
         ),
+        # Nor does what overt use in general would be, or is known to be.
+        (
+            "The force can neither confirm nor deny that it holds any information. Any overt "
+            "use of facial recognition technology would be publicised in advance on our website.",
+            "ncnd",
+        ),
+        (
+            "The force can neither confirm nor deny that it holds any information. The overt "
+            "deployment of drones is a matter of public record, but confirming whether covert "
+            "tactics are used would harm law enforcement.",
+            "ncnd",
+        ),
+        (
+            "Drones have been deployed overtly at three events. Otherwise we can neither confirm "
+            "nor deny that any further information is held.",
+            "partially_disclosed",
+        ),
     ],
 )
 def test_overt_use_answered_beside_ncnd(answer, outcome):

@@ -71,11 +71,13 @@ _NCND_PARTIAL = re.compile(
     r"\b(?:some|majority)\s+of\s+the\s+(?:requested\s+)?information\b",
     re.I,
 )
-# Use said to be overt: "in an overt capacity", "the overt use of drones" (not "a wide range of
-# overt and covert tactics", the harm reasoning's words).
+# What the authority has or has not done overtly: "has not trialled or used facial recognition
+# in an overt capacity", "drones are deployed overtly" (not "a wide range of overt and covert
+# tactics", the harm reasoning's words, nor "any overt use ... would be publicised", "the overt
+# deployment of drones is a matter of public record").
 _OVERT = re.compile(
-    r"\bovert\s+(?:capacity|use|deployment|manner)\b|\b(?:used|deployed)\s+overtly\b|"
-    r"\bovertly\s+(?:used|deployed)\b",
+    r"\b(?:used|trialled|deployed)\b[^.\n]{0,80}?\b(?:in\s+an\s+overt\s+(?:capacity|manner)|"
+    r"overtly)\b|\bovertly\s+(?:used|deployed|trialled)\b",
     re.I,
 )
 # A nil return: "There have been no new stations or stations re-opened since ..." (not "There
