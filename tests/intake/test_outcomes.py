@@ -587,6 +587,10 @@ def test_there_were_none_is_a_nil_return_unless_of_records(answer, outcome):
         ("Fixed cameras: nil\nMobile cameras: one", "disclosed"),
         # What is counted is the information itself: nothing is given.
         ("Information held - None", None),
+        # Nor is the response's own particulars beside an answer that nothing is held.
+        ("The Council does not hold this information.\nFees: None", "not_held"),
+        ("The Council does not hold this information.\nAttachments: none", "not_held"),
+        ("Answer: None. The force does not hold this information.", "not_held"),
     ],
 )
 def test_counts_given_in_words_against_what_they_count(answer, outcome):

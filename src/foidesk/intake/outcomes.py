@@ -805,9 +805,12 @@ _SUMS_GIVEN = re.compile(r"£\s?\d|\btable\b|\d\s?%", re.I)
 
 
 #: A count given in words against what it counts: "(a) 2014 - None.", "2016 - One
-#: (residential).", "Fixed cameras: nil" (not "Information held - None").
+#: (residential).", "Fixed cameras: nil" (not "Information held - None", nor the response's own
+#: particulars: "Fees: None", "Exemptions applied: None", "Answer: None").
 _COUNT_IN_WORDS = re.compile(
-    r"^(?![^\n]*\b(?:information|data|records?|documents?|held)\b)[^.\n]{1,40}?(?:\s[-–]|\s?:)\s*(?:none|nil|zero|one|two|three|four|five|six|seven|eight|nine|"
+    r"^(?![^\n]*\b(?:information|data|records?|documents?|held|fees?|charges?|attachments?|"
+    r"exemptions?|exceptions?|redactions?|answer|response|reply|outcome)\b)"
+    r"[^.\n]{1,40}?(?:\s[-–]|\s?:)\s*(?:none|nil|zero|one|two|three|four|five|six|seven|eight|nine|"
     r"ten)\b[ .]*(?:\([^()\n]{1,40}\)[ .]*)?$",
     re.I,
 )
