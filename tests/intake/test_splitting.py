@@ -2475,3 +2475,17 @@ def test_a_request_over_the_years_listed_beneath_it_among_unnumbered_requests() 
         "Additionally, please disclose the total ",
     ]
     assert split.questions[1].text.split("\n")[1:] == ["2022", "2023"]
+
+
+def test_a_topic_above_a_lead_in_to_listed_questions_is_not_a_question() -> None:
+    # The list asks; the paragraph above only says what it is about.
+    split = propose_questions(
+        "I would like to know about your use of agency staff.\n"
+        "For each of the last three years, please provide:\n"
+        "1. The number of agency staff engaged\n"
+        "2. The total cost of agency staff\n"
+    )
+    assert [q.text for q in split.questions] == [
+        "The number of agency staff engaged",
+        "The total cost of agency staff",
+    ]

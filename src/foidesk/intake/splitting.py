@@ -1353,13 +1353,16 @@ class _Splitter:
         )
         # "Please provide the number of applications ... for each financial year." / "Where an
         # application has been made, please provide the following information:" / "- Name of
-        # applicant": the lead-in to the list asks of each thing this paragraph asks about, so
-        # this one asks in its own right (not "Specifically, ... the following types:").
+        # applicant": the lead-in to the list asks for details of each thing this paragraph asks
+        # about, so this one asks in its own right (not "Specifically, ... the following types:",
+        # nor "I would like to know about your use of agency staff." / "For each of the last
+        # three years, please provide:" / "1. The number of ...", where the list asks).
         led_in_below = (
             following is not None
             and following.marker is None
             and following.kind is _Kind.LEADIN
             and bool(_OF_EACH_ONE.match(following.line))
+            and bool(_FIELDS_LEAD.search(following.line))
             and not para.line.rstrip().endswith((":", ";"))
             and not _LEADIN_PHRASE.search(para.line)
         )
