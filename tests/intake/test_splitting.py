@@ -2489,3 +2489,19 @@ def test_a_topic_above_a_lead_in_to_listed_questions_is_not_a_question() -> None
         "The number of agency staff engaged",
         "The total cost of agency staff",
     ]
+
+
+def test_a_lead_in_for_the_years_listed_below_it_is_not_a_question() -> None:
+    # The lead-in asks for "the following information" for the years: the numbered questions
+    # under the years are what it asks.
+    split = propose_questions(
+        "Please provide the following information for each of the following years:\n"
+        "2019\n"
+        "2020\n"
+        "1. How many officers were dismissed?\n"
+        "2. How many officers resigned while under investigation?\n"
+    )
+    assert [q.text for q in split.questions] == [
+        "How many officers were dismissed?",
+        "How many officers resigned while under investigation?",
+    ]

@@ -1585,6 +1585,9 @@ def _asks_over_periods(para: _Para, following: _Para | None) -> bool:
         and following.marker is None
         and _a_period(following.line)
         and _is_request(line.rstrip(" :;"))
+        # (Not "Please provide the following information for each of the following years:",
+        # which leads in to the questions below the years as well.)
+        and len(_LEADIN_PHRASE.findall(line)) < 2
     )
 
 
