@@ -4782,6 +4782,17 @@ def test_a_page_of_only_the_request_and_its_answer() -> None:
     assert e.response_text.startswith("(a) 2019 - 4")
 
 
+def test_a_page_of_only_the_request_has_no_response() -> None:
+    # The request's second paragraph asks nothing, but answers nothing either.
+    page = (
+        "Please provide copies of all contracts with Clearview AI since 2019.\n\n"
+        "This should include any contract variations and purchase orders.\n\n"
+        "Thank you.\n"
+    )
+    with pytest.raises(NoResponse):
+        extract(page)
+
+
 def test_initial_request_heads_the_request() -> None:
     page = (
         "Exampleshire Fire & Rescue Service\n\n"

@@ -93,6 +93,7 @@ from foidesk.intake.outcomes import (
     NCND,
     NCND_PARTIAL,
     classify,
+    gives,
     has_figures,
     refuses,
     without_duties,
@@ -943,7 +944,8 @@ def _asked_first(lines: list[str]) -> tuple[int, int] | None:
     and follows it with the answer: "Please could you let me know how many times in (a) 2014,
     (b) 2015 ..." / "(a) 2014 - None." / "(b) 2015 - None.". The span of the first paragraph
     (after the site's furniture) when it asks for something in the requester's words and the
-    next one asks nothing."""
+    next one asks nothing, and what follows gives or refuses something (not "This should
+    include ..." under a page that is only the request)."""
     start = max((i + 1 for i, line in enumerate(lines) if SITE_FURNITURE.search(line)), default=0)
     while start < len(lines) and not lines[start].strip():
         start += 1
@@ -956,6 +958,7 @@ def _asked_first(lines: list[str]) -> tuple[int, int] | None:
         or not states_a_request(paragraph)
         or any(answers_request(x) for x in lines[start:end])
         or ASKS.search(following)
+        or not (gives(rest := "\n".join(lines[end:])) or refuses(rest))
     ):
         return None
     return start, end
