@@ -327,6 +327,16 @@ def test_sections_listed_with_their_names(text, regime, expected) -> None:
     assert normalise_citations(text, regime) == expected
 
 
+def test_a_count_after_a_named_section_is_not_another_section() -> None:
+    # "and 14 pages" counts pages: not section 14, though the list of sections reads on past
+    # the first one's name.
+    text = (
+        "Names have been redacted under section 40(2) (personal information) and 14 pages are "
+        "published on our website under section 21."
+    )
+    assert normalise_citations(text, Regime.FOIA) == ["s21", "s40(2)"]
+
+
 def test_a_bulleted_list_not_headed_by_sections_cites_nothing() -> None:
     # Figures in a bulleted list under "sections" in another sense are not provisions.
     text = "The report has three sections;\n  • 12 officers\n  • 30 staff\n"

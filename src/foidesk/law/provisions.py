@@ -85,7 +85,8 @@ _JOIN = re.compile(r"[ ]*(?:,|&|/|\band/or\b|\band\b|\bor\b)[ ]*", re.IGNORECASE
 _NEXT_SECTION = re.compile(
     rf"(?:(?:{SECTION_WORD})[ ]*)?(\d{{1,3}})(?!\d)((?:[A-Z](?![A-Za-z]))?)(?![.,:/]\d)(?![a-z])"
     r"(?![ ]*(?:hours?|hrs?|days?|working|weeks?|months?|years?|minutes?|mins?|per|%|pm|am|"
-    r"percent|people|officers?|cases?|records?|requests?)\b)",
+    r"percent|people|officers?|cases?|records?|requests?|pages?|documents?|reports?|files?|"
+    r"emails?)\b)",
     re.IGNORECASE,
 )
 _OTHER_ACT = re.compile(
