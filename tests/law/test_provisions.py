@@ -357,6 +357,16 @@ def test_a_bulleted_list_not_headed_by_sections_cites_nothing() -> None:
             ["s14"],
         ),
         ("Under section 14 we are not obliged to comply with the request.", ["s14"]),
+        (
+            "Your request is refused under section 14 as it is a repeat of request 2024/118. "
+            "This does not mean that we consider it vexatious.",
+            ["s14"],
+        ),
+        (
+            "We have refused your request under section 14, as it is identical to one you made "
+            "on 3 March 2024. We have not considered whether it is vexatious.",
+            ["s14"],
+        ),
     ],
 )
 def test_a_bare_section_14_refusing_as_vexatious_is_its_first_subsection(text, expected) -> None:

@@ -424,7 +424,10 @@ def fold(cite: Cite, regime: Regime | None = Regime.FOIA) -> Cite | None:
 _BARE_S14 = Cite("s", "14")
 _VEXATIOUS_LIMB = Cite("s", "14", ("1",))
 _VEXATIOUS_ONLY = re.compile(r"\bvexatious", re.I)
-_REPEATED = re.compile(r"\brepeat(?:ed)?\s+request|\bsubstantially\s+similar\b", re.I)
+_REPEATED = re.compile(
+    r"\brepeat(?:ed)?\s+request|\ba\s+repeat\s+of\b|\bidentical\s+to\b|\bsubstantially\s+similar\b",
+    re.I,
+)
 
 
 def _infer_cost_limit(text: str) -> bool:
