@@ -12,7 +12,10 @@ proportional to its length. The cases, and the code that reads them:
 - an imported page of 300,000 "1. " (900 KB);
 - a lettered item naming ten years, read for whether it only names periods;
 - an attached text file of one 230,000-character word, scanned for personal data before approval
-  (``safety.scan``).
+  (``safety.scan``);
+- a request pasted with a run of 90,000 spaces in a line (cut into sentences), and an imported
+  page whose answer is a count in words followed by 50,000 full stops, and whose decision cites
+  "sections" followed by 50,000 spaces.
 
 Usage::
 
@@ -73,6 +76,20 @@ CASES: list[tuple[str, Callable[[], object]]] = [
     (
         "attached text file: one 230,000-character word",
         lambda: scan(b"x" * 230_000, filename="token.txt"),
+    ),
+    (
+        "pasted request: a run of 90,000 spaces in a line",
+        lambda: propose_questions("Please tell me the" + " " * 90_000 + "number of arrests."),
+    ),
+    (
+        'imported page: "None" and "sections" each followed by 50,000 characters of filler',
+        lambda: _extract(
+            "Request\nHow many drones were bought in 2014?\nResponse\n2014 - None"
+            + "." * 50_000
+            + "\nThe information is exempt under sections"
+            + " " * 50_000
+            + "31(1)(a).\n"
+        ),
     ),
 ]
 

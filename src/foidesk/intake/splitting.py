@@ -2085,8 +2085,10 @@ _SENTENCE_BREAK = re.compile(
     # with the first item.
     r"(?<=[.?!:])\s+(?=[“\"‘']?[A-Z(]|[“\"‘']?\d{1,2}[.)]\s|[a-z][.)]\s|[*•]\s)"
     r"|(?<=;)\s+(?=\(?(?:\d{1,2}|[a-z])[.)]\s)"
-    # The response's first words, even where the sentence before lost its full stop.
-    r"|\s+(?=Following\s+(?:receipt|a\s+search|searches)|Your\s+request\s+(?:for\s+information\s+)?"
+    # The response's first words, even where the sentence before lost its full stop. (From the
+    # start of the white space only: tried inside a long run of it, the search took time growing
+    # with the square of the run.)
+    r"|(?<!\s)\s++(?=Following\s+(?:receipt|a\s+search|searches)|Your\s+request\s+(?:for\s+information\s+)?"
     r"has|I\s+can\s+confirm|Please\s+find|RESPONSE\b|Yours\s+(?:sincerely|faithfully))"
 )
 # What a break may not follow: an item's own marker ("1." "a)"), or an abbreviation.
