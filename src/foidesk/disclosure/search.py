@@ -136,11 +136,6 @@ def query_terms(query: str, *, as_typed: bool = False) -> ParsedQuery:
     return ParsedQuery(tuple(tuple(g) for g in groups), tuple(excluded))
 
 
-def parse_query(query: str) -> ParsedQuery:
-    """``query_terms`` as the full-text engines see them (punctuation dropped, lower case)."""
-    return query_terms(query)
-
-
 def _within_sql(within: QuerySet | None, column: str) -> tuple[str, list]:
     if within is None:
         return "", []
@@ -157,7 +152,7 @@ def search(
     More than ``COUNT_CAP`` matches: ``total`` stops at ``COUNT_CAP``, ``capped`` is set and
     the matches come newest first, unranked (module docstring). ``limit=None`` counts and
     ranks every match."""
-    parsed = parse_query(query)
+    parsed = query_terms(query)
     if not parsed.groups:
         return SearchHits([], 0)
     if connection.vendor == "postgresql":

@@ -123,7 +123,7 @@ def log_page(filters: LogFilters, *, page: int = 1, page_size: int = PAGE_SIZE) 
         )
         by_id = published().prefetch_related("topics").in_bulk(hits.ids)
         found = [by_id[i] for i in hits.ids if i in by_id]
-        words = search.parse_query(filters.q).words
+        words = search.query_terms(filters.q).words
         return LogPage(found, hits.total, page, page_size, words, capped=hits.capped)
     total = entries.count()
     rows = list(

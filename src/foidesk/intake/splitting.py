@@ -1103,7 +1103,10 @@ _PROVIDE_THE_FOLLOWING = re.compile(
 # item whose sentence each lettered part finishes, and each part a count of its own.
 _COUNTS_ITS_PARTS = re.compile(r"\bnumber\s+of\s*:?$", re.I)
 # A part that names a count, its "of" perhaps lost: "a. number custody units in your force".
-_NAMES_A_COUNT = re.compile(r"^(?:the\s+)?(?:total\s+)?(?:number|amount|cost|value)\b", re.I)
+_NAMES_A_COUNT = re.compile(
+    r"^(?:the\s+)?(?:(?:total|overall|average|annual)\s+)?(?:numbers?|amount|cost|value|sum)\b",
+    re.I,
+)
 
 
 # "I would like all of this data for 2018/19, 2019/20 and 2020/21": the period or form wanted for
@@ -1704,13 +1707,7 @@ def _a_field(q: ProposedQuestion) -> bool:
         and not _REQUEST_PHRASE.search(text)
         and not _WH_START.match(text)
         and not _NAMES_A_COUNT.match(text)
-        and not _COUNT_FIELD.match(text)
     )
-
-
-_COUNT_FIELD = re.compile(
-    r"^(?:the\s+)?(?:(?:total|overall|average|annual)\s+)?(?:numbers?|sum)\b", re.I
-)
 
 
 def _without_stray_close(text: str) -> str:

@@ -423,7 +423,7 @@ def fold(cite: Cite, regime: Regime | None = Regime.FOIA) -> Cite | None:
 
 _BARE_S14 = Cite("s", "14")
 _VEXATIOUS_LIMB = Cite("s", "14", ("1",))
-_VEXATIOUS_ONLY = re.compile(r"\bvexatious", re.I)
+_CALLED_VEXATIOUS = re.compile(r"\bvexatious", re.I)
 _REPEATED = re.compile(
     r"\brepeat(?:ed)?\s+request|\ba\s+repeat\s+of\b|\bidentical\s+to\b|\bsubstantially\s+similar\b",
     re.I,
@@ -461,7 +461,7 @@ def normalise_citations(
         for f in _cites(text, reg, scottish_regulations=scottish_regulations)
         if (c := fold(f.cite, reg)) is not None
     ]
-    if _VEXATIOUS_ONLY.search(text) and not _REPEATED.search(text):
+    if _CALLED_VEXATIOUS.search(text) and not _REPEATED.search(text):
         # "... refused under section 14 of the Act as vexatious": s14(1), the vexatious limb
         # (FOIA s14(1), FOISA s14(1)); s14(2) is the repeated request.
         folded = [_VEXATIOUS_LIMB if c == _BARE_S14 else c for c in folded]
