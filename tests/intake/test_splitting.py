@@ -2505,3 +2505,26 @@ def test_a_lead_in_for_the_years_listed_below_it_is_not_a_question() -> None:
         "How many officers were dismissed?",
         "How many officers resigned while under investigation?",
     ]
+
+
+def test_roman_parts_run_into_one_line_are_the_items_parts() -> None:
+    split = propose_questions(
+        "1) How many burglaries were reported in each of the last three years?\n"
+        "2) Out of those: i. How many have been solved? Please break this down by year. "
+        "ii. How many remain open? Please give the month each was reported.\n"
+        "3) Which ward had the most burglaries?\n"
+    )
+    assert [q.text.split("\n")[0][:30] for q in split.questions] == [
+        "How many burglaries were repor",
+        "How many have been solved? Ple",
+        "How many remain open? Please g",
+        "Which ward had the most burgla",
+    ]
+
+
+def test_i_e_is_not_a_roman_part() -> None:
+    split = propose_questions(
+        "Please state how many officers, i.e. constables and sergeants, were assaulted. "
+        "ii. This is not a list.\n"
+    )
+    assert len(split.questions) == 1

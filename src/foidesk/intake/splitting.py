@@ -2080,7 +2080,8 @@ def _asks(line: str) -> bool:
 _SENTENCE_BREAK = re.compile(
     # "... you requested the following information: “1) How many ...": a quotation may open
     # with the first item.
-    r"(?<=[.?!:])\s+(?=[“\"‘']?[A-Z(]|[“\"‘']?\d{1,2}[.)]\s|[a-z][.)]\s|[*•]\s)"
+    r"(?<=[.?!:])\s+(?=[“\"‘']?[A-Z(]|[“\"‘']?\d{1,2}[.)]\s|[a-z][.)]\s|(?:i{2,3}|iv|vi{0,3})[.)]\s|"
+    r"[*•]\s)"
     r"|(?<=;)\s+(?=\(?(?:\d{1,2}|[a-z])[.)]\s)"
     # The response's first words, even where the sentence before lost its full stop. (From the
     # start of the white space only: tried inside a long run of it, the search took time growing
@@ -2484,27 +2485,36 @@ _RUN_IN_INTRODUCTION = re.compile(rf"(?im)^((?:{_RUN_IN_OPENING})\s*:)[ \t]+(?=\
 
 
 def _inline_letters(line: str) -> list[str]:
-    """ "a) the number of trees felled ... to date. b) the area of felled trees ...": a line whose
-    sentences open a), b), c) ... in order, two or more, one line to each; else empty."""
-    if "a) " not in line or not _INLINE_A_AND_B.search(line):
+    """ "a) the number of trees felled ... to date. b) the area of felled trees ...", "2) Out of
+    those: i. How many have been solved? ... ii. How many remain open?": a line whose sentences
+    open a), b), c) ... or i., ii., iii. ... in order, two or more, one line to each; else
+    empty."""
+    if "a) " in line and _INLINE_A_AND_B.search(line):
+        marker, labels = _INLINE_LETTER, "abcdefgh"
+    elif "i. " in line and _INLINE_I_AND_II.search(line):
+        marker, labels = _INLINE_ROMAN, _ROMANS
+    else:
         return []
     parts: list[str] = []
-    expected = "a"
+    found = 0
     for sentence in _sentences_of(line):
-        m = _INLINE_LETTER.match(sentence)
-        if m and m.group(1) == expected:
+        m = marker.match(sentence)
+        if m and found < len(labels) and m.group(1) == labels[found]:
             parts.append(sentence)
-            expected = chr(ord(expected) + 1)
+            found += 1
         elif parts:
             parts[-1] = f"{parts[-1]} {sentence}"
         else:
             parts.append(sentence)
-    return parts if expected > "b" else []
+    return parts if found >= 2 else []
 
 
 _INLINE_LETTER = re.compile(r"^\(?([a-h])\)\s+\S")
 # A cheap test first: an "a)" starting the line or a sentence, and a "b)" after it.
 _INLINE_A_AND_B = re.compile(r"(?:^|[.?!;]\s+)\(?a\)\s.*?[.?!;]\s+\(?b\)\s")
+_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii")
+_INLINE_ROMAN = re.compile(r"^\(?(i{1,3}|iv|vi{0,3})[.)]\s+(?=[A-Z])")
+_INLINE_I_AND_II = re.compile(r"(?:^|[.?!:;]\s+)\(?i[.)]\s+[A-Z].*?[.?!;]\s+\(?ii[.)]\s+[A-Z]")
 # The words ``_RUN_IN_INTRODUCTION`` needs, found quickly (it is anchored at each line).
 _RUN_IN_WORDS = quick(re.compile(rf"\b(?:{_RUN_IN_OPENING})", re.I))
 _INLINE_NUMBER = re.compile(r"^[“\"‘']?\(?(\d{1,2})[.)/]\s")
