@@ -13,7 +13,8 @@ proportional to its length. The cases, and the code that reads them:
 - a lettered item naming ten years, read for whether it only names periods;
 - an attached text file of one 230,000-character word, scanned for personal data before approval
   (``safety.scan``);
-- a request pasted with a run of 90,000 spaces in a line (cut into sentences), and an imported
+- a request pasted with 16,000 "a) X." in a line and no "b)" (tested for parts run into one
+  line), a request with a run of 90,000 spaces in a line (cut into sentences), and an imported
   page whose answer is a count in words followed by 50,000 full stops, and whose decision cites
   "sections" followed by 50,000 spaces.
 
@@ -76,6 +77,10 @@ CASES: list[tuple[str, Callable[[], object]]] = [
     (
         "attached text file: one 230,000-character word",
         lambda: scan(b"x" * 230_000, filename="token.txt"),
+    ),
+    (
+        'pasted request: 16,000 "a) X." and no "b)" in a line',
+        lambda: propose_questions("Please tell me. " + "a) X. " * 16_000),
     ),
     (
         "pasted request: a run of 90,000 spaces in a line",

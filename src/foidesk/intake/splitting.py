@@ -2489,9 +2489,9 @@ def _inline_letters(line: str) -> list[str]:
     those: i. How many have been solved? ... ii. How many remain open?": a line whose sentences
     open a), b), c) ... or i., ii., iii. ... in order, two or more, one line to each; else
     empty."""
-    if "a) " in line and _INLINE_A_AND_B.search(line):
+    if "a) " in line and _first_then_second(line, _INLINE_A, _INLINE_B):
         marker, labels = _INLINE_LETTER, "abcdefgh"
-    elif "i. " in line and _INLINE_I_AND_II.search(line):
+    elif "i. " in line and _first_then_second(line, _INLINE_I, _INLINE_II):
         marker, labels = _INLINE_ROMAN, _ROMANS
     else:
         return []
@@ -2509,12 +2509,22 @@ def _inline_letters(line: str) -> list[str]:
     return parts if found >= 2 else []
 
 
+def _first_then_second(line: str, first: re.Pattern[str], second: re.Pattern[str]) -> bool:
+    """A cheap test before cutting a line into sentences: the first part's marker, and the
+    second's somewhere after it. (Two searches: one pattern with ".*?" between the markers
+    took time growing with the square of a line of many "a)" and no "b)".)"""
+    found = first.search(line)
+    return found is not None and second.search(line, found.end()) is not None
+
+
 _INLINE_LETTER = re.compile(r"^\(?([a-h])\)\s+\S")
-# A cheap test first: an "a)" starting the line or a sentence, and a "b)" after it.
-_INLINE_A_AND_B = re.compile(r"(?:^|[.?!;]\s+)\(?a\)\s.*?[.?!;]\s+\(?b\)\s")
+# An "a)" starting the line or a sentence, and a "b)" starting a sentence after it.
+_INLINE_A = re.compile(r"(?:^|(?<=[.?!;])\s+)\(?a\)\s")
+_INLINE_B = re.compile(r"(?<=[.?!;])\s+\(?b\)\s")
 _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii")
 _INLINE_ROMAN = re.compile(r"^\(?(i{1,3}|iv|vi{0,3})[.)]\s+(?=[A-Z])")
-_INLINE_I_AND_II = re.compile(r"(?:^|[.?!:;]\s+)\(?i[.)]\s+[A-Z].*?[.?!;]\s+\(?ii[.)]\s+[A-Z]")
+_INLINE_I = re.compile(r"(?:^|(?<=[.?!:;])\s+)\(?i[.)]\s+[A-Z]")
+_INLINE_II = re.compile(r"(?<=[.?!;])\s+\(?ii[.)]\s+[A-Z]")
 # The words ``_RUN_IN_INTRODUCTION`` needs, found quickly (it is anchored at each line).
 _RUN_IN_WORDS = quick(re.compile(rf"\b(?:{_RUN_IN_OPENING})", re.I))
 _INLINE_NUMBER = re.compile(r"^[“\"‘']?\(?(\d{1,2})[.)/]\s")
