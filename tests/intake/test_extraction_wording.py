@@ -1051,6 +1051,8 @@ def test_a_bracket_typed_the_wrong_way_round_in_a_citation() -> None:
         ("FOI4719 / October 2023", "FOI4719"),
         # Spaced slashes, as printed.
         ("FOI / 6120 / 2021 - Appliance call-outs", "FOI / 6120 / 2021"),
+        ("FOI request 241108113: body armour for prison officers", "241108113"),
+        ("Freedom of Information Act (FOIA) Request – 241108113", "241108113"),
         ("14 December 2017 – 893.2017-18 – Fire service governance", "893.2017-18"),
     ],
 )

@@ -67,14 +67,17 @@ _CODE_LINE = re.compile(r"^(?P<bare>[A-Z]{2,6}\d{4,8}|[A-Z]{2,6}\d{2}[-/]\d{3,6}
 # NPH00-1673/20" heading a page.
 _REQUEST_REF = re.compile(
     # "Re: Freedom of Information request – 72722".
-    r"^(?:re\s*:\s*)?(?:foi\s+|freedom\s+of\s+information\s+|information\s+)?request"
+    # "Freedom of Information Act (FOIA) Request – 240515008".
+    r"^(?:re\s*:\s*)?(?:foi\s+|freedom\s+of\s+information\s+(?:act\s+(?:\(\w+\)\s+)?)?|"
+    r"information\s+)?request"
     r"(?:\s+(?:no|number))?\.?\s*"
     rf"(?::\s*\[?(?P<ref>{_REF_TOKEN})|"
     # "FREEDOM OF INFORMATION REQUEST 20/09/1088".
     rf"(?:(?<=\s)[-–]\s*)?(?!(?:{MONTH})\.?\s)"
     # (The page's title may follow: "FOI Request 2121 - Firefighter cancer mitigation".)
     r"\(?(?P<bare>(?:[A-Z]{2,5}[ -])?(?:[A-Z0-9][A-Z0-9/-]*)?\d{3,}[A-Z0-9/_-]*)\)?"
-    r"(?:$|(?=\s[-–]\s+\w))|"
+    # ("FOI request 240515008: drone sightings at prisons")
+    r"(?:$|(?=\s[-–]\s+\w)|(?=:\s+\w))|"
     # "Freedom of Information request – RFI20121173 Thank you for your request ...": a coded
     # reference, the letter running on after it (not "– GP2015 contract").
     r"(?<=\s)[-–]\s*(?P<coded>(?-i:[A-Z]{2,6})[-/]?\d{5,}[A-Z0-9/-]*)(?=\s*$|\s+(?-i:[A-Z]))\b)",
@@ -171,7 +174,7 @@ def reference(lines: list[str]) -> str | None:
             (m, False)
             for x in lines[:60]
             # (A breadcrumb's entry: "- FOI Request 2121 - Fire...")
-            if "request" in x[:40].lower() and (m := _REQUEST_REF.match(_BULLET.sub("", x)))
+            if "request" in x[:60].lower() and (m := _REQUEST_REF.match(_BULLET.sub("", x)))
         ),
         # (Further down, only alone on its line: "Dear ..." / "ATISN 16363" heading the
         # original reply under a later one.)
