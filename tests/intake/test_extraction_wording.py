@@ -4883,3 +4883,16 @@ def test_a_log_banner_under_the_title_is_not_where_the_request_ends() -> None:
         "How many were refused?",
         "How many were issued to busi",
     ]
+
+
+def test_asking_to_refine_the_request_is_not_a_question() -> None:
+    page = (
+        "You asked for the following information:\n"
+        "- Would it be possible to refine the request as you suggested please?\n"
+        "- Could you please supply the number of drone sightings at each prison in 2023?\n"
+        "Response\n"
+        "There were 1,063 sightings. The list of prisons is exempt under section 31(1)(a).\n"
+    )
+    e = extract(page)
+    assert [q.text[:30] for q in e.questions] == ["Could you please supply the nu"]
+    assert "refine the request" in e.questions[0].context

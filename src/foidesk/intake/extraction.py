@@ -865,6 +865,36 @@ def _without_restated_whole(questions: list[tuple[str, str]]) -> list[tuple[str,
 _RESTATED_OPENING = 120
 
 
+# A question about the request itself, not information: "Would it be possible to refine the
+# request as you suggested please?" (a reply to the authority's advice on narrowing it).
+_ABOUT_THE_REQUEST = re.compile(
+    r"\b(?:refine|narrow|amend|revise|reduce)\s+(?:the|my|this|our)\s+(?:original\s+)?request\b",
+    re.I,
+)
+_ABOUT_THE_REQUEST_WORDS = 25
+
+
+def _drop_about_the_request(questions: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A short question asking only about the request itself joins the next question's context
+    (the last one's, at the end)."""
+    if len(questions) < 2:
+        return questions
+    out: list[tuple[str, str]] = []
+    carried = ""
+    for text, context in questions:
+        if len(text.split()) <= _ABOUT_THE_REQUEST_WORDS and _ABOUT_THE_REQUEST.search(text):
+            carried = "\n".join(x for x in (carried, context, text) if x)
+            continue
+        out.append((text, "\n".join(x for x in (carried, context) if x)))
+        carried = ""
+    if not out:
+        return questions
+    if carried:
+        last, last_context = out[-1]
+        out[-1] = (last, "\n".join(x for x in (last_context, carried) if x))
+    return out
+
+
 def _drop_presentation(questions: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A trailing remark on presentation joins the last question's context."""
     while len(questions) > 1:
@@ -2456,7 +2486,7 @@ def extract(
                 (without_salutation(q.text), without_salutation(q.context)) for q in split.questions
             ]
             questions = _without_restated_whole(
-                _drop_presentation([(q, c) for q, c in questions if q])
+                _drop_presentation(_drop_about_the_request([(q, c) for q, c in questions if q]))
             )
             if split.whole_text_fallback and _only_announces(section.strip().split("\n")[-1]):
                 # "I am seeking the following information for each of the calendar years listed
