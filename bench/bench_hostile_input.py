@@ -16,7 +16,12 @@ proportional to its length. The cases, and the code that reads them:
 - a request pasted with 16,000 "a) X." in a line and no "b)" (tested for parts run into one
   line), a request with a run of 90,000 spaces in a line (cut into sentences), and an imported
   page whose answer is a count in words followed by 50,000 full stops, and whose decision cites
-  "sections" followed by 50,000 spaces.
+  "sections" followed by 50,000 spaces;
+- an imported page whose answer gives a figure of 7,500 groups ("1,111,111,...") and a time in
+  hours, one with a line of 30,000 "&" before its response, and one whose request is 10,000
+  lines lettered "(a)" with no "(b)";
+- a file in an import folder that opens with 26 "<!---->" (``intake.pages.read_pages``), and an
+  HTML page of 25,000 "<h1>" that never closes one (``intake.pages.page_from_html``).
 
 Usage::
 
@@ -32,6 +37,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -44,6 +50,7 @@ except ImportError:  # run from a checkout without installing: use ./src
 from sections import write_section  # bench/sections.py, beside this script
 
 from foidesk.intake.extraction import NoResponse, extract
+from foidesk.intake.pages import page_from_html, read_pages
 from foidesk.intake.splitting import propose_questions
 from foidesk.safety import scan
 
@@ -54,6 +61,13 @@ TARGET_SECONDS = 5.0
 def _extract(text: str) -> None:
     with contextlib.suppress(NoResponse):  # a page with no response is an answer too
         extract(text)
+
+
+def _read_file(name: str, data: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        path.write_bytes(data)
+        list(read_pages([path]))
 
 
 YEARS = ", ".join(str(y) for y in range(2014, 2023)) + " and 2023"
@@ -95,6 +109,34 @@ CASES: list[tuple[str, Callable[[], object]]] = [
             + " " * 50_000
             + "31(1)(a).\n"
         ),
+    ),
+    (
+        'imported page: a figure of 7,500 groups ("1,111,...") and a time in hours',
+        lambda: _extract(
+            "Request\nHow many drones were bought in 2014?\nResponse\n"
+            "It would take more than 18 hours: 1" + ",111" * 7_500 + "\n"
+        ),
+    ),
+    (
+        'imported page: a line of 30,000 "&" before the response',
+        lambda: _extract(
+            "Request\nHow many drones were bought in 2014?\n" + "&" * 30_000 + "\nResponse\n"
+            "There were 4.\n"
+        ),
+    ),
+    (
+        'imported page: 10,000 lines lettered "(a)" and no "(b)"',
+        lambda: _extract("Request\n" + "(a) How many?\n" * 10_000 + "Response\nThere were 4.\n"),
+    ),
+    (
+        'file in an import folder: 26 "<!---->" at its start',
+        lambda: _read_file(
+            "page.txt", b"<!---->" * 26 + b"\nRequest\nHow many?\nResponse\nNone.\n"
+        ),
+    ),
+    (
+        'HTML page: 25,000 "<h1>" never closed',
+        lambda: page_from_html("<html><body>" + "<h1>" * 25_000, source="page.html"),
     ),
 ]
 

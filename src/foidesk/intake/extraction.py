@@ -1115,15 +1115,43 @@ def _opens_a_quotation(text: str) -> bool:
 _NUMBERED_ANSWER = re.compile(r"^\(?(\d{1,2})(?:[.)]|\s*[:–-](?=\s))\s*(.*)$")
 _LETTERED_ANSWER = re.compile(r"^\(?([a-hA-H])[.)]\s*(.*)$")
 # "I. How many ..." / "II. How many ...": a request numbered in roman numerals, and its answers.
-_ROMAN_REQUEST = re.compile(
-    r"(?m)^(?P<marker>\(?[iI][.)])\s+\S[^\n]*\n(?:[^\n]*\n)*?\(?(?:ii|II)[.)]\s+\S"
+# A request's first part numbered "i)" with its second, "ii)", on a later line.
+_ROMAN_REQUEST = (
+    re.compile(r"(?m)^(?P<marker>\(?[iI][.)])\s+\S[^\n]*\n"),
+    {"marker": re.compile(r"(?m)^(?=\(?(?:ii|II)[.)]\s+\S)")},
 )
 _ROMAN_ANSWER = re.compile(rf"^\(?((?:{ROMAN_NUMERAL})(?<=\w))[.)]\s*(.*)$", re.I)
-_LETTERED_REQUEST = re.compile(
-    r"(?m)^(?:\d{1,2}[.)]\s*)?(?P<marker>\(?[aA][.)])\s+\S[^\n]*\n(?:[^\n]*\n)*?\(?[bB][.)]\s+\S"
-    # "A" / "How many complaints ...?" / "B" / ...: letters alone on their lines.
-    r"|^(?P<lone>A)\n+\S[^\n]*\n(?:[^\n]*\n)*?B\n"
+# A request's first part lettered "a)" with its second, "b)", on a later line.
+_LETTERED_REQUEST = (
+    re.compile(
+        r"(?m)^(?:\d{1,2}[.)]\s*)?(?P<marker>\(?[aA][.)])\s+\S[^\n]*\n"
+        # "A" / "How many complaints ...?" / "B" / ...: letters alone on their lines.
+        r"|^(?P<lone>A)\n+\S[^\n]*\n"
+    ),
+    {"marker": re.compile(r"(?m)^(?=\(?[bB][.)]\s+\S)"), "lone": re.compile(r"(?m)^(?=B\n)")},
 )
+
+
+def _first_part(text: str, parts: tuple[re.Pattern[str], dict[str, re.Pattern[str]]]) -> str:
+    """The marker of the first line of ``text`` that opens a first part (``parts[0]``) with
+    the second part's marker of its kind (``parts[1]``) at the start of a later line, or "".
+
+    (Two searches: one pattern with any lines between the two markers was tried again from
+    each "a)" of a request with no "b)", in time growing with the square of its lines.)
+    """
+    first, seconds = parts
+    last = {
+        kind: max((m.start() for m in p.finditer(text)), default=-1) for kind, p in seconds.items()
+    }
+    m = first.search(text)
+    while m is not None:
+        kind = m.lastgroup or ""
+        if m.end() <= last[kind]:
+            return m[kind]
+        m = first.search(text, m.start() + 1)
+    return ""
+
+
 # "A1:", "A2 / ...", "Answer 2 -", "Response 3:", "Reply 4" opening a line (not "A2/M2 slip road":
 # a slash needs a space after it).
 _ANSWER_LABEL = re.compile(
@@ -1489,7 +1517,11 @@ _ADVICE = re.compile(
     r"\bwithin\s+the\s+(?:cost|appropriate)\s+limit\s+if\b|\bsection\s+16\b|\bs\.?\s?16\b",
     re.I,
 )
-_HOURS = re.compile(r"\b(\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s*(?:hours|hrs)\b", re.I)
+# (Not from a group of a figure whose previous group starts a match the same: "1,111,111,..."
+# would be read once from each of its groups, in time growing with the square of its length.)
+_HOURS = re.compile(
+    r"\b(?!(?<=,\d{3},)\d{3}(?!\d))(\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s*(?:hours|hrs)\b", re.I
+)
 _STATUS = re.compile(
     r"^the\s+request\s+(?:was|is|has\s+been)\s+(?P<s>partially\s+successful|successful|refused|"
     r"(?:awaiting|waiting\s+for)\s+clarification|withdrawn|not\s+held|"
@@ -2574,8 +2606,9 @@ def extract(
         decision_above = "\n".join(lines[introduced[-1] + 1 : first]).strip() if introduced else ""
         preamble = ""
     else:
-        first_letter = _LETTERED_REQUEST.search(request_text) or _ROMAN_REQUEST.search(request_text)
-        lettered = first_letter[first_letter.lastgroup] if first_letter else ""
+        lettered = _first_part(request_text, _LETTERED_REQUEST) or _first_part(
+            request_text, _ROMAN_REQUEST
+        )
         labels = _part_labels(request_text, questions)
         lettered_parts = bool(labels)
         keyed, first_head = (

@@ -57,8 +57,11 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 _JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 _HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+# (One comment, which may run over several: "<!--" ... "-->" followed by the tag is the same
+# test as a run of comments, where a repeated "<!-- ... -->" took time doubling with each of a
+# few dozen "<!---->".)
 _HTML_START = re.compile(
-    rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+    rb"^\s*(?:<!--.*?-->\s*)?<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
 )
 # Magic numbers of files people drop into an export folder by mistake.
 _BINARY_MAGIC = (
@@ -173,32 +176,70 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, tupl
 
 # --- HTML ------------------------------------------------------------------------------------
 
-_TITLE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
-_H1 = re.compile(r"<h1[^>]*>(.*?)</h1\s*>", re.I | re.S)
+_TITLE = (
+    re.compile(r"<title", re.I),
+    re.compile(r"<title[^>]*>", re.I),
+    re.compile(r"</title\s*>", re.I),
+)
+_H1 = (re.compile(r"<h1", re.I), re.compile(r"<h1[^>]*>", re.I), re.compile(r"</h1\s*>", re.I))
 _TAG = re.compile(r"<[^>]+>")
-_CANONICAL = re.compile(
-    r"<link\b(?=[^>]*\brel\s*=\s*[\"']?canonical)[^>]*\bhref\s*=\s*[\"']([^\"'>\s]+)", re.I
+_CANONICAL = (
+    re.compile(r"<link\b[^>]*", re.I),
+    re.compile(
+        r"<link\b(?=[^>]*\brel\s*=\s*[\"']?canonical)[^>]*\bhref\s*=\s*[\"']([^\"'>\s]+)", re.I
+    ),
 )
-_OG_URL = re.compile(
-    r"<meta\b(?=[^>]*\bproperty\s*=\s*[\"']og:url)[^>]*\bcontent\s*=\s*[\"']([^\"'>\s]+)", re.I
+_OG_URL = (
+    re.compile(r"<meta\b[^>]*", re.I),
+    re.compile(
+        r"<meta\b(?=[^>]*\bproperty\s*=\s*[\"']og:url)[^>]*\bcontent\s*=\s*[\"']([^\"'>\s]+)", re.I
+    ),
 )
+
+
+def _element(
+    html: str, tag: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
+) -> str | None:
+    """What the first ``<h1 ...>`` (or other ``tag``) of ``html`` holds up to its closing tag.
+
+    (In steps: the first opening, then the closing after it. One pattern with ".*?" between
+    them was tried again from each opening of a page that never closes it, and "[^>]*" from
+    each "<h1" of one with no ">" after it, in time growing with the square of the page.)
+    """
+    start = tag[0].search(html)
+    opened = tag[1].match(html, start.start()) if start else None
+    closed = tag[2].search(html, opened.end()) if opened else None
+    return html[opened.end() : closed.start()] if opened and closed else None
+
+
+def _attribute(html: str, tag: tuple[re.Pattern[str], re.Pattern[str]]) -> str | None:
+    """The attribute ``tag[1]`` reads from the first tag that has it (``<link rel=canonical
+    href=...>``), tried from the first "<link" of each run of them without a ">" between: a
+    later one finds nothing the first does not, and was read to the end of the page each time.
+    """
+    for opening in tag[0].finditer(html):
+        if m := tag[1].match(html, opening.start()):
+            return m.group(1)
+    return None
 
 
 def _inline_text(fragment: str) -> str:
-    return " ".join(unescape(_TAG.sub(" ", fragment)).split())
+    # (No tag after the last ">": a run of "<" there was read to its end from each of them.)
+    end = fragment.rfind(">") + 1
+    return " ".join(unescape(_TAG.sub(" ", fragment[:end]) + fragment[end:]).split())
 
 
 def page_from_html(html: str, *, source: str, path: str = "", **meta) -> Page:
     """A ``Page`` from an HTML document: its text, title and canonical address."""
     title = meta.pop("title", None)
     if not title:
-        h1 = _H1.search(html)
-        t = _TITLE.search(html)
-        title = _inline_text(h1.group(1)) if h1 else (_inline_text(t.group(1)) if t else None)
+        h1 = _element(html, _H1)
+        t = _element(html, _TITLE)
+        title = _inline_text(h1) if h1 is not None else (_inline_text(t) if t is not None else None)
     url = meta.pop("url", None)
     if not url:
-        m = _CANONICAL.search(html) or _OG_URL.search(html)
-        url = unescape(m.group(1)) if m else None
+        found = _attribute(html, _CANONICAL) or _attribute(html, _OG_URL)
+        url = unescape(found) if found else None
     return Page(
         source=source, path=path, text=html_to_text(html), title=title or None, url=url, **meta
     )

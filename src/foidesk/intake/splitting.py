@@ -1967,7 +1967,10 @@ _END_OPENER = re.compile(
     r"(?:we|i)\s+can\s+(?:confirm|advise)\b|your\s+request\s+(?:for\s+information\s+)?"
     r"(?:has\s+(?:now\s+)?been|will\s+(?:now\s+)?be)\s+considered|"
     # "– Exampleshire Constabulary can confirm that it holds ...", "The Office ... holds"
-    r"\W*(?!(?:if|whether|please|could|can|does|do|did|has|have|is|are|what|how|when|why|which|"
+    # (A word is not begun inside a run of "&", "." or "-": begun one earlier, it reads the same
+    # and is tried first. A line of such marks was otherwise read from each of them.)
+    r"\W*(?!(?<=[&'’.-])[&'’.-])"
+    r"(?!(?:if|whether|please|could|can|does|do|did|has|have|is|are|what|how|when|why|which|"
     r"and|or|would|will)\b)(?:[\w&'’.-]+\s+){0,5}(?:police|constabulary|service|force|"
     r"commissioner|office)\s+(?:can(?:not)?\s+(?:neither\s+)?confirm|is\s+unable|does\s+not\s+hold|"
     r"holds\s+(?:the\s+|some\s+)?information)\b|"
