@@ -370,14 +370,20 @@ def _relied_on(cites: list[Cite], *, paragraph_named_later: bool = False) -> lis
     one relied on, whichever comes first. A bare section before a subsection ("withheld under
     section 30" and "section 30(2)(a)") may be two decisions, and both stay.
     """
+    # Where each provision is first cited, and where the first citation inside it is (one pass
+    # each, so that a page citing thousands of provisions is not compared pair by pair).
+    first: dict[Cite, int] = {}
+    first_inside: dict[Cite, int] = {}
+    for j, o in enumerate(cites):
+        first.setdefault(o, j)
+        for depth in range(len(o.parts)):
+            first_inside.setdefault(Cite(o.instrument, o.number, o.parts[:depth]), j)
     kept: list[int] = []
     for k, c in enumerate(cites):
-        if c in cites[:k]:
+        if first[c] < k:
             continue
-        if any(
-            o != c and o.startswith(c) and (j < k or (paragraph_named_later and c.parts))
-            for j, o in enumerate(cites)
-        ):
+        inside = first_inside.get(c)
+        if inside is not None and (inside < k or (paragraph_named_later and c.parts)):
             continue
         kept.append(k)
     return kept
