@@ -7,7 +7,9 @@ access", WhatDoTheyKnow threads, Scottish and EIR responses); the seed 190A/23 i
 one. The labelled corpus is measured at the end (and by ``bench/score_import.py``).
 """
 
+import gc
 import json
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -794,3 +796,23 @@ def test_answers_that_name_their_point_in_words():
         ("disclosed", "own answer"),
         ("not_held", "own answer"),
     ]
+
+
+def test_reading_page_after_page_keeps_nothing_of_the_earlier_ones() -> None:
+    """What the reader remembers of a page (its texts lower-cased, for the cues) goes when the
+    next page is read: an importing process kept the last 256 pages whole, twice over, which
+    for pages of a few megabytes is gigabytes in every worker process."""
+    filler = ("The force holds no information on this. " * 25 + "\n") * 300  # 300 kB
+    extract("Request\n1. How many drones?\nResponse\nThe force has 4 drones.")
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for n in range(12):
+            extract(f"Drones ({n}/23)\nRequest\n1. How many drones?\nResponse\n{filler}")
+        gc.collect()
+        kept = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+
+    assert kept < 4 * 1024 * 1024  # about the last page's texts; all twelve are 9 MB

@@ -129,6 +129,7 @@ from foidesk.intake.wording import (
     Either,
     drop_sentences,
     first_filled,
+    forget_texts,
     quick,
     sentences,
 )
@@ -2408,6 +2409,7 @@ def extract(
     Lines object, the HTML ``<title>``); ``complete`` is ``False`` when the source says the text
     was cut short. Raises ``NoResponse`` when the page holds no response.
     """
+    forget_texts()
     # "Section 31 (1()(a)": a bracket typed the wrong way round is read as "(1)(a)".
     hashed = _MISTYPED_BRACKET.sub(r"(\1)", normalise_whitespace(text))
     if not hashed:

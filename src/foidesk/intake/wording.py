@@ -32,6 +32,7 @@ __all__ = [
     "Cue",
     "Either",
     "drop_sentences",
+    "forget_texts",
     "quick",
     "sentences",
 ]
@@ -64,9 +65,16 @@ def sentences(text: str) -> list[str]:
 _LOWERED: dict[str, str] = {}
 
 
+def forget_texts() -> None:
+    """Forget the texts remembered for the page read before (``extraction.extract`` calls this
+    first), so that no page's texts are kept past the next page: a process reading pages of a
+    few megabytes one after another kept the last 256 of them, twice over."""
+    _LOWERED.clear()
+
+
 def _lower(text: str) -> str:
     """``text.lower()``, remembered for the texts of the page being read (each is tested by
-    many cues)."""
+    many cues; ``forget_texts`` starts a new page)."""
     low = _LOWERED.get(text)
     if low is None:
         if len(_LOWERED) > 256:
