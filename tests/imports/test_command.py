@@ -21,11 +21,12 @@ from django.utils import timezone
 
 from foidesk.accounts.models import Role
 from foidesk.audit.models import AuditEvent
+from foidesk.imports import pipeline
 from foidesk.imports.models import STOPPED_AFTER, ImportedRecord, ImportFailure, ImportRun
-from foidesk.imports.pipeline import prepare
+from foidesk.imports.pipeline import prepare, prepare_all
 from foidesk.imports.services import import_pages_store, import_run_start
 from foidesk.intake.extraction import CORPUS_FIELDS
-from foidesk.intake.pages import Page
+from foidesk.intake.pages import Page, Unreadable
 
 pytestmark = pytest.mark.django_db
 
@@ -508,4 +509,63 @@ def test_two_imports_of_the_same_new_pages_at_once_make_one_record_each():
     two.join(60)
 
     assert results == {"first": ["imported"] * 3, "second": ["unchanged"] * 3}
+    assert ImportedRecord.objects.count() == 3
+
+
+def test_pages_are_read_only_a_little_ahead_of_the_worker_processes():
+    """A pool of worker processes takes its input as fast as it can be read: the pages read
+    but not yet extracted are kept to a chunk for each worker and one more, so that a large log
+    is never held in memory whole while the first pages are extracted."""
+    read = []
+
+    def pages():
+        for n in range(3000):
+            read.append(n)
+            yield Unreadable(str(n), "not a page")
+
+    prepared = prepare_all(pages(), workers=2)
+    next(prepared)
+    time.sleep(1)
+
+    assert len(read) <= 3 * pipeline.CHUNK + 2
+    assert len(list(prepared)) == 2999
+    # Stopping early (an error, Ctrl-C) still ends the pool rather than waiting for ever,
+    # even when nothing closes the pages being prepared before the program ends.
+    stopped = prepare_all(pages(), workers=2)
+    next(stopped)
+    started = time.monotonic()
+    stopped.close()
+    assert time.monotonic() - started < 10
+    script = (
+        "from foidesk.imports.pipeline import prepare_all\n"
+        "from foidesk.intake.pages import Unreadable\n"
+        "pages = prepare_all((Unreadable(str(n), 'x') for n in range(10**6)), workers=2)\n"
+        "next(pages)\n"
+        "raise SystemExit(3)\n"
+    )
+    ended = subprocess.run(  # noqa: S603 - fixed arguments
+        [sys.executable, "-c", script], capture_output=True, timeout=60, check=False
+    )
+    assert ended.returncode == 3
+
+
+def test_a_batch_of_large_pages_is_stored_before_it_fills(tmp_path, monkeypatch):
+    """A batch is stored once its pages' text comes to BATCH_TEXT characters, so that 500
+    pages near the size limit are never waiting in memory at once; what waits is only what is
+    stored (not the request and response texts the reading needed)."""
+    for n in range(3):
+        (tmp_path / f"{n}.txt").write_text(PAGE.format(ref=f"{n}G/22"), encoding="utf-8")
+    command = "foidesk.imports.management.commands.import_log"
+    monkeypatch.setattr(f"{command}.BATCH_TEXT", len(PAGE))
+    stored = []
+
+    def store(**kwargs):
+        stored.append([p.extraction.request_text for p in kwargs["pages"]])
+        return import_pages_store(**kwargs)
+
+    monkeypatch.setattr(f"{command}.import_pages_store", store)
+
+    call_command("import_log", str(tmp_path), workers=1, stdout=io.StringIO())
+
+    assert stored == [[""], [""], [""]]
     assert ImportedRecord.objects.count() == 3

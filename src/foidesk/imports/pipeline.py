@@ -7,6 +7,7 @@ in worker processes while the main process writes to the database.
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from multiprocessing import get_context
@@ -22,6 +23,11 @@ __all__ = ["PageToStore", "prepare", "prepare_all", "source_key_for"]
 
 UNKNOWN_AUTHORITY = "Unknown authority"
 _KEY_LIMIT = 500
+#: Pages sent to the worker processes at a time.
+CHUNK = 32
+#: Pages read but not yet extracted are at most a chunk for each worker process and one more:
+#: a pool reads its input as fast as it can, so a log of thousands of large pages would
+#: otherwise be held in memory whole while the workers extract the first few.
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,9 +115,10 @@ def _prepare_item(args: tuple[Page | Unreadable, _Options]):
     return prepare(item, authority=options.authority, check=options.check)
 
 
-def _prepare_in_worker(args: tuple[Page | Unreadable, _Options]):
-    """``_prepare_item`` in a worker process, sending back only what is stored (the request
-    and response texts and the reasoning were needed only to extract, check and doubt)."""
+def _prepare_slim(args: tuple[Page | Unreadable, _Options]):
+    """``_prepare_item``, keeping only what is stored (the request and response texts and the
+    reasoning were needed only to extract, check and doubt): a batch of pages waiting to be
+    stored, or sent back from a worker process, holds each page's text once."""
     prepared = _prepare_item(args)
     if isinstance(prepared, PageToStore):
         slim = replace(
@@ -132,7 +139,37 @@ def prepare_all(
     options = _Options(authority, check)
     jobs = ((item, options) for item in items)
     if workers <= 1:
-        yield from map(_prepare_item, jobs)
+        yield from map(_prepare_slim, jobs)
         return
+    window = _Window((workers + 1) * CHUNK)
     with get_context("fork").Pool(workers) as pool:
-        yield from pool.imap(_prepare_in_worker, jobs, chunksize=32)
+        try:
+            for prepared in pool.imap(_prepare_slim, window.feed(jobs), chunksize=CHUNK):
+                window.done()
+                yield prepared
+        finally:
+            window.close()  # before the pool ends: its feeding thread must not wait for ever
+
+
+class _Window:
+    """Lets at most ``size`` items through ``feed`` that ``done`` has not yet counted back."""
+
+    def __init__(self, size: int) -> None:
+        self._free = threading.Semaphore(size)
+        self._closed = threading.Event()
+
+    def feed(self, items: Iterable) -> Iterator:
+        """``items``, each once there is room; none once closed or once the program is ending
+        (the pool is then ended, and waits for its feeding thread, which runs this)."""
+        main = threading.main_thread()
+        for item in items:
+            while not self._free.acquire(timeout=0.1):
+                if self._closed.is_set() or not main.is_alive():
+                    return
+            yield item
+
+    def done(self) -> None:
+        self._free.release()
+
+    def close(self) -> None:
+        self._closed.set()

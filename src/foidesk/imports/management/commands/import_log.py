@@ -24,10 +24,10 @@ Options:
 - ``--max-size MB``: refuse larger pages (default 5, at most 1,024).
 
 The run keeps its counts, and the failures read so far, with each batch of pages it stores
-(every 500 pages, and at least every minute), so the import history shows a run that is going
-and what it has stored, and a run whose process was killed before it could close the run shows
-as stopped, with what it stored (``ImportRun.state``). Importing the same pages again finishes
-the job: the stored ones are unchanged.
+(every 500 pages, sooner for large pages, and at least every minute), so the import history
+shows a run that is going and what it has stored, and a run whose process was killed before it
+could close the run shows as stopped, with what it stored (``ImportRun.state``). Importing the
+same pages again finishes the job: the stored ones are unchanged.
 
 Each new or changed page's report names what about its reading to check first
 (``foidesk.intake.doubts``), and the summary counts the run's records to check first (those
@@ -42,6 +42,8 @@ import json
 import os
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,6 +63,9 @@ from foidesk.imports.services import (
 from foidesk.intake.pages import DEFAULT_MAX_BYTES, Unreadable, read_pages
 
 BATCH = 500
+#: A batch is stored sooner when its pages' text comes to this many characters: 500 pages
+#: near the size limit would otherwise be held in memory at once.
+BATCH_TEXT = 64 * 1024 * 1024
 #: Seconds between stores at most; well inside ``imports.models.STOPPED_AFTER``.
 STORE_EVERY = 60
 #: Extraction is CPU-bound plain Python: one process per processor (up to 4) while the main
@@ -173,13 +178,19 @@ class Command(BaseCommand):
         self._finish()
 
     def _import(self, paths: list[str], *, max_bytes: int, workers: int) -> None:
-        batch: list[PageToStore] = []
         prepared_pages = prepare_all(
             read_pages(paths, max_bytes=max_bytes),
             authority=self.authority,
             check=self.check,
             workers=workers,
         )
+        # Closed as soon as anything stops the import, so that the worker processes end then.
+        with closing(prepared_pages):
+            self._import_each(prepared_pages)
+
+    def _import_each(self, prepared_pages: Iterator[PageToStore | Unreadable]) -> None:
+        batch: list[PageToStore] = []
+        batch_text = 0
         for prepared in prepared_pages:
             self.counts.read += 1
             if isinstance(prepared, Unreadable):
@@ -188,11 +199,17 @@ class Command(BaseCommand):
                 if self.as_json:
                     self._print_json(prepared)
                 batch.append(prepared)
+                batch_text += len(prepared.text)
             # A batch is stored when full, and at least every STORE_EVERY seconds while pages
             # come slowly, so that the run's page shows it going (``ImportRun.state``).
-            if len(batch) >= BATCH or time.monotonic() - self.stored_at >= STORE_EVERY:
+            if (
+                len(batch) >= BATCH
+                or batch_text >= BATCH_TEXT
+                or time.monotonic() - self.stored_at >= STORE_EVERY
+            ):
                 self._store(batch)
                 batch = []
+                batch_text = 0
         if batch:
             self._store(batch)
 
