@@ -6,11 +6,9 @@ corpus it fails and says where the corpus was expected.
 """
 
 import json
-import time
-
-
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
