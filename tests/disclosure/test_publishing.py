@@ -707,6 +707,19 @@ def test_a_withdrawn_entry_can_be_published_again_as_a_new_version(
     assert [v["version"] for v in detail["versions"]] == [3]
 
 
+def test_a_withdrawal_that_fails_part_way_withdraws_nothing(officer, case, publish, monkeypatch):
+    publish(case)
+    current = publish(case, correction_note="Topic added.")
+
+    def fail(**kwargs):
+        raise RuntimeError("the audit trail could not be written")
+
+    monkeypatch.setattr(services, "record", fail)
+    with pytest.raises(RuntimeError):
+        services.publication_withdraw(actor=officer, publication=current, reason="In error")
+    assert not Publication.objects.filter(withdrawn_at__isnull=False).exists()
+
+
 def test_ncnd_answers_are_marked(published):
     publication = published(decisions=(NCND,), title="Surveillance of a named person")
     assert publication.ncnd is True

@@ -532,14 +532,14 @@ def _copy_attachments(
     return stored
 
 
-@transaction.atomic
 def _withdraw_versions_showing(
     request: Request, redacted: list[str], *, version: int, at: dt.datetime, actor: User
 ) -> None:
     """A correction that redacts what an earlier version showed takes that version out of the
     log (its page and files answer 404 from now on), so that a correction made to remove a
     name or other detail published by mistake does remove it; the record stays for the
-    authority. A correction of anything else leaves the earlier versions on record."""
+    authority. A correction of anything else leaves the earlier versions on record. (Called
+    inside ``publication_publish``'s transaction.)"""
     words = {" ".join(w.split()) for w in redacted if w.strip()}
     if not words:
         return
@@ -552,7 +552,7 @@ def _withdraw_versions_showing(
         for earlier in Publication.objects.filter(request=request, withdrawn_at__isnull=True)
         .exclude(version=version)
         .only("pk", "version", "snapshot")
-        if any(shown.search(text) for text in _snapshot_words(earlier.snapshot))
+        if any(shown.search(" ".join(text.split())) for _, text in _texts(earlier.snapshot))
     }
     if showing:
         reason = f"Replaced by version {version}, which redacts what it showed"
@@ -567,18 +567,7 @@ def _withdraw_versions_showing(
         )
 
 
-def _snapshot_words(value: Any) -> Iterable[str]:
-    """Every text in a published snapshot, with its white space as one space."""
-    if isinstance(value, str):
-        yield " ".join(value.split())
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _snapshot_words(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _snapshot_words(item)
-
-
+@transaction.atomic
 def publication_withdraw(*, actor: User, publication: Publication, reason: str) -> Publication:
     """Take an entry out of the log (all its versions answer 404 from now on); the record
     and its reason stay for the authority."""
