@@ -27,6 +27,7 @@ from foidesk.disclosure.models import (
     Topic,
 )
 from foidesk.disclosure.redaction import REDACTED
+from tests.safety.builders import docx_titled
 
 from .conftest import DISCLOSED, NCND, PERSONAL, answer, log
 
@@ -401,19 +402,7 @@ def workbook_with_hidden_sheet() -> bytes:
 
 
 def _docx_titled(title: str) -> bytes:
-    """A Word document whose properties carry a title (a warning when attached)."""
-    import io
-
-    import docx
-
-    document = docx.Document()
-    document.add_paragraph("Taser drawn: 41")
-    document.core_properties.author = ""
-    document.core_properties.last_modified_by = ""
-    document.core_properties.title = title
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return docx_titled(title, "Taser drawn: 41")
 
 
 def _book_with_sheet(name: str) -> bytes:

@@ -286,3 +286,17 @@ def row(*cells: str, attrs: str = "") -> str:
         for c in cells
     )
     return f"<table:table-row {attrs}>{out}</table:table-row>"
+
+
+def docx_titled(title: str, text: str) -> bytes:
+    """A Word document of one paragraph whose properties carry ``title`` and no author."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(text)
+    document.core_properties.author = ""
+    document.core_properties.last_modified_by = ""
+    document.core_properties.title = title
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

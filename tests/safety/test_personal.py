@@ -9,7 +9,7 @@ import pytest
 from foidesk.safety import Severity, Where, read_text, scan
 from foidesk.safety.personal import mask
 
-from .builders import ods, workbook
+from .builders import docx_titled, ods, workbook
 
 
 def codes(text: str, names=()) -> list[str]:
@@ -102,16 +102,7 @@ def _pdf(change) -> bytes:
 
 
 def _docx_titled(title: str) -> bytes:
-    import docx
-
-    document = docx.Document()
-    document.add_paragraph("Tasers drawn in 2022: 41")
-    document.core_properties.author = ""
-    document.core_properties.last_modified_by = ""
-    document.core_properties.title = title
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return docx_titled(title, "Tasers drawn in 2022: 41")
 
 
 def _sheet(change) -> bytes:

@@ -50,6 +50,7 @@ from foidesk.law.response import (
     load_response,
     response_to_dict,
 )
+from foidesk.safety.delimited import xml_safe
 
 # --------------------------------------------------------------------------------------------
 # The outline: plain data shared by the three renderers
@@ -897,16 +898,11 @@ def _docx_table(document: Any, table: Table) -> None:
     document.add_paragraph()
 
 
-#: Characters XML 1.0 cannot hold (C0 controls but tab and the line ends, lone surrogates and
-#: the two non-characters), which python-docx refuses. Vertical tab (Word's manual line break)
-#: and form feed (a page break in pasted text) become line breaks; the rest are left out.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
 def _xml_text(value: Any) -> Any:
-    """``value`` (JSON-shaped data) with its strings made fit for XML."""
+    """``value`` (JSON-shaped data) with its strings made fit for XML (``safety.xml_safe``:
+    python-docx refuses the characters XML cannot hold)."""
     if isinstance(value, str):
-        return _NOT_XML.sub(lambda m: "\n" if m.group() in "\x0b\x0c" else "", value)
+        return xml_safe(value)
     if isinstance(value, list):
         return [_xml_text(item) for item in value]
     if isinstance(value, Mapping):

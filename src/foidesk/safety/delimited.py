@@ -43,6 +43,18 @@ def spreadsheet_safe(value: str) -> str:
     return "'" + value if value.startswith((*FORMULA_STARTS, "\n")) else value
 
 
+#: Characters XML 1.0 cannot hold, so neither a Word document nor a worksheet can (C0 controls
+#: but tab and the line ends, lone surrogates and the two non-characters).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(value: str) -> str:
+    """``value`` fit for the XML of the Word and Excel files foidesk writes: a vertical tab
+    (Word's manual line break) or form feed (a page break in pasted text) becomes a line break,
+    and the other characters XML cannot hold are left out."""
+    return _NOT_XML.sub(lambda m: "\n" if m.group() in "\x0b\x0c" else "", value)
+
+
 def check_undecodable(text: str | None, found: Collector) -> bool:
     """A file that cannot be read as text cannot be checked for personal data."""
     if text is None:

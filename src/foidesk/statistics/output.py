@@ -12,22 +12,18 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from foidesk.safety.delimited import spreadsheet_safe
+from foidesk.safety.delimited import spreadsheet_safe, xml_safe
 from foidesk.statistics.definition import Schema
 from foidesk.statistics.describe import definition_in_words, describe
 from foidesk.statistics.suppression import SuppressedTable
 
 _CELL_LIMIT = 32_000  # Excel holds 32,767 characters in a cell
-#: Control characters a worksheet cannot hold (openpyxl refuses them). Vertical tab and form
-#: feed, breaks in the text they came from, become line breaks; the rest are left out.
-_NOT_IN_CELLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +59,8 @@ def _extracted_words(value: date | datetime) -> str:
 def _put(sheet, row: int, column: int, value: str | int, *, bold: bool = False) -> None:
     cell = sheet.cell(row=row, column=column)
     if isinstance(value, str):
-        text = _NOT_IN_CELLS.sub(lambda m: "\n" if m.group() in "\x0b\x0c" else "", value)
-        cell.value = spreadsheet_safe(text)
+        # (openpyxl refuses the characters XML cannot hold.)
+        cell.value = spreadsheet_safe(xml_safe(value))
         cell.data_type = "s"  # never a formula, whatever the text
     else:
         cell.value = value
