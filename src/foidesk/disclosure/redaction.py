@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from foidesk.safety.personal import EMAIL, PHONE, POSTCODE, words_pattern
+from foidesk.safety.personal import EMAIL, HYPHENS, PHONE, POSTCODE, words_pattern
 
 REDACTED = "[redacted]"
 
@@ -138,7 +138,7 @@ def _name_parts(name: str) -> list[str]:
     one ("Fitzwarren-Pybus" is also "Ms Pybus")."""
     words = [w.strip(".,") for w in name.split()]
     parts = [w for w in words if len(w) >= 3 and w.lower() not in _TITLES]
-    halves = [h for w in parts for h in re.split(r"[-‐‑‒–—]+", w) if h != w]
+    halves = [h for w in parts for h in re.split(f"[{re.escape(HYPHENS)}]+", w) if h != w]
     return list(dict.fromkeys(parts + [h for h in halves if len(h) >= 3]))
 
 

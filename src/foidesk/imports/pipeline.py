@@ -25,9 +25,6 @@ UNKNOWN_AUTHORITY = "Unknown authority"
 _KEY_LIMIT = 500
 #: Pages sent to the worker processes at a time.
 CHUNK = 32
-#: Pages read but not yet extracted are at most a chunk for each worker process and one more:
-#: a pool reads its input as fast as it can, so a log of thousands of large pages would
-#: otherwise be held in memory whole while the workers extract the first few.
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +138,9 @@ def prepare_all(
     if workers <= 1:
         yield from map(_prepare_slim, jobs)
         return
+    # Pages read but not yet extracted are at most a chunk for each worker process and one
+    # more: a pool reads its input as fast as it can, so a log of thousands of large pages would
+    # otherwise be held in memory whole while the workers extract the first few.
     window = _Window((workers + 1) * CHUNK)
     with get_context("fork").Pool(workers) as pool:
         try:

@@ -914,14 +914,14 @@ def classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
             # "Overt information attached, neither confirm nor deny any other"; without anything
             # given, "any other information" is only the refusal's wording.
             return "partially_disclosed"
-        if _OVERT.search("\n".join(s for s in sentences(text) if not NCND.search(s))):
+        # What the answer says besides its refusal to confirm or deny.
+        besides = "\n".join(s for s in sentences(text) if not NCND.search(s))
+        if _OVERT.search(besides):
             # "The force has not trialled or used facial recognition in an overt capacity.
             # ... can neither confirm nor deny that any further information ...": the answer
             # about overt use is given, nil as it is; the rest is neither confirmed nor denied.
             return "partially_disclosed"
-        if NCND_PARTIAL.search(text) and _NOT_HELD.search(
-            "\n".join(s for s in sentences(text) if not NCND.search(s))
-        ):
+        if NCND_PARTIAL.search(text) and _NOT_HELD.search(besides):
             # "No information held. In addition, ... neither confirms nor denies that it holds
             # any other information": the answer is that it is not held.
             return "not_held"

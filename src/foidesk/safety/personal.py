@@ -62,9 +62,9 @@ def mask(text: str) -> str:
 #: the straight and the curly apostrophes, or none ("O'Brien", "O’Brien", "OBrien"), and the
 #: hyphens and dashes of a double-barrelled name, also written with a space ("Fitzwarren Pybus").
 _APOSTROPHES = "'’‘ʼ`´"
-_HYPHENS = "-‐‑‒–—"
+HYPHENS = "-‐‑‒–—"
 _APOSTROPHE = "[" + re.escape(_APOSTROPHES) + "]?"
-_HYPHEN = r"(?:\s*[" + re.escape(_HYPHENS) + r"]\s*|\s+)"
+_HYPHEN = r"(?:\s*[" + re.escape(HYPHENS) + r"]\s*|\s+)"
 #: Combining accents, for text whose accented letters are written as two characters.
 _COMBINING = "[\u0300-\u036f]*"
 
@@ -92,7 +92,7 @@ def _letter_pattern(ch: str) -> str:
     without its accents ("Zoë" is often typed "Zoe", and "Zoe" may be written "Zoë")."""
     if ch in _APOSTROPHES:
         return _APOSTROPHE
-    if ch in _HYPHENS:
+    if ch in HYPHENS:
         return _HYPHEN
     base = _unaccented(ch).lower()
     if len(base) == 1 and base in _ACCENTED:
