@@ -4896,3 +4896,48 @@ def test_asking_to_refine_the_request_is_not_a_question() -> None:
     e = extract(page)
     assert [q.text[:30] for q in e.questions] == ["Could you please supply the nu"]
     assert "refine the request" in e.questions[0].context
+
+
+def test_unnumbered_questions_each_followed_by_its_answer() -> None:
+    page = (
+        "FOI reference 4321/24\n\n"
+        "I saw a van belonging to the council parked on the verge outside the school.\n\n"
+        "Please state how many parking tickets your officers issued to council vans in 2023.\n\n"
+        "Northshire Police can confirm that 14 tickets were issued.\n\n"
+        "Please state which streets the tickets were issued on.\n\n"
+        "Northshire Police are unable to provide you with the information requested as this is "
+        "exempt by virtue of Section 40(2) - Personal Information.\n\n"
+        "Please see Appendix A for the full explanation.\n\n"
+        "Please provide the guidance your officers follow when ticketing council vehicles.\n\n"
+        "The guidance is readily available in the public domain. Northshire Police have "
+        "published it on the force's website.\n\n"
+        "Please can you state the cost of"
+    )
+    e = extract(page, complete=False)
+    assert [q.text[:28] for q in e.questions] == [
+        "Please state how many parkin",
+        "Please state which streets t",
+        "Please provide the guidance ",
+        "Please can you state the cos",
+    ]
+    assert [q.outcome for q in e.questions] == [
+        "disclosed",
+        "exempt",
+        "reasonably_accessible_s21",
+        None,
+    ]
+    assert "van belonging" not in " ".join(q.text for q in e.questions)
+
+
+def test_a_request_of_several_paragraphs_answered_below_is_not_interleaved() -> None:
+    page = (
+        "Please state how many parking tickets were issued to council vans in 2023.\n\n"
+        "Please state which streets the tickets were issued on.\n\n"
+        "Please provide the guidance officers follow when ticketing council vehicles.\n\n"
+        "Northshire Police can confirm that 14 tickets were issued. The streets are exempt "
+        "under section 40(2) and the guidance is attached.\n"
+    )
+    e = extract(page)
+    assert "Questions and answers are interleaved; each answer follows its question." not in (
+        e.notes
+    )

@@ -693,6 +693,55 @@ def _plain_pairs(lines: list[str]) -> list[tuple[int, str, int]]:
     return found
 
 
+# A line opening with an item's marker ("1.", "a)", "(b)", "- "): a listed item, not a paragraph.
+_OPENS_WITH_MARKER = re.compile(r"^(?:\(?[A-Za-z0-9]{1,3}[.):]\s|[-–•*o]\s)")
+
+
+def _asked_between_answers(lines: list[str]) -> list[tuple[int, str, int]]:
+    """Unnumbered questions, each a paragraph in the requester's voice (``_asks_unmarked``:
+    "Please state what disciplinary action is being taken ..."), each followed by the
+    authority's answer ("West Yorkshire Police are unable to provide ..."), three times or
+    more: as ``_headed_pairs`` gives them. Paragraphs above the first question that do not ask
+    are its background.
+
+    Empty unless every question but the page's last line has an answer before the next
+    question, and the answers are in the authority's voice (``splitting.answers_request``):
+    a request of several paragraphs answered below it as a whole has only one such turn."""
+    asks = [i for i, line in enumerate(lines) if _asks_unmarked(line.strip())]
+    if len(asks) < 3:
+        return []
+
+    def first_answer(lo: int, hi: int) -> int | None:
+        return next(
+            (j for j in range(lo, hi) if lines[j].strip() and answers_request(lines[j].strip())),
+            None,
+        )
+
+    if first_answer(0, asks[0]) is not None:
+        return []
+    found: list[tuple[int, str, int]] = []
+    for k, i in enumerate(asks):
+        answer = first_answer(i + 1, asks[k + 1] if k + 1 < len(asks) else len(lines))
+        if answer is not None:
+            found.append((i, lines[i].strip(), answer - 1))  # (the line its answer follows)
+        elif k + 1 < len(asks):
+            continue  # (of two asking paragraphs in a row, the second is the question)
+        elif first_filled(reversed(lines)) == lines[i].strip():
+            found.append((i, lines[i].strip(), len(lines) - 1))  # the page stops at it
+        else:
+            return []  # a question with no answer, not cut off by the page's end
+    return found if len(found) >= 3 else []
+
+
+def _asks_unmarked(text: str) -> bool:
+    """Whether a line asks in the requester's voice, opening "Please" ("Please state ...",
+    "Pleases state ...") or ending in a question mark, not as a listed item, and does not
+    answer ("Please see Appendix A ...")."""
+    if not (text[:6].lower() == "please" or text.endswith("?")):
+        return False
+    return not _OPENS_WITH_MARKER.match(text) and not answers_request(text)
+
+
 _ANSWER_OPENER = re.compile(
     r"^(?:response|answer|reply)\s*[:\-–]\s*\S|^no\s+information\s+(?:is\s+)?held\b|"
     r"^(?:the\s+)?information\s+(?:is\s+)?not\s+held\b",
@@ -2500,6 +2549,7 @@ def extract(
         or not any(x.strip() for x in lines[span[1] :])
     ):
         interleaved = marked
+    interleaved = interleaved or _asked_between_answers(lines)
     if interleaved or (span is not None and _interleaved_past(lines, span)):
         # "Question 1: ...?" / "Response: ..." / "Question 2: ...?": the "Response" after the
         # first question ended the "request", but the questions go on between the answers.

@@ -161,6 +161,8 @@ _S21 = re.compile(
     # FOISA s25 is the same exemption, "information otherwise accessible".
     r"\breasonably\s+accessible\b|\botherwise\s+accessible\b|\b(?:is|are)\s+available\s+elsewhere\b|"
     r"\balready\s+(?:publicly\s+)?available\b|"
+    # "this information is readily available in the public domain via a press release"
+    r"\b(?:is|are)\s+(?:readily\s+)?available\s+in\s+the\s+public\s+domain\b|"
     r"\b(?:is|are)\s+(?:publicly|freely)\s+available\b|\baccessible\s+by\s+other\s+means\b|"
     # "is available on the Council’s website", "Details are on the Council's website at ...".
     r"\b(?:is|are)\s+(?:already\s+)?(?:published\s+|available\s+|provided\s+)?(?:on|via|at)\s+"
