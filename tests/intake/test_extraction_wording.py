@@ -4941,3 +4941,23 @@ def test_a_request_of_several_paragraphs_answered_below_is_not_interleaved() -> 
     assert "Questions and answers are interleaved; each answer follows its question." not in (
         e.notes
     )
+
+
+def test_where_the_information_asked_for_is_published_as_follows_is_the_answer() -> None:
+    page = (
+        "Spend on branded merchandise\n\n"
+        "Information provided:\n\n"
+        "Can you please tell me the total spent on branded merchandise since 2012?\n\n"
+        "Could you also tell me how many branded items have been bought each year?\n\n"
+        "Extent and Result of Searches to Locate Information\n\n"
+        "Searches were conducted within the Office.\n\n"
+        "The information you have requested is published on the Office's website as follows:\n\n"
+        "£310 was spent on a banner in November 2012. I have therefore decided to exempt "
+        "providing you with a response under Section 21 Freedom of Information Act 2000.\n"
+    )
+    e = extract(page)
+    assert [q.text[:30] for q in e.questions] == [
+        "Can you please tell me the tot",
+        "Could you also tell me how man",
+    ]
+    assert e.exemptions_cited == ("s21",)

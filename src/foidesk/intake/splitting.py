@@ -2661,7 +2661,12 @@ _NAMES_THE_REQUEST = re.compile(
     r"\b(?:request|requested|asked|asking|enquiry|question|questions|wrote|complaint|sought)\b",
     re.I,
 )
-_NAMES_THE_ANSWER = re.compile(r"\b(?:response|respond|reply|answer|answers|findings)\b", re.I)
+_NAMES_THE_ANSWER = re.compile(
+    r"\b(?:response|respond|reply|answer|answers|findings)\b|"
+    # "The information you have requested is published on the Office's website as follows:"
+    r"\b(?:is|are)\s+(?:already\s+)?(?:published|available|attached|enclosed)\b",
+    re.I,
+)
 
 
 _HANDLED_AS_FOLLOWS = re.compile(
