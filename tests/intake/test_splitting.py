@@ -1107,6 +1107,29 @@ def test_items_numbered_with_a_dash_or_a_colon_carry_their_following_lines() -> 
 
 
 @pytest.mark.parametrize(
+    "lead", ["including but not limited to:", "including, but not limited to:"]
+)
+def test_items_a_request_includes_are_one_question(lead: str) -> None:
+    split = propose_questions(
+        "I would like a breakdown of the trust's spending for the last financial year.\n"
+        f"Specifically, I am requesting all spending information, {lead}\n"
+        "- Staffing costs (salaries, agency staff, consultancy fees)\n"
+        "- Procurement and contracts for medical supplies and IT\n"
+        "- Payments to private providers, charities and other organisations\n"
+    )
+
+    assert [q.text for q in split.questions] == [
+        f"Specifically, I am requesting all spending information, {lead}\n"
+        "Staffing costs (salaries, agency staff, consultancy fees)\n"
+        "Procurement and contracts for medical supplies and IT\n"
+        "Payments to private providers, charities and other organisations"
+    ]
+    assert split.preamble == (
+        "I would like a breakdown of the trust's spending for the last financial year."
+    )
+
+
+@pytest.mark.parametrize(
     "markers",
     [
         ("Part 1:", "Part 2:", "Part 3:"),

@@ -1660,22 +1660,31 @@ def _fields_of_one_record(split: ProposedSplit) -> ProposedSplit:
     """ "Where an application has been made, please provide the following information:" / "-
     Name of applicant" / "- Title of former Chief Officer role" / "- Date left ...": bulleted
     items that only name what to give of each record (a few words, asking nothing, not a count
-    or a sum) are the fields of one question, the lead-in's."""
+    or a sum) are the fields of one question, the lead-in's. So are the items under "including
+    but not limited to:": what the one request covers, however they are worded."""
     questions = list(split.questions)
     out: list[ProposedQuestion] = []
+    preamble = split.preamble
     i = 0
     while i < len(questions):
         q = questions[i]
-        lead = q.context.rsplit("\n", 1)[-1]
+        # (The first question's lead-in may close the request's preamble.)
+        in_preamble = i == 0 and not q.context
+        lead = (preamble if in_preamble else q.context).rstrip().rsplit("\n", 1)[-1]
+        examples = bool(_EXAMPLES_LEAD.search(lead))
         j = i
         # (A field with background of its own starts something else.)
         while (
-            j < len(questions) and _a_field(questions[j]) and not (j > i and questions[j].context)
+            j < len(questions)
+            and (_a_field(questions[j]) or (examples and not questions[j].numbered))
+            and not (j > i and questions[j].context)
         ):
             j += 1
-        if _FIELDS_LEAD.search(lead) and j - i >= 2:
+        if (_FIELDS_LEAD.search(lead) or examples) and j - i >= 2:
             items = "\n".join(x.text for x in questions[i:j])
             context = q.context.rsplit("\n", 1)[0] if "\n" in q.context else ""
+            if in_preamble:
+                preamble = preamble.rstrip()[: -len(lead)].rstrip()
             out.append(ProposedQuestion(number=0, text=f"{lead}\n{items}", context=context))
             i = j
         else:
@@ -1686,6 +1695,7 @@ def _fields_of_one_record(split: ProposedSplit) -> ProposedSplit:
     return replace(
         split,
         questions=tuple(replace(q, number=n) for n, q in enumerate(out, start=1)),
+        preamble=preamble,
     )
 
 
@@ -1693,6 +1703,13 @@ _FIELDS_LEAD = re.compile(
     r"\bthe\s+following\s+(?:information|details|data|fields)\b[^:]{0,40}:\s*-?$", re.I
 )
 _FIELD_WORDS = 6
+# "Specifically, I am requesting all spending information across the NHS, including but not
+# limited to:" over "- Staffing costs ..." / "- Capital projects ...".
+# (Not "Please provide a breakdown for each year including:" over "i) the make of the vehicle",
+# "ii) whether it was crushed": each part of a breakdown is asked for.)
+_EXAMPLES_LEAD = re.compile(
+    r"\bincluding,?\s+but\s+not\s+(?:limited|restricted)\s+to\s*:\s*-?$", re.I
+)
 
 
 def _a_field(q: ProposedQuestion) -> bool:
