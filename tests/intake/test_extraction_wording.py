@@ -4961,3 +4961,20 @@ def test_where_the_information_asked_for_is_published_as_follows_is_the_answer()
         "Could you also tell me how man",
     ]
     assert e.exemptions_cited == ("s21",)
+
+
+def test_the_period_asked_of_the_questions_above_by_number_is_not_a_question() -> None:
+    page = (
+        "Request\n"
+        "Under the Freedom of Information Act 2000 can you provide me with the following:\n"
+        "1) The number of potholes reported to the council\n"
+        "2) The number of potholes repaired\n"
+        "3) Amount of money spent on pothole repairs (£)\n"
+        "Can I have data from the last five financial years (or three if five exceeds the cost "
+        "threshold) and from questions 1-3 can I have the data broken down year on year.\n"
+        "Response\n"
+        "The information requested in questions 1 to 3 is available on our website.\n"
+    )
+    e = extract(page)
+    assert len(e.questions) == 3
+    assert "broken down year on year" in e.questions[2].context

@@ -888,6 +888,16 @@ _PRESENTATION = re.compile(
 )
 
 
+# "... from questions 1-4 can I have the data broken down year on year", "for each of the above
+# questions, the last three financial years": the period or breakdown of questions already asked.
+_PERIOD_OF_THOSE_ABOVE = re.compile(
+    r"^(?!.{400})"
+    r"(?=.*\b(?:questions?\s+\d{1,2}\s*(?:-|–|to)\s*\d{1,2}|(?:all|each)\s+of\s+the\s+above)\b)"
+    r"(?=.*\b(?:years?|broken\s+down|breakdown|months?|period)\b)",
+    re.I | re.S,
+)
+
+
 def _without_restated_whole(questions: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A request printed whole and then again in its parts ("I would like to make a request
     under the Act. Please can you provide me with the spend ... Please break down the spend by
@@ -946,10 +956,14 @@ def _drop_about_the_request(questions: list[tuple[str, str]]) -> list[tuple[str,
 
 
 def _drop_presentation(questions: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """A trailing remark on presentation joins the last question's context."""
+    """A trailing remark on presentation joins the last question's context; so does one
+    setting the period or breakdown of the questions above by their numbers ("Can I have data
+    from the last five financial years ... and from questions 1-4 can I have the data broken
+    down year on year.")."""
     while len(questions) > 1:
         text, context = questions[-1]
-        if "?" in text or len(text.split()) > 30 or not _PRESENTATION.search(text):
+        presentation = len(text.split()) <= 30 and bool(_PRESENTATION.search(text))
+        if "?" in text or not (presentation or _PERIOD_OF_THOSE_ABOVE.search(text)):
             break
         previous, previous_context = questions[-2]
         joined = "\n".join(x for x in (previous_context, text, context) if x)
