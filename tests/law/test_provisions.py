@@ -25,6 +25,7 @@ from foidesk.law.provisions import (
     roman_value,
     to_catalogue_id,
     to_corpus_form,
+    unique,
 )
 from foidesk.law.regimes import Regime
 
@@ -138,6 +139,17 @@ def test_catalogue_ids_keep_detail_and_regime():
         "foia:s40(5B)", "eir:reg13(5A)", "foia:s31(1)(a)", "foia:s31(1)(b)",
     ]  # fmt: skip
     assert catalogue_ids("section 35(1)(a)", Regime.FOISA) == ["foisa:s35(1)(a)"]
+
+
+def test_catalogue_ids_name_each_provision_once_in_order_of_first_citation():
+    text = (
+        "Section 40(5B), section 31(1)(a) and section 40(5B). Regulation 13(5A) applies, as does "
+        "section 31(1)(a) and regulation 13(5A)."
+    )
+    assert catalogue_ids(text) == ["foia:s40(5B)", "foia:s31(1)(a)", "eir:reg13(5A)"]
+    assert unique(["foia:s31", "eir:reg13", "foia:s31", "foia:s22"]) == [
+        "foia:s31", "eir:reg13", "foia:s22",
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize(

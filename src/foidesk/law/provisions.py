@@ -566,15 +566,13 @@ def catalogue_ids(text: str, regime: Regime | str = Regime.FOIA) -> list[str]:
     """
     reg = Regime(regime)
     section_regime = Regime.FOIA if reg is Regime.EIR else reg
-    out: list[str] = []
+    ids: list[str] = []
     for f in _cites(text, reg):
         if fold(f.cite, reg) is None:
             continue  # e.g. s40(3A): a condition of s40(2), not a citation of its own
         r = Regime.EIR if f.cite.instrument == "reg" else section_regime
-        pid = catalogue_id(r, f.cite)
-        if pid not in out:
-            out.append(pid)
-    return out
+        ids.append(catalogue_id(r, f.cite))
+    return unique(ids)
 
 
 def cite_of(provision_id: str) -> Cite:
@@ -614,12 +612,9 @@ def section_of(provision_id: str) -> str:
 
 
 def unique(ids: Iterable[str]) -> list[str]:
-    """``ids`` without repeats, in order."""
-    out: list[str] = []
-    for i in ids:
-        if i not in out:
-            out.append(i)
-    return out
+    """``ids`` without repeats, in order (a page citing thousands of different provisions is not
+    compared id by id)."""
+    return list(dict.fromkeys(ids))
 
 
 __all__ = [
