@@ -20,9 +20,11 @@ from foidesk.law.provisions import (
     ancestors,
     catalogue_ids,
     display,
+    is_within,
     normalise_citations,
     parse_catalogue_id,
     roman_value,
+    section_of,
     to_catalogue_id,
     to_corpus_form,
     unique,
@@ -202,6 +204,33 @@ def test_ids_helpers():
     assert ancestors("foia:s31(1)(a)") == ["foia:s31(1)(a)", "foia:s31(1)", "foia:s31"]
     assert display("eir:reg12(5)(b)") == "EIR reg 12(5)(b)"
     assert display("foisa:s35(1)(a)") == "FOISA s35(1)(a)"
+
+
+@pytest.mark.parametrize(
+    ("provision", "container", "within"),
+    [
+        ("foia:s31(1)(a)", "foia:s31(1)(a)", True),
+        ("foia:s31(1)(a)", "foia:s31(1)", True),
+        ("foia:s31(1)(a)", "foia:s31", True),
+        ("foia:s31(1)", "foia:s31(1)(a)", False),  # the paragraph is inside, not around
+        ("foia:s31(1)(a)", "foia:s3", False),  # another section, not a shorter id
+        ("foia:s22A(1)", "foia:s22", False),
+        ("foia:s31(10)", "foia:s31(1)", False),
+        ("foia:s31(1)(a)", "foia:s31(1", False),  # no provision
+        ("foia:s31(1)(a)", "foisa:s31", False),  # another regime
+        ("eir:reg12(5)(b)", "eir:reg12(5)", True),
+    ],
+)
+def test_is_within_only_the_provision_and_those_around_it(provision, container, within):
+    assert is_within(provision, container) is within
+    assert is_within(provision, container) is (container in ancestors(provision))
+
+
+def test_section_of_is_the_last_ancestor():
+    for pid in ("foia:s31(1)(a)", "foia:s22A", "eir:reg12(5)(b)", "foisa:s35(1)(a)"):
+        assert section_of(pid) == ancestors(pid)[-1]
+    with pytest.raises(CitationError):
+        section_of("foia:s31(1)(a")
 
 
 # -- the real corpus -------------------------------------------------------------------------

@@ -602,13 +602,31 @@ def ancestors(provision_id: str) -> list[str]:
 
 
 def is_within(provision_id: str, container_id: str) -> bool:
-    """True when ``provision_id`` is ``container_id`` or lies inside it (same regime)."""
-    return container_id in ancestors(provision_id)
+    """True when ``provision_id`` is ``container_id`` or lies inside it (same regime).
+
+    That is, ``container_id`` is one of ``ancestors(provision_id)``: the id itself cut after
+    its number or after one of its brackets (``"foia:s31(1"`` is no provision and contains
+    nothing). Found without listing the ancestors, whose length grows with the square of the
+    id's.
+    """
+    regime, cite = parse_catalogue_id(provision_id)
+    whole = catalogue_id(regime, cite)
+    end = len(catalogue_id(regime, Cite(cite.instrument, cite.number)))
+    ends = {end}
+    for part in cite.parts:
+        end += len(part) + 2
+        ends.add(end)
+    return (
+        isinstance(container_id, str)
+        and len(container_id) in ends
+        and whole.startswith(container_id)
+    )
 
 
 def section_of(provision_id: str) -> str:
     """The bare section or regulation id: ``"foia:s31(1)(a)"`` -> ``"foia:s31"``."""
-    return ancestors(provision_id)[-1]
+    regime, cite = parse_catalogue_id(provision_id)
+    return catalogue_id(regime, Cite(cite.instrument, cite.number))
 
 
 def unique(ids: Iterable[str]) -> list[str]:
