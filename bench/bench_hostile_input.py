@@ -21,7 +21,14 @@ proportional to its length. The cases, and the code that reads them:
   hours, one with a line of 30,000 "&" before its response, and one whose request is 10,000
   lines lettered "(a)" with no "(b)";
 - a file in an import folder that opens with 26 "<!---->" (``intake.pages.read_pages``), and an
-  HTML page of 25,000 "<h1>" that never closes one (``intake.pages.page_from_html``).
+  HTML page of 25,000 "<h1>" that never closes one (``intake.pages.page_from_html``);
+- citations repeated over about 180 KB, read into the corpus form
+  (``law.provisions.normalise_citations``): "s.40 ", "section 40(2) and ", "s40, ",
+  "Section 31 (1) (a) (b) ", and one "section 31" followed by 60,000 "(a)"; an imported page
+  whose response is "s.40 " over and over;
+- a response naming 30,000 different paragraphs of one section, read into catalogue ids
+  (``law.provisions.catalogue_ids``), and a provision id of 60,000 brackets, whose section and
+  whose place inside it are looked up (``law.provisions.section_of``, ``is_within``).
 
 Usage::
 
@@ -36,6 +43,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import itertools
 import sys
 import tempfile
 import time
@@ -52,6 +60,7 @@ from sections import write_section  # bench/sections.py, beside this script
 from foidesk.intake.extraction import NoResponse, extract
 from foidesk.intake.pages import page_from_html, read_pages
 from foidesk.intake.splitting import propose_questions
+from foidesk.law.provisions import catalogue_ids, is_within, normalise_citations, section_of
 from foidesk.safety import scan
 
 SECTION = "## Hostile input"
@@ -70,7 +79,17 @@ def _read_file(name: str, data: bytes) -> None:
         list(read_pages([path]))
 
 
+def _long_id() -> None:
+    pid = "foia:s31" + "(a)" * 60_000
+    section_of(pid)
+    is_within(pid, "foia:s31(1)")
+
+
 YEARS = ", ".join(str(y) for y in range(2014, 2023)) + " and 2023"
+# 30,000 different paragraph letters ("(abcd)"), none a roman numeral.
+PARAGRAPHS = "".join(
+    f"({a}{b}{c}{d})" for a, b, c, d in itertools.product("abcdefghjklmno", repeat=4)
+)[: 30_000 * 6]
 CASES: list[tuple[str, Callable[[], object]]] = [
     (
         'pasted request: one line of 33,000 "1. "',
@@ -138,6 +157,32 @@ CASES: list[tuple[str, Callable[[], object]]] = [
         'HTML page: 25,000 "<h1>" never closed',
         lambda: page_from_html("<html><body>" + "<h1>" * 25_000, source="page.html"),
     ),
+    ('citations: 36,000 "s.40 "', lambda: normalise_citations("s.40 " * 36_000)),
+    (
+        'citations: 10,000 "section 40(2) and "',
+        lambda: normalise_citations("section 40(2) and " * 10_000),
+    ),
+    ('citations: 36,000 "s40, "', lambda: normalise_citations("s40, " * 36_000)),
+    (
+        'citations: 7,800 "Section 31 (1) (a) (b) "',
+        lambda: normalise_citations("Section 31 (1) (a) (b) " * 7_800),
+    ),
+    (
+        'citations: one "section 31" and 60,000 "(a)"',
+        lambda: normalise_citations("section 31" + "(a)" * 60_000),
+    ),
+    (
+        'imported page: a response of 36,000 "s.40 "',
+        lambda: _extract(
+            "Request\nHow many drones were bought in 2014?\nResponse\nThe information is "
+            "withheld under " + "s.40 " * 36_000 + "\n"
+        ),
+    ),
+    (
+        "catalogue ids: 30,000 different paragraphs of one section",
+        lambda: catalogue_ids("Section 31(1)" + PARAGRAPHS),
+    ),
+    ('provision id of 60,000 "(a)": its section, and whether it is within another', _long_id),
 ]
 
 
