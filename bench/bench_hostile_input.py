@@ -24,7 +24,8 @@ proportional to its length. The cases, and the code that reads them:
   HTML page of 25,000 "<h1>" that never closes one (``intake.pages.page_from_html``);
 - citations repeated over about 180 KB, read into the corpus form
   (``law.provisions.normalise_citations``): "s.40 ", "section 40(2) and ", "s40, ",
-  "Section 31 (1) (a) (b) ", and one "section 31" followed by 60,000 "(a)"; an imported page
+  "Section 31 (1) (a) (b) ", and one "section 31" followed by 60,000 "(a)"; a schedule of 2 MB
+  citing "Section 40(2)(a)(b)(c)" and "regulation 12(5)(a)" 50,000 times each; an imported page
   whose response is "s.40 " over and over;
 - a response naming 30,000 different paragraphs of one section, read into catalogue ids
   (``law.provisions.catalogue_ids``), and a provision id of 60,000 brackets, whose section and
@@ -158,6 +159,12 @@ CASES: list[tuple[str, Callable[[], object]]] = [
         lambda: page_from_html("<html><body>" + "<h1>" * 25_000, source="page.html"),
     ),
     ('citations: 36,000 "s.40 "', lambda: normalise_citations("s.40 " * 36_000)),
+    (
+        "citations: 50,000 of one section's paragraphs and 50,000 of one regulation's",
+        lambda: normalise_citations(
+            "Section 40(2)(a)(b)(c) " * 50_000 + "regulation 12(5)(a) " * 50_000
+        ),
+    ),
     (
         'citations: 10,000 "section 40(2) and "',
         lambda: normalise_citations("section 40(2) and " * 10_000),

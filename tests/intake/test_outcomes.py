@@ -4,8 +4,6 @@ Pages read whole are tested in ``test_extraction.py`` and ``test_extraction_word
 pin the classifier's order of precedence, which those tests reach only through a page.
 """
 
-import time
-
 import pytest
 
 from foidesk.intake.outcomes import classify, gives, has_figures, refuses, without_duties
@@ -242,14 +240,12 @@ def test_figures_are_data_not_citations_dates_or_item_numbers():
     assert gives("The table below shows the totals.")
 
 
-def test_a_count_in_words_followed_by_a_long_run_of_dots_is_read_at_once():
-    """The spaces and full stops after a count in words ("2014 - None.") are read once:
-    30,000 of them had taken seconds, growing with the square of their number."""
+def test_a_count_in_words_followed_by_a_long_run_of_dots():
+    """The spaces and full stops after a count in words ("2014 - None.") are read once;
+    bench/bench_hostile_input.py times 50,000 of them, which had taken seconds."""
     dots = " ." * 15_000
-    started = time.perf_counter()
     assert has_figures(f"2014 - None{dots}")
     assert not has_figures(f"2014 - None{dots} and more")
-    assert time.perf_counter() - started < 1
 
 
 def test_the_acts_duties_quoted_above_an_answer_are_read_past():

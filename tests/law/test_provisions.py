@@ -6,9 +6,6 @@ corpus it fails and says where the corpus was expected.
 """
 
 import json
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -416,29 +413,20 @@ def test_a_bare_section_14_refusing_as_vexatious_is_its_first_subsection(text, e
     assert normalise_citations(text, Regime.FOIA) == expected
 
 
-def test_sections_followed_by_a_long_run_of_spaces_is_read_at_once() -> None:
+def test_sections_followed_by_a_long_run_of_spaces() -> None:
     """The spaces around the punctuation after "sections" (and after a bulleted item) are read
-    once: 100,000 of them had taken seconds, growing with the square of their number."""
+    once; bench/bench_hostile_input.py times 50,000 of them, which had taken seconds."""
     spaces = " " * 100_000
-    started = time.perf_counter()
     assert normalise_citations(f"It is exempt under sections{spaces}of the Act.") == []
     assert normalise_citations(
         f"an exemption under sections;\n• 29(1)(b) (Ministerial communications){spaces}apply."
     ) == ["s29(1)(b)"]
-    assert time.perf_counter() - started < 1
 
 
-def test_a_page_citing_thousands_of_provisions_is_read_in_a_moment() -> None:
+def test_a_page_citing_thousands_of_provisions() -> None:
     """Repeats and back-references are found in one pass, not by comparing every citation with
-    every other: a page of a few megabytes of citations (an index, a pasted schedule) took
-    minutes to hours."""
-    script = (
-        "from foidesk.law.provisions import normalise_citations as n; "
-        "print(n('Section 40(2)(a)(b)(c) ' * 50_000 + 'regulation 12(5)(a) ' * 50_000))"
-    )
+    every other: a page of a few megabytes of citations (an index, a pasted schedule) had taken
+    minutes to hours. bench/bench_hostile_input.py times it."""
+    text = "Section 40(2)(a)(b)(c) " * 5_000 + "regulation 12(5)(a) " * 5_000
 
-    result = subprocess.run(  # noqa: S603 - fixed arguments
-        [sys.executable, "-c", script], capture_output=True, text=True, timeout=30, check=True
-    )
-
-    assert result.stdout == "['reg12(5)(a)', 's40(2)']\n"
+    assert normalise_citations(text) == ["reg12(5)(a)", "s40(2)"]
