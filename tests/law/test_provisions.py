@@ -430,3 +430,23 @@ def test_a_page_citing_thousands_of_provisions() -> None:
     text = "Section 40(2)(a)(b)(c) " * 5_000 + "regulation 12(5)(a) " * 5_000
 
     assert normalise_citations(text) == ["reg12(5)(a)", "s40(2)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "exempt under regulation 13(1), section 31(1)(a) and section 40(2)",
+            ["reg13(1)", "s31(1)(a)", "s40(2)"],
+        ),
+        ("Regulation 12(5)(a) and Section 40(2) of the Act apply.", ["reg12(5)(a)", "s40(2)"]),
+        (
+            "regulations 12(4)(b) and 12(5)(b), sections 31 and 40",
+            ["reg12(4)(b)", "reg12(5)(b)", "s31", "s40"],
+        ),
+        # Another Act named after the sections leaves the regulation cited.
+        ("regulation 13 and section 40 of the Data Protection Act 2018", ["reg13"]),
+    ],
+)
+def test_a_list_of_regulations_carries_on_with_sections(text, expected) -> None:
+    assert normalise_citations(text, Regime.EIR) == expected

@@ -214,6 +214,10 @@ def _scan(text: str) -> list[_Found]:
         first = True
         listed: list[_Found] = []  # this keyword's list: "Sections 12 and 14 of the 1986 Act"
         while (n := (_NUMBER if first else _NEXT_SECTION).match(text, pos)) is not None:
+            if instrument == "reg" and n.start(1) > n.start():
+                # "regulation 13(1), section 31(1)(a) and section 40(2)": the list goes on with
+                # sections, a list of their own.
+                instrument, start, listed = "s", n.start(), []
             number = (n.group(1).lstrip("0") or "0") + n.group(2)
             chains, last, pos = _read_groups(text, n.end())
             if not chains:
