@@ -29,7 +29,8 @@ proportional to its length. The cases, and the code that reads them:
   whose response is "s.40 " over and over;
 - a response naming 30,000 different paragraphs of one section, read into catalogue ids
   (``law.provisions.catalogue_ids``), and a provision id of 60,000 brackets, whose section and
-  whose place inside it are looked up (``law.provisions.section_of``, ``is_within``).
+  whose place inside it and whose catalogue entry are looked up (``law.provisions.section_of``,
+  ``is_within``, ``law.exemptions.get_provision``).
 
 Usage::
 
@@ -61,6 +62,7 @@ from sections import write_section  # bench/sections.py, beside this script
 from foidesk.intake.extraction import NoResponse, extract
 from foidesk.intake.pages import page_from_html, read_pages
 from foidesk.intake.splitting import propose_questions
+from foidesk.law.exemptions import UnknownProvision, get_provision
 from foidesk.law.provisions import catalogue_ids, is_within, normalise_citations, section_of
 from foidesk.safety import scan
 
@@ -84,6 +86,8 @@ def _long_id() -> None:
     pid = "foia:s31" + "(a)" * 60_000
     section_of(pid)
     is_within(pid, "foia:s31(1)")
+    with contextlib.suppress(UnknownProvision):  # ("FOIA s31 has no (a)": an answer too)
+        get_provision(pid)
 
 
 YEARS = ", ".join(str(y) for y in range(2014, 2023)) + " and 2023"
@@ -189,7 +193,10 @@ CASES: list[tuple[str, Callable[[], object]]] = [
         "catalogue ids: 30,000 different paragraphs of one section",
         lambda: catalogue_ids("Section 31(1)" + PARAGRAPHS),
     ),
-    ('provision id of 60,000 "(a)": its section, and whether it is within another', _long_id),
+    (
+        'provision id of 60,000 "(a)": its section, whether it is within another, its entry',
+        _long_id,
+    ),
 ]
 
 

@@ -49,7 +49,7 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -279,7 +279,8 @@ class Catalogue:
     def get(self, provision_id: str) -> Provision:
         """The entry for ``provision_id``, or the listed entry that contains it (see module doc)."""
         try:
-            chain = ancestors(provision_id)
+            # (One level below the deepest entry, for the message naming what is not listed.)
+            chain = ancestors(provision_id, deepest=self._depth + 1)
         except CitationError as exc:
             raise UnknownProvision(str(exc)) from None
         for depth, candidate in enumerate(chain):
@@ -297,6 +298,11 @@ class Catalogue:
                 )
             return found
         raise UnknownProvision(f"{provision_id} is not in the exemption catalogue")
+
+    @cached_property
+    def _depth(self) -> int:
+        """How many brackets deep the deepest listed provision is."""
+        return max((pid.count("(") for pid in self.provisions), default=0)
 
     def _has_children(self, provision_id: str) -> bool:
         prefix = provision_id + "("

@@ -593,15 +593,19 @@ def display(provision_id: str) -> str:
     return f"{regime.short_name} s{cite.number}{parts}"
 
 
-def ancestors(provision_id: str) -> list[str]:
+def ancestors(provision_id: str, *, deepest: int | None = None) -> list[str]:
     """The id itself, then each enclosing provision up to the bare section.
 
-    ``"foia:s31(1)(a)"`` -> ``["foia:s31(1)(a)", "foia:s31(1)", "foia:s31"]``.
+    ``"foia:s31(1)(a)"`` -> ``["foia:s31(1)(a)", "foia:s31(1)", "foia:s31"]``. With ``deepest``,
+    only the provisions at most that many brackets deep (``deepest=1``: ``["foia:s31(1)",
+    "foia:s31"]``): an id of thousands of brackets has ancestors whose length together grows
+    with the square of its own, and a catalogue lists nothing so deep.
     """
     regime, cite = parse_catalogue_id(provision_id)
+    top = len(cite.parts) if deepest is None else min(len(cite.parts), deepest)
     return [
         catalogue_id(regime, Cite(cite.instrument, cite.number, cite.parts[:i]))
-        for i in range(len(cite.parts), -1, -1)
+        for i in range(top, -1, -1)
     ]
 
 
