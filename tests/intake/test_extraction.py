@@ -239,6 +239,21 @@ def test_an_answer_that_points_to_another_takes_its_outcome():
     assert e.questions[1].exemptions == ("s31(1)(a)",)
 
 
+def test_an_answer_pointing_to_a_later_answer_and_its_table_takes_its_outcome():
+    e = extract(
+        "Request and Response\n"
+        "1. The total number of requests received.\n"
+        "See answer and table in Q2 below\n"
+        "2. The number of requests appealed.\n"
+        "7 requests were appealed. The names of those who appealed are exempt under section "
+        "40(2).\n"
+    )
+
+    assert e.questions[0].found == "as question 2"
+    assert outcomes(e) == ["partially_disclosed", "partially_disclosed"]
+    assert e.questions[0].exemptions == ("s40(2)",)
+
+
 def test_goodwill_figures_under_a_cost_refusal_are_disclosed():
     e = extract(
         "Fleet (1380A/23)\nRequest\n- How many patrol cars broke down?\n"

@@ -1223,6 +1223,8 @@ _ANSWER_LABEL = re.compile(
 )
 _CROSS_REFERENCE = re.compile(
     r"^(?:please\s+)?(?:see|refer\s+to|as\s+per)\s+(?:the\s+|our\s+)?(?:response|answer|reply)"
+    # "See answer and table in Q3 below"
+    r"(?:\s+and\s+(?:the\s+)?(?:table|figures|data|information|attachment))?"
     r"\s+(?:to|at|for|in|given\s+(?:to|in|at))\s+(?:question|q)\s*\.?\s*(\d{1,2})\b[^.\n]{0,40}[.]?$|"
     r"^(?:please\s+)?(?:see|refer\s+to|as\s+per)\s+(?:question|q)\s*\.?\s*(\d{1,2})\s*"
     r"(?:above|below)?[.]?$",
