@@ -4978,3 +4978,20 @@ def test_the_period_asked_of_the_questions_above_by_number_is_not_a_question() -
     e = extract(page)
     assert len(e.questions) == 3
     assert "broken down year on year" in e.questions[2].context
+
+
+def test_yes_no_left_after_each_question_is_no_answer() -> None:
+    page = (
+        "FOI request (FOIR-573842)\n"
+        "Climate Emergency Declaration\n"
+        "Requested Wed 03 January 2024\n"
+        # (The log's field runs into the request, as the page was copied.)
+        "Responded Wed 07 February 2024I would like to request the following information:\n"
+        "1. Do you have a full-time officer dedicated to the climate emergency? Yes/No\n"
+        "2. Do you have a tree officer who advises on planning applications? Yes / No\n"
+        "The Freedom of Information Act is based on recorded information held by a local "
+        "authority, it is not a tool to ask questions. Your request is simply asking questions "
+        "and therefore falls outside the remit of the Act.\n"
+    )
+    e = extract(page)
+    assert [q.outcome for q in e.questions] == ["other", "other"]

@@ -2399,6 +2399,13 @@ def _repeats_one(sentence: str, asked: Sequence[set[str]]) -> set[int]:
     return set()
 
 
+# "1. Do you have a full-time climate officer? Yes/No": the requester's form for the answer,
+# left after the question, is no answer.
+_ANSWER_TEMPLATE = re.compile(
+    r"^(?:yes\s*/\s*no|y\s*/\s*n|yes\s+or\s+no)[ \t]*[.?]?[ \t]*(?:\n|$)", re.I
+)
+
+
 def _follow_cross_references(extracted: list[ExtractedQuestion]) -> list[ExtractedQuestion]:
     """An answer that only points elsewhere ("Please see the response to question 1") has that
     question's outcome and provisions."""
@@ -2656,7 +2663,8 @@ def extract(
         pieces = []
         for number, (i, end) in enumerate(zip(starts, ends, strict=True), start=1):
             stop = min(end, _reasoning_cut(lines, i + 1))
-            pieces.append(_Answer([number], "\n".join(lines[i + 1 : stop]).strip(), "own answer"))
+            text = _ANSWER_TEMPLATE.sub("", "\n".join(lines[i + 1 : stop]).strip(), count=1)
+            pieces.append(_Answer([number], text.strip(), "own answer"))
         _empty_join_next(pieces)
         if decided_above and len({p.text for p in pieces}) == 1:
             # "Your request for information below has now been considered ... would exceed the
