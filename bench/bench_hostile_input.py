@@ -22,6 +22,9 @@ proportional to its length. The cases, and the code that reads them:
   lines lettered "(a)" with no "(b)";
 - a file in an import folder that opens with 26 "<!---->" (``intake.pages.read_pages``), and an
   HTML page of 25,000 "<h1>" that never closes one (``intake.pages.page_from_html``);
+- HTML pages that end inside what they open, read by the standard library's parser through
+  ``intake.emails.html_to_text``: 300,000 "<a " with no ">" (6,666 took 14 seconds), and
+  300,000 "<!--" with no "-->";
 - citations repeated over about 180 KB, read into the corpus form
   (``law.provisions.normalise_citations``): "s.40 ", "section 40(2) and ", "s40, ",
   "Section 31 (1) (a) (b) ", and one "section 31" followed by 60,000 "(a)"; a schedule of 2 MB
@@ -161,6 +164,14 @@ CASES: list[tuple[str, Callable[[], object]]] = [
     (
         'HTML page: 25,000 "<h1>" never closed',
         lambda: page_from_html("<html><body>" + "<h1>" * 25_000, source="page.html"),
+    ),
+    (
+        'HTML page: 300,000 "<a " and no ">"',
+        lambda: page_from_html("<html><body><p>Request</p>" + "<a " * 300_000, source="page.html"),
+    ),
+    (
+        'HTML page: 300,000 "<!--" and no "-->"',
+        lambda: page_from_html("<html><body><p>Request</p>" + "<!--" * 300_000, source="page.html"),
     ),
     ('citations: 36,000 "s.40 "', lambda: normalise_citations("s.40 " * 36_000)),
     (
