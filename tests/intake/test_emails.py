@@ -193,6 +193,21 @@ Content-Type: text/plain; charset=x-klingon
     assert any("'x-klingon' is unknown" in note for note in parsed.notes)
 
 
+@pytest.mark.parametrize(
+    "charset", ["undefined", "unicode_escape", "raw_unicode_escape", "rot13", "base64", "idna"]
+)
+def test_a_charset_no_email_is_in_is_unknown(charset: str) -> None:
+    """Python's own codecs are not character sets: "unicode_escape" would read the body's
+    backslashes as escapes, "rot13" and "undefined" stopped the email being read at all."""
+    data = message(
+        f"From: a@example.org\nContent-Type: text/plain; charset={charset}",
+        "Files under C:\\new for the caf\u00e9?".encode(),
+    )
+    parsed = read_eml(data)
+    assert parsed.body == "Files under C:\\new for the caf\u00e9?"
+    assert any(f"'{charset}' is unknown" in note for note in parsed.notes)
+
+
 def test_utf8_declared_as_ascii_is_read_as_utf8_with_a_note() -> None:
     data = message(
         "From: a@example.org\nContent-Type: text/plain; charset=us-ascii",

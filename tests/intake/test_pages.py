@@ -252,6 +252,24 @@ def test_a_declared_character_set_that_garbles_the_page_is_not_trusted():
     assert text.startswith("<html>") and notes == ()
 
 
+@pytest.mark.parametrize(
+    "charset",
+    ["undefined", "unicode_escape", "raw_unicode_escape", "punycode", "idna", "utf-7", "rot13"],
+)
+def test_a_declared_character_set_no_page_is_in_is_unknown(tmp_path, charset):
+    """Python's own codecs are not a page's character set: "unicode_escape" read the page's
+    backslashes as escapes, "undefined" stopped the page being read at all."""
+    page = tmp_path / "page.html"
+    html = f'<html><head><meta charset="{charset}"></head><body><p>{TEXT} C:\\new café</p>'
+    page.write_bytes(html.encode())
+
+    pages, failures = read(page)
+
+    assert failures == {}
+    assert pages[str(page)].text == TEXT.replace("\n", " ") + " C:\\new café"
+    assert pages[str(page)].notes == ()
+
+
 def test_html_the_parser_gives_up_on_fails_alone(tmp_path):
     (tmp_path / "a.html").write_text(
         "<html><body><p>1. Staff <![ see note ]></p></body></html>", encoding="utf-8"

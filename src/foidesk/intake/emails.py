@@ -29,7 +29,14 @@ from email.parser import BytesParser
 from email.utils import parseaddr, parsedate_to_datetime
 from html.parser import HTMLParser
 
-__all__ = ["ParsedEmail", "Requester", "UnreadableEmail", "html_to_text", "read_eml"]
+__all__ = [
+    "ParsedEmail",
+    "Requester",
+    "UnreadableEmail",
+    "charset_codec",
+    "html_to_text",
+    "read_eml",
+]
 
 
 class UnreadableEmail(ValueError):
@@ -218,6 +225,35 @@ def _date_received(message: EmailMessage, notes: list[str]) -> datetime | None:
 
 # --- Body ------------------------------------------------------------------------------------
 
+#: The character sets a page or an email body is read in when it declares one: Python's codec
+#: for each encoding of the WHATWG Encoding Standard, which is what browsers (and Thunderbird,
+#: for mail) accept (https://encoding.spec.whatwg.org/#names-and-labels), with ASCII and Latin-1,
+#: which that standard reads as Windows-1252 and Python as themselves. Any other name is read
+#: as an unknown one. An allow-list rather than ``codecs.lookup(name)._is_text_encoding``,
+#: which is private and also passes Python's own codecs that are no text's character set:
+#: "unicode_escape" and "raw_unicode_escape" read a page's backslashes as escapes, "undefined",
+#: "idna" and "punycode" fail with errors other than a decoding error, "utf-7" turns "+...-"
+#: into other characters. (Codecs such as "rot13", "base64" or "zlib" are not text codecs at
+#: all: ``bytes.decode`` refuses them with ``LookupError``.)
+_CHARSETS = frozenset(
+    {"utf-8", "utf-16", "utf-16-le", "utf-16-be", "ascii", "iso8859-1", "cp866", "koi8-r"}
+    | {"koi8-u", "mac-roman", "mac-cyrillic", "cp874", "tis-620", "gbk", "gb2312", "gb18030"}
+    | {"big5", "big5hkscs", "euc_jp", "iso2022_jp", "shift_jis", "cp932", "euc_kr", "cp949"}
+    | {f"iso8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 11, 13, 14, 15, 16)}
+    | {f"cp{n}" for n in range(1250, 1259)}
+)
+
+
+def charset_codec(name: str) -> str | None:
+    """The codec for text declared to be in character set ``name`` ("UTF8", "latin1",
+    "windows-1252"), or ``None`` when ``name`` is not a character set text is really in
+    (``_CHARSETS``): the declaration is then treated as unknown, never trusted."""
+    try:
+        codec = codecs.lookup(name).name
+    except (LookupError, ValueError):  # ValueError: a NUL in the name
+        return None
+    return codec if codec in _CHARSETS else None
+
 
 def _body_text(part: MIMEPart | None, notes: list[str]) -> tuple[str, str]:
     """The body as text and its type; HTML only when there is no plain-text part."""
@@ -240,16 +276,15 @@ def _decoded(part: MIMEPart, notes: list[str]) -> str:
     payload = part.get_payload(decode=True)
     raw = payload if isinstance(payload, bytes) else b""
     charset = part.get_content_charset() or "us-ascii"
-    try:
-        codecs.lookup(charset)
-    except LookupError:
+    codec = charset_codec(charset)
+    if codec is None:
         notes.append(
             f"The body's character set {charset!r} is unknown; it was read as UTF-8 and any "
             "characters that could not be read are shown as \ufffd."
         )
         return raw.decode("utf-8", errors="replace")
     try:
-        return raw.decode(charset)
+        return raw.decode(codec)
     except UnicodeDecodeError:
         pass
     try:
@@ -258,7 +293,7 @@ def _decoded(part: MIMEPart, notes: list[str]) -> str:
         notes.append(
             f"Some characters in the body are not valid {charset} and are shown as \ufffd."
         )
-        return raw.decode(charset, errors="replace")
+        return raw.decode(codec, errors="replace")
     notes.append(f"The body is declared as {charset} but is UTF-8; it was read as UTF-8.")
     return text
 

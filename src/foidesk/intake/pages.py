@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
 
-from foidesk.intake.emails import html_to_text
+from foidesk.intake.emails import charset_codec, html_to_text
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -128,8 +128,9 @@ def _too_large(size: int, limit: int) -> str:
 def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, tuple[str, ...]]:
     """Decode a page's bytes; return the text and notes. Raises ``ValueError`` with the reason.
 
-    Order: a byte-order mark; the character set the HTML declares (when the text it gives still
-    says ``charset``: a wrong declaration garbles its own words); UTF-8; Windows-1252; Latin-1.
+    Order: a byte-order mark; the character set the HTML declares (when it is one a page can be
+    in, ``emails.charset_codec``, and the text it gives still says ``charset``: a wrong
+    declaration garbles its own words); UTF-8; Windows-1252; Latin-1.
     NUL bytes (outside UTF-16) or a known binary signature mean ``binary file``; text that only
     Latin-1 can read and that is then full of control characters means ``unknown encoding``.
     """
@@ -146,16 +147,17 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, tupl
         raise ValueError("binary file")
     tried: list[str] = []
     if declared:
+        # A name that is no page's character set ("undefined", "unicode_escape") is unknown.
+        codec = charset_codec(declared)
         try:
-            text = data.decode(declared)
-        except (LookupError, UnicodeDecodeError):
-            tried.append(declared)
-        else:
-            # A declaration read back from the text it declares is trusted; one that garbles it
-            # ("utf-16" on an ASCII page) is not.
-            if "charset" in text[:4096].lower():
-                return text, ()
-            tried.append(declared)
+            text = data.decode(codec) if codec else None
+        except UnicodeDecodeError:
+            text = None
+        # A declaration read back from the text it declares is trusted; one that garbles it
+        # ("utf-16" on an ASCII page) is not.
+        if text is not None and "charset" in text[:4096].lower():
+            return text, ()
+        tried.append(declared)
     try:
         return data.decode("utf-8"), ()
     except UnicodeDecodeError:
