@@ -124,6 +124,45 @@ def test_an_id_used_twice_in_one_file_keeps_the_first(tmp_path):
     assert failures == {f"{log}:3 (p1)": 'the same "id" as line 1: left out'}
 
 
+@pytest.mark.parametrize(("encoding", "order"), [("utf-16-le", "little"), ("utf-16-be", "big")])
+def test_utf_16_without_a_byte_order_mark_is_read_with_a_note(tmp_path, encoding, order):
+    text = tmp_path / "page.txt"
+    text.write_bytes((TEXT + " – £5, café").encode(encoding))
+    html = tmp_path / "page.html"
+    html.write_bytes(f"<html><body><h1>Drones</h1><p>{TEXT}</p></body></html>".encode(encoding))
+
+    pages, failures = read(text, html)
+
+    assert failures == {}
+    note = f"no byte-order mark, and every other byte is zero: read as UTF-16 ({order}-endian)"
+    assert (pages[str(text)].text, pages[str(text)].notes) == (TEXT + " – £5, café", (note,))
+    assert (pages[str(html)].title, pages[str(html)].notes) == ("Drones", (note,))
+
+
+def test_zero_bytes_that_are_not_utf_16_are_still_binary(tmp_path):
+    scattered = tmp_path / "scattered.txt"
+    scattered.write_bytes(b"Request\x00\x01\x00\x02" * 20)
+    controls = tmp_path / "controls.txt"  # every other byte zero, but no text in the others
+    controls.write_bytes(bytes(range(1, 32)).replace(b"", b"\x00")[1:] + b"\x00")
+
+    assert read(scattered, controls)[1] == {
+        str(scattered): "binary file",
+        str(controls): "binary file",
+    }
+
+
+def test_a_json_line_in_utf_16_is_not_guessed(tmp_path):
+    """JSON Lines are UTF-8 (https://jsonlines.org/), every line of them."""
+    log = tmp_path / "log.jsonl"
+    log.write_bytes(line(id="a").encode() + line(id="b").encode("utf-16-le"))
+
+    pages, failures = read(log)
+
+    assert [p.id for p in pages.values()] == ["a"]
+    # (The UTF-16 line's last byte, after its "\n", is a line of its own.)
+    assert set(failures.values()) == {"binary file"}
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le"])
 def test_json_lines_in_utf_16_are_refused_whole(tmp_path, encoding):
     log = tmp_path / "log.jsonl"

@@ -23,8 +23,10 @@ text or a whole number, is longer than 200 characters or comes twice in one file
 folder, what cannot be read is named too: a sub-folder without permission, a broken link, a
 link to a folder (not followed), a device or pipe. Text that is not UTF-8 is read as UTF-8 with
 a byte-order mark, then Windows-1252, then Latin-1, and the page carries a note saying which
-was used (never silently). JSON Lines are UTF-8 (https://jsonlines.org/); a UTF-16 file is
-refused whole, with that reason. Only the standard library is used.
+was used (never silently); a file with a zero byte in every other place is read as UTF-16
+without a byte-order mark, with a note saying which byte order. JSON Lines are UTF-8
+(https://jsonlines.org/); a UTF-16 file is refused whole, with that reason. Only the standard
+library is used.
 """
 
 from __future__ import annotations
@@ -125,14 +127,37 @@ def _too_large(size: int, limit: int) -> str:
     return f"too large ({_megabytes(size)} MB; limit {_megabytes(limit)} MB)"
 
 
-def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, tuple[str, ...]]:
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` when ``data`` looks like UTF-16 text saved without a
+    byte-order mark (as some Windows programs export it), else ``None``.
+
+    Text that is mostly ASCII, as an English or Welsh page is, has a zero byte in every other
+    place in UTF-16 (the high byte of each character: before it in big-endian, after it in
+    little-endian) and almost none in the others. Binary files have zero bytes anywhere.
+    """
+    if len(data) % 2:
+        return None
+    sample = data[:65536]
+    characters = len(sample) // 2
+    after, before = sample[1::2].count(0), sample[0::2].count(0)
+    for codec, high, low in (("utf-16-le", after, before), ("utf-16-be", before, after)):
+        if high * 4 >= characters * 3 and low * 100 <= characters:
+            return codec
+    return None
+
+
+def decode_bytes(
+    data: bytes, *, declared: str | None = None, utf16_without_bom: bool = True
+) -> tuple[str, tuple[str, ...]]:
     """Decode a page's bytes; return the text and notes. Raises ``ValueError`` with the reason.
 
-    Order: a byte-order mark; the character set the HTML declares (when it is one a page can be
-    in, ``emails.charset_codec``, and the text it gives still says ``charset``: a wrong
-    declaration garbles its own words); UTF-8; Windows-1252; Latin-1.
-    NUL bytes (outside UTF-16) or a known binary signature mean ``binary file``; text that only
-    Latin-1 can read and that is then full of control characters means ``unknown encoding``.
+    Order: a byte-order mark; UTF-16 without one (``_utf16_without_bom``; not when
+    ``utf16_without_bom`` is false, as for a line of JSON Lines, which is UTF-8); the character
+    set the HTML declares (when it is one a page can be in, ``emails.charset_codec``, and the
+    text it gives still says ``charset``: a wrong declaration garbles its own words); UTF-8;
+    Windows-1252; Latin-1. Every guess is named in a note. NUL bytes (outside UTF-16) or a known
+    binary signature mean ``binary file``; text that only Latin-1 can read and that is then
+    full of control characters means ``unknown encoding``.
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
@@ -144,7 +169,17 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, tupl
         if data.startswith(magic):
             raise ValueError(f"binary file ({kind})")
     if b"\x00" in data:
-        raise ValueError("binary file")
+        codec = _utf16_without_bom(data) if utf16_without_bom else None
+        try:
+            text = data.decode(codec) if codec else None
+        except UnicodeDecodeError:  # an unpaired surrogate: not UTF-16 after all
+            text = None
+        if text is None or len(_CONTROL.findall(text)) > max(3, len(text) // 200):
+            raise ValueError("binary file")
+        name = "little" if codec == "utf-16-le" else "big"
+        return text, (
+            f"no byte-order mark, and every other byte is zero: read as UTF-16 ({name}-endian)",
+        )
     tried: list[str] = []
     if declared:
         # A name that is no page's character set ("undefined", "unicode_escape") is unknown.
@@ -424,7 +459,7 @@ def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Page | Unreadable]:
                 continue
             blank = False
             try:
-                line, read_as = decode_bytes(raw)
+                line, read_as = decode_bytes(raw, utf16_without_bom=False)
             except ValueError as exc:
                 yield Unreadable(source, str(exc))
                 continue
