@@ -293,6 +293,36 @@ def test_bad_input_is_reported_page_by_page_and_the_rest_imported(tmp_path):
     assert "Drones" in out
 
 
+def test_report_lines_show_control_characters_rather_than_act_on_them(tmp_path):
+    """A title or name from the input could otherwise drive the terminal: ESC sequences that
+    clear the screen or retitle the window, "\r" that writes over the line, a bidirectional
+    override that shows what follows backwards."""
+    title = "Drones\x1b]0;owned\x07\x1b[2J\rAll clear \u202eflipped\x9b"
+    log = tmp_path / "log.jsonl"
+    log.write_text(
+        json.dumps({"id": "d1", "title": title, "text": PAGE.format(ref="8A/22")})
+        + "\n"
+        + json.dumps({"id": "d2\u202e", "text": "Minutes of the meeting."})
+        + "\n",
+        encoding="utf-8",
+    )
+
+    out, err, status = import_log(log, authority="West\u2028Midlands Police\x1b[8m")
+
+    assert status == 1
+    shown = out + err
+    assert not any(c in shown for c in "\x1b\x07\r\x9b\u202e\u2028")
+    assert (
+        r"Drones\x1b]0;owned\x07\x1b[2J\rAll clear \u202eflipped\x9b "
+        r"(West\u2028Midlands Police\x1b[8m; 2 questions" in out
+    )
+    assert rf"{log}:2 (d2\u202e): no response found" in err
+    # What is stored, and --json, keep the text as it was: JSON escapes what it must.
+    assert ImportedRecord.objects.get().title == title
+    printed, _, _ = import_log(log, json=True, dry_run=True)
+    assert json.loads(printed.splitlines()[0])["title"] == title
+
+
 def test_by_names_the_member_of_staff(make_staff, tmp_path):
     officer = make_staff("priya", Role.FOI_OFFICER)
     (tmp_path / "a.txt").write_text(PAGE.format(ref="9A/22"), encoding="utf-8")

@@ -33,7 +33,9 @@ Each new or changed page's report names what about its reading to check first
 (``foidesk.intake.doubts``), and the summary counts the run's records to check first (those
 with doubts that staff have not checked), as the run's page does.
 
-Page text is never logged.
+Page text is never logged. Titles, names and reasons in the report come from the input, so
+what a terminal would act on rather than show (ESC, "\\r", bidirectional overrides) is written
+as its escape ("\\x1b"); ``--json`` is JSON, which escapes what it must itself.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ import json
 import os
 import sys
 import time
+import unicodedata
 from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -82,6 +85,25 @@ _OUTCOME_WORDS = {
     "future_publication_s22": "future publication (s22)",
     "ncnd": "NCND",
 }
+
+
+#: Characters a terminal acts on rather than shows: control characters (ESC begins the
+#: sequences that move the cursor, recolour the screen or retitle the window; "\r" and "\b"
+#: write over what was shown), line and paragraph separators, format characters such as the
+#: bidirectional overrides that reorder what is shown (CVE-2021-42574), and lone surrogates,
+#: which cannot be written at all.
+_UNSHOWN = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+
+
+def _printable(line: str) -> str:
+    """``line`` as a terminal shows it: page titles, file names and reasons come from the
+    input, and what ``_UNSHOWN`` names is written as its escape ("\\x1b", "\\r", "\\u202e")."""
+    if line.isascii() and line.isprintable():
+        return line
+    return "".join(
+        c.encode("unicode_escape").decode("ascii") if unicodedata.category(c) in _UNSHOWN else c
+        for c in line
+    )
 
 
 @dataclass
@@ -173,7 +195,7 @@ class Command(BaseCommand):
             try:
                 self._close_run()
             except Exception as closing:  # noqa: BLE001 - the database may be what failed
-                self.stderr.write(f"The run could not be closed either ({type(closing).__name__})")
+                self._err(f"The run could not be closed either ({type(closing).__name__})")
             raise
         self._finish()
 
@@ -216,6 +238,14 @@ class Command(BaseCommand):
     # --- output ---------------------------------------------------------------------------
 
     def _out(self, line: str) -> None:
+        """Write a line for people to standard output, ``_printable``."""
+        self._write(_printable(line))
+
+    def _err(self, line: str) -> None:
+        """Write a line for people to standard error, ``_printable``."""
+        self.stderr.write(_printable(line))
+
+    def _write(self, line: str) -> None:
         """Write to standard output; if the reader has gone (``| head``), keep importing."""
         if getattr(self, "stdout_closed", False):
             return
@@ -231,14 +261,14 @@ class Command(BaseCommand):
 
     def _fail(self, source: str, reason: str) -> None:
         self.counts.failures.append((source, reason))
-        self.stderr.write(f"{source}: {reason}")
+        self._err(f"{source}: {reason}")
 
     def _print_json(self, page: PageToStore) -> None:
         out = page.extraction.corpus_record(page_id=page.page_id)
         if self.check:
             out["findings"] = page.findings
             out["check_notes"] = list(page.check_notes)
-        self._out(json.dumps(out, ensure_ascii=False))
+        self._write(json.dumps(out, ensure_ascii=False))  # JSON escapes what it must itself
 
     # --- a batch --------------------------------------------------------------------------
 
@@ -332,7 +362,7 @@ class Command(BaseCommand):
             f"{to_check} to check first (the importer is unsure of its reading)"
         )
         if self.as_json:
-            self.stderr.write(summary)
+            self._err(summary)
         else:
             self._out(summary)
         if failed:
