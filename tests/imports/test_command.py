@@ -323,6 +323,30 @@ def test_report_lines_show_control_characters_rather_than_act_on_them(tmp_path):
     assert json.loads(printed.splitlines()[0])["title"] == title
 
 
+def test_a_file_given_more_than_once_is_imported_once_and_the_report_says_so(tmp_path):
+    folder = tmp_path / "log"
+    folder.mkdir()
+    page = folder / "a.txt"
+    page.write_text(PAGE.format(ref="4R/22"), encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to(page)
+
+    out, err, status = import_log(page, folder, tmp_path / "link.txt", folder)
+
+    assert status == 0, err
+    assert out.count(": imported:") == 1
+    assert f"{page} was given more than once; read once" in out
+    assert f"{tmp_path / 'link.txt'} was given more than once (as {page}); read once" in out
+    assert f"{folder} was given more than once; read once" in out
+    assert "1 read, 1 imported, 0 updated, 0 unchanged, 0 failed" in out
+    run = ImportRun.objects.get()
+    assert (run.pages_read, run.imported, run.failed) == (1, 1, 0)
+    assert not ImportFailure.objects.exists()
+    # With --json the notice keeps out of the JSON, as the summary does.
+    printed, err, _ = import_log(page, page, json=True, dry_run=True)
+    assert len(printed.splitlines()) == 1
+    assert f"{page} was given more than once; read once" in err
+
+
 def test_by_names_the_member_of_staff(make_staff, tmp_path):
     officer = make_staff("priya", Role.FOI_OFFICER)
     (tmp_path / "a.txt").write_text(PAGE.format(ref="9A/22"), encoding="utf-8")

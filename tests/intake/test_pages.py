@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from foidesk.intake.pages import Page, Unreadable, decode_bytes, read_pages, shown
+from foidesk.intake.pages import Page, Repeated, Unreadable, decode_bytes, read_pages, shown
 
 TEXT = "Request\n1. How many drones?\nResponse\nThe force has 4 drones."
 
@@ -334,3 +334,51 @@ def test_a_folder_is_read_folder_by_folder_in_name_order(tmp_path):
     pages, _ = read(tmp_path)
 
     assert list(pages) == [str(tmp_path / "2023" / "p.txt"), str(tmp_path / "2023-01.txt")]
+
+
+def test_a_file_named_more_than_once_is_read_once(tmp_path, monkeypatch):
+    """However it was named again: the same path, a link, a hard link, a folder holding it, the
+    folder itself again or by another path. A hidden sub-folder, which reading its folder left
+    out, is read when named."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "log" / "sub").mkdir(parents=True)
+    (tmp_path / "log" / ".drafts").mkdir()
+    for name in ("log/a.txt", "log/sub/b.txt", "log/.drafts/c.txt"):
+        (tmp_path / name).write_text(TEXT, encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "log" / "a.txt")
+    os.link(tmp_path / "log" / "sub" / "b.txt", tmp_path / "hard.txt")
+
+    items = list(
+        read_pages(
+            ["log/a.txt", "./log/a.txt", "link.txt", "log", "log/sub", "hard.txt"]
+            + ["log/.drafts", str(tmp_path / "log") + "/"]
+        )
+    )
+
+    assert [i.source for i in items if isinstance(i, Page)] == [
+        "log/a.txt",
+        "log/sub/b.txt",
+        "log/.drafts/c.txt",
+    ]
+    assert [i.message for i in items if isinstance(i, Repeated)] == [
+        "log/a.txt was given more than once; read once",
+        "link.txt was given more than once (as log/a.txt); read once",
+        "log/a.txt was given more than once; read once",
+        "log/sub was given more than once (in log); read once",
+        "hard.txt was given more than once (as log/sub/b.txt); read once",
+        f"{tmp_path}/log was given more than once (as log); read once",
+    ]
+
+
+def test_a_folder_named_after_one_inside_it_reads_the_rest(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "sub" / "b.txt").write_text(TEXT, encoding="utf-8")
+
+    items = list(read_pages([tmp_path / "sub", tmp_path]))
+
+    assert [(type(i), i.source) for i in items] == [
+        (Page, str(tmp_path / "sub" / "b.txt")),
+        (Page, str(tmp_path / "a.txt")),
+        (Repeated, str(tmp_path / "sub")),
+    ]

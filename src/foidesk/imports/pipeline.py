@@ -15,7 +15,7 @@ from typing import Any
 
 from foidesk.intake.doubts import reading_doubts
 from foidesk.intake.extraction import Extraction, NoResponse, Reasoning, extract
-from foidesk.intake.pages import Page, Unreadable
+from foidesk.intake.pages import Page, Repeated, Unreadable
 
 from .checking import check_extraction
 
@@ -105,14 +105,14 @@ def prepare(page: Page, *, authority: str | None = None, check: bool = False):
     )
 
 
-def _prepare_item(args: tuple[Page | Unreadable, _Options]):
+def _prepare_item(args: tuple[Page | Unreadable | Repeated, _Options]):
     item, options = args
-    if isinstance(item, Unreadable):
+    if not isinstance(item, Page):  # why a file was not read, or that it was read already
         return item
     return prepare(item, authority=options.authority, check=options.check)
 
 
-def _prepare_slim(args: tuple[Page | Unreadable, _Options]):
+def _prepare_slim(args: tuple[Page | Unreadable | Repeated, _Options]):
     """``_prepare_item``, keeping only what is stored (the request and response texts and the
     reasoning were needed only to extract, check and doubt): a batch of pages waiting to be
     stored, or sent back from a worker process, holds each page's text once."""
@@ -126,13 +126,14 @@ def _prepare_slim(args: tuple[Page | Unreadable, _Options]):
 
 
 def prepare_all(
-    items: Iterable[Page | Unreadable],
+    items: Iterable[Page | Unreadable | Repeated],
     *,
     authority: str | None = None,
     check: bool = False,
     workers: int = 1,
-) -> Iterator[PageToStore | Unreadable]:
-    """``prepare`` every page, in order; with ``workers`` > 1 in that many processes."""
+) -> Iterator[PageToStore | Unreadable | Repeated]:
+    """``prepare`` every page, in order; with ``workers`` > 1 in that many processes. What is
+    not a page (``Unreadable``, ``Repeated``) comes through as it is, in its place."""
     options = _Options(authority, check)
     jobs = ((item, options) for item in items)
     if workers <= 1:

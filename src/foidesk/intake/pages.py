@@ -15,6 +15,9 @@ Input forms:
   ``url``, ``title`` and ``text_complete`` (the corpus format); a bad line fails alone;
 - folders: every file inside, recursively, in name order; hidden files are left out.
 
+Each file is read once however often it is named (twice, inside a folder also named, through a
+link): after the first, a ``Repeated`` says it was given again.
+
 Reasons for refusing a page, worded for the person running the import: ``binary file``,
 ``empty page``, ``too large (N MB; limit 5 MB)``, ``unknown encoding``, text the database cannot
 keep (NUL characters; unpaired UTF-16 surrogates, which a JSON escape can write), a file name
@@ -46,6 +49,7 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "MAX_ID_LENGTH",
     "Page",
+    "Repeated",
     "Unreadable",
     "decode_bytes",
     "page_from_html",
@@ -116,6 +120,27 @@ class Unreadable:
 
     source: str
     reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Repeated:
+    """A file or folder named again in the same import: twice on the command line, inside a
+    folder also named, through a link or another spelling of its path. It is read only where it
+    came first (``first``, as that was named; ``within`` when it was inside that folder), so
+    that one run neither imports nor counts a page twice. Not a failure: a notice."""
+
+    source: str
+    first: str
+    within: bool = False
+
+    @property
+    def message(self) -> str:
+        """The report's line, for people."""
+        if self.within:
+            return f"{self.source} was given more than once (in {self.first}); read once"
+        if self.source == self.first:
+            return f"{self.source} was given more than once; read once"
+        return f"{self.source} was given more than once (as {self.first}); read once"
 
 
 def _megabytes(size: int) -> str:
@@ -319,18 +344,27 @@ def _name_problem(path: Path) -> str | None:
     return None
 
 
-def _in_folder(folder: Path) -> Iterator[Path | Unreadable]:
+def _in_folder(folder: Path, done: dict[Path, str]) -> Iterator[Path | Unreadable | Repeated]:
     """Every file below ``folder`` in name order (hidden ones left out), and what could not be
-    read there, each with its reason: nothing inside a folder is passed over in silence."""
-    found: list[tuple[str, Path | Unreadable]] = []
+    read there, each with its reason: nothing inside a folder is passed over in silence. A
+    sub-folder already read (``done``: each folder read so far, as found on disk, and as it was
+    named) is named once as ``Repeated`` rather than read again."""
+    found: list[tuple[str, Path | Unreadable | Repeated]] = []
 
     def unreadable(exc: OSError) -> None:
         where = Path(exc.filename) if exc.filename else folder
         found.append((str(where), Unreadable(shown(where), _os_reason(exc))))
 
+    def not_read_before(here: Path, name: str) -> bool:
+        sub = here / name
+        first = None if sub.is_symlink() else done.get(sub.resolve())
+        if first is not None:
+            found.append((str(sub), Repeated(shown(sub), first)))
+        return first is None
+
     for top, dirs, names in os.walk(folder, onerror=unreadable):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
         here = Path(top)
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not_read_before(here, d)]
         for name in names + [d for d in dirs if (here / d).is_symlink()]:
             if name.startswith("."):
                 continue
@@ -364,14 +398,31 @@ def _os_reason(exc: OSError) -> str:
     return f"cannot be read ({exc.strerror or type(exc).__name__})"
 
 
-def _files(paths: Iterable[str | Path]) -> Iterator[Path | Unreadable]:
+def _covered(folder: Path, resolved: Path, done: dict[Path, str]) -> Repeated | None:
+    """``Repeated`` when ``folder`` (``resolved``, as found on disk) is a folder already read,
+    or is inside one and not hidden there (reading a folder leaves out what is hidden)."""
+    for earlier, first in done.items():
+        if resolved.is_relative_to(earlier):
+            inside = resolved.relative_to(earlier).parts
+            if not any(part.startswith(".") for part in inside):
+                return Repeated(shown(folder), first, within=bool(inside))
+    return None
+
+
+def _files(paths: Iterable[str | Path]) -> Iterator[Path | Unreadable | Repeated]:
+    done: dict[Path, str] = {}  # each folder read, as found on disk: as it was named
     for raw in paths:
         if not str(raw).strip():
             yield Unreadable(repr(str(raw)), "empty path (no file or folder named)")
             continue
         path = Path(raw)
         if path.is_dir():
-            yield from _in_folder(path)
+            resolved = path.resolve()
+            if repeated := _covered(path, resolved, done):
+                yield repeated
+                continue
+            yield from _in_folder(path, done)
+            done[resolved] = shown(path)
         elif path.exists() or path.is_symlink():
             yield _file_or_reason(path)
         else:
@@ -555,16 +606,36 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Page | Unreadable]:
         yield Page(source=source, path=source, text=text, notes=notes)
 
 
+def _once(items: Iterable[Path | Unreadable | Repeated]) -> Iterator[Path | Unreadable | Repeated]:
+    """``items`` with each file after its first as ``Repeated``: the same file is the same
+    device and inode, whichever link, spelling or folder led to it."""
+    first: dict[tuple[int, int], str] = {}
+    for item in items:
+        if isinstance(item, Path):
+            try:
+                found = item.stat()
+            except OSError:
+                yield item  # reading it says why it cannot be read
+                continue
+            key = (found.st_dev, found.st_ino)
+            if key in first:
+                yield Repeated(shown(item), first[key])
+                continue
+            first[key] = shown(item)
+        yield item
+
+
 def read_pages(
     paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES
-) -> Iterator[Page | Unreadable]:
-    """Every page in ``paths`` (files, folders, JSON Lines), or why it could not be read.
+) -> Iterator[Page | Unreadable | Repeated]:
+    """Every page in ``paths`` (files, folders, JSON Lines), or why it could not be read, each
+    file once (``Repeated`` names a file or folder given again).
 
     A page whose text is blank after reading is ``Unreadable(..., "empty page")``; whether a
     readable page holds a response at all is for the extractor to say.
     """
-    for item in _files(paths):
-        if isinstance(item, Unreadable):
+    for item in _once(_files(paths)):
+        if not isinstance(item, Path):
             yield item
             continue
         try:

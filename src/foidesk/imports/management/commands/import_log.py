@@ -5,7 +5,8 @@ and optionally ``id``, ``url``, ``title``), extracts each page (``foidesk.intake
 and stores it as an ``ImportedRecord`` linked to its source and authority; importing the same
 page again updates its record. Every page that cannot be imported is reported on standard
 error as ``source: reason`` and kept with the run; the others are imported and the command
-exits with status 1.
+exits with status 1. A file given more than once (twice, inside a folder also given, through a
+link) is read once, and the report says so.
 
 Options:
 
@@ -63,7 +64,7 @@ from foidesk.imports.services import (
     import_run_finish,
     import_run_start,
 )
-from foidesk.intake.pages import DEFAULT_MAX_BYTES, Unreadable, read_pages
+from foidesk.intake.pages import DEFAULT_MAX_BYTES, Repeated, Unreadable, read_pages
 
 BATCH = 500
 #: A batch is stored sooner when its pages' text comes to this many characters: 500 pages
@@ -210,10 +211,14 @@ class Command(BaseCommand):
         with closing(prepared_pages):
             self._import_each(prepared_pages)
 
-    def _import_each(self, prepared_pages: Iterator[PageToStore | Unreadable]) -> None:
+    def _import_each(self, prepared_pages: Iterator[PageToStore | Unreadable | Repeated]) -> None:
         batch: list[PageToStore] = []
         batch_text = 0
         for prepared in prepared_pages:
+            if isinstance(prepared, Repeated):
+                # Read once: neither a page read nor a failure, but the person should know.
+                (self._err if self.as_json else self._out)(prepared.message)
+                continue
             self.counts.read += 1
             if isinstance(prepared, Unreadable):
                 self._fail(prepared.source, prepared.reason)
