@@ -450,3 +450,15 @@ def test_a_page_citing_thousands_of_provisions() -> None:
 )
 def test_a_list_of_regulations_carries_on_with_sections(text, expected) -> None:
     assert normalise_citations(text, Regime.EIR) == expected
+
+
+def test_section_30_named_in_the_quoted_words_of_section_31_is_not_cited() -> None:
+    text = (
+        "Section 31(1)(a) and (b) - Law enforcement\n"
+        "Information which is not exempt information by virtue of section 30 is exempt "
+        "information if its disclosure under this Act would, or would be likely to, prejudice"
+    )
+    assert normalise_citations(text) == ["s31(1)(a)", "s31(1)(b)"]
+    assert normalise_citations("It is exempt information by virtue of section 30(1)(a).") == [
+        "s30(1)(a)"
+    ]
