@@ -313,6 +313,9 @@ _WH_START = re.compile(
 _NOUN_START = re.compile(
     r"^(?:(?:the\s+)?(?:total\s+|current\s+|overall\s+|average\s+|annual\s+)?(?:number|numbers|"
     r"amount|names?|dates?|locations?|cost|costs)\s+of"
+    # "The cost for 1 year following the contract ...", "The total spend on agency staff" (not
+    # a title, "Spend on branded merchandise")
+    r"|the\s+(?:total\s+|annual\s+)?(?:cost|costs|spend|expenditure)\s+(?:for|on)\b"
     r"|the\s+total\b|the\s+(?:details|guidelines|policy|policies|minutes)\b"
     r"|a\s+(?:full\s+)?(?:breakdown|copy|list|summary|table|description)\b|copies\s+of|details\s+of"
     r"|(?:any|all)\s+(?:documents?|information|records?|correspondence|reports?|data|guidance|"
