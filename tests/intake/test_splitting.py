@@ -1106,6 +1106,20 @@ def test_items_numbered_with_a_dash_or_a_colon_carry_their_following_lines() -> 
     ]
 
 
+def test_two_paragraphs_each_naming_a_cost_are_two_questions() -> None:
+    assert texts(
+        "The cost of flying and maintaining the force's aircraft for 1 year before the "
+        "contract with [Name supplied]\n\n"
+        "The cost for 1 year following the contract agreement for flying and maintaining the "
+        "aircraft.\n"
+    ) == [
+        "The cost of flying and maintaining the force's aircraft for 1 year before the "
+        "contract with [Name supplied]",
+        "The cost for 1 year following the contract agreement for flying and maintaining the "
+        "aircraft.",
+    ]
+
+
 @pytest.mark.parametrize(
     "lead", ["including but not limited to:", "including, but not limited to:"]
 )
