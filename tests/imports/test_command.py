@@ -291,6 +291,14 @@ def test_bad_input_is_reported_page_by_page_and_the_rest_imported(tmp_path):
     cafe = ImportedRecord.objects.get(reference="3A/22")
     assert "café" in cafe.full_text
     assert "Drones" in out
+    # The guess is for staff to check: the letters may be wrong.
+    guessed = "Reading the file: not valid utf-8: read as Windows-1252 (cp1252)."
+    assert guessed in cafe.doubts
+    assert f"  check first: {guessed}" in out
+    assert not any(
+        d.startswith("Reading the file")
+        for d in ImportedRecord.objects.get(reference="1A/22").doubts
+    )
 
 
 def test_report_lines_show_control_characters_rather_than_act_on_them(tmp_path):

@@ -101,7 +101,9 @@ def prepare(page: Page, *, authority: str | None = None, check: bool = False):
         findings=findings,
         check_notes=notes,
         title=page.title,
-        doubts=reading_doubts(e),
+        # How the file was read ("not valid utf-8: read as Windows-1252 (cp1252)", '"title" is
+        # not text: left out') is worth checking too: a guessed character set garbles letters.
+        doubts=(*reading_doubts(e), *(f"Reading the file: {note}." for note in page.notes)),
     )
 
 
