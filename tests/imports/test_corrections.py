@@ -8,6 +8,7 @@ import io
 import json
 import logging
 import re
+from urllib.parse import urlencode
 
 import pytest
 from django.core.management import call_command
@@ -25,6 +26,7 @@ from foidesk.imports.corrections import (
     tally,
     unapplied,
 )
+from foidesk.imports.forms import QUESTION_CHARS
 from foidesk.imports.models import ImportedRecord, ImportRun
 from foidesk.imports.services import imported_record_check
 from foidesk.law.provisions import CitationError
@@ -454,6 +456,84 @@ def _form(record: ImportedRecord, **changes: str) -> dict[str, str]:
         data.update({f"q{n}_text": "", f"q{n}_outcome": "", f"q{n}_provisions": ""})
     data.update(changes)
     return data
+
+
+def _sent(client, url: str, data: dict[str, str]):
+    """Post the check form as a browser sends it: URL-encoded, with each line break in a box
+    sent as CR LF."""
+    sent = {k: v.replace("\n", "\r\n") if k.endswith("_text") else v for k, v in data.items()}
+    return client.post(url, urlencode(sent), content_type="application/x-www-form-urlencoded")
+
+
+#: A question of 60 lines, 5,560 characters as read (5,620 as a browser sends it).
+LONG_QUESTION = "For each police station please give the following:\n" + "\n".join(
+    f"– The number of drones bought for station {i} in each year since 2015, with the cost of each"
+    for i in range(60)
+)
+
+
+def _import_long(tmp_path, question: str) -> ImportedRecord:
+    page = PAGE.format(ref="1053A/22", third="")
+    return _import_text(tmp_path, page.replace("How many drones does the force have?", question))
+
+
+@pytest.mark.django_db
+def test_a_long_question_is_checked_as_read_and_joined_to_the_next(officer_client, tmp_path):
+    record = _import_long(tmp_path, LONG_QUESTION)
+    assert record.extracted["questions"][0]["text"] == LONG_QUESTION
+    url = reverse("imports:record-check", kwargs={"pk": record.pk})
+    assert "with the cost of each</textarea>" in officer_client.get(url).content.decode()
+
+    response = _sent(officer_client, url, _form(record, q2_outcome="disclosed", q2_provisions=""))
+
+    assert response.status_code == 302
+    record.refresh_from_db()
+    assert record.corrections["questions"] == {
+        "2": {"outcome": "disclosed", "exemptions": [], "read": "Which drones are you using?"}
+    }
+    joined = f"{LONG_QUESTION}\nWhich drones are you using?"
+    response = _sent(officer_client, url, _form(record, q1_text=joined, q2_text="", q2_outcome=""))
+    assert response.status_code == 302
+    record.refresh_from_db()
+    assert [q["text"] for q in record.corrections["split"]] == [joined]  # line ends as read
+
+
+@pytest.mark.django_db
+def test_a_question_read_longer_than_a_box_takes_may_stay_as_long(officer_client, tmp_path):
+    question = "Please tell me " + ", ".join(
+        f"how many drones were bought for station {i}" for i in range(500)
+    )
+    record = _import_long(tmp_path, f"{question}?")
+    read = record.extracted["questions"][0]["text"]
+    assert len(read) == 22_404 > QUESTION_CHARS
+    url = reverse("imports:record-check", kwargs={"pk": record.pk})
+
+    longer = _sent(officer_client, url, _form(record, q1_text=f"{read} And when?"))
+    assert longer.status_code == 400
+    html = longer.content.decode()
+    assert "A question must be 22,404 characters or fewer" in html
+    assert "Write the words of question 1" not in html  # its words were given
+    record.refresh_from_db()
+    assert record.checked_at is None
+
+    assert _sent(officer_client, url, _form(record, q1_outcome="disclosed")).status_code == 302
+    record.refresh_from_db()
+    assert record.corrections["questions"]["1"]["outcome"] == "disclosed"
+    assert "text" not in record.corrections["questions"]["1"]
+
+
+@pytest.mark.django_db
+def test_a_question_longer_than_a_box_takes_is_a_400_saying_so(officer_client, tmp_path):
+    record = _import(tmp_path)
+    url = reverse("imports:record-check", kwargs={"pk": record.pk})
+
+    response = _sent(officer_client, url, _form(record, q3_text="Why? " * 4_001))
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "A question must be 20,000 characters or fewer" in html
+    record.refresh_from_db()
+    assert record.checked_at is None and record.corrections == {}
 
 
 def test_a_question_answered_with_the_whole_request_shows_the_decision():

@@ -121,6 +121,27 @@ def _yes_no(label: str) -> forms.ChoiceField:
     )
 
 
+#: The most characters a question's box takes. Questions are mostly a sentence or two, but a
+#: page may ask one long question (a list of what is wanted for each station, with the reasons)
+#: and the officer may join two questions in one box. A record whose page has a longer question
+#: is still allowed that question's length (``RecordCheckForm.question_chars``).
+QUESTION_CHARS = 20_000
+
+
+def _one_line_end(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+class QuestionWordsField(forms.CharField):
+    """A question's words as its box sends them. A browser sends a textarea's line breaks as
+    CR LF (https://html.spec.whatwg.org/multipage/form-elements.html#the-textarea-element), so
+    a question of several lines would count each break twice against the limit, and keep the
+    CRs in staff's words; they are read as the importer writes them, one LF each."""
+
+    def to_python(self, value):
+        return _one_line_end(super().to_python(value))
+
+
 class RecordCheckForm(forms.Form):
     """Checking an imported record against its page: every value the importer read, editable.
 
@@ -193,12 +214,18 @@ class RecordCheckForm(forms.Form):
         super().__init__(data, initial=initial)
         outcomes = [("", "Not visible on the page"), *Outcome.choices]
         self.numbers = range(1, len(self.questions) + self.EXTRA_QUESTIONS + 1)
+        #: The most characters a question's box takes: ``QUESTION_CHARS``, or the length of
+        #: the longest question the record has, so that every question can stay as it was read.
+        self.question_chars = max(
+            [QUESTION_CHARS, *(len(_one_line_end(q.text).strip()) for q in self.questions)]
+        )
+        too_long = f"A question must be {self.question_chars:,} characters or fewer"
         for n in self.numbers:
             q = self.questions[n - 1] if n <= len(self.questions) else None
-            self.fields[f"q{n}_text"] = forms.CharField(
+            self.fields[f"q{n}_text"] = QuestionWordsField(
                 label=f"Words of question {n}",
                 required=False,
-                max_length=4000,
+                max_length=self.question_chars,
                 initial=q.text if q else "",
                 widget=forms.Textarea(attrs={"rows": 3}),
                 help_text=(
@@ -207,7 +234,7 @@ class RecordCheckForm(forms.Form):
                     if q
                     else "A question the importer missed, if there is one"
                 ),
-                error_messages={"max_length": "A question must be 4,000 characters or fewer"},
+                error_messages={"max_length": too_long},
             )
             self.fields[f"q{n}_outcome"] = forms.ChoiceField(
                 label=f"Outcome of question {n}",
@@ -278,6 +305,8 @@ class RecordCheckForm(forms.Form):
             if name in data:
                 self.parsed[name] = self._provisions(name)
         for n in self.numbers:
+            if f"q{n}_text" in self.errors:
+                continue  # its own error says what is wrong with the words
             if not (data.get(f"q{n}_text") or "").strip() and (
                 data.get(f"q{n}_outcome") or (data.get(f"q{n}_provisions") or "").strip()
             ):
