@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 
 from foidesk.accounts.models import Role
@@ -534,6 +535,119 @@ def test_a_question_longer_than_a_box_takes_is_a_400_saying_so(officer_client, t
     assert "A question must be 20,000 characters or fewer" in html
     record.refresh_from_db()
     assert record.checked_at is None and record.corrections == {}
+
+
+def _many_questions(tmp_path, count: int) -> ImportedRecord:
+    asked = "\n".join(
+        f"{n}. How many drones of type {n} does the force have?" for n in range(1, count + 1)
+    )
+    return _import_text(
+        tmp_path,
+        PAGE.format(ref="1053A/22", third="").replace(
+            "1. How many drones does the force have?\n2. Which drones are you using?", asked
+        ),
+    )
+
+
+def _browser(officer) -> Client:
+    """A client that, like a browser, is held to the CSRF check."""
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(officer)
+    return client
+
+
+def _opened(client, url: str, record: ImportedRecord, **changes: str) -> dict[str, str]:
+    """The check form as the page gives it, with its CSRF token, and ``changes``."""
+    page = client.get(url).content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    return {**_form(record, **changes), "csrfmiddlewaretoken": token[1]}
+
+
+@pytest.mark.django_db
+def test_a_record_of_hundreds_of_questions_is_checked_through_the_form(officer, tmp_path):
+    """Its form sends more values than the 1,000 Django takes from a request by default."""
+    record = _many_questions(tmp_path, 400)
+    assert record.question_count == 400
+    client = _browser(officer)
+    url = reverse("imports:record-check", kwargs={"pk": record.pk})
+    data = _opened(client, url, record, q400_outcome="not_held", q400_provisions="")
+    assert len(data) > 1_200
+
+    response = _sent(client, url, data)
+
+    assert response.status_code == 302
+    record.refresh_from_db()
+    assert record.corrections["questions"]["400"]["outcome"] == "not_held"
+    del data["csrfmiddlewaretoken"]
+    assert _sent(client, url, data).status_code == 403  # still held to the CSRF check
+
+
+@pytest.mark.django_db
+def test_a_form_sending_more_than_the_check_form_has_is_a_400_saying_why(officer, tmp_path):
+    record = _import(tmp_path)
+    client = _browser(officer)
+    url = reverse("imports:record-check", kwargs={"pk": record.pk})
+    data = _opened(client, url, record, q1_outcome="not_held")
+    padding = {f"x{n}": "" for n in range(3_100)}
+
+    for response in (
+        _sent(client, url, {**data, **padding}),
+        client.post(url, {**data, **padding}),  # multipart, read by Django
+    ):
+        assert response.status_code == 400
+        says = "Nothing was saved: the form sent more values than this page takes"
+        assert says in response.content.decode()
+    unreadable = client.generic("POST", url, b"--", content_type="multipart/form-data")
+    assert unreadable.status_code == 400
+    assert "Nothing was saved: the form could not be read" in unreadable.content.decode()
+    record.refresh_from_db()
+    assert record.checked_at is None
+
+
+@pytest.mark.django_db
+def test_a_record_of_more_questions_than_the_form_shows_says_it_cannot_be_checked_here(
+    officer, tmp_path
+):
+    record = _many_questions(tmp_path, 1_001)
+    assert record.question_count == 1_001
+    client = _browser(officer)
+    url = reverse("imports:record-check", kwargs={"pk": record.pk})
+
+    page = client.get(url)
+
+    assert page.status_code == 200
+    html = page.content.decode()
+    says = "This record has 1,001 questions, more than the 1,000 the check form can show"
+    assert says in html and "<textarea" not in html
+    data = _opened(client, url, record, q1_outcome="not_held")
+    assert _sent(client, url, data).status_code == 400  # more values than any form has
+    fewer = {k: v for k, v in data.items() if not re.match(r"q([2-9]|\d\d+)_", k)}
+    response = _sent(client, url, fewer)
+    assert response.status_code == 400 and says in response.content.decode()
+    record.refresh_from_db()
+    assert record.checked_at is None
+
+
+@pytest.mark.django_db
+def test_a_record_whose_form_would_be_too_large_to_send_says_so(officer, tmp_path, settings):
+    record = _import_long(tmp_path, LONG_QUESTION)
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 101_000  # room to write, and 1 KB
+    client = _browser(officer)
+    url = reverse("imports:record-check", kwargs={"pk": record.pk})
+
+    html = client.get(url).content.decode()
+    assert "This record&#x27;s questions are too long to check here" in html
+    assert "before you write anything, and a form may send at most 98.6\xa0KB" in html
+
+    short = _import(tmp_path)  # the same page, its questions short
+    data = _opened(client, url, short, q1_text="é" * 20_000)  # 120 KB as sent
+    response = _sent(client, url, data)
+    assert response.status_code == 400
+    assert "Nothing was saved: the form was larger than the 98.6\xa0KB a form may send" in (
+        response.content.decode()
+    )
+    short.refresh_from_db()
+    assert short.checked_at is None
 
 
 def test_a_question_answered_with_the_whole_request_shows_the_decision():

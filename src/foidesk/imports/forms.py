@@ -1,7 +1,11 @@
 """The imported records list's search form (a GET form: every search is a link), and the form
 that checks a record against its page."""
 
+from urllib.parse import urlencode
+
 from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 
 from foidesk.cases.models import RegimeChoice
 from foidesk.law.provisions import CitationError
@@ -132,6 +136,10 @@ def _one_line_end(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _crlf(text: str) -> str:
+    return _one_line_end(text).replace("\n", "\r\n")
+
+
 class QuestionWordsField(forms.CharField):
     """A question's words as its box sends them. A browser sends a textarea's line breaks as
     CR LF (https://html.spec.whatwg.org/multipage/form-elements.html#the-textarea-element), so
@@ -154,6 +162,12 @@ class RecordCheckForm(forms.Form):
 
     #: Empty rows for questions the importer missed.
     EXTRA_QUESTIONS = 2
+    #: The most questions the form shows, three values each (``most_fields``, the most the
+    #: page reads): real pages ask hundreds. A record with more cannot be checked here.
+    MAX_QUESTIONS = 1000
+    #: Room left in a form for what the officer writes, within the most a form may send
+    #: (``DATA_UPLOAD_MAX_MEMORY_SIZE``).
+    ROOM_TO_WRITE = 100_000
 
     title = forms.CharField(
         label="Title",
@@ -213,7 +227,9 @@ class RecordCheckForm(forms.Form):
         }
         super().__init__(data, initial=initial)
         outcomes = [("", "Not visible on the page"), *Outcome.choices]
-        self.numbers = range(1, len(self.questions) + self.EXTRA_QUESTIONS + 1)
+        self.too_many = len(self.questions) > self.MAX_QUESTIONS
+        rows = 0 if self.too_many else len(self.questions) + self.EXTRA_QUESTIONS
+        self.numbers = range(1, rows + 1)
         #: The most characters a question's box takes: ``QUESTION_CHARS``, or the length of
         #: the longest question the record has, so that every question can stay as it was read.
         self.question_chars = max(
@@ -260,6 +276,37 @@ class RecordCheckForm(forms.Form):
                 error_messages=_choose("an outcome"),
             )
 
+    @classmethod
+    def most_fields(cls) -> int:
+        """The most values the form sends: a record with ``MAX_QUESTIONS`` questions, three
+        values each and its empty rows, the page's fields and the CSRF token."""
+        return len(cls.base_fields) + 3 * (cls.MAX_QUESTIONS + cls.EXTRA_QUESTIONS) + 1
+
+    def size_to_send(self) -> int:
+        """About how many bytes the form sends as it was opened: URL-encoded, each line break
+        as CR LF, the CSRF token left out."""
+        values = [(name, str(self[name].value() or "")) for name in self.fields]
+        return len(urlencode([(name, _crlf(value)) for name, value in values]))
+
+    def unsendable(self) -> str | None:
+        """Why the record cannot be checked with this form, or ``None``: too many questions,
+        or words too long for the form to be sent with room for the officer's own."""
+        if self.too_many:
+            return (
+                f"This record has {len(self.questions):,} questions, more than the "
+                f"{self.MAX_QUESTIONS:,} the check form can show, so it cannot be checked here."
+            )
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        if not self.is_bound and limit is not None:
+            size = self.size_to_send()
+            if size + self.ROOM_TO_WRITE > limit:
+                return (
+                    f"This record's questions are too long to check here: its form would send "
+                    f"{filesizeformat(size)} before you write anything, and a form may send at "
+                    f"most {filesizeformat(limit)}."
+                )
+        return None
+
     def question_rows(self):
         """Each question (``None`` for an empty row) with its three fields, in order."""
         return [
@@ -300,6 +347,8 @@ class RecordCheckForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        if self.too_many:
+            raise forms.ValidationError(self.unsendable())
         self.parsed: dict[str, list[str] | None] = {}
         for name in ("provisions", *(f"q{n}_provisions" for n in self.numbers)):
             if name in data:

@@ -6,11 +6,19 @@ imports are written only by ``foidesk import-log``, and an FOI officer's check o
 its corrections) only by ``services.imported_record_check``.
 """
 
+from functools import wraps
+from urllib.parse import parse_qsl
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation, TooManyFieldsSent
 from django.core.paginator import Page, Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import filesizeformat
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from foidesk.accounts.models import Role
 from foidesk.cases.access import can_edit_register, sees_register
@@ -62,6 +70,79 @@ def _forbidden(reason: str) -> HttpResponse:
     ``PermissionDenied`` with its traceback, as if something had gone wrong, where a refusal
     is routine. A returned 403 is still logged, as the one line "Forbidden: <address>"."""
     return HttpResponse(reason, status=403)
+
+
+def _takes_a_large_form(most_fields: int):
+    """Let a view take a form of up to ``most_fields`` values, where the site takes
+    ``DATA_UPLOAD_MAX_NUMBER_FIELDS`` (1,000 by default), still protected from cross-site
+    requests.
+
+    CSRF protection reads the form before the view does (``CsrfViewMiddleware``), and Django
+    refuses a form of more values than the site takes with a bare "Bad Request (400)": the check
+    form of a record with more than about 330 questions has more. So the view is exempt from the
+    middleware; the form is read here, within the view's own bound, and the view is then
+    protected as the middleware would protect it (``csrf_protect``). A form past the bound,
+    larger than ``DATA_UPLOAD_MAX_MEMORY_SIZE`` or unreadable is refused with a 400 saying
+    why. Browsers send the check form URL-encoded; a form sent any other way is read by Django,
+    within the site's own limits.
+    """
+
+    def decorate(view):
+        protected = csrf_protect(view)
+
+        @wraps(view)
+        def read_then_protect(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if request.method == "POST":
+                try:
+                    _read_form(request, most_fields)
+                except TooManyFieldsSent:
+                    return _refused(
+                        "Nothing was saved: the form sent more values than this page takes. "
+                        "Open the page again and make your changes there."
+                    )
+                except RequestDataTooBig:
+                    most = filesizeformat(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+                    return _refused(
+                        f"Nothing was saved: the form was larger than the {most} a form may send. "
+                        "Go back and shorten what you wrote."
+                    )
+                except (MultiPartParserError, SuspiciousOperation):
+                    return _refused(
+                        "Nothing was saved: the form could not be read. "
+                        "Open the page again and make your changes there."
+                    )
+            return protected(request, *args, **kwargs)
+
+        return csrf_exempt(read_then_protect)
+
+    return decorate
+
+
+def _read_form(request: HttpRequest, most_fields: int) -> None:
+    """Read a URL-encoded form of up to ``most_fields`` values (or as many as the site takes,
+    if more) into ``request.POST``, as Django would; raises ``TooManyFieldsSent`` past that."""
+    if request.content_type != "application/x-www-form-urlencoded":
+        request.POST  # noqa: B018 - read by Django, within the site's limits
+        return
+    site = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+    bound = None if site is None else max(site, most_fields)
+    body = request.body  # raises RequestDataTooBig past DATA_UPLOAD_MAX_MEMORY_SIZE
+    try:
+        text = body.decode()
+    except UnicodeDecodeError:
+        text = body.decode("iso-8859-1")  # as Django reads a misbehaving browser's form
+    try:
+        pairs = parse_qsl(text, keep_blank_values=True, max_num_fields=bound)
+    except ValueError as exc:
+        raise TooManyFieldsSent(f"The form sent more than {bound} values") from exc
+    form = QueryDict(mutable=True)
+    for name, value in pairs:
+        form.appendlist(name, value)
+    request.POST = form
+
+
+def _refused(reason: str) -> HttpResponse:
+    return HttpResponse(reason, status=400, content_type="text/plain; charset=utf-8")
 
 
 def _gate(request: HttpRequest) -> HttpResponse | None:
@@ -191,12 +272,16 @@ def record_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@_takes_a_large_form(RecordCheckForm.most_fields())
 def record_check(request: HttpRequest, pk: int) -> HttpResponse:
     """An FOI officer checks a record against its page and corrects what was misread.
 
     The record is looked up before the role is checked, so a record that does not exist is a
     404 for everyone: decision makers and read-only staff open every record's own page, so the
     404 tells them nothing they could not see already, and a 403 would suggest it exists.
+
+    A record whose form could not be sent (too many questions, or words too long) says so in
+    place of the form.
     """
     if (response := _gate(request)) is not None:
         return response
@@ -231,6 +316,11 @@ def record_check(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "imports/record_check.html",
-        {"record": record, "form": form, "nav_section": "imports"},
+        {
+            "record": record,
+            "form": form,
+            "unsendable": form.unsendable(),
+            "nav_section": "imports",
+        },
         status=status,
     )
