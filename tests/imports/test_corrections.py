@@ -19,6 +19,7 @@ from foidesk.accounts.models import Role
 from foidesk.audit.models import AuditEvent
 from foidesk.imports.corrections import (
     CorrectionError,
+    cited,
     columns,
     corrected_questions,
     differences,
@@ -30,6 +31,7 @@ from foidesk.imports.corrections import (
 from foidesk.imports.forms import QUESTION_CHARS
 from foidesk.imports.models import ImportedRecord, ImportRun
 from foidesk.imports.services import imported_record_check
+from foidesk.law.exemptions import provisions_for
 from foidesk.law.provisions import CitationError
 
 PAGE = """Drones ({ref})
@@ -440,7 +442,7 @@ def _form(record: ImportedRecord, **changes: str) -> dict[str, str]:
         "title": record.title,
         "date_shown": record.date_shown,
         "reference": record.reference,
-        "provisions": ", ".join(record.provisions),
+        "provisions": ", ".join(cited(record.extracted, record.corrections)),
         "ncnd": "yes" if record.ncnd else "no",
         "harm_test_present": "yes" if record.harm_test_present else "no",
         "public_interest_test_present": "yes" if record.public_interest_test_present else "no",
@@ -535,6 +537,34 @@ def test_a_question_longer_than_a_box_takes_is_a_400_saying_so(officer_client, t
     assert "A question must be 20,000 characters or fewer" in html
     record.refresh_from_db()
     assert record.checked_at is None and record.corrections == {}
+
+
+@pytest.mark.django_db
+def test_a_record_citing_most_of_the_catalogue_is_checked_without_losing_any(
+    officer_client, tmp_path
+):
+    """An index page: its provisions, written out, are longer than the searchable column keeps
+    (1,000 characters) and than a box took (1,000 for the page, 500 for a question)."""
+    ids = [p.id.split(":")[1] for law in ("foia", "eir") for p in provisions_for(law)]
+    said = [f"section {i[1:]}" if i.startswith("s") else f"regulation {i[3:]}" for i in ids]
+    page = PAGE.format(ref="1053A/22", third="").replace(
+        "Please find attached our response.",
+        "\n".join(f"Some of it is withheld under {words}." for words in said),
+    )
+    record = _import_text(tmp_path, page)
+    read = record.extracted["record"]["exemptions_cited"]
+    assert len(", ".join(read)) > 1_200 and len(record.provisions_text) == 1_000
+    url = reverse("imports:record-check", kwargs={"pk": record.pk})
+    shown = f'name="provisions" type="text" value="{", ".join(read)}"'
+    assert shown in officer_client.get(url).content.decode()
+
+    response = officer_client.post(url, _form(record, q1_outcome="not_held"))
+
+    assert response.status_code == 302
+    record.refresh_from_db()
+    assert "provisions" not in record.corrections  # every one kept, as read
+    assert record.corrections["questions"]["1"]["outcome"] == "not_held"
+    assert cited(record.extracted, record.corrections) == read
 
 
 def _many_questions(tmp_path, count: int) -> ImportedRecord:

@@ -49,6 +49,7 @@ __all__ = [
     "CheckTally",
     "CorrectedQuestion",
     "CorrectionError",
+    "cited",
     "columns",
     "corrected_questions",
     "describe",
@@ -296,7 +297,7 @@ def columns(extracted: Mapping[str, Any], corrections: Mapping[str, Any]) -> dic
     values: dict[str, Any] = {
         "reference": (corrections.get("reference", read["reference"]) or "")[:100],
         "overall_outcome": read["overall_outcome"] or "",
-        "provisions_text": provisions_text(corrections.get("provisions", read["exemptions_cited"])),
+        "provisions_text": provisions_text(cited(extracted, corrections)),
     }
     for flag in FLAGS:
         values[flag] = bool(corrections.get(flag, read[flag]))
@@ -314,6 +315,12 @@ def columns(extracted: Mapping[str, Any], corrections: Mapping[str, Any]) -> dic
     elif not questions and "overall_outcome" in corrections:
         values["overall_outcome"] = corrections["overall_outcome"] or ""
     return values
+
+
+def cited(extracted: Mapping[str, Any], corrections: Mapping[str, Any]) -> list[str]:
+    """Every provision the page cites: staff's, else the importer's. The searchable column
+    (``provisions_text``) keeps only its first 1,000 characters."""
+    return list(corrections.get("provisions", _reading(extracted)["exemptions_cited"]))
 
 
 def _plain(text: str) -> str:

@@ -14,6 +14,7 @@ from foidesk.web.forms import MAX_ID
 from .corrections import (
     FLAGS,
     CorrectionError,
+    cited,
     corrected_questions,
     parse_date_shown,
     parse_provisions,
@@ -140,6 +141,24 @@ def _crlf(text: str) -> str:
     return _one_line_end(text).replace("\n", "\r\n")
 
 
+#: The most characters a box of provisions takes: every provision in the exemption catalogue,
+#: of every law, written out with commas is 2,156, and an index or a pasted schedule may cite
+#: most of them. One the record shows longer (with provisions the catalogue lacks) may stay.
+PROVISIONS_CHARS = 3_000
+
+
+def _provisions_field(label: str, *, help_text: str, initial: str = "") -> forms.CharField:
+    limit = max(PROVISIONS_CHARS, len(initial))
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=limit,
+        initial=initial,
+        help_text=help_text,
+        error_messages={"max_length": f"The provisions must be {limit:,} characters or fewer"},
+    )
+
+
 class QuestionWordsField(forms.CharField):
     """A question's words as its box sends them. A browser sends a textarea's line breaks as
     CR LF (https://html.spec.whatwg.org/multipage/form-elements.html#the-textarea-element), so
@@ -190,12 +209,9 @@ class RecordCheckForm(forms.Form):
         max_length=100,
         error_messages={"max_length": "The reference must be 100 characters or fewer"},
     )
-    provisions = forms.CharField(
-        label="Provisions the page cites",
-        required=False,
-        max_length=1000,
+    provisions = _provisions_field(
+        "Provisions the page cites",
         help_text="Separated by commas or spaces, like s31(1)(a), s40(5), reg12(5)(b)",
-        error_messages={"max_length": "The provisions must be 1,000 characters or fewer"},
     )
     ncnd = _yes_no("Neither confirms nor denies for some part")
     harm_test_present = _yes_no("A harm test is shown")
@@ -217,15 +233,24 @@ class RecordCheckForm(forms.Form):
     def __init__(self, data=None, *, record: ImportedRecord) -> None:
         self.record = record
         self.questions = corrected_questions(record.extracted, record.corrections)
+        # The page's provisions whole: the searchable column keeps the first 1,000 characters.
+        self.cited = cited(record.extracted, record.corrections)
+        provisions = ", ".join(self.cited)
         initial: dict[str, object] = {
             "title": record.title,
             "date_shown": record.date_shown,
             "reference": record.reference,
-            "provisions": ", ".join(record.provisions),
+            "provisions": provisions,
             **{flag: "yes" if getattr(record, flag) else "no" for flag in self.FLAGS},
             "reading": record.reading,
         }
         super().__init__(data, initial=initial)
+        if len(provisions) > PROVISIONS_CHARS:
+            self.fields["provisions"] = _provisions_field(
+                self.fields["provisions"].label,
+                initial=provisions,
+                help_text=self.fields["provisions"].help_text,
+            )
         outcomes = [("", "Not visible on the page"), *Outcome.choices]
         self.too_many = len(self.questions) > self.MAX_QUESTIONS
         rows = 0 if self.too_many else len(self.questions) + self.EXTRA_QUESTIONS
@@ -259,13 +284,10 @@ class RecordCheckForm(forms.Form):
                 initial=(q.outcome or "") if q else "",
                 error_messages=_choose("an outcome"),
             )
-            self.fields[f"q{n}_provisions"] = forms.CharField(
-                label=f"Provisions question {n} relies on",
-                required=False,
-                max_length=500,
+            self.fields[f"q{n}_provisions"] = _provisions_field(
+                f"Provisions question {n} relies on",
                 initial=", ".join(q.exemptions) if q else "",
                 help_text="Like s31(1)(a), s40(2); empty for none",
-                error_messages={"max_length": "The provisions must be 500 characters or fewer"},
             )
         if not self.questions:
             self.fields["overall_outcome"] = forms.ChoiceField(
@@ -335,7 +357,7 @@ class RecordCheckForm(forms.Form):
     def _shown(self, name: str) -> list[str]:
         """The provisions the form showed in field ``name`` (those may stay as they are)."""
         if name == "provisions":
-            return self.record.provisions
+            return self.cited
         number = int(name[1 : name.index("_")])
         return list(self.questions[number - 1].exemptions) if number <= len(self.questions) else []
 
