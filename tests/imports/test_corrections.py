@@ -993,6 +993,60 @@ def test_a_form_opened_before_a_re_import_is_refused_and_nothing_changes(officer
 
 
 @pytest.mark.django_db
+def test_a_form_opened_before_another_officers_check_changed_the_questions_is_refused(
+    officer_client, officer, tmp_path
+):
+    record = _import(tmp_path)
+    url = reverse("imports:record-check", kwargs={"pk": record.pk})
+    opened = _form(record, q3_text="Where are the drones kept?")  # rows 1 to 4
+    theirs = [
+        {"text": f"Question {n}?", "outcome": "disclosed", "exemptions": []} for n in (1, 2, 3)
+    ]
+    imported_record_check(actor=officer, record=record, wanted={"split": theirs})
+
+    response = officer_client.post(url, opened)
+
+    assert response.status_code == 400
+    assert "The record&#x27;s questions have changed since you opened the form" in (
+        response.content.decode()
+    )
+    record.refresh_from_db()
+    assert record.corrections == {"split": theirs}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("changes", "says"),
+    [
+        ({"reading": None}, "The form was changed after the check page made it"),
+        ({"reading": ""}, "The form was changed after the check page made it"),
+        ({"reading": "x" * 65}, "The form was changed after the check page made it"),
+        ({"reading": "\x00"}, "The form was changed after the check page made it"),
+        ({"reading": "0" * 64}, "This record was imported again after you opened it"),
+        ({"q5_text": "A fifth?"}, "The record&#x27;s questions have changed since you opened"),
+        ({"q0_outcome": "disclosed"}, "The record&#x27;s questions have changed since you opened"),
+        ({"q01_text": "How many?"}, "The record&#x27;s questions have changed since you opened"),
+        ({"q4_provisions": None}, "The record&#x27;s questions have changed since you opened"),
+    ],
+)
+def test_a_tampered_form_is_refused_as_a_whole_and_nothing_changes(
+    officer_client, tmp_path, changes, says
+):
+    record = _import(tmp_path)
+    url = reverse("imports:record-check", kwargs={"pk": record.pk})
+    data = _form(record, q1_outcome="not_held", **changes)
+    data = {name: value for name, value in data.items() if value is not None}  # None: not sent
+
+    response = officer_client.post(url, data)
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "There is a problem" in html and says in html
+    record.refresh_from_db()
+    assert record.corrections == {} and record.checked_at is None
+
+
+@pytest.mark.django_db
 def test_a_correction_stays_with_its_question_when_a_re_read_numbers_them_differently(
     officer, tmp_path
 ):

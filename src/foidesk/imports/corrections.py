@@ -46,6 +46,7 @@ from foidesk.law.regimes import Regime
 
 __all__ = [
     "FLAGS",
+    "IMPORTED_AGAIN",
     "CheckTally",
     "CorrectedQuestion",
     "CorrectionError",
@@ -67,6 +68,12 @@ __all__ = [
 class CorrectionError(ValueError):
     """A correction that cannot be laid over the record (an unknown outcome or question)."""
 
+
+#: Why a check made on a form opened before the record was imported again is refused.
+IMPORTED_AGAIN = (
+    "This record was imported again after you opened it, so the page or the importer's reading "
+    "may have changed: check it again"
+)
 
 #: The yes/no findings of a page that staff may correct, by their column names.
 FLAGS = ("ncnd", "public_interest_test_present", "harm_test_present", "has_attachment")

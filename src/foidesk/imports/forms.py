@@ -1,6 +1,7 @@
 """The imported records list's search form (a GET form: every search is a link), and the form
 that checks a record against its page."""
 
+import re
 from urllib.parse import urlencode
 
 from django import forms
@@ -13,6 +14,7 @@ from foidesk.web.forms import MAX_ID
 
 from .corrections import (
     FLAGS,
+    IMPORTED_AGAIN,
     CorrectionError,
     cited,
     corrected_questions,
@@ -169,6 +171,20 @@ class QuestionWordsField(forms.CharField):
         return _one_line_end(super().to_python(value))
 
 
+_FINGERPRINT = re.compile(r"[0-9a-f]{64}")
+_ROW = re.compile(r"q\d+_(?:text|outcome|provisions)")
+
+#: Why a form not as the check page made it is refused.
+NOT_AS_OPENED = (
+    "The form was changed after the check page made it. Nothing was saved: open the check page "
+    "again"
+)
+QUESTIONS_CHANGED = (
+    "The record's questions have changed since you opened the form: someone else may have "
+    "checked it. Nothing was saved: open the check page again"
+)
+
+
 class RecordCheckForm(forms.Form):
     """Checking an imported record against its page: every value the importer read, editable.
 
@@ -227,8 +243,9 @@ class RecordCheckForm(forms.Form):
     )
 
     FLAGS = FLAGS
-    #: The fingerprint of the page and reading the form was opened on.
-    reading = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+    #: The fingerprint of the page and reading the form was opened on (``corrections.fingerprint``),
+    #: compared in ``clean``: sent as anything else, the form is refused as a whole.
+    reading = forms.Field(widget=forms.HiddenInput, required=False)
 
     def __init__(self, data=None, *, record: ImportedRecord) -> None:
         self.record = record
@@ -371,6 +388,7 @@ class RecordCheckForm(forms.Form):
         data = super().clean()
         if self.too_many:
             raise forms.ValidationError(self.unsendable())
+        self._as_opened(data)
         self.parsed: dict[str, list[str] | None] = {}
         for name in ("provisions", *(f"q{n}_provisions" for n in self.numbers)):
             if name in data:
@@ -387,6 +405,20 @@ class RecordCheckForm(forms.Form):
                 )
         self._consistent(data)
         return data
+
+    def _as_opened(self, data: dict) -> None:
+        """The form as the check page made it for the record as it is: the fingerprint it was
+        opened on, and a row for each of the record's questions and no other. A form opened
+        before the record was imported again, or before another officer's check changed its
+        questions, or changed on its way, is refused as a whole; its rows would not be the
+        record's questions."""
+        sent = data.get("reading") or ""
+        if sent != self.record.reading:
+            self.add_error(None, IMPORTED_AGAIN if _FINGERPRINT.fullmatch(sent) else NOT_AS_OPENED)
+            return
+        rows = {f"q{n}_{part}" for n in self.numbers for part in ("text", "outcome", "provisions")}
+        if {name for name in self.data if _ROW.fullmatch(name)} != rows:
+            self.add_error(None, QUESTIONS_CHANGED)
 
     def _consistent(self, data: dict) -> None:
         """The corpus's own rules between fields (``shared/corpus/README.md``): the page's

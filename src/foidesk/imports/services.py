@@ -21,7 +21,7 @@ from django.utils import timezone
 from foidesk.audit.services import diff
 from foidesk.audit.services import record as record_event
 
-from .corrections import CorrectionError, columns, differences
+from .corrections import IMPORTED_AGAIN, CorrectionError, columns, differences
 from .models import ImportedRecord, ImportFailure, ImportRun
 from .pipeline import PageToStore, source_key_for
 
@@ -382,10 +382,7 @@ def imported_record_check(
     with transaction.atomic():
         record = ImportedRecord.objects.select_for_update().get(pk=record.pk)
         if reading is not None and reading != record.reading:
-            raise CorrectionError(
-                "This record was imported again after you opened it, so the page or the "
-                "importer's reading may have changed: check it again"
-            )
+            raise CorrectionError(IMPORTED_AGAIN)
         corrections = differences(record.extracted, wanted)
         after = columns(record.extracted, corrections)
         before = {name: getattr(record, name) for name in after}
