@@ -1047,6 +1047,64 @@ def test_a_tampered_form_is_refused_as_a_whole_and_nothing_changes(
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("changes", "says"),
+    [
+        ({"title": "\x1b[31mDrones"}, "Take out the control character U+001B from the title"),
+        ({"title": "\u200b\u200e"}, "Enter the response&#x27;s title"),
+        ({"title": "Drones\nand more"}, "Write the title on one line"),
+        ({"reference": "1053A/22\x7f"}, "control character U+007F from the reference: the page"),
+        ({"reference": "1053A/\r22"}, "Write the reference on one line"),
+        (
+            {"provisions": "s24(2)\x1cs31"},
+            "Take out the control character U+001C from the provisions",
+        ),
+        (
+            {"q1_provisions": "s24(2)\x85s31"},
+            "control character U+0085 from the provisions of question 1",
+        ),
+        (
+            {"q1_text": "How many\x07 drones?"},
+            "control character U+0007 from the words of question 1",
+        ),
+        (
+            {"q3_text": "\u200b", "q3_outcome": "ncnd"},
+            "There is nothing to read in the words of question 3",
+        ),
+        ({"q3_text": "\x1b"}, "control character U+001B from the words of question 3"),
+        ({"note": "Checked\x08"}, "Take out the control character U+0008 from your note"),
+    ],
+)
+def test_what_no_one_types_is_refused_and_nothing_changes(officer_client, tmp_path, changes, says):
+    record = _import(tmp_path)
+    url = reverse("imports:record-check", kwargs={"pk": record.pk})
+
+    response = officer_client.post(url, _form(record, **changes))
+
+    assert response.status_code == 400
+    assert says in response.content.decode()
+    record.refresh_from_db()
+    assert record.corrections == {} and record.checked_at is None
+
+
+@pytest.mark.django_db
+def test_a_control_character_the_page_has_may_stay(officer_client, tmp_path):
+    """A page's text may have one (a character a conversion left behind); the form shows it,
+    and sends it back."""
+    page = PAGE.format(ref="1053A/22", third="").replace("drones does", "drones\x96 does")
+    record = _import_text(tmp_path, page)
+    url = reverse("imports:record-check", kwargs={"pk": record.pk})
+
+    response = officer_client.post(url, _form(record, q2_text="Which\x96 drones?"))
+
+    assert response.status_code == 302
+    record.refresh_from_db()
+    assert record.corrections["questions"] == {
+        "2": {"text": "Which\x96 drones?", "read": "Which drones are you using?"}
+    }
+
+
+@pytest.mark.django_db
 def test_a_correction_stays_with_its_question_when_a_re_read_numbers_them_differently(
     officer, tmp_path
 ):

@@ -2,6 +2,8 @@
 that checks a record against its page."""
 
 import re
+import unicodedata
+from functools import cached_property
 from urllib.parse import urlencode
 
 from django import forms
@@ -169,6 +171,17 @@ class QuestionWordsField(forms.CharField):
 
     def to_python(self, value):
         return _one_line_end(super().to_python(value))
+
+
+#: Control characters but tab and line ends. No one types them: one the page does not have came
+#: from somewhere else (a copy from a terminal, a form changed on its way).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _readable(text: str) -> bool:
+    """Something to read in ``text``: a letter, digit, punctuation mark or symbol, not only
+    white space and invisible characters (a zero-width space, a direction mark)."""
+    return any(unicodedata.category(c)[0] in "LNPS" for c in text)
 
 
 _FINGERPRINT = re.compile(r"[0-9a-f]{64}")
@@ -389,6 +402,7 @@ class RecordCheckForm(forms.Form):
         if self.too_many:
             raise forms.ValidationError(self.unsendable())
         self._as_opened(data)
+        self._typed(data)
         self.parsed: dict[str, list[str] | None] = {}
         for name in ("provisions", *(f"q{n}_provisions" for n in self.numbers)):
             if name in data:
@@ -419,6 +433,48 @@ class RecordCheckForm(forms.Form):
         rows = {f"q{n}_{part}" for n in self.numbers for part in ("text", "outcome", "provisions")}
         if {name for name in self.data if _ROW.fullmatch(name)} != rows:
             self.add_error(None, QUESTIONS_CHANGED)
+
+    def _typed(self, data: dict) -> None:
+        """What the officer wrote can be read and was typed: the title and each question's words
+        have something to read, the title and reference are one line, and no box has a control
+        character, unless (in the title, the reference or a question's words, which come from
+        the page) the page has it too."""
+        boxes = [
+            ("title", "the title", True),
+            ("reference", "the reference", True),
+            ("provisions", "the provisions", False),
+            ("note", "your note", False),
+        ]
+        for n in self.numbers:
+            boxes.append((f"q{n}_text", f"the words of question {n}", True))
+            boxes.append((f"q{n}_provisions", f"the provisions of question {n}", False))
+        for name, what, from_page in boxes:
+            value = data.get(name) or ""
+            if not value or name in self.errors:
+                continue
+            allowed = self._page_controls if from_page else frozenset()
+            stray = next((c for c in _CONTROL.findall(value) if c not in allowed), None)
+            if stray is not None:
+                page = ": the page does not have it" if from_page else ""
+                self.add_error(
+                    name, f"Take out the control character U+{ord(stray):04X} from {what}{page}"
+                )
+            elif name in ("title", "reference") and ("\n" in value or "\r" in value):
+                self.add_error(name, f"Write {what} on one line")
+            elif name == "title" and not _readable(value):
+                self.add_error(name, self.fields["title"].error_messages["required"])
+            elif name.endswith("_text") and not _readable(value):
+                self.add_error(
+                    name, f"There is nothing to read in {what}: write them, or clear the box"
+                )
+
+    @cached_property
+    def _page_controls(self) -> frozenset[str]:
+        """The control characters the page has: in its text, and in its title, reference and
+        questions as the form showed them."""
+        r = self.record
+        texts = [r.full_text, r.title, r.reference, *(q.text for q in self.questions)]
+        return frozenset(c for text in texts for c in _CONTROL.findall(text or ""))
 
     def _consistent(self, data: dict) -> None:
         """The corpus's own rules between fields (``shared/corpus/README.md``): the page's
