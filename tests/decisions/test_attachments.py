@@ -5,6 +5,7 @@ import hashlib
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from foidesk.accounts.models import Role
 from foidesk.audit.models import AuditEvent
@@ -170,7 +171,7 @@ def test_nothing_is_attached_once_the_response_has_gone(case, officer, approver,
     disclose_all(case, officer)
     response_submit(actor=officer, request=case)
     response_approve(actor=approver, request=case)
-    response_record_sent(actor=officer, request=case, sent_on=case.received_at.date())
+    response_record_sent(actor=officer, request=case, sent_on=timezone.localdate())
     case.refresh_from_db()
     with pytest.raises(DecisionError, match="cannot be changed while the request is"):
         add(case, officer)

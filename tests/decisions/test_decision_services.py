@@ -3,8 +3,10 @@ paragraph library's versions, and four-eyes sign-off with the approval freeze.""
 
 import datetime as dt
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 
 from foidesk.accounts.models import Role
 from foidesk.audit.models import AuditEvent
@@ -26,6 +28,9 @@ from foidesk.decisions.services import (
     test_save,
 )
 from foidesk.law.response import load_response
+
+#: Sign-off done on the day the response is recorded as sent: it cannot be sent before.
+SENDING_DAY = dt.datetime(2023, 2, 10, 11, tzinfo=ZoneInfo("Europe/London"))
 
 
 @pytest.fixture
@@ -207,6 +212,7 @@ def test_four_eyes_the_drafter_never_approves(drafted, officer, make_staff, appr
     assert drafted.versions.get().submitted_by == officer
 
 
+@time_machine.travel(SENDING_DAY)
 def test_approval_freezes_the_version_and_a_change_needs_a_new_one(drafted, officer, approver):
     response_submit(actor=officer, request=drafted)
     response_approve(actor=approver, request=drafted)
@@ -263,6 +269,7 @@ def test_submission_needs_a_decision_on_every_question(case, officer):
     assert not LibraryParagraph.objects.exists()
 
 
+@time_machine.travel(SENDING_DAY)
 def test_submitting_the_same_draft_again_is_refused_and_keeps_its_approval(
     drafted, officer, approver
 ):

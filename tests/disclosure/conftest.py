@@ -8,6 +8,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.utils import timezone
 
@@ -70,7 +71,22 @@ def answer(
     before_sending=None,
 ):
     """Decide every question (one decision per entry of ``decisions``, the last taking the
-    remaining questions), submit, approve and record the response as sent on ``sent_on``."""
+    remaining questions), submit, approve and record the response as sent on ``sent_on``.
+
+    The whole answer is drafted, approved and sent on the afternoon of ``sent_on``, as it
+    would have been: a response cannot be recorded as sent before the day it was approved, and
+    files attached then are the ones approved with it."""
+    if sent_on is None:
+        sent_on = min(
+            timezone.localtime(case.received_at).date() + dt.timedelta(days=20),
+            timezone.localdate(),
+        )
+    afternoon = dt.datetime.combine(sent_on, dt.time(16), tzinfo=LONDON)
+    with time_machine.travel(min(afternoon, timezone.now())):
+        return _answer(case, officer, approver, decisions, sent_on, before_sending)
+
+
+def _answer(case, officer, approver, decisions, sent_on, before_sending):
     numbers = list(case.questions.order_by("number").values_list("number", flat=True))
     if case.state in (RequestState.RECEIVED, RequestState.ACKNOWLEDGED):
         request_transition(actor=officer, request=case, to_state=RequestState.DRAFTING)
@@ -90,11 +106,6 @@ def answer(
         before_sending(case)
     response_submit(actor=officer, request=case)
     response_approve(actor=approver, request=case)
-    if sent_on is None:
-        sent_on = min(
-            timezone.localtime(case.received_at).date() + dt.timedelta(days=20),
-            timezone.localdate(),
-        )
     return response_record_sent(actor=officer, request=case, sent_on=sent_on)
 
 

@@ -22,10 +22,12 @@ telephone number is in Ofcom's range for drama (0121 496 0xxx), so nothing can r
 person.
 
 Services stamp the audit trail with the time of the load: the timeline of a demo request shows
-when the demo was loaded, not when the step happened. The two dates the register reads back as
+when the demo was loaded, not when the step happened. The dates the register reads back as
 history are historic: ``Request.responded_on`` is the sending date given to
-``response_record_sent``, and ``Question.answered_at`` is set after the services have run (see
-``_write_history``).
+``response_record_sent``; ``Question.answered_at`` is set after the services have run (see
+``_write_history``); and a response sent on a day was sent for approval and approved that
+morning, with the files it went with attached before (``_signed_off_on``), since a response
+cannot be recorded as sent before the day it was approved.
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ from foidesk.decisions.models import (
     Decision,
     LibraryParagraph,
     OutcomeChoice,
+    ResponseAttachment,
     ResponseVersion,
     SignOffStatus,
     TestParagraph,
@@ -983,7 +986,8 @@ class Step:
 
     Actions: "state", "event", "route", "answer" (register services); "decide" (draft the
     decisions the spec's ``kinds`` plan), "submit", "send_back", "revise" (add the harm a
-    decision maker asked for), "approve" and "send" (decision services; "send" on ``on``).
+    decision maker asked for), "approve" and "send" (decision services; "approve" and "send"
+    on ``on``, the day the response went).
     """
 
     action: str
@@ -1288,7 +1292,7 @@ class _Planner:
             # officer records the response as sent on the day it went.
             steps.append(Step("decide", count=ALL))
             steps.append(Step("submit"))
-            steps.append(Step("approve", actor="approver"))
+            steps.append(Step("approve", actor="approver", on=on))
             steps.append(Step("send", on=on))
             spec.responded_on = on
             return on
@@ -1783,7 +1787,9 @@ class _Writer:
         elif step.action == "revise":
             complete_harm(actor=actor, request=request, library=self.library, today=self.today)
         elif step.action == "approve":
-            decision_services.response_approve(actor=actor, request=request)
+            version = decision_services.response_approve(actor=actor, request=request)
+            if step.on is not None:
+                _signed_off_on(version, step.on)
         elif step.action == "send":
             decision_services.response_record_sent(actor=actor, request=request, sent_on=step.on)
         else:
@@ -1851,10 +1857,30 @@ def _load_seed_request(writer: _Writer) -> Request:
     decide_seed_request(actor=officer, request=request, library=writer.library)
     # Four eyes: Priya Shah drafted it, Grace Okafor (who wrote none of it) approves it.
     decision_services.response_submit(actor=officer, request=request)
-    decision_services.response_approve(actor=approver, request=request)
+    version = decision_services.response_approve(actor=approver, request=request)
+    _signed_off_on(version, SEED_RESPONDED_ON)
     return decision_services.response_record_sent(
         actor=officer, request=request, sent_on=SEED_RESPONDED_ON
     )
+
+
+def _signed_off_on(version: ResponseVersion, day: date) -> None:
+    """Demo history: ``version``, approved just now by the services, was sent for approval and
+    approved on the morning of ``day``, the day it went, with its files attached before that.
+
+    A response cannot be recorded as sent before the day it was approved, and the disclosure
+    log publishes only files attached before the approval; the services stamp both with the time
+    of the load, which is right for work done now but not for the demo's history.
+    """
+    if day >= timezone.localdate():
+        return
+    tz = timezone.get_current_timezone()
+    at = {hour: datetime.combine(day, time(hour), tzinfo=tz) for hour in (9, 10, 11)}
+    names = [a["name"] for a in version.snapshot.get("attachments", [])]
+    ResponseAttachment.objects.filter(request_id=version.request_id, name__in=names).update(
+        uploaded_at=at[9]
+    )
+    ResponseVersion.objects.filter(pk=version.pk).update(submitted_at=at[10], decided_at=at[11])
 
 
 def _link(writer: _Writer, created: list[tuple[Spec, Request]]) -> None:
