@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -830,6 +831,109 @@ def test_bad_sent_dates_are_400(officer_client, case, officer, decision_maker, d
     response = officer_client.post(url(case, "sent/"), day)
     assert response.status_code == 400
     assert message in response.content.decode()
+    case.refresh_from_db()
+    assert case.state == "awaiting_approval"
+
+
+def sent_on(day):
+    return {
+        "sent-sent_on_day": day.day,
+        "sent-sent_on_month": day.month,
+        "sent-sent_on_year": day.year,
+    }
+
+
+@pytest.mark.parametrize(
+    ("approved_at", "approved_on"),
+    [
+        (dt.datetime(2023, 2, 14, 11, 30, tzinfo=dt.UTC), dt.date(2023, 2, 14)),
+        # Approved at 00:30 London time (23:30 GMT the day before, in summer time): the day
+        # of approval is the day in London, where the authority works.
+        (dt.datetime(2023, 6, 13, 23, 30, tzinfo=dt.UTC), dt.date(2023, 6, 14)),
+    ],
+)
+def test_a_response_cannot_be_recorded_as_sent_before_it_was_approved(
+    officer_client, case, officer, decision_maker, approved_at, approved_on
+):
+    disclose_all(case, officer)
+    with time_machine.travel(approved_at, tick=False):
+        services.response_submit(actor=officer, request=case)
+        services.response_approve(actor=decision_maker, request=case)
+    events = AuditEvent.objects.count()
+
+    response = officer_client.post(url(case, "sent/"), sent_on(approved_on - dt.timedelta(1)))
+
+    assert response.status_code == 400
+    body = response.content.decode()
+    message = (
+        "The date sent cannot be before the response was approved: version 1 was approved on "
+        f"{approved_on:%-d %B %Y}"
+    )
+    # At the date field, and in the error summary linking to it.
+    assert f'<a href="#id_sent-sent_on">{message}</a>' in body
+    assert '<p id="id_sent-sent_on-error" class="govuk-error-message">' in body
+    assert body.count(message) == 2
+    case.refresh_from_db()
+    assert (case.state, case.responded_on) == ("awaiting_approval", None)
+    assert AuditEvent.objects.count() == events
+    assert ResponseVersion.objects.get().status == "approved"
+
+    # The day it was approved is fine: approved in the morning, sent in the afternoon.
+    response = officer_client.post(url(case, "sent/"), sent_on(approved_on))
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert (case.state, case.responded_on) == ("responded", approved_on)
+
+
+def _sent_back(case, officer, decision_maker):
+    services.response_submit(actor=officer, request=case)
+    services.response_send_back(actor=decision_maker, request=case, reasons="Check it.")
+
+
+@pytest.mark.parametrize(
+    ("sign_off", "state", "why"),
+    [
+        (None, "drafting", "the response has not been sent for approval yet"),
+        (
+            lambda case, officer, _: services.response_submit(actor=officer, request=case),
+            "awaiting_approval",
+            "version 1 is still awaiting approval",
+        ),
+        (_sent_back, "drafting", "version 1 was sent back: send the draft for approval again"),
+    ],
+)
+def test_nothing_approved_cannot_be_recorded_as_sent(
+    officer_client, case, officer, decision_maker, sign_off, state, why
+):
+    """Sending needs an approved response, and the officer is told what is missing rather
+    than that a request in drafting cannot become responded."""
+    disclose_all(case, officer)
+    if sign_off is not None:
+        sign_off(case, officer, decision_maker)
+    events = AuditEvent.objects.count()
+    body = page(officer_client, case)
+    assert "Record the response as sent" not in body
+
+    response = officer_client.post(url(case, "sent/"), sent_on(timezone.localdate()))
+
+    assert response.status_code == 400
+    message = f"Only an approved response can be sent: {why}"
+    assert f'<a href="#sign-off">{message}</a>' in response.content.decode()
+    case.refresh_from_db()
+    assert (case.state, case.responded_on) == (state, None)
+    assert AuditEvent.objects.count() == events
+
+
+def test_the_case_page_says_what_is_missing_before_responded(
+    officer_client, case, officer, decision_maker
+):
+    disclose_all(case, officer)
+    services.response_submit(actor=officer, request=case)
+
+    response = officer_client.post(f"{case.get_absolute_url()}state/", {"to_state": "responded"})
+
+    assert response.status_code == 400
+    assert "version 1 is still awaiting approval" in response.content.decode()
     case.refresh_from_db()
     assert case.state == "awaiting_approval"
 

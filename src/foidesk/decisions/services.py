@@ -42,7 +42,15 @@ from .models import (
 
 
 class DecisionError(RegisterError):
-    """Bad input to a decision service; the message names the problem for the user."""
+    """Bad input to a decision service; the message names the problem for the user.
+
+    ``field`` names the form field the problem is with (a date sent that cannot be), so the
+    page shows the error at that field; without it the error is about the action as a whole.
+    """
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 #: States in which the FOI team may still change the draft response.
@@ -643,13 +651,30 @@ def blocking_findings(request: Request) -> list:
 
 
 def responded_guard(request: Request) -> str | None:
-    """A request is recorded as responded only with an approved, unchanged response."""
-    if approved_and_current(request) is None:
-        return (
-            "Only an approved response can be sent: the draft has no approval, or has changed "
-            "since it was approved"
+    """A request is recorded as responded only with an approved, unchanged response: the
+    message says what is missing, so the FOI officer knows the next step (send the draft for
+    approval, wait for the decision maker, or ask again for the changed draft)."""
+    return _not_sendable(request, current_version(request))
+
+
+def _not_sendable(request: Request, version: ResponseVersion | None) -> str | None:
+    if version is None:
+        missing = "the response has not been sent for approval yet"
+    elif version.status == SignOffStatus.AWAITING:
+        missing = f"version {version.number} is still awaiting approval"
+    elif version.status != SignOffStatus.APPROVED:
+        missing = (
+            f"version {version.number} was {version.get_status_display().lower()}: send the "
+            "draft for approval again"
         )
-    return None
+    elif not draft_matches(request, version):
+        missing = (
+            f"the draft has changed since it was approved (version {version.number}): send "
+            "it for approval again"
+        )
+    else:
+        return None
+    return f"Only an approved response can be sent: {missing}"
 
 
 @transaction.atomic
@@ -790,14 +815,34 @@ def response_send_back(
 
 @transaction.atomic
 def response_record_sent(*, actor: User, request: Request, sent_on: date) -> Request:
-    """Record that the approved response went out; only an approved, unchanged draft may."""
+    """Record that the approved response went out on ``sent_on``.
+
+    Only an approved draft, unchanged since, may be recorded as sent (``responded_guard``, which
+    ``request_transition`` applies too), and not on a day before it was approved: what went out
+    before approval was not the approved response. The approval is checked first, so that with
+    nothing approved the officer is told that rather than about the date. Nothing is changed
+    when it is refused.
+    """
     _require_officer(actor)
+    Request.objects.select_for_update().filter(pk=request.pk).first()
+    version = current_version(request)
+    problem = _not_sendable(request, version)
+    if problem:
+        raise DecisionError(problem)
     if sent_on > timezone.localdate():
-        raise DecisionError("The date sent cannot be in the future")
+        raise DecisionError("The date sent cannot be in the future", field="sent_on")
     received = timezone.localtime(request.received_at).date()
     if sent_on < received:
         raise DecisionError(
-            f"The date sent cannot be before the request was received ({received:%-d %B %Y})"
+            f"The date sent cannot be before the request was received ({received:%-d %B %Y})",
+            field="sent_on",
+        )
+    approved = timezone.localtime(version.decided_at).date()
+    if sent_on < approved:
+        raise DecisionError(
+            f"The date sent cannot be before the response was approved: version "
+            f"{version.number} was approved on {approved:%-d %B %Y}",
+            field="sent_on",
         )
     request_transition(actor=actor, request=request, to_state=RequestState.RESPONDED)
     Request.objects.filter(pk=request.pk).update(responded_on=sent_on)

@@ -455,12 +455,14 @@ def run_action(
     perform: Callable[[dict[str, Any]], str],
     anchor: str,
 ) -> HttpResponse:
-    """Validate one action's form, run its service, then redirect or show the errors."""
+    """Validate one action's form, run its service, then redirect or show the errors (at the
+    field a service's ``DecisionError`` names, if the form has it)."""
     if form.is_valid():
         try:
             message = perform(form.cleaned_data)
         except RegisterError as exc:
-            form.add_error(None, str(exc))
+            field = getattr(exc, "field", None)
+            form.add_error(field if field in form.fields else None, str(exc))
         else:
             messages.success(request, message)
             return redirect(response_url(case, anchor))

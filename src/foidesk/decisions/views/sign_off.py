@@ -104,7 +104,8 @@ def send_back(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def record_sent(request: HttpRequest, slug: str) -> HttpResponse:
-    """Record the approved response as sent; refused if it changed after approval."""
+    """Record the approved response as sent; refused if nothing is approved, if the draft
+    changed after approval, or for a day before the approval."""
     case = request_for_officer(request.user, slug)
 
     def perform(data: dict[str, Any]) -> str:
