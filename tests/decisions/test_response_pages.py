@@ -1067,3 +1067,96 @@ def test_approving_from_a_stale_page_does_not_approve_a_newer_version(
     assert ResponseVersion.objects.get(request=case, number=2).status == "awaiting"
     assert 'name="approve-version" value="2"' in approve.content.decode()
     assert client.post(url(case, "approve/"), {"approve-version": "2"}).status_code == 302
+
+
+# --- superseded versions -------------------------------------------------------------------------
+
+
+def change_wording(officer_client, case, decision, text):
+    response = officer_client.post(
+        url(case, f"decisions/{decision.pk}/"),
+        {
+            "questions": ["1", "2", "3"],
+            "outcome": "disclosed",
+            "text": text,
+            "figures_given": "on",
+            "reveals_held": "on",
+        },
+    )
+    assert response.status_code == 302
+
+
+@pytest.fixture
+def superseded(officer_client, case, officer):
+    """Version 1 sent for approval, then the draft changed and version 2 sent in its place."""
+    decision = disclose_all(case, officer)
+    assert officer_client.post(url(case, "submit/"), {}).status_code == 302
+    change_wording(officer_client, case, decision, "Changed while version 1 was waiting.")
+    assert officer_client.post(url(case, "submit/"), {"submit-note": "Wording."}).status_code == 302
+    return case
+
+
+def test_sending_a_new_version_for_approval_supersedes_the_one_waiting(
+    officer_client, superseded, officer
+):
+    case = superseded
+    first, second = ResponseVersion.objects.order_by("number")
+    assert (first.status, second.status) == ("superseded", "awaiting")
+    assert (first.decided_by, first.decided_at) == (None, None)  # nobody decided on it
+    event = AuditEvent.objects.get(event_type="response.superseded")
+    assert (event.actor, event.subject_id, event.detail) == (officer, str(first.pk), {"by": 2})
+
+    body = page(officer_client, case)
+    versions = body[body.index("<caption") : body.index("</table>", body.index("<caption"))]
+    rows = re.findall(r"<tr class=\"govuk-table__row\">(.*?)</tr>", versions, re.S)
+    assert "Awaiting approval" in rows[1] and "Superseded by a later version" in rows[2]
+    history = body[body.index('id="history"') :]
+    assert "Version 1 superseded by version 2: it can no longer be approved" in history
+    timeline = officer_client.get(case.get_absolute_url()).content.decode()
+    assert "Version 1 superseded by version 2" in timeline
+
+
+def test_a_version_sent_back_or_approved_is_not_superseded(
+    officer_client, case, officer, decision_maker, make_staff
+):
+    decision = disclose_all(case, officer)
+    services.response_submit(actor=officer, request=case)
+    services.response_send_back(actor=decision_maker, request=case, reasons="Reword it.")
+    change_wording(officer_client, case, decision, "Reworded.")
+    services.response_submit(actor=officer, request=case)
+    services.response_approve(actor=make_staff("second", Role.DECISION_MAKER), request=case)
+    change_wording(officer_client, case, decision, "Reworded after approval.")
+    assert officer_client.post(url(case, "submit/"), {}).status_code == 302
+
+    statuses = list(ResponseVersion.objects.order_by("number").values_list("status", flat=True))
+    assert statuses == ["sent_back", "approved", "awaiting"]
+    assert not AuditEvent.objects.filter(event_type="response.superseded").exists()
+
+
+@pytest.mark.parametrize("then_approved", [False, True])
+def test_a_superseded_version_cannot_be_approved_or_sent_back(
+    client, superseded, decision_maker, make_staff, then_approved
+):
+    case = superseded
+    if then_approved:
+        services.response_approve(actor=make_staff("second", Role.DECISION_MAKER), request=case)
+    since = "has been approved since" if then_approved else "has been sent for approval since"
+    client.force_login(decision_maker)
+    events = AuditEvent.objects.count()
+
+    approve = client.post(url(case, "approve/"), {"approve-version": "1"})
+    send_back = client.post(
+        url(case, "send-back/"), {"send-back-version": "1", "send-back-reasons": "Old."}
+    )
+
+    for response in (approve, send_back):
+        assert response.status_code == 400
+        assert (
+            "Version 1 is no longer the one awaiting approval: it has been superseded by a later "
+            f"version, and version 2 {since}. Read version 2 before deciding"
+        ) in response.content.decode()
+    statuses = list(ResponseVersion.objects.order_by("number").values_list("status", flat=True))
+    assert statuses == ["superseded", "approved" if then_approved else "awaiting"]
+    assert AuditEvent.objects.count() == events
+    case.refresh_from_db()
+    assert case.state == "awaiting_approval"

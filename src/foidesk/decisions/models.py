@@ -208,9 +208,13 @@ class TestParagraph(models.Model):
 
 
 class SignOffStatus(models.TextChoices):
+    """Where a version stands. A version still awaiting approval when a later one is sent for
+    approval is superseded: only the latest version can be approved, so it never will be."""
+
     AWAITING = "awaiting", "Awaiting approval"
     APPROVED = "approved", "Approved"
     SENT_BACK = "sent_back", "Sent back"
+    SUPERSEDED = "superseded", "Superseded by a later version"
 
 
 class ResponseVersion(models.Model):

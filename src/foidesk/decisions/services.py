@@ -679,7 +679,15 @@ def _not_sendable(request: Request, version: ResponseVersion | None) -> str | No
 
 @transaction.atomic
 def response_submit(*, actor: User, request: Request, note: str = "") -> ResponseVersion:
-    """Freeze the draft as a new version and ask a decision maker to approve it."""
+    """Freeze the draft as a new version and ask a decision maker to approve it.
+
+    An earlier version still awaiting approval is superseded now, when the new one is sent for
+    approval: from this moment only the new one can be decided (``_decide`` takes the latest
+    version), so waiting until the new one is approved or sent would leave the earlier one
+    shown as awaiting approval when it never can be. Approved and sent-back versions keep their
+    status: those decisions stay on record, and the newest approved version is the one the
+    disclosure log publishes as sent.
+    """
     _require_officer(actor)
     if not request.decisions.exists():
         raise DecisionError("Record a decision on every question before asking for approval")
@@ -724,6 +732,18 @@ def response_submit(*, actor: User, request: Request, note: str = "") -> Respons
         request=request,
         summary=f"Version {number} sent for approval",
     )
+    for earlier in request.versions.filter(status=SignOffStatus.AWAITING, number__lt=number):
+        earlier.status = SignOffStatus.SUPERSEDED
+        earlier.save(update_fields=["status"])
+        record(
+            event_type="response.superseded",
+            actor=actor,
+            subject=earlier,
+            request=request,
+            summary=f"Version {earlier.number} superseded by version {number}: it can no "
+            "longer be approved",
+            detail={"by": number},
+        )
     request.refresh_from_db(fields=["state"])
     if request.state != RequestState.AWAITING_APPROVAL:
         request_transition(actor=actor, request=request, to_state=RequestState.AWAITING_APPROVAL)
@@ -741,6 +761,30 @@ def _refuse_unsafe_files(request: Request) -> None:
         )
 
 
+#: What became of the latest version since a page showed an earlier one.
+_SINCE = {
+    SignOffStatus.AWAITING: "has been sent for approval since",
+    SignOffStatus.APPROVED: "has been approved since",
+    SignOffStatus.SENT_BACK: "has been sent back since",
+}
+
+
+def _require_shown(
+    request: Request, version: ResponseVersion | None, shown: int | None, *, was: str, then: str
+) -> None:
+    """The stale-page guard: ``shown`` is the number of the version the page showed (a hidden
+    field of the form); refuse unless that is still the latest, ``version``, so that nobody
+    approves or sends back a version they did not read. A superseded version is never the
+    latest, so this is also what stops one being approved."""
+    if shown is None or version is None or shown == version.number:
+        return
+    latest = f"version {version.number}"
+    why = f"{latest} {_SINCE.get(version.status, 'has come since')}"
+    if request.versions.filter(number=shown, status=SignOffStatus.SUPERSEDED).exists():
+        why = f"it has been superseded by a later version, and {why}"
+    raise DecisionError(f"Version {shown} is no longer {was}: {why}. {then.format(latest=latest)}")
+
+
 def _decide(actor: User, request: Request, shown: int | None = None) -> ResponseVersion:
     """The version awaiting a decision; with ``shown`` (the number of the version the decision
     maker read), only if that is still the one awaiting."""
@@ -748,13 +792,15 @@ def _decide(actor: User, request: Request, shown: int | None = None) -> Response
         raise DecisionError("Only a decision maker can approve or send back a response")
     Request.objects.select_for_update().filter(pk=request.pk).first()
     version = current_version(request)
+    _require_shown(
+        request,
+        version,
+        shown,
+        was="the one awaiting approval",
+        then="Read {latest} before deciding",
+    )
     if version is None or version.status != SignOffStatus.AWAITING:
         raise DecisionError("There is no version waiting for approval")
-    if shown is not None and shown != version.number:
-        raise DecisionError(
-            f"Version {shown} is no longer the one awaiting approval: version "
-            f"{version.number} has been sent since. Read it before deciding"
-        )
     if actor.pk == version.submitted_by_id or actor.pk in drafters(request):
         raise DecisionError(
             "You drafted part of this response: another decision maker must approve it (four eyes)"

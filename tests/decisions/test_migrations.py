@@ -1,0 +1,59 @@
+"""Data written before a migration, read after it."""
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from foidesk.accounts.models import Role
+from foidesk.audit.models import AuditEvent
+from foidesk.decisions.models import ResponseVersion
+
+BEFORE_SUPERSEDED = ("decisions", "0003_attachment_scan")
+SUPERSEDED = ("decisions", "0004_superseded_versions")
+
+
+def migrate(target):
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate([target])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_versions_left_awaiting_under_a_later_one_are_superseded(make_request, make_staff):
+    """Before superseded versions existed, a version sent for approval over one still waiting
+    left that one awaiting approval for ever; the migration supersedes it, on the record."""
+    officer = make_staff("drafter", Role.FOI_OFFICER)
+    stale, waiting = make_request(title="Stale"), make_request(title="Waiting")
+    migrate(BEFORE_SUPERSEDED)
+    before = {
+        stale: ["awaiting", "awaiting", "sent_back", "awaiting"],
+        waiting: ["sent_back", "awaiting"],
+    }
+    for request, written in before.items():
+        for number, status in enumerate(written, start=1):
+            ResponseVersion.objects.create(
+                request=request,
+                number=number,
+                snapshot={},
+                snapshot_hash="0" * 64,
+                submitted_by=officer,
+                status=status,
+            )
+
+    migrate(SUPERSEDED)
+
+    def statuses(request):
+        return list(request.versions.order_by("number").values_list("status", flat=True))
+
+    assert statuses(stale) == ["superseded", "superseded", "sent_back", "awaiting"]
+    assert statuses(waiting) == ["sent_back", "awaiting"]
+    events = AuditEvent.objects.filter(event_type="response.superseded").order_by("id")
+    assert [(e.request_id, e.actor, e.subject_id, e.detail) for e in events] == [
+        (stale.pk, None, str(stale.versions.get(number=1).pk), {"by": 2}),
+        (stale.pk, None, str(stale.versions.get(number=2).pk), {"by": 3}),
+    ]
+    assert events[0].summary == "Version 1 superseded by version 2: it can no longer be approved"
+
+    migrate(BEFORE_SUPERSEDED)
+    assert statuses(stale) == ["awaiting", "awaiting", "sent_back", "awaiting"]
+    migrate(SUPERSEDED)
