@@ -1160,3 +1160,59 @@ def test_a_superseded_version_cannot_be_approved_or_sent_back(
     assert AuditEvent.objects.count() == events
     case.refresh_from_db()
     assert case.state == "awaiting_approval"
+
+
+def test_a_superseded_version_cannot_be_recorded_as_sent(
+    officer_client, superseded, decision_maker
+):
+    case = superseded
+    services.response_approve(actor=decision_maker, request=case)
+    body = page(officer_client, case)
+    assert 'name="sent-version" value="2"' in body
+    events = AuditEvent.objects.count()
+
+    response = officer_client.post(
+        url(case, "sent/"), {"sent-version": "1", **sent_on(timezone.localdate())}
+    )
+
+    assert response.status_code == 400
+    assert (
+        "Version 1 is no longer the latest version: it has been superseded by a later version, "
+        "and version 2 has been approved since. Open the response again"
+    ) in response.content.decode()
+    case.refresh_from_db()
+    assert (case.state, case.responded_on) == ("awaiting_approval", None)
+    assert AuditEvent.objects.count() == events
+
+    response = officer_client.post(
+        url(case, "sent/"), {"sent-version": "2", **sent_on(timezone.localdate())}
+    )
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.state == "responded"
+
+
+def test_recording_as_sent_from_a_stale_page_does_not_send_a_newer_version(
+    officer_client, case, officer, decision_maker, make_staff
+):
+    """The officer sent version 1 from the page showing it; meanwhile version 2 was approved:
+    recording version 1's sending must not record version 2 as sent."""
+    decision = disclose_all(case, officer)
+    services.response_submit(actor=officer, request=case)
+    services.response_approve(actor=decision_maker, request=case)
+    assert 'name="sent-version" value="1"' in page(officer_client, case)
+    change_wording(officer_client, case, decision, "Changed after version 1 was approved.")
+    services.response_submit(actor=officer, request=case)
+    services.response_approve(actor=make_staff("second", Role.DECISION_MAKER), request=case)
+
+    response = officer_client.post(
+        url(case, "sent/"), {"sent-version": "1", **sent_on(timezone.localdate())}
+    )
+
+    assert response.status_code == 400
+    assert (
+        "Version 1 is no longer the latest version: version 2 has been approved since"
+        in response.content.decode()
+    )
+    case.refresh_from_db()
+    assert (case.state, case.responded_on) == ("awaiting_approval", None)

@@ -381,8 +381,9 @@ class SubmitForm(forms.Form):
 
 
 class _VersionShown(forms.Form):
-    """The number of the version the decision maker was shown, so that a decision taken on a
-    page that has since gone stale is not applied to a newer version nobody read."""
+    """The number of the version the page showed, so that a decision maker's decision, or the
+    FOI officer's record of what was sent, made on a page that has since gone stale is not
+    applied to a newer version nobody read."""
 
     version = forms.IntegerField(
         required=False,
@@ -411,7 +412,7 @@ class SendBackForm(_VersionShown):
     )
 
 
-class RecordSentForm(forms.Form):
+class RecordSentForm(_VersionShown):
     sent_on = DateField(
         label="Date the response was sent",
         not_in_future=True,

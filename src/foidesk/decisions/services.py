@@ -774,8 +774,8 @@ def _require_shown(
 ) -> None:
     """The stale-page guard: ``shown`` is the number of the version the page showed (a hidden
     field of the form); refuse unless that is still the latest, ``version``, so that nobody
-    approves or sends back a version they did not read. A superseded version is never the
-    latest, so this is also what stops one being approved."""
+    approves, sends back or records as sent a version they did not read. A superseded version
+    is never the latest, so this is also what stops one being approved or sent."""
     if shown is None or version is None or shown == version.number:
         return
     latest = f"version {version.number}"
@@ -860,8 +860,11 @@ def response_send_back(
 
 
 @transaction.atomic
-def response_record_sent(*, actor: User, request: Request, sent_on: date) -> Request:
-    """Record that the approved response went out on ``sent_on``.
+def response_record_sent(
+    *, actor: User, request: Request, sent_on: date, version_shown: int | None = None
+) -> Request:
+    """Record that the approved response went out on ``sent_on`` (with ``version_shown``, only
+    if that is still the latest version: the one the officer read and sent).
 
     Only an approved draft, unchanged since, may be recorded as sent (``responded_guard``, which
     ``request_transition`` applies too), and not on a day before it was approved: what went out
@@ -872,6 +875,14 @@ def response_record_sent(*, actor: User, request: Request, sent_on: date) -> Req
     _require_officer(actor)
     Request.objects.select_for_update().filter(pk=request.pk).first()
     version = current_version(request)
+    _require_shown(
+        request,
+        version,
+        version_shown,
+        was="the latest version",
+        then="Open the response again: only the latest version, once approved, can be "
+        "recorded as sent",
+    )
     problem = _not_sendable(request, version)
     if problem:
         raise DecisionError(problem)

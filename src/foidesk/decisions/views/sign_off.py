@@ -105,11 +105,17 @@ def send_back(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def record_sent(request: HttpRequest, slug: str) -> HttpResponse:
     """Record the approved response as sent; refused if nothing is approved, if the draft
-    changed after approval, or for a day before the approval."""
+    changed after approval, if the page showed a version that is no longer the latest, or for
+    a day before the approval."""
     case = request_for_officer(request.user, slug)
 
     def perform(data: dict[str, Any]) -> str:
-        services.response_record_sent(actor=request.user, request=case, sent_on=data["sent_on"])
+        services.response_record_sent(
+            actor=request.user,
+            request=case,
+            sent_on=data["sent_on"],
+            version_shown=data["version"],
+        )
         return f"{case.reference} recorded as sent on {data['sent_on']:%-d %B %Y}"
 
     return run_action(
