@@ -57,3 +57,46 @@ def test_versions_left_awaiting_under_a_later_one_are_superseded(make_request, m
     migrate(BEFORE_SUPERSEDED)
     assert statuses(stale) == ["awaiting", "awaiting", "sent_back", "awaiting"]
     migrate(SUPERSEDED)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_files_attached_before_the_scan_are_scanned(make_request, make_staff, settings, tmp_path):
+    """Migration 0003 added the scan but never ran it over the files already attached, so their
+    problems did not block approval; 0005 scans every file whose scan is empty."""
+    from django.core.files.base import ContentFile
+
+    from foidesk.decisions.models import ResponseAttachment
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    officer = make_staff("drafter", Role.FOI_OFFICER)
+    request = make_request(title="Dismissals")
+    migrate(SUPERSEDED)
+
+    def attached(name: str, content: bytes, scan: dict) -> ResponseAttachment:
+        attachment = ResponseAttachment(
+            request=request,
+            name=name,
+            content_type="text/csv",
+            size=len(content),
+            sha256="0" * 64,
+            uploaded_by=officer,
+            scan=scan,
+        )
+        attachment.file.save(name, ContentFile(content), save=False)
+        attachment.save()
+        return attachment
+
+    named = attached("table.csv", b"Officer,Complainant\nPC 101,Jo Bloggs\n", {})
+    kept = {"kind": "csv", "scanned_at": "2026-11-01T09:00:00+00:00", "findings": []}
+    scanned = attached("clean.csv", b"Year,Dismissals\n2023,4\n", kept)
+    gone = attached("gone.csv", b"Year,Dismissals\n", {})
+    gone.file.delete(save=False)
+
+    migrate(("decisions", "0005_scan_unscanned_attachments"))
+
+    named.refresh_from_db()
+    assert "requester_name" in {f["code"] for f in named.scan_findings}
+    scanned.refresh_from_db()
+    assert scanned.scan == kept
+    gone.refresh_from_db()
+    assert [f["code"] for f in gone.scan_errors] == ["file_missing"]
