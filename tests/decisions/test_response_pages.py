@@ -716,9 +716,13 @@ def test_submit_approve_and_record_sent(officer_client, case, officer, decision_
     case.refresh_from_db()
     assert (case.state, case.responded_on) == ("responded", today)
     events = set(AuditEvent.objects.filter(request=case).values_list("event_type", flat=True))
-    assert {"decision.saved", "response.submitted", "response.approved"} <= events
+    assert {"decision.saved", "response.submitted", "response.approved", "response.sent"} <= (
+        events
+    )
     timeline = officer_client.get(case.get_absolute_url()).content.decode()
     assert "Version 1 approved" in timeline
+    assert f"Version 1 sent on {today:%-d %B %Y}" in timeline
+    assert f"Version 1 sent on {today:%-d %B %Y}" in page(officer_client, case)
 
 
 def test_the_drafter_cannot_approve_four_eyes(client, case, officer, decision_maker):

@@ -160,7 +160,16 @@ def test_190A_23_was_drafted_by_the_officer_approved_by_the_approver_and_sent_on
             "event_type", "actor__username"
         )
     )
-    assert events == [("response.submitted", "officer"), ("response.approved", "approver")]
+    assert events == [
+        ("response.submitted", "officer"),
+        ("response.approved", "approver"),
+        ("response.sent", "officer"),
+    ]
+    sent = request.audit_events.get(event_type="response.sent")
+    assert (sent.summary, sent.detail) == (
+        "Version 1 sent on 16 February 2023",
+        {"sent_on": "2023-02-16"},
+    )
 
 
 def _words(text: str) -> str:

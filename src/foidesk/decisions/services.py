@@ -903,6 +903,16 @@ def response_record_sent(
         )
     request_transition(actor=actor, request=request, to_state=RequestState.RESPONDED)
     Request.objects.filter(pk=request.pk).update(responded_on=sent_on)
+    # On the response's history and the case timeline, with the day it went out: a later
+    # response (after an internal review) records its own day, and this one stays on record.
+    record(
+        event_type="response.sent",
+        actor=actor,
+        subject=version,
+        request=request,
+        summary=f"Version {version.number} sent on {sent_on:%-d %B %Y}",
+        detail={"sent_on": sent_on.isoformat()},
+    )
     request.refresh_from_db()
     return request
 
