@@ -58,22 +58,6 @@ def _local(moment: dt.datetime) -> dt.datetime:
     return timezone.localtime(moment, timezone.get_default_timezone())
 
 
-class _DayField(DateField):
-    """The shared GOV.UK date field, guarded against numbers too big for a date.
-
-    ``web.forms.DateField`` lets ``OverflowError`` escape for a day like 9999999999 (a 500);
-    reported to be fixed there, caught here meanwhile.
-    """
-
-    def compress(self, data_list: list[str]) -> dt.date | None:
-        try:
-            return super().compress(data_list)
-        except OverflowError as exc:
-            raise forms.ValidationError(
-                f"{self.label} must be a real date, for example 27 3 2023"
-            ) from exc
-
-
 class RequestDetailsForm(forms.Form):
     """When and how the request arrived, the law it falls under, and who sent it."""
 
@@ -100,7 +84,7 @@ class RequestDetailsForm(forms.Form):
             "invalid_choice": "Choose FOIA, EIR or FOISA",
         },
     )
-    received_on = _DayField(
+    received_on = DateField(
         label="Date received",
         required=False,
         not_in_future=True,
