@@ -1106,18 +1106,6 @@ def test_items_numbered_with_a_dash_or_a_colon_carry_their_following_lines() -> 
     ]
 
 
-def test_numbering_past_99_is_still_the_requests() -> None:
-    request = "\n".join(
-        f"{n}. How many drones of type {n} does the force have?" for n in range(1, 102)
-    )
-    asked = texts(request)
-    assert len(asked) == 101
-    assert asked[99:] == [
-        "How many drones of type 100 does the force have?",
-        "How many drones of type 101 does the force have?",
-    ]
-
-
 def test_two_paragraphs_each_naming_a_cost_are_two_questions() -> None:
     assert texts(
         "The cost of flying and maintaining the force's aircraft for 1 year before the "

@@ -178,8 +178,7 @@ _MARKER_PATTERNS: tuple[tuple[re.Pattern[str], _Style], ...] = (
     (re.compile(r"^\((\d{1,2})([a-z]?)\)\s*(.*)$"), _Style.NUMBER),
     # "[1] Terms of reference for the group" (a footnote's "[1]" is told apart later).
     (re.compile(r"^\[(\d{1,2})()\]\s+(.*)$"), _Style.NUMBER),
-    # ("100. How many ...": a long request numbers past 99.)
-    (re.compile(r"^(\d{1,3})([a-z]?)[.)](?:\s+(.*))?$"), _Style.NUMBER),
+    (re.compile(r"^(\d{1,2})([a-z]?)[.)](?:\s+(.*))?$"), _Style.NUMBER),
     # "1/ Monthly knife crime offences", "1/Could you please provide ..."
     (re.compile(r"^(\d{1,2})()/(?:\s+|(?=[A-Z]))(.*)$"), _Style.NUMBER),
     (re.compile(r"^(\d{1,2})(),\s+(?=[A-Z])(.*)$"), _Style.NUMBER),  # "1, When an arrest was made"
