@@ -9,7 +9,8 @@ proportional to its length. The cases, and the code that reads them:
   form's limit of 100,000), split into questions (``intake.splitting.propose_questions``);
 - an imported page whose request is 30,000 short sentences in one paragraph
   (``intake.extraction.extract``);
-- an imported page of 300,000 "1. " (900 KB);
+- an imported page of 300,000 "1. " (900 KB), and one of 10,000 unnumbered questions each
+  followed by its answer (each answer's end had been looked for to the end of the page);
 - a lettered item naming ten years, read for whether it only names periods;
 - an attached text file of one 230,000-character word, scanned for personal data before approval
   (``safety.scan``);
@@ -108,6 +109,10 @@ CASES: list[tuple[str, Callable[[], object]]] = [
         lambda: _extract("Request\n" + "Please tell me. " * 30_000 + "\nResponse\nThere were 4.\n"),
     ),
     ('imported page: 300,000 "1. "', lambda: _extract("Dear Sir,\n" + "1. " * 300_000)),
+    (
+        "imported page: 10,000 unnumbered questions, each followed by its answer",
+        lambda: _extract("How many officers are there?\nThe council has 4.\n" * 10_000),
+    ),
     (
         "lettered items naming ten years",
         lambda: propose_questions(

@@ -4995,3 +4995,57 @@ def test_yes_no_left_after_each_question_is_no_answer() -> None:
     )
     e = extract(page)
     assert [q.outcome for q in e.questions] == ["other", "other"]
+
+
+def test_a_letters_closing_instructions_are_not_questions_between_answers() -> None:
+    closing = (
+        "Please remember to quote the reference number above in any future communications.\n\n"
+        "If you are not satisfied with this response you may ask for an internal review. We "
+        "must receive your request within 40 working days.\n\n"
+        "Please write to the Information Governance Team, Town Hall, Northtown.\n\n"
+        "If you remain dissatisfied, you can complain to the Information Commissioner, but we "
+        "would ask you to contact us first.\n"
+    )
+    unheaded = (
+        "Please provide the number of fixed penalty notices issued for littering in 2023.\n\n"
+        "Please provide the number of prosecutions for littering in 2023.\n\n"
+        "Please provide the total value of fines paid for littering in 2023.\n\n"
+        "The council holds this information. 214 notices were issued, 12 people were "
+        "prosecuted and £48,200 was paid.\n\n" + closing
+    )
+    headed = (
+        "Request\n1. How many drones does the force have?\n2. What did they cost?\n"
+        "3. How many flights did they make in 2023?\n"
+        "Response\n1. 12\n2. £140,000\n3. 31\n\n"
+        "Please quote the reference number above in any future communications.\n\n"
+        "Are you unhappy with how your request has been handled?\n\n"
+        "You have the right to ask us to review our response.\n\n" + closing
+    )
+    e = extract(unheaded)
+    assert [q.text[:40] for q in e.questions] == [
+        "Please provide the number of fixed penal",
+        "Please provide the number of prosecution",
+        "Please provide the total value of fines ",
+    ]
+    e = extract(headed)
+    assert [q.text for q in e.questions] == [
+        "How many drones does the force have?",
+        "What did they cost?",
+        "How many flights did they make in 2023?",
+    ]
+    assert [q.outcome for q in e.questions] == ["disclosed"] * 3
+
+
+def test_a_numbered_last_question_naming_the_questions_above_is_a_question() -> None:
+    page = (
+        "Request\n"
+        "1. The number of complaints about officers' conduct in 2021, 2022 and 2023\n"
+        "2. The number of complaints about use of force in those years\n"
+        "3. The number of complaints about discrimination in those years\n"
+        "4. The number of complaints in questions 1-3 that were upheld, broken down by year.\n"
+        "Response\n1. 120, 131, 140\n2. 40, 38, 51\n3. 9, 12, 10\n"
+        "4. This information is not held.\n"
+    )
+    e = extract(page)
+    assert len(e.questions) == 4
+    assert [q.outcome for q in e.questions] == ["disclosed"] * 3 + ["not_held"]

@@ -1106,6 +1106,36 @@ def test_items_numbered_with_a_dash_or_a_colon_carry_their_following_lines() -> 
     ]
 
 
+def test_questions_after_the_examples_a_request_includes_are_questions() -> None:
+    assert texts(
+        "Please provide all records held about the Mill Lane junction, including, but not "
+        "limited to:\n"
+        "- accident reports\n"
+        "- traffic surveys\n\n"
+        "How many accidents were recorded at the junction in 2023?\n\n"
+        "Please also tell me how much the council has spent on the junction since 2020.\n"
+    ) == [
+        "Please provide all records held about the Mill Lane junction, including, but not "
+        "limited to:\naccident reports\ntraffic surveys",
+        "How many accidents were recorded at the junction in 2023?",
+        "Please also tell me how much the council has spent on the junction since 2020.",
+    ]
+
+
+def test_the_following_information_opening_a_request_leads_into_its_questions() -> None:
+    # (Not the fields of one record: nothing above the lead-in asks.)
+    assert texts(
+        "Under the FOI Act, please provide the following information:\n"
+        "- Staff turnover rate for 2023\n"
+        "- Sickness absence rate for 2023\n"
+        "- Nursing vacancy rate for 2023\n"
+    ) == [
+        "Staff turnover rate for 2023",
+        "Sickness absence rate for 2023",
+        "Nursing vacancy rate for 2023",
+    ]
+
+
 def test_two_paragraphs_each_naming_a_cost_are_two_questions() -> None:
     assert texts(
         "The cost of flying and maintaining the force's aircraft for 1 year before the "
@@ -2166,6 +2196,14 @@ def test_a_letters_two_columns_under_one_heading_quote_no_request(heading: str) 
 )
 def test_as_follows_after_the_request_named_introduces_it(introduction: str) -> None:
     assert introduces_request(introduction)
+    # (What the request is about may be "available" without the answer being so.)
+    assert introduces_request(
+        "Your request for the documents which are available to councillors on the planning "
+        "portal was as follows:"
+    )
+    assert not introduces_request(
+        "The information you have requested is published on the Office's website as follows:"
+    )
     assert not introduces_request(
         "Your request for information has been considered and our response is as follows:"
     )

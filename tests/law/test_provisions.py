@@ -459,6 +459,8 @@ def test_section_30_named_in_the_quoted_words_of_section_31_is_not_cited() -> No
         "information if its disclosure under this Act would, or would be likely to, prejudice"
     )
     assert normalise_citations(text) == ["s31(1)(a)", "s31(1)(b)"]
+    wrapped = text.replace("by virtue of section 30", "by virtue of\nsection  30")
+    assert normalise_citations(wrapped) == ["s31(1)(a)", "s31(1)(b)"]
     assert normalise_citations("It is exempt information by virtue of section 30(1)(a).") == [
         "s30(1)(a)"
     ]

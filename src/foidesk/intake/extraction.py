@@ -77,6 +77,7 @@ pages). Pure Python, no Django import; fast enough for hundreds of pages a secon
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import itertools
 import math
@@ -697,17 +698,23 @@ def _plain_pairs(lines: list[str]) -> list[tuple[int, str, int]]:
 _OPENS_WITH_MARKER = re.compile(r"^(?:\(?[A-Za-z0-9]{1,3}[.):]\s|[-–•*o]\s)")
 
 
-def _asked_between_answers(lines: list[str]) -> list[tuple[int, str, int]]:
+def _asked_between_answers(
+    lines: list[str], span: tuple[int, int] | None
+) -> list[tuple[int, str, int]]:
     """Unnumbered questions, each a paragraph in the requester's voice (``_asks_unmarked``:
     "Please state what disciplinary action is being taken ..."), each followed by the
     authority's answer ("West Yorkshire Police are unable to provide ..."), three times or
     more: as ``_headed_pairs`` gives them. Paragraphs above the first question that do not ask
     are its background.
 
-    Empty unless every question but the page's last line has an answer before the next
-    question, and the answers are in the authority's voice (``splitting.answers_request``):
-    a request of several paragraphs answered below it as a whole has only one such turn."""
-    asks = [i for i, line in enumerate(lines) if _asks_unmarked(line.strip())]
+    Empty unless every question has an answer before the next (or the page stops at it), the
+    answers are in the authority's voice (``splitting.answers_request``), nothing above the
+    first question answers, and the request found on the page (``span``), if any, holds the
+    first question and no other: two asking paragraphs in a row are a request answered below
+    as a whole. Only the answers are read, not the reasoning or the requester's rights after
+    them (``_reasoning_cut``), where "Please write to ..." is no question."""
+    cut = _reasoning_cut(lines, 0)
+    asks = [i for i in range(cut) if _asks_unmarked(lines[i].strip())]
     if len(asks) < 3:
         return []
 
@@ -721,25 +728,40 @@ def _asked_between_answers(lines: list[str]) -> list[tuple[int, str, int]]:
         return []
     found: list[tuple[int, str, int]] = []
     for k, i in enumerate(asks):
-        answer = first_answer(i + 1, asks[k + 1] if k + 1 < len(asks) else len(lines))
+        answer = first_answer(i + 1, asks[k + 1] if k + 1 < len(asks) else cut)
         if answer is not None:
             found.append((i, lines[i].strip(), answer - 1))  # (the line its answer follows)
-        elif k + 1 < len(asks):
-            continue  # (of two asking paragraphs in a row, the second is the question)
-        elif first_filled(reversed(lines)) == lines[i].strip():
+        elif k + 1 == len(asks) and first_filled(reversed(lines)) == lines[i].strip():
             found.append((i, lines[i].strip(), len(lines) - 1))  # the page stops at it
         else:
-            return []  # a question with no answer, not cut off by the page's end
+            return []
+    if span is not None and not (
+        span[0] <= found[0][0] < span[1] and all(q >= span[1] for q, _, _ in found[1:])
+    ):
+        return []
     return found if len(found) >= 3 else []
+
+
+# "Please quote the reference number above", "Please write to the Information Governance Team":
+# the authority's instructions to the requester, not a question.
+_TO_THE_REQUESTER = re.compile(
+    r"^please\s+(?:quote|write|contact|remember|note|see|find|do\s+not|don[’']t|email|e-mail|"
+    r"telephone|phone|call|refer|be\s+aware|accept|allow)\b",
+    re.I,
+)
 
 
 def _asks_unmarked(text: str) -> bool:
     """Whether a line asks in the requester's voice, opening "Please" ("Please state ...",
     "Pleases state ...") or ending in a question mark, not as a listed item, and does not
-    answer ("Please see Appendix A ...")."""
+    answer ("Please see Appendix A ...") or instruct ("Please quote the reference ...")."""
     if not (text[:6].lower() == "please" or text.endswith("?")):
         return False
-    return not _OPENS_WITH_MARKER.match(text) and not answers_request(text)
+    return (
+        not _OPENS_WITH_MARKER.match(text)
+        and not _TO_THE_REQUESTER.match(text)
+        and not answers_request(text)
+    )
 
 
 _ANSWER_OPENER = re.compile(
@@ -955,15 +977,19 @@ def _drop_about_the_request(questions: list[tuple[str, str]]) -> list[tuple[str,
     return out
 
 
-def _drop_presentation(questions: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def _drop_presentation(
+    questions: list[tuple[str, str]], *, last_numbered: bool = False
+) -> list[tuple[str, str]]:
     """A trailing remark on presentation joins the last question's context; so does one
     setting the period or breakdown of the questions above by their numbers ("Can I have data
     from the last five financial years ... and from questions 1-4 can I have the data broken
-    down year on year.")."""
+    down year on year."), unless the requester numbered it as a question of its own ("4. The
+    number of complaints in questions 1-3 that were upheld, broken down by year")."""
     while len(questions) > 1:
         text, context = questions[-1]
         presentation = len(text.split()) <= 30 and bool(_PRESENTATION.search(text))
-        if "?" in text or not (presentation or _PERIOD_OF_THOSE_ABOVE.search(text)):
+        period = not last_numbered and bool(_PERIOD_OF_THOSE_ABOVE.search(text))
+        if "?" in text or not (presentation or period):
             break
         previous, previous_context = questions[-2]
         joined = "\n".join(x for x in (previous_context, text, context) if x)
@@ -2112,6 +2138,27 @@ def _reasoning_cut(lines: list[str], lo: int) -> int:
     return len(lines)
 
 
+def _reasoning_cuts(lines: list[str]):
+    """``_reasoning_cut`` for many starting lines of one page, each found without reading the
+    page again: an interleaved page of thousands of questions asks once for each."""
+    headings = [i for i, line in enumerate(lines) if _is_reasoning_heading(line)]
+    rights = [i for i, line in enumerate(lines) if _COMPLAINT_RIGHTS.search(line)]
+    filled = [i for i, line in enumerate(lines) if re.search(r"\w", line)]
+    end = len(lines)
+
+    def cut(lo: int) -> int:
+        k = bisect.bisect_left(headings, lo)
+        heading = headings[k] if k < len(headings) else end
+        # The complaint paragraph counts only after something else has been said.
+        k = bisect.bisect_left(filled, lo)
+        said = filled[k] if k < len(filled) else end
+        k = bisect.bisect_right(rights, said)
+        complaint = rights[k] if k < len(rights) else end
+        return min(heading, complaint)
+
+    return cut
+
+
 def _page_citations(
     cite: _Citations, lines: list[str], response_lo: int, summary: str = ""
 ) -> list[str]:
@@ -2572,7 +2619,7 @@ def extract(
         or not any(x.strip() for x in lines[span[1] :])
     ):
         interleaved = marked
-    interleaved = interleaved or _asked_between_answers(lines)
+    interleaved = interleaved or _asked_between_answers(lines, span)
     if interleaved or (span is not None and _interleaved_past(lines, span)):
         # "Question 1: ...?" / "Response: ..." / "Question 2: ...?": the "Response" after the
         # first question ended the "request", but the questions go on between the answers.
@@ -2593,7 +2640,10 @@ def extract(
                 (without_salutation(q.text), without_salutation(q.context)) for q in split.questions
             ]
             questions = _without_restated_whole(
-                _drop_presentation(_drop_about_the_request([(q, c) for q, c in questions if q]))
+                _drop_presentation(
+                    _drop_about_the_request([(q, c) for q, c in questions if q]),
+                    last_numbered=bool(split.questions) and split.questions[-1].numbered,
+                )
             )
             if split.whole_text_fallback and _only_announces(section.strip().split("\n")[-1]):
                 # "I am seeking the following information for each of the calendar years listed
@@ -2661,8 +2711,9 @@ def extract(
         starts = [a for _, _, a in interleaved]
         ends = [*(q for q, _, _ in interleaved[1:]), len(lines)]
         pieces = []
+        reasoning_cut = _reasoning_cuts(lines)
         for number, (i, end) in enumerate(zip(starts, ends, strict=True), start=1):
-            stop = min(end, _reasoning_cut(lines, i + 1))
+            stop = min(end, reasoning_cut(i + 1))
             text = _ANSWER_TEMPLATE.sub("", "\n".join(lines[i + 1 : stop]).strip(), count=1)
             pieces.append(_Answer([number], text.strip(), "own answer"))
         _empty_join_next(pieces)

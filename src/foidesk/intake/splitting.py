@@ -1671,19 +1671,29 @@ def _fields_of_one_record(split: ProposedSplit) -> ProposedSplit:
     i = 0
     while i < len(questions):
         q = questions[i]
-        # (The first question's lead-in may close the request's preamble.)
+        lead = q.context.rsplit("\n", 1)[-1]
+        fields = bool(_FIELDS_LEAD.search(lead))
+        # (The first question's lead-in may close the request's preamble: "Specifically, I am
+        # requesting all spending information, including but not limited to:". Not so for
+        # "please provide the following information:" over the request's own items.)
         in_preamble = i == 0 and not q.context
-        lead = (preamble if in_preamble else q.context).rstrip().rsplit("\n", 1)[-1]
+        if in_preamble:
+            lead = preamble.rstrip().rsplit("\n", 1)[-1]
         examples = bool(_EXAMPLES_LEAD.search(lead))
+        if not (examples or (fields and not in_preamble)):
+            out.append(q)
+            i += 1
+            continue
         j = i
-        # (A field with background of its own starts something else.)
+        # (A field with background of its own starts something else; so does an item that
+        # asks something of its own after the examples.)
         while (
             j < len(questions)
-            and (_a_field(questions[j]) or (examples and not questions[j].numbered))
+            and (_a_field(questions[j]) or (examples and _an_example(questions[j])))
             and not (j > i and questions[j].context)
         ):
             j += 1
-        if (_FIELDS_LEAD.search(lead) or examples) and j - i >= 2:
+        if j - i >= 2:
             items = "\n".join(x.text for x in questions[i:j])
             context = q.context.rsplit("\n", 1)[0] if "\n" in q.context else ""
             if in_preamble:
@@ -1713,6 +1723,19 @@ _FIELD_WORDS = 6
 _EXAMPLES_LEAD = re.compile(
     r"\bincluding,?\s+but\s+not\s+(?:limited|restricted)\s+to\s*:\s*-?$", re.I
 )
+
+
+def _an_example(q: ProposedQuestion) -> bool:
+    """Whether an item under "including but not limited to:" only names something the request
+    covers ("accident reports"), rather than asking ("How many accidents were recorded ...?",
+    "Please also tell me ...")."""
+    text = q.text.strip()
+    return (
+        not q.numbered
+        and "?" not in text
+        and not _REQUEST_PHRASE.search(text)
+        and not _WH_START.match(text)
+    )
 
 
 def _a_field(q: ProposedQuestion) -> bool:
@@ -2684,7 +2707,9 @@ _NAMES_THE_REQUEST = re.compile(
 _NAMES_THE_ANSWER = re.compile(
     r"\b(?:response|respond|reply|answer|answers|findings)\b|"
     # "The information you have requested is published on the Office's website as follows:"
-    r"\b(?:is|are)\s+(?:already\s+)?(?:published|available|attached|enclosed)\b",
+    # (not "Your request for the documents which are available to councillors was as follows:")
+    r"^\s*(?:the\s+)?information\s+(?:(?:that|which)\s+)?you\s+(?:have\s+)?(?:requested|asked\s+for|"
+    r"sought)\s+(?:is|are)\s+(?:already\s+)?(?:published|available|attached|enclosed)\b",
     re.I,
 )
 

@@ -344,8 +344,12 @@ def _hypothetical(text: str, start: int) -> bool:
     is the section 30 that section 31(1) names in its own words, quoted by a response citing
     s31 ("Information which is not exempt information by virtue of section 30 is exempt
     information if ...", FOIA s31(1): https://www.legislation.gov.uk/ukpga/2000/36/section/31)."""
-    before = text[max(0, start - 50) : start].lower()
-    return bool(re.search(r"\ba notice under $|\bnot exempt information by virtue of $", before))
+    before = text[max(0, start - 60) : start].lower()
+    return bool(
+        re.search(
+            r"\ba\s+notice\s+under\s+$|\bnot\s+exempt\s+information\s+by\s+virtue\s+of\s+$", before
+        )
+    )
 
 
 def _allowed(cite: Cite, regime: Regime | None, *, scottish_regulations: bool = False) -> bool:
