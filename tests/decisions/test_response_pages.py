@@ -889,6 +889,53 @@ def test_a_response_cannot_be_recorded_as_sent_before_it_was_approved(
     assert (case.state, case.responded_on) == ("responded", approved_on)
 
 
+def test_a_version_awaiting_approval_goes_back_to_drafting_with_the_request(
+    officer_client, case, officer, decision_maker
+):
+    """Moving the request back to drafting on the case page takes the waiting version with it:
+    a decision maker cannot approve a response while it is being redrafted."""
+    disclose_all(case, officer)
+    assert officer_client.post(url(case, "submit/"), {}).status_code == 302
+
+    response = officer_client.post(
+        f"{case.get_absolute_url()}state/", {"to_state": "drafting", "reason": "One more fact."}
+    )
+
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.state == "drafting"
+    version = ResponseVersion.objects.get()
+    assert (version.status, version.decided_by, version.reasons) == (
+        "sent_back",
+        officer,
+        "One more fact.",
+    )
+    event = AuditEvent.objects.get(event_type="response.taken_back")
+    assert (event.actor, event.subject_id) == (officer, str(version.pk))
+    assert (
+        "Version 1 taken back to drafting"
+        in officer_client.get(case.get_absolute_url()).content.decode()
+    )
+
+    client = Client()
+    client.force_login(decision_maker)
+    assert "Approve version 1" not in page(client, case)
+    events = AuditEvent.objects.count()
+    response = client.post(url(case, "approve/"), {"approve-version": "1"})
+    assert response.status_code == 400
+    assert "There is no version waiting for approval" in response.content.decode()
+    version.refresh_from_db()
+    assert version.status == "sent_back"
+    assert AuditEvent.objects.count() == events
+
+    # The officer may send the same draft for approval again.
+    assert officer_client.post(url(case, "submit/"), {}).status_code == 302
+    assert list(ResponseVersion.objects.values_list("number", "status")) == [
+        (2, "awaiting"),
+        (1, "sent_back"),
+    ]
+
+
 def _sent_back(case, officer, decision_maker):
     services.response_submit(actor=officer, request=case)
     services.response_send_back(actor=decision_maker, request=case, reasons="Check it.")

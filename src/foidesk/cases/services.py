@@ -449,6 +449,22 @@ def register_transition_guard(state: RequestState, guard: TransitionGuard) -> No
         TRANSITION_GUARDS[state].append(guard)
 
 
+#: What else a move from one state to another does, registered by other apps (the decisions
+#: app takes back a version awaiting approval when the request goes back to drafting, so that
+#: it cannot be approved there). Each is called with ``actor``, ``request`` and ``reason``
+#: inside the state change's transaction, after the change is recorded.
+TransitionEffect = Callable[..., object]
+TRANSITION_EFFECTS: dict[tuple[RequestState, RequestState], list[TransitionEffect]] = {}
+
+
+def register_transition_effect(
+    from_state: RequestState, to_state: RequestState, effect: TransitionEffect
+) -> None:
+    effects = TRANSITION_EFFECTS.setdefault((from_state, to_state), [])
+    if effect not in effects:
+        effects.append(effect)
+
+
 @transaction.atomic
 def request_transition(
     *, actor: User, request: Request, to_state: str, reason: str = ""
@@ -484,6 +500,8 @@ def request_transition(
         changes={"state": [old, to_state]},
         detail={"reason": reason} if reason else None,
     )
+    for effect in TRANSITION_EFFECTS.get((RequestState(old), RequestState(to_state)), []):
+        effect(actor=actor, request=request, reason=reason)
     return request
 
 

@@ -790,7 +790,7 @@ def _decide(actor: User, request: Request, shown: int | None = None) -> Response
     maker read), only if that is still the one awaiting."""
     if actor.role != Role.DECISION_MAKER:
         raise DecisionError("Only a decision maker can approve or send back a response")
-    Request.objects.select_for_update().filter(pk=request.pk).first()
+    locked = Request.objects.select_for_update().filter(pk=request.pk).first()
     version = current_version(request)
     _require_shown(
         request,
@@ -799,7 +799,12 @@ def _decide(actor: User, request: Request, shown: int | None = None) -> Response
         was="the one awaiting approval",
         then="Read {latest} before deciding",
     )
-    if version is None or version.status != SignOffStatus.AWAITING:
+    if (
+        version is None
+        or version.status != SignOffStatus.AWAITING
+        or locked is None
+        or locked.state != RequestState.AWAITING_APPROVAL
+    ):
         raise DecisionError("There is no version waiting for approval")
     if actor.pk == version.submitted_by_id or actor.pk in drafters(request):
         raise DecisionError(
@@ -857,6 +862,29 @@ def response_send_back(
     )
     request_transition(actor=actor, request=request, to_state=RequestState.DRAFTING, reason=reasons)
     return version
+
+
+@transaction.atomic
+def response_take_back(*, actor: User, request: Request, reason: str = "") -> None:
+    """The request went back to drafting from the case page while a version awaited approval:
+    that version goes back with it, recorded as sent back by whoever moved the request, so
+    that it can no longer be approved and the officer may send the draft for approval again.
+    (Called by ``request_transition``; a version the decision maker sent back is no longer
+    awaiting, so nothing happens then.)"""
+    for version in request.versions.filter(status=SignOffStatus.AWAITING):
+        version.status = SignOffStatus.SENT_BACK
+        version.decided_by, version.decided_at = actor, timezone.now()
+        version.reasons = reason.strip() or "The request went back to drafting."
+        version.save(update_fields=["status", "decided_by", "decided_at", "reasons"])
+        record(
+            event_type="response.taken_back",
+            actor=actor,
+            subject=version,
+            request=request,
+            summary=f"Version {version.number} taken back to drafting: it can no longer be "
+            "approved",
+            detail={"reason": reason} if reason.strip() else None,
+        )
 
 
 @transaction.atomic

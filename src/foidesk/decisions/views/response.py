@@ -345,7 +345,10 @@ class _Page:
             and case.state in SUBMITTABLE_STATES
             and not (current and status != SignOffStatus.SENT_BACK and matches),
             "submit_needs_drafting": officer and case.state not in SUBMITTABLE_STATES,
-            "can_decide": decider and not drafted and status == SignOffStatus.AWAITING,
+            "can_decide": decider
+            and not drafted
+            and status == SignOffStatus.AWAITING
+            and case.state == RequestState.AWAITING_APPROVAL,
             "drafted": drafted,
             "can_record_sent": officer
             and case.state == RequestState.AWAITING_APPROVAL
