@@ -975,18 +975,31 @@ def test_nothing_approved_cannot_be_recorded_as_sent(
     assert AuditEvent.objects.count() == events
 
 
-def test_the_case_page_says_what_is_missing_before_responded(
-    officer_client, case, officer, decision_maker
+@pytest.mark.parametrize("approved", [False, True])
+def test_the_case_page_sends_the_officer_to_the_response_page_to_record_it_sent(
+    officer_client, case, officer, decision_maker, approved
 ):
+    """ "Responded" is recorded only by "Record the response as sent", which keeps the day it
+    went out and its own event: the case page's state change no longer offers it."""
     disclose_all(case, officer)
     services.response_submit(actor=officer, request=case)
+    if approved:
+        services.response_approve(actor=decision_maker, request=case)
+    body = officer_client.get(case.get_absolute_url()).content.decode()
+    assert 'value="responded"' not in body
+    assert f'href="{url(case)}#sign-off">response page</a>' in body
+    events = AuditEvent.objects.count()
 
     response = officer_client.post(f"{case.get_absolute_url()}state/", {"to_state": "responded"})
 
     assert response.status_code == 400
-    assert "version 1 is still awaiting approval" in response.content.decode()
+    assert (
+        "Record the response as sent on the response page, with the day it went out"
+        in response.content.decode()
+    )
     case.refresh_from_db()
-    assert case.state == "awaiting_approval"
+    assert (case.state, case.responded_on) == ("awaiting_approval", None)
+    assert AuditEvent.objects.count() == events
 
 
 def test_approving_with_nothing_waiting_is_400(client, case, decision_maker):

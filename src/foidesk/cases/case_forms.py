@@ -6,7 +6,7 @@ from foidesk.accounts.models import Role, User
 from foidesk.web.forms import DateField
 
 from .models import ClockEventKind, Department, LinkKind, RegimeChoice, RevealPurpose
-from .states import allowed_transitions
+from .states import ELSEWHERE, allowed_transitions
 
 
 class StateChangeForm(forms.Form):
@@ -21,9 +21,20 @@ class StateChangeForm(forms.Form):
 
     def __init__(self, *args, state: str, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.state = str(state)
         self.fields["to_state"].choices = [
-            (target.value, label) for target, label in allowed_transitions(state).items()
+            (target.value, label)
+            for target, label in allowed_transitions(state).items()
+            if (self.state, target.value) not in ELSEWHERE
         ]
+
+    def clean(self):
+        """A change made on another page (``states.ELSEWHERE``) is refused with where to go."""
+        elsewhere = ELSEWHERE.get((self.state, str(self.data.get("to_state", ""))))
+        if elsewhere and "to_state" in self.errors:
+            del self.errors["to_state"]
+            raise forms.ValidationError(elsewhere)
+        return super().clean()
 
 
 class ClockEventForm(forms.Form):

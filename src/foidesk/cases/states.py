@@ -88,6 +88,15 @@ TRANSITIONS: dict[RequestState, dict[RequestState, str]] = {
     S.WITHDRAWN: {},
 }
 
+#: Changes the case page does not offer, because another page makes them with more than the
+#: new state: the response page records the approved response as sent, with the day it went
+#: out, as its own event. The message says where to go instead.
+ELSEWHERE: dict[tuple[str, str], str] = {
+    (S.AWAITING_APPROVAL.value, S.RESPONDED.value): (
+        "Record the response as sent on the response page, with the day it went out"
+    ),
+}
+
 #: States in which the statutory clock is running or paused but the request is not answered.
 OPEN_STATES = frozenset(
     {
