@@ -19,6 +19,7 @@ from foidesk.accounts.models import Role
 from foidesk.audit.models import AuditEvent
 from foidesk.imports.corrections import (
     CorrectionError,
+    check_state,
     cited,
     columns,
     corrected_questions,
@@ -449,6 +450,7 @@ def _form(record: ImportedRecord, **changes: str) -> dict[str, str]:
         "has_attachment": "yes" if record.has_attachment else "no",
         "note": "",
         "reading": record.reading,
+        "checked": check_state(record.corrections, record.checked_at),
     }
     questions = corrected_questions(record.extracted, record.corrections)
     for q in questions:
@@ -1012,6 +1014,55 @@ def test_a_form_opened_before_another_officers_check_changed_the_questions_is_re
     )
     record.refresh_from_db()
     assert record.corrections == {"split": theirs}
+
+
+@pytest.mark.django_db
+def test_two_officers_checking_one_record_at_once_do_not_undo_each_others_corrections(
+    officer, make_staff, tmp_path
+):
+    """Both open the check page; the first corrects the title, the second the reference. The
+    second form still shows the old title, so saving it would undo the first officer's
+    correction: it is refused, and nothing it sent is saved."""
+    record = _import(tmp_path)
+    url = reverse("imports:record-check", kwargs={"pk": record.pk})
+    first, second = _browser(officer), _browser(make_staff("second", Role.FOI_OFFICER))
+    theirs = _opened(first, url, record, title="Drones kept by the force")
+    mine = _opened(second, url, record, reference="1053B/22")
+
+    assert _sent(first, url, theirs).status_code == 302
+    response = _sent(second, url, mine)
+
+    assert response.status_code == 400
+    assert "Someone else checked this record after you opened the form" in (
+        response.content.decode()
+    )
+    record.refresh_from_db()
+    assert (record.title, record.reference) == ("Drones kept by the force", "1053A/22")
+    assert record.checked_by == officer
+    assert record.corrections == {"title": "Drones kept by the force"}
+    assert AuditEvent.objects.filter(event_type="imported_record_checked").count() == 1
+
+    # Opened again, the second officer's form shows the first's correction and is saved.
+    again = _opened(second, url, record, reference="1053B/22")
+    assert _sent(second, url, again).status_code == 302
+    record.refresh_from_db()
+    assert (record.title, record.reference) == ("Drones kept by the force", "1053B/22")
+
+
+@pytest.mark.django_db
+def test_a_check_made_on_a_stale_check_state_is_refused_under_the_lock(officer, tmp_path):
+    """The form's comparison can race with another check; the service's, under the record's
+    lock, cannot."""
+    record = _import(tmp_path)
+    opened = check_state(record.corrections, record.checked_at)
+    imported_record_check(actor=officer, record=record, wanted={"title": "Theirs"}, checked=opened)
+
+    with pytest.raises(CorrectionError, match="Someone else checked this record"):
+        imported_record_check(
+            actor=officer, record=record, wanted={"reference": "X1"}, checked=opened
+        )
+    record.refresh_from_db()
+    assert (record.title, record.corrections) == ("Theirs", {"title": "Theirs"})
 
 
 @pytest.mark.django_db

@@ -36,7 +36,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from foidesk.intake.extraction import CORPUS_FIELDS, OUTCOMES, overall_outcome
@@ -46,6 +46,7 @@ from foidesk.law.regimes import Regime
 
 __all__ = [
     "FLAGS",
+    "CHECKED_SINCE",
     "IMPORTED_AGAIN",
     "CheckTally",
     "CorrectedQuestion",
@@ -73,6 +74,13 @@ class CorrectionError(ValueError):
 IMPORTED_AGAIN = (
     "This record was imported again after you opened it, so the page or the importer's reading "
     "may have changed: check it again"
+)
+
+#: Why a check made on a form opened before someone else checked the record is refused: the
+#: form shows the corrections as they were, and saving it would undo the other officer's.
+CHECKED_SINCE = (
+    "Someone else checked this record after you opened the form, so it does not show their "
+    "corrections. Nothing was saved: open the check page again"
 )
 
 #: The yes/no findings of a page that staff may correct, by their column names.
@@ -350,6 +358,19 @@ def fingerprint(content_hash: str, extracted: Mapping[str, Any]) -> str:
     }
     canonical = json.dumps(reading, sort_keys=True, ensure_ascii=True)
     return hashlib.sha256(f"{content_hash}\n{canonical}".encode()).hexdigest()
+
+
+def check_state(corrections: Mapping[str, Any], checked_at: datetime | None) -> str:
+    """The record's check as a form was opened on it: its corrections and when it was last
+    checked. Carried by the check form and compared under the record's lock, so that of two
+    officers checking one record at once the second is refused rather than undoing the first's
+    corrections with the values their form showed."""
+    state = {
+        "corrections": corrections,
+        "checked_at": checked_at.isoformat() if checked_at else None,
+    }
+    canonical = json.dumps(state, sort_keys=True, ensure_ascii=True, default=str)
+    return hashlib.sha256(canonical.encode()).hexdigest()
 
 
 def _reading(extracted: Mapping[str, Any]) -> dict[str, Any]:

@@ -15,9 +15,11 @@ from foidesk.law.provisions import CitationError
 from foidesk.web.forms import MAX_ID
 
 from .corrections import (
+    CHECKED_SINCE,
     FLAGS,
     IMPORTED_AGAIN,
     CorrectionError,
+    check_state,
     cited,
     corrected_questions,
     parse_date_shown,
@@ -259,6 +261,9 @@ class RecordCheckForm(forms.Form):
     #: The fingerprint of the page and reading the form was opened on (``corrections.fingerprint``),
     #: compared in ``clean``: sent as anything else, the form is refused as a whole.
     reading = forms.Field(widget=forms.HiddenInput, required=False)
+    #: The record's check as the form was opened on it (``corrections.check_state``), compared
+    #: in ``clean`` and again by the service under the record's lock.
+    checked = forms.Field(widget=forms.HiddenInput, required=False)
 
     def __init__(self, data=None, *, record: ImportedRecord) -> None:
         self.record = record
@@ -273,6 +278,7 @@ class RecordCheckForm(forms.Form):
             "provisions": provisions,
             **{flag: "yes" if getattr(record, flag) else "no" for flag in self.FLAGS},
             "reading": record.reading,
+            "checked": check_state(record.corrections, record.checked_at),
         }
         super().__init__(data, initial=initial)
         if len(provisions) > PROVISIONS_CHARS:
@@ -433,6 +439,12 @@ class RecordCheckForm(forms.Form):
         rows = {f"q{n}_{part}" for n in self.numbers for part in ("text", "outcome", "provisions")}
         if {name for name in self.data if _ROW.fullmatch(name)} != rows:
             self.add_error(None, QUESTIONS_CHANGED)
+            return
+        checked = data.get("checked") or ""
+        if checked != check_state(self.record.corrections, self.record.checked_at):
+            self.add_error(
+                None, CHECKED_SINCE if _FINGERPRINT.fullmatch(checked) else NOT_AS_OPENED
+            )
 
     def _typed(self, data: dict) -> None:
         """What the officer wrote can be read and was typed: the title and each question's words

@@ -21,7 +21,14 @@ from django.utils import timezone
 from foidesk.audit.services import diff
 from foidesk.audit.services import record as record_event
 
-from .corrections import IMPORTED_AGAIN, CorrectionError, columns, differences
+from .corrections import (
+    CHECKED_SINCE,
+    IMPORTED_AGAIN,
+    CorrectionError,
+    check_state,
+    columns,
+    differences,
+)
 from .models import ImportedRecord, ImportFailure, ImportRun
 from .pipeline import PageToStore, source_key_for
 
@@ -367,6 +374,7 @@ def imported_record_check(
     wanted: Mapping[str, Any],
     note: str = "",
     reading: str | None = None,
+    checked: str | None = None,
 ) -> ImportedRecord:
     """Record that ``actor`` checked ``record`` against its page, with what they corrected.
 
@@ -375,14 +383,17 @@ def imported_record_check(
     the result. A check that changes nothing still records who checked the record and when,
     for the page and reading it had then. Audited with the columns before and after, the
     corrections and ``note``. ``reading`` is the fingerprint of the page and reading the
-    officer saw (``corrections.fingerprint``). Raises ``corrections.CorrectionError`` (nothing
-    saved) for an unknown outcome or question, or when the record has been imported again
-    since the officer opened it.
+    officer saw (``corrections.fingerprint``), and ``checked`` the record's check as they saw
+    it (``corrections.check_state``). Raises ``corrections.CorrectionError`` (nothing saved)
+    for an unknown outcome or question, when the record has been imported again since the
+    officer opened it, or when someone else has checked it since.
     """
     with transaction.atomic():
         record = ImportedRecord.objects.select_for_update().get(pk=record.pk)
         if reading is not None and reading != record.reading:
             raise CorrectionError(IMPORTED_AGAIN)
+        if checked is not None and checked != check_state(record.corrections, record.checked_at):
+            raise CorrectionError(CHECKED_SINCE)
         corrections = differences(record.extracted, wanted)
         after = columns(record.extracted, corrections)
         before = {name: getattr(record, name) for name in after}

@@ -298,6 +298,7 @@ def record_check(request: HttpRequest, pk: int) -> HttpResponse:
                     wanted=form.wanted(),
                     note=form.cleaned_data["note"].strip(),
                     reading=form.cleaned_data["reading"],
+                    checked=form.cleaned_data["checked"],
                 )
             except CorrectionError as exc:
                 form.add_error(None, str(exc))
