@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 import pytest
 from django.core.management import call_command
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from foidesk.accounts.models import Role
@@ -32,6 +32,7 @@ from foidesk.imports.corrections import (
 from foidesk.imports.forms import QUESTION_CHARS
 from foidesk.imports.models import ImportedRecord, ImportRun
 from foidesk.imports.services import imported_record_check
+from foidesk.imports.views import _read_form, record_check
 from foidesk.law.exemptions import provisions_for
 from foidesk.law.provisions import CitationError
 
@@ -658,6 +659,49 @@ def test_a_record_of_more_questions_than_the_form_shows_says_it_cannot_be_checke
     assert response.status_code == 400 and says in response.content.decode()
     record.refresh_from_db()
     assert record.checked_at is None
+
+
+def _posted(body: bytes):
+    """A request for the check page carrying ``body`` URL-encoded, as the server hands it on."""
+    return RequestFactory().post(
+        "/staff/imports/records/1/check/", body, content_type="application/x-www-form-urlencoded"
+    )
+
+
+def test_a_large_form_read_once_has_no_files_to_read_again():
+    """Touching ``request.FILES`` after the check form is read does not read the form again
+    within the site's 1,000 values, which would refuse it and undo the reading."""
+    request = _posted(urlencode({f"q{n}_text": "x" for n in range(1, 1501)}).encode())
+
+    _read_form(request, 2000)
+
+    assert len(request.POST) == 1500
+    assert len(request.FILES) == 0
+    assert len(request.POST) == 1500
+
+
+class _BrokenStream(io.RawIOBase):
+    """The body of a request whose browser went away while sending it."""
+
+    def read(self, *args):
+        raise OSError("Connection reset by peer")
+
+    readline = read
+
+
+@pytest.mark.django_db
+def test_a_form_that_does_not_arrive_whole_is_a_400_saying_nothing_was_saved(officer):
+    request = _posted(b"title=Drones")
+    request._stream = _BrokenStream()
+    request.user = officer
+
+    response = record_check(request, pk=1)
+
+    assert response.status_code == 400
+    assert response.content.decode() == (
+        "Nothing was saved: the form did not arrive whole. "
+        "Open the page again and make your changes there."
+    )
 
 
 @pytest.mark.django_db

@@ -14,10 +14,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation, TooManyFieldsSent
 from django.core.paginator import Page, Paginator
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, QueryDict, UnreadablePostError
 from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import filesizeformat
+from django.utils.datastructures import MultiValueDict
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from foidesk.accounts.models import Role
@@ -111,6 +112,11 @@ def _takes_a_large_form(most_fields: int):
                         "Nothing was saved: the form could not be read. "
                         "Open the page again and make your changes there."
                     )
+                except UnreadablePostError:
+                    return _refused(
+                        "Nothing was saved: the form did not arrive whole. "
+                        "Open the page again and make your changes there."
+                    )
             return protected(request, *args, **kwargs)
 
         return csrf_exempt(read_then_protect)
@@ -120,7 +126,10 @@ def _takes_a_large_form(most_fields: int):
 
 def _read_form(request: HttpRequest, most_fields: int) -> None:
     """Read a URL-encoded form of up to ``most_fields`` values (or as many as the site takes,
-    if more) into ``request.POST``, as Django would; raises ``TooManyFieldsSent`` past that."""
+    if more) into ``request.POST``, as Django would, with no files (so that reading
+    ``request.FILES`` does not read the form again within the site's bound); raises
+    ``TooManyFieldsSent`` past that, and ``UnreadablePostError`` when the body cannot be read
+    (the browser went away while sending it)."""
     if request.content_type != "application/x-www-form-urlencoded":
         request.POST  # noqa: B018 - read by Django, within the site's limits
         return
@@ -139,6 +148,7 @@ def _read_form(request: HttpRequest, most_fields: int) -> None:
     for name, value in pairs:
         form.appendlist(name, value)
     request.POST = form
+    request._files = MultiValueDict()
 
 
 def _refused(reason: str) -> HttpResponse:
