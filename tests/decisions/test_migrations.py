@@ -58,6 +58,11 @@ def test_versions_left_awaiting_under_a_later_one_are_superseded(make_request, m
     assert statuses(stale) == ["awaiting", "awaiting", "sent_back", "awaiting"]
     migrate(SUPERSEDED)
 
+    # Applied again, it supersedes them again but does not record them superseded twice.
+    assert statuses(stale) == ["superseded", "superseded", "sent_back", "awaiting"]
+    again = AuditEvent.objects.filter(event_type="response.superseded").order_by("id")
+    assert list(again.values_list("id", flat=True)) == [e.id for e in events]
+
 
 @pytest.mark.django_db(transaction=True)
 def test_files_attached_before_the_scan_are_scanned(make_request, make_staff, settings, tmp_path):

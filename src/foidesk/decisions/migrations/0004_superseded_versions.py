@@ -4,7 +4,9 @@ from django.db import migrations, models
 def supersede_stale_versions(apps, schema_editor):
     """Versions left awaiting approval when a later version was sent for approval are
     superseded, as they are now from the moment the later one is sent; each gets its event on
-    the response's history, by the system (nobody superseded it by hand)."""
+    the response's history, by the system (nobody superseded it by hand). A version that has
+    its event already (the migration applied, reversed and applied again; or superseded when
+    it was sent, then reversed) gets its status back but no second event."""
     ResponseVersion = apps.get_model("decisions", "ResponseVersion")
     AuditEvent = apps.get_model("audit", "AuditEvent")
     stale = ResponseVersion.objects.filter(status="awaiting").order_by("request_id", "number")
@@ -19,6 +21,13 @@ def supersede_stale_versions(apps, schema_editor):
             continue
         version.status = "superseded"
         version.save(update_fields=["status"])
+        recorded = AuditEvent.objects.filter(
+            event_type="response.superseded",
+            subject_type="decisions.responseversion",
+            subject_id=str(version.pk),
+        )
+        if recorded.exists():
+            continue
         AuditEvent.objects.create(
             event_type="response.superseded",
             actor=None,
