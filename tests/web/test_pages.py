@@ -65,3 +65,28 @@ def test_pages_carry_a_content_security_policy_with_a_script_nonce(client):
 
 def test_unknown_page_is_a_404(client):
     assert client.get("/no-such-page/").status_code == 404
+
+
+def test_a_page_that_is_not_there_is_the_services_own_page_not_found(client):
+    response = client.get("/disclosure-log/no-such-answer/")
+    assert response.status_code == 404
+    body = response.content.decode()
+    assert "<title>Page not found – " in body
+    assert '<h1 class="govuk-heading-l">Page not found</h1>' in body
+    assert 'href="/disclosure-log/"' in body
+    assert "Staff sign in" in body
+
+
+def test_a_failure_or_an_unreadable_request_is_the_services_own_page(rf):
+    """Django renders these without the request's context (the failure may be in it), so the
+    page stands without the service name from the database or a signed-in user."""
+    from django.views.defaults import bad_request, server_error
+
+    failed = server_error(rf.get("/staff/"))
+    assert failed.status_code == 500
+    body = failed.content.decode()
+    assert "<title>Sorry, there is a problem with the service – Freedom of Information" in body
+    assert "If you were saving something, it was not saved." in body
+    unreadable = bad_request(rf.post("/staff/"), exception=None)
+    assert unreadable.status_code == 400
+    assert "Nothing was saved." in unreadable.content.decode()
