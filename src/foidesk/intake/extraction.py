@@ -713,8 +713,11 @@ def _asked_between_answers(
     first question and no other: two asking paragraphs in a row are a request answered below
     as a whole. Only the answers are read, not the reasoning or the requester's rights after
     them (``_reasoning_cut``), where "Please write to ..." is no question."""
+    asks = [i for i, line in enumerate(lines) if _asks_unmarked(line.strip())]
+    if len(asks) < 3:
+        return []
     cut = _reasoning_cut(lines, 0)
-    asks = [i for i in range(cut) if _asks_unmarked(lines[i].strip())]
+    asks = [i for i in asks if i < cut]
     if len(asks) < 3:
         return []
 
@@ -2125,22 +2128,15 @@ _COMPLAINT_RIGHTS = re.compile(
 
 
 def _reasoning_cut(lines: list[str], lo: int) -> int:
-    """Where the answers end: at the first heading of the reasoning, or at the paragraph on the
-    requester's right to complain, after which nothing answers the request."""
-    said = False
-    for i in range(lo, len(lines)):
-        line = lines[i]
-        if _is_reasoning_heading(line):
-            return i
-        if said and _COMPLAINT_RIGHTS.search(line):
-            return i
-        said = said or bool(re.search(r"\w", line))
-    return len(lines)
+    """Where the answers from line ``lo`` end (``_reasoning_cuts``)."""
+    return _reasoning_cuts(lines)(lo)
 
 
 def _reasoning_cuts(lines: list[str]):
-    """``_reasoning_cut`` for many starting lines of one page, each found without reading the
-    page again: an interleaved page of thousands of questions asks once for each."""
+    """Where the answers end, from any starting line of one page: at the first heading of the
+    reasoning, or at the paragraph on the requester's right to complain once something else has
+    been said, after which nothing answers the request. The page is read once; an interleaved
+    page of thousands of questions asks once for each."""
     headings = [i for i, line in enumerate(lines) if _is_reasoning_heading(line)]
     rights = [i for i, line in enumerate(lines) if _COMPLAINT_RIGHTS.search(line)]
     filled = [i for i, line in enumerate(lines) if re.search(r"\w", line)]
@@ -2149,7 +2145,6 @@ def _reasoning_cuts(lines: list[str]):
     def cut(lo: int) -> int:
         k = bisect.bisect_left(headings, lo)
         heading = headings[k] if k < len(headings) else end
-        # The complaint paragraph counts only after something else has been said.
         k = bisect.bisect_left(filled, lo)
         said = filled[k] if k < len(filled) else end
         k = bisect.bisect_right(rights, said)
