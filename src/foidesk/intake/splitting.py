@@ -1689,7 +1689,7 @@ def _fields_of_one_record(split: ProposedSplit) -> ProposedSplit:
         # asks something of its own after the examples.)
         while (
             j < len(questions)
-            and (_a_field(questions[j]) or (examples and _an_example(questions[j])))
+            and (_an_example(questions[j]) if examples else _a_field(questions[j]))
             and not (j > i and questions[j].context)
         ):
             j += 1
@@ -1726,9 +1726,9 @@ _EXAMPLES_LEAD = re.compile(
 
 
 def _an_example(q: ProposedQuestion) -> bool:
-    """Whether an item under "including but not limited to:" only names something the request
-    covers ("accident reports"), rather than asking ("How many accidents were recorded ...?",
-    "Please also tell me ...")."""
+    """Whether an item only names something wanted ("accident reports"), rather than asking
+    ("How many accidents were recorded ...?", "Please also tell me ..."): the items under
+    "including but not limited to:" that the one request covers."""
     text = q.text.strip()
     return (
         not q.numbered
@@ -1739,16 +1739,14 @@ def _an_example(q: ProposedQuestion) -> bool:
 
 
 def _a_field(q: ProposedQuestion) -> bool:
+    """Whether an item names a field of a record ("Name of applicant", "Date left"): one line of
+    a few words that names something (``_an_example``) and is not a count or a sum of its own
+    ("The number of ...")."""
     text = q.text.strip()
     return (
-        not q.numbered
+        _an_example(q)
         and "\n" not in text
         and len(text.split()) <= _FIELD_WORDS
-        and "?" not in text
-        # ("Name of applicant", "Date left" name a field; "The number of ...", "How many ...",
-        # "Please provide ..." ask for something of their own.)
-        and not _REQUEST_PHRASE.search(text)
-        and not _WH_START.match(text)
         and not _NAMES_A_COUNT.match(text)
     )
 
