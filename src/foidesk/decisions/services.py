@@ -826,19 +826,44 @@ def response_approve(
             "The draft has changed since it was sent for approval: ask for "
             "approval of the new version"
         )
-    version.status = SignOffStatus.APPROVED
-    version.decided_by, version.decided_at = actor, timezone.now()
-    version.reasons = note.strip()
-    version.save()
-    record(
-        event_type="response.approved",
+    _settle(
+        version,
         actor=actor,
-        subject=version,
         request=request,
+        status=SignOffStatus.APPROVED,
+        reasons=note.strip(),
+        event_type="response.approved",
         summary=f"Version {version.number} approved",
         detail={"note": note} if note else None,
     )
     return version
+
+
+def _settle(
+    version: ResponseVersion,
+    *,
+    actor: User,
+    request: Request,
+    status: SignOffStatus,
+    reasons: str,
+    event_type: str,
+    summary: str,
+    detail: dict | None,
+) -> None:
+    """Record what became of a version awaiting approval (approved, sent back, taken back):
+    who decided, when and why, and the event on the response's history."""
+    version.status = status
+    version.decided_by, version.decided_at = actor, timezone.now()
+    version.reasons = reasons
+    version.save(update_fields=["status", "decided_by", "decided_at", "reasons"])
+    record(
+        event_type=event_type,
+        actor=actor,
+        subject=version,
+        request=request,
+        summary=summary,
+        detail=detail,
+    )
 
 
 @transaction.atomic
@@ -848,15 +873,13 @@ def response_send_back(
     if not reasons.strip():
         raise DecisionError("Say why the response is being sent back")
     version = _decide(actor, request, version_shown)
-    version.status = SignOffStatus.SENT_BACK
-    version.decided_by, version.decided_at = actor, timezone.now()
-    version.reasons = reasons.strip()
-    version.save()
-    record(
-        event_type="response.sent_back",
+    _settle(
+        version,
         actor=actor,
-        subject=version,
         request=request,
+        status=SignOffStatus.SENT_BACK,
+        reasons=reasons.strip(),
+        event_type="response.sent_back",
         summary=f"Version {version.number} sent back",
         detail={"reason": reasons},
     )
@@ -872,15 +895,13 @@ def response_take_back(*, actor: User, request: Request, reason: str = "") -> No
     (Called by ``request_transition``; a version the decision maker sent back is no longer
     awaiting, so nothing happens then.)"""
     for version in request.versions.filter(status=SignOffStatus.AWAITING):
-        version.status = SignOffStatus.SENT_BACK
-        version.decided_by, version.decided_at = actor, timezone.now()
-        version.reasons = reason.strip() or "The request went back to drafting."
-        version.save(update_fields=["status", "decided_by", "decided_at", "reasons"])
-        record(
-            event_type="response.taken_back",
+        _settle(
+            version,
             actor=actor,
-            subject=version,
             request=request,
+            status=SignOffStatus.SENT_BACK,
+            reasons=reason.strip() or "The request went back to drafting.",
+            event_type="response.taken_back",
             summary=f"Version {version.number} taken back to drafting: it can no longer be "
             "approved",
             detail={"reason": reason} if reason.strip() else None,
