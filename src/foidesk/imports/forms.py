@@ -19,7 +19,6 @@ from .corrections import (
     FLAGS,
     IMPORTED_AGAIN,
     CorrectionError,
-    check_state,
     cited,
     corrected_questions,
     parse_date_shown,
@@ -278,7 +277,7 @@ class RecordCheckForm(forms.Form):
             "provisions": provisions,
             **{flag: "yes" if getattr(record, flag) else "no" for flag in self.FLAGS},
             "reading": record.reading,
-            "checked": check_state(record.corrections, record.checked_at),
+            "checked": record.check_state,
         }
         super().__init__(data, initial=initial)
         if len(provisions) > PROVISIONS_CHARS:
@@ -441,7 +440,7 @@ class RecordCheckForm(forms.Form):
             self.add_error(None, QUESTIONS_CHANGED)
             return
         checked = data.get("checked") or ""
-        if checked != check_state(self.record.corrections, self.record.checked_at):
+        if checked != self.record.check_state:
             self.add_error(
                 None, CHECKED_SINCE if _FINGERPRINT.fullmatch(checked) else NOT_AS_OPENED
             )

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from foidesk.cases.models import RegimeChoice
 
-from .corrections import fingerprint
+from .corrections import check_state, fingerprint
 
 
 class Outcome(models.TextChoices):
@@ -215,6 +215,13 @@ class ImportedRecord(models.Model):
     def reading(self) -> str:
         """The page's text and the importer's reading of it, as one fingerprint."""
         return fingerprint(self.content_hash, self.extracted or {})
+
+    @property
+    def check_state(self) -> str:
+        """Staff's check of the record as it stands (its corrections and when it was last
+        checked), as one fingerprint: a check form carries it, so that a check made on an older
+        state is refused rather than undoing another officer's corrections."""
+        return check_state(self.corrections, self.checked_at)
 
     @property
     def check_first(self) -> bool:

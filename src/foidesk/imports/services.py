@@ -25,7 +25,6 @@ from .corrections import (
     CHECKED_SINCE,
     IMPORTED_AGAIN,
     CorrectionError,
-    check_state,
     columns,
     differences,
 )
@@ -392,7 +391,7 @@ def imported_record_check(
         record = ImportedRecord.objects.select_for_update().get(pk=record.pk)
         if reading is not None and reading != record.reading:
             raise CorrectionError(IMPORTED_AGAIN)
-        if checked is not None and checked != check_state(record.corrections, record.checked_at):
+        if checked is not None and checked != record.check_state:
             raise CorrectionError(CHECKED_SINCE)
         corrections = differences(record.extracted, wanted)
         after = columns(record.extracted, corrections)
