@@ -110,6 +110,7 @@ from foidesk.intake.splitting import (
     SITE_FURNITURE,
     EmptyRequestText,
     answers_request,
+    heads_the_whole_response,
     introduces_request,
     introduces_request_unmarked,
     nested_numbers_as_parts,
@@ -341,13 +342,6 @@ def _simple(text: str) -> str:
 
 # --- Finding the request and the response ----------------------------------------------------
 
-_RESPONSE_HEADING = re.compile(
-    r"^(?:[-–•]\s*)?(?:our\s+|the\s+|in\s+|my\s+|final\s+|(?-i:[A-Z]{2,6})\s+)?(?:response|responses|"
-    r"reply|answer|"
-    r"answers|decision|outcome)"
-    r"(?:\s+to\s+(?:your\s+)?(?:request|questions?)|\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})?\s*[:.]?$",
-    re.I,
-)
 _FOI_WORDS = re.compile(
     r"freedom\s+of\s+information|\bFOI(?:SA|A)?\b|environmental\s+information|\bexempt|"
     r"\bdisclos|\brequest|\bsections?\s+\d|neither\s+confirm|information\s+(?:is|was)\s+"
@@ -1733,7 +1727,7 @@ def _reasoning(lines: list[str]) -> Reasoning:
             if "balanc" in low:
                 current = "balance"
                 continue
-            if _REASONING_HEADING.match(line) or _RESPONSE_HEADING.match(line):
+            if _REASONING_HEADING.match(line) or heads_the_whole_response(line):
                 current = None
                 continue
         if current:
@@ -2112,7 +2106,7 @@ def _late_answers(
 
 def _response_start(lines: list[str]) -> int:
     for i, line in enumerate(lines):
-        if _RESPONSE_HEADING.match(line):
+        if heads_the_whole_response(line):
             return i + 1
     return 0
 
@@ -2666,7 +2660,7 @@ def extract(
             elif section is None:
                 notes.append(NOTE_NOT_QUOTED)
     while response_lo < len(lines) and (
-        not lines[response_lo] or _RESPONSE_HEADING.match(lines[response_lo])
+        not lines[response_lo] or heads_the_whole_response(lines[response_lo])
     ):
         response_lo += 1  # the "Response" heading itself
     if DUTIES.search("\n".join(lines[response_lo:])):

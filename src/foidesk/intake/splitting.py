@@ -52,6 +52,7 @@ __all__ = [
     "ProposedQuestion",
     "ProposedSplit",
     "answers_request",
+    "heads_the_whole_response",
     "introduces_request",
     "set_out_page",
     "separate_requests",
@@ -1991,15 +1992,25 @@ RESPONSE_HEADING = re.compile(
     # "SYP Response:", "Exemptions Applied:": the authority's own headings.
     # "Trust response:", "Responded 24 November 2025:".
     # "Final Response:".
-    r"^(?:[-–•]\s*)?(?:our\s+|the\s+|in\s+|final\s+|details\s+of\s+(?:the\s+)?|(?-i:[A-Z]{2,6})\s+|"
+    r"^(?:[-–•]\s*)?(?:our\s+|the\s+|in\s+|my\s+|final\s+|details\s+of\s+(?:the\s+)?|(?-i:[A-Z]{2,6})\s+|"
     r"(?:trust|council|force|"
     r"university|board|service)\s+)?(?:response|responses|reply|answer|answers|responded|"
     r"decision|outcome|results?\s+of\s+(?:the\s+)?searche?s?|exemptions?\s+applied|we\s+answered|"
     r"outcome\s*/\s*documents|internal\s+review)"
-    r"(?:\s+to\s+(?:your\s+)?request|\s+1[a-h]?(?:\s*(?:&|and|,)\s*\d{1,2}[a-h]?)*|\s+details?|"
-    r"\s+(?:on\s+)?(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}))?\s*:?$",
+    r"(?:\s+to\s+(?:your\s+)?(?:request|questions?)|(?P<numbered>\s+1[a-h]?(?:\s*(?:&|and|,)\s*\d{1,2}[a-h]?)*)|"
+    r"\s+details?|"
+    r"\s+(?:on\s+)?(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}))?\s*[:.]?$",
     re.I,
 )
+
+
+def heads_the_whole_response(line: str) -> bool:
+    """Whether ``line`` is a ``RESPONSE_HEADING`` over the whole response, not over its first
+    answer ("Response 1:", "Answer 1 & 2")."""
+    match = RESPONSE_HEADING.match(line)
+    return bool(match) and not match.group("numbered")
+
+
 _END_OPENER = re.compile(
     r"^(?:response\s*[:\-–]|answer\s*[:\-–]|please\s+find\s+(?:attached|enclosed|below)\s+"
     r"(?:our|my|the)\s+response|please\s+find\s+the\s+.{0,60}response\s+set\s+out\s+below|"
