@@ -116,7 +116,7 @@ def parse_date_shown(text: str) -> str:
 def provisions_text(provisions: Iterable[str]) -> str:
     """The searchable column: space-separated and space-padded (" s31(1)(a) s40(2) ")."""
     joined = " ".join(provisions)
-    return f" {joined} "[:1000] if joined else ""
+    return f" {joined} " if joined else ""
 
 
 # "Section 40(2)", "regulation 12(5)(b)", "S40(2)": the long or capitalised forms of an entry.
@@ -333,8 +333,7 @@ def columns(extracted: Mapping[str, Any], corrections: Mapping[str, Any]) -> dic
 
 
 def cited(extracted: Mapping[str, Any], corrections: Mapping[str, Any]) -> list[str]:
-    """Every provision the page cites: staff's, else the importer's. The searchable column
-    (``provisions_text``) keeps only its first 1,000 characters."""
+    """Every provision the page cites: staff's, else the importer's."""
     return list(corrections.get("provisions", _reading(extracted)["exemptions_cited"]))
 
 
@@ -616,7 +615,7 @@ def label(
             {"q": q.number, "outcome": q.outcome, "exemptions": list(q.exemptions)}
             for q in questions
         ],
-        "exemptions_cited": values["provisions_text"].split(),
+        "exemptions_cited": cited(extracted, corrections),
         **{flag: values[flag] for flag in FLAGS},
         "overall_outcome": values["overall_outcome"] or None,
         "notes": note,

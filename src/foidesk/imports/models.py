@@ -140,8 +140,7 @@ class ImportedRecord(models.Model):
     harm_test_present = models.BooleanField(default=False)
     has_attachment = models.BooleanField(default=False)
     question_count = models.PositiveIntegerField(default=0)
-    provisions_text = models.CharField(
-        max_length=1000,
+    provisions_text = models.TextField(
         blank=True,
         help_text="The provisions cited, space-separated and space-padded (' s31(1)(a) s40(2) ').",
     )
