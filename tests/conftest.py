@@ -5,6 +5,8 @@ mocks the database.
 """
 
 import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 
 from foidesk.accounts.models import Role, User
 
@@ -124,3 +126,12 @@ def log_request(actor, *, title, received, regime="foia", officer=None, question
         assigned_officer=officer,
         **extra,
     )
+
+
+def migrate(app: str, migration: str):
+    """Take the test database to ``app``'s ``migration`` (forwards or back), as ``migrate``
+    would; the apps as they stood then, for writing data a later migration must read."""
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate([(app, migration)])
+    return executor.loader.project_state([(app, migration)]).apps

@@ -1,21 +1,14 @@
 """Data written before a migration, read after it."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from foidesk.accounts.models import Role
 from foidesk.audit.models import AuditEvent
 from foidesk.decisions.models import ResponseVersion
+from tests.conftest import migrate
 
 BEFORE_SUPERSEDED = ("decisions", "0003_attachment_scan")
 SUPERSEDED = ("decisions", "0004_superseded_versions")
-
-
-def migrate(target):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate([target])
 
 
 @pytest.mark.django_db(transaction=True)
@@ -24,7 +17,7 @@ def test_versions_left_awaiting_under_a_later_one_are_superseded(make_request, m
     left that one awaiting approval for ever; the migration supersedes it, on the record."""
     officer = make_staff("drafter", Role.FOI_OFFICER)
     stale, waiting = make_request(title="Stale"), make_request(title="Waiting")
-    migrate(BEFORE_SUPERSEDED)
+    migrate(*BEFORE_SUPERSEDED)
     before = {
         stale: ["awaiting", "awaiting", "sent_back", "awaiting"],
         waiting: ["sent_back", "awaiting"],
@@ -40,7 +33,7 @@ def test_versions_left_awaiting_under_a_later_one_are_superseded(make_request, m
                 status=status,
             )
 
-    migrate(SUPERSEDED)
+    migrate(*SUPERSEDED)
 
     def statuses(request):
         return list(request.versions.order_by("number").values_list("status", flat=True))
@@ -54,9 +47,9 @@ def test_versions_left_awaiting_under_a_later_one_are_superseded(make_request, m
     ]
     assert events[0].summary == "Version 1 superseded by version 2: it can no longer be approved"
 
-    migrate(BEFORE_SUPERSEDED)
+    migrate(*BEFORE_SUPERSEDED)
     assert statuses(stale) == ["awaiting", "awaiting", "sent_back", "awaiting"]
-    migrate(SUPERSEDED)
+    migrate(*SUPERSEDED)
 
     # Applied again, it supersedes them again but does not record them superseded twice.
     assert statuses(stale) == ["superseded", "superseded", "sent_back", "awaiting"]
@@ -75,7 +68,7 @@ def test_files_attached_before_the_scan_are_scanned(make_request, make_staff, se
     settings.MEDIA_ROOT = tmp_path / "media"
     officer = make_staff("drafter", Role.FOI_OFFICER)
     request = make_request(title="Dismissals")
-    migrate(SUPERSEDED)
+    migrate(*SUPERSEDED)
 
     def attached(name: str, content: bytes, scan: dict) -> ResponseAttachment:
         attachment = ResponseAttachment(
@@ -97,7 +90,7 @@ def test_files_attached_before_the_scan_are_scanned(make_request, make_staff, se
     gone = attached("gone.csv", b"Year,Dismissals\n", {})
     gone.file.delete(save=False)
 
-    migrate(("decisions", "0005_scan_unscanned_attachments"))
+    migrate("decisions", "0005_scan_unscanned_attachments")
 
     named.refresh_from_db()
     assert "requester_name" in {f["code"] for f in named.scan_findings}

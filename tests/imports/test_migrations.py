@@ -1,26 +1,19 @@
 """Imported records written before a migration, read after it."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
+
+from tests.conftest import migrate
 
 BEFORE_WHOLE = ("imports", "0005_run_last_stored_at")
 WHOLE = ("imports", "0006_provisions_text_whole")
-
-
-def migrate(target):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate([target])
-    return executor.loader.project_state([target]).apps
 
 
 @pytest.mark.django_db(transaction=True)
 def test_provisions_stored_cut_at_the_old_limit_are_written_whole():
     """The searchable column kept the first 1,000 characters, so a record citing more could not
     be found by its later provisions and had a broken one at the end; 0006 writes them whole."""
-    apps = migrate(BEFORE_WHOLE)
+    apps = migrate(*BEFORE_WHOLE)
     Record = apps.get_model("imports", "ImportedRecord")
     many = [f"s{n}" for n in range(1, 150)] + [f"reg{n}" for n in range(1, 150)]
     whole = f" {' '.join(many)} "
@@ -46,7 +39,7 @@ def test_provisions_stored_cut_at_the_old_limit_are_written_whole():
     corrected = record("corrected", many, {"provisions": many[:-1]})
     short = record("short", ["s40(2)"], {"provisions": ["s31(1)(a)"]})
 
-    apps = migrate(WHOLE)
+    apps = migrate(*WHOLE)
     Record = apps.get_model("imports", "ImportedRecord")
 
     def column(pk: int) -> str:
