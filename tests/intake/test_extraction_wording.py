@@ -1155,6 +1155,24 @@ def test_a_page_opening_in_the_authoritys_voice_quotes_no_request() -> None:
     assert e.request_text == ""
 
 
+def test_a_letter_that_answers_without_quoting_the_request_is_read() -> None:
+    """The letter's opening under its subject line is not the request, and "... has provided
+    the following response -" begins the answer; the page was refused as having no response."""
+    e = extract(
+        "Our Ref: FOI-0042-2024\nDear Ms Example\nFreedom of Information Request\n"
+        "Thank you for your request for information.\n"
+        "Your request has been dealt with under the Freedom of Information (Scotland) Act 2002.\n"
+        "Our Performance Team has provided the following response -\n"
+        "Call-outs are recorded by station, and a search of the incident system found 212.\n"
+        "Please find attached a spreadsheet of the call-outs by month.\n"
+    )
+
+    record = e.corpus_record(page_id="letter")
+    assert e.request_text == "" and record["questions"] == []
+    assert "The page does not quote the request on its own." in e.notes
+    assert record["overall_outcome"] == "disclosed" and record["has_attachment"] is True
+
+
 def test_request_and_response_headings_with_a_reference_and_a_date() -> None:
     e = extract(
         "FOI Request - Fly Tipping\nRequest 101002532774\nPlease supply the following-\n"

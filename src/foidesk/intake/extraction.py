@@ -1032,6 +1032,14 @@ _NAMES_THE_LAW = re.compile(
     re.I,
 )
 
+# A letter's subject line naming the kind of request: "Freedom of Information Request", "FOISA
+# request", "Request for information".
+_SUBJECT = re.compile(
+    r"^\W*(?:(?:freedom\s+of\s+information|environmental\s+information|FOI(?:SA|A)?|EIRs?)"
+    r"(?:\s*\(scotland\))?(?:\s+act)?\s+request|request\s+for\s+information)\W*$",
+    re.I,
+)
+
 
 def _first_paragraph(lines: list[str], span: tuple[int, int]) -> tuple[int, int] | None:
     """The span of the request's first paragraph that asks something, or says more than a
@@ -1096,6 +1104,14 @@ def _plausible_request(section: str, before: str) -> bool:
     ):
         return False
     lines = [x for x in section.split("\n") if x.strip()]
+    if any(answers_request(x) for x in lines) and all(
+        SALUTATION.match(x) or answers_request(x) or _NAMES_THE_LAW.match(x) or _SUBJECT.match(x)
+        for x in lines
+    ):
+        # "Dear Mr Campbel" / "Freedom of Information Request" / "Thank you for your request
+        # for information." / "Your request has been processed in accordance with ...": the
+        # letter's opening, which does not quote the request.
+        return False
     cited = sum(1 for x in lines if _CITATION_LINE.match(x))
     return not lines or cited * 2 < len(lines)
 

@@ -2026,6 +2026,10 @@ _END_OPENER = re.compile(
     r"and|or|would|will)\b)(?:[\w&'’.-]+\s+){0,5}(?:police|constabulary|service|force|"
     r"commissioner|office)\s+(?:can(?:not)?\s+(?:neither\s+)?confirm|is\s+unable|does\s+not\s+hold|"
     r"holds\s+(?:the\s+|some\s+)?information)\b|"
+    # "The Scottish Fire and Rescue Service (SFRS) Analyst has provided the following
+    # response -": the authority passing on its answer.
+    r"(?:[\w&'’().-]+\s+){0,8}(?:has|have)\s+(?:now\s+)?provided\s+the\s+following\s+"
+    r"response\b|"
     # The response's own opening boilerplate.
     r"i\s+am\s+required\s+by\s+the\s+freedom\s+of\s+information\s+act|"
     r"please\s+see\s+below\s+(?:for\s+)?(?:the\s+following\s+exemptions?|(?:our|my|the)\s+"
