@@ -289,6 +289,24 @@ def test_information_not_held_in_a_readily_retrievable_format_is_a_cost_refusal(
     assert classify(withheld, ("s40(2)",), whole=True) == "exempt"
 
 
+def test_a_cost_refusal_of_one_part_beside_what_is_attached_is_a_partial_answer():
+    """The response attaches the figures and refuses one part on cost: the request as a whole
+    is partly answered, not refused."""
+    answer = (
+        "Please find attached the spreadsheets of accounts and reliefs. The arrears for each "
+        "account would need a manual check of every record, which would exceed the appropriate "
+        "limit under section 12. We are therefore unable to comply with this part of your request."
+    )
+    assert classify(answer, ("s12",), whole=True) == "partially_disclosed"
+    # Nothing given: the refusal stands, whatever part it names.
+    refused = answer.replace("Please find attached the spreadsheets of accounts and reliefs. ", "")
+    assert classify(refused, ("s12",), whole=True) == "cost_limit_s12"
+    # A summary that part of the request cost too much ("advises that part of the request
+    # exceeds the cost") names no part refused beside what is given.
+    summary = "This response advises that part of the request exceeds the cost of compliance."
+    assert classify(summary, ("s12",), whole=True) == "cost_limit_s12"
+
+
 def test_figures_given_anyway_under_a_cost_refusal_answer_the_question():
     """README convention: disclosed for the question they answer; under a refusal of the whole
     request they answer none in particular."""

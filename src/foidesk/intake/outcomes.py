@@ -142,6 +142,12 @@ _GIVEN_ANYWAY = re.compile(
     r"\bgesture\s+of\s+goodwill\b",
     re.I,
 )
+# A refusal of one part of the request: "unable to comply with this part of your request".
+_PART_REFUSED = re.compile(
+    r"\b(?:comply\s+with|answer(?:ing)?|refus\w*|respond\s+to)\s+(?:this|that|these)\s+parts?\s+of\s+"
+    r"(?:your|the)\s+request\b",
+    re.I,
+)
 _COST_NEGATED = re.compile(r"\b(?:not|never|n't)\s+(?:\w+\s+){0,3}$", re.I)
 _VEXATIOUS = re.compile(r"\bvexatious\b|\brepeated\s+request\b", re.I)
 _CLARIFY = re.compile(
@@ -947,6 +953,10 @@ def classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
         # particular (``extraction._goodwill_answered`` finds those that do).
         if not whole and _GIVEN_ANYWAY.search(text) and gives(text):
             return "disclosed"
+        if whole and _PART_REFUSED.search(text) and gives(text):
+            # "Please see attached ..." / "... we feel unable to comply with this part of your
+            # request": the cost refusal is of one part; the rest is given.
+            return "partially_disclosed"
         return "cost_limit_s12"
     if cites_s14 or worded_s14:
         return "vexatious_s14"
