@@ -84,6 +84,8 @@ def test_normalise_citations(text, expected):
         "section 8 requires a valid request",
         "section 2 of the Data Protection Act 2018",
         "section 22 of the Police Act 1996",
+        # A stray bracket in the other Act's name ("(Scotland)" half copied).
+        "we searched for section 41(1)(a) of the Police Scotland) Act 1967",
         "if you have previously been issued with a notice under section 14 of the act",
         "the officer's 30 cases and the force's 40 staff",
         "within 20 working days",

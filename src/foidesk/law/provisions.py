@@ -90,7 +90,8 @@ _NEXT_SECTION = re.compile(
     re.IGNORECASE,
 )
 _OTHER_ACT = re.compile(
-    r"[ ]*(?:\(\w+\)[ ]*)*of[ ]+(?:the[ ]+)?(?P<name>[A-Z][^.;:\n()]{0,90}?|(?:19|20)\d\d)"
+    # (A stray ")" may be in the name: "section 41(1)(a) of the Police Scotland) Act 1967".)
+    r"[ ]*(?:\(\w+\)[ ]*)*of[ ]+(?:the[ ]+)?(?P<name>[A-Z][^.;:\n(]{0,90}?|(?:19|20)\d\d)"
     r"[ ]*(?:Act|Regulations|Order|Rules|Code)\b"
 )
 # "section 23 Misuse of Drugs Act 1971", "Section 43 Terrorism Act": another Act named straight
