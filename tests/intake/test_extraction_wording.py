@@ -1173,6 +1173,26 @@ def test_a_letter_that_answers_without_quoting_the_request_is_read() -> None:
     assert record["overall_outcome"] == "disclosed" and record["has_attachment"] is True
 
 
+def test_bulleted_items_of_one_request_are_not_questions_and_answers() -> None:
+    """Every other bullet asks ("for which", "in which"): the bullet under it is the list's
+    next item, not its answer."""
+    e = extract(
+        "Request\n"
+        "We request a list of the credit balances on business rates accounts, including:\n\n"
+        "• The name of each ratepayer to which the credit relates.\n"
+        "• The value of the credit.\n"
+        "• The year in which the overpayment was made.\n"
+        "• The address of the property.\n\n"
+        "Our response\n"
+        "The information is exempt under section 31(1)(a) of the Act, as disclosure would be "
+        "likely to prejudice the prevention of fraud.\n"
+    )
+
+    assert len(e.questions) == 4
+    assert [q.outcome for q in e.questions] == ["exempt"] * 4
+    assert not any("interleaved" in note for note in e.notes)
+
+
 def test_request_and_response_headings_with_a_reference_and_a_date() -> None:
     e = extract(
         "FOI Request - Fly Tipping\nRequest 101002532774\nPlease supply the following-\n"

@@ -416,14 +416,18 @@ def _interleaved(lines: list[str]) -> list[tuple[int, str]]:
         previous = line.strip()
     if len(found) < 2:
         # Bulleted questions each with its answer on the line beneath ("- how many officers are
-        # suspended" / "9"): taken in order.
+        # suspended" / "9"): taken in order. (Not a bullet under a bullet: "• The name of each
+        # ratepayer for which ..." / "• The value of overpayment" are one list's items.)
         bullets = [
             (i, line[2:].strip())
             for i, line in enumerate(lines)
             if _is_bullet_line(line) and ASKS.search(line)
         ]
         if len(bullets) >= 2 and all(
-            _answer_beneath(lines, i) and len(_next_line(lines, i)) < 80 for i, _ in bullets
+            _answer_beneath(lines, i)
+            and len(after := _next_line(lines, i)) < 80
+            and not _is_bullet_line(after)
+            for i, _ in bullets
         ):
             return bullets
         if listed := _listed_with_answers(lines):
