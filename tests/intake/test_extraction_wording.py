@@ -1193,6 +1193,28 @@ def test_bulleted_items_of_one_request_are_not_questions_and_answers() -> None:
     assert not any("interleaved" in note for note in e.notes)
 
 
+def test_requests_a_summary_names_beyond_where_the_page_stops() -> None:
+    """A summary over "Request 1" / "Answer 1" ... names requests the page stops before: they
+    are the request's too, and what the summary says of one is its outcome."""
+    e = extract(
+        "Request and Answer:\n"
+        "Your request for information has now been considered.\n"
+        "We consider that the information in relation to Request number 3 is exempt by virtue "
+        "of Section 31.\n"
+        "We do not however hold information in relation to Request number 4.\n"
+        "Request 1\nHow many drones does the force own?\n"
+        "Answer 1\nThe force owns 14 drones.\n"
+        "Request 2\nHow many drone pilots does the force train each year?\n"
+        "Answer 2\nAbout 20 officers are trained each year, and the",
+        complete=False,
+    )
+
+    assert len(e.questions) == 4
+    assert e.questions[3].text == "[Question 4: its text is not on the page]"
+    assert [q.outcome for q in e.questions][0] == "disclosed"
+    assert e.questions[2].outcome == "exempt" and e.questions[3].outcome == "not_held"
+
+
 def test_request_and_response_headings_with_a_reference_and_a_date() -> None:
     e = extract(
         "FOI Request - Fly Tipping\nRequest 101002532774\nPlease supply the following-\n"

@@ -1205,7 +1205,10 @@ _PART_START = re.compile(
     re.I,
 )
 _QREF_ANYWHERE = quick(
-    re.compile(rf"\b(?:questions?|q)\s*\.?\s*(?P<list>{_QLIST})(?![\d/])\b", re.I)
+    # ("Request numbers 4 and 6", as a log numbering its requests "Request 1" names them.)
+    re.compile(
+        rf"\b(?:questions?|q|requests?\s+numbers?)\s*\.?\s*(?P<list>{_QLIST})(?![\d/])\b", re.I
+    )
 )
 # An opening quotation mark and the mark that closes it.
 _QUOTES = {"‘": "’", "“": "”", '"': '"', "'": "'"}
@@ -1299,6 +1302,10 @@ _WORD_THEN_FIGURE = quick(
         r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*\(\d{1,2}\)", re.I
     )
 )
+
+
+#: More questions than a summary names on a page cut short is a number read wrong.
+_MOST_NAMED = 30
 
 
 def _named(text: str) -> list[int]:
@@ -2787,6 +2794,13 @@ def extract(
             notes.append(NOTE_WORDS_LOST_NUMBERED)
     # Questions the response names that the page does not quote.
     named = sorted({n for a in answers.values() for n in a.numbers})
+    if cut_short and questions and not lettered_parts:
+        # "We do not however hold information in relation to Request number 5." above answers
+        # the page stops before: the requests the summary names are the request's too.
+        said = f"{above}\n{response}"
+        in_summary = {n for x in sentences(said) for n in _named(x) if n <= _MOST_NAMED}
+        if in_summary and max(in_summary) > len(questions):
+            named = sorted(set(named) | in_summary | set(range(1, len(questions) + 1)))
     if named and named == list(range(1, named[-1] + 1)) and named[-1] > len(questions):
         if len(questions) <= 1 and section is not None and not interleaved:
             context = questions[0][0] if questions else ""
@@ -2864,7 +2878,10 @@ def extract(
         named_by_call = _named_refusals(response, max(position))
         named_in_response = {position[k]: v for k, v in named_by_call.items() if k in position}
     elif answers:
-        named_in_response = _named_refusals(response, len(questions)) if not lettered_parts else {}
+        # (Above questions set over their answers, a summary may name them: "We do not however
+        # hold information in relation to Request number 5.")
+        said = f"{above}\n{response}" if interleaved else response
+        named_in_response = _named_refusals(said, len(questions)) if not lettered_parts else {}
     else:
         named_in_response = _singled_out(response, [q for q, _ in questions], whole_outcome)
     # The questions an opening answer leaves out ("... except Q3, in the table below").

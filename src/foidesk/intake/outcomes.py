@@ -241,7 +241,9 @@ _EXEMPTION_WORDING = re.compile(
 _NOT_HELD = re.compile(
     r"\b(?:is|are|was|were)\s+not\s+held\b(?!\s+(?:in\s+(?:a|an|the)\s+)?(?:readily|easily|"
     r"centrally|electronically|in\s+a))|"
-    r"\b(?:(?:does|do|did)\s+not|(?:doesn|don|didn)['’]t)\s+(?:hold|record|collate|capture|retain|"
+    # ("We do not however hold information in relation to Request number 5.")
+    r"\b(?:(?:does|do|did)\s+not|(?:doesn|don|didn)['’]t)\s+(?:however\s+|therefore\s+|currently\s+)?"
+    r"(?:hold|record|collate|capture|retain|"
     r"keep|collect)\b|"
     r"\b(?:have|has|hold|holds|keep|keeps)\s+no\s+(?:such\s+)?records?\b|"
     r"\bno\s+(?:relevant\s+|recorded\s+)?(?:information|data|"
