@@ -252,6 +252,40 @@ def test_sitemap_lists_public_entries_only(client, entries, withdraw):
     assert "/disclosure-log/</loc>" in client.get("/sitemap-log.xml").content.decode()
 
 
+def test_every_public_address_answers_head_as_it_answers_get(client, published, officer):
+    """HTTP requires HEAD wherever GET is served (RFC 9110, section 9.1): link checkers, feed
+    readers and archiving crawlers ask with it. Other methods are still refused."""
+
+    def add_file(case):
+        attachment_add(
+            actor=officer,
+            request=case,
+            uploaded_file=SimpleUploadedFile("stops.csv", b"Year,Stops\r\n2022,120\r\n"),
+            question_numbers=[1],
+        )
+
+    publication = published(title="Stop and search", before_sending=add_file)
+    (copy_,) = publication.attachments.all()
+    addresses = [
+        LOG,
+        f"{LOG}?q=stop",
+        reverse("disclosure:entry", args=[publication.slug]),
+        reverse("disclosure:entry-version", args=[publication.slug, 1]),
+        reverse("disclosure:attachment", args=[publication.slug, 1, copy_.pk]),
+        reverse("disclosure:export-csv"),
+        API,
+        reverse("disclosure:api-entry", args=[publication.slug]),
+        reverse("disclosure:api-schema"),
+    ]
+    for address in addresses:
+        got, head = client.get(address), client.head(address)
+        assert (address, got.status_code, head.status_code) == (address, 200, 200)
+        assert head["Content-Type"] == got["Content-Type"]
+        body = b"".join(head.streaming_content) if head.streaming else head.content
+        assert body == b""
+        assert client.post(address).status_code == 405
+
+
 def test_the_entry_page_and_its_download(client, published, officer):
     csv_bytes = b"Year,Stops\r\n2022,120\r\n"
 

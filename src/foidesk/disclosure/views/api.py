@@ -12,15 +12,16 @@ import re
 from django.http import Http404, HttpRequest, JsonResponse
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .. import openapi, public, selectors
 from ..forms import ApiSearchForm
 from .log import search_form
 
-# The API is read only: ``require_GET`` answers every other method with 405 Method Not
-# Allowed. ``csrf_exempt`` lets it, rather than the CSRF check's 403 (there is no session or
-# form to protect), so a client sending POST is told which methods there are.
+# The API is read only: ``require_safe`` answers GET and HEAD (HTTP requires HEAD wherever
+# GET is served: RFC 9110, section 9.1) and every other method with 405 Method Not Allowed.
+# ``csrf_exempt`` lets it, rather than the CSRF check's 403 (there is no session or form to
+# protect), so a client sending POST is told which methods there are.
 API_HEADERS = {"Access-Control-Allow-Origin": "*", "X-Content-Type-Options": "nosniff"}
 
 
@@ -38,7 +39,7 @@ def _page_url(request: HttpRequest, page: int) -> str:
 
 
 @csrf_exempt
-@require_GET
+@require_safe
 def entries(request: HttpRequest) -> JsonResponse:
     form = search_form(request, ApiSearchForm)
     if not form.is_valid():
@@ -75,7 +76,7 @@ SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 
 
 @csrf_exempt
-@require_GET
+@require_safe
 def entry(request: HttpRequest, slug: str) -> JsonResponse:
     try:
         if not SLUG.fullmatch(slug):
@@ -91,7 +92,7 @@ def entry(request: HttpRequest, slug: str) -> JsonResponse:
 
 
 @csrf_exempt
-@require_GET
+@require_safe
 def schema(request: HttpRequest) -> JsonResponse:
     return _json(
         openapi.document(

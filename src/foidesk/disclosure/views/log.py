@@ -1,6 +1,10 @@
 """The public disclosure log: the list with search and filters, an entry, its attachments and
 the CSV export. No sign-in and no JavaScript needed; everything is read through
-``selectors``, which sees published entries only."""
+``selectors``, which sees published entries only.
+
+Each page answers GET and HEAD (``require_safe``): HTTP requires a server to support HEAD
+wherever it supports GET (RFC 9110, section 9.1), and link checkers, feed readers and
+archiving crawlers ask with it before they fetch."""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from collections.abc import Iterator
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from foidesk.safety.delimited import spreadsheet_safe
 
@@ -49,7 +53,7 @@ def search_form(request: HttpRequest, form_class=LogSearchForm) -> LogSearchForm
     return form
 
 
-@require_GET
+@require_safe
 def log(request: HttpRequest) -> HttpResponse:
     """The log: newest first, or best match first for a search."""
     form = search_form(request)
@@ -83,7 +87,7 @@ def log(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def entry(request: HttpRequest, slug: str, version: int | None = None) -> HttpResponse:
     """An entry in the seed's shape: title and reference, request, response, attachments."""
     publication = selectors.entry(slug, version)
@@ -104,7 +108,7 @@ def entry(request: HttpRequest, slug: str, version: int | None = None) -> HttpRe
     )
 
 
-@require_GET
+@require_safe
 def attachment(request: HttpRequest, slug: str, version: int, pk: int) -> FileResponse:
     """A published copy of an attachment, as it went out."""
     publication = selectors.entry(slug, version)
@@ -130,7 +134,7 @@ class _Echo:
         return value
 
 
-@require_GET
+@require_safe
 def export_csv(request: HttpRequest) -> HttpResponse:
     """Every entry a search matches, as CSV (streamed, so a large export stays small in
     memory). Cells that a spreadsheet would run as formulas are escaped."""
