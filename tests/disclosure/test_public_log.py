@@ -97,6 +97,21 @@ def test_phrases_or_and_exclusion(client, entries):
     assert refs(client, q="police vehicles crashing") == [entries["body"].reference]
 
 
+@pytest.mark.parametrize("typed", ["190A/23", "190a/23", "190A-23", "190A"])
+def test_an_entry_is_found_by_its_reference_or_its_address(client, published, typed):
+    """What a journalist citing an entry types: its reference as printed, or as it is in the
+    entry's address. The text of the request and the response does not quote it."""
+    wanted = published(title="Police dismissals", reference="190A/23")
+    published(title="Taser numbers", reference="191A/23")
+    assert "190A" not in f"{wanted.request_text} {wanted.response_text}"
+    assert refs(client, q=typed) == ["190A/23"]
+    page = client.get(LOG, {"q": typed}).content.decode()
+    assert "Police dismissals" in page and "Taser numbers" not in page
+    export = client.get(reverse("disclosure:export-csv"), {"q": typed})
+    rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode())))
+    assert [row[0] for row in rows[1:]] == ["190A/23"]
+
+
 SYNTAX = ["AND", "OR", "NOT", "NEAR(", "NEAR(a b)", '"', "*", "'", "-", "()", "^", "a:b"]
 SYNTAX += ["!!!", "\\", "-dogs", "dogs AND", "OR OR", '"unclosed phrase', "dogs*"]
 

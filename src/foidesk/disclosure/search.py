@@ -1,17 +1,20 @@
 """Ranked full-text search of the disclosure log with the database's own engine.
 
-SQLite: an FTS5 table over the publication's title, request and response (an *external
-content* table, so the text is stored once), ranked by BM25 with the title weighted most. It
-holds the public entries only, kept so by triggers on the publication table (migration
-``0003_search_triggers``): whatever changes a row (publishing, a correction, a withdrawal, a
-deletion), the index follows in the same transaction.
+SQLite: an FTS5 table over the publication's title, reference, request and response (an
+*external content* table, so the text is stored once), ranked by BM25 with the title and the
+reference weighted most. It holds the public entries only, kept so by triggers on the
+publication table (migrations ``0003_search_triggers`` and ``0004_search_reference``):
+whatever changes a row (publishing, a correction, a withdrawal, a deletion), the index follows
+in the same transaction.
 
-PostgreSQL: a stored generated ``tsvector`` column (title weight A, request B, response C)
-with a GIN index, queried with ``websearch_to_tsquery`` and ranked with ``ts_rank_cd``; being
-generated, it can never be out of step with the row.
+PostgreSQL: a stored generated ``tsvector`` column (title, reference and the entry's address
+weight A, request B, response C) with a GIN index, queried with ``websearch_to_tsquery`` and
+ranked with ``ts_rank_cd``; being generated, it can never be out of step with the row.
 
-Both are created by migration ``0002_search`` and understand the same queries: words (all
-must match, stemmed), "a phrase", ``OR`` between words, and ``-word`` to exclude.
+Both are created by migration ``0002_search``, with the reference added by
+``0004_search_reference`` (so that "190A/23" or "190A-23" finds entry 190A/23), and
+understand the same queries: words (all must match, stemmed), "a phrase", ``OR`` between
+words, and ``-word`` to exclude.
 
 Bounded work, so that a search for a word most entries contain stays fast on a log of a
 million entries (``docs/performance.md``, "Disclosure log search"). The trade-off, the same on
@@ -51,8 +54,8 @@ from django.db.models.expressions import RawSQL
 from .models import Publication
 
 SQLITE_TABLE = "disclosure_search"
-#: BM25 weights for title, request, response.
-SQLITE_WEIGHTS = (10.0, 3.0, 1.0)
+#: BM25 weights for title, reference, request, response (the FTS5 table's columns in order).
+SQLITE_WEIGHTS = (10.0, 10.0, 3.0, 1.0)
 PG_CONFIG = "english"
 #: Counting stops here: a search with more matches reports "more than 1,000" and lists them
 #: newest first instead of ranking them (module docstring).
@@ -263,8 +266,8 @@ def rebuild_index() -> int:
     with connection.cursor() as cursor:
         cursor.execute(f"INSERT INTO {SQLITE_TABLE} ({SQLITE_TABLE}) VALUES ('delete-all')")
         cursor.execute(
-            f"INSERT INTO {SQLITE_TABLE} (rowid, title, request_text, response_text) "
-            "SELECT id, title, request_text, response_text FROM disclosure_publication "
+            f"INSERT INTO {SQLITE_TABLE} (rowid, title, reference, request_text, response_text) "
+            "SELECT id, title, reference, request_text, response_text FROM disclosure_publication "
             "WHERE is_current AND withdrawn_at IS NULL"
         )
         return cursor.rowcount
