@@ -112,6 +112,17 @@ def test_an_entry_is_found_by_its_reference_or_its_address(client, published, ty
     assert [row[0] for row in rows[1:]] == ["190A/23"]
 
 
+def test_or_in_lower_case_and_a_dash_on_its_own_read_as_postgresql_reads_them(client, entries):
+    """``websearch_to_tsquery`` takes "or" in any case for OR, and a "-" standing alone as
+    leaving out the next word; SQLite's search reads the box the same way, so a search
+    finds the same entries on either database."""
+    either = {entries["refused"].reference, entries["speed"].reference}
+    assert set(refs(client, q="gym or cameras")) == either
+    assert set(refs(client, q="gym Or cameras")) == either
+    assert refs(client, q="red - cameras") == [entries["ncnd"].reference]
+    assert refs(client, q="red cameras -") == [entries["speed"].reference]
+
+
 SYNTAX = ["AND", "OR", "NOT", "NEAR(", "NEAR(a b)", '"', "*", "'", "-", "()", "^", "a:b"]
 SYNTAX += ["!!!", "\\", "-dogs", "dogs AND", "OR OR", '"unclosed phrase', "dogs*"]
 

@@ -111,18 +111,27 @@ def query_terms(query: str, *, as_typed: bool = False) -> ParsedQuery:
     reads them. ``as_typed``: each term keeps its punctuation and case ("190A/23",
     "s31(1)(a)"), for a search that looks for the characters themselves; otherwise
     punctuation that is not part of a word is dropped and the terms are lower-cased, as the
-    full-text engines see them. No input is an error."""
+    full-text engines see them. No input is an error.
+
+    As ``websearch_to_tsquery`` (PostgreSQL's own reading of the box, which SQLite's search
+    must match): "or" in any case between two terms is OR, and a "-" standing alone leaves
+    out the term after it ("red - cameras" is "red -cameras")."""
     groups: list[list[str]] = []
     excluded: list[str] = []
-    pending_or = False
+    pending_or = pending_not = False
     for match in _TOKEN.finditer(query or ""):
         negate, phrase, bare = match.group(1), match.group(2), match.group(3)
         if bare is not None:
-            if bare == "OR":
+            if bare.upper() == "OR":
                 pending_or = bool(groups)
+                continue
+            if not bare.strip("-"):
+                pending_not = True
                 continue
             negate = "-" if bare.startswith("-") else ""
             phrase = bare.lstrip("-")
+        if pending_not:
+            negate, pending_not = "-", False
         if as_typed:
             item = " ".join((phrase or "").split())
         else:
