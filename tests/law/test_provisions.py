@@ -91,6 +91,9 @@ def test_normalise_citations(text, expected):
         "within 20 working days",
         "Freedom of Information and Data Protection (Appropriate Limit and Fees) Regulations 2004",
         "a request handled under the EIR 2004",
+        # The EIR's public interest test and presumption in favour of disclosure.
+        "we must apply the public interest test set out in regulation 12(1)(b)",
+        "regulation 12(2) requires a presumption in favour of disclosure",
         "their 12 officers and the 30 secs 12 seconds",
     ],
 )

@@ -54,6 +54,12 @@ _EIR_REGULATIONS = frozenset({"12", "13"})
 # reg 10, personal data in reg 11 (rules file, "EISR 2004 (Scotland)" row, a secondary source).
 _EISR_REGULATIONS = frozenset({"10", "11"})
 
+# Paragraphs (1) and (2) of EIR reg 12 and of EISR reg 10 are the public interest test and the
+# presumption in favour of disclosure (rules file, EIR "Exceptions" row: "reg 12(1): refuse only
+# if an exception applies and the public interest ... outweighs"; "reg 12(2)"), not grounds for
+# refusal: "apply the public interest test set out in regulation 12(1)(b)" cites no exception.
+_TESTS_NOT_EXCEPTIONS = frozenset({"12", "10"})
+
 _SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\t\r\f\v]")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 #: The words a citation opens with, as regular expressions: "Section", "Sections", "s.", "ss",
@@ -355,6 +361,8 @@ def _hypothetical(text: str, start: int) -> bool:
 
 def _allowed(cite: Cite, regime: Regime | None, *, scottish_regulations: bool = False) -> bool:
     if cite.instrument == "reg":
+        if cite.number in _TESTS_NOT_EXCEPTIONS and cite.parts[:1] in (("1",), ("2",)):
+            return False
         return cite.number in _EIR_REGULATIONS or (
             scottish_regulations and cite.number in _EISR_REGULATIONS
         )
