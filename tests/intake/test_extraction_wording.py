@@ -1054,6 +1054,8 @@ def test_a_bracket_typed_the_wrong_way_round_in_a_citation() -> None:
         ("FOI request 241108113: body armour for prison officers", "241108113"),
         ("Freedom of Information Act (FOIA) Request – 241108113", "241108113"),
         ("14 December 2017 – 893.2017-18 – Fire service governance", "893.2017-18"),
+        # The letter's file reference, then the one labelled as the request's.
+        ("Our ref: GSA4850/11\nDear Mr Smith,\nFOI REQUEST REFERENCE NO: 4850/11", "4850/11"),
     ],
 )
 def test_references_of_other_authorities(head: str, reference: str) -> None:

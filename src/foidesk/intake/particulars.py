@@ -52,6 +52,8 @@ _LABELLED_REF = re.compile(
     rf"\s*[:.#–-]?\s*(?:[a-z]{{2,10}}:\s*)?(?P<ref>{_REF_TOKEN})",
     re.I,
 )
+# A reference's label that names it as the request's: "FOI Reference", "Request Number".
+_NAMES_THE_REQUEST = re.compile(r"(?:foi|request)\s+(?:ref|number|no|id)", re.I)
 # "Please feel free to contact our team if you have any queries quoting FOI/6931 in any future
 # communications."
 _QUOTED_REF = re.compile(
@@ -164,11 +166,16 @@ def reference(lines: list[str]) -> str | None:
     found = [
         # Not "your report reference 4197715": another record's number, not the request's; nor
         # "Your ref: 14 March 2013", a date.
-        *(
-            (m, False)
-            for m in _LABELLED_REF.finditer(head)
-            if not _OTHER_RECORD.search(head, 0, m.start())
-            and not _MONTH_AFTER.match(head, m.end())
+        *sorted(
+            (
+                (m, False)
+                for m in _LABELLED_REF.finditer(head)
+                if not _OTHER_RECORD.search(head, 0, m.start())
+                and not _MONTH_AFTER.match(head, m.end())
+            ),
+            # "Our ref: GSA4850/11" over "FREEDOM OF INFORMATION REQUEST REFERENCE NO: 4850/11":
+            # the one labelled as the request's is its reference; another is the letter's file.
+            key=lambda found: not _NAMES_THE_REQUEST.match(found[0].group(0)),
         ),
         *(
             (m, False)
