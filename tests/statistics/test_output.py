@@ -1,12 +1,13 @@
 """Published files: CSV and XLSX carry only what is shown, and nothing a safety scan refuses."""
 
 import io
+import re
 import zipfile
 from datetime import date
 
 from openpyxl import load_workbook
 
-from foidesk.statistics.definition import Schema, TableDefinition
+from foidesk.statistics.definition import Column, Dimension, Schema, TableDefinition
 from foidesk.statistics.demo_data import EXTRACTED, SCHEMA, question_3_definition, records
 from foidesk.statistics.describe import describe
 from foidesk.statistics.output import Provenance, to_csv, to_xlsx
@@ -134,3 +135,18 @@ def test_xlsx_is_made_when_labels_hold_control_characters():
     grid = [list(r) for r in sheet.iter_rows(min_row=4, values_only=True)]
     assert grid[0][1] == "a"
     assert [row[0] for row in grid[1:3]] == ["[31mRed", "Line\nbreak"]
+
+
+def test_the_provenance_does_not_give_away_a_withheld_total():
+    # Every record is counted, so the number of records read is the grand total: withheld
+    # here (<5), it must not be printed on the provenance sheet beside it.
+    schema = Schema((Column("outcome"),))
+    records_ = [{"outcome": "Dismissed"}] * 2 + [{"outcome": "Retained"}]
+    definition = TableDefinition("Outcomes", rows=(Dimension("outcome"),))
+    result = suppress(tabulate(records_, definition, schema=schema), Policy())
+    assert result.column_totals[0].shown == "<5"
+    provenance = Provenance(source="PSD export", extracted=date(2025, 1, 2), schema=schema)
+    book = load_workbook(io.BytesIO(to_xlsx(result, provenance=provenance)))
+    values = [c for ws in book.worksheets for row in ws.iter_rows(values_only=True) for c in row]
+    assert 3 not in values
+    assert not any(re.search(r"\b3\b", v) for v in values if isinstance(v, str))

@@ -12,7 +12,7 @@ from foidesk.accounts.models import Role
 from foidesk.audit.models import AuditEvent
 from foidesk.decisions.models import ResponseAttachment
 from foidesk.statistics import demo_data
-from foidesk.statistics.definition import TableDefinition
+from foidesk.statistics.definition import Dimension, TableDefinition
 from foidesk.statistics.forms import initial_from_definition
 from foidesk.statistics.models import SavedTable
 from foidesk.statistics.output import to_csv
@@ -308,3 +308,27 @@ def test_a_preview_that_leaves_every_record_out_shows_an_empty_table(
     assert response.status_code == 200
     assert "Preview: the table" in response.text
     assert "Nobody by this name" in response.text
+
+
+def test_the_attached_workbook_does_not_say_how_many_rows_a_withheld_total_counts(
+    officer, case, media
+):
+    from foidesk.statistics.models import SourceKind
+    from foidesk.statistics.services import dataset_register
+    from foidesk.statistics.sources import read_csv
+
+    source = read_csv(io.BytesIO(b"outcome\nDismissed\nDismissed\nRetained\n"), name="outcomes.csv")
+    dataset = dataset_register(actor=officer, name="Outcomes", kind=SourceKind.CSV, source=source)
+    saved = table_attach(
+        actor=officer,
+        question=case.questions.get(number=3),
+        dataset=dataset,
+        definition=TableDefinition("Outcomes", rows=(Dimension("outcome"),)),
+    )
+    xlsx = saved.attachments.get(name__endswith=".xlsx")
+    book = load_workbook(io.BytesIO(xlsx.file.read()))
+    assert book["Table"]["B7"].value == "<5"  # the Total row: 3 records, withheld
+    text = " ".join(
+        str(c) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for c in row
+    )
+    assert "3 rows" not in text

@@ -2,7 +2,8 @@
 
 The files go out to the world (a disclosure under FOIA is to the world, UK-FOI-RULES.md D6),
 so they carry only what is shown: markers, never withheld values, and the public reason for
-each withheld figure. They are also made to pass the outgoing-file safety scan: no formulas
+each withheld figure; not even how many records the source holds, which is the grand total when
+every record is counted. They are also made to pass the outgoing-file safety scan: no formulas
 (no cell starts with ``=``, ``+``, ``-`` or ``@``, so no spreadsheet reads one as a formula),
 no hidden sheets, rows or columns, no comments, no defined names, and no author, editor or
 title in the document's properties (the authority is named on the sheets instead).
@@ -142,10 +143,11 @@ def to_xlsx(suppressed: SuppressedTable, *, provenance: Provenance) -> bytes:
         items.append(("Authority", provenance.authority))
     if provenance.reference:
         items.append(("Request", provenance.reference))
+    # Not the number of records read: where every record is counted it is the grand total,
+    # and it would give that total away wherever the table withholds it.
     items += [
         ("Source", provenance.source),
         ("Date extracted", _extracted_words(provenance.extracted)),
-        ("Records read from the source", table.records_read),
     ]
     items += [("Definition", line) for line in definition_in_words(table.definition, schema)]
     items += [("Suppression policy", line) for line in policy.in_words()]

@@ -304,7 +304,8 @@ def _file_stem(question: Question, title: str) -> str:
 
 def table_files(saved: SavedTable) -> tuple[bytes, bytes]:
     """The XLSX and CSV of a saved table, counted again from its data set version under the
-    policy saved with it."""
+    policy saved with it. The provenance names the version and its sha256 but not its number of
+    rows: where the table counts every row, that is its grand total, withheld or not."""
     definition = TableDefinition.from_dict(saved.definition)
     policy = Policy.from_dict(saved.policy)
     dataset = saved.dataset
@@ -313,7 +314,7 @@ def table_files(saved: SavedTable) -> tuple[bytes, bytes]:
     provenance = Provenance(
         source=(
             f"{dataset.name}, version {dataset.version} ({dataset.get_source_kind_display()}: "
-            f"{dataset.source_name}; {dataset.row_count:,} rows; sha256 {dataset.sha256})"
+            f"{dataset.source_name}; sha256 {dataset.sha256})"
         ),
         extracted=timezone.localtime(dataset.registered_at),
         authority=authority.name,
