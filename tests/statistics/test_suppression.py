@@ -134,3 +134,30 @@ def test_policy_markers_must_be_safe_and_not_figures():
     words = " ".join(Policy().in_words())
     assert "from 1 to 4" in words and "not a legal rule" in words
     assert Policy.from_dict(Policy(rounding=5).to_dict()) == Policy(rounding=5)
+
+
+def test_two_small_counts_that_can_only_be_ones_get_a_third_partner():
+    # <5 means 1 to 4: a row <5, <5, 50 with the total 52 says both are 1.
+    result = suppress(table([[1, 1, 50], [20, 30, 40]]), Policy())
+    row = shown(result)[0]
+    assert row[:2] == ["<5", "<5"]
+    assert row[2] == "*"
+
+
+def test_two_small_counts_that_can_only_be_fours_get_a_third_partner():
+    # ... and <5, <5, 50 with the total 58 says both are 4.
+    result = suppress(table([[4, 4, 50], [20, 30, 40]]), Policy())
+    assert shown(result)[0][2] == "*"
+
+
+def test_a_small_count_beside_a_partner_of_exactly_the_threshold_is_protected():
+    # A partner withheld to protect a <5 is 0 or at least 5: <5, * with the total 6 can only
+    # be 1 and 5, so the line needs another withheld figure.
+    result = suppress(table([[1, 5, 30], [20, 30, 40]]), Policy())
+    assert sum(e.suppressed for e in result.cells[0]) + result.row_totals[0].suppressed >= 3
+
+
+def test_small_counts_that_could_be_several_values_need_no_more():
+    # <5, <5, 50 with the total 55: (1, 4), (2, 3), (3, 2) or (4, 1).
+    result = suppress(table([[2, 3, 50], [20, 30, 40]]), Policy())
+    assert shown(result)[0] == ["<5", "<5", 50, 55]

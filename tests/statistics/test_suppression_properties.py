@@ -101,3 +101,37 @@ def test_no_withheld_figure_follows_from_the_shown_ones(table, policy):
         equations.append(vector)
     for row in _row_reduce(equations, len(hidden)):
         assert sum(1 for v in row if v) != 1
+
+
+def _possible(policy, entry, limit):
+    """What a reader knows a withheld entry may be, as a set of values up to ``limit``."""
+    small = set(range(1, policy.threshold)) | ({0} if policy.suppress_zeros else set())
+    if entry.suppression == "primary":
+        return small
+    if entry.is_total and not policy.protect_totals:
+        return set(range(limit + 1))
+    return set(range(limit + 1)) - small
+
+
+@settings(max_examples=300, deadline=None)
+@given(table=tables(), policy=policies)
+def test_no_line_pins_a_withheld_figure_by_its_range(table, policy):
+    """A line whose total is shown: each withheld figure has more than one value that fits
+    the total with the others in their ranges (counted by brute force over sums)."""
+    result = suppress(table, policy)
+    if result.table.definition.measure.kind != "count_records":
+        return
+    for line in lines(result):
+        *cells, total = line
+        hidden = [e for e in cells if e.suppressed]
+        if total.suppressed or len(hidden) < 2:
+            continue
+        rest = total.value - sum(e.value for e in cells if not e.suppressed)
+        domains = [_possible(policy, e, rest) for e in hidden]
+        for i in range(len(hidden)):
+            sums = {0}
+            for j, domain in enumerate(domains):
+                if j != i:
+                    sums = {a + b for a in sums for b in domain if a + b <= rest}
+            fits = {v for v in domains[i] if rest - v in sums}
+            assert len(fits) > 1, (line, hidden[i])

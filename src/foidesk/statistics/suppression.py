@@ -13,9 +13,17 @@ The line rule is what people check by eye, but it is not enough on its own: two 
 rectangles joined by one withheld cell satisfy it, yet that cell is the difference of the
 rows' and columns' totals. So the result is also audited exactly: each withheld count is
 tested for being a linear combination of the shown figures (Gaussian elimination over the
-line equations), and any that is gets another partner withheld. What no audit here covers is
-bounds: a reader may still narrow a withheld count to a range using the fact that counts are
-not negative. For distinct counts the totals are not sums, so only the line rule is applied.
+line equations), and any that is gets another partner withheld.
+
+Nor is it enough that a withheld count cannot be worked out *exactly* from the sums: the reader
+also knows its range. A count shown as ``<5`` is from 1 to 4 (0 too where zeros are withheld),
+and one withheld to protect it is 0 or at least 5. So a row ``<5, <5, 50`` with the total 52
+says both withheld counts are 1, and ``<5, <5, 50`` with 58 says both are 4. Each line whose
+total is shown (or whose total is withheld beside shown counts) is therefore also checked with
+those ranges: if one of its withheld figures has only one possible value, another entry of the
+line is withheld, and the line rule and the audit run again. What is still not covered is
+ranges combined across several lines. For distinct counts the totals are not sums, so only
+the line rule is applied.
 
 Every withheld entry carries two reasons: ``reason`` for staff, which may state the figure
 ("primary: 3 is fewer than 5"), and ``public_reason`` for the Notes sheet of the published
@@ -24,6 +32,8 @@ table, which never does.
 
 from __future__ import annotations
 
+import itertools
+import math
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -312,6 +322,56 @@ class _Suppressor:
                     self._withhold_secondary(p, target, "totals taken together")
                 self.close_lines()
 
+    def domain(self, p: Position) -> Ranges:
+        """What a reader of the published table knows a withheld figure may be, given the
+        policy stated in its notes: a primary one is a small count, anything else withheld is
+        not one (it would have been withheld as small)."""
+        policy = self.policy
+        if self.withheld[p][0] is SuppressionKind.PRIMARY:
+            return [(0 if policy.suppress_zeros else 1, max(policy.threshold - 1, 0))]
+        if self.is_total(p) and not policy.protect_totals:
+            return [(0, math.inf)]
+        large = (max(policy.threshold, 1), math.inf)
+        return [large] if policy.suppress_zeros else _merged([(0, 0), large])
+
+    def pinned(self) -> list[tuple[_Line, Position]]:
+        """Withheld figures that have one possible value given their line's shown figures and
+        the range each withheld figure of the line is known to lie in."""
+        out = []
+        for line in self.lines:
+            hidden = [p for p in line.positions if p in self.withheld]
+            if (
+                len(hidden) < 2
+                or len(hidden) > _MAX_RANGE_CHECK
+                or len(hidden) == len(line.positions)
+            ):
+                continue
+            total = line.positions[-1]
+            # The line as an equation over its withheld figures: cells minus total = known.
+            sign = {p: (-1 if p == total else 1) for p in hidden}
+            known = -sum(
+                (-1 if p == total else 1) * self.values[p]
+                for p in line.positions
+                if p not in self.withheld
+            )
+            domains = {p: _scaled(self.domain(p), sign[p]) for p in hidden}
+            for p in hidden:
+                others = _sumset([domains[q] for q in hidden if q != p])
+                # sign * value = known - (sum of the others' signed values)
+                possible = _intersect(domains[p], _shifted(_scaled(others, -1), known))
+                if _single(possible):
+                    out.append((line, p))
+                    break
+        return out
+
+    def ranges(self) -> None:
+        """Withhold more until no line pins a withheld figure by the ranges (see above)."""
+        while pinned := self.pinned():
+            line, target = pinned[0]
+            self._withhold_secondary(self._candidate(line), target, _TOTAL_NAME[line.kind])
+            self.close_lines()
+            self.audit()
+
     def entry(self, p: Position) -> Entry:
         value = self.values[p]
         kind, staff, public = self.withheld.get(p, (None, "", ""))
@@ -334,6 +394,52 @@ class _Suppressor:
             reason=staff,
             public_reason=public,
         )
+
+
+# --- ranges: unions of closed integer intervals, (low, high) with high possibly infinite ------
+
+Ranges = list[tuple[float, float]]
+
+#: Lines with more withheld figures than this are not checked by ranges (the sums multiply).
+_MAX_RANGE_CHECK = 8
+
+
+def _merged(ranges: Ranges) -> Ranges:
+    out: Ranges = []
+    for low, high in sorted(ranges):
+        if out and low <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], high))
+        else:
+            out.append((low, high))
+    return out
+
+
+def _scaled(ranges: Ranges, sign: int) -> Ranges:
+    return ranges if sign > 0 else _merged([(-high, -low) for low, high in ranges])
+
+
+def _shifted(ranges: Ranges, by: int) -> Ranges:
+    return [(low + by, high + by) for low, high in ranges]
+
+
+def _sumset(parts: list[Ranges]) -> Ranges:
+    out: Ranges = [(0, 0)]
+    for part in parts:
+        out = _merged([(a + c, b + d) for (a, b), (c, d) in itertools.product(out, part)])
+    return out
+
+
+def _intersect(a: Ranges, b: Ranges) -> Ranges:
+    out = []
+    for (a_low, a_high), (b_low, b_high) in itertools.product(a, b):
+        low, high = max(a_low, b_low), min(a_high, b_high)
+        if low <= high:
+            out.append((low, high))
+    return _merged(out)
+
+
+def _single(ranges: Ranges) -> bool:
+    return len(ranges) == 1 and ranges[0][0] == ranges[0][1]
 
 
 def _row_reduce(rows: list[list[int]], width: int) -> list[list[int]]:
@@ -360,7 +466,8 @@ def _row_reduce(rows: list[list[int]], width: int) -> list[list[int]]:
 
 def suppress(table: Table, policy: Policy) -> SuppressedTable:
     """Apply ``policy`` to ``table``: primary suppression, secondary suppression (line rule,
-    then an exact audit for count tables), then rounding of what is shown."""
+    then for count tables an exact audit and a check of each line by the withheld figures'
+    ranges), then rounding of what is shown."""
     work = _Suppressor(table, policy)
     work.primary()
     distinct = table.definition.measure.kind is MeasureKind.COUNT_DISTINCT
@@ -368,6 +475,7 @@ def suppress(table: Table, policy: Policy) -> SuppressedTable:
         work.close_lines()
         if not distinct:
             work.audit()
+            work.ranges()
     rows, columns = work.rows, work.columns
     cells = tuple(tuple(work.entry((r, c)) for c in range(columns)) for r in range(rows))
     row_totals = (
