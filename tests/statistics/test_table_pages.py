@@ -332,3 +332,17 @@ def test_the_attached_workbook_does_not_say_how_many_rows_a_withheld_total_count
         str(c) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for c in row
     )
     assert "3 rows" not in text
+
+
+def test_a_table_of_one_row_per_case_is_a_form_error_not_a_hung_page(
+    officer_client, case, demo_dataset
+):
+    params = {"dataset": demo_dataset.pk, "title": "Cases", "row_column": "case_reference"}
+    response = officer_client.get(table_url(case) + "?" + urlencode(params))
+    assert response.status_code == 200
+    assert "Preview: the table" not in response.text
+    assert "at most 500" in response.text
+    response = officer_client.post(table_url(case), params)
+    assert response.status_code == 400
+    assert "at most 500" in response.text
+    assert not SavedTable.objects.exists()

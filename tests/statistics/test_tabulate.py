@@ -166,3 +166,20 @@ def test_fast_records_fit_the_schema():
     rows = fast_records(1000)
     assert len(rows) == 1000 and all(len(r) == len(SCHEMA.columns) for r in rows)
     assert fast_records(50) == fast_records(50)
+
+
+def test_a_table_too_big_for_disclosure_control_is_refused_before_it_is_made():
+    # One row per person is record-level data; suppressing it took minutes (a preview hung).
+    schema = Schema((Column("who"), Column("outcome")))
+    people = [(f"P{i}", "Dismissed" if i % 2 else "Retained") for i in range(501)]
+    definition = TableDefinition("t", rows=(Dimension("who"),), columns=(Dimension("outcome"),))
+    with pytest.raises(DataError, match=r"501 rows \(one for each who\); at most 500"):
+        tabulate(people, definition, schema=schema)
+    turned = TableDefinition("t", rows=(Dimension("outcome"),), columns=(Dimension("who"),))
+    with pytest.raises(DataError, match="501 columns"):
+        tabulate(people, turned, schema=schema)
+    assert len(tabulate(people[:500], definition, schema=schema).row_keys) == 500
+    # Within each limit, but too many figures in all.
+    grid = [(f"P{i}", f"O{j}") for i in range(100) for j in range(51)]
+    with pytest.raises(DataError, match="100 rows of 51 figures; at most 5,000"):
+        tabulate(grid, definition, schema=schema)
