@@ -5,7 +5,7 @@ import hashlib
 import io
 import sqlite3
 import zipfile
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -489,3 +489,21 @@ def test_a_copy_of_foidesk_database_is_refused_wherever_it_is(
     assert response.status_code == 400
     assert "own database cannot be registered" in response.text
     assert not Dataset.objects.exists()
+
+
+def test_moments_with_an_offset_are_dates_read_in_uk_time():
+    """PostgreSQL's timestamptz arrives as an aware datetime (in the server's zone, often
+    UTC) and a SQLite or CSV export as text with an offset: both are dates, on the UK's day."""
+    from foidesk.statistics.sources import _build, as_text
+
+    closed = datetime(2023, 3, 31, 23, 30, tzinfo=UTC)  # 00:30 on 1 April in London
+    assert as_text(closed) == "2023-04-01T00:30:00"
+    assert as_text(datetime(2023, 1, 5, 0, 0, tzinfo=UTC)) == "2023-01-05"
+    source = _build(
+        ["Date closed", "Exported at"],
+        iter([[closed, "2023-03-31T23:30:00Z"], [None, "2023-05-01 10:00:00+01:00"]]),
+        "cases",
+        where="Row",
+    )
+    assert [c.kind for c in source.schema.columns] == ["date", "date"]
+    assert source.rows[0][0] == "2023-04-01T00:30:00"

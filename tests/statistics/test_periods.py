@@ -1,6 +1,6 @@
 """Reporting periods: the UK financial year runs 1 April to 31 March."""
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -62,3 +62,16 @@ def test_ranges():
     )
     with pytest.raises(ValueError, match="before"):
         period_range(Grouping.CALENDAR_YEAR, "2023", "2022")
+
+
+def test_a_moment_with_its_offset_is_dated_in_the_uk():
+    # 23:30 UTC on 31 March 2023 is 00:30 on 1 April in London (BST): the next financial year.
+    # PostgreSQL's timestamptz arrives as an aware datetime, exports write the offset or Z.
+    utc = datetime(2023, 3, 31, 23, 30, tzinfo=UTC)
+    assert to_date(utc) == date(2023, 4, 1)
+    assert to_date("2023-03-31T23:30:00Z") == date(2023, 4, 1)
+    assert to_date("2023-03-31 23:30:00+00:00") == date(2023, 4, 1)
+    assert to_date("2023-04-01T00:30:00+01:00") == date(2023, 4, 1)
+    assert period_label(Grouping.FINANCIAL_YEAR, to_date(utc)) == "2023/24"
+    # In winter London is on UTC.
+    assert to_date("2023-01-31T23:30:00Z") == date(2023, 1, 31)

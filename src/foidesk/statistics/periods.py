@@ -25,6 +25,7 @@ import re
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
+from zoneinfo import ZoneInfo
 
 
 class Grouping(StrEnum):
@@ -74,9 +75,19 @@ MONTH_NAMES = (  # English whatever the locale, unlike calendar.month_name
 _MONTH_NUMBER = {name.lower(): i for i, name in enumerate(MONTH_NAMES, start=1)}
 
 
+#: The authority's time zone: a moment is counted on the day it was in the UK.
+UK = ZoneInfo("Europe/London")
+_OFFSET = re.compile(r"(Z|[+-]\d{2}(:?\d{2})?)$", re.IGNORECASE)
+
+
 def to_date(value: Any) -> date | None:
-    """A date from a ``date``, a ``datetime`` (its own calendar date: pass local times) or an
-    ISO 8601 string (``2019-05-04``, ``2019-05-04T10:00:00``); ``None`` for a blank.
+    """A date from a ``date``, a ``datetime`` or an ISO 8601 string (``2019-05-04``,
+    ``2019-05-04T10:00:00``, ``2019-05-04T09:00:00Z``); ``None`` for a blank.
+
+    A time without an offset is taken as UK time, its own calendar date. A moment with one
+    (PostgreSQL's ``timestamptz`` arrives so, in the server's zone, often UTC; exports write
+    ``Z`` or ``+00:00``) is dated in the UK: 23:30 UTC on 31 March 2023 was 00:30 on 1 April
+    in London, in the next financial year.
 
     Raises ``ValueError`` for anything else, so that a malformed export is noticed rather than
     counted in the wrong year.
@@ -84,7 +95,7 @@ def to_date(value: Any) -> date | None:
     if value is None:
         return None
     if isinstance(value, datetime):
-        return value.date()
+        return value.astimezone(UK).date() if value.utcoffset() is not None else value.date()
     if isinstance(value, date):
         return value
     if isinstance(value, str):
@@ -92,6 +103,8 @@ def to_date(value: Any) -> date | None:
         if not text:
             return None
         try:
+            if len(text) > 10 and _OFFSET.search(text):
+                return to_date(datetime.fromisoformat(text))
             return date.fromisoformat(text[:10])
         except ValueError:
             raise ValueError(f"{value!r} is not a date (expected YYYY-MM-DD)") from None

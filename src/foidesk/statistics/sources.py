@@ -30,7 +30,7 @@ from typing import IO, Any
 from urllib.parse import SplitResult, urlsplit, urlunsplit
 
 from foidesk.statistics.definition import Column, ColumnKind, Schema
-from foidesk.statistics.periods import to_date
+from foidesk.statistics.periods import UK, to_date
 
 MAX_BYTES = 200 * 1024 * 1024
 MAX_ROWS = 2_000_000
@@ -42,7 +42,9 @@ _ENCODINGS = ("utf-8-sig", "cp1252")
 _TRUE = {"true", "yes", "y", "t"}
 _FALSE = {"false", "no", "n", "f"}
 _UK_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?")
+_ISO_DATE = re.compile(
+    r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?", re.IGNORECASE
+)
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,62}(\.[A-Za-z_][A-Za-z0-9_]{0,62})?")
 
 
@@ -93,10 +95,13 @@ def _columns(headings: list[Any]) -> list[tuple[str, str]]:
 
 
 def as_text(value: Any) -> str | None:
-    """A raw value as text: dates as ISO, whole floats without ``.0``; ``None`` for a blank."""
+    """A raw value as text: dates as ISO (a moment with an offset in UK time, without it),
+    whole floats without ``.0``; ``None`` for a blank."""
     if value is None:
         return None
     if isinstance(value, datetime):
+        if value.utcoffset() is not None:  # a moment (PostgreSQL's timestamptz): UK time
+            value = value.astimezone(UK).replace(tzinfo=None)
         return value.date().isoformat() if value.time() == time(0) else value.isoformat()
     if isinstance(value, date):
         return value.isoformat()
