@@ -507,3 +507,21 @@ def test_moments_with_an_offset_are_dates_read_in_uk_time():
     )
     assert [c.kind for c in source.schema.columns] == ["date", "date"]
     assert source.rows[0][0] == "2023-04-01T00:30:00"
+
+
+def test_a_database_value_too_long_to_be_read_back_is_a_form_error(officer_client, media, tmp_path):
+    """A CSV file with a value over the CSV reader's limit is refused; a database column of
+    long notes was registered, and every table counted from it was then a server error."""
+    path = tmp_path / "psd.db"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE cases (ref TEXT, notes TEXT)")
+    connection.execute("INSERT INTO cases VALUES ('A', ?)", ("x" * 200_000,))
+    connection.commit()
+    connection.close()
+    response = officer_client.post(
+        URL, {"name": "Notes", "url": f"sqlite:///{path}", "table": "cases"}
+    )
+    assert response.status_code == 400
+    assert "Notes" in response.text and "200,000 characters" in response.text
+    assert not Dataset.objects.exists()
+    assert stored(media) == []

@@ -35,6 +35,9 @@ from foidesk.statistics.periods import UK, to_date
 MAX_BYTES = 200 * 1024 * 1024
 MAX_ROWS = 2_000_000
 MAX_COLUMNS = 500
+#: The longest value kept: the snapshot is read back with Python's CSV reader, which refuses a
+#: field over 131,072 characters (as it does in an uploaded CSV file).
+MAX_VALUE_CHARS = 100_000
 #: Share of rows that may be shorter than the header (padded with blanks) before the file is
 #: refused as ragged: a few short lines are what spreadsheets export for trailing blanks.
 RAGGED_TOLERANCE = 0.05
@@ -186,6 +189,16 @@ def _build(
             values = values[:width]
         if all(v is None for v in values):
             continue  # a blank line
+        if max(map(len, filter(None, values)), default=0) > MAX_VALUE_CHARS:
+            label, v = next(
+                (label, v)
+                for (_, label), v in zip(columns, values, strict=False)
+                if v and len(v) > MAX_VALUE_CHARS
+            )
+            raise SourceError(
+                f"{where} {line} has a value of {len(v):,} characters in {label}; at most "
+                f"{MAX_VALUE_CHARS:,}: leave long text such as notes out of the data set"
+            )
         if len(values) < width:
             short += 1
             values += [None] * (width - len(values))
