@@ -161,3 +161,16 @@ def test_small_counts_that_could_be_several_values_need_no_more():
     # <5, <5, 50 with the total 55: (1, 4), (2, 3), (3, 2) or (4, 1).
     result = suppress(table([[2, 3, 50], [20, 30, 40]]), Policy())
     assert shown(result)[0] == ["<5", "<5", 50, 55]
+
+
+def test_distinct_counts_that_can_only_be_fours_are_protected():
+    # The demo answer to 190A/23 question 3 counts people: in 2019/20, 4 officers and 4 staff,
+    # 8 people. A distinct total is at most the sum of its row, so "<5, <5" beside 8 said 4
+    # and 4.
+    from foidesk.statistics.demo_data import SCHEMA, question_3_definition, records
+    from foidesk.statistics.tabulate import tabulate
+
+    result = suppress(tabulate(records(), question_3_definition(), schema=SCHEMA), Policy())
+    assert result.table.cells[1] == (4, 4)
+    assert result.grid()[2] != ["2019/20", "<5", "<5", 8]
+    assert result.row_totals[1].suppressed

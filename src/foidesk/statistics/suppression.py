@@ -22,8 +22,9 @@ says both withheld counts are 1, and ``<5, <5, 50`` with 58 says both are 4. Eac
 total is shown (or whose total is withheld beside shown counts) is therefore also checked with
 those ranges: if one of its withheld figures has only one possible value, another entry of the
 line is withheld, and the line rule and the audit run again. What is still not covered is
-ranges combined across several lines. For distinct counts the totals are not sums, so only
-the line rule is applied.
+ranges combined across several lines. For distinct counts the totals are not sums, so the
+exact audit does not apply; the line rule does, and so does the check by ranges, with what a
+distinct total says instead: it is at least each figure of its line and at most their sum.
 
 Every withheld entry carries two reasons: ``reason`` for staff, which may state the figure
 ("primary: 3 is fewer than 5"), and ``public_reason`` for the Notes sheet of the published
@@ -204,6 +205,7 @@ class _Suppressor:
         # position -> (kind, staff reason, public reason)
         self.withheld: dict[Position, tuple[SuppressionKind, str, str]] = {}
         self.order = {p: i for i, p in enumerate(sorted(self.values))}
+        self.distinct = table.definition.measure.kind is MeasureKind.COUNT_DISTINCT
 
     def is_total(self, p: Position) -> bool:
         return p[0] == self.rows or p[1] == self.columns
@@ -347,6 +349,10 @@ class _Suppressor:
             ):
                 continue
             total = line.positions[-1]
+            if self.distinct:
+                if (p := self._pinned_distinct(line, hidden)) is not None:
+                    out.append((line, p))
+                continue
             # The line as an equation over its withheld figures: cells minus total = known.
             sign = {p: (-1 if p == total else 1) for p in hidden}
             known = -sum(
@@ -364,13 +370,32 @@ class _Suppressor:
                     break
         return out
 
+    def _pinned_distinct(self, line: _Line, hidden: list[Position]) -> Position | None:
+        """For distinct counts a line's total is not its sum but lies between its largest
+        figure and its sum: with the total shown, the withheld figures add up to at least the
+        total less the shown ones, and none is more than the total. A withheld figure those
+        bounds leave one value for (``<5, <5`` beside a total of 8: both 4) is returned."""
+        total = line.positions[-1]
+        if total in self.withheld:
+            return None
+        at_least = self.values[total] - sum(
+            self.values[p] for p in line.positions[:-1] if p not in self.withheld
+        )
+        highest = {p: max(high for _, high in self.domain(p)) for p in hidden}
+        for p in hidden:
+            low = at_least - sum(highest[q] for q in hidden if q != p)
+            if _single(_intersect(self.domain(p), [(low, self.values[total])])):
+                return p
+        return None
+
     def ranges(self) -> None:
         """Withhold more until no line pins a withheld figure by the ranges (see above)."""
         while pinned := self.pinned():
             line, target = pinned[0]
             self._withhold_secondary(self._candidate(line), target, _TOTAL_NAME[line.kind])
             self.close_lines()
-            self.audit()
+            if not self.distinct:
+                self.audit()
 
     def entry(self, p: Position) -> Entry:
         value = self.values[p]
@@ -475,7 +500,7 @@ def suppress(table: Table, policy: Policy) -> SuppressedTable:
         work.close_lines()
         if not distinct:
             work.audit()
-            work.ranges()
+        work.ranges()
     rows, columns = work.rows, work.columns
     cells = tuple(tuple(work.entry((r, c)) for c in range(columns)) for r in range(rows))
     row_totals = (
