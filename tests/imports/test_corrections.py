@@ -8,6 +8,7 @@ import io
 import json
 import logging
 import re
+from datetime import date
 from urllib.parse import urlencode
 
 import pytest
@@ -91,9 +92,17 @@ def test_dates_typed_by_staff_are_written_as_the_corpus_writes_them():
         ("2023-13", "is not a real date"),
         ("January 2023", "Enter the date like 2023-01-16 or 16/01/2023"),
         ("１６/01/2023", "Enter the date like"),  # full-width digits
+        ("16/01/0203", "is before 1900: check the year"),
     ]:
         with pytest.raises(CorrectionError, match=message):
             parse_date_shown(bad)
+    # A month is this month's or earlier; a day today's or earlier.
+    today = date(2024, 3, 10)
+    assert parse_date_shown("2024-03", today=today) == "2024-03"
+    assert parse_date_shown("10/03/2024", today=today) == "2024-03-10"
+    for later in ("11/03/2024", "2024-04", "16/01/2042"):
+        with pytest.raises(CorrectionError, match="is after today"):
+            parse_date_shown(later, today=today)
 
 
 def test_title_and_date_corrections_are_laid_over_the_reading():

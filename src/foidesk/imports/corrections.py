@@ -40,6 +40,7 @@ from datetime import date, datetime
 from typing import Any
 
 from foidesk.intake.extraction import CORPUS_FIELDS, OUTCOMES, overall_outcome
+from foidesk.law.checker import today_in_uk
 from foidesk.law.exemptions import UnknownProvision, get_provision
 from foidesk.law.provisions import CitationError, Cite, corpus_cite, fold, to_catalogue_id
 from foidesk.law.regimes import Regime
@@ -91,10 +92,15 @@ _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$", re.ASCII)
 _UK_DATE = re.compile(r"^(?:(\d{1,2})/)?(\d{1,2})/(\d{4})$", re.ASCII)
 
 
-def parse_date_shown(text: str) -> str:
+#: The earliest year a page's date may be typed in: before it, a year is a slip ("0203").
+EARLIEST_YEAR = 1900
+
+
+def parse_date_shown(text: str, *, today: date | None = None) -> str:
     """A date typed by staff for the date the page shows, as the corpus writes it: a day
     ("2023-01-16" or "16/01/2023") or a month ("2023-01" or "01/2023"); "" for none. Raises
-    ``CorrectionError`` for anything else or a date that does not exist."""
+    ``CorrectionError`` for anything else, a date that does not exist, one after ``today``
+    (a published page cannot show a later day) or one before ``EARLIEST_YEAR``."""
     text = text.strip()
     if not text:
         return ""
@@ -110,6 +116,11 @@ def parse_date_shown(text: str) -> str:
         shown = date(int(year), int(month), int(day or 1))
     except ValueError:
         raise CorrectionError(f"“{text}” is not a real date") from None
+    today = today or today_in_uk()
+    if shown > today:
+        raise CorrectionError(f"“{text}” is after today: enter the date the page shows")
+    if shown.year < EARLIEST_YEAR:
+        raise CorrectionError(f"“{text}” is before {EARLIEST_YEAR}: check the year")
     return shown.isoformat() if day else shown.isoformat()[:7]
 
 
