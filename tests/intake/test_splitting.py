@@ -2603,3 +2603,19 @@ def test_i_e_is_not_a_roman_part() -> None:
         "ii. This is not a list.\n"
     )
     assert len(split.questions) == 1
+
+
+def test_a_noun_phrase_saying_what_became_of_it_is_background() -> None:
+    """ "The cost of ... has risen" tells; "The number of officers who have increased their
+    hours" still asks, its verb in a relative clause."""
+    split = propose_questions(
+        "The cost of policing home matches has risen by a third since 2019.\n\n"
+        "Please tell me how much the force spent on policing home matches in 2023.\n\n"
+        "The number of officers who have increased their hours for match days."
+    )
+
+    assert [q.text for q in split.questions] == [
+        "Please tell me how much the force spent on policing home matches in 2023.",
+        "The number of officers who have increased their hours for match days.",
+    ]
+    assert split.preamble == "The cost of policing home matches has risen by a third since 2019."

@@ -323,6 +323,14 @@ _NOUN_START = re.compile(
     r"policies|emails?|minutes)\b|to\s+know\b)",
     re.I,
 )
+# A noun phrase followed by what became of it is a statement: "The cost of ... has risen".
+_SAYS_A_CHANGE = re.compile(
+    r"\b(?:has|have|had)\s+(?:(?:now|recently|since|also)\s+)?(?:risen|increased|fallen|decreased|"
+    r"gone\s+(?:up|down)|doubled|trebled|tripled|grown|dropped|soared|halved)\b|"
+    r"\b(?:rose|fell|soared|doubled|halved)\s+(?:by|from|to|in|since|over|sharply|again)\b",
+    re.I,
+)
+_RELATIVE = re.compile(r"\b(?:who|whom|whose|that|which|where|when)\b", re.I)
 _REQUEST_PHRASE = quick(
     re.compile(
         r"\bplease\s+(?:could|can|would|may|will)\b"
@@ -396,12 +404,14 @@ def _is_request(text: str) -> bool:
     if _QUESTION_MARK.search(bare) or _REQUEST_PHRASE.search(bare):
         return True
     core = _strip_qualifiers(bare)
-    # ("The location (road name, city/town name) of each speed camera ...": the noun's aside
-    # set apart.)
-    if _WH_START.match(core) or _NOUN_START.match(
-        _PARENTHETICAL.sub("", core) if "(" in core else core
-    ):
+    if _WH_START.match(core):
         return True
+    # ("The location (road name, city/town name) of each speed camera ...": the noun's aside
+    # set apart. "The cost of policing the match has risen by a third" says, not asks.)
+    if _NOUN_START.match(_PARENTHETICAL.sub("", core) if "(" in core else core):
+        change = _SAYS_A_CHANGE.search(core)
+        # (Not in a relative clause: "The number of officers who have increased their hours".)
+        return change is None or bool(_RELATIVE.search(core, 0, change.start()))
     clause = _OPENING_CLAUSE.match(core)
     return clause is not None and bool(_WH_AFTER_CLAUSE.match(core[clause.end() :]))
 
