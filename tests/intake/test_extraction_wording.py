@@ -1217,6 +1217,27 @@ def test_requests_a_summary_names_beyond_where_the_page_stops() -> None:
     assert e.questions[2].outcome == "exempt" and e.questions[3].outcome == "not_held"
 
 
+def test_numbered_questions_each_answered_beneath_where_an_answer_says_provide() -> None:
+    """ "Unfortunately, we would not be able to provide further details ..." under a question
+    is its answer (in the authority's voice, though it says "provide"), and a refusal."""
+    e = extract(
+        "Reference FOI/24/101\n"
+        "Description Agency staffing\n"
+        "  1. In the past 3 months, how many shifts has the agency filled at your trust?\n"
+        "    41 shifts were filled by the agency in the last 3 months\n"
+        "  2. In the past 3 months, how many shift requests were sent to the agency?\n"
+        "    Unfortunately, we would not be able to provide further details as this would be "
+        "commercially sensitive information\n"
+        "  3. Which other agencies supply nurses to your trust?\n"
+        "    Unfortunately, we would not be able to provide further details as this would be "
+        "commercially sensitive information\n",
+        complete=False,
+    )
+
+    assert len(e.questions) == 3
+    assert [q.outcome for q in e.questions] == ["disclosed", "exempt", "exempt"]
+
+
 def test_request_and_response_headings_with_a_reference_and_a_date() -> None:
     e = extract(
         "FOI Request - Fly Tipping\nRequest 101002532774\nPlease supply the following-\n"

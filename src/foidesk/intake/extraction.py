@@ -892,9 +892,14 @@ def _next_line(lines: list[str], i: int) -> str:
 
 
 def _answer_beneath(lines: list[str], i: int) -> bool:
-    """Whether the line after item ``i`` is an answer: not another item, and not asking."""
+    """Whether the line after item ``i`` is an answer: not another item, and not asking, or in
+    the authority's voice ("Unfortunately, we would not be able to provide further details")."""
     after = _next_line(lines, i)
-    return bool(after) and not _ITEM.match(after) and not ASKS.search(after)
+    return (
+        bool(after)
+        and not _ITEM.match(after)
+        and (not ASKS.search(after) or answers_request(after))
+    )
 
 
 # A remark about how to answer, not a question: "Please specify whether you are using calendar

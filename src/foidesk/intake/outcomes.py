@@ -222,7 +222,7 @@ _WITHHELD = re.compile(
     r"(?<!\bnone\sof\sit\shas\sbeen\sexempted)|"
     r"\bexemt\b|\bwill\s+not\s+be\s+(?:disclosed|released|provided|included)\b|"
     r"\b(?:we|i)\s+will\s+not\s+(?:provide|release|disclose|supply)\b|"
-    r"\b(?:unable|not\s+able)\s+to\s+(?:provide|release|disclose|supply)\b|"
+    r"\b(?:unable|not\s+(?:be\s+)?able)\s+to\s+(?:provide|release|disclose|supply)\b|"
     r"\bnot\s+obliged\s+to\s+supply\b|\brefusal\s+notice\b|\bby\s+virtue\s+of\b|"
     r"\b(?:cannot|can\s?not|could\s+not)\s+be\s+(?:disclosed|released|provided)\b|"
     r"\bengage\w*\s+(?:an?\s+)?exemption\b|\bnot\s+in\s+a\s+position\s+to\s+(?:provide|release|"
@@ -446,7 +446,9 @@ _DISCLOSURE = quick(
         rf"\b(?:please\s+)?(?:find|see)\b(?!\s+(?:our|the|my)\s+(?:full\s+)?(?:{_FRAMING})\s+"
         rf"(?:below|to\s+your\s+request)|\s+(?:our|the|my)\s+below\s+(?:{_FRAMING}))"
         r"[^.]{0,40}?\b(?:attached|enclosed|below|table)\b|"
-        r"\bas\s+follows\b|\bable\s+to\s+(?:disclose|provide|release)\b|\bdecided\s+to\s+disclose\b|"
+        # (Not "we would not be able to provide further details".)
+        r"\bas\s+follows\b|(?<!\bnot\s)(?<!\bnot\sbe\s)\bable\s+to\s+(?:disclose|provide|release)\b|"
+        r"\bdecided\s+to\s+disclose\b|"
         r"\b(?:can|could)\s+(?:advise|disclose|provide)\b(?!\s+that\b)|\bthe\s+(?:answer|figure|total|"
         r"number)\s+(?:is|was)\b|"
         # "The answer to your request is nil." (not "... is that the Council does not hold it")
