@@ -7,14 +7,28 @@ publication table (migrations ``0003_search_triggers`` and ``0004_search_referen
 whatever changes a row (publishing, a correction, a withdrawal, a deletion), the index follows
 in the same transaction.
 
-PostgreSQL: a stored generated ``tsvector`` column (title, reference and the entry's address
-weight A, request B, response C) with a GIN index, queried with ``websearch_to_tsquery`` and
-ranked with ``ts_rank_cd``; being generated, it can never be out of step with the row.
+PostgreSQL: a stored generated ``tsvector`` column (title and reference weight A, request B,
+response C) with a GIN index, queried with a ``tsquery`` built from the terms as
+``query_terms`` reads them (``ParsedQuery.to_tsquery``) and ranked with ``ts_rank_cd``; being
+generated, it can never be out of step with the row.
 
 Both are created by migration ``0002_search``, with the reference added by
 ``0004_search_reference`` (so that "190A/23" or "190A-23" finds entry 190A/23), and
 understand the same queries: words (all must match, stemmed), "a phrase", ``OR`` between
-words, and ``-word`` to exclude.
+words, and ``-word`` to exclude, read the way ``websearch_to_tsquery`` reads them.
+
+**The same words on both engines.** A query finds the same entries on either database
+because the text and the query are cut into the same words:
+
+- *At punctuation.* FTS5's ``unicode61`` tokenizer splits at every character that is not a
+  letter or a digit; PostgreSQL's parser keeps some inside a token ("2023/24" is one token,
+  "West-Midlands" the compound and its parts, "3.5" a number, "190A-23" is "190a" and
+  "-23"). Migration ``0005_search_words`` passes each column through
+  ``disclosure_search_text``, which turns punctuation, symbols and spaces into spaces before
+  PostgreSQL parses it, and ``query_terms`` splits the search box's terms at the same
+  characters; a term that was joined by punctuation ("2023/24", "West-Midlands") is searched
+  for as a phrase ("2023 24", "west midlands"), so it finds "2023/24", "2023-24" and
+  "West Midlands" alike, and "2023" finds "2023/24".
 
 Bounded work, so that a search for a word most entries contain stays fast on a log of a
 million entries (``docs/performance.md``, "Disclosure log search"). The trade-off, the same on
@@ -101,9 +115,23 @@ class ParsedQuery:
             text += f" NOT {quoted(item)}"
         return text
 
+    def to_tsquery(self) -> tuple[str, list[str]]:
+        """The PostgreSQL ``tsquery``, as SQL and its parameters: each item a
+        ``phraseto_tsquery`` (one word, or the words of a phrase in order), the alternatives of
+        a group joined by ``||``, the groups by ``&&``, each excluded item ``&& !!``. Built from
+        the terms as read here rather than by ``websearch_to_tsquery`` from the raw query, so
+        that PostgreSQL searches for the very words SQLite does."""
+        phrase = f"phraseto_tsquery('{PG_CONFIG}', %s)"
+        parts = ["(" + " || ".join(phrase for _ in group) + ")" for group in self.groups]
+        parts += [f"!!{phrase}" for _ in self.excluded]
+        params = [item for group in self.groups for item in group] + list(self.excluded)
+        return "(" + " && ".join(parts) + ")", params
+
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
-_WORD = re.compile(r"\w+")
+#: A word as both engines index it: letters and digits, split at anything else, so that
+#: "2023/24" is "2023 24" and "West-Midlands" is "west midlands" (module docstring).
+_WORD = re.compile(r"[^\W_]+")
 
 
 def query_terms(query: str, *, as_typed: bool = False) -> ParsedQuery:
@@ -168,16 +196,16 @@ def search(
     if not parsed.groups:
         return SearchHits([], 0)
     if connection.vendor == "postgresql":
+        tsquery, tsquery_params = parsed.to_tsquery()
         # One query over the publication table with the filters applied to it directly (an
         # ``id IN (subquery)`` makes the planner join the table to itself).
         matching = (
             (within if within is not None else Publication.objects.all())
             .filter(is_current=True, withdrawn_at__isnull=True)
             .filter(
-                RawSQL(  # noqa: S611 - the words are a parameter
-                    f'"disclosure_publication"."search_document" @@ '
-                    f"websearch_to_tsquery('{PG_CONFIG}', %s)",
-                    [query],
+                RawSQL(  # noqa: S611 - the terms are parameters
+                    f'"disclosure_publication"."search_document" @@ {tsquery}',
+                    tsquery_params,
                     output_field=BooleanField(),
                 )
             )
@@ -187,9 +215,8 @@ def search(
             base=sql[sql.index(" FROM ") + 1 :],
             params=list(params),
             rowid='"disclosure_publication"."id"',
-            rank='ts_rank_cd("disclosure_publication"."search_document", '
-            f"websearch_to_tsquery('{PG_CONFIG}', %s)) DESC",
-            rank_params=[query],
+            rank=f'ts_rank_cd("disclosure_publication"."search_document", {tsquery}) DESC',
+            rank_params=tsquery_params,
             newest_cheap=False,
             narrowed=within is not None,
         )
