@@ -59,3 +59,43 @@ def test_a_hyphenated_name_finds_it_written_either_way(client, published, typed)
     apart = published(title="Mutual aid costs", text="Costs charged to West Midlands Police.")
     published(title="Mutual aid", text="Officers lent to the Midlands force.")
     assert refs(client, typed) == {hyphen.reference, apart.reference}
+
+
+@pytest.fixture
+def dogs(published):
+    return {
+        "the police": published(
+            title="Retired dogs", text="What happens to the police dogs when they retire?"
+        ).reference,
+        "police in the county": published(
+            title="Dog handlers", text="How many dog handlers work for police in the county?"
+        ).reference,
+        "chief of police": published(
+            title="Chief's dogs", text="Does the chief of police own the dogs?"
+        ).reference,
+        "no short words": published(title="Kennels", text="Kennel costs, dogs only.").reference,
+    }
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        # Alone, a stop word is neither required nor excluding.
+        ("the", set()),
+        ("NOT police", {"the police", "police in the county", "chief of police"}),
+        ("police NOT dogs", {"the police", "police in the county", "chief of police"}),
+        ("dogs -the", {"the police", "police in the county", "chief of police", "no short words"}),
+        ("the OR kennel", {"no short words"}),
+        # In a phrase it counts.
+        ('"the police"', {"the police"}),
+        ('"police in the county"', {"police in the county"}),
+        ('"chief of police"', {"chief of police"}),
+        ('"chief at police"', set()),
+        ('-"the police" police', {"police in the county", "chief of police"}),
+    ],
+)
+def test_short_common_words_are_ignored_alone_and_kept_in_a_phrase(client, dogs, typed, found):
+    """Stop words matched nearly everything on SQLite (FTS5 indexes them) and nothing on
+    PostgreSQL (its English configuration dropped them from the index and the query), so
+    "NOT police", "dogs -the" and "the police" in quotes found different entries."""
+    assert refs(client, typed) == {dogs[name] for name in found}

@@ -29,6 +29,16 @@ because the text and the query are cut into the same words:
   characters; a term that was joined by punctuation ("2023/24", "West-Midlands") is searched
   for as a phrase ("2023 24", "west midlands"), so it finds "2023/24", "2023-24" and
   "West Midlands" alike, and "2023" finds "2023/24".
+- *Stop words* ("the", "a", "and", "not": ``STOP_WORDS``, PostgreSQL's English list). Decided
+  for a journalist: a stop word on its own is neither required nor excluding, so "the
+  police", "NOT police" and "police -the" all search for "police", and "police NOT dogs" for
+  "police" and "dogs" ("NOT" is a word here, as in ``websearch_to_tsquery``; "-dogs" leaves
+  dogs out). In quotes it counts: "the police" in quotes finds "the police" and not "police
+  in the county", and "chief of police" in quotes does not find "chief at police". A search
+  of stop words only finds nothing, as on PostgreSQL before. Both indexes keep every word
+  (FTS5 has no stop words; ``0005_search_words`` gives PostgreSQL ``disclosure_english``, its
+  ``english`` configuration without the stop word list), and ``query_terms`` leaves the
+  words out, the same for both.
 
 Bounded work, so that a search for a word most entries contain stays fast on a log of a
 million entries (``docs/performance.md``, "Disclosure log search"). The trade-off, the same on
@@ -70,7 +80,23 @@ from .models import Publication
 SQLITE_TABLE = "disclosure_search"
 #: BM25 weights for title, reference, request, response (the FTS5 table's columns in order).
 SQLITE_WEIGHTS = (10.0, 10.0, 3.0, 1.0)
-PG_CONFIG = "english"
+#: PostgreSQL's ``english`` text search configuration without its stop word list (migration
+#: ``0005_search_words``): which words a search leaves out is ``STOP_WORDS``'s to decide.
+PG_CONFIG = "disclosure_english"
+#: Words a search ignores when they stand alone (module docstring): PostgreSQL's English stop
+#: word list, ``tsearch_data/english.stop`` (Snowball's,
+#: https://snowballstem.org/algorithms/english/stop.txt).
+_STOP_WORDS = """
+    i me my myself we our ours ourselves you your yours yourself yourselves he him his himself
+    she her hers herself it its itself they them their theirs themselves what which who whom
+    this that these those am is are was were be been being have has had having do does did
+    doing a an the and but if or because as until while of at by for with about against
+    between into through during before after above below to from up down in out on off over
+    under again further then once here there when where why how all any both each few more
+    most other some such no nor not only own same so than too very s t can will just don
+    should now
+"""
+STOP_WORDS = frozenset(_STOP_WORDS.split())
 #: Counting stops here: a search with more matches reports "more than 1,000" and lists them
 #: newest first instead of ranking them (module docstring).
 COUNT_CAP = 1_000
@@ -143,7 +169,11 @@ def query_terms(query: str, *, as_typed: bool = False) -> ParsedQuery:
 
     As ``websearch_to_tsquery`` (PostgreSQL's own reading of the box, which SQLite's search
     must match): "or" in any case between two terms is OR, and a "-" standing alone leaves
-    out the term after it ("red - cameras" is "red -cameras")."""
+    out the term after it ("red - cameras" is "red -cameras").
+
+    Not ``as_typed``, a stop word standing alone is left out (``STOP_WORDS``, module
+    docstring); in quotes, or joined to other words by punctuation ("west-of-england"), it
+    is part of a phrase and stays."""
     groups: list[list[str]] = []
     excluded: list[str] = []
     pending_or = pending_not = False
@@ -164,6 +194,8 @@ def query_terms(query: str, *, as_typed: bool = False) -> ParsedQuery:
             item = " ".join((phrase or "").split())
         else:
             item = " ".join(_WORD.findall(phrase or "")).lower()
+            if bare is not None and item in STOP_WORDS:
+                item = ""  # neither required nor excluding (module docstring)
         if not item:
             continue
         if negate:

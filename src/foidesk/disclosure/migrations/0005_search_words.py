@@ -15,6 +15,14 @@ address is no longer added beside the reference: split at its punctuation, "190A
 "190A-23" are the same two words. The search box's terms are split the same way in Python
 (``search.query_terms``). SQLite: nothing changes; its tokenizer already splits so.
 
+Stop words: PostgreSQL's ``english`` configuration dropped the common short words ("the",
+"a", "not") from the index and from the query, while FTS5 indexed and searched for them, so
+"police NOT dogs", "dogs -the" and the phrase "the police" found different entries. The index
+now keeps every word on both: the configuration ``disclosure_english`` is ``english`` with its
+Snowball stemmer replaced by ``disclosure_english_stem``, the same stemmer without a stop word
+list. Which words the search box leaves out is decided in Python (``search.STOP_WORDS``), the
+same for both databases, and a phrase keeps its short words.
+
 The SQL is written out here, not imported, so this migration stays as it was when it ran.
 """
 
@@ -57,6 +65,13 @@ SEPARATORS = (
     r"\uffe0-\uffe6\uffe8-\uffee\ufff9-\ufffd"
 )
 
+TEXT_SEARCH = [
+    "CREATE TEXT SEARCH DICTIONARY disclosure_english_stem "
+    "(TEMPLATE = snowball, LANGUAGE = english)",
+    "CREATE TEXT SEARCH CONFIGURATION disclosure_english (COPY = english)",
+    "ALTER TEXT SEARCH CONFIGURATION disclosure_english "
+    "ALTER MAPPING REPLACE english_stem WITH disclosure_english_stem",
+]
 FUNCTION = (
     "CREATE FUNCTION disclosure_search_text(value text) RETURNS text "
     "LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS "
@@ -79,13 +94,15 @@ def _text(column: str) -> str:
     return f"disclosure_search_text(coalesce({column}, ''))"
 
 
+CONFIG = "'disclosure_english'::regconfig"
 PG_AFTER = [
+    *TEXT_SEARCH,
     FUNCTION,
     *_postgresql(
-        f"setweight(to_tsvector('english'::regconfig, {_text('title')} || ' ' || "
+        f"setweight(to_tsvector({CONFIG}, {_text('title')} || ' ' || "
         f"{_text('reference')}), 'A') || "
-        f"setweight(to_tsvector('english'::regconfig, {_text('request_text')}), 'B') || "
-        f"setweight(to_tsvector('english'::regconfig, {_text('response_text')}), 'C')"
+        f"setweight(to_tsvector({CONFIG}, {_text('request_text')}), 'B') || "
+        f"setweight(to_tsvector({CONFIG}, {_text('response_text')}), 'C')"
     ),
 ]
 #: As migration 0004 left it.
@@ -97,6 +114,8 @@ PG_BEFORE = [
         "setweight(to_tsvector('english'::regconfig, coalesce(response_text, '')), 'C')"
     ),
     "DROP FUNCTION IF EXISTS disclosure_search_text(text)",
+    "DROP TEXT SEARCH CONFIGURATION IF EXISTS disclosure_english",
+    "DROP TEXT SEARCH DICTIONARY IF EXISTS disclosure_english_stem",
 ]
 
 
