@@ -99,3 +99,45 @@ def test_short_common_words_are_ignored_alone_and_kept_in_a_phrase(client, dogs,
     PostgreSQL (its English configuration dropped them from the index and the query), so
     "NOT police", "dogs -the" and "the police" in quotes found different entries."""
     assert refs(client, typed) == {dogs[name] for name in found}
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("cafe", {"café", "cafe"}),
+        ("café", {"café", "cafe"}),
+        ("CAFÉ", {"café", "cafe"}),
+        ('"the café licence"', {"café"}),
+        ("gwyl", {"gŵyl"}),
+        ("Gŵyl", {"gŵyl"}),
+        ("strasse", set()),
+    ],
+)
+def test_a_word_is_found_with_or_without_its_accents(client, published, typed, found):
+    """FTS5 took the accents off as it indexed ("café" as "cafe"); PostgreSQL kept them, so
+    "cafe" found "café" only on SQLite. Letters that are not an accented ASCII letter ("ß")
+    stay as they are on both."""
+    entries = {
+        "café": published(title="Café licence", text="When was the café licence granted?"),
+        "cafe": published(title="Cafe seating", text="Seating outside the cafe."),
+        "gŵyl": published(title="Gŵyl y Cyhoedd", text="Policing the Gŵyl in Caernarfon."),
+        "straße": published(title="Hauptstraße", text="Officers seconded to the Straße."),
+    }
+    assert refs(client, typed) == {entries[name].reference for name in found}
+
+
+def test_every_accented_letter_is_found_by_its_plain_letter(published):
+    """Every letter in ``search.ACCENTS`` is taken off its accent alike by both databases'
+    indexes and by the search box."""
+    from foidesk.disclosure import search
+
+    accented = [chr(c) for c in search.ACCENTS]
+    plain = [chr(search.ACCENTS[c]) for c in search.ACCENTS]
+    entry = published(title="Letters", text=" ".join(f"zq{a}qz" for a in accented))
+    missed = [
+        (a, p)
+        for a, p in zip(accented, plain, strict=True)
+        if search.search(f"zq{p}qz", limit=None).ids != [entry.pk]
+        or search.search(f"zq{a}qz", limit=None).ids != [entry.pk]
+    ]
+    assert missed == []

@@ -39,6 +39,11 @@ because the text and the query are cut into the same words:
   (FTS5 has no stop words; ``0005_search_words`` gives PostgreSQL ``disclosure_english``, its
   ``english`` configuration without the stop word list), and ``query_terms`` leaves the
   words out, the same for both.
+- *Accents.* "cafe" finds "café" and "café" finds "cafe": FTS5 takes the accents off as it
+  indexes (``remove_diacritics 2``); on PostgreSQL ``disclosure_search_text`` takes the same
+  ones off (``ACCENTS``, the Latin letters FTS5 folds to an ASCII letter), and
+  ``query_terms`` takes them off the terms. Letters without such a decomposition ("ß", "ø",
+  "ł") are kept as they are on both.
 
 Bounded work, so that a search for a word most entries contain stays fast on a log of a
 million entries (``docs/performance.md``, "Disclosure log search"). The trade-off, the same on
@@ -97,6 +102,24 @@ _STOP_WORDS = """
     should now
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split())
+#: The Latin letters a search takes the accents off, and the ASCII letters they become, as
+#: FTS5's ``remove_diacritics 2`` does on SQLite and migration ``0005_search_words``'s
+#: ``disclosure_search_text`` on PostgreSQL (its ``ACCENTS``; change both together, with a
+#: migration): each decomposes into an ASCII letter and combining marks.
+ACCENTS = str.maketrans(
+    "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöùúûüýÿĀāĂăĄąĆćĈĉĊċČčĎďĒēĔĕĖėĘęĚěĜĝĞğĠ"
+    "ġĢģĤĥĨĩĪīĬĭĮįİĴĵĶķĹĺĻļĽľŃńŅņŇňŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžƠơƯưǍǎǏ"
+    "ǐǑǒǓǔǕǖǗǘǙǚǛǜǞǟǦǧǨǩǪǫǬǭǰǴǵǸǹǺǻȀȁȂȃȄȅȆȇȈȉȊȋȌȍȎȏȐȑȒȓȔȕȖȗȘșȚțȞȟȦȧȨȩȪȫȬȭȮȯȰȱȲȳḀḁḂḃḄḅḆḇḈḉ"
+    "ḊḋḌḍḎḏḐḑḒḓḔḕḖḗḘḙḚḛḜḝḞḟḠḡḢḣḤḥḦḧḨḩḪḫḬḭḮḯḰḱḲḳḴḵḶḷḸḹḺḻḼḽḾḿṀṁṂṃṄṅṆṇṈṉṊṋṌṍṎṏṐṑṒṓṔṕṖṗṘṙṚṛṜṝ"
+    "ṞṟṠṡṢṣṤṥṦṧṨṩṪṫṬṭṮṯṰṱṲṳṴṵṶṷṸṹṺṻṼṽṾṿẀẁẂẃẄẅẆẇẈẉẊẋẌẍẎẏẐẑẒẓẔẕẖẗẘẙẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặ"
+    "ẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹ",
+    "AAAAAACEEEEIIIINOOOOOUUUUYaaaaaaceeeeiiiinooooouuuuyyAaAaAaCcCcCcCcDdEeEeEeEeEeGgGgG"
+    "gGgHhIiIiIiIiIJjKkLlLlLlNnNnNnOoOoOoRrRrRrSsSsSsSsTtTtUuUuUuUuUuUuWwYyYZzZzZzOoUuAaI"
+    "iOoUuUuUuUuUuAaGgKkOoOojGgNnAaAaAaEeEeIiIiOoOoRrRrUuUuSsTtHhAaEeOoOoOoOoYyAaBbBbBbCc"
+    "DdDdDdDdDdEeEeEeEeEeFfGgHhHhHhHhHhIiIiKkKkKkLlLlLlLlMmMmMmNnNnNnNnOoOoOoOoPpPpRrRrRr"
+    "RrSsSsSsSsSsTtTtTtTtUuUuUuUuUuVvVvWwWwWwWwWwXxXxYyZzZzZzhtwyAaAaAaAaAaAaAaAaAaAaAaAa"
+    "EeEeEeEeEeEeEeEeIiIiOoOoOoOoOoOoOoOoOoOoOoOoUuUuUuUuUuUuUuYyYyYyYy",
+)
 #: Counting stops here: a search with more matches reports "more than 1,000" and lists them
 #: newest first instead of ranking them (module docstring).
 COUNT_CAP = 1_000
@@ -171,9 +194,9 @@ def query_terms(query: str, *, as_typed: bool = False) -> ParsedQuery:
     must match): "or" in any case between two terms is OR, and a "-" standing alone leaves
     out the term after it ("red - cameras" is "red -cameras").
 
-    Not ``as_typed``, a stop word standing alone is left out (``STOP_WORDS``, module
-    docstring); in quotes, or joined to other words by punctuation ("west-of-england"), it
-    is part of a phrase and stays."""
+    Not ``as_typed``, accents are taken off (``ACCENTS``) and a stop word standing alone is
+    left out (``STOP_WORDS``, module docstring); in quotes, or joined to other words by
+    punctuation ("west-of-england"), a stop word is part of a phrase and stays."""
     groups: list[list[str]] = []
     excluded: list[str] = []
     pending_or = pending_not = False
@@ -193,7 +216,7 @@ def query_terms(query: str, *, as_typed: bool = False) -> ParsedQuery:
         if as_typed:
             item = " ".join((phrase or "").split())
         else:
-            item = " ".join(_WORD.findall(phrase or "")).lower()
+            item = " ".join(_WORD.findall((phrase or "").translate(ACCENTS))).lower()
             if bare is not None and item in STOP_WORDS:
                 item = ""  # neither required nor excluding (module docstring)
         if not item:

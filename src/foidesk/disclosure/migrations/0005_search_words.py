@@ -23,6 +23,16 @@ Snowball stemmer replaced by ``disclosure_english_stem``, the same stemmer witho
 list. Which words the search box leaves out is decided in Python (``search.STOP_WORDS``), the
 same for both databases, and a phrase keeps its short words.
 
+Accents: FTS5 (``remove_diacritics 2``) indexed "café" as "cafe", PostgreSQL kept the accent,
+so "cafe" found "café" only on SQLite. ``disclosure_search_text`` now also takes the accents
+off the Latin letters whose accents FTS5 takes off (``ACCENTS``: those that decompose into an
+ASCII letter and combining marks, and that FTS5 folds to that letter), with ``translate``,
+each block of letters only when the text has one (``translate`` looks every character up in
+its list, so it is done only where needed). PostgreSQL's ``unaccent`` extension is not used:
+Debian's ``postgresql`` package has it, but a managed server may not let it be created, and it
+takes off more than FTS5 does ("ß" to "ss", "ø" to "o"), which would make the databases differ
+again. The search box's terms lose the same accents in Python (``search.ACCENTS``).
+
 The SQL is written out here, not imported, so this migration stays as it was when it ran.
 """
 
@@ -72,10 +82,52 @@ TEXT_SEARCH = [
     "ALTER TEXT SEARCH CONFIGURATION disclosure_english "
     "ALTER MAPPING REPLACE english_stem WITH disclosure_english_stem",
 ]
+#: Letters and the ASCII letters they are indexed as, by block: the block's range (for a
+#: regular expression), the letters, the letters without their accents.
+ACCENTS = (
+    # U+00C0 to U+00FF
+    (
+        "\\u00c0-\\u00ff",
+        "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöùúûüýÿ",
+        "AAAAAACEEEEIIIINOOOOOUUUUYaaaaaaceeeeiiiinooooouuuuyy",
+    ),
+    # U+0100 to U+024F
+    (
+        "\\u0100-\\u024f",
+        "ĀāĂăĄąĆćĈĉĊċČčĎďĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĨĩĪīĬĭĮįİĴĵĶķĹĺĻļĽľŃńŅņŇňŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠ"
+        "šŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜǞǟǦǧǨǩǪǫǬǭǰǴǵǸǹǺǻȀȁȂȃȄȅȆȇȈȉȊȋȌȍȎ"
+        "ȏȐȑȒȓȔȕȖȗȘșȚțȞȟȦȧȨȩȪȫȬȭȮȯȰȱȲȳ",
+        "AaAaAaCcCcCcCcDdEeEeEeEeEeGgGgGgGgHhIiIiIiIiIJjKkLlLlLlNnNnNnOoOoOoRrRrRrSsSsSsS"
+        "sTtTtUuUuUuUuUuUuWwYyYZzZzZzOoUuAaIiOoUuUuUuUuUuAaGgKkOoOojGgNnAaAaAaEeEeIiIiOoO"
+        "oRrRrUuUuSsTtHhAaEeOoOoOoOoYy",
+    ),
+    # U+1E00 to U+1EFF
+    (
+        "\\u1e00-\\u1eff",
+        "ḀḁḂḃḄḅḆḇḈḉḊḋḌḍḎḏḐḑḒḓḔḕḖḗḘḙḚḛḜḝḞḟḠḡḢḣḤḥḦḧḨḩḪḫḬḭḮḯḰḱḲḳḴḵḶḷḸḹḺḻḼḽḾḿṀṁṂṃṄṅṆṇṈṉṊṋṌṍṎṏ"
+        "ṐṑṒṓṔṕṖṗṘṙṚṛṜṝṞṟṠṡṢṣṤṥṦṧṨṩṪṫṬṭṮṯṰṱṲṳṴṵṶṷṸṹṺṻṼṽṾṿẀẁẂẃẄẅẆẇẈẉẊẋẌẍẎẏẐẑẒẓẔẕẖẗẘẙẠạẢảẤấ"
+        "ẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰựỲỳỴỵ"
+        "ỶỷỸỹ",
+        "AaBbBbBbCcDdDdDdDdDdEeEeEeEeEeFfGgHhHhHhHhHhIiIiKkKkKkLlLlLlLlMmMmMmNnNnNnNnOoOo"
+        "OoOoPpPpRrRrRrRrSsSsSsSsSsTtTtTtTtUuUuUuUuUuVvVvWwWwWwWwWwXxXxYyZzZzZzhtwyAaAaAa"
+        "AaAaAaAaAaAaAaAaAaEeEeEeEeEeEeEeEeIiIiOoOoOoOoOoOoOoOoOoOoOoOoUuUuUuUuUuUuUuYyYy"
+        "YyYy",
+    ),
+)
+
+
+def _unaccented(block: tuple[str, str, str]) -> str:
+    span, accented, plain = block
+    return (
+        f"IF value ~ '[{span}]' THEN value := translate(value, '{accented}', '{plain}'); END IF; "
+    )
+
+
 FUNCTION = (
     "CREATE FUNCTION disclosure_search_text(value text) RETURNS text "
-    "LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS "
-    f"$$SELECT regexp_replace(value, '[{''.join(SEPARATORS)}]+', ' ', 'g')$$"
+    "LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$BEGIN "
+    + "".join(_unaccented(block) for block in ACCENTS)
+    + f"RETURN regexp_replace(value, '[{''.join(SEPARATORS)}]+', ' ', 'g'); END$$"
 )
 
 
