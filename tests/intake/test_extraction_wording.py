@@ -1238,6 +1238,23 @@ def test_numbered_questions_each_answered_beneath_where_an_answer_says_provide()
     assert [q.outcome for q in e.questions] == ["disclosed", "exempt", "exempt"]
 
 
+def test_answers_led_by_with_reference_to_the_second_part() -> None:
+    e = extract(
+        "You asked for the following information:\n"
+        "1. Has the department reviewed the contract?\n"
+        "2. How many complaints did it receive about the contractor?\n"
+        "3. Can you send me the department's complaints policy?\n"
+        "Your request has been handled under the Freedom of Information Act 2000.\n"
+        "I can confirm that the department reviewed the contract in March 2021.\n"
+        "With reference to the second part of your request I can confirm that no complaints "
+        "were received.\n"
+        "With reference to the third part of your request I can confirm that the department "
+        "does not hold the information that you have requested.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["disclosed", "disclosed", "not_held"]
+
+
 def test_request_and_response_headings_with_a_reference_and_a_date() -> None:
     e = extract(
         "FOI Request - Fly Tipping\nRequest 101002532774\nPlease supply the following-\n"

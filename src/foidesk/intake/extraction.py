@@ -1187,7 +1187,7 @@ _QNUM = r"(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
 _QSEP = r"(?:\s*(?:,|&|\+|/)\s*(?:and\s+)?|\s+(?:and|to|or)\s+|\s*[-–](?=\s*q|\d))"
 _QLIST = rf"{_QNUM}[a-z]?(?:{_QSEP}(?:q(?:uestions?)?\s*\.?\s*)?{_QNUM}[a-z]?)*"
 _LEAD = (
-    r"(?:(?:in\s+)?(?:relation|response|reply|regard|respect|answer|reference)\s+to\s+|"
+    r"(?:(?:in\s+|with\s+)?(?:relation|response|reply|regard|respect|answer|reference)\s+to\s+|"
     r"to\s+answer\s+|"
     r"with\s+regards?\s+to\s+|regarding\s+|re[:.]?\s+|turning\s+to\s+|as\s+(?:for|regards)\s+|"
     r"for\s+)?(?:your\s+|the\s+)?"
