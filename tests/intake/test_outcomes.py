@@ -289,6 +289,18 @@ def test_information_not_held_in_a_readily_retrievable_format_is_a_cost_refusal(
     assert classify(withheld, ("s40(2)",), whole=True) == "exempt"
 
 
+def test_advising_the_requester_that_nothing_is_held_gives_nothing():
+    """ "I can advise you that ..." frames what follows; it gives nothing by itself."""
+    answer = (
+        "Your request has now been considered and I can advise you that the Service does not "
+        "hold any of the information requested by you."
+    )
+    assert classify(answer, (), whole=True) == "not_held"
+    assert classify("I can advise you that there were 12 complaints.", (), whole=True) == (
+        "disclosed"
+    )
+
+
 def test_a_cost_refusal_of_one_part_beside_what_is_attached_is_a_partial_answer():
     """The response attaches the figures and refuses one part on cost: the request as a whole
     is partly answered, not refused."""

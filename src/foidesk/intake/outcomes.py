@@ -449,7 +449,7 @@ _DISCLOSURE = quick(
         # (Not "we would not be able to provide further details".)
         r"\bas\s+follows\b|(?<!\bnot\s)(?<!\bnot\sbe\s)\bable\s+to\s+(?:disclose|provide|release)\b|"
         r"\bdecided\s+to\s+disclose\b|"
-        r"\b(?:can|could)\s+(?:advise|disclose|provide)\b(?!\s+that\b)|\bthe\s+(?:answer|figure|total|"
+        r"\b(?:can|could)\s+(?:advise|disclose|provide)\b(?!\s+(?:you\s+)?that\b)|\bthe\s+(?:answer|figure|total|"
         r"number)\s+(?:is|was)\b|"
         # "The answer to your request is nil." (not "... is that the Council does not hold it")
         r"\bthe\s+answer\s+to\s+your\s+(?:request|questions?)\s+(?:is|was)\s+(?:nil|none|zero|nought|0)\b|\bthere\s+(?:is|are|was|were|have\s+been|has\s+been)\s+"
