@@ -1067,6 +1067,29 @@ def test_references_of_other_authorities(head: str, reference: str) -> None:
 @pytest.mark.parametrize(
     ("head", "reference"),
     [
+        # An earlier request named in passing is not the page's reference.
+        (
+            "Our ref: FOI 2023/0456\nDear Sir\nWe refer you to FOI request number 2022/1187 in "
+            "our disclosure log.",
+            "FOI 2023/0456",
+        ),
+        ("Reference: FOI-23-0456\nSee also FOI reference 22-1290 on our website.", "FOI-23-0456"),
+        # Set out as a field of the head, it is.
+        ("Our ref: CORR/88123\nRequest Number 5123\nDear Ms Smith", "5123"),
+        ("Our ref: CORR/88123\n- FOI Reference: 2023/456", "2023/456"),
+    ],
+)
+def test_a_request_labelled_reference_outranks_our_ref_only_as_a_field(
+    head: str, reference: str
+) -> None:
+    e = extract(f"{head}\nRequest\nHow many fires were there?\nResponse\nThere were 12 fires.\n")
+
+    assert e.reference == reference
+
+
+@pytest.mark.parametrize(
+    ("head", "reference"),
+    [
         # A financial year written short after a heading's dash is the year asked about.
         ("Passenger Transport - 17/18", None),
         # A reference in the same place is still one.

@@ -54,6 +54,9 @@ _LABELLED_REF = re.compile(
 )
 # A reference's label that names it as the request's: "FOI Reference", "Request Number".
 _NAMES_THE_REQUEST = re.compile(r"(?:foi|request)\s+(?:ref|number|no|id)", re.I)
+# What may come before such a label on its line when it is a field of the letter's head:
+# "FREEDOM OF INFORMATION REQUEST REFERENCE NO: 4850/11", "- Request Number: 2023/456".
+_FIELD_BEFORE = re.compile(r"[-•*]?\s*(?:(?:freedom\s+of\s+information|foi)\s+(?:act\s+)?)?", re.I)
 # "Please feel free to contact our team if you have any queries quoting FOI/6931 in any future
 # communications."
 _QUOTED_REF = re.compile(
@@ -158,6 +161,19 @@ def _is_short_financial_year(token: str) -> bool:
     return bool(m) and int(m.group(2)) == (int(m.group(1)) + 1) % 100
 
 
+def _names_the_request(head: str, m: re.Match[str]) -> bool:
+    """Whether the labelled reference ``m`` is set out as the request's own, a field of the
+    page's head ("FOI Reference: 2023/456", "Request Number 5123" alone on its line), not a
+    request named in passing ("... released in response to FOI request number 2022/1187")."""
+    if not _NAMES_THE_REQUEST.match(m.group(0)):
+        return False
+    line_start = head.rfind("\n", 0, m.start()) + 1
+    if not _FIELD_BEFORE.fullmatch(head, line_start, m.start()):
+        return False
+    label = head[m.start() : m.start("ref")]
+    return bool(re.search(r"[:#–-]", label)) or bool(re.match(r"[ \t]*(?:\n|$)", head[m.end() :]))
+
+
 def reference(lines: list[str]) -> str | None:
     """The authority's reference as printed: a labelled one, else one in a heading line."""
     head = "\n".join(lines[:60])
@@ -175,7 +191,7 @@ def reference(lines: list[str]) -> str | None:
             ),
             # "Our ref: GSA4850/11" over "FREEDOM OF INFORMATION REQUEST REFERENCE NO: 4850/11":
             # the one labelled as the request's is its reference; another is the letter's file.
-            key=lambda found: not _NAMES_THE_REQUEST.match(found[0].group(0)),
+            key=lambda found: not _names_the_request(head, found[0]),
         ),
         *(
             (m, False)
