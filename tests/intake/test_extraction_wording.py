@@ -5172,3 +5172,14 @@ def test_a_numbered_last_question_naming_the_questions_above_is_a_question() -> 
     e = extract(page)
     assert len(e.questions) == 4
     assert [q.outcome for q in e.questions] == ["disclosed"] * 3 + ["not_held"]
+
+
+def test_eir_regulation_12_1_given_alone_as_the_ground_withholds() -> None:
+    e = extract(
+        "Request\nPlease provide the ecological survey for the Oakfield site.\nResponse\n"
+        "Regulation 12(1) of the Environmental Information Regulations applies to this "
+        "information.\n"
+    )
+
+    assert e.exemptions_cited == ("reg12(1)",)
+    assert [q.outcome for q in e.questions] == ["exempt"]

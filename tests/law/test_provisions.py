@@ -101,6 +101,29 @@ def test_procedure_other_laws_and_plain_numbers_are_not_citations(text):
     assert normalise_citations(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Given as the only ground, EIR reg 12(1) is the one relied on.
+        (
+            "The information is being withheld under Regulation 12(1) of the Environmental "
+            "Information Regulations 2004.",
+            ["reg12(1)"],
+        ),
+        ("Regulation 12(1) of the EIR applies to this information.", ["reg12(1)"]),
+        # Beside an exception, or named as the test, it is not.
+        (
+            "Withheld under regulation 12(5)(e). Regulation 12(1)(b) applies to this exception.",
+            ["reg12(5)(e)"],
+        ),
+        ("Regulation 12(1) lets us refuse only where an exception applies.", []),
+        ("Under regulation 12(1)(b) the public interest favours disclosure.", []),
+    ],
+)
+def test_eir_regulation_12_1_as_the_only_ground(text, expected):
+    assert normalise_citations(text, "eir") == expected
+
+
 def test_list_continuation_ignores_quantities():
     assert normalise_citations("section 12 and 24 hours of work") == ["s12"]
 

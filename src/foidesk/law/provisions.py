@@ -359,9 +359,39 @@ def _hypothetical(text: str, start: int) -> bool:
     )
 
 
-def _allowed(cite: Cite, regime: Regime | None, *, scottish_regulations: bool = False) -> bool:
+def _a_test(cite: Cite) -> bool:
+    """EIR reg 12(1) or (2), EISR reg 10(1) or (2): the public interest test or presumption."""
+    return (
+        cite.instrument == "reg"
+        and cite.number in _TESTS_NOT_EXCEPTIONS
+        and cite.parts[:1] in (("1",), ("2",))
+    )
+
+
+# The words around a reg 12(1) that make it the public interest test named, not a ground.
+_TEST_WORDS = re.compile(
+    r"public\s+interest|presumption|balanc|\bonly\s+(?:if|where|when)\b|exceptions?\s+appl", re.I
+)
+
+
+def _the_ground_named(text: str, found: _Found) -> bool:
+    """Whether ``found``, a reg 12(1) (EISR 10(1)) in a ``text`` citing no other regulation, is
+    given as the ground for refusal ("withheld under Regulation 12(1) of the Environmental
+    Information Regulations"): not named as the public interest test in its sentence."""
+    if found.cite.parts[:1] != ("1",):
+        return False
+    start = max(text.rfind("\n", 0, found.start), text.rfind(". ", 0, found.start)) + 1
+    ends = [k for k in (text.find("\n", found.start), text.find(". ", found.start)) if k >= 0]
+    return not _TEST_WORDS.search(text, start, min(ends, default=len(text)))
+
+
+def _allowed(
+    cite: Cite, regime: Regime | None, *, scottish_regulations: bool = False, tests: bool = False
+) -> bool:
+    """Whether ``cite`` is a ground for refusal; with ``tests``, reg 12(1) and (2) (EISR 10(1)
+    and (2)) may be."""
     if cite.instrument == "reg":
-        if cite.number in _TESTS_NOT_EXCEPTIONS and cite.parts[:1] in (("1",), ("2",)):
+        if not tests and _a_test(cite):
             return False
         return cite.number in _EIR_REGULATIONS or (
             scottish_regulations and cite.number in _EISR_REGULATIONS
@@ -376,7 +406,22 @@ def _cites(text: str, regime: Regime | None, *, scottish_regulations: bool = Fal
 
     ``scottish_regulations``: regulations are the EISR's, whose exceptions are regs 10 and 11."""
     scottish = scottish_regulations
-    kept = [f for f in _scan(text) if _allowed(f.cite, regime, scottish_regulations=scottish)]
+    scanned = _scan(text)
+    kept = [f for f in scanned if _allowed(f.cite, regime, scottish_regulations=scottish)]
+    if not any(f.cite.instrument == "reg" for f in kept):
+        # "The information is withheld under Regulation 12(1) of the EIR": with no exception
+        # cited, the regulation given as the ground is the one relied on.
+        cleaned = clean_text(text)
+        kept = [
+            f
+            for f in scanned
+            if _allowed(f.cite, regime, scottish_regulations=scottish)
+            or (
+                _a_test(f.cite)
+                and _allowed(f.cite, regime, scottish_regulations=scottish, tests=True)
+                and _the_ground_named(cleaned, f)
+            )
+        ]
     return [kept[k] for k in _relied_on([f.cite for f in kept])]
 
 
