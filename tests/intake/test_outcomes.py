@@ -319,6 +319,31 @@ def test_a_cost_refusal_of_one_part_beside_what_is_attached_is_a_partial_answer(
     assert classify(summary, ("s12",), whole=True) == "cost_limit_s12"
 
 
+def test_a_cost_refusal_naming_this_part_but_giving_nothing_refuses_the_whole_request():
+    """The figures of a cost refusal's working give nothing, and a letter that goes on to
+    refuse the whole request refuses it, whichever part it explains."""
+    working = (
+        "Alcohol is not a searchable field. To answer this part of your request we would need "
+        "to read each of the 4,312 domestic abuse reports for 2022. Even at 3 minutes per "
+        "report this would take over 215 hours, beyond the appropriate limit of 18 hours. We "
+        "are therefore unable to comply with your request."
+    )
+    assert classify(working, ("s12",), whole=True) == "cost_limit_s12"
+    aggregated = (
+        "There were 1,234 taxi licence applications. To identify the reasons would exceed the "
+        "appropriate limit, so we are refusing this part of your request, and under section 12 "
+        "the council is not obliged to comply with any part of your request."
+    )
+    assert classify(aggregated, ("s12",), whole=True) == "cost_limit_s12"
+    # Figures given in a sentence of their own beside the part refused: partly answered.
+    given = (
+        "In 2022 there were 1,234 stop and search encounters. To extract each record for the "
+        "ward would exceed the appropriate limit, and we are unable to comply with this part of "
+        "your request."
+    )
+    assert classify(given, ("s12",), whole=True) == "partially_disclosed"
+
+
 def test_figures_given_anyway_under_a_cost_refusal_answer_the_question():
     """README convention: disclosed for the question they answer; under a refusal of the whole
     request they answer none in particular."""

@@ -148,6 +148,23 @@ _PART_REFUSED = re.compile(
     r"(?:your|the)\s+request\b",
     re.I,
 )
+# A cost refusal's working, whose figures give nothing: "4,312 reports", "at 3 minutes per report
+# this would take over 215 hours", "£25 per hour".
+_COST_WORKING = re.compile(
+    r"\b\d[\d,.]*\s*(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b|£\s?\d|\bper\s+hour\b|"
+    r"\bexceed\w*\b|\bwould\s+(?:need|have|require|take|involve|mean)\b|\bsearch(?:ing)?\s+\d",
+    re.I,
+)
+# The whole request refused, whatever part the refusal names: "the whole request is refused",
+# "we cannot provide any of the information you asked for".
+_WHOLE_REFUSED = re.compile(
+    r"\bwhole\s+(?:of\s+(?:the\s+|your\s+)?)?request\s+(?:is|will\s+be|has\s+been|must\s+be)\s+"
+    r"refused\b|\brefus\w*\s+(?:the\s+|your\s+)?(?:whole\s+(?:of\s+(?:the\s+|your\s+)?)?request|"
+    r"request\s+(?:as\s+a\s+whole|in\s+its\s+entirety))\b|"
+    r"\b(?:provide|supply|release|disclose|comply\s+with|answer)\s+any\s+(?:part\s+)?of\s+"
+    r"(?:the\s+|your\s+|this\s+)?(?:information|request)\b|\bor\s+the\s+rest\s+of\s+it\b",
+    re.I,
+)
 _COST_NEGATED = re.compile(r"\b(?:not|never|n't)\s+(?:\w+\s+){0,3}$", re.I)
 _VEXATIOUS = re.compile(r"\bvexatious\b|\brepeated\s+request\b", re.I)
 _CLARIFY = re.compile(
@@ -858,6 +875,20 @@ def without_duties(text: str) -> str:
     return drop_sentences(text, lambda sentence: bool(DUTIES.search(sentence)))
 
 
+def _given_beside_the_part(text: str) -> bool:
+    """Whether a cost refusal of "this part of your request" gives the rest: something given
+    outside the refusal's own working ("would need to read each of the 4,312 reports ... over
+    215 hours" gives nothing), and the whole request not refused after all."""
+    if _WHOLE_REFUSED.search(text):
+        return False
+    besides = [
+        s
+        for s in sentences(text)
+        if not (_COST.search(s) or _PART_REFUSED.search(s) or _COST_WORKING.search(s))
+    ]
+    return gives("\n".join(besides))
+
+
 def _cost_refusal(text: str, cites: Sequence[str]) -> bool:
     if any(c == "s12" or c.startswith("s12(") for c in cites):
         return True
@@ -957,7 +988,7 @@ def classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
         # particular (``extraction._goodwill_answered`` finds those that do).
         if not whole and _GIVEN_ANYWAY.search(text) and gives(text):
             return "disclosed"
-        if whole and _PART_REFUSED.search(text) and gives(text):
+        if whole and _PART_REFUSED.search(text) and _given_beside_the_part(text):
             # "Please see attached ..." / "... we feel unable to comply with this part of your
             # request": the cost refusal is of one part; the rest is given.
             return "partially_disclosed"
