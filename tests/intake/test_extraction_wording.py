@@ -5183,3 +5183,26 @@ def test_eir_regulation_12_1_given_alone_as_the_ground_withholds() -> None:
 
     assert e.exemptions_cited == ("reg12(1)",)
     assert [q.outcome for q in e.questions] == ["exempt"]
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        ("• Response: 9", "• Response: 14", "• Response: 37"),
+        ("- 9 officers", "- 14 officers", "- 37 officers"),
+    ],
+)
+def test_bulleted_questions_each_answered_by_a_bullet_beneath(answers: tuple[str, ...]) -> None:
+    """A bullet under a bulleted question is its answer when it reads as one: marked, or
+    figures under a question asked with a question mark."""
+    bullet = answers[0][0]
+    asked = (
+        "How many officers are currently suspended?",
+        "How many officers are on restricted duties?",
+        "How many officers are on long-term sick leave?",
+    )
+    lines = [x for q, a in zip(asked, answers, strict=True) for x in (f"{bullet} {q}", a)]
+    e = extract("Your request:\n" + "\n".join(lines) + "\n")
+
+    assert [q.text for q in e.questions] == list(asked)
+    assert [q.outcome for q in e.questions] == ["disclosed"] * 3

@@ -426,7 +426,7 @@ def _interleaved(lines: list[str]) -> list[tuple[int, str]]:
         if len(bullets) >= 2 and all(
             _answer_beneath(lines, i)
             and len(after := _next_line(lines, i)) < 80
-            and not _is_bullet_line(after)
+            and (not _is_bullet_line(after) or _answers_as_a_bullet(lines[i], after))
             for i, _ in bullets
         ):
             return bullets
@@ -479,6 +479,21 @@ def _with_lettered_parts(
             for n, (j, m) in enumerate(parts)
         )
     return out
+
+
+# "• Response: 9", "- A. 14": an answer marked as one, bulleted like its question.
+_BULLET_ANSWER_MARK = re.compile(r"^(?:a|answer|response|reply)\s*[.:\-–]", re.I)
+
+
+def _answers_as_a_bullet(question: str, after: str) -> bool:
+    """Whether the bullet ``after``, beneath the bulleted ``question``, is its answer, not the
+    list's next item: marked as an answer ("• Response: 9"), or under a question asked with a
+    question mark, giving figures or refusing ("- 9 officers", "- No information held"). "• The
+    value of the credit." under "• The name of each ratepayer to which ..." is the next item."""
+    text = after[2:].strip()
+    if _BULLET_ANSWER_MARK.match(text):
+        return True
+    return question.rstrip().endswith("?") and (gives(text) or refuses(text))
 
 
 def _is_bullet_line(line: str) -> bool:
