@@ -5206,3 +5206,25 @@ def test_bulleted_questions_each_answered_by_a_bullet_beneath(answers: tuple[str
 
     assert [q.text for q in e.questions] == list(asked)
     assert [q.outcome for q in e.questions] == ["disclosed"] * 3
+
+
+@pytest.mark.parametrize(
+    "answer_3",
+    [
+        # A quarter, not a question.
+        "3. There were 1,204 incidents, 412 of them in Q4.",
+        # Another request's question.
+        "3. 9 arrests followed, as in our answer to question 4 of FOI 2022-0456.",
+    ],
+)
+def test_a_complete_page_under_a_sign_off_is_not_read_as_cut_short(answer_3: str) -> None:
+    """A page ending in its sign-off, with no full stop, is complete: a number the response
+    names past its questions adds none."""
+    e = extract(
+        "Request\n1. How many incidents were reported?\n2. How many dispersal orders were "
+        "issued?\n3. How many arrests followed?\nResponse\n1. 1,204 incidents were reported.\n"
+        f"2. 17 dispersal orders were issued.\n{answer_3}\nKind regards\n"
+        "Freedom of Information Team"
+    )
+
+    assert len(e.questions) == 3

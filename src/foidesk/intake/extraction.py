@@ -1326,6 +1326,20 @@ _WORD_THEN_FIGURE = quick(
 
 #: More questions than a summary names on a page cut short is a number read wrong.
 _MOST_NAMED = 30
+# Questions a summary names in words: "Request number 5", "questions 4 and 6" (not "Q4", which
+# may be a quarter).
+_SUMMARY_NAMES = quick(
+    re.compile(
+        rf"\b(?:questions?|requests?\s+numbers?)\s*\.?\s*(?P<list>{_QLIST})(?![\d/])\b", re.I
+    )
+)
+
+
+def _stops_mid_sentence(text: str) -> bool:
+    """Whether ``text`` stops in the middle of a sentence ("... each year, and the"), as a page
+    cut short does; not under a sign-off ("Freedom of Information Team")."""
+    last = text.rstrip().rsplit("\n", 1)[-1].rstrip()
+    return bool(re.search(r"(?:^|\s)[a-z][\w'’-]*,?$|,$", last))
 
 
 def _named(text: str) -> list[int]:
@@ -2814,11 +2828,26 @@ def extract(
             notes.append(NOTE_WORDS_LOST_NUMBERED)
     # Questions the response names that the page does not quote.
     named = sorted({n for a in answers.values() for n in a.numbers})
-    if cut_short and questions and not lettered_parts:
+    if (
+        cut_short
+        and (complete is False or _stops_mid_sentence(norm))
+        and questions
+        and not lettered_parts
+    ):
         # "We do not however hold information in relation to Request number 5." above answers
-        # the page stops before: the requests the summary names are the request's too.
+        # the page stops before: the requests the summary names are the request's too. (Only
+        # where the page stops mid-sentence, not under a sign-off; only in a sentence that
+        # refuses them, naming them as questions or requests: not "412 in Q4", nor "see our
+        # answer to question 3 of FOI 2022-0456".)
         said = f"{above}\n{response}"
-        in_summary = {n for x in sentences(said) for n in _named(x) if n <= _MOST_NAMED}
+        in_summary = {
+            n
+            for x in sentences(said)
+            if refuses(x)
+            for m in _SUMMARY_NAMES.finditer(x)
+            for n in _numbers(m.group("list"))
+            if n <= _MOST_NAMED
+        }
         if in_summary and max(in_summary) > len(questions):
             named = sorted(set(named) | in_summary | set(range(1, len(questions) + 1)))
     if named and named == list(range(1, named[-1] + 1)) and named[-1] > len(questions):
