@@ -5228,3 +5228,17 @@ def test_a_complete_page_under_a_sign_off_is_not_read_as_cut_short(answer_3: str
     )
 
     assert len(e.questions) == 3
+
+
+def test_a_response_named_inside_the_request_does_not_end_it() -> None:
+    """ "... has provided the following response -" begins the answer; a response the requester
+    names ("has provided the following response to a parliamentary question") does not."""
+    e = extract(
+        "Request\nLast month the Department for Transport has provided the following response "
+        "to a parliamentary question about pothole funding. Please tell me how much of that "
+        "funding your council received in 2022/23.\n"
+        "Response\nThe council received £3.2 million of pothole funding in 2022/23.\n"
+    )
+
+    assert "Please tell me how much" in e.request_text
+    assert [q.outcome for q in e.questions] == ["disclosed"]

@@ -2037,9 +2037,11 @@ _END_OPENER = re.compile(
     r"commissioner|office)\s+(?:can(?:not)?\s+(?:neither\s+)?confirm|is\s+unable|does\s+not\s+hold|"
     r"holds\s+(?:the\s+|some\s+)?information)\b|"
     # "The Scottish Fire and Rescue Service (SFRS) Analyst has provided the following
-    # response -": the authority passing on its answer.
-    r"(?:[\w&'’().-]+\s+){0,8}(?:has|have)\s+(?:now\s+)?provided\s+the\s+following\s+"
-    r"response\b|"
+    # response -": the authority passing on its answer, set out below. (Not the requester's "You
+    # have provided the following response to my question 2, which ...", nor "the Department
+    # has provided the following response to a parliamentary question": a response named.)
+    r"(?!you\b)(?:[\w&'’().-]+\s+){0,8}(?:has|have)\s+(?:now\s+)?provided\s+the\s+following\s+"
+    r"response(?:\s*[-–:]|\s*\.?\s*$)|"
     # The response's own opening boilerplate.
     r"i\s+am\s+required\s+by\s+the\s+freedom\s+of\s+information\s+act|"
     r"please\s+see\s+below\s+(?:for\s+)?(?:the\s+following\s+exemptions?|(?:our|my|the)\s+"
