@@ -5242,3 +5242,17 @@ def test_a_response_named_inside_the_request_does_not_end_it() -> None:
 
     assert "Please tell me how much" in e.request_text
     assert [q.outcome for q in e.questions] == ["disclosed"]
+
+
+def test_a_request_written_as_we_under_a_subject_line_is_the_request() -> None:
+    """A group's request ("Our residents group would be grateful for ...") speaks as "we"
+    without being the authority's letter opening."""
+    e = extract(
+        "Request\nDear Northshire County Council\nFreedom of Information Request\n"
+        "Our residents group would be grateful for the number of HMO licences issued in "
+        "Northgate ward in 2022.\n"
+        "Response\nThe council issued 46 HMO licences in Northgate ward in 2022.\n"
+    )
+
+    assert "HMO licences" in e.request_text
+    assert [q.outcome for q in e.questions] == ["disclosed"]

@@ -1064,6 +1064,20 @@ _SUBJECT = re.compile(
     re.I,
 )
 
+# The authority's letter speaking of the request it answers: "Thank you for your request ...",
+# "Your request has been processed in accordance with ...".
+_OF_THE_REQUEST = re.compile(
+    r"^thank\s+you\b|\byour\s+(?:request|e-?mail|letter|enquiry|application)\b|"
+    r"\b(?:processed|dealt\s+with|handled|considered)\s+(?:in\s+accordance\s+with|under)\b",
+    re.I,
+)
+
+
+def _opens_the_letter(line: str) -> bool:
+    """Whether ``line`` is the authority's letter opening, speaking of the request it answers;
+    not the requester writing as "we" ("Our residents group would be grateful for ...")."""
+    return answers_request(line) and bool(_OF_THE_REQUEST.search(line))
+
 
 def _first_paragraph(lines: list[str], span: tuple[int, int]) -> tuple[int, int] | None:
     """The span of the request's first paragraph that asks something, or says more than a
@@ -1128,9 +1142,10 @@ def _plausible_request(section: str, before: str) -> bool:
     ):
         return False
     lines = [x for x in section.split("\n") if x.strip()]
-    if any(answers_request(x) for x in lines) and all(
-        SALUTATION.match(x) or answers_request(x) or _NAMES_THE_LAW.match(x) or _SUBJECT.match(x)
-        for x in lines
+    opening = [_opens_the_letter(x) for x in lines]
+    if any(opening) and all(
+        said or SALUTATION.match(x) or _NAMES_THE_LAW.match(x) or _SUBJECT.match(x)
+        for x, said in zip(lines, opening, strict=True)
     ):
         # "Dear Mr Campbel" / "Freedom of Information Request" / "Thank you for your request
         # for information." / "Your request has been processed in accordance with ...": the
