@@ -124,6 +124,27 @@ def test_eir_regulation_12_1_as_the_only_ground(text, expected):
     assert normalise_citations(text, "eir") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "This is exempt from disclosure (section 40(2) of the Act) as it is personal data "
+            "under the Data Protection Act 2018.",
+            ["s40(2)"],
+        ),
+        (
+            "The tactics are exempt (section 31(1)(a) of the Act) and disclosure would undermine "
+            "the College of Policing Code of Ethics.",
+            ["s31(1)(a)"],
+        ),
+    ],
+)
+def test_a_bracketed_citation_is_not_read_into_a_later_acts_name(text, expected):
+    """The ")" closing "(section 40(2) of the Act)" does not make the rest of the sentence, up
+    to another Act, the name of the Act the section belongs to."""
+    assert normalise_citations(text) == expected
+
+
 def test_list_continuation_ignores_quantities():
     assert normalise_citations("section 12 and 24 hours of work") == ["s12"]
 

@@ -96,8 +96,11 @@ _NEXT_SECTION = re.compile(
     re.IGNORECASE,
 )
 _OTHER_ACT = re.compile(
-    # (A stray ")" may be in the name: "section 41(1)(a) of the Police Scotland) Act 1967".)
-    r"[ ]*(?:\(\w+\)[ ]*)*of[ ]+(?:the[ ]+)?(?P<name>[A-Z][^.;:\n(]{0,90}?|(?:19|20)\d\d)"
+    # (A stray ")" may end the name, just before "Act": "section 41(1)(a) of the Police
+    # Scotland) Act 1967"; not one closing a bracketed citation, "(section 40(2) of the Act) as
+    # it is personal data under the Data Protection Act 2018".)
+    r"[ ]*(?:\(\w+\)[ ]*)*of[ ]+(?:the[ ]+)?(?P<name>[A-Z](?:[^.;:\n()]|\)(?=[ ]*(?:Act|"
+    r"Regulations|Order|Rules|Code)\b)){0,90}?|(?:19|20)\d\d)"
     r"[ ]*(?:Act|Regulations|Order|Rules|Code)\b"
 )
 # "section 23 Misuse of Drugs Act 1971", "Section 43 Terrorism Act": another Act named straight
