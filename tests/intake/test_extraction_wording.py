@@ -5215,16 +5215,22 @@ def test_bulleted_questions_each_answered_by_a_bullet_beneath(answers: tuple[str
         "3. There were 1,204 incidents, 412 of them in Q4.",
         # Another request's question.
         "3. 9 arrests followed, as in our answer to question 4 of FOI 2022-0456.",
+        # A refusal naming another request's question.
+        "3. 9 arrests followed. As we said of question 4 of FOI 2022-0456, names are not held.",
     ],
 )
-def test_a_complete_page_under_a_sign_off_is_not_read_as_cut_short(answer_3: str) -> None:
+@pytest.mark.parametrize(
+    "sign_off", ["Kind regards\nFreedom of Information Team", "Yours sincerely,"]
+)
+def test_a_complete_page_under_a_sign_off_is_not_read_as_cut_short(
+    answer_3: str, sign_off: str
+) -> None:
     """A page ending in its sign-off, with no full stop, is complete: a number the response
     names past its questions adds none."""
     e = extract(
         "Request\n1. How many incidents were reported?\n2. How many dispersal orders were "
         "issued?\n3. How many arrests followed?\nResponse\n1. 1,204 incidents were reported.\n"
-        f"2. 17 dispersal orders were issued.\n{answer_3}\nKind regards\n"
-        "Freedom of Information Team"
+        f"2. 17 dispersal orders were issued.\n{answer_3}\n{sign_off}"
     )
 
     assert len(e.questions) == 3

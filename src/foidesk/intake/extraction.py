@@ -1354,7 +1354,15 @@ def _stops_mid_sentence(text: str) -> bool:
     """Whether ``text`` stops in the middle of a sentence ("... each year, and the"), as a page
     cut short does; not under a sign-off ("Freedom of Information Team")."""
     last = text.rstrip().rsplit("\n", 1)[-1].rstrip()
-    return bool(re.search(r"(?:^|\s)[a-z][\w'’-]*,?$|,$", last))
+    return bool(re.search(r"(?:^|\s)[a-z][\w'’-]*,?$|,$", last)) and not _VALEDICTION.match(last)
+
+
+# "Yours sincerely,", "Kind regards,": a letter's end, comma and all.
+_VALEDICTION = re.compile(
+    r"(?:yours\s+(?:sincerely|faithfully|truly)|(?:kind|best|warm)\s+(?:regards|wishes)|"
+    r"(?:with\s+)?(?:kind\s+)?regards|(?:many\s+)?thanks)\W*$",
+    re.I,
+)
 
 
 def _named(text: str) -> list[int]:
