@@ -1278,6 +1278,37 @@ def test_answers_led_by_with_reference_to_the_second_part() -> None:
     assert [q.outcome for q in e.questions] == ["disclosed", "disclosed", "not_held"]
 
 
+def test_an_ncnd_of_any_further_information_after_the_answers_is_said_of_them_all() -> None:
+    """The corpus convention: overt answers beside "neither confirm nor deny any further
+    information" are partly disclosed, each with the NCND's provision."""
+    e = extract(
+        "Could you provide the following information for 2023-24:\n"
+        "- Number of dog handlers in the force\n"
+        "12 dog handlers.\n"
+        "- Number of dogs trained to detect firearms\n"
+        "4 dogs.\n"
+        "Exampleshire Police can neither confirm nor deny that any further information is held "
+        "by virtue of Section 23(5) of the Act.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["partially_disclosed", "partially_disclosed"]
+    assert [q.exemptions for q in e.questions] == [("s23(5)",), ("s23(5)",)]
+
+
+def test_an_ncnd_in_the_last_answer_alone_stays_with_it() -> None:
+    e = extract(
+        "Request\n"
+        "1. How many officers were dismissed in 2023?\n"
+        "2. Does the force use covert cameras on the A1?\n"
+        "Response\n"
+        "1. Nine officers were dismissed.\n"
+        "2. Exampleshire Police can neither confirm nor deny that it holds any information "
+        "about covert cameras, by virtue of Section 31(3).\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["disclosed", "ncnd"]
+
+
 def test_request_and_response_headings_with_a_reference_and_a_date() -> None:
     e = extract(
         "FOI Request - Fly Tipping\nRequest 101002532774\nPlease supply the following-\n"

@@ -2526,6 +2526,41 @@ _ANSWER_TEMPLATE = re.compile(
 )
 
 
+def _neither_confirmed_for_the_rest(
+    extracted: list[ExtractedQuestion],
+) -> list[ExtractedQuestion]:
+    """ "- Number of deployments" / "10 dive deployments" / ... / "The force can neither confirm
+    nor deny any further information is held by virtue of Section 23(5)": an NCND of any
+    further information after the last answer, naming no question, is said of the whole
+    request, so each answer given in full is overt information beside it: ``partially_disclosed``
+    with the NCND's provisions (the corpus convention for "overt information attached, neither
+    confirm nor deny any other")."""
+    answered = [q for q in extracted if q.answer]
+    if len(answered) < 2 or answered[-1].outcome != "partially_disclosed":
+        return extracted
+    said = sentences(answered[-1].answer)
+    tail = next(
+        (
+            k
+            for k, x in enumerate(said)
+            if k and NCND.search(x) and NCND_PARTIAL.search(x) and not _named(x)
+        ),
+        None,
+    )
+    if tail is None or any(NCND.search(x) for x in said[:tail]):
+        return extracted
+    return [
+        replace(
+            q,
+            outcome="partially_disclosed",
+            exemptions=tuple(dict.fromkeys([*q.exemptions, *answered[-1].exemptions])),
+        )
+        if q.outcome == "disclosed" and q.answer
+        else q
+        for q in extracted
+    ]
+
+
 def _follow_cross_references(extracted: list[ExtractedQuestion]) -> list[ExtractedQuestion]:
     """An answer that only points elsewhere ("Please see the response to question 1") has that
     question's outcome and provisions."""
@@ -3068,7 +3103,7 @@ def extract(
                     figures=decision_figures,
                 )
             )
-    extracted = _follow_cross_references(extracted)
+    extracted = _neither_confirmed_for_the_rest(_follow_cross_references(extracted))
     logged = _logged_outcome(norm)
     if logged is not None and any(q.outcome is None for q in extracted):
         # The log's own record ("Decision: Disclosed", "Response (not held) - application/pdf")
