@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -325,16 +326,18 @@ class _Suppressor:
                 self.close_lines()
 
     def domain(self, p: Position) -> Ranges:
-        """What a reader of the published table knows a withheld figure may be, given the
-        policy stated in its notes: a primary one is a small count, anything else withheld is
-        not one (it would have been withheld as small)."""
-        policy = self.policy
-        if self.withheld[p][0] is SuppressionKind.PRIMARY:
-            return [(0 if policy.suppress_zeros else 1, max(policy.threshold - 1, 0))]
-        if self.is_total(p) and not policy.protect_totals:
-            return [(0, math.inf)]
-        large = (max(policy.threshold, 1), math.inf)
-        return [large] if policy.suppress_zeros else _merged([(0, 0), large])
+        """What a reader of the published table knows a withheld figure may be (see
+        :func:`withheld_range`)."""
+        return withheld_range(self.withheld[p][0], self.is_total(p), self.policy)
+
+    def force(self, extra: Mapping[Position, tuple[str, str]]) -> None:
+        """Withhold ``extra`` figures (position to staff and public reason) as secondary, for
+        reasons outside this table: another table released beside it (``differencing``)."""
+        for p, (staff, public) in sorted(extra.items()):
+            if p not in self.values:
+                raise ValueError(f"no figure at row {p[0]}, column {p[1]}")
+            if p not in self.withheld:
+                self.withheld[p] = (SuppressionKind.SECONDARY, staff, public)
 
     def pinned(self) -> list[tuple[_Line, Position]]:
         """Withheld figures that have one possible value given their line's shown figures and
@@ -425,6 +428,28 @@ class _Suppressor:
 
 Ranges = list[tuple[float, float]]
 
+
+def withheld_range(kind: SuppressionKind, is_total: bool, policy: Policy) -> Ranges:
+    """What a reader of a published table knows a withheld figure may be, given the policy
+    stated in its notes: a primary one is a small count, anything else withheld is not one (it
+    would have been withheld as small)."""
+    if kind is SuppressionKind.PRIMARY:
+        return [(0 if policy.suppress_zeros else 1, max(policy.threshold - 1, 0))]
+    if is_total and not policy.protect_totals:
+        return [(0, math.inf)]
+    large = (max(policy.threshold, 1), math.inf)
+    return [large] if policy.suppress_zeros else _merged([(0, 0), large])
+
+
+def shown_range(shown: int, policy: Policy) -> Ranges:
+    """What a figure shown as ``shown`` may be: itself, or with rounding (half up) anything
+    that rounds to it."""
+    if not policy.rounding:
+        return [(shown, shown)]
+    base = policy.rounding
+    return [(max(shown - base // 2, 0), shown + (base + 1) // 2 - 1)]
+
+
 #: Lines with more withheld figures than this are not checked by ranges (the sums multiply).
 _MAX_RANGE_CHECK = 8
 
@@ -489,12 +514,23 @@ def _row_reduce(rows: list[list[int]], width: int) -> list[list[int]]:
     return matrix[:pivot_row]
 
 
-def suppress(table: Table, policy: Policy) -> SuppressedTable:
+def suppress(
+    table: Table,
+    policy: Policy,
+    *,
+    withhold: Mapping[Position, tuple[str, str]] | None = None,
+) -> SuppressedTable:
     """Apply ``policy`` to ``table``: primary suppression, secondary suppression (line rule,
     then for count tables an exact audit and a check of each line by the withheld figures'
-    ranges), then rounding of what is shown."""
+    ranges), then rounding of what is shown.
+
+    ``withhold`` names further figures to withhold as secondary (position to staff and public
+    reason), before the secondary suppression that protects them in turn: figures another
+    table released beside this one would otherwise give away (``differencing``)."""
     work = _Suppressor(table, policy)
     work.primary()
+    if withhold:
+        work.force(withhold)
     distinct = table.definition.measure.kind is MeasureKind.COUNT_DISTINCT
     if policy.secondary and work.withheld:
         work.close_lines()
