@@ -103,6 +103,13 @@ class SavedTable(models.Model):
     title = models.CharField(max_length=300)
     definition = models.JSONField(help_text="The table definition (TableDefinition.to_dict).")
     policy = models.JSONField(help_text="The disclosure-control policy as applied.")
+    withheld = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Figures withheld beyond the policy so that this table and the others for "
+        "the same request cannot be worked out together: row, column and the staff and public "
+        "reasons.",
+    )
     attachments = models.ManyToManyField(
         ResponseAttachment,
         blank=True,

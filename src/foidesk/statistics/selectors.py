@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
@@ -102,8 +104,16 @@ def dataset_rows(dataset: Dataset) -> tuple[tuple[str | None, ...], ...]:
     return _rows(dataset.snapshot.name, dataset.sha256)
 
 
-def compute_table(dataset: Dataset, definition: TableDefinition, policy: Policy) -> SuppressedTable:
-    """Count ``definition`` over the data set and apply ``policy``. Raises ``DefinitionError``
-    or ``DataError`` (a value that cannot be read as its column's kind)."""
+def compute_table(
+    dataset: Dataset,
+    definition: TableDefinition,
+    policy: Policy,
+    withheld: Sequence[Mapping[str, Any]] = (),
+) -> SuppressedTable:
+    """Count ``definition`` over the data set and apply ``policy``, withholding also the
+    figures ``withheld`` (``SavedTable.withheld``: those withheld because of the other tables
+    for the same request). Raises ``DefinitionError`` or ``DataError`` (a value that cannot be
+    read as its column's kind)."""
     table = tabulate(dataset_rows(dataset), definition, schema=dataset.schema)
-    return suppress(table, policy)
+    extra = {(w["row"], w["column"]): (w["reason"], w["public_reason"]) for w in withheld}
+    return suppress(table, policy, withhold=extra)

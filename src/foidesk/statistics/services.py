@@ -29,6 +29,7 @@ from foidesk.decisions.models import ResponseAttachment
 from foidesk.decisions.services import attachment_add
 
 from .definition import ColumnKind, DefinitionError, TableDefinition, validate
+from .differencing import Protection, Released, protect
 from .models import Dataset, DisclosurePolicy, SavedTable, SourceKind
 from .output import Provenance, to_csv, to_xlsx
 from .policy import Policy
@@ -47,11 +48,22 @@ from .sources import (
     sqlite_file,
     url_parts,
 )
-from .tabulate import DataError
+from .tabulate import DataError, tabulate
 
 
 class StatisticsError(RegisterError):
     """Bad input to a statistics service; the message names the problem for the officer."""
+
+
+class DifferencingError(StatisticsError):
+    """The table, together with the tables already saved for the same request over the same
+    data set, would give away a small count (``differencing``). ``protection.table`` is the
+    table with further figures withheld that gives nothing away (``protection.extra``), or
+    ``None`` if withholding more in this table cannot stop it."""
+
+    def __init__(self, message: str, protection: Protection) -> None:
+        super().__init__(message)
+        self.protection = protection
 
 
 def _require_officer(actor: User) -> None:
@@ -259,6 +271,71 @@ def dataset_kinds_update(*, actor: User, dataset: Dataset, kinds: dict[str, str]
 # --- tables -------------------------------------------------------------------------------------
 
 
+def table_label(question: Question, title: str) -> str:
+    """How an officer knows a saved table: ``question 2: Dismissals by year``."""
+    return f"question {question.number}: {title}"
+
+
+def table_protection(
+    *, question: Question, dataset: Dataset, definition: TableDefinition, policy: Policy
+) -> Protection:
+    """Check ``definition`` with the tables already saved for the same request (any
+    question) over the same data set version: what they would give away together, and the
+    further figures to withhold in this table that would stop it (``differencing.protect``).
+
+    Only the same version is compared: its rows are the same records, and a request's tables
+    are counted from one extract; rows are not identified across versions."""
+    others = list(
+        SavedTable.objects.filter(request=question.request, dataset=dataset)
+        .select_related("question")
+        .order_by("created_at", "id")
+    )
+    rows = dataset_rows(dataset)
+    schema = dataset.schema
+    released = [
+        Released(
+            table_label(saved.question, saved.title),
+            compute_table(
+                dataset,
+                TableDefinition.from_dict(saved.definition),
+                Policy.from_dict(saved.policy),
+                saved.withheld,
+            ),
+        )
+        for saved in others
+    ]
+    return protect(
+        tabulate(rows, definition, schema=schema),
+        policy,
+        label=table_label(question, definition.title),
+        others=released,
+        records=rows,
+        schema=schema,
+    )
+
+
+def _differencing_message(protection: Protection) -> str:
+    lines = [
+        "With the tables already saved for this request from the same data, this table would "
+        "give away small counts:"
+    ]
+    lines.extend(d.in_words() for d in protection.disclosures)
+    if protection.table is not None:
+        where = ", ".join(e.location for e in protection.extra)
+        lines.append(
+            f"Withholding {len(protection.extra)} more figure"
+            f"{'s' if len(protection.extra) != 1 else ''} in this table stops it ({where}): "
+            "attach it with them withheld, or do not attach it."
+        )
+    else:
+        lines.append(
+            "Withholding more figures in this table cannot stop it, because the other tables "
+            "show the figures that give it away: change this table (fewer rows or columns, "
+            "categories merged) or do not attach it."
+        )
+    return " ".join(lines)
+
+
 @transaction.atomic
 def table_save(
     *,
@@ -267,9 +344,16 @@ def table_save(
     dataset: Dataset,
     definition: TableDefinition,
     policy: Policy | None = None,
+    withhold_more: bool = False,
 ) -> SavedTable:
     """Save ``definition`` with the question it answers, and the policy it is counted under,
-    so the figures can be produced again."""
+    so the figures can be produced again.
+
+    The table is first checked with the other tables saved for the same request over the same
+    data set version (:func:`table_protection`). If together they would give a small count
+    away, :class:`DifferencingError` says what and nothing is saved, unless ``withhold_more``
+    is given and further figures of this table are enough: then they are saved with it, as
+    withheld."""
     _require_officer(actor)
     try:
         validate(definition, dataset.schema)
@@ -277,6 +361,27 @@ def table_save(
         raise StatisticsError(str(exc)) from None
     if policy is None:
         policy = policy_for(Authority.current())
+    try:
+        protection = table_protection(
+            question=question, dataset=dataset, definition=definition, policy=policy
+        )
+    except (DefinitionError, DataError) as exc:
+        raise StatisticsError(str(exc)) from None
+    withheld = []
+    if not protection.safe:
+        if not withhold_more or protection.table is None:
+            raise DifferencingError(_differencing_message(protection), protection)
+        withheld = [
+            {
+                "row": e.row,
+                "column": e.column,
+                "location": e.location,
+                "reason": e.reason,
+                "public_reason": e.public_reason,
+            }
+            for e in protection.table.suppressed
+            if (e.row, e.column) in {(x.row, x.column) for x in protection.extra}
+        ]
     saved = SavedTable.objects.create(
         request=question.request,
         question=question,
@@ -284,15 +389,19 @@ def table_save(
         title=definition.title[:300],
         definition=definition.to_dict(),
         policy=policy.to_dict(),
+        withheld=withheld,
         created_by=actor,
     )
+    detail: dict[str, Any] = {"dataset": str(dataset), "sha256": dataset.sha256}
+    if withheld:
+        detail["withheld_for_other_tables"] = [w["location"] for w in withheld]
     record(
         event_type="statistics.table_saved",
         actor=actor,
         subject=saved,
         request=question.request,
         summary=f"Saved the table {definition.title!r} for question {question.number}",
-        detail={"dataset": str(dataset), "sha256": dataset.sha256},
+        detail=detail,
     )
     return saved
 
@@ -309,7 +418,7 @@ def table_files(saved: SavedTable) -> tuple[bytes, bytes]:
     definition = TableDefinition.from_dict(saved.definition)
     policy = Policy.from_dict(saved.policy)
     dataset = saved.dataset
-    suppressed = compute_table(dataset, definition, policy)
+    suppressed = compute_table(dataset, definition, policy, saved.withheld)
     authority = Authority.current()
     provenance = Provenance(
         source=(
@@ -331,11 +440,19 @@ def table_attach(
     question: Question,
     dataset: Dataset,
     definition: TableDefinition,
+    withhold_more: bool = False,
 ) -> SavedTable:
-    """Save the table and attach it to the response as XLSX (with notes, caveats and
-    provenance) and CSV, for the question it answers, through the response's own attachment
-    service (so it is listed in the response and gets whatever checks attachments get)."""
-    saved = table_save(actor=actor, question=question, dataset=dataset, definition=definition)
+    """Save the table (checked with the request's other tables: see :func:`table_save`) and
+    attach it to the response as XLSX (with notes, caveats and provenance) and CSV, for the
+    question it answers, through the response's own attachment service (so it is listed in
+    the response and gets whatever checks attachments get)."""
+    saved = table_save(
+        actor=actor,
+        question=question,
+        dataset=dataset,
+        definition=definition,
+        withhold_more=withhold_more,
+    )
     try:
         xlsx, csv_bytes = table_files(saved)
     except (DefinitionError, DataError) as exc:

@@ -3,9 +3,11 @@
 ``statistics/``: the data sets, registering one, a data set's columns and versions, and the
 disclosure-control policy. ``requests/<slug>/questions/<number>/table/``: define a table for a
 question with a server-side preview (a GET form: no JavaScript needed), see every withheld
-figure and why, then attach it as XLSX and CSV. Register roles may look; only FOI officers
-register, change and attach; anyone else gets 404, as for a case
-(``foidesk.cases.access``).
+figure and why, then attach it as XLSX and CSV. A table that would give a small count away
+together with the request's other tables is refused with what it would give away, and the
+choice of attaching it with further figures withheld (where that is enough) or not at all.
+Register roles may look; only FOI officers register, change and attach; anyone else gets 404,
+as for a case (``foidesk.cases.access``).
 """
 
 from __future__ import annotations
@@ -238,6 +240,7 @@ def question_table(request: HttpRequest, slug: str, number: int) -> HttpResponse
     can_attach = can_edit_register(request.user) and case.state in DRAFTING_STATES
     status = 200
     reused: SavedTable | None = None
+    differencing = None
 
     if request.method == "POST":
         if not can_edit_register(request.user):
@@ -250,7 +253,11 @@ def question_table(request: HttpRequest, slug: str, number: int) -> HttpResponse
                     question=question,
                     dataset=form.chosen_dataset,
                     definition=form.definition,
+                    withhold_more=request.POST.get("withhold_more") == "1",
                 )
+            except services.DifferencingError as exc:
+                form.add_error(None, str(exc))
+                differencing = exc.protection
             except (RegisterError, DataError) as exc:
                 form.add_error(None, str(exc))
             else:
@@ -312,6 +319,7 @@ def question_table(request: HttpRequest, slug: str, number: int) -> HttpResponse
             "can_attach": can_attach,
             "can_edit": can_edit_register(request.user),
             "reused": reused,
+            "differencing": differencing,
             "saved_here": selectors.saved_tables_for(question),
             "reusable": selectors.reusable_tables(question),
             "nav_section": "requests",

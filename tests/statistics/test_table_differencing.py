@@ -1,0 +1,182 @@
+"""Saving and attaching a table is checked with the request's other tables over the same
+data: a table that would give a small count away with them is refused as a form error, with
+the choice of withholding more in it (where that is enough) or not attaching it."""
+
+import csv
+import io
+from dataclasses import replace
+
+import pytest
+
+from foidesk.decisions.models import ResponseAttachment
+from foidesk.statistics import demo_data
+from foidesk.statistics.definition import Measure
+from foidesk.statistics.forms import initial_from_definition
+from foidesk.statistics.models import SavedTable
+from foidesk.statistics.services import DifferencingError, table_attach, table_files
+
+from .conftest import stored
+
+QUESTIONS = [
+    "How many officers and staff were dismissed each year?",
+    "How many were dismissed in each of the last five years?",
+    "How many officers and staff have been sacked over the past five financial years?",
+]
+
+
+@pytest.fixture
+def case(make_request):
+    return make_request(title="Dismissals", questions=QUESTIONS)
+
+
+def by_year_and_rank():
+    return replace(
+        demo_data.question_3_definition(),
+        measure=Measure(),
+        title="Dismissals by year and rank",
+        source=demo_data.SCHEMA.name,
+    )
+
+
+def by_year():
+    return replace(by_year_and_rank(), columns=(), title="Dismissals by year")
+
+
+def url(case, number):
+    return f"/staff/requests/{case.slug}/questions/{number}/table/"
+
+
+def csv_rows(saved):
+    _, data = table_files(saved)
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def test_a_table_that_gives_away_an_attached_ones_withheld_figures_is_refused(
+    officer, case, demo_dataset, media
+):
+    table_attach(
+        actor=officer,
+        question=case.questions.get(number=3),
+        dataset=demo_dataset,
+        definition=by_year_and_rank(),
+    )
+    files = stored(media)
+    with pytest.raises(DifferencingError) as raised:
+        table_attach(
+            actor=officer,
+            question=case.questions.get(number=2),
+            dataset=demo_dataset,
+            definition=by_year(),
+        )
+    message = str(raised.value)
+    assert "question 3: Dismissals by year and rank" in message
+    assert "2019/20, Police officer" in message and "withheld as <5" in message
+    assert "Withholding 2 more figures in this table stops it (2018/19, 2019/20)" in message
+    assert SavedTable.objects.count() == 1
+    assert ResponseAttachment.objects.count() == 2
+    assert stored(media) == files
+
+
+def test_withholding_more_attaches_it_and_the_saved_figures_keep_it(
+    officer, case, demo_dataset, media
+):
+    table_attach(
+        actor=officer,
+        question=case.questions.get(number=3),
+        dataset=demo_dataset,
+        definition=by_year_and_rank(),
+    )
+    saved = table_attach(
+        actor=officer,
+        question=case.questions.get(number=2),
+        dataset=demo_dataset,
+        definition=by_year(),
+        withhold_more=True,
+    )
+    assert [w["location"] for w in saved.withheld] == ["2018/19", "2019/20"]
+    attached = saved.attachments.get(name__endswith=".csv").file.read()
+    assert attached == table_files(SavedTable.objects.get(pk=saved.pk))[1]
+    body = csv_rows(SavedTable.objects.get(pk=saved.pk))
+    assert ["2018/19", "*"] in body and ["2019/20", "*"] in body and ["2020/21", "11"] in body
+
+
+def test_a_table_whose_withheld_figures_another_shows_cannot_be_saved_at_all(
+    officer, case, demo_dataset
+):
+    table_attach(
+        actor=officer,
+        question=case.questions.get(number=2),
+        dataset=demo_dataset,
+        definition=by_year(),
+    )
+    with pytest.raises(DifferencingError) as raised:
+        table_attach(
+            actor=officer,
+            question=case.questions.get(number=3),
+            dataset=demo_dataset,
+            definition=by_year_and_rank(),
+            withhold_more=True,
+        )
+    assert "cannot stop it" in str(raised.value)
+    assert raised.value.protection.table is None
+    assert SavedTable.objects.count() == 1
+
+
+def test_tables_for_other_requests_are_not_checked_together(
+    officer, case, make_request, demo_dataset
+):
+    table_attach(
+        actor=officer,
+        question=case.questions.get(number=3),
+        dataset=demo_dataset,
+        definition=by_year_and_rank(),
+    )
+    other = make_request(title="Another requester", questions=["Dismissals by year?"])
+    saved = table_attach(
+        actor=officer, question=other.questions.get(), dataset=demo_dataset, definition=by_year()
+    )
+    assert saved.withheld == []
+
+
+def test_the_page_says_what_would_be_given_away_and_offers_to_withhold_more(
+    officer_client, officer, case, demo_dataset, media
+):
+    table_attach(
+        actor=officer,
+        question=case.questions.get(number=3),
+        dataset=demo_dataset,
+        definition=by_year_and_rank(),
+    )
+    params = initial_from_definition(by_year(), demo_dataset)
+    response = officer_client.post(url(case, 2), params)
+    assert response.status_code == 400
+    text = response.text
+    assert "There is a problem" in text
+    assert "“question 3: Dismissals by year and rank”" in text
+    assert "Withhold these figures too and attach to question 2" in text
+    assert "Do not attach it" in text
+    assert SavedTable.objects.count() == 1
+
+    response = officer_client.post(url(case, 2), {**params, "withhold_more": "1"})
+    assert response.status_code == 302, response.text
+    saved = SavedTable.objects.get(question__number=2)
+    assert [w["location"] for w in saved.withheld] == ["2018/19", "2019/20"]
+    assert case.attachments.filter(name__startswith="question-2-").count() == 2
+
+
+def test_the_page_refuses_without_an_offer_when_withholding_more_cannot_help(
+    officer_client, officer, case, demo_dataset
+):
+    table_attach(
+        actor=officer,
+        question=case.questions.get(number=2),
+        dataset=demo_dataset,
+        definition=by_year(),
+    )
+    params = initial_from_definition(by_year_and_rank(), demo_dataset)
+    for extra in ({}, {"withhold_more": "1"}):
+        response = officer_client.post(url(case, 3), {**params, **extra})
+        assert response.status_code == 400
+        assert "Withholding more figures in this table cannot stop it" in response.text
+        assert "Withhold these figures too" not in response.text
+    assert SavedTable.objects.count() == 1
