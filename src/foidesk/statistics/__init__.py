@@ -2,8 +2,9 @@
 
 Define a table (:class:`TableDefinition`, saved as JSON with the question it answers), count
 records into it (:func:`tabulate`), withhold small counts and those that would give them away
-under the authority's :class:`Policy` (:func:`suppress`), and publish it (:func:`to_csv`,
-:func:`to_xlsx`), described in words by :func:`describe`.
+under the authority's :class:`Policy` (:func:`suppress`), check it with the other tables
+released from the same records (:func:`given_away`, :func:`protect`: differencing), and
+publish it (:func:`to_csv`, :func:`to_xlsx`), described in words by :func:`describe`.
 """
 
 from foidesk.statistics.definition import (
@@ -20,6 +21,7 @@ from foidesk.statistics.definition import (
     validate,
 )
 from foidesk.statistics.describe import definition_in_words, describe
+from foidesk.statistics.differencing import Disclosure, Protection, Released, given_away, protect
 from foidesk.statistics.output import Provenance, to_csv, to_xlsx
 from foidesk.statistics.periods import Grouping, period_label, period_range
 from foidesk.statistics.policy import Policy
@@ -31,6 +33,7 @@ __all__ = [
     "ColumnKind",
     "DataError",
     "DefinitionError",
+    "Disclosure",
     "Dimension",
     "Entry",
     "Filter",
@@ -39,7 +42,9 @@ __all__ = [
     "Measure",
     "MeasureKind",
     "Policy",
+    "Protection",
     "Provenance",
+    "Released",
     "Schema",
     "SuppressedTable",
     "SuppressionKind",
@@ -47,8 +52,10 @@ __all__ = [
     "TableDefinition",
     "definition_in_words",
     "describe",
+    "given_away",
     "period_label",
     "period_range",
+    "protect",
     "suppress",
     "tabulate",
     "to_csv",

@@ -6,10 +6,11 @@ financial year shows 2019/20 as 8 while a table by year and by officer or staff 
 row's total: the 8 is the same count over the same records. Or the row's total is shown in one
 and the row's cells, withheld in the other, are worked out from it by subtraction. Or the same
 table with a slightly different filter (all cases, all cases but one category) differences out
-a small count. Checking each table alone cannot see any of this. The ONS guidance on
-disclosure control for tables names these risks ("disclosure by differencing" between tables
-from the same source), but neither shared/law/UK-FOI-RULES.md nor DESIGN.md cites it, so this
-check is the service's own rule: the tables released for one request are checked together.
+a small count. Checking each table alone cannot see any of this. Neither
+shared/law/UK-FOI-RULES.md nor DESIGN.md cites a source for disclosure control across tables
+(ONS or GSS guidance), so this check is the service's own rule: the tables saved for one
+request from the same snapshot of a data set are checked together (the Django side:
+``services.table_save``).
 
 The model: every figure of every table is a sum over *atoms*, the cells of the finest
 cross-classification of all the tables' filters and dimensions. A column's values fall into
@@ -46,6 +47,13 @@ Limits, by design:
   equations.
 - Where the policy has no secondary suppression the authority accepts that withheld figures
   can be worked out from totals, so the tables are not checked together either.
+- A figure withheld only to protect others (secondary) may be given away: what matters is
+  whether a small count then can be, and that is checked directly. Counts of records that are
+  no figure are looked for as atoms and as one shown figure less another nested in it, not as
+  every union of atoms.
+- The exact elimination is over every atom: fine for tables of tens of rows and columns (two
+  tables by financial year and by 8 to 10 categories: under half a second), not measured for
+  tables near the size limits of ``tabulate``.
 """
 
 from __future__ import annotations

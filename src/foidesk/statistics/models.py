@@ -4,7 +4,9 @@ A :class:`Dataset` is a snapshot: the rows as registered are stored as a file wi
 sha256, so a table saved with a question (:class:`SavedTable`) can be counted again from
 exactly the same data (an internal review or an ICO complaint under FOIA s50 may ask how a
 figure was arrived at). Registering the same name again makes a new version; earlier versions
-are kept. :class:`DisclosurePolicy` is the authority's setting for small numbers: a setting,
+are kept. A saved table also keeps the figures withheld beyond the policy because of the
+other tables for the same request (``SavedTable.withheld``, see ``differencing``).
+:class:`DisclosurePolicy` is the authority's setting for small numbers: a setting,
 not a rule of law (shared/law/UK-FOI-RULES.md D7, D10).
 """
 

@@ -26,6 +26,11 @@ ranges combined across several lines. For distinct counts the totals are not sum
 exact audit does not apply; the line rule does, and so does the check by ranges, with what a
 distinct total says instead: it is at least each figure of its line and at most their sum.
 
+All of this is about one table. What two tables counted from the same records give away
+together (a total shown in one, the cells of that row withheld in the other) is checked by
+:mod:`foidesk.statistics.differencing`, which reuses the ranges here (:func:`withheld_range`,
+:func:`shown_range`) and has further figures withheld through ``suppress(..., withhold=...)``.
+
 Every withheld entry carries two reasons: ``reason`` for staff, which may state the figure
 ("primary: 3 is fewer than 5"), and ``public_reason`` for the Notes sheet of the published
 table, which never does.
