@@ -289,6 +289,17 @@ def test_information_not_held_in_a_readily_retrievable_format_is_a_cost_refusal(
     assert classify(withheld, ("s40(2)",), whole=True) == "exempt"
 
 
+def test_an_acknowledgement_that_may_ask_for_clarification_asks_for_none():
+    acknowledged = (
+        "I acknowledge your request, and you can expect a response by 9 March. Should we "
+        "require clarification, however, I shall be in touch. I have attached the minutes of "
+        "the last two years, with some redactions."
+    )
+    assert classify(acknowledged, (), whole=True) == "partially_disclosed"
+    asked = "We require clarification of which years you mean before we can answer."
+    assert classify(asked, (), whole=True) == "clarification_needed"
+
+
 def test_advising_the_requester_that_nothing_is_held_gives_nothing():
     """ "I can advise you that ..." frames what follows; it gives nothing by itself."""
     answer = (
