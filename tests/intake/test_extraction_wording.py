@@ -164,6 +164,28 @@ We attach the information requested.
     pytest.param(
         """\
 Request
+1. How many grass fires did the service attend in each year?
+Response
+The figures are counted per appliance. Please see the spreadsheet to see the information.
+""",
+        ["disclosed"],
+        {"has_attachment": True},
+        id="see_the_spreadsheet",
+    ),
+    pytest.param(
+        """\
+Request
+1. Copies of the emails about the protest.
+Response
+Attached to the email accompanying this letter is a bundle of 186 documents, with redactions.
+""",
+        ["partially_disclosed"],
+        {"has_attachment": True},
+        id="attached_to_the_email",
+    ),
+    pytest.param(
+        """\
+Request
 1. What are the names of officers dismissed?
 Response
 The information is exempt under Section 40(2). Section 40(2) is an absolute \

@@ -590,6 +590,18 @@ _ATTACHED = re.compile(
 # message), "the accompanying spreadsheet": each tried only when its words are there.
 _ATTACHMENT_OTHER = (
     (
+        # "Please see the spreadsheet to see the information.", "Please see accompanying
+        # documents FOI_25-116 Appendix A and B", "Attached to the email accompanying this
+        # letter is a document bundle".
+        re.compile(
+            r"\bsee\s+(?:the\s+)?(?:accompanying\s+(?:documents?|spreadsheets?|files?|tables?|"
+            r"appendi(?:x|ces)|annex(?:es)?)|spreadsheets?)\b|"
+            r"(?:^|[.:]\s+)attached\s+to\s+(?:this|the|my|our)\s+(?:e-?mail|letter|response|reply)\b",
+            re.I | re.M,
+        ),
+        ("see the spreadsheet", "see spreadsheet", "accompanying", "attached to"),
+    ),
+    (
         # "please see the enclosure which follows this letter" (not an animal's enclosure)
         re.compile(
             r"\b(?:see|find|in)\s+(?:the\s+)?enclosures?\b|\benclosures?\s+(?:which\s+follows?|"
