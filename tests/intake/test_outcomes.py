@@ -300,6 +300,16 @@ def test_an_acknowledgement_that_may_ask_for_clarification_asks_for_none():
     assert classify(asked, (), whole=True) == "clarification_needed"
 
 
+def test_an_authority_that_does_not_have_the_information_requested_does_not_hold_it():
+    notice = (
+        "While our aim is to provide information wherever possible, in this instance the "
+        "Scottish Government does not have the information you have requested."
+    )
+    assert classify(notice, (), whole=False) == "not_held"
+    beside = "There were 12 in 2023. We do not have the information requested for 2019."
+    assert classify(beside, (), whole=False) == "partially_disclosed"
+
+
 def test_advising_the_requester_that_nothing_is_held_gives_nothing():
     """ "I can advise you that ..." frames what follows; it gives nothing by itself."""
     answer = (

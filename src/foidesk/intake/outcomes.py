@@ -343,6 +343,17 @@ _NOT_HELD_OTHER = (
         ("held at", "held by"),
     ),
     (
+        # "in this instance the Scottish Government does not have the information you have
+        # requested" (FOISA s17 notices word it so; not "does not have the information to hand").
+        re.compile(
+            r"\b(?:does|do|did)\s+not\s+have\s+(?:the|any|this|that|such)\s+(?:information|data|"
+            r"records?)\s+(?:(?:that\s+)?you\s+(?:have\s+)?(?:requested|asked\s+for|seek|want)|"
+            r"requested)\b",
+            re.I,
+        ),
+        ("not have",),
+    ),
+    (
         # "The Service does not categorise its calls as Cat1, Cat2 ...": the breakdown asked
         # for is not kept (not "does not classify this information as sensitive").
         re.compile(
