@@ -1078,6 +1078,8 @@ def test_a_bracket_typed_the_wrong_way_round_in_a_citation() -> None:
         ("14 December 2017 – 893.2017-18 – Fire service governance", "893.2017-18"),
         # The letter's file reference, then the one labelled as the request's.
         ("Our ref: GSA4850/11\nDear Mr Smith,\nFOI REQUEST REFERENCE NO: 4850/11", "4850/11"),
+        # The register's year, then its number, spaced.
+        ("Our Ref: FOI 19 1413\nDate: 28th October 2019", "FOI 19 1413"),
     ],
 )
 def test_references_of_other_authorities(head: str, reference: str) -> None:

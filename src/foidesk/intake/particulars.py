@@ -34,6 +34,8 @@ _REF_TOKEN = (
     r"(?:(?:[A-Z]{2,4}/)?FOI[ -]?|(?-i:[A-Z]{3,6})\s(?=\d))?[A-Z0-9][A-Z0-9./_-]*\d[A-Z0-9./_-]*"  # noqa: S105
     # On the same line, and not a year after the dash ("4567 – 2023 Annual Report").
     r"(?:(?<=\d)[ \t][-–][ \t]?(?!(?:19|20)\d{2}\b)\d{2,5}\b|(?<=-)[ \t]\d{2}\b)?"
+    # "FOI 19 1413": the register's year, then its number, spaced.
+    r"(?:(?<=FOI \d\d)[ \t]\d{3,5}\b)?"
     # "2022 – 281 / WE5543", "2024-373/ WE09531": a case number after the register's.
     r"(?:[ \t]?/[ \t]?(?-i:[A-Z]{1,4}\d{2,})\b|(?<=/)[ \t](?-i:[A-Z]{1,4}\d{2,})\b)?"
 )
