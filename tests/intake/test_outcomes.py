@@ -310,6 +310,15 @@ def test_an_authority_that_does_not_have_the_information_requested_does_not_hold
     assert classify(beside, (), whole=False) == "partially_disclosed"
 
 
+def test_figures_not_provided_due_to_exemptions_are_withheld():
+    answer = (
+        "The force can confirm that information is held but the figures have not been provided "
+        "due to exemptions within the Act."
+    )
+    assert classify(answer, (), whole=True) == "exempt"
+    assert classify(answer, (), whole=False) == "exempt"
+
+
 def test_advising_the_requester_that_nothing_is_held_gives_nothing():
     """ "I can advise you that ..." frames what follows; it gives nothing by itself."""
     answer = (

@@ -246,6 +246,9 @@ _WITHHELD = re.compile(
     r"\b(?:cannot|can\s?not|could\s+not)\s+be\s+(?:disclosed|released|provided)\b|"
     r"\bengage\w*\s+(?:an?\s+)?exemption\b|\bnot\s+in\s+a\s+position\s+to\s+(?:provide|release|"
     r"disclose|supply)\b|\bdeclin\w*\s+to\s+(?:provide|release|disclose|supply)\b|"
+    # "... the figures have not been provided due to exemptions within the Act".
+    r"\b(?:has|have)\s+not\s+been\s+(?:provided|disclosed|released|supplied)\s+(?:due\s+to|"
+    r"because\s+of|by\s+virtue\s+of|under)\s+(?:an?\s+|the\s+)?(?:exemptions?|section)\b|"
     # "Disclosure of the below documents has been refused".
     r"\b(?:has|have)\s+been\s+refused\b|\b(?:is|are)\s+(?:being\s+)?refused\b",
     re.I,
