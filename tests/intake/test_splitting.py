@@ -2619,3 +2619,19 @@ def test_a_noun_phrase_saying_what_became_of_it_is_background() -> None:
         "The number of officers who have increased their hours for match days.",
     ]
     assert split.preamble == "The cost of policing home matches has risen by a third since 2019."
+
+
+def test_a_clarification_under_its_own_heading_stays_with_the_question_above() -> None:
+    split = propose_questions(
+        "1. How many officers were dismissed in 2023?\n"
+        "2. Please provide copies of the latest strategic threat assessment.\n\n"
+        "Clarification\n\n"
+        "It is the assessment on professional standards I am after - if you have a wider one "
+        "then it would be that document please?"
+    )
+
+    assert len(split.questions) == 2
+    assert split.questions[1].text.startswith("Please provide copies")
+    assert "Clarification: It is the assessment on professional standards" in (
+        split.questions[1].text
+    )

@@ -261,7 +261,8 @@ _QUALIFIER = re.compile(
     re.I,
 )
 _FOLLOWUP = re.compile(
-    r"^(?:and\s+|but\s+)?(?:if\s+(?:yes|so|not|no|any|applicable|held|the\s+answer|"
+    r"^(?:(?:further\s+)?clarification\s*:(?=[ \t]*\S)|"
+    r"(?:and\s+|but\s+)?(?:if\s+(?:yes|so|not|no|any|applicable|held|the\s+answer|"
     r"(?:this|that)\s+is\s+the\s+case|you\s+do|you\s+have|there\s+(?:is|are|were|was)\s+(?:any|none))"
     r"|where\s+(?:this|that)\s+is\s+the\s+case|in\s+which\s+case"
     # A fallback for the cost limit: "If this exceeds the cost limit, then please may I have the
@@ -277,7 +278,7 @@ _FOLLOWUP = re.compile(
     # re-opened, could you please include the date it was initially closed."
     r"|if\s+[^,.?]{3,80},\s*(?:could\s+you\s+(?:please\s+)?|please\s+(?:could\s+you\s+)?)"
     r"(?:also\s+)?(?:include|add)\s+(?:the\s+|its\s+|their\s+)?"
-    r"(?:date|cost|name|address|reason|number|location|value|amount)s?)\b",
+    r"(?:date|cost|name|address|reason|number|location|value|amount)s?)\b)",
     re.I,
 )
 # What the thing asked for in the item above should hold: "- This should include a summary of
@@ -1620,6 +1621,16 @@ _ASKS_ADVICE = re.compile(
 )
 
 
+# "Clarification" on a line of its own inside the request, over the requester's clarification
+# of the question above it: joined to its words, which then follow that question
+# (``_FOLLOWUP``), not a question of their own. (An exchange, "Clarification requested:" /
+# "Clarification received:", is ``_CLARIFICATION_HEADING``'s.)
+_CLARIFICATION_ALONE = re.compile(
+    r"(?im)^[ \t]*((?:further\s+)?clarification)[ \t]*:?[ \t]*\n"
+    r"(?:[ \t]*\n)*(?=[ \t]*\S)"
+)
+
+
 def propose_questions(text: str) -> ProposedSplit:
     """Propose how ``text``, a request as the requester wrote it, splits into questions.
 
@@ -1632,7 +1643,7 @@ def propose_questions(text: str) -> ProposedSplit:
     whole text (less any sign-off) is proposed as one question for the officer to edit, or as
     one question for each request when it makes two in two sentences.
     """
-    text = _unquoted(text)
+    text = _CLARIFICATION_ALONE.sub(r"\1: ", _unquoted(text))
     split = _propose(_plain_markers(nested_numbers_as_parts(split_inline_items(text))))
     split = _fields_of_one_record(_columns_of_one_table(split))
     questions: list[ProposedQuestion] = []
