@@ -1333,6 +1333,29 @@ def test_an_ncnd_in_the_last_answer_alone_stays_with_it() -> None:
     assert [q.outcome for q in e.questions] == ["disclosed", "ncnd"]
 
 
+def test_a_thread_redirecting_the_request_to_the_police_with_its_links_listed() -> None:
+    """WhatDoTheyKnow lists a message's links as "Visible links" / "1. mailto:..." / "2.
+    http://...": no answers to questions 1 and 2. The reply sends the request to another body."""
+    e = extract(
+        "Dear Exampleshire Ambulance Service,\n"
+        "Please could you let me know\n"
+        "What time was the ambulance service alerted?\n"
+        "When did the ambulances arrive on the scene?\n"
+        "Yours faithfully,\nA Requester\n"
+        "Dear A Requester,\n"
+        "Our senior managers have advised that any Freedom of Information requests about the "
+        "incident should be directed to the Police in the first instance, at [1][email address].\n"
+        "Kind regards,\nInformation Governance\n"
+        "References\n\nVisible links\n1. mailto:[email address]\n2. http://www.example.nhs.uk/\n"
+    )
+
+    assert [q.text for q in e.questions] == [
+        "What time was the ambulance service alerted?",
+        "When did the ambulances arrive on the scene?",
+    ]
+    assert [q.outcome for q in e.questions] == ["other", "other"]
+
+
 def test_request_and_response_headings_with_a_reference_and_a_date() -> None:
     e = extract(
         "FOI Request - Fly Tipping\nRequest 101002532774\nPlease supply the following-\n"

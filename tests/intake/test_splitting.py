@@ -2635,3 +2635,16 @@ def test_a_clarification_under_its_own_heading_stays_with_the_question_above() -
     assert "Clarification: It is the assessment on professional standards" in (
         split.questions[1].text
     )
+
+
+def test_a_requests_opening_words_alone_on_a_line_lead_in_to_the_questions() -> None:
+    split = propose_questions(
+        "Please could you let me know\n"
+        "What time was the ambulance service alerted?\n"
+        "When did the ambulances arrive on the scene?"
+    )
+
+    assert [q.text for q in split.questions] == [
+        "What time was the ambulance service alerted?",
+        "When did the ambulances arrive on the scene?",
+    ]

@@ -410,6 +410,10 @@ _REDIRECT = re.compile(
     # "Your request should be directed to the Home Office".
     r"\b(?:request|question|enquiry)\s+(?:should|would|could|may|must)\s+(?:be\s+)?(?:better\s+)?"
     r"(?:directed|redirected|addressed|sent|submitted|forwarded)\s+to\b|"
+    # "any Freedom of Information requests related to the Salisbury incident should be directed
+    # to the Police in the first instance": to another body, named.
+    r"\b(?:requests|questions|enquiries)\b[^.]{1,80}?\b(?:should|must)\s+be\s+(?:directed|"
+    r"redirected|addressed|sent|submitted|forwarded)\s+to\s+(?:the\s+)?(?-i:[A-Z])|"
     r"\b(?:has|have|was|were)\s+been\s+transferred\b|"
     # "Questions 1 and 2 of your request have been passed to Nottinghamshire Police to answer".
     # Not a team of the authority's own ("forwarded to the Finance department for a response").

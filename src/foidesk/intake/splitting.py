@@ -425,6 +425,17 @@ _DATE_FIELD = re.compile(
 )
 
 
+# A request's opening words with nothing asked after them, the questions below: "Please could
+# you let me know", "Could you please tell me", "I would like to know".
+_BARE_LEADIN = re.compile(
+    r"^(?:(?:please\s+)?(?:could|can|would|will)\s+you\s+(?:please\s+)?|please\s+|"
+    r"I\s+would\s+(?:like|be\s+grateful\s+if\s+you\s+could)\s+(?:to\s+)?)"
+    r"(?:let\s+me\s+know|tell\s+me|know|advise(?:\s+me)?|provide(?:\s+me\s+with)?|confirm)"
+    r"(?:\s+the\s+following)?\s*[:.,;-]?$",
+    re.I,
+)
+
+
 def _kind(text: str) -> _Kind:
     """Say what a paragraph does; see ``_Kind``. Order matters: the first rule that fits wins."""
     if _FOLLOWUP.match(text):
@@ -432,6 +443,8 @@ def _kind(text: str) -> _Kind:
     bare = LINK.sub("", text).strip()
     if not bare:
         return _Kind.CONTEXT  # a link on its own line
+    if _BARE_LEADIN.match(bare):
+        return _Kind.LEADIN
     has_question_mark = bool(_QUESTION_MARK.search(bare))
     if (_CONTEXT_CUE.match(text) or _DATE_FIELD.match(bare)) and not has_question_mark:
         return _Kind.CONTEXT
@@ -2441,6 +2454,14 @@ _ASKED_THEN_ANSWERED = re.compile(
 )
 
 
+# WhatDoTheyKnow's list of the links in a message ("References" / "Visible links" / "1.
+# mailto:[email address]" / "2. http://www.example.gov.uk/"): numbered, but no answers.
+_VISIBLE_LINKS = re.compile(
+    r"(?m)^[ \t]*(?:References[ \t]*\n(?:[ \t]*\n)*[ \t]*)?Visible links[ \t]*\n"
+    r"(?:[ \t]*\d{1,3}\.[ \t]+(?:https?://|mailto:|www\.)[^\n]*(?:\n|$))*"
+)
+
+
 def set_out_page(text: str) -> str:
     """A page set out a line to a part, so that its request and answers can be found as on any
     other page; a page already set out so comes back as it is.
@@ -2456,9 +2477,13 @@ def set_out_page(text: str) -> str:
     - The request run into the line that introduces it ("You asked for: a) the number of trees
       ...") starts a line of its own.
     - A page whose every line was made a bullet when it was pasted ("- Dear Mr Mosley," / "- Re:
-      Freedom of Information request ...") loses the bullets."""
+      Freedom of Information request ...") loses the bullets.
+    - WhatDoTheyKnow's numbered list of a message's links ("Visible links" / "1. mailto:...")
+      is left out: its numbers are no answers."""
     if text.lstrip().startswith("|"):
         text = _fields_table(text)
+    if "Visible links" in text:
+        text = _VISIBLE_LINKS.sub("", text)
     if ":" in text and _RUN_IN_WORDS.search(text):
         text = _RUN_IN_INTRODUCTION.sub(r"\1\n", text)
     if "\n- " in text:
