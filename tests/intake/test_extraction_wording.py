@@ -1356,6 +1356,25 @@ def test_a_thread_redirecting_the_request_to_the_police_with_its_links_listed() 
     assert [q.outcome for q in e.questions] == ["other", "other"]
 
 
+def test_the_section_17_notice_quoted_under_an_unheaded_request_is_not_its_questions() -> None:
+    e = extract(
+        "Of the subject access requests sent to the data protection team in the past 5 years, "
+        "what percentage were answered within the time limit, and what was it each year?\n"
+        "Section 17 of the Freedom of Information Act 2000 requires Exampleshire Police, when "
+        "refusing to provide information (because the information is exempt), to provide the "
+        "applicant with a notice which:\n"
+        "(a) states that fact,\n"
+        "(b) specifies the exemption in question and\n"
+        "(c) states (if that would not otherwise be apparent) why the exemption applies.\n"
+        "The exemption applicable to the information requested is:\n"
+        "Section 12(1) – Exemption where cost of compliance exceeds appropriate limit\n"
+        "The information you are requesting is not held in any reasonably retrievable form.\n"
+    )
+
+    assert len(e.questions) == 1
+    assert e.questions[0].outcome == "cost_limit_s12"
+
+
 def test_request_and_response_headings_with_a_reference_and_a_date() -> None:
     e = extract(
         "FOI Request - Fly Tipping\nRequest 101002532774\nPlease supply the following-\n"

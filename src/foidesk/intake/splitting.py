@@ -2066,6 +2066,9 @@ _END_OPENER = re.compile(
     # has provided the following response to a parliamentary question": a response named.)
     r"(?!you\b)(?:[\w&'’().-]+\s+){0,8}(?:has|have)\s+(?:now\s+)?provided\s+the\s+following\s+"
     r"response(?:\s*[-–:]|\s*\.?\s*$)|"
+    # "Section 17 of the Freedom of Information Act 2000 requires Northamptonshire Police, when
+    # refusing to provide information ..., to provide the applicant with a notice which:".
+    r"section\s+17\b[^.]{0,80}?\brequires\b[^.]{0,80}?\bwhen\s+refusing\b|"
     # The response's own opening boilerplate.
     r"i\s+am\s+required\s+by\s+the\s+freedom\s+of\s+information\s+act|"
     r"please\s+see\s+below\s+(?:for\s+)?(?:the\s+following\s+exemptions?|(?:our|my|the)\s+"
