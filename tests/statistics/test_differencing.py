@@ -220,3 +220,58 @@ def test_without_secondary_suppression_tables_are_not_checked_together(records):
         SCHEMA,
     )
     assert found == []
+
+
+# --- the bound on the check's work ---------------------------------------------------------
+
+
+def test_tables_too_large_to_check_together_are_refused_not_passed(records):
+    from foidesk.statistics.differencing import MAX_STEPS, TooLargeToCheck
+
+    both, years = counted(by_year_and_rank(), records), counted(by_year(), records)
+    tables = [Released("Q3: by year and rank", both), Released("Q1: by year", years)]
+    # Within the bound the check is made in full; with too little work allowed for the same
+    # tables it refuses (never says nothing is given away).
+    assert len(given_away(tables, records, SCHEMA, budget=MAX_STEPS)) == 2
+    with pytest.raises(TooLargeToCheck) as raised:
+        given_away(tables, records, SCHEMA, budget=100)
+    message = str(raised.value)
+    assert "too large to check together" in message and "cannot be attached" in message
+    assert "fewer rows or columns" in message
+    assert raised.value.disclosures == ()
+    # One table alone is no joint check: nothing to refuse.
+    assert given_away(tables[:1], records, SCHEMA, budget=0) == []
+
+
+def test_a_search_for_more_figures_to_withhold_that_takes_too_long_says_what_it_found(
+    records,
+):
+    from foidesk.statistics.differencing import TooLargeToCheck
+
+    both = counted(by_year_and_rank(), records)
+    arguments = {
+        "label": "By year",
+        "others": [Released("By year and rank", both)],
+        "records": records,
+        "schema": SCHEMA,
+    }
+    table = tabulate(records, by_year(), schema=SCHEMA)
+    full = protect(table, Policy(), **arguments)
+    assert full.table is not None and full.extra  # enough work allowed: fixed
+    # Less work allowed, step by step: first the check itself is too large (nothing found),
+    # then the check is made and the search for further figures is what is too large.
+    outcomes = []
+    budget = 1_000
+    while True:
+        try:
+            result = protect(table, Policy(), budget=budget, **arguments)
+        except TooLargeToCheck as exc:
+            outcomes.append(tuple(d.location for d in exc.disclosures))
+            budget *= 2
+        else:
+            assert result == full
+            break
+    assert outcomes[0] == ()
+    assert {"2019/20, Police officer", "2019/20, Police staff"} <= set(outcomes[-1])
+    message = str(TooLargeToCheck(full.disclosures))
+    assert "it is 4" in message and "would take too long" in message

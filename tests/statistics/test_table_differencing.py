@@ -180,3 +180,33 @@ def test_the_page_refuses_without_an_offer_when_withholding_more_cannot_help(
         assert "Withholding more figures in this table cannot stop it" in response.text
         assert "Withhold these figures too" not in response.text
     assert SavedTable.objects.count() == 1
+
+
+def test_tables_too_large_to_check_together_are_refused_as_a_form_error(
+    officer, case, demo_dataset, media, monkeypatch
+):
+    """Past the work a page allows (``differencing.MAX_STEPS``, lowered here so that the demo
+    tables are past it) the table is refused, never attached unchecked."""
+    from foidesk.statistics import differencing
+    from foidesk.statistics.services import StatisticsError
+
+    table_attach(
+        actor=officer,
+        question=case.questions.get(number=3),
+        dataset=demo_dataset,
+        definition=by_year_and_rank(),
+    )
+    files = stored(media)
+    monkeypatch.setattr(differencing, "MAX_STEPS", 100)
+    with pytest.raises(StatisticsError) as raised:
+        table_attach(
+            actor=officer,
+            question=case.questions.get(number=2),
+            dataset=demo_dataset,
+            definition=by_year(),
+            withhold_more=True,
+        )
+    assert not isinstance(raised.value, DifferencingError)
+    assert "too large to check together" in str(raised.value)
+    assert SavedTable.objects.count() == 1
+    assert stored(media) == files

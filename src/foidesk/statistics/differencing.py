@@ -51,19 +51,36 @@ Limits, by design:
   whether a small count then can be, and that is checked directly. Counts of records that are
   no figure are looked for as atoms and as one shown figure less another nested in it, not as
   every union of atoms.
-- The exact elimination is over every atom: fine for tables of tens of rows and columns (two
-  tables by financial year and by 8 to 10 categories: under half a second), not measured for
-  tables near the size limits of ``tabulate``.
+- The check runs during the officer's Save or Attach, so its work is bounded: ``MAX_STEPS``
+  steps (an atom visited, an entry of an equation touched; a trial suppression in
+  :func:`protect` counted from its size) for the whole of :func:`given_away` or
+  :func:`protect`, about 3 seconds on the 2-core machine. Past it the check stops with
+  :class:`TooLargeToCheck`, which the service turns into a form error: the table is refused,
+  never released unchecked, since a check skipped could give a small count away. Counting
+  steps rather than time gives the same answer for the same tables on any machine.
+
+How it is kept within that bound for tables up to the limits of ``tabulate`` (500 rows, 500
+columns, 5,000 figures; ``bench/bench_differencing.py``, figures in docs/performance.md): the
+elimination is over the integers (rows kept with coprime entries), not fractions; atoms are
+numbered by the figures they are counted in, so that the atoms of one cell and one row are
+neighbours, and the short equations (cells) are taken before the long ones (totals), so that
+totals are reduced by cells and not cells by totals; each target is then reduced on its own,
+stopping at the first atom that is no pivot, and one holding an atom that no shown figure
+counts is not reduced at all. Bounds propagation looks again only at figures one of whose
+atoms has narrowed. Pairs of nested figures are found through the atoms they share, and each
+set of tables is checked once per call. Two tables of 500 by 10 over different dimensions
+(about 50,000 atoms) are checked together in about 2 seconds; what makes such a pair refused
+is the search for further figures to withhold, each trial a suppression of the whole table.
 """
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from fractions import Fraction
 from operator import itemgetter
 from typing import Any
 
@@ -90,6 +107,55 @@ MAX_ATOMS = 20_000
 _MAX_ROUNDS = 50
 #: Figures tried one at a time when looking for extra figures to withhold in a new table.
 _MAX_TRIES = 60
+#: The work one check (``given_away`` or ``protect``) may do, in steps (an atom visited, an
+#: entry of an equation touched): about 5 million a second on the 2-core machine, so about 3
+#: seconds (docs/performance.md, "Tables released together").
+MAX_STEPS = 15_000_000
+#: What suppressing a trial of the new table in :func:`protect` is counted as, in steps per
+#: figure for each figure withheld (its exact audit), plus a base of ``_SUPPRESS_BASE``
+#: withheld: measured against ``suppress`` on tables of 100 to 5,000 figures.
+_SUPPRESS_STEPS = 2
+_SUPPRESS_BASE = 10
+
+
+class TooLargeToCheck(DataError):
+    """The tables are too large to be checked together within the time a page allows
+    (``MAX_STEPS``). Nothing is known about what they give away, so the table must not be
+    released with the others as it is: the message says so, and what to do, for the officer.
+    ``disclosures`` are those already found, if any."""
+
+    def __init__(self, disclosures: Sequence[Disclosure] = ()) -> None:
+        self.disclosures = tuple(disclosures)
+        found = (
+            "They give away small counts ("
+            + " ".join(d.in_words() for d in self.disclosures)
+            + "), and finding further figures to withhold that stop it would take too long. "
+            if self.disclosures
+            else ""
+        )
+        super().__init__(
+            "This table and the tables already saved for this request from the same data are "
+            "too large to check together, in the time a page allows, for small counts they "
+            f"would give away together, so it cannot be attached. {found}Make this table "
+            "smaller (fewer rows or columns, categories merged, periods grouped) or answer "
+            "with fewer tables: the check grows with every table saved for the request."
+        )
+
+
+class _Budget:
+    """Counts the steps of one check and stops it with :class:`TooLargeToCheck` past
+    ``limit``: deterministic, so the same tables are refused on any machine."""
+
+    __slots__ = ("limit", "spent")
+
+    def __init__(self, limit: int | None = None) -> None:
+        self.limit = MAX_STEPS if limit is None else limit
+        self.spent = 0
+
+    def spend(self, steps: int) -> None:
+        self.spent += steps
+        if self.spent > self.limit:
+            raise TooLargeToCheck()
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +239,9 @@ class _Universe:
     ``figures[t]`` maps each position of table ``t`` to the atoms it sums (indices into
     ``atoms``); ``counts[a]`` is the true count of atom ``a``."""
 
-    def __init__(self, tables: Sequence[Table], records: Iterable[Any], schema: Schema) -> None:
+    def __init__(
+        self, tables: Sequence[Table], records: Iterable[Any], schema: Schema, budget: _Budget
+    ) -> None:
         self.tables = list(tables)
         kinds = {c.name: c.kind for c in schema.columns}
         columns = list(
@@ -261,6 +329,7 @@ class _Universe:
             return tuple(sig)
 
         possible = math.prod(len(e.classes) for e in encoders)
+        budget.spend(min(possible, max(MAX_ATOMS, len(seen))) * len(self.tables))
         combos: Iterable[tuple[int, ...]] = (
             itertools.product(*(range(len(e.classes)) for e in encoders))
             if possible <= MAX_ATOMS
@@ -271,12 +340,16 @@ class _Universe:
             sig = signature(combo)
             if any(i >= 0 for i in sig):
                 index.setdefault(sig, len(index))
+        # Numbered in the order of the figures they are counted in, table by table: the
+        # atoms of one cell, then of one row, are neighbours, which keeps elimination local.
+        index = {sig: a for a, sig in enumerate(sorted(index))}
         self.atoms = list(index)
         self.counts = [0] * len(self.atoms)
         for combo, n in seen.items():
             sig = signature(combo)
             if sig in index:
                 self.counts[index[sig]] += n
+        self._holding: list[dict[int, list[Position]]] | None = None
         self.figures: list[dict[Position, frozenset[int]]] = []
         for t, table in enumerate(self.tables):
             rows, width = len(table.row_keys), widths[t]
@@ -292,6 +365,18 @@ class _Universe:
 
     def atoms_of(self, t: int, p: Position) -> frozenset[int]:
         return self.figures[t].get(p, frozenset())
+
+    def holding(self, t: int, a: int) -> list[Position]:
+        """The figures of table ``t`` that count atom ``a``."""
+        if self._holding is None:
+            self._holding = []
+            for figures in self.figures:
+                at: dict[int, list[Position]] = {}
+                for p, members in figures.items():
+                    for b in members:
+                        at.setdefault(b, []).append(p)
+                self._holding.append(at)
+        return self._holding[t].get(a, [])
 
 
 # --- the check ----------------------------------------------------------------------------
@@ -310,6 +395,7 @@ def _given_away(
     released: Sequence[SuppressedTable],
     chosen: Sequence[int],
     policy: Policy,
+    budget: _Budget,
 ) -> dict[Key, str]:
     """Small counts that the ``chosen`` tables' shown figures give away, with how: their
     primary withheld figures, and counts of records that are no figure (judged small by
@@ -334,10 +420,10 @@ def _given_away(
     ]
     if not counted:
         return out
-    targets = _targets(universe, released, counted, policy)
-    for i in _linear(universe, released, counted, [atoms for _, atoms in targets]):
+    targets = _targets(universe, released, counted, policy, budget)
+    for i in _linear(universe, released, counted, [atoms for _, atoms in targets], budget):
         out.setdefault(targets[i][0], "can be worked out exactly by addition and subtraction")
-    for i in _bounds(universe, released, counted, [atoms for _, atoms in targets]):
+    for i in _bounds(universe, released, counted, [atoms for _, atoms in targets], budget):
         out.setdefault(
             targets[i][0], "has only one possible value given the ranges of withheld figures"
         )
@@ -345,7 +431,11 @@ def _given_away(
 
 
 def _targets(
-    universe: _Universe, released: Sequence[SuppressedTable], chosen: Sequence[int], policy: Policy
+    universe: _Universe,
+    released: Sequence[SuppressedTable],
+    chosen: Sequence[int],
+    policy: Policy,
+    budget: _Budget,
 ) -> list[tuple[Key, frozenset[int]]]:
     """What must not be worked out: each primary withheld figure, and each small count of
     records that is no figure: an atom, or what one shown figure counts beyond another nested
@@ -364,11 +454,33 @@ def _targets(
     sets: dict[frozenset[int], None] = {}
     for t in chosen:
         for atoms in universe.figures[t].values():
+            budget.spend(len(atoms))
             for a in atoms:
                 sets.setdefault(frozenset((a,)), None)
-    for (t, big), (u, small) in itertools.permutations(shown, 2):
-        if t != u and small < big:
-            sets.setdefault(big - small, None)
+    # Pairs of shown figures of different tables, one nested in the other, in the order of
+    # ``itertools.permutations(shown, 2)``: a figure nested in another holds the smallest atom
+    # of the nested one, so only the figures holding that atom are compared.
+    holding: dict[int, list[int]] = {}
+    for i, (_, atoms) in enumerate(shown):
+        budget.spend(len(atoms))
+        for a in atoms:
+            holding.setdefault(a, []).append(i)
+    count = [sum(universe.counts[a] for a in atoms) for _, atoms in shown]
+    pairs = []
+    for j, (u, small) in enumerate(shown):
+        if not small:
+            continue
+        candidates = holding[min(small)]
+        budget.spend(len(candidates) + len(small))
+        for i in candidates:
+            t, big = shown[i]
+            # A count too big to be withheld is left out before the sets are compared.
+            if t != u and policy.withholds(count[i] - count[j]) and small < big:
+                pairs.append((i, j))
+    pairs.sort()
+    for i, j in pairs:
+        budget.spend(len(shown[i][1]))
+        sets.setdefault(shown[i][1] - shown[j][1], None)
     for atoms in sets:
         if atoms in figures:
             continue
@@ -383,52 +495,82 @@ def _linear(
     released: Sequence[SuppressedTable],
     chosen: Sequence[int],
     targets: Sequence[frozenset[int]],
+    budget: _Budget,
 ) -> set[int]:
     """The targets (sets of atoms) whose sums are linear combinations of the exact shown
-    figures: unknowns are the atoms, then one per target; atoms are eliminated first, and a
-    target is determined when the constraints left on the targets pin it alone. Exact
-    (rationals): the matrix is not totally unimodular, as one table's lines are."""
+    figures. Exact: the shown figures' equations over the atoms are brought to echelon form
+    over the integers (each row kept with coprime entries; the matrix is not totally
+    unimodular, as one table's lines are), then each target is reduced by it: it is a
+    combination of them when nothing is left. A target holding an atom that no shown figure
+    counts cannot be one, and is not reduced."""
     if not targets:
         return set()
-    n = len(universe.atoms)
-    equations: list[dict[int, Fraction]] = []
+    equations: dict[frozenset[int], None] = {}
     for t in chosen:
         if released[t].policy.rounding:
             continue
         for e in released[t].entries():
             atoms = universe.atoms_of(t, (e.row, e.column))
             if not e.suppressed and atoms:
-                equations.append({a: Fraction(1) for a in atoms})
+                equations.setdefault(atoms, None)
+    covered: set[int] = set()
+    for atoms in equations:
+        budget.spend(len(atoms))
+        covered.update(atoms)
+    # Echelon form: each row's pivot is its smallest atom, and no two rows share a pivot.
+    # Short equations first (cells before totals), so that long ones are reduced by short
+    # ones and not the other way round: the same span, far fewer steps.
+    basis: dict[int, dict[int, int]] = {}
+    for atoms in sorted(equations, key=lambda atoms: (len(atoms), min(atoms))):
+        row = _reduced(dict.fromkeys(atoms, 1), basis, budget)
+        if row:
+            basis[min(row)] = row
+    out = set()
     for i, atoms in enumerate(targets):
-        row = {a: Fraction(1) for a in atoms}
-        row[n + i] = Fraction(-1)
-        equations.append(row)
-    basis: dict[int, dict[int, Fraction]] = {}
-    for equation in equations:
-        row = dict(equation)
-        while row:
-            pivot = min(row)
-            if pivot not in basis:
-                factor = row[pivot]
-                basis[pivot] = {k: v / factor for k, v in row.items()}
-                break
-            _subtract(row, basis[pivot], row[pivot])
-    # The constraints on the targets alone, fully reduced.
-    ys = {p: r for p, r in basis.items() if p >= n}
-    for pivot in sorted(ys, reverse=True):
-        for other, row in ys.items():
-            if other != pivot and pivot in row:
-                _subtract(row, ys[pivot], row[pivot])
-    return {p - n for p, r in ys.items() if len(r) == 1}
+        if atoms <= covered and not _reduced(dict.fromkeys(atoms, 1), basis, budget):
+            out.add(i)
+    return out
 
 
-def _subtract(row: dict[int, Fraction], other: dict[int, Fraction], factor: Fraction) -> None:
-    for k, v in other.items():
-        w = row.get(k, 0) - factor * v
-        if w:
-            row[k] = w
-        else:
-            row.pop(k, None)
+def _reduced(
+    row: dict[int, int], basis: dict[int, dict[int, int]], budget: _Budget
+) -> dict[int, int]:
+    """``row`` less multiples of the ``basis`` rows, until its smallest atom is no pivot (or
+    it is empty): exact, in integers. What is left is a new basis row, or shows that ``row``
+    is no combination of the basis rows."""
+    # The atoms of ``row`` smallest first: reducing by a basis row only adds atoms above its
+    # pivot, so a heap of the atoms added finds the next without scanning the row.
+    heap = list(row)
+    heapq.heapify(heap)
+    budget.spend(len(row))
+    while heap:
+        pivot = heapq.heappop(heap)
+        if pivot not in row:
+            continue
+        other = basis.get(pivot)
+        if other is None:
+            return row
+        budget.spend(len(other))
+        a, b = other[pivot], row[pivot]
+        g = math.gcd(a, b)
+        a, b = a // g, b // g  # row * a - other * b
+        if a != 1:
+            if a < 0:
+                a, b = -a, -b
+            row = {k: v * a for k, v in row.items()}
+        for k, v in other.items():
+            w = row.get(k, 0) - b * v
+            if w:
+                if k not in row:
+                    heapq.heappush(heap, k)
+                row[k] = w
+            else:
+                del row[k]
+        if a != 1 and row:
+            common = math.gcd(*row.values())
+            if common > 1:
+                row = {k: v // common for k, v in row.items()}
+    return row
 
 
 def _bounds(
@@ -436,9 +578,11 @@ def _bounds(
     released: Sequence[SuppressedTable],
     chosen: Sequence[int],
     targets: Sequence[frozenset[int]],
+    budget: _Budget,
 ) -> set[int]:
     """The targets narrowed to one value: each atom's range and each figure's range narrow
-    each other, round after round, until nothing changes."""
+    each other, round after round, until nothing changes. A figure none of whose atoms has
+    changed since it was last looked at would narrow nothing more, and is passed over."""
     constraints: list[tuple[frozenset[int], Ranges]] = []
     for t in chosen:
         policy = released[t].policy
@@ -452,9 +596,19 @@ def _bounds(
     low = [0.0] * len(universe.atoms)
     high = [math.inf] * len(universe.atoms)
     ranges: dict[frozenset[int], Ranges] = {}
+    touching: list[list[int]] = [[] for _ in universe.atoms]
+    for c, (atoms, _) in enumerate(constraints):
+        budget.spend(len(atoms))
+        for a in atoms:
+            touching[a].append(c)
+    dirty = [True] * len(constraints)
     for _ in range(_MAX_ROUNDS):
         changed = False
-        for atoms, domain in constraints:
+        for c, (atoms, domain) in enumerate(constraints):
+            if not dirty[c]:
+                continue
+            dirty[c] = False
+            budget.spend(2 * len(atoms))
             low_sum, high_sum, unbounded = _sums(atoms, low, high)
             possible = _intersect(domain, [(low_sum, high_sum)])
             if not possible:  # cannot happen for true figures; stop rather than guess
@@ -472,10 +626,14 @@ def _bounds(
                 if new_low > low[a] or new_high < high[a]:
                     low[a], high[a] = new_low, new_high
                     changed = True
+                    budget.spend(len(touching[a]))
+                    for d in touching[a]:
+                        dirty[d] = True
         if not changed:
             break
     out = set()
     for i, atoms in enumerate(targets):
+        budget.spend(len(atoms))
         low_sum, high_sum, _ = _sums(atoms, low, high)
         possible = _intersect(ranges.get(atoms, [(0, math.inf)]), [(low_sum, high_sum)])
         if _single(possible):
@@ -490,31 +648,62 @@ def _sums(atoms: frozenset[int], low: list[float], high: list[float]) -> tuple[f
 
 
 def given_away(
-    released: Sequence[Released], records: Iterable[Any], schema: Schema, *, new: int = 0
+    released: Sequence[Released],
+    records: Iterable[Any],
+    schema: Schema,
+    *,
+    new: int = 0,
+    budget: int | None = None,
 ) -> list[Disclosure]:
     """What the tables give away together that neither the table ``released[new]`` alone nor
     the others without it do. Every table must be counted from ``records`` (one snapshot) with
     ``schema``; counts of records that are no figure are judged small by the new table's
-    policy."""
-    universe = _Universe([r.table.table for r in released], records, schema)
-    return _disclosures(universe, [r.table for r in released], [r.label for r in released], new)
+    policy.
+
+    :class:`TooLargeToCheck` if the check would take more than ``MAX_STEPS`` (``budget``:
+    fewer, for tests)."""
+    if len(released) < 2 or not released[new].table.policy.secondary:
+        return []
+    spending = _Budget(budget)
+    universe = _Universe([r.table.table for r in released], records, schema, spending)
+    return _disclosures(
+        universe, [r.table for r in released], [r.label for r in released], new, spending
+    )
 
 
 def _disclosures(
-    universe: _Universe, tables: Sequence[SuppressedTable], labels: Sequence[str], new: int
+    universe: _Universe,
+    tables: Sequence[SuppressedTable],
+    labels: Sequence[str],
+    new: int,
+    budget: _Budget,
+    memo: dict[str, dict[Key, str]] | None = None,
 ) -> list[Disclosure]:
+    """``memo``: where what the tables other than the new one give away is kept, for another
+    call with only the new table changed."""
     policy = tables[new].policy
     everyone = list(range(len(tables)))
     others = [t for t in everyone if t != new]
     if not others or not policy.secondary:
         return []
-    found = _given_away(universe, tables, everyone, policy)
+    found = _given_away(universe, tables, everyone, policy, budget)
     if not found:
         return []
-    already = {
-        **_given_away(universe, tables, [new], policy),
-        **_given_away(universe, tables, others, policy),
-    }
+    by_tables: dict[tuple[int, ...], dict[Key, str]] = {tuple(everyone): found}
+
+    def by(chosen: Sequence[int]) -> dict[Key, str]:
+        key = tuple(chosen)
+        if key not in by_tables:
+            by_tables[key] = _given_away(universe, tables, chosen, policy, budget)
+        return by_tables[key]
+
+    if memo is None or "others" not in memo:
+        by_others = _given_away(universe, tables, others, policy, budget)
+        if memo is not None:
+            memo["others"] = by_others
+    else:
+        by_others = memo["others"]
+    already = {**by([new]), **by_others}
     out = []
     for key, how in found.items():
         if key in already:
@@ -522,9 +711,7 @@ def _disclosures(
         own = key[1] if key[0] == "figure" else None
         # Name the one other table that gives it away with the new one, where one does.
         for o in others:
-            if o != own and key in _given_away(
-                universe, tables, sorted({new, o, *([own] if own is not None else [])}), policy
-            ):
+            if o != own and key in by(sorted({new, o, *([own] if own is not None else [])})):
                 blamed = sorted({new, o} - {own})
                 break
         else:
@@ -568,21 +755,36 @@ def _records_in_words(
     """Which records a set of atoms holds, as the figures that count them: ``records counted
     for 2019/20 in “A” but not for 2019/20 in “B”``."""
     parts, not_parts = [], []
+    first = min(atoms)
     for t, table in enumerate(tables):
         # The smallest figure of table t holding all these atoms, or none holding any.
         holding = [
-            (len(members), p) for p, members in universe.figures[t].items() if atoms <= members
+            (len(members), p)
+            for p in universe.holding(t, first)
+            if atoms <= (members := universe.atoms_of(t, p))
         ]
         if holding:
             _, p = min(holding)
             parts.append(f"counted for {_entry(table, p).location} in “{labels[t]}”")
-        elif not any(atoms & members for members in universe.figures[t].values()):
+        elif not any(universe.holding(t, a) for a in atoms):
             not_parts.append(f"not counted in “{labels[t]}”")
     return "records " + " but ".join(x for x in (" and ".join(parts), " and ".join(not_parts)) if x)
 
 
 def _entry(table: SuppressedTable, p: Position) -> Entry:
-    return next(e for e in table.entries() if (e.row, e.column) == p)
+    r, c = p
+    rows, width = len(table.table.row_keys), len(table.table.column_keys)
+    if r < rows and c < width:
+        entry = table.cells[r][c]
+    elif r < rows:
+        entry = table.row_totals[r] if table.row_totals is not None else None
+    elif c < width:
+        entry = table.column_totals[c] if table.column_totals is not None else None
+    else:
+        entry = table.grand_total
+    if entry is None or (entry.row, entry.column) != p:  # cannot happen for its positions
+        return next(e for e in table.entries() if (e.row, e.column) == p)
+    return entry
 
 
 def protect(
@@ -593,21 +795,47 @@ def protect(
     others: Sequence[Released],
     records: Sequence[Any],
     schema: Schema,
+    budget: int | None = None,
 ) -> Protection:
     """Suppress ``table`` under ``policy``, check it with the tables already released, and
     if together they give a small count away, look for further figures of ``table`` to
     withhold (each as secondary, then protected in turn by the table's own suppression) until
     they give nothing away. The shown figures counting any of the same records are tried one
-    at a time, smallest first, then all of them together."""
+    at a time, smallest first, then all of them together.
+
+    The whole of it may take ``MAX_STEPS`` steps (``budget``: fewer, for tests), then
+    :class:`TooLargeToCheck`, with what was found given away if the search for further
+    figures to withhold is what took too long."""
     first = suppress(table, policy)
     if not others or not policy.secondary:
         return Protection((), first, ())
-    universe = _Universe([table, *(o.table.table for o in others)], records, schema)
+    spending = _Budget(budget)
+    universe = _Universe([table, *(o.table.table for o in others)], records, schema, spending)
     labels = [label, *(o.label for o in others)]
     rest = [o.table for o in others]
-    found = _disclosures(universe, [first, *rest], labels, 0)
+    memo: dict[str, dict[Key, str]] = {}
+    found = _disclosures(universe, [first, *rest], labels, 0, spending, memo)
     if not found:
         return Protection((), first, ())
+    try:
+        return _search(table, policy, label, universe, first, rest, labels, found, spending, memo)
+    except TooLargeToCheck:
+        raise TooLargeToCheck(found) from None
+
+
+def _search(
+    table: Table,
+    policy: Policy,
+    label: str,
+    universe: _Universe,
+    first: SuppressedTable,
+    rest: list[SuppressedTable],
+    labels: list[str],
+    found: list[Disclosure],
+    budget: _Budget,
+    memo: dict[str, dict[Key, str]],
+) -> Protection:
+    """The search of :func:`protect` for further figures to withhold in the new table."""
     extra: dict[Position, tuple[str, str]] = {}
     current, left = first, found
     tries = 0
@@ -624,8 +852,13 @@ def protect(
         for group in [*([c] for c in candidates[: _MAX_TRIES - tries]), candidates]:
             tries += 1
             trial = {**extra, **{(c.row, c.column): why for c in group}}
+            budget.spend(
+                _SUPPRESS_STEPS
+                * len(first.entries())
+                * (len(current.suppressed) + len(group) + _SUPPRESS_BASE)
+            )
             attempt = suppress(table, policy, withhold=trial)
-            still = _disclosures(universe, [attempt, *rest], labels, 0)
+            still = _disclosures(universe, [attempt, *rest], labels, 0, budget, memo)
             if not any(_same(d, target) for d in still):
                 fixed = trial, attempt, still
                 break

@@ -353,7 +353,9 @@ def table_save(
     data set version (:func:`table_protection`). If together they would give a small count
     away, :class:`DifferencingError` says what and nothing is saved, unless ``withhold_more``
     is given and further figures of this table are enough: then they are saved with it, as
-    withheld."""
+    withheld. Tables too large to be checked together within the time a page allows
+    (``differencing.TooLargeToCheck``) are refused with a :class:`StatisticsError` saying so:
+    never saved unchecked."""
     _require_officer(actor)
     try:
         validate(definition, dataset.schema)
@@ -365,7 +367,7 @@ def table_save(
         protection = table_protection(
             question=question, dataset=dataset, definition=definition, policy=policy
         )
-    except (DefinitionError, DataError) as exc:
+    except (DefinitionError, DataError) as exc:  # DataError includes TooLargeToCheck
         raise StatisticsError(str(exc)) from None
     withheld = []
     if not protection.safe:
