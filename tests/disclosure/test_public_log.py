@@ -405,3 +405,26 @@ def test_the_search_index_follows_the_rows_however_they_change(published):
     Publication.objects.filter(pk=entry.pk).delete()
     assert search.search("speed").total == 0
     assert search.rebuild_index() == 0
+
+
+def test_an_entry_typed_in_another_case_or_a_version_written_otherwise_is_sent_on(
+    client, published
+):
+    """One address for each entry: the journalist who types "190a-23", or a link written
+    "versions/01/", lands on the entry's own address, permanently."""
+    publication = published(title="Stop and search")
+    own = reverse("disclosure:entry", args=[publication.slug])
+    lower = own.replace(publication.slug, publication.slug.lower())
+    assert lower != own
+
+    moved = client.get(lower)
+    assert (moved.status_code, moved["Location"]) == (301, own)
+    version = reverse("disclosure:entry-version", args=[publication.slug, 1])
+    moved = client.get(version.replace("/versions/1/", "/versions/01/"))
+    assert (moved.status_code, moved["Location"]) == (301, version)
+    # The current version's own address stays its own: a correction will not move it.
+    assert client.get(version).status_code == 200
+    api = reverse("disclosure:api-entry", args=[publication.slug])
+    moved = client.get(api.replace(publication.slug, publication.slug.lower()))
+    assert (moved.status_code, moved["Location"]) == (301, api)
+    assert client.get("/disclosure-log/no-such-entry/").status_code == 404

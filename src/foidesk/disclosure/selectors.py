@@ -144,8 +144,14 @@ def all_matching(filters: LogFilters) -> QuerySet[Publication] | list[Publicatio
 
 
 def entry(slug: str, version: int | None = None) -> Publication:
-    """A public entry by its address; 404 if it was never published or was withdrawn."""
-    current = published().filter(slug=slug).prefetch_related("topics", "attachments").first()
+    """A public entry by its address; 404 if it was never published or was withdrawn. An
+    address typed in another case ("190a-23") finds the one entry it can only mean; the views
+    send the reader on to its own address (``views.log.entry``)."""
+    entries = published().prefetch_related("topics", "attachments")
+    current = entries.filter(slug=slug).first()
+    if current is None:
+        alike = list(entries.filter(slug__iexact=slug)[:2])
+        current = alike[0] if len(alike) == 1 else None
     if current is None:
         raise Http404("No such entry in the disclosure log")
     if version is None or version == current.version:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from django.http import Http404, HttpRequest, JsonResponse
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
@@ -84,6 +85,11 @@ def entry(request: HttpRequest, slug: str) -> JsonResponse:
         publication = selectors.entry(slug)
     except Http404:
         return _json({"error": "No such entry in the disclosure log"}, status=404)
+    if publication.slug != slug:
+        # "190a-23": the one entry it can only mean, at its own address.
+        return redirect(
+            reverse("disclosure:api-entry", kwargs={"slug": publication.slug}), permanent=True
+        )
     return _json(
         public.entry_detail(
             publication, request.build_absolute_uri, selectors.versions(publication)

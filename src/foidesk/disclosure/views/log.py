@@ -13,7 +13,8 @@ from collections.abc import Iterator
 
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from foidesk.safety.delimited import spreadsheet_safe
@@ -89,8 +90,23 @@ def log(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def entry(request: HttpRequest, slug: str, version: int | None = None) -> HttpResponse:
-    """An entry in the seed's shape: title and reference, request, response, attachments."""
+    """An entry in the seed's shape: title and reference, request, response, attachments.
+
+    One address for each: an address typed in another case ("190a-23") or a version number
+    written otherwise ("versions/01/") is sent on, permanently, to the entry's own address. (A
+    version's own address stays its own while it is the current one: it will show that
+    version when a correction follows.)"""
     publication = selectors.entry(slug, version)
+    own = (
+        reverse("disclosure:entry", kwargs={"slug": publication.slug})
+        if version is None
+        else reverse(
+            "disclosure:entry-version",
+            kwargs={"slug": publication.slug, "version": publication.version},
+        )
+    )
+    if request.path != own:
+        return redirect(own, permanent=True)
     from foidesk.decisions.documents import render_html
 
     return render(
