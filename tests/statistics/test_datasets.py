@@ -289,6 +289,38 @@ def test_if_the_record_cannot_be_written_the_file_is_removed(officer, media, mon
     assert stored(media) == []
 
 
+def test_a_version_registered_at_the_same_moment_is_a_clear_refusal(officer, media):
+    """Two officers register the same name at once: both count version 1. The second is
+    refused with the reason, and its file is removed (a real second row, written between the
+    count and the save, as the other officer's request would: not a 500)."""
+    from django.db.models.signals import pre_save
+
+    kind, source = services.read_source(uploaded_file=io.BytesIO(CSV.encode()), file_name="a.csv")
+
+    def the_other_officer(sender, instance, **kwargs):
+        if instance.snapshot.name != "elsewhere.csv":
+            Dataset.objects.create(
+                name=instance.name,
+                version=instance.version,
+                source_kind=instance.source_kind,
+                columns=instance.columns,
+                row_count=instance.row_count,
+                sha256=instance.sha256,
+                registered_by=instance.registered_by,
+                snapshot="elsewhere.csv",
+            )
+
+    pre_save.connect(the_other_officer, sender=Dataset)
+    try:
+        with pytest.raises(services.StatisticsError, match="registered at the same moment"):
+            services.dataset_register(actor=officer, name="PSD", kind=kind, source=source)
+    finally:
+        pre_save.disconnect(the_other_officer, sender=Dataset)
+    # (The other officer's row, written inside this transaction here, went with its rollback.)
+    assert not Dataset.objects.exists()
+    assert stored(media) == []
+
+
 def test_registering_a_name_again_makes_a_new_version(officer_client, media):
     upload(officer_client, "psd.csv", CSV.encode())
     upload(officer_client, "psd.csv", CSV.encode() + b"PSD/4,Other,Police staff,,,,,\r\n")

@@ -16,7 +16,7 @@ from typing import IO, Any
 
 from django.core.files import File
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
@@ -204,7 +204,15 @@ def dataset_register(
         dataset.snapshot.save(file_name, File(spool), save=False)
     try:
         with transaction.atomic():
-            dataset.save()
+            try:
+                dataset.save()
+            except IntegrityError:
+                # Another officer registered a version of the same name between the count
+                # above and this save (the constraint ``dataset_version_unique``).
+                raise StatisticsError(
+                    f"Another version of {name!r} was registered at the same moment: "
+                    "register this one again"
+                ) from None
             record(
                 event_type="statistics.dataset_registered",
                 actor=actor,
