@@ -1076,7 +1076,7 @@ _OF_THE_REQUEST = re.compile(
 def _opens_the_letter(line: str) -> bool:
     """Whether ``line`` is the authority's letter opening, speaking of the request it answers;
     not the requester writing as "we" ("Our residents group would be grateful for ...")."""
-    return answers_request(line) and bool(_OF_THE_REQUEST.search(line))
+    return bool(_OF_THE_REQUEST.search(line)) and answers_request(line)
 
 
 def _first_paragraph(lines: list[str], span: tuple[int, int]) -> tuple[int, int] | None:
@@ -1127,6 +1127,20 @@ def _asked_first(lines: list[str]) -> tuple[int, int] | None:
     return start, end
 
 
+def _only_the_letters_opening(lines: list[str]) -> bool:
+    """Whether every line is a salutation, a heading naming the law or the request, or the
+    letter speaking of the request it answers, and one is the last (read until a line is none
+    of them)."""
+    spoken = False
+    for line in lines:
+        if SALUTATION.match(line) or _NAMES_THE_LAW.match(line) or _SUBJECT.match(line):
+            continue
+        if not _opens_the_letter(line):
+            return False
+        spoken = True
+    return spoken
+
+
 def _plausible_request(section: str, before: str) -> bool:
     """A "request" that follows the response's own wording, or that is a list of citations
     ("by virtue of the following exemptions: S30(3) ..."), is not the request. The site's
@@ -1142,11 +1156,7 @@ def _plausible_request(section: str, before: str) -> bool:
     ):
         return False
     lines = [x for x in section.split("\n") if x.strip()]
-    opening = [_opens_the_letter(x) for x in lines]
-    if any(opening) and all(
-        said or SALUTATION.match(x) or _NAMES_THE_LAW.match(x) or _SUBJECT.match(x)
-        for x, said in zip(lines, opening, strict=True)
-    ):
+    if _only_the_letters_opening(lines):
         # "Dear Mr Campbel" / "Freedom of Information Request" / "Thank you for your request
         # for information." / "Your request has been processed in accordance with ...": the
         # letter's opening, which does not quote the request.
@@ -2898,14 +2908,18 @@ def extract(
         # refuses them, naming them as questions or requests: not "412 in Q4", nor "see our
         # answer to question 3 of FOI 2022-0456".)
         said = f"{above}\n{response}"
-        in_summary = {
-            n
-            for x in sentences(said)
-            if refuses(x)
-            for m in _SUMMARY_NAMES.finditer(x)
-            for n in _numbers(m.group("list"))
-            if n <= _MOST_NAMED
-        }
+        in_summary = (
+            {
+                n
+                for x in sentences(said)
+                if _SUMMARY_NAMES.search(x) and refuses(x)
+                for m in _SUMMARY_NAMES.finditer(x)
+                for n in _numbers(m.group("list"))
+                if n <= _MOST_NAMED
+            }
+            if _SUMMARY_NAMES.search(said)
+            else set()
+        )
         if in_summary and max(in_summary) > len(questions):
             named = sorted(set(named) | in_summary | set(range(1, len(questions) + 1)))
     if named and named == list(range(1, named[-1] + 1)) and named[-1] > len(questions):
