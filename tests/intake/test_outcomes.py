@@ -732,3 +732,28 @@ def test_the_pages_own_request_field_is_not_a_figure():
         "section 31(1)(a)."
     )
     assert classify(answer, ("s31(1)(a)",), whole=True) == "exempt"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "In 2023 the council issued 1,312 fixed penalty notices. Please note that any future "
+        "requests should be addressed to the Information Rights Team at foi@example.gov.uk.",
+        "There were 14 incidents. Requests for an internal review should be sent to the Head of "
+        "Legal Services within 40 working days.",
+        "The total was £4,500. Any questions about this response should be directed to the "
+        "Information Governance Office.",
+    ],
+)
+def test_where_to_send_future_requests_or_a_review_redirects_nothing(answer):
+    """Where the authority's own team takes reviews or later requests is no redirection of this
+    request to another body."""
+    assert classify(answer, (), whole=False) == "disclosed"
+
+
+def test_requests_about_a_matter_sent_to_another_body_are_redirected():
+    answer = (
+        "Any Freedom of Information requests related to the incident should be directed to "
+        "Wiltshire Police in the first instance."
+    )
+    assert classify(answer, (), whole=False) == "other"

@@ -411,9 +411,15 @@ _REDIRECT = re.compile(
     r"\b(?:request|question|enquiry)\s+(?:should|would|could|may|must)\s+(?:be\s+)?(?:better\s+)?"
     r"(?:directed|redirected|addressed|sent|submitted|forwarded)\s+to\b|"
     # "any Freedom of Information requests related to the Salisbury incident should be directed
-    # to the Police in the first instance": to another body, named.
-    r"\b(?:requests|questions|enquiries)\b[^.]{1,80}?\b(?:should|must)\s+be\s+(?:directed|"
-    r"redirected|addressed|sent|submitted|forwarded)\s+to\s+(?:the\s+)?(?-i:[A-Z])|"
+    # to the Police in the first instance": to another body, named. Not where later requests
+    # or a review go ("Requests for an internal review should be sent to the Head of Legal
+    # Services", "future requests should be addressed to the Information Rights Team").
+    r"(?<!\bfuture\s)(?<!\bfurther\s)\b(?:requests|questions|enquiries)\b"
+    r"(?!\s+(?:for|about|regarding)\s+(?:an?\s+|the\s+)?(?:internal\s+)?review\b)"
+    r"[^.]{1,80}?\b(?:should|must)\s+be\s+(?:directed|redirected|addressed|sent|submitted|"
+    r"forwarded)\s+to\s+(?:the\s+|our\s+)?"
+    r"(?!(?:[\w']+\s+){0,3}?(?:team|department|office|unit|section|officer|manager|"
+    r"directorate)\b|head\s+of\b)(?-i:[A-Z])|"
     r"\b(?:has|have|was|were)\s+been\s+transferred\b|"
     # "Questions 1 and 2 of your request have been passed to Nottinghamshire Police to answer".
     # Not a team of the authority's own ("forwarded to the Finance department for a response").
