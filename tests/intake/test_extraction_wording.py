@@ -5359,3 +5359,28 @@ def test_a_request_written_as_we_under_a_subject_line_is_the_request() -> None:
 
     assert "HMO licences" in e.request_text
     assert [q.outcome for q in e.questions] == ["disclosed"]
+
+
+def test_a_last_answers_ncnd_of_more_on_its_own_question_leaves_the_others_disclosed() -> None:
+    """ "... any further information relevant to this question" is said of the last question
+    only: the answers above it, given in full, stay disclosed."""
+    e = extract(
+        "Reference: FOI 2024/119\n"
+        "Request:\n"
+        "1. How many covert vehicles does the force own?\n"
+        "2. How many ANPR cameras does the force operate?\n"
+        "3. How many undercover deployments were made in 2023?\n"
+        "Response:\n"
+        "1. The force does not hold this information centrally.\n"
+        "2. The force operates 88 fixed ANPR cameras.\n"
+        "3. The force can confirm there were 12 deployments. The force can neither confirm nor "
+        "deny that it holds any further information relevant to this question by virtue of "
+        "Section 23(5) and Section 31(3).\n"
+    )
+
+    assert [q.outcome for q in e.questions] == [
+        "not_held",
+        "disclosed",
+        "partially_disclosed",
+    ]
+    assert e.questions[1].exemptions == ()

@@ -2536,6 +2536,15 @@ _ANSWER_TEMPLATE = re.compile(
 )
 
 
+# An NCND said of its own question only: "any further information relevant to this question",
+# "... in relation to this part of your request".
+_OF_THIS_QUESTION = re.compile(
+    r"\b(?:this|that|the\s+above|the\s+same)\s+(?:question|part|element|aspect|point|"
+    r"limb|section\s+of\s+your\s+request)\b",
+    re.I,
+)
+
+
 def _neither_confirmed_for_the_rest(
     extracted: list[ExtractedQuestion],
 ) -> list[ExtractedQuestion]:
@@ -2553,7 +2562,11 @@ def _neither_confirmed_for_the_rest(
         (
             k
             for k, x in enumerate(said)
-            if k and NCND.search(x) and NCND_PARTIAL.search(x) and not _named(x)
+            if k
+            and NCND.search(x)
+            and NCND_PARTIAL.search(x)
+            and not _named(x)
+            and not _OF_THIS_QUESTION.search(x)
         ),
         None,
     )
