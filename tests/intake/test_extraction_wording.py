@@ -5384,3 +5384,23 @@ def test_a_last_answers_ncnd_of_more_on_its_own_question_leaves_the_others_discl
         "partially_disclosed",
     ]
     assert e.questions[1].exemptions == ()
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Please see the spreadsheet you sent; we are unable to complete it as the Council does "
+        "not hold this information.",
+        "We have considered the spreadsheet you provided. Please see the spreadsheet referred "
+        "to in your request: the Council does not hold the figures it asks for.",
+    ],
+)
+def test_the_requesters_own_spreadsheet_is_no_attachment(answer) -> None:
+    e = extract(
+        "FOI Reference: 2024-0901\nRequest\n"
+        "Please complete the attached spreadsheet showing your planning enforcement officers.\n"
+        f"Response\n{answer}\n"
+    )
+
+    assert not e.has_attachment
+    assert [q.outcome for q in e.questions] == ["not_held"]

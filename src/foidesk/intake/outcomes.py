@@ -619,7 +619,11 @@ _ATTACHMENT_OTHER = (
         # letter is a document bundle".
         re.compile(
             r"\bsee\s+(?:the\s+)?(?:accompanying\s+(?:documents?|spreadsheets?|files?|tables?|"
-            r"appendi(?:x|ces)|annex(?:es)?)|spreadsheets?)\b|"
+            r"appendi(?:x|ces)|annex(?:es)?)|spreadsheets?)\b"
+            # (Not the requester's own: "see the spreadsheet you sent", "... in your request".)
+            r"(?!\s+(?:(?:that\s+)?you\b|(?:which\s+)?(?:was\s+)?(?:attached|sent|supplied|"
+            r"provided|enclosed|included|referred\s+to|mentioned)\s+(?:(?:to|in|with|by)\s+)?"
+            r"(?:your|you)\b))|"
             r"(?:^|[.:]\s+)attached\s+to\s+(?:this|the|my|our)\s+(?:e-?mail|letter|response|reply)\b",
             re.I | re.M,
         ),
