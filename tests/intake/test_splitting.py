@@ -2648,3 +2648,26 @@ def test_a_requests_opening_words_alone_on_a_line_lead_in_to_the_questions() -> 
         "What time was the ambulance service alerted?",
         "When did the ambulances arrive on the scene?",
     ]
+
+
+@pytest.mark.parametrize(
+    "added",
+    [
+        "3. How many of those deployments were outside the force area?",
+        "In addition, how many of those deployments were outside the force area?",
+    ],
+)
+def test_a_question_added_under_a_clarification_heading_is_a_question_of_its_own(added):
+    split = propose_questions(
+        "1. How many officers are trained in public order?\n"
+        "2. How many public order deployments were made in 2023?\n"
+        f"Clarification\n{added}"
+    )
+
+    assert [q.text for q in split.questions] == [
+        "How many officers are trained in public order?",
+        "How many public order deployments were made in 2023?",
+        "How many of those deployments were outside the force area?"
+        if added.startswith("3.")
+        else added,
+    ]

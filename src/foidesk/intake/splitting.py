@@ -1641,6 +1641,8 @@ _ASKS_ADVICE = re.compile(
 _CLARIFICATION_ALONE = re.compile(
     r"(?im)^[ \t]*((?:further\s+)?clarification)[ \t]*:?[ \t]*\n"
     r"(?:[ \t]*\n)*(?=[ \t]*\S)"
+    # (Not over a question added: "3. How many ...", "In addition, how many ...".)
+    r"(?![ \t]*(?:\(?\d{1,2}[.):]\s|(?:in\s+addition|additionally)\b))"
 )
 
 
