@@ -310,6 +310,14 @@ def test_an_authority_that_does_not_have_the_information_requested_does_not_hold
     assert classify(beside, (), whole=False) == "partially_disclosed"
 
 
+def test_not_currently_able_to_provide_withholds():
+    assert classify("We are not currently able to provide this information.", (), whole=False) == (
+        "exempt"
+    )
+    assert classify("We are not yet able to release the report.", (), whole=False) == "exempt"
+    assert classify("We are able to provide the figures: 12.", (), whole=False) == "disclosed"
+
+
 def test_figures_not_provided_due_to_exemptions_are_withheld():
     answer = (
         "The force can confirm that information is held but the figures have not been provided "

@@ -241,7 +241,7 @@ _WITHHELD = re.compile(
     r"(?<!\bnone\sof\sit\shas\sbeen\sexempted)|"
     r"\bexemt\b|\bwill\s+not\s+be\s+(?:disclosed|released|provided|included)\b|"
     r"\b(?:we|i)\s+will\s+not\s+(?:provide|release|disclose|supply)\b|"
-    r"\b(?:unable|not\s+(?:be\s+)?able)\s+to\s+(?:provide|release|disclose|supply)\b|"
+    r"\b(?:unable|not\s+(?:be\s+|currently\s+|yet\s+)?able)\s+to\s+(?:provide|release|disclose|supply)\b|"
     r"\bnot\s+obliged\s+to\s+supply\b|\brefusal\s+notice\b|\bby\s+virtue\s+of\b|"
     r"\b(?:cannot|can\s?not|could\s+not)\s+be\s+(?:disclosed|released|provided)\b|"
     r"\bengage\w*\s+(?:an?\s+)?exemption\b|\bnot\s+in\s+a\s+position\s+to\s+(?:provide|release|"
@@ -490,7 +490,8 @@ _DISCLOSURE = quick(
         rf"(?:below|to\s+your\s+request)|\s+(?:our|the|my)\s+below\s+(?:{_FRAMING}))"
         r"[^.]{0,40}?\b(?:attached|enclosed|below|table)\b|"
         # (Not "we would not be able to provide further details".)
-        r"\bas\s+follows\b|(?<!\bnot\s)(?<!\bnot\sbe\s)\bable\s+to\s+(?:disclose|provide|release)\b|"
+        r"\bas\s+follows\b|(?<!\bnot\s)(?<!\bnot\sbe\s)(?<!\bnot\scurrently\s)(?<!\bnot\syet\s)"
+        r"\bable\s+to\s+(?:disclose|provide|release)\b|"
         r"\bdecided\s+to\s+disclose\b|"
         r"\b(?:can|could)\s+(?:advise|disclose|provide)\b(?!\s+(?:you\s+)?that\b)|\bthe\s+(?:answer|figure|total|"
         r"number)\s+(?:is|was)\b|"
@@ -747,6 +748,8 @@ _WITHHELD = Cue(
     "will not",
     "unable",
     "not able",
+    "currently able",
+    "yet able",
     "obliged",
     "refusal",
     "by virtue",
