@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.db.models import Count
-from django.test import override_settings
 from django.utils import timezone
 
 from foidesk.accounts.models import Role, User
@@ -50,27 +49,6 @@ from foidesk.law.calendars import default_calendar
 
 #: The published response (the shared folder next to the repository, as tests/intake uses).
 SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "000_2ad7f8b4d19a12d5.txt"
-
-
-@pytest.fixture(scope="module")
-def demo_output(django_db_setup, django_db_blocker, tmp_path_factory):
-    var_dir = tmp_path_factory.mktemp("var")
-    out, err = StringIO(), StringIO()
-    with (
-        django_db_blocker.unblock(),
-        override_settings(VAR_DIR=var_dir, MEDIA_ROOT=var_dir / "media"),
-    ):
-        call_command("demo", stdout=out, stderr=err)
-    yield out.getvalue()
-    with django_db_blocker.unblock():
-        # The audit trail refuses ORM deletes; flush empties the tables the way Django's
-        # transactional tests do.
-        call_command("flush", interactive=False, verbosity=0)
-
-
-@pytest.fixture
-def demo(demo_output, db):
-    return demo_output
 
 
 def _seed() -> Request:

@@ -11,12 +11,9 @@ import json
 import re
 from datetime import date, datetime
 from decimal import Decimal
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
-from django.test import override_settings
 from django.utils import timezone
 
 from foidesk.accounts.models import Role, User
@@ -53,25 +50,6 @@ CLOCK_THE_CHECKER_CANNOT_SEE = {
     ClockEventKind.FEE_NOTICE,
     ClockEventKind.EIR_EXTENSION,
 }
-
-
-@pytest.fixture(scope="module")
-def demo_output(django_db_setup, django_db_blocker, tmp_path_factory):
-    var_dir = tmp_path_factory.mktemp("var")
-    out, err = StringIO(), StringIO()
-    # MEDIA_ROOT too, for the whole module: 190A/23's attachment is stored and read there.
-    with override_settings(VAR_DIR=var_dir, MEDIA_ROOT=var_dir / "media"):
-        with django_db_blocker.unblock():
-            call_command("demo", stdout=out, stderr=err)
-        yield out.getvalue()
-        with django_db_blocker.unblock():
-            # The audit trail refuses ORM deletes; flush empties the tables.
-            call_command("flush", interactive=False, verbosity=0)
-
-
-@pytest.fixture
-def demo(demo_output, db):
-    return demo_output
 
 
 @pytest.fixture(scope="module")
