@@ -113,6 +113,7 @@ from foidesk.intake.splitting import (
     heads_the_whole_response,
     introduces_request,
     introduces_request_unmarked,
+    is_sign_off,
     nested_numbers_as_parts,
     normalise_whitespace,
     propose_questions,
@@ -1226,6 +1227,9 @@ def _is_reasoning_heading(line: str) -> bool:
 _QNUM = r"(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
 _QSEP = r"(?:\s*(?:,|&|\+|/)\s*(?:and\s+)?|\s+(?:and|to|or)\s+|\s*[-–](?=\s*q|\d))"
 _QLIST = rf"{_QNUM}[a-z]?(?:{_QSEP}(?:q(?:uestions?)?\s*\.?\s*)?{_QNUM}[a-z]?)*"
+# The words naming questions by number: "questions 2 and 3", "Request numbers 4 and 6" (as a log
+# numbering its requests "Request 1" names them).
+_QWORDS = r"questions?|requests?\s+numbers?"
 _LEAD = (
     r"(?:(?:in\s+|with\s+)?(?:relation|response|reply|regard|respect|answer|reference)\s+to\s+|"
     r"to\s+answer\s+|"
@@ -1250,10 +1254,7 @@ _PART_START = re.compile(
     re.I,
 )
 _QREF_ANYWHERE = quick(
-    # ("Request numbers 4 and 6", as a log numbering its requests "Request 1" names them.)
-    re.compile(
-        rf"\b(?:questions?|q|requests?\s+numbers?)\s*\.?\s*(?P<list>{_QLIST})(?![\d/])\b", re.I
-    )
+    re.compile(rf"\b(?:{_QWORDS}|q)\s*\.?\s*(?P<list>{_QLIST})(?![\d/])\b", re.I)
 )
 # An opening quotation mark and the mark that closes it.
 _QUOTES = {"‘": "’", "“": "”", '"': '"', "'": "'"}
@@ -1353,26 +1354,14 @@ _WORD_THEN_FIGURE = quick(
 _MOST_NAMED = 30
 # Questions a summary names in words: "Request number 5", "questions 4 and 6" (not "Q4", which
 # may be a quarter).
-_SUMMARY_NAMES = quick(
-    re.compile(
-        rf"\b(?:questions?|requests?\s+numbers?)\s*\.?\s*(?P<list>{_QLIST})(?![\d/])\b", re.I
-    )
-)
+_SUMMARY_NAMES = quick(re.compile(rf"\b(?:{_QWORDS})\s*\.?\s*(?P<list>{_QLIST})(?![\d/])\b", re.I))
 
 
 def _stops_mid_sentence(text: str) -> bool:
     """Whether ``text`` stops in the middle of a sentence ("... each year, and the"), as a page
-    cut short does; not under a sign-off ("Freedom of Information Team")."""
+    cut short does; not under a sign-off ("Yours sincerely,", ``splitting.is_sign_off``)."""
     last = text.rstrip().rsplit("\n", 1)[-1].rstrip()
-    return bool(re.search(r"(?:^|\s)[a-z][\w'’-]*,?$|,$", last)) and not _VALEDICTION.match(last)
-
-
-# "Yours sincerely,", "Kind regards,": a letter's end, comma and all.
-_VALEDICTION = re.compile(
-    r"(?:yours\s+(?:sincerely|faithfully|truly)|(?:kind|best|warm)\s+(?:regards|wishes)|"
-    r"(?:with\s+)?(?:kind\s+)?regards|(?:many\s+)?thanks)\W*$",
-    re.I,
-)
+    return bool(re.search(r"(?:^|\s)[a-z][\w'’-]*,?$|,$", last)) and not is_sign_off(last)
 
 
 def _named(text: str) -> list[int]:

@@ -54,6 +54,7 @@ __all__ = [
     "answers_request",
     "heads_the_whole_response",
     "introduces_request",
+    "is_sign_off",
     "set_out_page",
     "separate_requests",
     "split_inline_items",
@@ -575,7 +576,7 @@ _PROCEDURAL = re.compile(
 )
 
 
-def _is_closing(paragraph: str) -> bool:
+def is_sign_off(paragraph: str) -> bool:
     """A sign-off line: "Yours faithfully,", "Kind regards, Jane", "Thanks"."""
     if len(paragraph) > 60:
         return False
@@ -624,7 +625,7 @@ def _continues(previous: str, line: str, width: int | None) -> bool:
         previous.endswith(",")
         and len(previous.split()) >= 8
         and not SALUTATION.match(previous)
-        and not _is_closing(previous)
+        and not is_sign_off(previous)
     ):
         # "What improvement schemes ... were carried out in Drumtara," / "Ballymena in each year
         # from 2000 onwards?": a sentence wrapped after a comma (not "Dear Sir or Madam,").
@@ -1004,7 +1005,7 @@ def _list_without_markers(paras: list[_Para]) -> None:
                 or (para.kind is not _Kind.REQUEST and len(_sentences_of(para.line)) > 1)
                 or _NOT_AN_ENTRY.match(para.line)
                 or _PROCEDURAL.search(para.line)
-                or _is_closing(para.line)
+                or is_sign_off(para.line)
             ):
                 break
             run.append(para)
@@ -1585,7 +1586,7 @@ def _signoff_start(paras: list[_Para], first_question: int | None) -> int:
     earliest = 1 if first_question is None else first_question + 1
     end = len(paras)
     for index in range(earliest, len(paras)):
-        if _is_closing(paras[index].line):
+        if is_sign_off(paras[index].line):
             end = index
             break
     while end - 1 >= earliest:
@@ -2955,7 +2956,7 @@ def request_section(page_text: str) -> str | None:
         if _DUTIES_OPENER.match(line):
             end, duties = index, True
             break
-        if (from_letter or start is not None) and _is_closing(line):
+        if (from_letter or start is not None) and is_sign_off(line):
             end, closing = index, True
             break
     if start is not None and end is None:
