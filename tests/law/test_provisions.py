@@ -86,6 +86,8 @@ def test_normalise_citations(text, expected):
         "section 22 of the Police Act 1996",
         # A stray bracket in the other Act's name ("(Scotland)" half copied).
         "we searched for section 41(1)(a) of the Police Scotland) Act 1967",
+        # A whole bracketed word in the other Act's name.
+        "the duty in section 41 of the Police and Fire Reform (Scotland) Act 2012",
         "if you have previously been issued with a notice under section 14 of the act",
         "the officer's 30 cases and the force's 40 staff",
         "within 20 working days",

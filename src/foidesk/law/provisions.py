@@ -98,9 +98,10 @@ _NEXT_SECTION = re.compile(
 _OTHER_ACT = re.compile(
     # (A stray ")" may end the name, just before "Act": "section 41(1)(a) of the Police
     # Scotland) Act 1967"; not one closing a bracketed citation, "(section 40(2) of the Act) as
-    # it is personal data under the Data Protection Act 2018".)
-    r"[ ]*(?:\(\w+\)[ ]*)*of[ ]+(?:the[ ]+)?(?P<name>[A-Z](?:[^.;:\n()]|\)(?=[ ]*(?:Act|"
-    r"Regulations|Order|Rules|Code)\b)){0,90}?|(?:19|20)\d\d)"
+    # it is personal data under the Data Protection Act 2018". A bracketed word inside the
+    # name is part of it: "section 41 of the Police and Fire Reform (Scotland) Act 2012".)
+    r"[ ]*(?:\(\w+\)[ ]*)*of[ ]+(?:the[ ]+)?(?P<name>[A-Z](?:[^.;:\n()]|\([A-Za-z ]{1,30}\)"
+    r"|\)(?=[ ]*(?:Act|Regulations|Order|Rules|Code)\b)){0,90}?|(?:19|20)\d\d)"
     r"[ ]*(?:Act|Regulations|Order|Rules|Code)\b"
 )
 # "section 23 Misuse of Drugs Act 1971", "Section 43 Terrorism Act": another Act named straight
