@@ -308,6 +308,12 @@ def test_an_authority_that_does_not_have_the_information_requested_does_not_hold
     assert classify(notice, (), whole=False) == "not_held"
     beside = "There were 12 in 2023. We do not have the information requested for 2019."
     assert classify(beside, (), whole=False) == "partially_disclosed"
+    # The figure given in a clause of the same sentence, after a semicolon.
+    clause = "We do not have the information you have requested for 2019; figures for 2020 are 44."
+    assert classify(clause, (), whole=False) == "partially_disclosed"
+    # A date after the semicolon is no figure.
+    dated = "We do not have the information you have requested; we searched on 4 March 2024."
+    assert classify(dated, (), whole=False) == "not_held"
 
 
 def test_not_currently_able_to_provide_withholds():

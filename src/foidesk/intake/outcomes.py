@@ -895,7 +895,9 @@ def has_figures(text: str) -> bool:
     count in words against what it counts, money, or a table."""
     if _SUMS_GIVEN.search(text):
         return True
-    for line in text.split("\n"):
+    # (A clause after a semicolon is read as a line of its own: "We do not have the information
+    # for 2019; figures for 2020 are 44".)
+    for line in re.split(r"\n|;[ ]+", text):
         if line[:1] in _MARKER_FIRST:
             line = _ITEM_MARKER.sub("", line)
         if _COUNT_IN_WORDS.match(line):
