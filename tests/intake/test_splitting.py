@@ -2621,6 +2621,24 @@ def test_a_noun_phrase_saying_what_became_of_it_is_background() -> None:
     assert split.preamble == "The cost of policing home matches has risen by a third since 2019."
 
 
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "The amount by which the highways budget has fallen since 2019.",
+        "The amount spent on agency staff in 2023.",
+    ],
+)
+def test_the_amount_of_something_in_an_unnumbered_list_is_asked(asked) -> None:
+    split = propose_questions(
+        f"Please tell me:\nThe total highways budget for each year since 2019.\n{asked}"
+    )
+
+    assert [q.text for q in split.questions] == [
+        "The total highways budget for each year since 2019.",
+        asked,
+    ]
+
+
 def test_a_clarification_under_its_own_heading_stays_with_the_question_above() -> None:
     split = propose_questions(
         "1. How many officers were dismissed in 2023?\n"
@@ -2655,6 +2673,7 @@ def test_a_requests_opening_words_alone_on_a_line_lead_in_to_the_questions() -> 
     [
         "3. How many of those deployments were outside the force area?",
         "In addition, how many of those deployments were outside the force area?",
+        "Please could you also tell me how many of those deployments were outside the force area?",
     ],
 )
 def test_a_question_added_under_a_clarification_heading_is_a_question_of_its_own(added):

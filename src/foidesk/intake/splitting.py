@@ -319,6 +319,8 @@ _NOUN_START = re.compile(
     # "The cost for 1 year following the contract ...", "The total spend on agency staff" (not
     # a title, "Spend on branded merchandise")
     r"|the\s+(?:total\s+|annual\s+)?(?:cost|costs|spend|expenditure)\s+(?:for|on)\b"
+    # "The amount spent on overtime", "The amount by which the budget has fallen"
+    r"|the\s+(?:total\s+)?amount\s+(?:spent|paid|received|owed|claimed|awarded|by\s+which)\b"
     r"|the\s+total\b|the\s+(?:details|guidelines|policy|policies|minutes)\b"
     r"|a\s+(?:full\s+)?(?:breakdown|copy|list|summary|table|description)\b|copies\s+of|details\s+of"
     r"|(?:any|all)\s+(?:documents?|information|records?|correspondence|reports?|data|guidance|"
@@ -1642,8 +1644,11 @@ _ASKS_ADVICE = re.compile(
 _CLARIFICATION_ALONE = re.compile(
     r"(?im)^[ \t]*((?:further\s+)?clarification)[ \t]*:?[ \t]*\n"
     r"(?:[ \t]*\n)*(?=[ \t]*\S)"
-    # (Not over a question added: "3. How many ...", "In addition, how many ...".)
-    r"(?![ \t]*(?:\(?\d{1,2}[.):]\s|(?:in\s+addition|additionally)\b))"
+    # (Not over a question added: "3. How many ...", "In addition, how many ...", "Please could
+    # you also tell me ...".)
+    r"(?![ \t]*(?:\(?\d{1,2}[.):]\s|(?:in\s+addition|additionally|(?:please[ \t]+)?(?:(?:could|"
+    r"can|would)[ \t]+you[ \t]+)?also[ \t]+(?:tell|provide|let|send|give|confirm|advise|state|"
+    r"supply|include|disclose))\b))"
 )
 
 
