@@ -1204,11 +1204,18 @@ def test_a_page_opening_in_the_authoritys_voice_quotes_no_request() -> None:
     assert e.request_text == ""
 
 
-def test_a_letter_that_answers_without_quoting_the_request_is_read() -> None:
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Freedom of Information Request",
+        "Freedom of Information (Scotland) Act 2002 (FOISA) Request",
+    ],
+)
+def test_a_letter_that_answers_without_quoting_the_request_is_read(subject) -> None:
     """The letter's opening under its subject line is not the request, and "... has provided
     the following response -" begins the answer; the page was refused as having no response."""
     e = extract(
-        "Our Ref: FOI-0042-2024\nDear Ms Example\nFreedom of Information Request\n"
+        f"Our Ref: FOI-0042-2024\nDear Ms Example\n{subject}\n"
         "Thank you for your request for information.\n"
         "Your request has been dealt with under the Freedom of Information (Scotland) Act 2002.\n"
         "Our Performance Team has provided the following response -\n"

@@ -1058,10 +1058,12 @@ _NAMES_THE_LAW = re.compile(
 )
 
 # A letter's subject line naming the kind of request: "Freedom of Information Request", "FOISA
-# request", "Request for information".
+# request", "Freedom of Information (Scotland) Act 2002 (FOISA) Request", "Request for
+# information".
 _SUBJECT = re.compile(
     r"^\W*(?:(?:freedom\s+of\s+information|environmental\s+information|FOI(?:SA|A)?|EIRs?)"
-    r"(?:\s*\(scotland\))?(?:\s+act)?\s+request|request\s+for\s+information)\W*$",
+    r"(?:\s*\(scotland\))?(?:\s+act)?(?:\s+\d{4})?(?:\s*\((?:FOI(?:SA|A)?|EIRs?)\))?\s+request"
+    r"|request\s+for\s+information)\W*$",
     re.I,
 )
 
