@@ -6,7 +6,14 @@ pin the classifier's order of precedence, which those tests reach only through a
 
 import pytest
 
-from foidesk.intake.outcomes import classify, gives, has_figures, refuses, without_duties
+from foidesk.intake.outcomes import (
+    ATTACHED,
+    classify,
+    gives,
+    has_figures,
+    refuses,
+    without_duties,
+)
 
 
 @pytest.mark.parametrize(
@@ -322,6 +329,18 @@ def test_not_currently_able_to_provide_withholds():
     )
     assert classify("We are not yet able to release the report.", (), whole=False) == "exempt"
     assert classify("We are able to provide the figures: 12.", (), whole=False) == "disclosed"
+
+
+def test_not_obliged_to_provide_part_beside_the_document_attached_is_a_partial_answer():
+    answer = (
+        "I can confirm that the force holds the information however I am not obliged to "
+        "provide the registration number of unmarked vehicles. However, the remainder of the "
+        "information is provided within the document attached."
+    )
+    assert classify(answer, (), whole=True) == "partially_disclosed"
+    assert classify("I am not obliged to provide this information.", (), whole=False) == "exempt"
+    assert ATTACHED.search("the remainder is provided within the document attached")
+    assert not ATTACHED.search("we have read the document attached to your request")
 
 
 def test_figures_not_provided_due_to_exemptions_are_withheld():

@@ -242,7 +242,7 @@ _WITHHELD = re.compile(
     r"\bexemt\b|\bwill\s+not\s+be\s+(?:disclosed|released|provided|included)\b|"
     r"\b(?:we|i)\s+will\s+not\s+(?:provide|release|disclose|supply)\b|"
     r"\b(?:unable|not\s+(?:be\s+|currently\s+|yet\s+)?able)\s+to\s+(?:provide|release|disclose|supply)\b|"
-    r"\bnot\s+obliged\s+to\s+supply\b|\brefusal\s+notice\b|\bby\s+virtue\s+of\b|"
+    r"\bnot\s+obliged\s+to\s+(?:supply|provide|disclose|release)\b|\brefusal\s+notice\b|\bby\s+virtue\s+of\b|"
     r"\b(?:cannot|can\s?not|could\s+not)\s+be\s+(?:disclosed|released|provided)\b|"
     r"\bengage\w*\s+(?:an?\s+)?exemption\b|\bnot\s+in\s+a\s+position\s+to\s+(?:provide|release|"
     r"disclose|supply)\b|\bdeclin\w*\s+to\s+(?:provide|release|disclose|supply)\b|"
@@ -608,6 +608,10 @@ _ATTACHED = re.compile(
     r"\bthe\s+enclosed\s+(?:spreadsheets?|documents?|files?|tables?|letter|reports?|pdf|"
     r"response|information|list|cop(?:y|ies)|schedule|appendix|annex)\b|"
     r"\battached\s+(?:is|are|document|spreadsheet|file|response|table|pdf|report|letter)\b|"
+    # "... is provided within the document attached" (not "the document attached to your
+    # request").
+    r"\bthe\s+(?:documents?|spreadsheets?|files?|tables?|reports?)\s+attached\b"
+    r"(?!\s+to\s+(?:your|the\s+request|his|her|their)\b)|"
     r"\bATTACHMENT_\w*|\b\w+\.(?:pdf|xlsx?|docx?|csv|odt|ods)\b",
     re.I,
 )
