@@ -170,8 +170,14 @@ def test_foisa_keeps_its_own_numbering_except_s12():
     text = "section 35(1)(a) and section 12(1) and section 18(1)"
     assert normalise_citations(text, regime=Regime.FOISA) == ["s12", "s18(1)", "s35(1)(a)"]
     # FOISA s25 is an exemption; FOIA s25 does not exist
-    assert normalise_citations("section 25(1)", regime=Regime.FOISA) == ["s25(1)"]
+    assert normalise_citations("section 25(1)", regime=Regime.FOISA) == ["s25"]
     assert normalise_citations("section 25(1)") == []
+
+
+def test_foisa_folds_its_counterparts_of_s21_and_s22_as_foia_does():
+    assert normalise_citations("section 25(1) of FOISA", regime=Regime.FOISA) == ["s25"]
+    assert normalise_citations("section 27(1)", regime=Regime.FOISA) == ["s27"]
+    assert normalise_citations("section 27(2)", regime=Regime.FOISA) == ["s27(2)"]
 
 
 def test_output_is_in_statute_order():

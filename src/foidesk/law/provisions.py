@@ -468,15 +468,19 @@ def fold(cite: Cite, regime: Regime | None = Regime.FOIA) -> Cite | None:
     FOIA: s40 keeps only subsections (1), (2) and (5), with (5A)/(5B) folded into (5); its other
     subsections ((3A), (4A) ...) define conditions and are not separate citations. s12(1) (and
     the rule-making subsections) become ``s12``, s12(2) is kept. s21 is always ``s21``;
-    s22(1) and s22A(1) become ``s22`` and ``s22A``. FOISA: s12 is always ``s12``.
+    s22(1) and s22A(1) become ``s22`` and ``s22A``. FOISA: s12 is always ``s12``, and its
+    counterparts of s21 and s22(1) fold the same way: s25 (accessible by other means) is always
+    ``s25`` and s27(1) (intended for future publication) is ``s27``; s27(2) is kept.
     """
     if cite.instrument != "s":
         return cite
     parts = cite.parts
     n = cite.number
     if regime is Regime.FOISA:
-        if n == "12":
-            return Cite("s", "12")
+        if n in {"12", "25"}:
+            return Cite("s", n)
+        if n == "27" and parts[:1] == ("1",):
+            return Cite("s", "27")
         return cite
     if n == "40":
         if not parts:
