@@ -2379,6 +2379,26 @@ def test_a_commercial_harm_argued_is_a_harm_test(argued: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "argued",
+    [
+        "This knowledge would make those tactical options less effective and lead to the "
+        "endangerment of everyone involved.",
+        "Releasing the deployment times would put officers and the public at greater risk.",
+        "Disclosure could endanger the safety of witnesses.",
+    ],
+)
+def test_a_danger_to_people_argued_is_a_harm_test(argued: str) -> None:
+    e = extract(
+        "Request\n1. How many armed response vehicles are on duty each night?\n"
+        "Response\n"
+        "The information is exempt under section 31(1)(a).\n"
+        f"{argued}\n"
+    )
+
+    assert e.harm_test_present
+
+
+@pytest.mark.parametrize(
     "described",
     [
         "Section 43(2) exempts information whose disclosure would, or would be likely to, "
@@ -2392,6 +2412,8 @@ def test_a_commercial_harm_argued_is_a_harm_test(argued: str) -> None:
         "any investigation.",
         "Any disclosure under FOI would be a release to the world at large and is made without "
         "prejudice to how we handle future requests.",
+        # A danger denied.
+        "Releasing the total would not put anyone at risk, but the breakdown is withheld.",
     ],
 )
 def test_the_acts_test_described_is_no_harm_test(described: str) -> None:

@@ -1654,6 +1654,12 @@ _HARM_MENTION = re.compile(
     # harm": the harm a disclosure would do, argued.
     r"\b(?:could|would|might|may|likely\s+to)\s+(?:\w+\s+){0,12}?(?:cause|result\s+in|lead\s+to)\s+"
     r"(?:real|significant|serious|substantial|actual)?\s*harm\b|"
+    # "This knowledge would make those tactical options less effective and lead to the
+    # endangerment of everyone involved", "... would put officers at risk": the harm argued.
+    r"\b(?:could|would|might|may|likely\s+to)\s+(?:(?!not\b|never\b)\w+\s+){0,12}?(?:endanger\w*|"
+    r"(?:lead\s+to|"
+    r"result\s+in|cause)\s+(?:the\s+)?endangerment|put\s+(?:\w+\s+){1,4}?at\s+(?:greater\s+|"
+    r"increased\s+|significant\s+|serious\s+)?risk)\b|"
     # "Disclosure of the requested information could prejudice pending or future negotiations".
     # "Release of this information would be detrimental to our commercial interests".
     r"\b(?:disclos(?:ure|ing)|releas(?:e|ing))\s+(?:of\s+)?(?:the|this|that|such)\s+"
@@ -1728,7 +1734,7 @@ _PIT_MENTION = Either(
         "favouring",
     ),
 )
-_HARM_MENTION = Cue(_HARM_MENTION, "harm", "disclos", "releas")
+_HARM_MENTION = Cue(_HARM_MENTION, "harm", "disclos", "releas", "endanger", "risk")
 _ELSEWHERE = Cue(_ELSEWHERE, "pit", "public interest", "prejudice test", "appendix")
 _ATTACHMENT_NAME = Cue(
     _ATTACHMENT_NAME,
@@ -1779,6 +1785,8 @@ def _tests_present(response_lines: list[str], response: str) -> tuple[bool, bool
             "compromis",
             "detriment",
             "adversely",
+            "endanger",
+            "risk",
         )
     ):
         return False, False
