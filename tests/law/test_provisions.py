@@ -90,6 +90,8 @@ def test_normalise_citations(text, expected):
         "the duty in section 41 of the Police and Fire Reform (Scotland) Act 2012",
         "if you have previously been issued with a notice under section 14 of the act",
         "the officer's 30 cases and the force's 40 staff",
+        # (A number after a section's name that is not a section named in turn.)
+        "see section 8 (Requests) 2024 (Annual report)",
         "within 20 working days",
         "Freedom of Information and Data Protection (Appropriate Limit and Fees) Regulations 2004",
         "a request handled under the EIR 2004",
@@ -400,6 +402,13 @@ def test_scottish_environmental_regulations_are_numbered_their_own_way() -> None
             "of crime) and 40(2) (personal information)",
             Regime.FOIA,
             ["s27(1)", "s31(1)(a)", "s40(2)"],
+        ),
+        # A comma missed between two sections each named in brackets.
+        (
+            "exempt by virtue of Sections 24 (National Security), 31 (Law Enforcement) 38 "
+            "(Health and Safety), 40 (Personal Information) of the Act",
+            Regime.FOIA,
+            ["s24", "s31", "s38", "s40"],
         ),
         # A name holding brackets of its own, and paragraphs continuing after a name.
         (

@@ -88,6 +88,9 @@ _NAME = re.compile(
 _NUMBER = re.compile(r"(\d{1,3})(?!\d)((?:[A-Z](?![A-Za-z]))?)(?![.,:/]\d)(?![a-z])")
 _GROUP = re.compile(r"[ ]*\([ ]*(\d{1,2}[A-Za-z]{0,2}|[a-z]{1,4})[ ]*\)")
 _JOIN = re.compile(r"[ ]*(?:,|&|/|\band/or\b|\band\b|\bor\b)[ ]*", re.IGNORECASE)
+# A list of sections each named in brackets, a comma missed between two: "31 (Law
+# Enforcement) 38 (Health and Safety)". Only a number followed by a name of its own goes on.
+_NAMED_NEXT = re.compile(r"[ ]+(?=\d{1,3}[A-Z]?(?:\(\d{1,2}[A-Za-z]?\))*[ ]*\([A-Z][a-z])")
 _NEXT_SECTION = re.compile(
     rf"(?:(?:{SECTION_WORD})[ ]*)?(\d{{1,3}})(?!\d)((?:[A-Z](?![A-Za-z]))?)(?![.,:/]\d)(?![a-z])"
     r"(?![ ]*(?:hours?|hrs?|days?|working|weeks?|months?|years?|minutes?|mins?|per|%|pm|am|"
@@ -235,9 +238,11 @@ def _scan(text: str) -> list[_Found]:
                 chains = [()]
             # "Section 40(2)(a)(b) and (3)(a)": more brackets continue the same section, after
             # a name in brackets too ("31(1)(a) (the prevention ... of crime) and (b)").
+            named = False
             while True:
                 if (name := _NAME.match(text, pos)) is not None:
                     pos = name.end()
+                    named = True
                 j = _JOIN.match(text, pos)
                 if j is None or not _GROUP.match(text, j.end()):
                     break
@@ -258,8 +263,12 @@ def _scan(text: str) -> list[_Found]:
                 found.extend(new)
                 listed.extend(new)
             first = False
-            j = (bulleted and _NEXT_BULLET.match(text, pos)) or _JOIN.match(text, pos)
-            if j is None:
+            j = (
+                (bulleted and _NEXT_BULLET.match(text, pos))
+                or _JOIN.match(text, pos)
+                or (named and _NAMED_NEXT.match(text, pos))
+            )
+            if not j:
                 break
             pos = j.end()
     return found
