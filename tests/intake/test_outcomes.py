@@ -296,6 +296,23 @@ def test_information_not_held_in_a_readily_retrievable_format_is_a_cost_refusal(
     assert classify(withheld, ("s40(2)",), whole=True) == "exempt"
 
 
+@pytest.mark.parametrize(
+    "courtesy",
+    [
+        "Please feel free to contact me if you require further clarification of the "
+        "information provided.",
+        "Please contact us should you require any further clarification.",
+        "If you have any queries or need clarification, please contact the FOI team.",
+    ],
+)
+def test_the_closing_offer_of_clarification_asks_for_none(courtesy):
+    answer = f"There were 1,204 calls in 2023.\n{courtesy}"
+    assert classify(answer, (), whole=False) == "disclosed"
+    assert classify("We require clarification of which years you mean.", (), whole=False) == (
+        "clarification_needed"
+    )
+
+
 def test_an_acknowledgement_that_may_ask_for_clarification_asks_for_none():
     acknowledged = (
         "I acknowledge your request, and you can expect a response by 9 March. Should we "

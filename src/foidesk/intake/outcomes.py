@@ -168,8 +168,10 @@ _WHOLE_REFUSED = re.compile(
 _COST_NEGATED = re.compile(r"\b(?:not|never|n't)\s+(?:\w+\s+){0,3}$", re.I)
 _VEXATIOUS = re.compile(r"\bvexatious\b|\brepeated\s+request\b", re.I)
 _CLARIFY = re.compile(
-    # (Not an acknowledgement's "Should we require clarification, I shall be in touch".)
-    r"(?<!\bshould\swe\s)(?<!\bif\swe\s)(?<!\bshould\sI\s)(?<!\bif\sI\s)"
+    # (Not an acknowledgement's "Should we require clarification, I shall be in touch", nor the
+    # closing courtesy "Please contact me if you require further clarification of the
+    # information provided", "... if you have any queries or need clarification".)
+    r"(?<!\bshould\swe\s)(?<!\bif\swe\s)(?<!\bshould\sI\s)(?<!\bif\sI\s)(?<!\byou\s)(?<!\bor\s)"
     r"\b(?:seek|seeking|need|require|requires|request|requesting|ask\w*)\s+(?:for\s+)?"
     r"(?:some\s+|further\s+|a\s+)?clarification\b|\bplease\s+(?:could\s+you\s+)?clarify\b|"
     r"\b(?:could|can|would)\s+you\s+(?:please\s+)?clarify\b|\bclarify\s+(?:what|which|whether)\b|"
