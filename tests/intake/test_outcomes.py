@@ -340,6 +340,16 @@ def test_an_authority_that_does_not_have_the_information_requested_does_not_hold
     assert classify(dated, (), whole=False) == "not_held"
 
 
+def test_no_information_we_can_provide_gives_nothing():
+    answer = (
+        "In this case, the information you have requested is not held by the Agency, and we "
+        "are therefore refusing your request on the grounds that there is no information we "
+        "can provide."
+    )
+    assert classify(answer, ("reg12(4)(a)",), whole=True) == "not_held"
+    assert classify("We can provide the figures: 12.", (), whole=False) == "disclosed"
+
+
 def test_not_currently_able_to_provide_withholds():
     assert classify("We are not currently able to provide this information.", (), whole=False) == (
         "exempt"

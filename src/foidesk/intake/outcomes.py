@@ -495,6 +495,8 @@ _DISCLOSURE = quick(
         r"\bas\s+follows\b|(?<!\bnot\s)(?<!\bnot\sbe\s)(?<!\bnot\scurrently\s)(?<!\bnot\syet\s)"
         r"\bable\s+to\s+(?:disclose|provide|release)\b|"
         r"\bdecided\s+to\s+disclose\b|"
+        # (Not "there is no information we can provide", nor "nothing we can disclose".)
+        r"(?<!\bno\sinformation\swe\s)(?<!\bnothing\swe\s)(?<!\bnothing\sthat\swe\s)"
         r"\b(?:can|could)\s+(?:advise|disclose|provide)\b(?!\s+(?:you\s+)?that\b)|\bthe\s+(?:answer|figure|total|"
         r"number)\s+(?:is|was)\b|"
         # "The answer to your request is nil." (not "... is that the Council does not hold it")
