@@ -2621,6 +2621,19 @@ def test_a_noun_phrase_saying_what_became_of_it_is_background() -> None:
     assert split.preamble == "The cost of policing home matches has risen by a third since 2019."
 
 
+def test_a_comparison_asked_for_in_an_unnumbered_list_is_an_item() -> None:
+    split = propose_questions(
+        "Please could you provide the following information.\n"
+        "Total number of police officers\n"
+        "Total number of support staff\n"
+        "How these numbers differ from 1 year ago.\n"
+        "Number of officers on long-term sick leave."
+    )
+
+    assert [q.text for q in split.questions][2] == "How these numbers differ from 1 year ago."
+    assert len(split.questions) == 4
+
+
 @pytest.mark.parametrize(
     "asked",
     [

@@ -306,6 +306,9 @@ _LEADIN_PHRASE = re.compile(rf"\b(?:{_LEADIN_WORDS})\b", re.I)
 _WH_START = re.compile(
     r"^(?:how\s+(?:many|much|often|long|far|frequently|is|are|was|were|do|does|did|has|have|"
     r"can|could|will|would|should|may|might)|what|which|who|whom|whose|why|whether|"
+    # "How these numbers differ from 1 year ago.": a comparison asked for, an item of a list.
+    r"how\s+(?:these|those|this|that|the|your|each)\s+(?:\w+\s+){0,4}?(?:differs?|compares?|"
+    r"(?:has|have)\s+changed|var(?:y|ies))\b|"
     # Questions written without their question mark: "Where can a fraud be reported to.",
     # "Do you have a fraud hotline."
     r"where\s+(?:can|could|do|does|did|is|are|was|were|will|would|should|has|have)|"
