@@ -5,7 +5,7 @@ the police logs in the corpus."""
 from dataclasses import replace
 
 from foidesk.intake.doubts import reading_doubts
-from foidesk.intake.extraction import extract
+from foidesk.intake.extraction import NOTE_RUN_TOGETHER, extract
 
 HEAD = "Freedom of Information Request 130/24\n\n"
 
@@ -174,3 +174,24 @@ def test_a_refusal_on_cost_giving_nothing_is_not_in_doubt():
     e = extract(page)
     assert [q.outcome for q in e.questions] == ["cost_limit_s12"]
     assert reading_doubts(e) == ()
+
+
+def test_a_page_whose_paragraphs_were_run_together():
+    """A two-column letter copied line by line: the request's items and the response's words
+    alternate in one long line."""
+    flattened = (
+        "Dear Sir FREEDOM OF INFORMATION REQUEST 1. In the period from 1 January 2009 to the "
+        "The force does not hold this present, has your force used unmanned aerial vehicles? "
+        "information in a retrievable format. The cost of 2. If your force has not considered "
+        "using determining if the information is held exceeds the appropriate UAVs, could you "
+        "state why not? level as stated in the Regulations. "
+    ) * 3
+    e = extract(f"Our ref: HC/001391/13\n\n{flattened}\n")
+    assert NOTE_RUN_TOGETHER in reading_doubts(e)
+    # A long paragraph of reasoning that asks nothing and numbers nothing is no such page.
+    reasoning = PLAIN.replace(
+        "Yours sincerely,",
+        "The force has considered the harm in releasing this information. " * 20
+        + "\n\nYours sincerely,",
+    )
+    assert NOTE_RUN_TOGETHER not in reading_doubts(extract(reasoning))

@@ -209,6 +209,15 @@ NOTE_WORDS_LOST_NUMBERED = "The request's words are not on the page; its answers
 NOTE_NAMED_ONLY = "Some questions are named only in the response; their text is not shown."
 NOTE_WORDS_LOST = "The page does not show the request's words."
 NOTE_SOURCE_INCOMPLETE = "The source says the text is incomplete."
+NOTE_RUN_TOGETHER = (
+    "A line of the page holds questions or numbered items in over 1,000 characters: its "
+    "paragraphs, or two columns, were run together when it was copied, so questions and "
+    "answers may be mixed."
+)
+#: A line longer than this that asks, or numbers items, is a page whose paragraphs (or whose
+#: two columns, line by line) were run together when it was copied.
+_RUN_TOGETHER_LENGTH = 1000
+_ASKS_OR_NUMBERS = re.compile(r"\?|(?:^|\s)\(?\d{1,2}[.)]\s")
 #: How a question was answered by figures given anyway under a refusal on cost.
 FOUND_GOODWILL = "given as a gesture of goodwill"
 
@@ -3190,6 +3199,11 @@ def extract(
         notes.append("The text appears to stop mid-page: later answers may be missing.")
     elif complete is False:
         notes.append(NOTE_SOURCE_INCOMPLETE)
+    if len(hashed) > _RUN_TOGETHER_LENGTH and any(
+        len(line) > _RUN_TOGETHER_LENGTH and _ASKS_OR_NUMBERS.search(line)
+        for line in hashed.split("\n")
+    ):
+        notes.append(NOTE_RUN_TOGETHER)
     return Extraction(
         title=particulars.title(title, lines, reference),
         reference=reference,
