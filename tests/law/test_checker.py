@@ -704,6 +704,43 @@ def test_foisa_rights_need_review_and_commissioner():
     assert codes(data) == []
 
 
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "You may ask for an internal review. If you remain dissatisfied you may complain to the "
+        "Information Commissioner's Office (ICO): https://ico.org.uk/make-a-complaint/",
+        "You may require a review. You may then apply to the Information Commissioner.",
+    ],
+)
+def test_foisa_rights_sending_the_requester_to_the_uk_ico_is_an_error(paragraph):
+    """FOISA s47: the application after a review is to the Scottish Information Commissioner;
+    the UK Information Commissioner (the ICO) has no say over a FOISA request."""
+    data = simple_refusal(
+        ["foisa:s25(1)"],
+        outcome="reasonably_accessible",
+        regime="foisa",
+        text="Section 25 is absolute.",
+    )
+    data["decisions"][0]["where"] = "https://www.scotland.police.uk/"
+    data["rights_paragraph"] = paragraph
+    found = [f for f in findings(data) if f.code == "rights_incomplete"]
+    assert found and found[0].severity is Severity.ERROR
+    assert "Scottish Information Commissioner" in found[0].message
+    data["rights_paragraph"] = "You may require a review, then apply to the Commissioner."
+    assert codes(data) == []
+
+
+def test_foia_rights_sending_the_requester_to_the_scottish_commissioner_is_an_error():
+    """FOIA s50: complaints go to the Information Commissioner (the ICO), not the Scottish
+    Information Commissioner, whose remit is FOISA."""
+    data = seed()
+    data["rights_paragraph"] = (
+        "You may ask for an internal review, then apply to the Scottish Information Commissioner."
+    )
+    found = [f for f in findings(data) if f.code == "rights_incomplete"]
+    assert found and "the ICO" in found[0].message
+
+
 def test_foisa_not_held_needs_rights():
     data = simple_refusal([], outcome="not_held", regime="foisa")
     data["rights_paragraph"] = None

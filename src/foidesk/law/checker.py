@@ -1288,16 +1288,25 @@ def rule_eir_not_held(ctx: Context) -> Iterator[Finding]:
 
 
 _REVIEW = re.compile(r"\b(?:internal )?review\b|\breconsider|\brepresentations\b", re.IGNORECASE)
-_ICO = re.compile(r"\bInformation Commissioner|\bICO\b", re.IGNORECASE)
-_SIC = re.compile(r"\bScottish Information Commissioner|\bCommissioner\b", re.IGNORECASE)
+#: The UK Information Commissioner (FOIA s50, EIR reg 18), not the Scottish one.
+_ICO = re.compile(
+    r"(?<!Scottish )\bInformation Commissioner\b|\bICO\b|ico\.org\.uk",
+    re.IGNORECASE,
+)
+#: The Scottish Information Commissioner (FOISA s47), once any mention of the UK one is
+#: taken out: "the Commissioner", as FOISA itself calls them, is theirs.
+_SIC = re.compile(r"\bCommissioner\b|itspublicknowledge\.info|foi\.scot|\bSIC\b", re.IGNORECASE)
 
 
 def rule_rights_paragraph(ctx: Context) -> Iterator[Finding]:
     """Every refusal notice gives the internal complaints procedure and the right to complain
     to the ICO under s50 (FOIA s17(7); statutory text UNVERIFIED, ICO s17 guidance heading [V];
     EIR reg 14(5): reg 11 representations and reg 18). FOISA s19: every notice, including "not
-    held", gives the right to a review and to apply to the Scottish Information Commissioner.
-    With no refusal it is good practice (a warning). https://ico.org.uk/for-organisations/foi/
+    held", gives the right to a review and to apply to the Scottish Information Commissioner
+    (FOISA s47, http://www.legislation.gov.uk/asp/2002/13/notes/division/3/4/1?view=plain), not
+    the UK Information Commissioner, whose remit is FOIA (s50) and the EIR (reg 18); a FOIA or EIR
+    notice likewise names the ICO, not the Scottish Commissioner. With no refusal it is good
+    practice (a warning). https://ico.org.uk/for-organisations/foi/
     freedom-of-information-and-environmental-information-regulations/section-17-refusing-a-
     request-writing-a-refusal-notice ; http://www.itspublicknowledge.info/
     ScottishPublicAuthorities/RespondingtoaRequest/InformationResponseAppendices.asp"""
@@ -1344,9 +1353,19 @@ def rule_rights_paragraph(ctx: Context) -> Iterator[Finding]:
                 "rights_paragraph",
             )
         return
-    missing = [name for name, pattern in need if not pattern.search(text)]
+    # Under FOISA the UK Information Commissioner is the wrong body: only what is left once
+    # every mention of them is taken out can name the Scottish one.
+    scottish = _ICO.sub(" ", text) if regime is Regime.FOISA else text
+    missing = [
+        name for name, pattern in need if not pattern.search(scottish if pattern is _SIC else text)
+    ]
     if missing:
         msg = f"The complaint-rights paragraph does not mention {' or '.join(missing)}."
+        if regime is Regime.FOISA and scottish != text and need[1][0] in missing:
+            msg += (
+                " It names the UK Information Commissioner (ICO), who does not decide "
+                "complaints about requests under FOISA (s47)."
+            )
         if refusal:
             yield _error("rights_incomplete", (), msg, cit, "rights_paragraph")
         else:
