@@ -214,12 +214,12 @@ def test_only_foi_officers_remove(case, officer, make_staff, media):
 
 
 def test_the_response_lists_attachments_by_name(case, officer):
-    add(case, officer, name="b table.xlsx", content=xlsx_bytes(), numbers=(4, 3))
-    add(case, officer, name="a notes.pdf", content=pdf_bytes(), numbers=())
+    table = add(case, officer, name="b table.xlsx", content=xlsx_bytes(), numbers=(4, 3))
+    notes = add(case, officer, name="a notes.pdf", content=pdf_bytes(), numbers=())
     data = response_data(case)
     assert data["attachments"] == [
-        {"name": "a notes.pdf", "questions": []},
-        {"name": "b table.xlsx", "questions": [3, 4]},
+        {"name": "a notes.pdf", "questions": [], "sha256": notes.sha256},
+        {"name": "b table.xlsx", "questions": [3, 4], "sha256": table.sha256},
     ]
     response = response_for(case)  # valid structured data
     assert [a.name for a in response.attachments] == ["a notes.pdf", "b table.xlsx"]
@@ -237,7 +237,35 @@ def test_an_attachment_added_after_approval_needs_a_new_approval(case, officer, 
     # Sent for approval again, the new version carries the attachment.
     again = response_submit(actor=officer, request=case)
     assert again.number == 2
-    assert again.snapshot["attachments"] == [{"name": "dismissals.csv", "questions": [3, 4]}]
+    assert again.snapshot["attachments"] == [
+        {"name": "dismissals.csv", "questions": [3, 4], "sha256": hashlib.sha256(CSV).hexdigest()}
+    ]
+
+
+def test_a_file_replaced_after_approval_needs_a_new_approval(case, officer, approver):
+    """Approval covers the files as they were: removing the approved file and attaching another
+    under the same name, for the same questions, is a changed response, not the approved one."""
+    disclose_all(case, officer)
+    approved_file = add(case, officer)
+    response_submit(actor=officer, request=case)
+    version = response_approve(actor=approver, request=case)
+    assert version.snapshot["attachments"] == [
+        {
+            "name": "dismissals.csv",
+            "questions": [3, 4],
+            "sha256": hashlib.sha256(CSV).hexdigest(),
+        }
+    ]
+    attachment_remove(actor=officer, attachment=approved_file)
+    other = CSV.replace(b"11,5", b"12,4")
+    add(case, officer, content=other)
+    case.refresh_from_db()
+    assert approved_and_current(case) is None
+    assert "changed since it was approved" in services.responded_guard(case)
+    with pytest.raises(DecisionError, match="changed since it was approved"):
+        services.response_record_sent(
+            actor=officer, request=case, sent_on=timezone.localdate(), version_shown=1
+        )
 
 
 # --- the response page ---------------------------------------------------------------------

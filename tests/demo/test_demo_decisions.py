@@ -189,7 +189,7 @@ def test_190A_23_attaches_its_table_for_questions_3_and_4(demo):
     assert "2018/19" in text and "2022/23" in text and "<5" in text
     # Attached before submission: the approved version includes it.
     (version,) = request.versions.all()
-    expected = [{"name": attachment.name, "questions": [3, 4]}]
+    expected = [{"name": attachment.name, "questions": [3, 4], "sha256": attachment.sha256}]
     assert version.snapshot["attachments"] == response_data(request)["attachments"] == expected
     rendered = html.unescape(documents.render_html(response_for(request)))
     assert "Attachments" in rendered

@@ -180,9 +180,14 @@ def response_data(request: Request, *, sent: date | None = None) -> dict[str, An
         },
         "decisions": [_decision(d) for d in request.decisions.all()],
         "tests": [_test(t) for t in request.tests.all()],
-        # By name, so the snapshot (and its hash) does not depend on the order of upload.
+        # By name, so the snapshot (and its hash) does not depend on the order of upload; with
+        # each file's digest, so that approval covers the files themselves, not only their names.
         "attachments": [
-            {"name": a.name, "questions": sorted(q.number for q in a.questions.all())}
+            {
+                "name": a.name,
+                "questions": sorted(q.number for q in a.questions.all()),
+                "sha256": a.sha256,
+            }
             for a in request.attachments.all()
         ],
         "dates": {

@@ -216,8 +216,12 @@ class PublicInterestTest:
 
 @dataclass(frozen=True, slots=True)
 class Attachment:
+    """A file sent with the response. ``sha256`` is the digest of the file's content, so that
+    a response approved with one file is not the same response with another of the same name."""
+
     name: str
     questions: tuple[int, ...] = ()
+    sha256: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,6 +301,10 @@ _PATTERN_WORDS = (
         "is not a provision id such as 'foia:s31(1)(a)', 'eir:reg12(5)(b)' or 'foisa:s35(1)(a)'",
     ),
     (re.compile(r"does not match '\^\[0-9\]\{4\}.*$"), "is not a date in the form YYYY-MM-DD"),
+    (
+        re.compile(r"does not match '\^\[0-9a-f\]\{64\}\$'$"),
+        "is not a SHA-256 digest (64 lower-case hexadecimal characters)",
+    ),
 )
 
 
@@ -453,7 +461,13 @@ def load_response(data: Any) -> Response:
         for n in a.get("questions", ()):
             if n not in known:
                 errors.append(f"attachments[{i}].questions: there is no question {n}")
-        attachments.append(Attachment(name=a["name"], questions=tuple(a.get("questions", ()))))
+        attachments.append(
+            Attachment(
+                name=a["name"],
+                questions=tuple(a.get("questions", ())),
+                sha256=a.get("sha256"),
+            )
+        )
     raw_dates = data.get("dates") or {}
     dates = Dates(
         **{
@@ -578,7 +592,10 @@ def response_to_dict(response: Response) -> dict[str, Any]:
             }
             for t in r.tests
         ],
-        "attachments": [{"name": a.name, "questions": list(a.questions)} for a in r.attachments],
+        "attachments": [
+            {"name": a.name, "questions": list(a.questions), "sha256": a.sha256}
+            for a in r.attachments
+        ],
         "dates": {
             "received": _iso(r.dates.received),
             "due": _iso(r.dates.due),
