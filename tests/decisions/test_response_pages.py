@@ -279,6 +279,47 @@ def test_officer_changes_and_deletes_a_decision(officer_client, case, officer):
     assert AuditEvent.objects.filter(event_type="decision.deleted").exists()
 
 
+def _shown(body: str) -> str:
+    """The hidden fingerprint of the decision as the edit page showed it."""
+    match = re.search(r'name="shown" value="([0-9a-f]{64})"', body)
+    assert match, "the edit page carries the decision it showed"
+    return match.group(1)
+
+
+def test_a_decision_changed_by_another_officer_since_the_page_was_opened_is_not_overwritten(
+    officer_client, case, officer, make_staff
+):
+    """Two officers editing one decision: the second save, from a page opened before the first,
+    is refused with a form error, and the first officer's change stays."""
+    decision = ncnd(case, officer)
+    shown = _shown(officer_client.get(url(case, f"decisions/{decision.pk}/")).content.decode())
+    colleague = make_staff("colleague", Role.FOI_OFFICER)
+    services.decision_save(
+        actor=colleague,
+        request=case,
+        question_numbers=[1, 2],
+        outcome="exempt",
+        provisions=[{"id": "foia:s30(1)(a)"}],
+        text="Exempt under section 30(1)(a).",
+        decision=decision,
+    )
+    stale = {"questions": ["1", "2"], "outcome": "not_held", "text": "Not held.", "shown": shown}
+    response = officer_client.post(url(case, f"decisions/{decision.pk}/"), stale)
+    assert response.status_code == 400
+    assert "changed since you opened it" in response.content.decode()
+    decision.refresh_from_db()
+    assert decision.outcome == "exempt"
+    assert decision.text == "Exempt under section 30(1)(a)."
+    # Opened again, the page shows the change and saves.
+    shown = _shown(officer_client.get(url(case, f"decisions/{decision.pk}/")).content.decode())
+    response = officer_client.post(
+        url(case, f"decisions/{decision.pk}/"), {**stale, "shown": shown}
+    )
+    assert response.status_code == 302
+    decision.refresh_from_db()
+    assert decision.outcome == "not_held"
+
+
 def test_another_requests_decision_is_404(officer_client, case, other_case, officer):
     theirs = services.decision_save(
         actor=officer, request=other_case, question_numbers=[1], outcome="not_held"

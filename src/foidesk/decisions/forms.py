@@ -19,6 +19,7 @@ from foidesk.web.forms import MAX_ID, DateField
 
 from .models import CostActivity, LibraryParagraph, OutcomeChoice, Section, TestKind
 from .selectors import catalogue_groups, provision_nature
+from .services import decision_fingerprint
 
 #: The sections a paragraph can sit in (balance and conclusion are fields of the test).
 PARAGRAPH_SECTIONS = [
@@ -140,6 +141,14 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="For example, a sampling exercise of 20 files took 2 hours.",
     )
+    #: The decision as the page showed it (``services.decision_fingerprint``), so that a save
+    #: from a page opened before another officer's change does not undo it.
+    shown = forms.RegexField(
+        regex=r"^[0-9a-f]{64}$",
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid": "Open the decision again: the version you changed is not known"},
+    )
 
     def __init__(self, *args: Any, case, authority_kind: str | None = None, **kwargs: Any):
         super().__init__(*args, **kwargs)
@@ -179,6 +188,7 @@ class DecisionForm(forms.Form):
             "publication_date": decision.publication_date,
             "advice_to_narrow": decision.advice_to_narrow,
             "cost_basis": decision.cost_basis,
+            "shown": decision_fingerprint(decision),
         }
         for item in decision.provisions:
             if item.get("condition"):

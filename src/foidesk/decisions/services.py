@@ -98,6 +98,29 @@ def _provisions(raw: list[dict[str, Any]], regime: str) -> list[dict[str, Any]]:
 # --- decisions ----------------------------------------------------------------------------
 
 
+def decision_fingerprint(decision: Decision) -> str:
+    """What the decision form shows of a decision, as a digest: the edit page carries it, so
+    that a save from a page opened before another officer's change is refused rather than
+    silently undoing that change. The cost worksheet is left out: its lines are not on the
+    form, and adding one does not conflict with editing the answer."""
+    questions = sorted(decision.questions.values_list("number", flat=True))
+    shown = {
+        "questions": questions,
+        "outcome": decision.outcome,
+        "provisions": decision.provisions,
+        "text": decision.text,
+        "figures_given": decision.figures_given,
+        "reveals_held": decision.reveals_held,
+        "where": decision.where,
+        "publication_date": decision.publication_date.isoformat()
+        if decision.publication_date
+        else None,
+        "advice_to_narrow": decision.advice_to_narrow,
+        "cost_basis": decision.cost_basis,
+    }
+    return snapshot_hash(shown)
+
+
 @transaction.atomic
 def decision_save(
     *,
@@ -114,14 +137,28 @@ def decision_save(
     advice_to_narrow: str = "",
     cost_basis: str = "",
     decision: Decision | None = None,
+    shown: str | None = None,
 ) -> Decision:
     """Record the decision on one question or a group answered together.
 
     A question has one decision: saving a decision for questions that are already decided
-    elsewhere moves them into this one.
+    elsewhere moves them into this one. With ``shown`` (``decision_fingerprint`` of the
+    decision as the officer's page showed it), a change to an existing decision is refused if
+    someone else has changed it since.
     """
     _require_officer(actor)
     _require_draftable(request)
+    if decision is not None and decision.pk is not None and shown is not None:
+        # Lock the decision so that two saves from pages opened together cannot both pass.
+        Decision.objects.select_for_update().filter(pk=decision.pk).first()
+        current = Decision.objects.filter(pk=decision.pk).first()
+        if current is None:
+            raise DecisionError("This decision has been removed since you opened it")
+        if decision_fingerprint(current) != shown:
+            raise DecisionError(
+                "This decision has been changed since you opened it, so your changes were not "
+                "saved: open it again to see the change, then make yours"
+            )
     if outcome not in OutcomeChoice.values:
         raise DecisionError(f"Unknown outcome {outcome!r}")
     numbers = sorted(set(question_numbers))

@@ -49,6 +49,7 @@ def _decision_form_page(
                     advice_to_narrow=data["advice_to_narrow"],
                     cost_basis=data["cost_basis"],
                     decision=decision,
+                    shown=data["shown"] or None,
                 )
             except RegisterError as exc:
                 form.add_error(None, str(exc))
