@@ -1,5 +1,7 @@
 """The paragraph library pages: search by provision and topic, versions, where used."""
 
+import re
+
 import pytest
 
 from foidesk.accounts.models import Role
@@ -184,6 +186,43 @@ def test_new_version_keeps_the_old_one(officer_client, paragraphs):
     assert "Nothing changed: version 2 is still current" in (
         officer_client.get(f"{LIBRARY}{key}/").content.decode()
     )
+
+
+def test_a_new_version_from_a_page_opened_before_anothers_version_is_refused(
+    officer_client, paragraphs, make_staff
+):
+    """Two officers revising one paragraph: the second, from a page showing version 1, would
+    replace the colleague's version 2 with a revision of version 1; it is refused instead."""
+    key = "crime-prevention-against"
+    body = officer_client.get(f"{LIBRARY}{key}/").content.decode()
+    match = re.search(r'name="version-based_on" value="(\d+)"', body)
+    assert match and match.group(1) == "1"
+    services.library_paragraph_save(
+        actor=make_staff("colleague", Role.FOI_OFFICER),
+        key=key,
+        written_for=["foia:s31(1)(a)"],
+        topic="Against disclosure: prevention of crime",
+        section="factors_against",
+        text="Disclosure would help offenders plan crime and evade detection.",
+    )
+    data = {
+        "version-based_on": "1",
+        "version-topic": "Against disclosure: prevention of crime",
+        "version-section": "factors_against",
+        "version-written_for": "foia:s31(1)(a)",
+        "version-text": "Disclosure would help offenders.",
+    }
+    response = officer_client.post(f"{LIBRARY}{key}/", data)
+    assert response.status_code == 400
+    assert "Version 2 has been saved since you opened version 1" in response.content.decode()
+    current = LibraryParagraph.objects.get(key=key, is_current=True)
+    assert (current.version, current.text) == (
+        2,
+        "Disclosure would help offenders plan crime and evade detection.",
+    )
+    response = officer_client.post(f"{LIBRARY}{key}/", {**data, "version-based_on": "2"})
+    assert response.status_code == 302
+    assert LibraryParagraph.objects.get(key=key, is_current=True).version == 3
 
 
 def test_bad_new_version_is_400(officer_client, paragraphs):

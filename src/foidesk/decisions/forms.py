@@ -494,11 +494,27 @@ class LibraryParagraphForm(forms.Form):
         error_messages={"required": "Enter the paragraph"},
     )
 
+    #: For a new version: the version the page showed, so that a revision of it does not
+    #: replace a version another officer saved in the meantime.
+    based_on = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=MAX_ID,
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid": "Open the paragraph again: the version you revised is not known",
+            "min_value": "Open the paragraph again: the version you revised is not known",
+            "max_value": "Open the paragraph again: the version you revised is not known",
+        },
+    )
+
     def __init__(self, *args: Any, new: bool = True, regime: str = "foia", **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.new = new
         self.regime = regime
-        if not new:
+        if new:
+            del self.fields["based_on"]
+        else:
             del self.fields["key"]
 
     def clean_written_for(self) -> list[str]:

@@ -589,10 +589,14 @@ def library_paragraph_save(
     topic: str,
     section: str,
     text: str,
+    based_on: int | None = None,
 ) -> LibraryParagraph:
     """Add a paragraph to the library, or a new version of an existing one (same ``key``).
 
-    Earlier versions stay: tests that used them keep pointing at the words they used.
+    Earlier versions stay: tests that used them keep pointing at the words they used. With
+    ``based_on`` (the version the officer's page showed), a new version is refused if another
+    has been saved since: it would make a revision of the older words current, dropping the
+    colleague's change from the library without anyone deciding to.
     """
     if actor is not None and actor.role != Role.FOI_OFFICER:
         raise DecisionError("Only FOI officers edit the paragraph library")
@@ -607,7 +611,14 @@ def library_paragraph_save(
             get_provision(pid)
         except UnknownProvision as exc:
             raise DecisionError(f"{pid} is not in the catalogue") from exc
+    # One new version of a key at a time: the second waits, then sees the first's version.
+    locked = list(LibraryParagraph.objects.select_for_update().filter(key=key))
     current = LibraryParagraph.objects.filter(key=key, is_current=True).first()
+    if locked and based_on is not None and current and current.version != based_on:
+        raise DecisionError(
+            f"Version {current.version} has been saved since you opened version {based_on}, so "
+            "yours was not saved: open the paragraph again to see it, then make your change"
+        )
     if current and (current.text, current.written_for, current.topic, current.section) == (
         text.strip(),
         written_for,

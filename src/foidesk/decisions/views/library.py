@@ -113,6 +113,7 @@ def _render_paragraph(
             new=False,
             regime=Authority.current().default_regime,
             initial={
+                "based_on": current.version,
                 "topic": current.topic,
                 "section": current.section,
                 "written_for": ", ".join(current.written_for),
@@ -156,6 +157,7 @@ def library_paragraph(request: HttpRequest, key: str) -> HttpResponse:
                 topic=data["topic"],
                 section=data["section"],
                 text=data["text"],
+                based_on=data["based_on"],
             )
         except RegisterError as exc:
             form.add_error(None, str(exc))
