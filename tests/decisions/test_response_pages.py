@@ -396,6 +396,28 @@ def test_cost_worksheet_totals_what_counts_and_drafts_advice(officer_client, cas
     assert cost_decision.provision_ids == ["foia:s12(1)"]
 
 
+def test_advice_to_narrow_is_not_put_into_a_decision_that_is_no_longer_a_cost_refusal(
+    officer_client, case, officer, cost_decision
+):
+    """A page showing the worksheet, opened before the decision was changed to a disclosure,
+    cannot put the s16 advice on narrowing a cost refusal into the disclosure."""
+    services.decision_save(
+        actor=officer,
+        request=case,
+        question_numbers=[1, 2, 3],
+        outcome="disclosed",
+        text="Please find the figures below.",
+        figures_given=True,
+        reveals_held=True,
+        decision=cost_decision,
+    )
+    response = officer_client.post(url(case, f"decisions/{cost_decision.pk}/advice/"))
+    assert response.status_code == 400
+    assert "no longer a cost refusal" in response.content.decode()
+    cost_decision.refresh_from_db()
+    assert cost_decision.advice_to_narrow == ""
+
+
 def test_estimate_under_the_limit_is_flagged(officer_client, case, cost_decision):
     add_line(officer_client, case, cost_decision, question="1", activity="locating", hours="3")
     body = page(officer_client, case)

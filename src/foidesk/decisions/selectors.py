@@ -385,9 +385,10 @@ def cost_worksheet(decision: Decision, regime: str, authority: Authority) -> Wor
     return sheet
 
 
-def shows_worksheet(decision: Decision) -> bool:
-    """A worksheet for s12 decisions, and for any decision that already has cost lines."""
-    if decision.outcome == OutcomeChoice.COST_LIMIT or decision.cost_lines.all():
+def is_cost_refusal(decision: Decision) -> bool:
+    """The decision refuses on cost: the cost limit outcome, or a cost-based provision such as
+    s12(2) (FOIA s12, https://www.legislation.gov.uk/ukpga/2000/36/section/12)."""
+    if decision.outcome == OutcomeChoice.COST_LIMIT:
         return True
     for item in decision.provisions:
         try:
@@ -396,6 +397,11 @@ def shows_worksheet(decision: Decision) -> bool:
         except ex.UnknownProvision:
             continue
     return False
+
+
+def shows_worksheet(decision: Decision) -> bool:
+    """A worksheet for s12 decisions, and for any decision that already has cost lines."""
+    return bool(is_cost_refusal(decision) or decision.cost_lines.all())
 
 
 # --- the paragraph library ------------------------------------------------------------------

@@ -128,7 +128,8 @@ def decision_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def advice_use(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    """Put the advice drafted from the worksheet into the decision (s16)."""
+    """Put the advice drafted from the worksheet into the decision (s16), if it still refuses
+    on cost."""
     case = request_for_officer(request.user, slug)
     decision = decision_or_404(case, pk)
     index = decision_index(case, decision)
@@ -136,6 +137,13 @@ def advice_use(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     def perform(data: dict[str, Any]) -> str:
         loaded = selectors.request_for_response(case).decisions.all()
         current = next(d for d in loaded if d.pk == decision.pk)
+        if not selectors.is_cost_refusal(current):
+            # A page opened before the decision was changed: the advice is on narrowing a
+            # request refused on cost (s16), and would read wrongly in any other answer.
+            raise RegisterError(
+                f"This decision is no longer a cost refusal (it is "
+                f"{current.get_outcome_display().lower()}): there is no cost limit to advise on"
+            )
         these = sorted(q.number for q in current.questions.all())
         advice = selectors.cost_worksheet(
             current, case.regime, Authority.current()

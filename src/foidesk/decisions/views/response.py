@@ -202,7 +202,10 @@ class _Page:
                     "heading": f"In relation to {selectors.questions_phrase(these)}",
                     "provisions": _provision_rows(decision, self.kind),
                     "worksheet": sheet,
-                    "advice": sheet.suggested_advice(these) if sheet else "",
+                    # Advice on narrowing only for a refusal on cost (s16 with s12).
+                    "advice": sheet.suggested_advice(these)
+                    if sheet and selectors.is_cost_refusal(decision)
+                    else "",
                     "cost_form": self.bound.get(f"cost_{decision.pk}")
                     or CostLineForm(numbers=these, prefix=f"cost-{decision.pk}"),
                     "errors": self.errors(f"delete_{decision.pk}"),
