@@ -309,6 +309,76 @@ def test_impossible_clock_events_are_refused(make_request, officer, kind, on, ex
     assert (request.clock_events.count(), AuditEvent.objects.count(), request.due_date) == before
 
 
+@pytest.mark.parametrize(
+    ("earlier", "later", "message"),
+    [
+        # A clarification cannot arrive before it was asked for: the request would be read as
+        # still waiting (no due date) while its state said the clock had restarted.
+        (
+            (ClockEventKind.CLARIFICATION_SOUGHT, dt.date(2023, 2, 1)),
+            (ClockEventKind.CLARIFICATION_RECEIVED, dt.date(2023, 1, 25)),
+            "before it was sought",
+        ),
+        # Asking again on a day before the last answer arrived stops no clock: the request
+        # would be shown as waiting, and left off the overdue list, with its clock running.
+        (
+            (ClockEventKind.CLARIFICATION_RECEIVED, dt.date(2023, 2, 1)),
+            (ClockEventKind.CLARIFICATION_SOUGHT, dt.date(2023, 1, 30)),
+            "already arrived",
+        ),
+    ],
+)
+def test_clarification_dates_out_of_order_are_refused(
+    make_request, officer, earlier, later, message
+):
+    request = make_request()
+    with time_machine.travel(dt.datetime(2023, 3, 1, tzinfo=LONDON)):
+        clock_event_record(
+            actor=officer,
+            request=request,
+            kind=ClockEventKind.CLARIFICATION_SOUGHT,
+            on=dt.date(2023, 1, 24),
+        )
+        if earlier[0] == ClockEventKind.CLARIFICATION_RECEIVED:
+            clock_event_record(actor=officer, request=request, kind=earlier[0], on=earlier[1])
+        else:
+            clock_event_record(
+                actor=officer,
+                request=request,
+                kind=ClockEventKind.CLARIFICATION_RECEIVED,
+                on=dt.date(2023, 1, 26),
+            )
+            clock_event_record(actor=officer, request=request, kind=earlier[0], on=earlier[1])
+        request.refresh_from_db()
+        before = (
+            request.clock_events.count(),
+            AuditEvent.objects.count(),
+            request.state,
+            request.due_date,
+        )
+        with pytest.raises(RegisterError, match=message):
+            clock_event_record(actor=officer, request=request, kind=later[0], on=later[1])
+    request.refresh_from_db()
+    after = (request.clock_events.count(), AuditEvent.objects.count(), request.state)
+    assert (*after, request.due_date) == before
+
+
+def test_clarification_sought_again_on_the_day_the_last_arrived_stops_the_clock(
+    make_request, officer
+):
+    request = make_request()
+    with time_machine.travel(dt.datetime(2023, 3, 1, tzinfo=LONDON)):
+        for kind, on in [
+            (ClockEventKind.CLARIFICATION_SOUGHT, dt.date(2023, 1, 24)),
+            (ClockEventKind.CLARIFICATION_RECEIVED, dt.date(2023, 2, 1)),
+            (ClockEventKind.CLARIFICATION_SOUGHT, dt.date(2023, 2, 1)),
+        ]:
+            clock_event_record(actor=officer, request=request, kind=kind, on=on)
+    request.refresh_from_db()
+    assert request.state == RequestState.AWAITING_CLARIFICATION
+    assert request.due_date is None
+
+
 def test_pit_extension_keeps_the_notice_date_and_sets_a_decision_date(make_request, officer):
     request = make_request()
     with time_machine.travel(dt.datetime(2023, 3, 1, tzinfo=LONDON)):

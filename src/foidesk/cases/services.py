@@ -203,13 +203,14 @@ def clock_inputs(request: Request) -> dict:
 def awaiting_clarification(request: Request) -> bool:
     """Clarification was sought (s1(3)) and has not yet arrived: the authority is not obliged
     to comply until it does, so there is no due date until the clock restarts (s10(6)(b))."""
-    sought = received = None
-    for event in request.clock_events.all():
-        if event.kind == ClockEventKind.CLARIFICATION_SOUGHT:
-            sought = event.on
-        elif event.kind == ClockEventKind.CLARIFICATION_RECEIVED:
-            received = event.on
-    return sought is not None and (received is None or received < sought)
+    last = None
+    for event in request.clock_events.all():  # in order: by day, then as recorded
+        if event.kind in (
+            ClockEventKind.CLARIFICATION_SOUGHT,
+            ClockEventKind.CLARIFICATION_RECEIVED,
+        ):
+            last = event.kind
+    return last == ClockEventKind.CLARIFICATION_SOUGHT
 
 
 def request_deadline(
@@ -600,11 +601,23 @@ def clock_event_record(
         raise RegisterError("A clock event cannot be before the request was received")
     if on > timezone.localdate():
         raise RegisterError("A clock event cannot be in the future")
-    events = {e.kind: e for e in request.clock_events.all()}
-    if kind == ClockEventKind.CLARIFICATION_RECEIVED and (
-        ClockEventKind.CLARIFICATION_SOUGHT not in events
-    ):
-        raise RegisterError("Record that clarification was sought before recording its receipt")
+    events = {e.kind: e for e in request.clock_events.all()}  # the latest of each kind
+    sought = events.get(ClockEventKind.CLARIFICATION_SOUGHT)
+    answered = events.get(ClockEventKind.CLARIFICATION_RECEIVED)
+    if kind == ClockEventKind.CLARIFICATION_RECEIVED:
+        # Out of order, the request would read as still waiting for it (no due date) while
+        # its state said the clock had restarted (s10(6)(b)).
+        if sought is None:
+            raise RegisterError("Record that clarification was sought before recording its receipt")
+        if on < sought.on:
+            raise RegisterError(
+                f"The clarification cannot be received before it was sought ({_fmt(sought.on)})"
+            )
+    if kind == ClockEventKind.CLARIFICATION_SOUGHT and answered is not None and on < answered.on:
+        raise RegisterError(
+            f"A clarification already arrived on {_fmt(answered.on)}: clarification sought "
+            "again must be on or after that day"
+        )
     if kind == ClockEventKind.FEE_PAID:
         notice = events.get(ClockEventKind.FEE_NOTICE)
         if notice is None:
