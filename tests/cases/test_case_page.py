@@ -103,6 +103,38 @@ def test_state_change_the_table_forbids_is_a_400_and_changes_nothing(officer_cli
     assert case.state == "received"
 
 
+@pytest.mark.parametrize(
+    ("before", "to_state", "message"),
+    [
+        ([], "awaiting_fee", "Record the fees notice under “Record a clock event”"),
+        ([], "awaiting_clarification", "Record that clarification was sought under"),
+        (["clarification_sought"], "acknowledged", "Record the clarification received under"),
+        (["fee_notice"], "with_department", "Record the fee received under"),
+        (["fee_notice"], "drafting", "Record the fee received under"),
+    ],
+)
+def test_the_state_form_does_not_stop_or_restart_the_clock_without_its_event(
+    officer_client, case, before, to_state, message
+):
+    """ "Send a fees notice" as a bare state change left the 20 working days running while the
+    request left the overdue list; "Clarification received" left it with no due date."""
+    url = case.get_absolute_url()
+    with time_machine.travel(dt.datetime(2023, 3, 1, 12, tzinfo=LONDON)):
+        for kind in before:
+            officer_client.post(
+                f"{url}clock/", {"kind": kind, "on_day": "25", "on_month": "1", "on_year": "2023"}
+            )
+        case.refresh_from_db()
+        was = (case.state, case.due_date, AuditEvent.objects.count())
+        page = officer_client.get(url).content.decode()
+        assert f'value="{to_state}"' not in page.split('id="clock_form-errors"')[0]
+        response = officer_client.post(f"{url}state/", {"to_state": to_state})
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    case.refresh_from_db()
+    assert (case.state, case.due_date, AuditEvent.objects.count()) == was
+
+
 def test_clock_event_through_the_page_moves_the_due_date(officer_client, case):
     with time_machine.travel(dt.datetime(2023, 3, 1, 12, tzinfo=LONDON)):
         officer_client.post(

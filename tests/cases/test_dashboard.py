@@ -15,8 +15,8 @@ import time_machine
 from django.urls import reverse
 
 from foidesk.accounts.models import Role
-from foidesk.cases.models import Department
-from foidesk.cases.services import NewQuestion, request_transition
+from foidesk.cases.models import ClockEventKind, Department
+from foidesk.cases.services import NewQuestion, clock_event_record
 from tests.conftest import log_request as log
 from tests.conftest import respond
 
@@ -31,12 +31,6 @@ URL = reverse("cases:dashboard")
 def frozen_today():
     with time_machine.travel(TODAY, tick=False):
         yield
-
-
-def walk(actor, request, *states):
-    for state in states:
-        request = request_transition(actor=actor, request=request, to_state=state)
-    return request
 
 
 @pytest.fixture
@@ -90,7 +84,12 @@ def register(make_staff, officer):
     respond(r["answered"], officer=officer)
     # Long past its due date but waiting for clarification: the clock is stopped.
     r["paused"] = log(officer, title="Vehicles", received=date(2025, 1, 3), officer=sam)
-    walk(officer, r["paused"], "awaiting_clarification")
+    clock_event_record(
+        actor=officer,
+        request=r["paused"],
+        kind=ClockEventKind.CLARIFICATION_SOUGHT,
+        on=date(2025, 1, 6),
+    )
     # EIR, received yesterday: due 9 April, neither overdue nor due soon.
     r["fresh"] = log(officer, title="Air quality", received=date(2025, 3, 11), regime="eir")
     for key, due in {

@@ -39,6 +39,7 @@ from foidesk.cases.services import (
     request_assign,
     request_change_regime,
     request_link,
+    request_transition,
     requester_reveal,
 )
 from foidesk.cases.states import RequestState
@@ -377,6 +378,55 @@ def test_clarification_sought_again_on_the_day_the_last_arrived_stops_the_clock(
     request.refresh_from_db()
     assert request.state == RequestState.AWAITING_CLARIFICATION
     assert request.due_date is None
+
+
+@pytest.mark.parametrize(
+    ("before", "to_state", "message"),
+    [
+        ([], RequestState.AWAITING_FEE, "Record the fees notice"),
+        ([], RequestState.AWAITING_CLARIFICATION, "Record that clarification was sought"),
+        (
+            [ClockEventKind.CLARIFICATION_SOUGHT],
+            RequestState.ACKNOWLEDGED,
+            "clarification received",
+        ),
+        ([ClockEventKind.FEE_NOTICE], RequestState.WITH_DEPARTMENT, "Record the fee received"),
+        ([ClockEventKind.FEE_NOTICE], RequestState.DRAFTING, "Record the fee received"),
+    ],
+)
+def test_the_clock_states_are_entered_and_left_only_with_their_clock_events(
+    make_request, officer, before, to_state, message
+):
+    request = make_request()
+    with time_machine.travel(dt.datetime(2023, 3, 1, tzinfo=LONDON)):
+        for kind in before:
+            clock_event_record(actor=officer, request=request, kind=kind, on=dt.date(2023, 1, 25))
+        request.refresh_from_db()
+        was = (request.state, request.due_date, AuditEvent.objects.count())
+        with pytest.raises(RegisterError, match=message):
+            request_transition(actor=officer, request=request, to_state=to_state)
+    request.refresh_from_db()
+    assert (request.state, request.due_date, AuditEvent.objects.count()) == was
+
+
+@pytest.mark.parametrize(
+    ("kind", "to_state"),
+    [
+        (ClockEventKind.CLARIFICATION_SOUGHT, RequestState.CLOSED),
+        (ClockEventKind.CLARIFICATION_SOUGHT, RequestState.WITHDRAWN),
+        (ClockEventKind.FEE_NOTICE, RequestState.CLOSED),
+        (ClockEventKind.FEE_NOTICE, RequestState.WITHDRAWN),
+    ],
+)
+def test_a_request_waiting_on_the_requester_can_still_be_closed_or_withdrawn(
+    make_request, officer, kind, to_state
+):
+    request = make_request()
+    with time_machine.travel(dt.datetime(2023, 3, 1, tzinfo=LONDON)):
+        clock_event_record(actor=officer, request=request, kind=kind, on=dt.date(2023, 1, 25))
+        request_transition(actor=officer, request=request, to_state=to_state)
+    request.refresh_from_db()
+    assert request.state == to_state
 
 
 def test_pit_extension_keeps_the_notice_date_and_sets_a_decision_date(make_request, officer):

@@ -1,12 +1,23 @@
 """The transition table, walked edge by edge through the one transition function."""
 
+import datetime as dt
+
 import pytest
 
 from foidesk.audit.models import AuditEvent
+from foidesk.cases.models import ClockEvent, ClockEventKind
 from foidesk.cases.services import RegisterError, request_transition
 from foidesk.cases.states import TRANSITIONS, RequestState
 
 ALL_PAIRS = [(a, b) for a in RequestState for b in RequestState]
+
+S, K = RequestState, ClockEventKind
+
+#: Changes of state that need a clock event first, and the events that make them possible.
+CLOCK_EVENT_NEEDED = {
+    **{(s, S.AWAITING_CLARIFICATION): [K.CLARIFICATION_SOUGHT] for s in S},
+    **{(s, S.AWAITING_FEE): [K.FEE_NOTICE] for s in S},
+}
 
 
 def test_every_state_has_a_row_and_every_target_is_a_state():
@@ -37,6 +48,13 @@ def test_transition_function_follows_the_table(make_request, officer, current, t
     request.refresh_from_db()
     events_before = AuditEvent.objects.filter(request=request).count()
     if target in TRANSITIONS[current]:
+        needs = CLOCK_EVENT_NEEDED.get((current, target))
+        if needs is not None:
+            # The clock's states are entered and left with the clock event that moves it.
+            with pytest.raises(RegisterError, match="Record a clock event"):
+                request_transition(actor=officer, request=request, to_state=target)
+            for kind in needs:
+                ClockEvent.objects.create(request=request, kind=kind, on=dt.date(2023, 1, 24))
         if target == RequestState.RESPONDED:
             # Entering "responded" also needs an approved response (the sign-off guard).
             with pytest.raises(RegisterError, match="Only an approved response"):

@@ -466,6 +466,62 @@ def register_transition_effect(
         effects.append(effect)
 
 
+def _fee_unpaid(request: Request) -> bool:
+    inputs = clock_inputs(request)
+    return inputs["fee_notice"] is not None and inputs["fee_paid"] is None
+
+
+_RECORD_IT = "under “Record a clock event”"
+
+
+def _clarification_sought(request: Request) -> str | None:
+    if awaiting_clarification(request):
+        return None
+    return (
+        f"Record that clarification was sought {_RECORD_IT}, with the day it was asked for: "
+        "that stops the clock (FOIA s1(3)) and makes the request await clarification"
+    )
+
+
+def _clarification_arrived(request: Request) -> str | None:
+    if request.state != RequestState.AWAITING_CLARIFICATION or not awaiting_clarification(request):
+        return None
+    return (
+        f"Record the clarification received {_RECORD_IT}, with the day it arrived: the 20 "
+        "working days start again from that day (FOIA s10(6)(b))"
+    )
+
+
+def _fee_notice_given(request: Request) -> str | None:
+    if _fee_unpaid(request):
+        return None
+    return (
+        f"Record the fees notice {_RECORD_IT}, with the day it was given: that pauses the clock "
+        "(FOIA s10(2)) and makes the request await the fee"
+    )
+
+
+def _fee_received(request: Request) -> str | None:
+    if request.state != RequestState.AWAITING_FEE or not _fee_unpaid(request):
+        return None
+    return (
+        f"Record the fee received {_RECORD_IT}, with the day it arrived: the clock resumes "
+        "with the days in between disregarded (FOIA s10(2))"
+    )
+
+
+# The states that say the clock is stopped (``states.CLOCK_STOPPED_STATES``) are entered and
+# left with the clock event that stops or restarts it, never by the state alone: a request
+# moved to "awaiting fee" with no fees notice would leave the overdue list while its 20
+# working days still ran, and one moved on from "awaiting clarification" with none received
+# would have no due date at all. ``clock_event_record`` records the event, then moves the state.
+register_transition_guard(RequestState.AWAITING_CLARIFICATION, _clarification_sought)
+register_transition_guard(RequestState.ACKNOWLEDGED, _clarification_arrived)
+register_transition_guard(RequestState.AWAITING_FEE, _fee_notice_given)
+register_transition_guard(RequestState.WITH_DEPARTMENT, _fee_received)
+register_transition_guard(RequestState.DRAFTING, _fee_received)
+
+
 @transaction.atomic
 def request_transition(
     *, actor: User, request: Request, to_state: str, reason: str = ""

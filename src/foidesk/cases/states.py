@@ -88,13 +88,38 @@ TRANSITIONS: dict[RequestState, dict[RequestState, str]] = {
     S.WITHDRAWN: {},
 }
 
-#: Changes the case page does not offer, because another page makes them with more than the
-#: new state: the response page records the approved response as sent, with the day it went
-#: out, as its own event. The message says where to go instead.
+_CLOCK_FORM = "under “Record a clock event”"
+
+#: Changes the case page's state form does not offer, because another form makes them with
+#: more than the new state, and the message saying where to go instead. The response page
+#: records the approved response as sent, with the day it went out, as its own event. The
+#: clock-event form records the day clarification was sought or arrived and the day a fees
+#: notice was given or the fee arrived, which stop and restart the clock; the state follows.
 ELSEWHERE: dict[tuple[str, str], str] = {
     (S.AWAITING_APPROVAL.value, S.RESPONDED.value): (
         "Record the response as sent on the response page, with the day it went out"
     ),
+    **{
+        (source.value, S.AWAITING_CLARIFICATION.value): (
+            f"Record that clarification was sought {_CLOCK_FORM}, with the day it was asked for"
+        )
+        for source in (S.RECEIVED, S.ACKNOWLEDGED, S.WITH_DEPARTMENT)
+    },
+    **{
+        (source.value, S.AWAITING_FEE.value): (
+            f"Record the fees notice {_CLOCK_FORM}, with the day it was given"
+        )
+        for source in (S.RECEIVED, S.ACKNOWLEDGED, S.WITH_DEPARTMENT)
+    },
+    (S.AWAITING_CLARIFICATION.value, S.ACKNOWLEDGED.value): (
+        f"Record the clarification received {_CLOCK_FORM}, with the day it arrived"
+    ),
+    **{
+        (S.AWAITING_FEE.value, target.value): (
+            f"Record the fee received {_CLOCK_FORM}, with the day it arrived"
+        )
+        for target in (S.WITH_DEPARTMENT, S.DRAFTING)
+    },
 }
 
 #: States in which the statutory clock is running or paused but the request is not answered.
