@@ -612,6 +612,10 @@ def test_changing_the_weekend_reading_recomputes_open_deadlines_and_is_audited(
     assert saturday.due_date == dt.date(2023, 2, 20)
     event = AuditEvent.objects.get(event_type="authority.updated")
     assert event.changes == {"weekend_receipt": ["ico", "code"]}
+    # The due date moved because this officer changed the setting: the request's timeline
+    # says who, not "System".
+    moved = AuditEvent.objects.get(event_type="deadline.recomputed", request=saturday)
+    assert moved.actor == officer
     with pytest.raises(RegisterError, match="must contain"):
         authority_update(actor=officer, authority=Authority.current(), reference_pattern="X/{yy}")
     with pytest.raises(RegisterError, match="Unknown authority setting"):

@@ -263,16 +263,17 @@ def _fmt(day: date | None) -> str:
     return day.strftime("%-d %b %Y") if day else "none (clock paused)"
 
 
-def recompute_open_deadlines(*, calendar: Calendar | None = None) -> int:
+def recompute_open_deadlines(*, calendar: Calendar | None = None, actor: User | None = None) -> int:
     """Recompute every open request, e.g. after a bank holiday is proclaimed (rules B5, B6).
 
-    Returns how many requests' stored dates changed; each change is on its timeline.
+    Returns how many requests' stored dates changed; each change is on its timeline, as made
+    by ``actor`` (the member of staff whose change moved the dates; none for new calendar data).
     """
     changed = 0
     open_requests = Request.objects.filter(state__in=OPEN_STATES).prefetch_related("clock_events")
     for request in open_requests.iterator(chunk_size=500):
         with transaction.atomic():
-            changed += request_recompute_deadline(request=request, calendar=calendar)
+            changed += request_recompute_deadline(request=request, actor=actor, calendar=calendar)
     return changed
 
 
@@ -319,7 +320,7 @@ def authority_update(*, actor: User | None, authority: Authority, **values) -> A
             changes=changes,
         )
     if "weekend_receipt" in changes:
-        recompute_open_deadlines()
+        recompute_open_deadlines(actor=actor)
     return authority
 
 
