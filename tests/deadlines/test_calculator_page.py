@@ -21,6 +21,15 @@ def test_blank_calculator_shows_the_form_without_errors(client):
     assert "There is a problem" not in body
 
 
+@pytest.mark.parametrize("query", ["?utm_source=newsletter", "?fbclid=abc123&lang=en"])
+def test_a_link_carrying_only_other_parameters_shows_the_form_without_errors(client, query):
+    """A link shared with a tracking parameter is a visit to the blank calculator, not a
+    calculation asked for with every box empty."""
+    response = client.get(URL + query)
+    assert response.status_code == 200
+    assert "There is a problem" not in response.content.decode()
+
+
 def test_seed_request_received_in_january_2023_is_due_in_february(client):
     # Fri 20 Jan 2023 (a working day): day 1 Mon 23 Jan; 20 weekdays, no holidays -> Fri 17 Feb.
     response = ask(client, regime="foia", **date_params("received", 20, 1, 2023))

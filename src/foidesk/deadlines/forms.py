@@ -55,6 +55,15 @@ class DeadlineCalculatorForm(forms.Form):
         required=False,
     )
 
+    @classmethod
+    def input_names(cls) -> list[str]:
+        """The names the form's boxes send: ``regime``, ``received_day`` and so on."""
+        names = []
+        for name, field in cls.base_fields.items():
+            parts = getattr(field.widget, "widgets_names", None) or [""]
+            names.extend(f"{name}{part}" for part in parts)
+        return names
+
     def clean_received(self):
         received = self.cleaned_data["received"]
         if received and received < FOIA_IN_FORCE:

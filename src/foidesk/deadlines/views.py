@@ -10,8 +10,11 @@ def calculator(request: HttpRequest) -> HttpResponse:
     """ "When is my answer due?": the public calculator, with its working shown.
 
     A GET form, so a worked-out answer has its own address that a requester can keep or share.
+    An address with none of the form's own boxes in it (a shared link carrying only a tracking
+    parameter) shows the blank form, not a page of "enter this" errors.
     """
-    form = DeadlineCalculatorForm(request.GET or None)
+    asked = any(name in request.GET for name in DeadlineCalculatorForm.input_names())
+    form = DeadlineCalculatorForm(request.GET if asked else None)
     deadline = None
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
