@@ -135,6 +135,26 @@ def test_the_state_form_does_not_stop_or_restart_the_clock_without_its_event(
     assert (case.state, case.due_date, AuditEvent.objects.count()) == was
 
 
+def test_a_decision_date_past_the_known_years_is_a_400(officer_client, case):
+    with time_machine.travel(dt.datetime(2023, 3, 1, 12, tzinfo=LONDON)):
+        response = officer_client.post(
+            f"{case.get_absolute_url()}clock/",
+            {
+                "kind": "pit_extension",
+                **{f"on_{k}": v for k, v in (("day", "10"), ("month", "2"), ("year", "2023"))},
+                **{
+                    f"extended_to_{k}": v
+                    for k, v in (("day", "17"), ("month", "3"), ("year", "9999"))
+                },
+            },
+        )
+    assert response.status_code == 400
+    assert "bank holidays are known" in response.content.decode()
+    case.refresh_from_db()
+    assert case.decision_due is None
+    assert not case.clock_events.exists()
+
+
 def test_clock_event_through_the_page_moves_the_due_date(officer_client, case):
     with time_machine.travel(dt.datetime(2023, 3, 1, 12, tzinfo=LONDON)):
         officer_client.post(

@@ -378,6 +378,10 @@ def test_impossible_dates_are_refused(kwargs):
         (date(2023, 1, 19), {"clarification_received": date(9999, 12, 31)}),
         (date(2023, 1, 19), {"fee_notice": date(9999, 12, 31)}),
         (date(2023, 1, 19), {"fee_notice": date(2023, 1, 20), "fee_paid": date(9999, 12, 31)}),
+        # A decision date typed as 9999 (or 2203) is a slip, not an extension to check against
+        # the ICO's 40 working days only with a warning.
+        (date(2023, 1, 19), {"pit_extension_to": date(9999, 12, 31)}),
+        (date(2023, 1, 19), {"pit_extension_to": date(2101, 1, 3)}),
     ],
 )
 def test_dates_outside_the_known_bank_holidays_are_refused(received, kwargs):

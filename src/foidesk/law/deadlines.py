@@ -664,6 +664,9 @@ def compute_deadline(
         )
     if fee_paid is not None and fee_notice is None:
         raise ClockInputError("a fee cannot be received without a fees notice (give fee_notice)")
+    if pit_extension_to is not None:
+        with _known_years():  # like every other date the clock takes
+            require_known_year(pit_extension_to)
 
     start = received
     if clarification_received is not None:
