@@ -359,6 +359,24 @@ def test_the_page_round_trips_without_javascript_and_saves_what_was_proposed(
     assert "If yes, what number of cases" in logged.request_text
 
 
+def test_pressing_save_twice_logs_the_request_once(officer_client, frozen):
+    """A second press of "Save request" (a double click, or the browser resending the form)
+    leads to the request already logged, not to a second reference for the same request."""
+    proposed = officer_client.post(URL, start_data())
+    step_two = form_data(proposed)
+    first = officer_client.post(URL, step_two)
+    before = counts()
+    second = officer_client.post(URL, step_two)
+    assert first.status_code == second.status_code == 302
+    assert second["Location"] == first["Location"]
+    assert counts() == before
+    assert Request.objects.get().reference == "1A/25"
+    # A new request started afresh is a new request, whatever it says.
+    again = officer_client.post(URL, form_data(officer_client.post(URL, start_data())))
+    assert again.status_code == 302
+    assert Request.objects.count() == 2
+
+
 # --- step 2 and saving -------------------------------------------------------------------
 
 

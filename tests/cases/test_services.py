@@ -26,6 +26,7 @@ from foidesk.cases.models import (
     Requester,
 )
 from foidesk.cases.services import (
+    AlreadyLogged,
     NewQuestion,
     NewRequester,
     RegisterError,
@@ -131,6 +132,17 @@ def test_duplicate_reference_is_refused_and_saves_nothing(make_request):
     with pytest.raises(RegisterError, match="too like an existing one"):
         make_request(reference="190A-23")
     assert counts() == before
+
+
+def test_the_same_intake_form_logs_its_request_once(make_request):
+    first = make_request(intake_key="k" * 32)
+    before = counts()
+    with pytest.raises(AlreadyLogged) as raised:
+        make_request(intake_key="k" * 32, title="Something else")
+    assert raised.value.request == first
+    assert counts() == before
+    assert make_request(intake_key="j" * 32).reference == "2A/23"
+    assert make_request().intake_key is None and make_request().intake_key is None
 
 
 @pytest.mark.parametrize(

@@ -344,6 +344,8 @@ class SaveRequestForm(RequestDetailsForm):
             "max_length": "The request text is too long: start again",
         },
     )
+    #: Made by step 1 and stored with the request: saving the same form twice logs it once.
+    intake_key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=40)
     # What step 1 read from an email, carried for the title and the notes shown; not stored.
     email_subject = forms.CharField(widget=forms.HiddenInput, required=False)
     email_attachments = forms.CharField(widget=forms.HiddenInput, required=False)

@@ -207,6 +207,16 @@ class Request(models.Model):
     fee_payment_due = models.DateField(null=True, blank=True)
     calendar_version = models.CharField(max_length=80, blank=True)
     responded_on = models.DateField(null=True, blank=True)
+    # NULL, not "", for "no key" (requests logged before keys, or by the demo and imports):
+    # a nullable column is added to SQLite without rebuilding the table (see ``Meta``).
+    intake_key = models.CharField(  # noqa: DJ001
+        max_length=40,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The one-time key of the “Log a request” form that logged it, so that saving "
+        "that form again leads to this request instead of logging it twice.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -219,6 +229,15 @@ class Request(models.Model):
             models.Index(fields=["assigned_officer", "state"]),
             models.Index(fields=["regime", "state"]),
             models.Index(fields=["received_at"]),
+        ]
+        constraints = [
+            # A partial unique index, not ``unique=True``: on SQLite that would rebuild the
+            # table and drop the search triggers of migration 0004.
+            models.UniqueConstraint(
+                fields=["intake_key"],
+                condition=models.Q(intake_key__isnull=False),
+                name="request_intake_key_unique",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -52,6 +52,15 @@ class RegisterError(ValueError):
     """Bad input to a register service; the message names the problem for the user."""
 
 
+class AlreadyLogged(RegisterError):
+    """The form that would log this request has logged it already (a second press of "Save
+    request"); ``request`` is the request it logged."""
+
+    def __init__(self, request: "Request") -> None:
+        super().__init__(f"This request was logged already, as {request.reference}")
+        self.request = request
+
+
 @dataclass(frozen=True)
 class NewQuestion:
     text: str
@@ -340,8 +349,13 @@ def request_create(
     questions: list[NewQuestion],
     assigned_officer: User | None = None,
     reference: str | None = None,
+    intake_key: str | None = None,
 ) -> Request:
-    """Log a new request with its questions, give it a reference and start the clock."""
+    """Log a new request with its questions, give it a reference and start the clock.
+
+    ``intake_key`` is the one-time key of the form that asked for it: a request already logged
+    with that key raises ``AlreadyLogged`` naming it, and nothing new is saved.
+    """
     title = title.strip()
     if not title:
         raise RegisterError("Enter a title for the request")
@@ -365,6 +379,8 @@ def request_create(
     if not kept:
         raise RegisterError("A request needs at least one question")
 
+    if intake_key:
+        _require_not_logged(intake_key)
     year = _local_date(received_at).year
     if reference:
         reference = reference.strip()
@@ -407,8 +423,11 @@ def request_create(
                 requester=who,
                 request_text=request_text.strip(),
                 assigned_officer=assigned_officer,
+                intake_key=intake_key or None,
             )
     except IntegrityError as exc:
+        if intake_key:
+            _require_not_logged(intake_key)  # the same form, saved at the same moment
         raise RegisterError(f"Reference {reference} is already used by another request") from exc
     Question.objects.bulk_create(
         Question(
@@ -434,6 +453,12 @@ def request_create(
     except ClockInputError as exc:
         raise RegisterError(str(exc)) from exc
     return request
+
+
+def _require_not_logged(intake_key: str) -> None:
+    logged = Request.objects.filter(intake_key=intake_key).first()
+    if logged is not None:
+        raise AlreadyLogged(logged)
 
 
 # --- changes of state ---------------------------------------------------------------------

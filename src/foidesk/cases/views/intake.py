@@ -7,13 +7,16 @@
 Then the page redirects to itself with ``?logged=<slug>`` (post/redirect/get) and shows the
 reference with an acknowledgement ready to copy. Nothing is kept on the server between the
 steps: step 2 carries the request text in a hidden field, so the page works without
-JavaScript and without a session.
+JavaScript and without a session. It also carries a one-time key made by step 1, stored with
+the request: saving the same step 2 again (a double click, a resent form) leads to the request
+already logged rather than logging it under a second reference.
 
 The requester's details are personal data: they are never logged, and the POST parameters are
 marked sensitive so that an error report could not carry them either.
 """
 
 import re
+import secrets
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
@@ -37,7 +40,13 @@ from foidesk.law.regimes import Regime
 from ..access import can_edit_register, requests_visible_to
 from ..forms import SaveRequestForm, StartRequestForm, one_line, question_formset
 from ..models import Authority, Channel, Request
-from ..services import NewQuestion, NewRequester, RegisterError, request_create
+from ..services import (
+    AlreadyLogged,
+    NewQuestion,
+    NewRequester,
+    RegisterError,
+    request_create,
+)
 
 STEP_START = "start"
 STEP_QUESTIONS = "questions"
@@ -112,6 +121,7 @@ def _propose(request: HttpRequest) -> HttpResponse:
         email_notes="\n".join(map(one_line, parsed.notes)) if parsed else "",
         title=suggest_title(subject, split),
         assigned_officer=request.user.pk,
+        intake_key=secrets.token_urlsafe(24),
     )
     questions = [{"text": q.text, "context": q.context} for q in split.questions]
     return _render_questions(
@@ -171,16 +181,22 @@ def _save(request: HttpRequest) -> HttpResponse:
                 ],
                 assigned_officer=data.get("assigned_officer"),
                 reference=data.get("reference") or None,
+                intake_key=data.get("intake_key") or None,
             )
+        except AlreadyLogged as exc:
+            return redirect(_logged_address(exc.request))
         except RegisterError as exc:
             message = str(exc)
             form.add_error("reference" if message.startswith("Reference") else None, message)
         except ClockInputError as exc:
             form.add_error(None, f"The response date cannot be worked out: {exc}")
         else:
-            address = f"{reverse('cases:new')}?{urlencode({'logged': created.slug})}"
-            return redirect(address)
+            return redirect(_logged_address(created))
     return _render_questions(request, form, formset, split, status=400)
+
+
+def _logged_address(logged: Request) -> str:
+    return f"{reverse('cases:new')}?{urlencode({'logged': logged.slug})}"
 
 
 def _split_or_none(text: str) -> ProposedSplit | None:
