@@ -2399,6 +2399,39 @@ def test_a_danger_to_people_argued_is_a_harm_test(argued: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("reasoning", "argued"),
+    [
+        (
+            "By confirming or denying what information is held would likely undermine Law "
+            "Enforcement, as it would show where the force does and does not use the tactic.",
+            True,
+        ),
+        (
+            "Confirming or denying whether any information is held would compromise ongoing "
+            "operations.",
+            True,
+        ),
+        # The Act's test described, not argued.
+        (
+            "Section 31(3) allows the force to neither confirm nor deny where confirming or "
+            "denying would prejudice law enforcement.",
+            False,
+        ),
+    ],
+)
+def test_the_harm_of_confirming_or_denying_argued_is_a_harm_test(reasoning, argued) -> None:
+    e = extract(
+        "Request\n1. Does the force use covert tracking devices?\n"
+        "Response\n"
+        "The force neither confirms nor denies that it holds the information, by virtue of "
+        "section 31(3).\n"
+        f"{reasoning}\n"
+    )
+
+    assert e.harm_test_present is argued
+
+
+@pytest.mark.parametrize(
     "described",
     [
         "Section 43(2) exempts information whose disclosure would, or would be likely to, "

@@ -1663,6 +1663,12 @@ _HARM_MENTION = re.compile(
     # harm": the harm a disclosure would do, argued.
     r"\b(?:could|would|might|may|likely\s+to)\s+(?:\w+\s+){0,12}?(?:cause|result\s+in|lead\s+to)\s+"
     r"(?:real|significant|serious|substantial|actual)?\s*harm\b|"
+    # "By confirming or denying what information is held would likely undermine Law
+    # Enforcement": the harm of an NCND argued, in a sentence of its own (not the Act's test
+    # described: "... may neither confirm nor deny where confirming or denying would ...").
+    r"(?:^|(?<=[.!?:]\s)|(?<=\n))(?:by\s+)?(?:confirming\s+or\s+denying|to\s+confirm\s+or\s+deny)\b"
+    r"[^.]{0,120}?\b(?:would|could|might|is\s+likely\s+to)\s+(?:(?:likely|be\s+likely\s+to)\s+)?"
+    r"(?:undermine|compromise|prejudice|hinder|damage|harm|jeopardi[sz]e|assist|reveal)\w*|"
     # "This knowledge would make those tactical options less effective and lead to the
     # endangerment of everyone involved", "... would put officers at risk": the harm argued.
     r"\b(?:could|would|might|may|likely\s+to)\s+(?:(?!not\b|never\b)\w+\s+){0,12}?(?:endanger\w*|"
@@ -1743,7 +1749,9 @@ _PIT_MENTION = Either(
         "favouring",
     ),
 )
-_HARM_MENTION = Cue(_HARM_MENTION, "harm", "disclos", "releas", "endanger", "risk")
+_HARM_MENTION = Cue(
+    _HARM_MENTION, "harm", "disclos", "releas", "endanger", "risk", "confirming", "confirm or"
+)
 _ELSEWHERE = Cue(_ELSEWHERE, "pit", "public interest", "prejudice test", "appendix")
 _ATTACHMENT_NAME = Cue(
     _ATTACHMENT_NAME,
