@@ -615,6 +615,13 @@ def test_docx_properties_name_the_authority_and_nobody_else():
     assert "trackRevisions" not in parts["word/settings.xml"]
 
 
+def test_docx_properties_longer_than_word_holds_are_cut():
+    data = with_changes(SEED, request__title="A" * 300, authority__name="B" * 300)
+    props = docx.Document(io.BytesIO(render_docx(data))).core_properties
+    assert len(props.title) == 255 and props.title.endswith("…")
+    assert len(props.author) == 255
+
+
 def test_the_three_renderers_say_the_same_things_in_the_same_order():
     data = with_changes(SEED, decisions__0__text=None)
     outline = document_outline(data)

@@ -910,6 +910,17 @@ def _xml_text(value: Any) -> Any:
     return value
 
 
+#: The longest text a Word document property holds (python-docx refuses longer).
+_PROPERTY_LENGTH = 255
+
+
+def _property(text: str) -> str:
+    """``text`` fit for a document property: cut at the limit, with an ellipsis."""
+    if len(text) <= _PROPERTY_LENGTH:
+        return text
+    return text[: _PROPERTY_LENGTH - 1].rstrip() + "…"
+
+
 def render_docx(response: Response | Mapping[str, Any]) -> bytes:
     """The response as a Word document: A4, Arial, real headings (so Word's navigation pane
     shows the structure), the questions numbered as asked, links that work, the authority
@@ -972,15 +983,15 @@ def render_docx(response: Response | Mapping[str, Any]) -> bytes:
                 _docx_table(document, block)
 
     props = document.core_properties
-    props.title = doc.title
-    props.author = doc.authority
-    props.last_modified_by = doc.authority
+    props.title = _property(doc.title)
+    props.author = _property(doc.authority)
+    props.last_modified_by = _property(doc.authority)
     props.subject = f"Response to a request under the {doc.regime}"
-    props.keywords = "; ".join(x for x in ("Freedom of Information", doc.reference) if x)
+    props.keywords = _property("; ".join(x for x in ("Freedom of Information", doc.reference) if x))
     props.category = "Freedom of Information response"
     props.comments = ""
     props.content_status = ""
-    props.identifier = doc.reference or ""
+    props.identifier = _property(doc.reference or "")
     props.language = doc.language
     props.revision = 1
     if doc.created is not None:
