@@ -583,6 +583,67 @@ def test_balance_and_conclusion_are_saved(officer_client, case, s31_test):
     assert (s31_test.balance, s31_test.conclusion) == ("The balance favours NCND.", "NCND.")
 
 
+def _hidden(body: str, name: str) -> str:
+    match = re.search(rf'name="{re.escape(name)}" value="([0-9a-f]{{64}})"', body)
+    assert match, f"the page carries {name}"
+    return match.group(1)
+
+
+def test_balance_changed_by_another_officer_since_the_page_was_opened_is_not_overwritten(
+    officer_client, case, s31_test, make_staff
+):
+    prefix = f"test-{s31_test.pk}-"
+    shown = _hidden(page(officer_client, case), prefix + "shown")
+    colleague = make_staff("colleague", Role.FOI_OFFICER)
+    services.test_save(
+        actor=colleague,
+        request=case,
+        provision="foia:s31(3)",
+        kind="ncnd",
+        balance="The colleague's balance.",
+        conclusion="NCND maintained.",
+    )
+    stale = {prefix + "balance": "Mine.", prefix + "conclusion": "Mine.", prefix + "shown": shown}
+    response = officer_client.post(url(case, f"tests/{s31_test.pk}/"), stale)
+    assert response.status_code == 400
+    assert "changed since you opened the page" in response.content.decode()
+    s31_test.refresh_from_db()
+    assert s31_test.balance == "The colleague's balance."
+    # Opened again, the page shows the change and saves.
+    shown = _hidden(page(officer_client, case), prefix + "shown")
+    response = officer_client.post(
+        url(case, f"tests/{s31_test.pk}/"), {**stale, prefix + "shown": shown}
+    )
+    assert response.status_code == 302
+    s31_test.refresh_from_db()
+    assert s31_test.balance == "Mine."
+
+
+def test_a_paragraph_changed_by_another_officer_since_the_page_was_opened_is_not_overwritten(
+    officer_client, case, officer, s31_test, make_staff
+):
+    paragraph = services.test_paragraph_add(
+        actor=officer,
+        test=s31_test,
+        section="factors_for",
+        text="Openness about investigations.",
+    )
+    prefix = f"para-{paragraph.pk}-"
+    shown = _hidden(page(officer_client, case), prefix + "shown")
+    colleague = make_staff("colleague", Role.FOI_OFFICER)
+    services.test_paragraph_edit(
+        actor=colleague, paragraph=paragraph, text="The colleague's words."
+    )
+    response = officer_client.post(
+        url(case, f"paragraphs/{paragraph.pk}/"),
+        {prefix + "text": "Mine.", prefix + "shown": shown},
+    )
+    assert response.status_code == 400
+    assert "changed since you opened the page" in response.content.decode()
+    paragraph.refresh_from_db()
+    assert paragraph.text == "The colleague's words."
+
+
 @pytest.fixture
 def library(officer):
     harm = services.library_paragraph_save(

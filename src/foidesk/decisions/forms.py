@@ -21,6 +21,20 @@ from .models import CostActivity, LibraryParagraph, OutcomeChoice, Section, Test
 from .selectors import catalogue_groups, provision_nature
 from .services import decision_fingerprint
 
+#: Error for a hidden "as shown" digest that is not one.
+_SHOWN_UNKNOWN = {"invalid": "Open the page again: the version you changed is not known"}
+
+
+def shown_field() -> forms.RegexField:
+    """The hidden digest of what a form showed (``services.text_fingerprint``)."""
+    return forms.RegexField(
+        regex=r"^[0-9a-f]{64}$",
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages=_SHOWN_UNKNOWN,
+    )
+
+
 #: The sections a paragraph can sit in (balance and conclusion are fields of the test).
 PARAGRAPH_SECTIONS = [
     (s.value, s.label)
@@ -143,12 +157,7 @@ class DecisionForm(forms.Form):
     )
     #: The decision as the page showed it (``services.decision_fingerprint``), so that a save
     #: from a page opened before another officer's change does not undo it.
-    shown = forms.RegexField(
-        regex=r"^[0-9a-f]{64}$",
-        required=False,
-        widget=forms.HiddenInput,
-        error_messages={"invalid": "Open the decision again: the version you changed is not known"},
-    )
+    shown = shown_field()
 
     def __init__(self, *args: Any, case, authority_kind: str | None = None, **kwargs: Any):
         super().__init__(*args, **kwargs)
@@ -336,6 +345,8 @@ class TestReasoningForm(forms.Form):
     conclusion = forms.CharField(
         label="Conclusion", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+    #: The balance and conclusion as the page showed them.
+    shown = shown_field()
 
 
 class ParagraphAddForm(forms.Form):
@@ -380,6 +391,8 @@ class ParagraphEditForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={"required": "A paragraph cannot be empty: remove it instead"},
     )
+    #: The paragraph's words as the page showed them.
+    shown = shown_field()
 
 
 class SubmitForm(forms.Form):

@@ -276,6 +276,21 @@ def cost_line_delete(*, actor: User, line: CostLine) -> None:
 # --- harm and public interest tests -------------------------------------------------------
 
 
+def text_fingerprint(*texts: str) -> str:
+    """Words as a page showed them, as a digest: a form carries it, so that a save from a page
+    opened before another officer changed those words is refused rather than silently undoing
+    the change (a test's balance and conclusion, one of its paragraphs)."""
+    return snapshot_hash({"texts": list(texts)})
+
+
+def _require_unchanged(current: str, shown: str | None, what: str) -> None:
+    if shown is not None and current != shown:
+        raise DecisionError(
+            f"{what} has been changed since you opened the page, so your changes were not "
+            "saved: open the page again to see the change, then make yours"
+        )
+
+
 @transaction.atomic
 def test_save(
     *,
@@ -285,8 +300,13 @@ def test_save(
     kind: str,
     balance: str = "",
     conclusion: str = "",
+    shown: str | None = None,
 ) -> HarmAndPublicInterestTest:
-    """Create or update the test for one provision and kind (disclosure or NCND)."""
+    """Create or update the test for one provision and kind (disclosure or NCND).
+
+    With ``shown`` (``text_fingerprint`` of the balance and conclusion as the officer's page
+    showed them), an update is refused if someone else has changed them since.
+    """
     _require_officer(actor)
     _require_draftable(request)
     if kind not in TestKind.values:
@@ -295,6 +315,14 @@ def test_save(
     test, created = HarmAndPublicInterestTest.objects.get_or_create(
         request=request, provision=cleaned["id"], kind=kind
     )
+    if not created and shown is not None:
+        # Locked, so that two saves from pages opened together cannot both pass.
+        test = HarmAndPublicInterestTest.objects.select_for_update().get(pk=test.pk)
+        _require_unchanged(
+            text_fingerprint(test.balance, test.conclusion),
+            shown,
+            f"The balance and conclusion of the test for {test.provision}",
+        )
     test.balance, test.conclusion = balance.strip(), conclusion.strip()
     test.save()
     record(
@@ -345,11 +373,20 @@ def test_paragraph_add(
 
 
 @transaction.atomic
-def test_paragraph_edit(*, actor: User, paragraph: TestParagraph, text: str) -> TestParagraph:
+def test_paragraph_edit(
+    *, actor: User, paragraph: TestParagraph, text: str, shown: str | None = None
+) -> TestParagraph:
+    """Change a test paragraph's words; with ``shown`` (``text_fingerprint`` of the words the
+    page showed), refused if someone else has changed them since."""
     _require_officer(actor)
     _require_draftable(paragraph.test.request)
     if not text.strip():
         raise DecisionError("A paragraph cannot be empty: remove it instead")
+    if shown is not None:
+        current = TestParagraph.objects.select_for_update().filter(pk=paragraph.pk).first()
+        if current is None:
+            raise DecisionError("This paragraph has been removed since you opened the page")
+        _require_unchanged(text_fingerprint(current.text), shown, "This paragraph")
     old = paragraph.text
     paragraph.text = text.strip()
     paragraph.save(update_fields=["text"])

@@ -62,6 +62,7 @@ def test_reasoning(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             kind=test.kind,
             balance=data["balance"],
             conclusion=data["conclusion"],
+            shown=data["shown"] or None,
         )
         return f"Balance and conclusion saved for {test.provision}"
 
@@ -137,7 +138,9 @@ def paragraph_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     anchor = _paragraph_anchor(case, paragraph)
 
     def perform(data: dict[str, Any]) -> str:
-        services.test_paragraph_edit(actor=request.user, paragraph=paragraph, text=data["text"])
+        services.test_paragraph_edit(
+            actor=request.user, paragraph=paragraph, text=data["text"], shown=data["shown"] or None
+        )
         return "Paragraph saved"
 
     return run_action(

@@ -233,7 +233,11 @@ class _Page:
                     "errors": self.errors(f"remove_{paragraph.pk}"),
                     "form": self.bound.get(f"para_{paragraph.pk}")
                     or ParagraphEditForm(
-                        initial={"text": paragraph.text}, prefix=f"para-{paragraph.pk}"
+                        initial={
+                            "text": paragraph.text,
+                            "shown": services.text_fingerprint(paragraph.text),
+                        },
+                        prefix=f"para-{paragraph.pk}",
                     ),
                     "newer": newer if source and newer > source.version else None,
                 }
@@ -290,7 +294,11 @@ class _Page:
                     "sections": sections,
                     "reasoning_form": self.bound.get(f"test_{test.pk}")
                     or TestReasoningForm(
-                        initial={"balance": test.balance, "conclusion": test.conclusion},
+                        initial={
+                            "balance": test.balance,
+                            "conclusion": test.conclusion,
+                            "shown": services.text_fingerprint(test.balance, test.conclusion),
+                        },
                         prefix=f"test-{test.pk}",
                     ),
                     "library": search,
