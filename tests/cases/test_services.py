@@ -6,12 +6,15 @@ Each bad input must raise ``RegisterError`` and leave nothing saved.
 import datetime as dt
 import importlib
 import re
+import threading
+import time
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.apps import apps as django_apps
+from django.db import connection, transaction
 from django.urls import include, path
 
 from foidesk.accounts.models import Role
@@ -24,6 +27,7 @@ from foidesk.cases.models import (
     Question,
     Request,
     Requester,
+    RequestLink,
 )
 from foidesk.cases.services import (
     AlreadyLogged,
@@ -585,6 +589,51 @@ def test_assign_regime_change_and_links(make_request, officer, make_staff):
         request_link(actor=officer, request=second, other=first, kind="round_robin")
     with pytest.raises(RegisterError, match="itself"):
         request_link(actor=officer, request=first, other=first, kind="aggregated")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_officers_linking_the_same_pair_at_once_make_one_link(make_request, officer):
+    """The second link, either way round, waits for the first and is told the two are already
+    linked, where it made a second link or failed on the database's constraint."""
+    if connection.vendor != "postgresql":
+        pytest.skip("only PostgreSQL lets two transactions write the links table at once")
+    first, second = make_request(), make_request()
+    linked, go = threading.Event(), threading.Event()
+    results: dict[str, object] = {}
+
+    def one() -> None:
+        try:
+            with transaction.atomic():
+                request_link(actor=officer, request=first, other=second, kind="round_robin")
+                linked.set()
+                go.wait(30)  # keep the link uncommitted while the other officer links
+            results["one"] = "linked"
+        finally:
+            connection.close()
+
+    def two() -> None:
+        try:
+            request_link(actor=officer, request=second, other=first, kind="round_robin")
+            results["two"] = "linked"
+        except Exception as exc:  # noqa: BLE001 - the failure is what the test looks for
+            results["two"] = exc
+        finally:
+            connection.close()
+
+    a = threading.Thread(target=one)
+    a.start()
+    assert linked.wait(30)
+    b = threading.Thread(target=two)
+    b.start()
+    time.sleep(0.5)  # the second officer's link is now waiting
+    go.set()
+    a.join(60)
+    b.join(60)
+
+    assert results["one"] == "linked"
+    assert isinstance(results["two"], RegisterError)
+    assert "already linked" in str(results["two"])
+    assert RequestLink.objects.count() == 1
 
 
 def test_audit_trail_is_append_only(make_request):

@@ -840,6 +840,10 @@ def request_link(*, actor: User, request: Request, other: Request, kind: str) ->
     _require_not_withdrawn(request)
     if request.pk == other.pk:
         raise RegisterError("A request cannot be linked to itself")
+    # Both requests locked, in one order, so that two officers linking the same pair at once
+    # (either way round) make one link and the second is told so (PostgreSQL; SQLite takes its
+    # write lock when the transaction begins, see ``settings.base``).
+    list(Request.objects.select_for_update().filter(pk__in=[request.pk, other.pk]).order_by("pk"))
     if RequestLink.objects.filter(
         from_request__in=[request, other], to_request__in=[request, other], kind=kind
     ).exists():
