@@ -636,6 +636,36 @@ def test_two_officers_linking_the_same_pair_at_once_make_one_link(make_request, 
     assert RequestLink.objects.count() == 1
 
 
+def test_department_changes_in_the_admin_are_on_the_audit_trail(client, make_staff):
+    """A department's contacts see the questions routed to it: adding, changing and removing
+    one in the admin is recorded, with who was put on or taken off."""
+    admin_user = make_staff("boss", Role.FOI_OFFICER, is_staff=True, is_superuser=True)
+    psd = make_staff("psd", Role.DEPARTMENT_CONTACT)
+    hr = make_staff("hr", Role.DEPARTMENT_CONTACT)
+    client.force_login(admin_user)
+    response = client.post(
+        "/admin/cases/department/add/", {"name": "Professional Standards", "contacts": [psd.pk]}
+    )
+    assert response.status_code == 302
+    department = Department.objects.get(name="Professional Standards")
+    assert list(department.contacts.all()) == [psd]
+    added = AuditEvent.objects.get(event_type="department.created")
+    assert added.actor == admin_user
+    assert added.changes["contacts"] == [[], ["psd"]]
+    response = client.post(
+        f"/admin/cases/department/{department.pk}/change/",
+        {"name": "Professional Standards", "contacts": [hr.pk]},
+    )
+    assert response.status_code == 302
+    assert list(department.contacts.all()) == [hr]
+    changed = AuditEvent.objects.get(event_type="department.updated")
+    assert changed.changes == {"contacts": [["psd"], ["hr"]]}
+    response = client.post(f"/admin/cases/department/{department.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not Department.objects.exists()
+    assert AuditEvent.objects.get(event_type="department.deleted").actor == admin_user
+
+
 def test_audit_trail_is_append_only(make_request):
     make_request()
     event = AuditEvent.objects.first()

@@ -3,7 +3,7 @@ transaction and appends to the audit trail; a ``RegisterError`` means nothing wa
 """
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -331,6 +331,59 @@ def authority_update(*, actor: User | None, authority: Authority, **values) -> A
     if "weekend_receipt" in changes:
         recompute_open_deadlines(actor=actor)
     return authority
+
+
+@transaction.atomic
+def department_save(
+    *, actor: User | None, department: Department, name: str, contacts: Iterable[User]
+) -> Department:
+    """Add a department or change its name or contacts. Its contacts see the questions routed
+    to it (``access``), so who was added or taken off is on the audit trail."""
+    created = department.pk is None
+    before = (
+        {"name": "", "contacts": []}
+        if created
+        else {
+            "name": Department.objects.get(pk=department.pk).name,
+            "contacts": sorted(department.contacts.values_list("username", flat=True)),
+        }
+    )
+    department.name = name.strip()
+    department.full_clean()
+    department.save()
+    department.contacts.set(contacts)
+    after = {
+        "name": department.name,
+        "contacts": sorted(department.contacts.values_list("username", flat=True)),
+    }
+    changes = diff(before, after)
+    if changes:
+        record(
+            event_type="department.created" if created else "department.updated",
+            actor=actor,
+            subject=department,
+            summary=(
+                f"Department {department.name} added"
+                if created
+                else f"Department {department.name} changed: " + ", ".join(sorted(changes))
+            ),
+            changes=changes,
+        )
+    return department
+
+
+@transaction.atomic
+def department_delete(*, actor: User | None, department: Department) -> None:
+    """Remove a department that no question is routed to (the database refuses otherwise)."""
+    contacts = sorted(department.contacts.values_list("username", flat=True))
+    record(
+        event_type="department.deleted",
+        actor=actor,
+        subject=department,
+        summary=f"Department {department.name} removed",
+        changes={"name": [department.name, ""], "contacts": [contacts, []]},
+    )
+    department.delete()
 
 
 # --- intake -------------------------------------------------------------------------------
