@@ -2385,6 +2385,7 @@ def test_a_commercial_harm_argued_is_a_harm_test(argued: str) -> None:
         "endangerment of everyone involved.",
         "Releasing the deployment times would put officers and the public at greater risk.",
         "Disclosure could endanger the safety of witnesses.",
+        "Confirming the number of protected persons would put them at significant risk.",
     ],
 )
 def test_a_danger_to_people_argued_is_a_harm_test(argued: str) -> None:
@@ -2447,6 +2448,15 @@ def test_the_harm_of_confirming_or_denying_argued_is_a_harm_test(reasoning, argu
         "prejudice to how we handle future requests.",
         # A danger denied.
         "Releasing the total would not put anyone at risk, but the breakdown is withheld.",
+        "We do not consider that disclosure would endanger anyone, but the breakdown is withheld.",
+        "Release of the total would be unlikely to endanger any individual.",
+        # The Act's test for a danger, described.
+        "Section 38 applies where disclosure would or would be likely to endanger the safety of "
+        "any individual.",
+        # A danger that is no disclosure's: a policy's words, another sense of the word.
+        "The lone working policy says staff must not take any action which could put themselves "
+        "or colleagues at risk.",
+        "The site survey may include endangered species such as great crested newts.",
     ],
 )
 def test_the_acts_test_described_is_no_harm_test(described: str) -> None:

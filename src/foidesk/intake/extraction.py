@@ -1670,11 +1670,20 @@ _HARM_MENTION = re.compile(
     r"[^.]{0,120}?\b(?:would|could|might|is\s+likely\s+to)\s+(?:(?:likely|be\s+likely\s+to)\s+)?"
     r"(?:undermine|compromise|prejudice|hinder|damage|harm|jeopardi[sz]e|assist|reveal)\w*|"
     # "This knowledge would make those tactical options less effective and lead to the
-    # endangerment of everyone involved", "... would put officers at risk": the harm argued.
-    r"\b(?:could|would|might|may|likely\s+to)\s+(?:(?!not\b|never\b)\w+\s+){0,12}?(?:endanger\w*|"
-    r"(?:lead\s+to|"
-    r"result\s+in|cause)\s+(?:the\s+)?endangerment|put\s+(?:\w+\s+){1,4}?at\s+(?:greater\s+|"
-    r"increased\s+|significant\s+|serious\s+)?risk)\b|"
+    # endangerment of everyone involved", "Releasing the times would put officers at risk": the
+    # danger a disclosure would bring, argued. The disclosure is what endangers, in a sentence
+    # that casts no doubt on it first: not a policy's "any action which could put themselves at
+    # risk", "may include endangered species", "We do not consider that disclosure would
+    # endanger anyone", "unlikely to", nor the Act's test ("exempt if its disclosure would, or
+    # would be likely to, endanger").
+    r"(?:^|(?<=[.!?]\s))(?:(?!\b(?:not|never|unlikely|no|if|where|whether)\b|n['’]t\b)"
+    r"[^.;!?\n]){0,150}?\b(?:disclos(?:ure|ing)|releas(?:e|ing)|publi(?:shing|cation)|"
+    r"revealing|providing|confirming|knowledge|(?:this|such|the\s+requested)\s+information)\b"
+    r"(?:(?!\b(?:not|never|unlikely|or\s+would)\b|n['’]t\b)[^.;!?\n]){0,100}?"
+    r"\b(?:could|would|might|may|likely\s+to)\s+(?:(?!not\b|never\b|unlikely\b)\w+\s+){0,12}?"
+    r"(?:endanger(?!ed\s+(?:species|animals?|birds?|plants?|wildlife|habitats?)\b)\w*|"
+    r"(?:lead\s+to|result\s+in|cause)\s+(?:the\s+)?endangerment|put\s+(?:\w+\s+){1,4}?at\s+"
+    r"(?:greater\s+|increased\s+|significant\s+|serious\s+)?risk)\b|"
     # "Disclosure of the requested information could prejudice pending or future negotiations".
     # "Release of this information would be detrimental to our commercial interests".
     r"\b(?:disclos(?:ure|ing)|releas(?:e|ing))\s+(?:of\s+)?(?:the|this|that|such)\s+"
