@@ -410,6 +410,20 @@ def test_scottish_environmental_regulations_are_numbered_their_own_way() -> None
             Regime.FOIA,
             ["s24", "s31", "s38", "s40"],
         ),
+        (
+            "Section 31(1)(a) (Law Enforcement) 40(2) (Personal Information)",
+            Regime.FOIA,
+            ["s31(1)(a)", "s40(2)"],
+        ),
+        # A table's rows: the number after a section's name counts, and its words say what.
+        (
+            "Exemption Requests refused\n"
+            "Section 30 (Investigations) 12 (Full refusal)\n"
+            "Section 40 (Personal Information) 23 (Partial refusal)\n"
+            "Section 31 (Law Enforcement) 14 (Bedfordshire Police)",
+            Regime.FOIA,
+            ["s30", "s31", "s40"],
+        ),
         # A name holding brackets of its own, and paragraphs continuing after a name.
         (
             "Section 43(2) (would (or would be likely to) prejudice commercial interests) and "

@@ -89,8 +89,15 @@ _NUMBER = re.compile(r"(\d{1,3})(?!\d)((?:[A-Z](?![A-Za-z]))?)(?![.,:/]\d)(?![a-
 _GROUP = re.compile(r"[ ]*\([ ]*(\d{1,2}[A-Za-z]{0,2}|[a-z]{1,4})[ ]*\)")
 _JOIN = re.compile(r"[ ]*(?:,|&|/|\band/or\b|\band\b|\bor\b)[ ]*", re.IGNORECASE)
 # A list of sections each named in brackets, a comma missed between two: "31 (Law
-# Enforcement) 38 (Health and Safety)". Only a number followed by a name of its own goes on.
+# Enforcement) 38 (Health and Safety)". Only a number followed by a name of its own goes on, in
+# a list ("Sections ...", or one already gone on past a comma) or with a subsection of its own
+# ("31(1)(a) (Law Enforcement) 40(2) (Personal Information)"): not a table's row "Section 40
+# (Personal Information) 23 (Partial refusal)", whose next number counts.
 _NAMED_NEXT = re.compile(r"[ ]+(?=\d{1,3}[A-Z]?(?:\(\d{1,2}[A-Za-z]?\))*[ ]*\([A-Z][a-z])")
+_NAMED_NEXT_SUBSECTION = re.compile(
+    r"[ ]+(?=\d{1,3}[A-Z]?(?:\(\d{1,2}[A-Za-z]?\))+[ ]*\([A-Z][a-z])"
+)
+_PLURAL = re.compile(r"(?:sections|ss)(?![a-z])", re.IGNORECASE)
 _NEXT_SECTION = re.compile(
     rf"(?:(?:{SECTION_WORD})[ ]*)?(\d{{1,3}})(?!\d)((?:[A-Z](?![A-Za-z]))?)(?![.,:/]\d)(?![a-z])"
     r"(?![ ]*(?:hours?|hrs?|days?|working|weeks?|months?|years?|minutes?|mins?|per|%|pm|am|"
@@ -223,10 +230,12 @@ def _scan(text: str) -> list[_Found]:
     while (m := _KEYWORD.search(text, pos)) is not None:
         instrument = "reg" if m.group("reg") or m.group("regs") else "s"
         bulleted = bool(m.group("secs") or m.group("regs"))
+        plural = bool(m.group("secs") or (m.group("sec") and _PLURAL.match(m.group("sec"))))
         start = m.start()
         pos = m.end()
         first = True
         listed: list[_Found] = []  # this keyword's list: "Sections 12 and 14 of the 1986 Act"
+        went_on = False  # the list has gone on past its first section
         while (n := (_NUMBER if first else _NEXT_SECTION).match(text, pos)) is not None:
             if instrument == "reg" and n.start(1) > n.start():
                 # "regulation 13(1), section 31(1)(a) and section 40(2)": the list goes on with
@@ -266,11 +275,18 @@ def _scan(text: str) -> list[_Found]:
             j = (
                 (bulleted and _NEXT_BULLET.match(text, pos))
                 or _JOIN.match(text, pos)
-                or (named and _NAMED_NEXT.match(text, pos))
+                or (
+                    named
+                    and (
+                        ((plural or went_on) and _NAMED_NEXT.match(text, pos))
+                        or _NAMED_NEXT_SUBSECTION.match(text, pos)
+                    )
+                )
             )
             if not j:
                 break
             pos = j.end()
+            went_on = True
     return found
 
 
