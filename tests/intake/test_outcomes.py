@@ -338,6 +338,17 @@ def test_an_authority_that_does_not_have_the_information_requested_does_not_hold
     # A date after the semicolon is no figure.
     dated = "We do not have the information you have requested; we searched on 4 March 2024."
     assert classify(dated, (), whole=False) == "not_held"
+    # Nor is a period, a page or a telephone number after it, in a sentence too long to be a
+    # line of figures.
+    searched = "Having searched the force's crime recording system and spoken to the department, "
+    for after in (
+        "CCTV footage is only retained for 31 days.",
+        "our retention schedule is 7 years.",
+        "see page 4 of our publication scheme.",
+        "please contact Highways England on 0300 123 5000.",
+    ):
+        told = f"{searched}we do not hold this information; {after}"
+        assert classify(told, (), whole=False) == "not_held", after
 
 
 def test_no_information_we_can_provide_gives_nothing():

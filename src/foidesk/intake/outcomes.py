@@ -898,14 +898,33 @@ _COUNT_IN_WORDS = re.compile(
 )
 
 
+#: A clause that gives a figure: "figures for 2020 are 44", "in 2020 there were 44", "2020: 44"
+#: (not a period, "CCTV is kept for 31 days", "our retention schedule is 7 years", nor a number
+#: that counts no data, "see page 4", "call 0300 123 5000", "2 searches were made").
+_CLAUSE_FIGURE = re.compile(
+    r"(?:\b(?:is|are|was|were|totall?(?:ed|ing)|stood\s+at|came\s+to)\s+(?:\w+\s+){0,2}?|"
+    r"\bthere\s+(?:were|was|are|is|have\s+been|had\s+been)\s+|:\s*)"
+    r"\d[\d,.]*(?!\d|[\d,.]*\s*(?:days?|weeks?|months?|years?|hours?|minutes?)\b)",
+    re.I,
+)
+
+
+def _clauses(text: str) -> list[str]:
+    """The clauses after a semicolon in a line of ``text``: "We do not have the information
+    for 2019; figures for 2020 are 44" gives "figures for 2020 are 44"."""
+    return [c for line in text.split("\n") for c in re.split(r";[ ]+", line)[1:]]
+
+
 def has_figures(text: str) -> bool:
     """Data in an answer: a short line with a number in it (not a citation or a date), or a
-    count in words against what it counts, money, or a table."""
+    count in words against what it counts, money, or a table; or a clause after a semicolon
+    that gives a figure ("We do not have the information for 2019; figures for 2020 are 44")."""
     if _SUMS_GIVEN.search(text):
         return True
-    # (A clause after a semicolon is read as a line of its own: "We do not have the information
-    # for 2019; figures for 2020 are 44".)
-    for line in re.split(r"\n|;[ ]+", text):
+    lines = text.split("\n")
+    if "; " in text:
+        lines += [c for c in _clauses(text) if _CLAUSE_FIGURE.search(c)]
+    for line in lines:
         if line[:1] in _MARKER_FIRST:
             line = _ITEM_MARKER.sub("", line)
         if _COUNT_IN_WORDS.match(line):
