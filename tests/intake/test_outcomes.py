@@ -379,6 +379,16 @@ def test_not_obliged_to_provide_part_beside_the_document_attached_is_a_partial_a
     assert classify("I am not obliged to provide this information.", (), whole=False) == "exempt"
     assert ATTACHED.search("the remainder is provided within the document attached")
     assert not ATTACHED.search("we have read the document attached to your request")
+    assert ATTACHED.search("the figures are in the spreadsheet attached to this email")
+    # Attached to something else, not to the response.
+    for elsewhere in (
+        "We do not hold the documents attached to the original complaint.",
+        "The files attached to the crime report are exempt under section 30.",
+        "We do not hold a copy of the spreadsheet attached to the email you refer to.",
+    ):
+        assert not ATTACHED.search(elsewhere), elsewhere
+    unheld = "We do not hold the documents attached to the original complaint."
+    assert classify(unheld, (), whole=False) == "not_held"
 
 
 def test_figures_not_provided_due_to_exemptions_are_withheld():

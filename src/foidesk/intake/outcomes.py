@@ -612,10 +612,11 @@ _ATTACHED = re.compile(
     r"\bthe\s+enclosed\s+(?:spreadsheets?|documents?|files?|tables?|letter|reports?|pdf|"
     r"response|information|list|cop(?:y|ies)|schedule|appendix|annex)\b|"
     r"\battached\s+(?:is|are|document|spreadsheet|file|response|table|pdf|report|letter)\b|"
-    # "... is provided within the document attached" (not "the document attached to your
-    # request").
+    # "... is provided within the document attached", "... attached to this email" (not "the
+    # document attached to your request", "the files attached to the crime report", "the
+    # spreadsheet attached to the email you refer to": attached to something else).
     r"\bthe\s+(?:documents?|spreadsheets?|files?|tables?|reports?)\s+attached\b"
-    r"(?!\s+to\s+(?:your|the\s+request|his|her|their)\b)|"
+    r"(?!\s+to\b(?!\s+(?:this|our)\s+(?:e-?mail|letter|response|reply|correspondence)\b))|"
     r"\bATTACHMENT_\w*|\b\w+\.(?:pdf|xlsx?|docx?|csv|odt|ods)\b",
     re.I,
 )
