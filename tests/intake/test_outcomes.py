@@ -377,6 +377,17 @@ def test_not_obliged_to_provide_part_beside_the_document_attached_is_a_partial_a
     )
     assert classify(answer, (), whole=True) == "partially_disclosed"
     assert classify("I am not obliged to provide this information.", (), whole=False) == "exempt"
+    # What the Act does not ask for, and a concession before the answer, withhold nothing.
+    conceded = (
+        "Although we are not obliged to provide information outside the scope of the Act, we "
+        "can tell you that there were 12 incidents."
+    )
+    assert classify(conceded, (), whole=False) == "disclosed"
+    explained = (
+        "The Act does not require us to create information, and we are not obliged to provide "
+        "opinions or explanations. The policy was last reviewed in 2021."
+    )
+    assert classify(explained, (), whole=False) == "disclosed"
     assert ATTACHED.search("the remainder is provided within the document attached")
     assert not ATTACHED.search("we have read the document attached to your request")
     assert ATTACHED.search("the figures are in the spreadsheet attached to this email")

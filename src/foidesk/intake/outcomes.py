@@ -244,7 +244,14 @@ _WITHHELD = re.compile(
     r"\bexemt\b|\bwill\s+not\s+be\s+(?:disclosed|released|provided|included)\b|"
     r"\b(?:we|i)\s+will\s+not\s+(?:provide|release|disclose|supply)\b|"
     r"\b(?:unable|not\s+(?:be\s+|currently\s+|yet\s+)?able)\s+to\s+(?:provide|release|disclose|supply)\b|"
-    r"\bnot\s+obliged\s+to\s+(?:supply|provide|disclose|release)\b|\brefusal\s+notice\b|\bby\s+virtue\s+of\b|"
+    # (Not what the Act does not ask for, "not obliged to provide opinions or explanations", nor
+    # a concession before the answer: "Although we are not obliged to provide information
+    # outside the Act, we can tell you that there were 12".)
+    r"\bnot\s+obliged\s+to\s+(?:supply|provide|disclose|release)\b"
+    r"(?!\s+(?:you\s+with\s+)?(?:opinions?|explanations?|comments?|views)\b)"
+    r"(?![^.\n]{0,150},\s*(?:but\s+|however,?\s+)?(?:we|I|the\s+(?:council|force|authority|"
+    r"department|trust|service))\s+(?:can|could|have|has|will|would|am|are|is|do|does)\b)|"
+    r"\brefusal\s+notice\b|\bby\s+virtue\s+of\b|"
     r"\b(?:cannot|can\s?not|could\s+not)\s+be\s+(?:disclosed|released|provided)\b|"
     r"\bengage\w*\s+(?:an?\s+)?exemption\b|\bnot\s+in\s+a\s+position\s+to\s+(?:provide|release|"
     r"disclose|supply)\b|\bdeclin\w*\s+to\s+(?:provide|release|disclose|supply)\b|"
