@@ -2652,6 +2652,22 @@ def test_the_amount_of_something_in_an_unnumbered_list_is_asked(asked) -> None:
     ]
 
 
+def test_a_comparison_or_an_amount_said_of_is_no_item() -> None:
+    split = propose_questions(
+        "How the force compares with its neighbours has been widely reported.\n"
+        "Please tell me:\n"
+        "The number of claims received in 2023.\n"
+        "The amount paid was reported in the Echo as £2m.\n"
+        "The number of claims rejected in 2023.\n"
+        "How these numbers have changed since 2019 is of particular interest to residents."
+    )
+
+    assert [q.text for q in split.questions] == [
+        "The number of claims received in 2023.",
+        "The number of claims rejected in 2023.",
+    ]
+
+
 def test_a_clarification_under_its_own_heading_stays_with_the_question_above() -> None:
     split = propose_questions(
         "1. How many officers were dismissed in 2023?\n"

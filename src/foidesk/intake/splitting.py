@@ -307,8 +307,12 @@ _WH_START = re.compile(
     r"^(?:how\s+(?:many|much|often|long|far|frequently|is|are|was|were|do|does|did|has|have|"
     r"can|could|will|would|should|may|might)|what|which|who|whom|whose|why|whether|"
     # "How these numbers differ from 1 year ago.": a comparison asked for, an item of a list.
+    # (Not the comparison as the subject of a statement: "How the force compares with its
+    # neighbours has been widely reported.")
     r"how\s+(?:these|those|this|that|the|your|each)\s+(?:\w+\s+){0,4}?(?:differs?|compares?|"
-    r"(?:has|have)\s+changed|var(?:y|ies))\b|"
+    r"(?:has|have)\s+changed|var(?:y|ies))\b(?![^?\n]*\b(?:is|was|are|were|has\s+been|have\s+been)"
+    r"\s+(?:of|widely|well|already|clear|unclear|known|reported|documented|important|"
+    r"interesting|relevant|set\s+out|shown|explained|discussed|covered|not)\b)|"
     # Questions written without their question mark: "Where can a fraud be reported to.",
     # "Do you have a fraud hotline."
     r"where\s+(?:can|could|do|does|did|is|are|was|were|will|would|should|has|have)|"
@@ -334,7 +338,9 @@ _NOUN_START = re.compile(
 _SAYS_A_CHANGE = re.compile(
     r"\b(?:has|have|had)\s+(?:(?:now|recently|since|also)\s+)?(?:risen|increased|fallen|decreased|"
     r"gone\s+(?:up|down)|doubled|trebled|tripled|grown|dropped|soared|halved)\b|"
-    r"\b(?:rose|fell|soared|doubled|halved)\s+(?:by|from|to|in|since|over|sharply|again)\b",
+    r"\b(?:rose|fell|soared|doubled|halved)\s+(?:by|from|to|in|since|over|sharply|again)\b|"
+    # "The amount paid was reported in the Echo as £2m": what was said of it.
+    r"\b(?:was|were|is|are)\s+(?:reported|published|quoted|stated|disclosed)\b",
     re.I,
 )
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|that|which|where|when)\b", re.I)
