@@ -195,3 +195,11 @@ def test_a_page_whose_paragraphs_were_run_together():
         + "\n\nYours sincerely,",
     )
     assert NOTE_RUN_TOGETHER not in reading_doubts(extract(reasoning))
+    # Nor is one whose only question mark is a link's.
+    linked = PLAIN.replace(
+        "Yours sincerely,",
+        "The force has considered the harm in releasing this information. " * 20
+        + "Our publication scheme is at https://www.example.police.uk/foi?page=scheme&id=4."
+        + "\n\nYours sincerely,",
+    )
+    assert NOTE_RUN_TOGETHER not in reading_doubts(extract(linked))

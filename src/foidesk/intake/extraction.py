@@ -217,7 +217,8 @@ NOTE_RUN_TOGETHER = (
 #: A line longer than this that asks, or numbers items, is a page whose paragraphs (or whose
 #: two columns, line by line) were run together when it was copied.
 _RUN_TOGETHER_LENGTH = 1000
-_ASKS_OR_NUMBERS = re.compile(r"\?|(?:^|\s)\(?\d{1,2}[.)]\s")
+#: (A question mark that ends a question, not a link's "?page=4".)
+_ASKS_OR_NUMBERS = re.compile(r"\?(?![\w=&/%-])|(?:^|\s)\(?\d{1,2}[.)]\s")
 #: How a question was answered by figures given anyway under a refusal on cost.
 FOUND_GOODWILL = "given as a gesture of goodwill"
 
