@@ -311,6 +311,8 @@ def test_the_closing_offer_of_clarification_asks_for_none(courtesy):
     assert classify("We require clarification of which years you mean.", (), whole=False) == (
         "clarification_needed"
     )
+    unclear = "Question 2 is unclear or requires clarification as to the period meant."
+    assert classify(f"There were 12 calls.\n{unclear}", (), whole=False) == "clarification_needed"
 
 
 def test_an_acknowledgement_that_may_ask_for_clarification_asks_for_none():

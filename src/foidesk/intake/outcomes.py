@@ -171,7 +171,10 @@ _CLARIFY = re.compile(
     # (Not an acknowledgement's "Should we require clarification, I shall be in touch", nor the
     # closing courtesy "Please contact me if you require further clarification of the
     # information provided", "... if you have any queries or need clarification".)
-    r"(?<!\bshould\swe\s)(?<!\bif\swe\s)(?<!\bshould\sI\s)(?<!\bif\sI\s)(?<!\byou\s)(?<!\bor\s)"
+    # (Not "Question 2 is unclear or requires clarification": an "or" after the requester's
+    # queries only.)
+    r"(?<!\bshould\swe\s)(?<!\bif\swe\s)(?<!\bshould\sI\s)(?<!\bif\sI\s)(?<!\byou\s)"
+    r"(?<!\bqueries\sor\s)(?<!\bquestions\sor\s)(?<!\bquery\sor\s)(?<!\bquestion\sor\s)(?<!,\sor\s)"
     r"\b(?:seek|seeking|need|require|requires|request|requesting|ask\w*)\s+(?:for\s+)?"
     r"(?:some\s+|further\s+|a\s+)?clarification\b|\bplease\s+(?:could\s+you\s+)?clarify\b|"
     r"\b(?:could|can|would)\s+you\s+(?:please\s+)?clarify\b|\bclarify\s+(?:what|which|whether)\b|"
