@@ -1209,6 +1209,7 @@ def test_a_page_opening_in_the_authoritys_voice_quotes_no_request() -> None:
     [
         "Freedom of Information Request",
         "Freedom of Information (Scotland) Act 2002 (FOISA) Request",
+        "Environmental Information Regulations 2004 (EIR) Request",
     ],
 )
 def test_a_letter_that_answers_without_quoting_the_request_is_read(subject) -> None:

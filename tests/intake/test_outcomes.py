@@ -303,6 +303,9 @@ def test_information_not_held_in_a_readily_retrievable_format_is_a_cost_refusal(
         "information provided.",
         "Please contact us should you require any further clarification.",
         "If you have any queries or need clarification, please contact the FOI team.",
+        "If any part of this response requires clarification, please contact us.",
+        "Should you wish to seek clarification, please contact the FOI team.",
+        "If anything requires further clarification please let me know.",
     ],
 )
 def test_the_closing_offer_of_clarification_asks_for_none(courtesy):
@@ -360,6 +363,8 @@ def test_no_information_we_can_provide_gives_nothing():
         "can provide."
     )
     assert classify(answer, ("reg12(4)(a)",), whole=True) == "not_held"
+    for said in ("There is no information I can provide.", "There is nothing more we can provide."):
+        assert classify(f"The information is not held. {said}", (), whole=False) == "not_held"
     assert classify("We can provide the figures: 12.", (), whole=False) == "disclosed"
 
 

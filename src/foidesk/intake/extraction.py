@@ -1072,7 +1072,8 @@ _NAMES_THE_LAW = re.compile(
 # information".
 _SUBJECT = re.compile(
     r"^\W*(?:(?:freedom\s+of\s+information|environmental\s+information|FOI(?:SA|A)?|EIRs?)"
-    r"(?:\s*\(scotland\))?(?:\s+act)?(?:\s+\d{4})?(?:\s*\((?:FOI(?:SA|A)?|EIRs?)\))?\s+request"
+    r"(?:\s*\(scotland\))?(?:\s+(?:act|regulations))?(?:\s+\d{4})?(?:\s*\((?:FOI(?:SA|A)?|EIRs?)\))?"
+    r"\s+request"
     r"|request\s+for\s+information)\W*$",
     re.I,
 )
