@@ -5477,3 +5477,29 @@ def test_the_requesters_own_spreadsheet_is_no_attachment(answer) -> None:
 
     assert not e.has_attachment
     assert [q.outcome for q in e.questions] == ["not_held"]
+
+
+def test_one_answer_numbered_for_a_run_of_questions() -> None:
+    """ "1-3." over a table and "4-6." over a sentence: each answers the run of questions it
+    names, where the response was read as one answer to the whole request."""
+    e = extract(
+        "Request\n"
+        "1. How many requests were made under Clare's Law in 2017/18?\n"
+        "2. The same for 2016/17.\n"
+        "3. Please break the numbers down into right to ask and right to know.\n"
+        "4. How many went past stage one?\n"
+        "5. How many reached stage two?\n"
+        "6. How many reached stage three?\n"
+        "Response\n"
+        "I am able to disclose the located information to you as follows.\n"
+        "1-3.\n"
+        "Right to know applications: 76 and 80\n"
+        "Right to ask applications: 187 and 213\n"
+        "4-6. All of the disclosures above were made face to face, so every application "
+        "reached stage three.\n"
+    )
+
+    assert len(e.questions) == 6
+    assert [q.found for q in e.questions] == ["own answer"] * 6
+    assert "76 and 80" in e.questions[1].answer
+    assert "face to face" in e.questions[5].answer

@@ -1282,6 +1282,8 @@ def _opens_a_quotation(text: str) -> bool:
 
 
 _NUMBERED_ANSWER = re.compile(r"^\(?(\d{1,2})(?:[.)]|\s*[:–-](?=\s))\s*(.*)$")
+# "1-3." / "4-6." over one answer to a run of questions.
+_RANGE_ANSWER = re.compile(r"^\(?(\d{1,2})\s*[-–]\s*(\d{1,2})[.):]\s*(.*)$")
 _LETTERED_ANSWER = re.compile(r"^\(?([a-hA-H])[.)]\s*(.*)$")
 # "I. How many ..." / "II. How many ...": a request numbered in roman numerals, and its answers.
 # A request's first part numbered "i)" with its second, "ii)", on a later line.
@@ -1580,6 +1582,20 @@ def _numbered_answers(
     found: list[_Start] = []
     best: list[_Start] = []
     for i in range(lo, hi):
+        run = _RANGE_ANSWER.match(lines[i])
+        if run is not None:
+            first, last = int(run.group(1)), int(run.group(2))
+            starts_or_goes_on = first == 1 or (found and found[-1].numbers[-1] < first)
+            if first < last <= count and starts_or_goes_on:
+                # One answer to questions first to last ("1-3." / "4-6.").
+                if first == 1 and len(found) > len(best):
+                    best = found
+                numbers = list(range(first, last + 1))
+                if first == 1:
+                    found = [_Start(i, numbers, run.group(3))]
+                else:
+                    found.append(_Start(i, numbers, run.group(3)))
+                continue
         m = _NUMBERED_ANSWER.match(lines[i])
         if m is None and roman:
             m = _ROMAN_ANSWER.match(lines[i])
@@ -1598,7 +1614,7 @@ def _numbered_answers(
             n = roman_value(label)
         else:
             n = ord(label) - 96
-        if found and found[-1].numbers[0] < n <= count:
+        if found and found[-1].numbers[-1] < n <= count:
             found.append(_Start(i, [n], m.group(2)))
         elif _opens_a_quotation(m.group(2)):
             continue  # "1. ‘Personal data shall be:" / "2. processed lawfully ...": the Act quoted
