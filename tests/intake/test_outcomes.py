@@ -244,6 +244,10 @@ def test_figures_are_data_not_citations_dates_or_item_numbers():
     assert not has_figures("Received on 16 January 2023.")
     assert not has_figures("Your request was received on 2023-01-16.")
     assert not has_figures("1. See the answer above.")
+    # An identifier of letters and digits is not data.
+    assert not has_figures("We have been unable to find documents related to CTCR.1546.")
+    assert not has_figures("This follows request FOI2024/04564.")
+    assert has_figures("Permit CTCR.1546: 3 documents")
     assert gives("The table below shows the totals.")
 
 

@@ -893,6 +893,11 @@ def without_footnote(answer: str) -> str:
     return answer if "*" in body else body
 
 
+# An identifier of letters and digits, not a figure: a permit "CTCR.1546", a reference
+# "FOI2024/04564", "TH/CTCU.0865/001".
+_CODE = re.compile(r"\b[A-Z]{2,}[./-]?\d[\w./-]*")
+
+
 # A link's number in a page copied from an email ("[1]Regulation 12(4)(b)", "[2]www..."), not
 # a figure.
 _LINK_NUMBER = re.compile(r"\[\d{1,2}\](?=\S)")
@@ -948,6 +953,7 @@ def has_figures(text: str) -> bool:
         if not line or len(line) > 80 or not _DIGIT.search(line) or _CONTACT_LINE.search(line):
             continue
         line = _NAMED_ITEM.sub(" ", line)  # "a Refusal Notice for Request 2"
+        line = _CODE.sub(" ", line)  # "permit documents related to CTCR.1546"
         line = _LINK_NUMBER.sub(" ", line)  # "withheld under [1]Regulation 12(4)(b)"
         bare = _DATE_TEXT.sub(" ", _BARE_CITATION.sub(" ", _CITATION_TEXT.sub(" ", line)))
         # "40. – (1) Any information to which a request ... relates is exempt": the Act quoted,
