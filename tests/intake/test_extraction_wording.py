@@ -2764,6 +2764,11 @@ def test_a_bulleted_answer_for_each_bulleted_question() -> None:
             "exempt",
         ),
         (
+            "I have decided to exempt the requested information pursuant to Section 31(1)(a) "
+            "Law Enforcement. Please see exemption explanation below.",
+            "exempt",
+        ),
+        (
             "The information that you have requested is exempt from release under Section 27 "
             "(International Relations). Reasons for withholding the information are detailed at "
             "Annex 1.",

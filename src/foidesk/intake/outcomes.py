@@ -499,9 +499,10 @@ _FRAMING = r"response|(?:exemption\s+)?explanations?|reasons?|reasoning"
 _DISCLOSURE = quick(
     re.compile(
         # "Please see our response below" frames the response, and "Please see the exemption
-        # explanation below" the reasoning; neither gives anything by itself.
+        # explanation below" (or "see exemption explanation below") the reasoning; neither gives
+        # anything by itself.
         # (Nor "Please see the below response to your request.")
-        rf"\b(?:please\s+)?(?:find|see)\b(?!\s+(?:our|the|my)\s+(?:full\s+)?(?:{_FRAMING})\s+"
+        rf"\b(?:please\s+)?(?:find|see)\b(?!\s+(?:(?:our|the|my)\s+)?(?:full\s+)?(?:{_FRAMING})\s+"
         rf"(?:below|to\s+your\s+request)|\s+(?:our|the|my)\s+below\s+(?:{_FRAMING}))"
         r"[^.]{0,40}?\b(?:attached|enclosed|below|table)\b|"
         # (Not "we would not be able to provide further details".)
