@@ -37,5 +37,5 @@ def demo_dataset(db, media, officer):
         actor=officer,
         name="Professional standards cases",
         kind=SourceKind.CSV,
-        source=Source(schema=schema, rows=rows, source_name="psd.csv"),
+        source=Source(schema=schema, rows=rows, source_name="psd.csv", file_or_table="psd.csv"),
     )

@@ -535,6 +535,7 @@ def test_moments_with_an_offset_are_dates_read_in_uk_time():
         ["Date closed", "Exported at"],
         iter([[closed, "2023-03-31T23:30:00Z"], [None, "2023-05-01 10:00:00+01:00"]]),
         "cases",
+        file_or_table="cases",
         where="Row",
     )
     assert [c.kind for c in source.schema.columns] == ["date", "date"]

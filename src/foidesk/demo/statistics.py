@@ -44,6 +44,7 @@ def load_demo_statistics() -> tuple[int, int]:
                 schema=schema,
                 rows=rows,
                 source_name="professional-standards-cases.csv (generated demo data)",
+                file_or_table="professional-standards-cases.csv",
             ),
         )
     question = Question.objects.filter(request__reference=SEED_REFERENCE, number=3).first()

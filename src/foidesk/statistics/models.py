@@ -55,6 +55,14 @@ class Dataset(models.Model):
         help_text="The file name, or the connection URL without its password and the table or "
         "view read.",
     )
+    source_file_or_table = models.CharField(
+        max_length=255,
+        blank=True,
+        default="",
+        help_text="The file name without any folder, or the table or view read: all that the "
+        "published files say of where the rows came from (never the connection URL, its user, "
+        "host or database, or a path on the server).",
+    )
     columns = models.JSONField(
         help_text="The columns in order: name, kind (text, date, bool, number) and label."
     )
@@ -79,6 +87,19 @@ class Dataset(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("statistics:dataset", kwargs={"pk": self.pk})
+
+    @property
+    def public_source(self) -> str:
+        """The source as the published files name it: ``CSV file psd.csv``, ``XLSX workbook
+        cases.xlsx``, ``database table psd.cases``. A table attached to a response goes to
+        the world (UK-FOI-RULES.md D6), and the connection URL in ``source_name``
+        would tell it which server, database and account the authority's data lives in."""
+        kind = {
+            SourceKind.CSV: "CSV file",
+            SourceKind.XLSX: "XLSX workbook",
+            SourceKind.DATABASE: "database table",
+        }.get(self.source_kind, "data")
+        return f"{kind} {self.source_file_or_table}".strip()
 
     @property
     def schema(self) -> Schema:

@@ -29,7 +29,9 @@ _CELL_LIMIT = 32_000  # Excel holds 32,767 characters in a cell
 
 @dataclass(frozen=True, slots=True)
 class Provenance:
-    """Where the figures came from, for the caveats and provenance sheet."""
+    """Where the figures came from, for the caveats and provenance sheet. ``source`` goes out
+    as it is: the data set and its file or table, never a connection URL or a path on the
+    server (``Dataset.public_source``)."""
 
     source: str
     extracted: date | datetime

@@ -178,7 +178,12 @@ def dataset_register(
             check_kinds(schema, source.rows)
         except SourceError as exc:
             raise StatisticsError(str(exc)) from None
-    source = Source(schema=schema, rows=source.rows, source_name=source.source_name)
+    source = Source(
+        schema=schema,
+        rows=source.rows,
+        source_name=source.source_name,
+        file_or_table=source.file_or_table,
+    )
     version = (Dataset.objects.filter(name=name).aggregate(v=Max("version"))["v"] or 0) + 1
     with tempfile.TemporaryFile() as spool:
         snapshot_csv(source, spool)
@@ -193,6 +198,7 @@ def dataset_register(
             description=description.strip(),
             source_kind=kind,
             source_name=source.source_name[:500],
+            source_file_or_table=source.file_or_table[:255],
             columns=[
                 {"name": c.name, "kind": c.kind.value, "label": c.label} for c in schema.columns
             ],
@@ -424,7 +430,9 @@ def _file_stem(question: Question, title: str) -> str:
 def table_files(saved: SavedTable) -> tuple[bytes, bytes]:
     """The XLSX and CSV of a saved table, counted again from its data set version under the
     policy saved with it. The provenance names the version and its sha256 but not its number of
-    rows: where the table counts every row, that is its grand total, withheld or not."""
+    rows: where the table counts every row, that is its grand total, withheld or not. Nor does
+    it name where the data set was read from beyond its file or table
+    (``Dataset.public_source``): the files go out with the response."""
     definition = TableDefinition.from_dict(saved.definition)
     policy = Policy.from_dict(saved.policy)
     dataset = saved.dataset
@@ -432,8 +440,8 @@ def table_files(saved: SavedTable) -> tuple[bytes, bytes]:
     authority = Authority.current()
     provenance = Provenance(
         source=(
-            f"{dataset.name}, version {dataset.version} ({dataset.get_source_kind_display()}: "
-            f"{dataset.source_name}; sha256 {dataset.sha256})"
+            f"{dataset.name}, version {dataset.version} ({dataset.public_source}; "
+            f"sha256 {dataset.sha256})"
         ),
         extracted=timezone.localtime(dataset.registered_at),
         authority=authority.name,

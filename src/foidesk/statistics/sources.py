@@ -57,11 +57,24 @@ class SourceError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """A data set as read: its schema (kinds inferred), its rows as raw text."""
+    """A data set as read: its schema (kinds inferred), its rows as raw text.
+
+    ``source_name`` is where it was read from, for staff: the file name (and sheet), or the
+    connection URL without its password and the table. ``file_or_table`` is all of that which
+    may go out with a published table: the file name without any folder, or the table or view
+    (``psd.cases``); never a URL, user, host, database or path on the server."""
 
     schema: Schema
     rows: list[tuple[str | None, ...]]
     source_name: str
+    file_or_table: str
+
+
+def bare_file_name(name: str) -> str:
+    """``C:\\Exports\\psd.csv`` or ``/srv/exports/psd.csv`` as ``psd.csv``: the folders a file
+    name may carry (a browser's upload, a path given to a command) are the sender's or the
+    server's, not the data's."""
+    return re.split(r"[\\/]", name.strip())[-1].strip()
 
 
 # --- names and kinds ------------------------------------------------------------------------
@@ -171,7 +184,12 @@ def infer_kind(values: Iterable[str | None]) -> ColumnKind:
 
 
 def _build(
-    headings: list[Any], raw_rows: Iterator[list[Any]], source_name: str, *, where: str
+    headings: list[Any],
+    raw_rows: Iterator[list[Any]],
+    source_name: str,
+    *,
+    file_or_table: str,
+    where: str,
 ) -> Source:
     columns = _columns(headings)
     width = len(columns)
@@ -223,7 +241,7 @@ def _build(
     schema = Schema(
         tuple(Column(name, kind, label) for (name, label), kind in zip(columns, kinds, strict=True))
     )
-    return Source(schema=schema, rows=rows, source_name=source_name)
+    return Source(schema=schema, rows=rows, source_name=source_name, file_or_table=file_or_table)
 
 
 # --- CSV --------------------------------------------------------------------------------------
@@ -266,7 +284,7 @@ def read_csv(data: IO[bytes], *, name: str) -> Source:
         headings = next(reader, None)
         if headings is None:
             raise SourceError("The file is empty")
-        return _build(headings, reader, name, where="Line")
+        return _build(headings, reader, name, file_or_table=bare_file_name(name), where="Line")
     except csv.Error as exc:
         raise SourceError(f"The file is not a readable CSV file: {exc}") from None
     finally:
@@ -319,7 +337,13 @@ def _read_workbook(load_workbook, data: IO[bytes], *, name: str, sheet: str) -> 
         headings = list(headings)
         while headings and headings[-1] is None:
             headings.pop()  # formatting can stretch a sheet's width past its headings
-        return _build(headings, (list(r) for r in rows), f"{name}, sheet {ws.title}", where="Row")
+        return _build(
+            headings,
+            (list(r) for r in rows),
+            f"{name}, sheet {ws.title}",
+            file_or_table=bare_file_name(name),
+            where="Row",
+        )
     finally:
         workbook.close()
 
@@ -427,7 +451,7 @@ def read_database(url: str, table: str, *, refuse_with: Iterable[str] = ()) -> S
     if scheme == "sqlite":
         return _read_sqlite(url, table.strip(), quoted, shown, tuple(refuse_with))
     if scheme in ("postgres", "postgresql"):
-        return _read_postgres(url, quoted, shown, tuple(refuse_with))
+        return _read_postgres(url, table.strip(), quoted, shown, tuple(refuse_with))
     raise SourceError("The connection URL must start sqlite:/// or postgresql://")
 
 
@@ -451,14 +475,16 @@ def _read_sqlite(url: str, table: str, quoted: str, shown: str, refuse: tuple[st
             raise SourceError(f"The database has no table or view called {table}")
         cursor = connection.execute(f"SELECT * FROM {quoted}")  # noqa: S608 - name checked
         headings = [d[0] for d in cursor.description]
-        return _build(headings, _batches(cursor), shown, where="Row")
+        return _build(headings, _batches(cursor), shown, file_or_table=table, where="Row")
     except sqlite3.Error as exc:
         raise SourceError(f"The database cannot be read: {exc}") from None
     finally:
         connection.close()
 
 
-def _read_postgres(url: str, quoted: str, shown: str, refuse: tuple[str, ...]) -> Source:
+def _read_postgres(
+    url: str, table: str, quoted: str, shown: str, refuse: tuple[str, ...]
+) -> Source:
     try:
         import psycopg
     except ImportError:  # pragma: no cover - psycopg is a dependency
@@ -486,7 +512,7 @@ def _read_postgres(url: str, quoted: str, shown: str, refuse: tuple[str, ...]) -
                     yield from (list(r) for r in rows)
                     yield from _batches(cursor)
 
-                return _build(headings, all_rows(), shown, where="Row")
+                return _build(headings, all_rows(), shown, file_or_table=table, where="Row")
     except psycopg.Error as exc:
         raise SourceError(f"The database cannot be read: {str(exc).strip()}") from None
 
