@@ -5,6 +5,7 @@ the choice of withholding more in it (where that is enough) or not attaching it.
 import csv
 import io
 from dataclasses import replace
+from urllib.parse import urlencode
 
 import pytest
 
@@ -210,3 +211,88 @@ def test_tables_too_large_to_check_together_are_refused_as_a_form_error(
     assert "too large to check together" in str(raised.value)
     assert SavedTable.objects.count() == 1
     assert stored(media) == files
+
+
+def test_the_preview_says_what_save_would_refuse_and_offers_to_withhold_more(
+    officer_client, officer, case, demo_dataset
+):
+    table_attach(
+        actor=officer,
+        question=case.questions.get(number=3),
+        dataset=demo_dataset,
+        definition=by_year_and_rank(),
+    )
+    params = initial_from_definition(by_year(), demo_dataset)
+    response = officer_client.get(url(case, 2) + "?" + urlencode(params))
+    assert response.status_code == 200
+    text = response.text
+    assert "Preview: the table as it will go out" in text
+    assert "There is a problem" in text
+    assert "“question 3: Dismissals by year and rank”" in text
+    assert "Withholding 2 more figures in this table stops it (2018/19, 2019/20)" in text
+    assert "Withhold these figures too and attach to question 2" in text
+    assert "Attach to question 2</button>" not in text
+    assert SavedTable.objects.count() == 1
+
+    # The offer on the preview saves what the preview said.
+    response = officer_client.post(url(case, 2), {**params, "withhold_more": "1"})
+    assert response.status_code == 302, response.text
+    saved = SavedTable.objects.get(question__number=2)
+    assert [w["location"] for w in saved.withheld] == ["2018/19", "2019/20"]
+
+
+def test_the_preview_says_when_withholding_more_cannot_help(
+    officer_client, officer, case, demo_dataset
+):
+    table_attach(
+        actor=officer,
+        question=case.questions.get(number=2),
+        dataset=demo_dataset,
+        definition=by_year(),
+    )
+    params = initial_from_definition(by_year_and_rank(), demo_dataset)
+    response = officer_client.get(url(case, 3) + "?" + urlencode(params))
+    assert response.status_code == 200
+    assert "Preview: the table as it will go out" in response.text
+    assert "“question 2: Dismissals by year”" in response.text
+    assert "Withholding more figures in this table cannot stop it" in response.text
+    assert "Withhold these figures too" not in response.text
+    assert "Attach to question 3</button>" not in response.text
+
+
+def test_the_preview_says_when_the_tables_are_too_large_to_check_together(
+    officer_client, officer, case, demo_dataset, monkeypatch
+):
+    from foidesk.statistics import differencing
+
+    table_attach(
+        actor=officer,
+        question=case.questions.get(number=3),
+        dataset=demo_dataset,
+        definition=by_year_and_rank(),
+    )
+    monkeypatch.setattr(differencing, "MAX_STEPS", 100)
+    params = initial_from_definition(by_year(), demo_dataset)
+    response = officer_client.get(url(case, 2) + "?" + urlencode(params))
+    assert response.status_code == 200
+    assert "Preview: the table as it will go out" in response.text
+    assert "too large to check together" in response.text
+    assert "Attach to question 2</button>" not in response.text
+    assert "The response cannot be changed" not in response.text
+
+
+def test_a_preview_with_nothing_given_away_offers_to_attach(
+    officer_client, officer, case, make_request, demo_dataset
+):
+    table_attach(
+        actor=officer,
+        question=case.questions.get(number=3),
+        dataset=demo_dataset,
+        definition=by_year_and_rank(),
+    )
+    other = make_request(title="Another requester", questions=["Dismissals by year?"])
+    params = initial_from_definition(by_year(), demo_dataset)
+    response = officer_client.get(url(other, 1) + "?" + urlencode(params))
+    assert response.status_code == 200
+    assert "There is a problem" not in response.text
+    assert "Attach to question 1</button>" in response.text

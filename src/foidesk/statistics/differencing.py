@@ -796,17 +796,19 @@ def protect(
     records: Sequence[Any],
     schema: Schema,
     budget: int | None = None,
+    alone: SuppressedTable | None = None,
 ) -> Protection:
     """Suppress ``table`` under ``policy``, check it with the tables already released, and
     if together they give a small count away, look for further figures of ``table`` to
     withhold (each as secondary, then protected in turn by the table's own suppression) until
     they give nothing away. The shown figures counting any of the same records are tried one
-    at a time, smallest first, then all of them together.
+    at a time, smallest first, then all of them together. ``alone``: ``table`` as already
+    suppressed under ``policy`` by the caller (a preview's), not suppressed again.
 
     The whole of it may take ``MAX_STEPS`` steps (``budget``: fewer, for tests), then
     :class:`TooLargeToCheck`, with what was found given away if the search for further
     figures to withhold is what took too long."""
-    first = suppress(table, policy)
+    first = alone if alone is not None else suppress(table, policy)
     if not others or not policy.secondary:
         return Protection((), first, ())
     spending = _Budget(budget)

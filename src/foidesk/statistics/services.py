@@ -48,6 +48,7 @@ from .sources import (
     sqlite_file,
     url_parts,
 )
+from .suppression import SuppressedTable
 from .tabulate import DataError, tabulate
 
 
@@ -291,11 +292,18 @@ def table_label(question: Question, title: str) -> str:
 
 
 def table_protection(
-    *, question: Question, dataset: Dataset, definition: TableDefinition, policy: Policy
+    *,
+    question: Question,
+    dataset: Dataset,
+    definition: TableDefinition,
+    policy: Policy,
+    alone: SuppressedTable | None = None,
 ) -> Protection:
     """Check ``definition`` with the tables already saved for the same request (any
     question) over the same data set version: what they would give away together, and the
     further figures to withhold in this table that would stop it (``differencing.protect``).
+    ``alone``: the table as counted and suppressed under ``policy`` already
+    (``selectors.compute_table``, for a preview), not counted again.
 
     Only the same version is compared: its rows are the same records, and a request's tables
     are counted from one extract; rows are not identified across versions."""
@@ -319,12 +327,13 @@ def table_protection(
         for saved in others
     ]
     return protect(
-        tabulate(rows, definition, schema=schema),
+        alone.table if alone is not None else tabulate(rows, definition, schema=schema),
         policy,
         label=table_label(question, definition.title),
         others=released,
         records=rows,
         schema=schema,
+        alone=alone,
     )
 
 
@@ -350,6 +359,38 @@ def _differencing_message(protection: Protection) -> str:
     return " ".join(lines)
 
 
+def table_check(
+    *,
+    question: Question,
+    dataset: Dataset,
+    definition: TableDefinition,
+    policy: Policy,
+    withhold_more: bool = False,
+    alone: SuppressedTable | None = None,
+) -> Protection:
+    """What :func:`table_save` checks before it saves anything, so that a preview can say
+    the same before the officer saves: ``definition`` against the data set's columns, then
+    with the tables already saved for the same request over the same data set version
+    (:func:`table_protection`; ``alone``, the preview's table, is not counted again). If
+    together they would give a small count away, :class:`DifferencingError` says what,
+    unless ``withhold_more`` is given and further figures of this table are enough
+    (``Protection.extra``). Tables too large to be checked together within the time a page
+    allows (``differencing.TooLargeToCheck``) are a :class:`StatisticsError` saying so."""
+    try:
+        validate(definition, dataset.schema)
+    except DefinitionError as exc:
+        raise StatisticsError(str(exc)) from None
+    try:
+        protection = table_protection(
+            question=question, dataset=dataset, definition=definition, policy=policy, alone=alone
+        )
+    except (DefinitionError, DataError) as exc:  # DataError includes TooLargeToCheck
+        raise StatisticsError(str(exc)) from None
+    if not protection.safe and (not withhold_more or protection.table is None):
+        raise DifferencingError(_differencing_message(protection), protection)
+    return protection
+
+
 @transaction.atomic
 def table_save(
     *,
@@ -364,29 +405,23 @@ def table_save(
     so the figures can be produced again.
 
     The table is first checked with the other tables saved for the same request over the same
-    data set version (:func:`table_protection`). If together they would give a small count
-    away, :class:`DifferencingError` says what and nothing is saved, unless ``withhold_more``
-    is given and further figures of this table are enough: then they are saved with it, as
-    withheld. Tables too large to be checked together within the time a page allows
-    (``differencing.TooLargeToCheck``) are refused with a :class:`StatisticsError` saying so:
-    never saved unchecked."""
+    data set version (:func:`table_check`). If together they would give a small count away,
+    :class:`DifferencingError` says what and nothing is saved, unless ``withhold_more`` is
+    given and further figures of this table are enough: then they are saved with it, as
+    withheld. Tables too large to be checked together within the time a page allows are
+    refused with a :class:`StatisticsError` saying so: never saved unchecked."""
     _require_officer(actor)
-    try:
-        validate(definition, dataset.schema)
-    except DefinitionError as exc:
-        raise StatisticsError(str(exc)) from None
     if policy is None:
         policy = policy_for(Authority.current())
-    try:
-        protection = table_protection(
-            question=question, dataset=dataset, definition=definition, policy=policy
-        )
-    except (DefinitionError, DataError) as exc:  # DataError includes TooLargeToCheck
-        raise StatisticsError(str(exc)) from None
+    protection = table_check(
+        question=question,
+        dataset=dataset,
+        definition=definition,
+        policy=policy,
+        withhold_more=withhold_more,
+    )
     withheld = []
-    if not protection.safe:
-        if not withhold_more or protection.table is None:
-            raise DifferencingError(_differencing_message(protection), protection)
+    if not protection.safe and protection.table is not None:  # withhold_more, and enough
         withheld = [
             {
                 "row": e.row,

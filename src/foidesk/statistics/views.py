@@ -5,13 +5,15 @@ disclosure-control policy. ``requests/<slug>/questions/<number>/table/``: define
 question with a server-side preview (a GET form: no JavaScript needed), see every withheld
 figure and why, then attach it as XLSX and CSV. A table that would give a small count away
 together with the request's other tables is refused with what it would give away, and the
-choice of attaching it with further figures withheld (where that is enough) or not at all.
+choice of attaching it with further figures withheld (where that is enough) or not at all;
+the preview already says so, by the same check (``services.table_check``).
 Register roles may look; only FOI officers register, change and attach; anyone else gets 404,
 as for a case (``foidesk.cases.access``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -30,6 +32,7 @@ from foidesk.web.forms import record_id
 from . import selectors, services
 from .definition import TableDefinition
 from .describe import definition_in_words
+from .differencing import Protection
 from .forms import DatasetForm, KindsForm, PolicyForm, TableForm, initial_from_definition
 from .models import DisclosurePolicy, SavedTable
 from .suppression import SuppressedTable
@@ -222,6 +225,22 @@ def _preview_rows(suppressed: SuppressedTable) -> list[dict[str, Any]]:
     return rows
 
 
+def _refused_as_form_error[T](
+    form: TableForm, check: Callable[[], T]
+) -> tuple[T | None, Protection | None]:
+    """Run ``check`` (Save and Attach, or the same check for the preview); a refusal becomes
+    the form's error, with what the request's other tables would give away
+    (``DifferencingError.protection``) for the page to offer withholding more."""
+    try:
+        return check(), None
+    except services.DifferencingError as exc:
+        form.add_error(None, str(exc))
+        return None, exc.protection
+    except (RegisterError, DataError) as exc:
+        form.add_error(None, str(exc))
+        return None, None
+
+
 def _question(case: Any, number: int) -> Question:
     question = case.questions.filter(number=number).first()
     if question is None:
@@ -247,20 +266,17 @@ def question_table(request: HttpRequest, slug: str, number: int) -> HttpResponse
             raise Http404("No such page")
         form = TableForm(request.POST, datasets=datasets)
         if form.is_valid() and form.definition is not None:
-            try:
-                saved = services.table_attach(
+            saved, differencing = _refused_as_form_error(
+                form,
+                lambda: services.table_attach(
                     actor=request.user,
                     question=question,
                     dataset=form.chosen_dataset,
                     definition=form.definition,
                     withhold_more=request.POST.get("withhold_more") == "1",
-                )
-            except services.DifferencingError as exc:
-                form.add_error(None, str(exc))
-                differencing = exc.protection
-            except (RegisterError, DataError) as exc:
-                form.add_error(None, str(exc))
-            else:
+                ),
+            )
+            if saved is not None:
                 names = " and ".join(a.name for a in saved.attachments.order_by("name"))
                 messages.success(request, f"Attached {names} for question {question.number}")
                 return redirect(
@@ -305,6 +321,18 @@ def question_table(request: HttpRequest, slug: str, number: int) -> HttpResponse
                 "withheld": suppressed.suppressed,
                 "words": definition_in_words(form.definition, form.chosen_dataset.schema),
             }
+            if can_attach and request.method != "POST":
+                # What Save would refuse because of the request's other tables, said now.
+                _, differencing = _refused_as_form_error(
+                    form,
+                    lambda: services.table_check(
+                        question=question,
+                        dataset=form.chosen_dataset,
+                        definition=form.definition,
+                        policy=policy,
+                        alone=suppressed,
+                    ),
+                )
     return render(
         request,
         "statistics/question_table.html",
