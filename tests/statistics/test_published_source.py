@@ -9,6 +9,8 @@ import zipfile
 
 import pytest
 from defusedxml import ElementTree
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 from openpyxl import Workbook, load_workbook
 
 from foidesk.accounts.models import Role
@@ -180,3 +182,4 @@ def test_data_sets_registered_before_keep_only_their_file_or_table_for_the_publi
         "CSV file psd.csv",
         "XLSX workbook cases, sheet 2.xlsx",
     ]
+    migrate(*MigrationLoader(connection).graph.leaf_nodes("statistics")[0])

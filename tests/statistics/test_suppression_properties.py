@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from foidesk.statistics.policy import Policy
-from foidesk.statistics.suppression import _PRIME, _row_reduce, suppress
+from foidesk.statistics.suppression import _PRIME, _row_reduce, restore, suppress
 from foidesk.statistics.tabulate import Table
 
 counts = st.one_of(st.integers(0, 6), st.integers(0, 60))
@@ -135,3 +135,15 @@ def test_no_line_pins_a_withheld_figure_by_its_range(table, policy):
                     sums = {a + b for a in sums for b in domain if a + b <= rest}
             fits = {v for v in domains[i] if rest - v in sums}
             assert len(fits) > 1, (line, hidden[i])
+
+
+@settings(max_examples=200, deadline=None)
+@given(table=tables(), policy=policies)
+def test_a_table_restored_from_what_it_withheld_is_the_table_suppressed(table, policy):
+    """What a saved table withheld is stored with it and restored, not worked out again
+    (``SavedTable.suppression``): the same figures, shown the same way, for the same reasons."""
+    result = suppress(table, policy)
+    withheld = {
+        (e.row, e.column): (e.suppression, e.reason, e.public_reason) for e in result.suppressed
+    }
+    assert restore(table, policy, withheld) == result

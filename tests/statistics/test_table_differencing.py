@@ -296,3 +296,98 @@ def test_a_preview_with_nothing_given_away_offers_to_attach(
     assert response.status_code == 200
     assert "There is a problem" not in response.text
     assert "Attach to question 1</button>" in response.text
+
+
+def test_a_saved_table_keeps_what_it_withheld_and_is_not_suppressed_again(
+    officer, case, demo_dataset, monkeypatch
+):
+    """Working out what to withhold in a large table takes seconds: a saved table's withheld
+    figures are stored with it, and neither the check of the request's next table nor its
+    files work them out again."""
+    from foidesk.statistics import suppression
+    from foidesk.statistics.policy import Policy
+    from foidesk.statistics.selectors import compute_table
+
+    first = table_attach(
+        actor=officer,
+        question=case.questions.get(number=3),
+        dataset=demo_dataset,
+        definition=by_year_and_rank(),
+    )
+    expected = compute_table(demo_dataset, by_year_and_rank(), Policy())
+    assert [(w["location"], w["kind"], w["public_reason"]) for w in first.suppression] == [
+        (e.location, e.suppression, e.public_reason) for e in expected.suppressed
+    ]
+
+    suppressed = []
+    primary = suppression._Suppressor.primary
+
+    def spy(work):
+        suppressed.append(work.table.definition.title)
+        return primary(work)
+
+    monkeypatch.setattr(suppression._Suppressor, "primary", spy)
+    second = table_attach(
+        actor=officer,
+        question=case.questions.get(number=2),
+        dataset=demo_dataset,
+        definition=by_year(),
+        withhold_more=True,
+    )
+    table_files(first)
+    assert "Dismissals by year" in suppressed  # the new table, and its trials
+    assert "Dismissals by year and rank" not in suppressed
+    assert [w["location"] for w in second.withheld] == ["2018/19", "2019/20"]
+    assert {"2018/19", "2019/20"} <= {w["location"] for w in second.suppression}
+
+
+def test_what_a_saved_table_withheld_is_what_its_files_show(officer, case, demo_dataset):
+    saved = table_attach(
+        actor=officer,
+        question=case.questions.get(number=3),
+        dataset=demo_dataset,
+        definition=by_year_and_rank(),
+    )
+    rows = csv_rows(saved)
+    shown = next(r for r in rows if r[0] == "2022/23")
+    assert "*" not in shown[1:] and "<5" not in shown[1:]
+    width = len(shown) - 1
+    SavedTable.objects.filter(pk=saved.pk).update(
+        suppression=[
+            *saved.suppression,
+            *(
+                {
+                    "row": 4,
+                    "column": c,
+                    "kind": "secondary",
+                    "reason": "secondary: as saved",
+                    "public_reason": "Withheld (secondary suppression).",
+                }
+                for c in range(width)
+            ),
+        ]
+    )
+    rows = csv_rows(SavedTable.objects.get(pk=saved.pk))
+    assert next(r for r in rows if r[0] == "2022/23")[1:] == ["*"] * width
+
+
+def test_a_table_saved_before_its_withheld_figures_were_kept_is_suppressed_again(
+    officer, case, demo_dataset
+):
+    saved = table_attach(
+        actor=officer,
+        question=case.questions.get(number=3),
+        dataset=demo_dataset,
+        definition=by_year_and_rank(),
+    )
+    files = table_files(saved)
+    SavedTable.objects.filter(pk=saved.pk).update(suppression=None)
+    assert table_files(SavedTable.objects.get(pk=saved.pk))[1] == files[1]
+    with pytest.raises(DifferencingError) as raised:
+        table_attach(
+            actor=officer,
+            question=case.questions.get(number=2),
+            dataset=demo_dataset,
+            definition=by_year(),
+        )
+    assert "question 3: Dismissals by year and rank" in str(raised.value)

@@ -5,7 +5,9 @@ sha256, so a table saved with a question (:class:`SavedTable`) can be counted ag
 exactly the same data (an internal review or an ICO complaint under FOIA s50 may ask how a
 figure was arrived at). Registering the same name again makes a new version; earlier versions
 are kept. A saved table also keeps the figures withheld beyond the policy because of the
-other tables for the same request (``SavedTable.withheld``, see ``differencing``).
+other tables for the same request (``SavedTable.withheld``, see ``differencing``), and every
+figure withheld as it was saved (``SavedTable.suppression``): its figures are counted again,
+but what to withhold is not worked out again.
 :class:`DisclosurePolicy` is the authority's setting for small numbers: a setting,
 not a rule of law (shared/law/UK-FOI-RULES.md D7, D10).
 """
@@ -132,6 +134,15 @@ class SavedTable(models.Model):
         help_text="Figures withheld beyond the policy so that this table and the others for "
         "the same request cannot be worked out together: row, column and the staff and public "
         "reasons.",
+    )
+    suppression = models.JSONField(
+        null=True,
+        blank=True,
+        default=None,
+        help_text="Every figure withheld when the table was saved (row, column, where it is, "
+        "primary or secondary, and the staff and public reasons), so that it is published and "
+        "checked against the request's later tables as it was, without working out again what "
+        "to withhold; empty for tables saved before it was kept.",
     )
     attachments = models.ManyToManyField(
         ResponseAttachment,

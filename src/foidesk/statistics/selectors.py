@@ -22,7 +22,7 @@ from .definition import TableDefinition
 from .models import Dataset, DisclosurePolicy, SavedTable
 from .policy import Policy
 from .sources import read_snapshot
-from .suppression import SuppressedTable, suppress
+from .suppression import SuppressedTable, restore, suppress
 from .tabulate import DataError, tabulate
 
 
@@ -61,6 +61,7 @@ def policy_for(authority: Authority) -> Policy:
 def saved_tables_for(question: Question) -> QuerySet[SavedTable]:
     return (
         SavedTable.objects.filter(question=question)
+        .defer("suppression")
         .select_related("dataset", "created_by")
         .prefetch_related("attachments")
     )
@@ -71,6 +72,7 @@ def reusable_tables(question: Question, *, limit: int = 20) -> QuerySet[SavedTab
     similar question costs nothing to run again."""
     return (
         SavedTable.objects.exclude(request_id=question.request_id)
+        .defer("suppression")
         .select_related("dataset", "request", "question")
         .order_by("-created_at", "-id")[:limit]
     )
@@ -102,6 +104,32 @@ def dataset_rows(dataset: Dataset) -> tuple[tuple[str | None, ...], ...]:
     sets: keyed by the stored file and its sha256, so a new version is never confused with an
     old one."""
     return _rows(dataset.snapshot.name, dataset.sha256)
+
+
+def saved_table_figures(saved: SavedTable) -> SuppressedTable:
+    """A saved table as it was published: counted again from its data set version, with the
+    figures withheld when it was saved (``SavedTable.suppression``) rather than worked out
+    again, which for a large table with many small counts takes seconds. A table saved before
+    those were kept is suppressed again under its saved policy (:func:`compute_table`)."""
+    definition = TableDefinition.from_dict(saved.definition)
+    policy = Policy.from_dict(saved.policy)
+    dataset = saved.dataset
+    if saved.suppression is None:
+        return compute_table(dataset, definition, policy, saved.withheld)
+    table = tabulate(dataset_rows(dataset), definition, schema=dataset.schema)
+    try:
+        return restore(
+            table,
+            policy,
+            {
+                (w["row"], w["column"]): (w["kind"], w["reason"], w["public_reason"])
+                for w in saved.suppression
+            },
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise DataError(
+            f"The figures withheld when {saved.title!r} was saved no longer fit its table ({exc})"
+        ) from None
 
 
 def compute_table(

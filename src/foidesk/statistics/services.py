@@ -33,7 +33,7 @@ from .differencing import Protection, Released, protect
 from .models import Dataset, DisclosurePolicy, SavedTable, SourceKind
 from .output import Provenance, to_csv, to_xlsx
 from .policy import Policy
-from .selectors import compute_table, dataset_rows, policy_for
+from .selectors import dataset_rows, policy_for, saved_table_figures
 from .sources import (
     MAX_BYTES,
     REFUSED_DATABASE,
@@ -309,21 +309,13 @@ def table_protection(
     are counted from one extract; rows are not identified across versions."""
     others = list(
         SavedTable.objects.filter(request=question.request, dataset=dataset)
-        .select_related("question")
+        .select_related("question", "dataset")
         .order_by("created_at", "id")
     )
     rows = dataset_rows(dataset)
     schema = dataset.schema
     released = [
-        Released(
-            table_label(saved.question, saved.title),
-            compute_table(
-                dataset,
-                TableDefinition.from_dict(saved.definition),
-                Policy.from_dict(saved.policy),
-                saved.withheld,
-            ),
-        )
+        Released(table_label(saved.question, saved.title), saved_table_figures(saved))
         for saved in others
     ]
     return protect(
@@ -420,8 +412,11 @@ def table_save(
         policy=policy,
         withhold_more=withhold_more,
     )
+    released = protection.table
+    if released is None:  # cannot happen: table_check refused it
+        raise StatisticsError("The table could not be checked with the request's other tables")
     withheld = []
-    if not protection.safe and protection.table is not None:  # withhold_more, and enough
+    if not protection.safe:  # withhold_more, and withholding more was enough
         withheld = [
             {
                 "row": e.row,
@@ -430,7 +425,7 @@ def table_save(
                 "reason": e.reason,
                 "public_reason": e.public_reason,
             }
-            for e in protection.table.suppressed
+            for e in released.suppressed
             if (e.row, e.column) in {(x.row, x.column) for x in protection.extra}
         ]
     saved = SavedTable.objects.create(
@@ -441,6 +436,17 @@ def table_save(
         definition=definition.to_dict(),
         policy=policy.to_dict(),
         withheld=withheld,
+        suppression=[
+            {
+                "row": e.row,
+                "column": e.column,
+                "location": e.location,
+                "kind": str(e.suppression),
+                "reason": e.reason,
+                "public_reason": e.public_reason,
+            }
+            for e in released.suppressed
+        ],
         created_by=actor,
     )
     detail: dict[str, Any] = {"dataset": str(dataset), "sha256": dataset.sha256}
@@ -463,15 +469,13 @@ def _file_stem(question: Question, title: str) -> str:
 
 
 def table_files(saved: SavedTable) -> tuple[bytes, bytes]:
-    """The XLSX and CSV of a saved table, counted again from its data set version under the
-    policy saved with it. The provenance names the version and its sha256 but not its number of
-    rows: where the table counts every row, that is its grand total, withheld or not. Nor does
-    it name where the data set was read from beyond its file or table
-    (``Dataset.public_source``): the files go out with the response."""
-    definition = TableDefinition.from_dict(saved.definition)
-    policy = Policy.from_dict(saved.policy)
+    """The XLSX and CSV of a saved table, counted again from its data set version, with the
+    figures withheld as it was saved (``selectors.saved_table_figures``). The provenance names
+    the version and its sha256 but not its number of rows: where the table counts every row,
+    that is its grand total, withheld or not. Nor does it name where the data set was read from
+    beyond its file or table (``Dataset.public_source``): the files go out with the response."""
     dataset = saved.dataset
-    suppressed = compute_table(dataset, definition, policy, saved.withheld)
+    suppressed = saved_table_figures(saved)
     authority = Authority.current()
     provenance = Provenance(
         source=(

@@ -118,7 +118,9 @@ def _dataset_page(
 ) -> HttpResponse:
     dataset = selectors.dataset_for_user(request.user, pk)
     saved = list(
-        dataset.saved_tables.select_related("request", "question").order_by("-created_at")[:50]
+        dataset.saved_tables.defer("suppression")
+        .select_related("request", "question")
+        .order_by("-created_at")[:50]
     )
     can_edit = can_edit_register(request.user)
     if kinds_form is None and can_edit and not saved:
