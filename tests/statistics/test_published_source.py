@@ -150,7 +150,7 @@ def test_data_sets_registered_before_keep_only_their_file_or_table_for_the_publi
     stored = [
         ("database", "postgresql://psd_reader@db.internal:5433/psd, table psd.cases", "psd.cases"),
         ("database", "sqlite:////srv/exports/psd.db, table dismissed", "dismissed"),
-        ("database", "sqlite:////srv/exports/" + "x" * 470 + ".db, tab", ""),  # cut at 500
+        ("database", "sqlite:////srv/exports/" + "x" * 469 + ".db, tab", ""),  # cut at 500
         ("csv", "C:\\Users\\jsmith\\psd.csv", "psd.csv"),
         ("csv", "psd.csv", "psd.csv"),
         ("xlsx", "/home/jsmith/cases, sheet 2.xlsx, sheet Cases, sheet 1", "cases, sheet 2.xlsx"),
