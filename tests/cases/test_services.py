@@ -21,6 +21,7 @@ from foidesk.accounts.models import Role
 from foidesk.audit.models import AuditEvent, AuditTrailIsAppendOnly
 from foidesk.cases.models import (
     Authority,
+    ClockEvent,
     ClockEventKind,
     Department,
     IdentityReveal,
@@ -303,6 +304,25 @@ def test_fee_notice_pauses_and_payment_resumes_the_clock(make_request, officer):
     # Wed 25 Jan to Tue 31 Jan inclusive (5 working days) disregarded: 17 Feb + 5 -> Fri 24 Feb.
     assert request.due_date == dt.date(2023, 2, 24)
     assert request.state == RequestState.WITH_DEPARTMENT
+
+
+def test_a_fees_notice_given_after_the_time_for_compliance_does_not_stop_the_clock(
+    make_request, officer
+):
+    """FOIA s9(1): a fees notice is given within the time for complying; one given later does
+    not pause the clock (s10(2)), so the request does not await the fee and stays overdue."""
+    request = make_request()
+    with time_machine.travel(dt.datetime(2023, 3, 20, tzinfo=LONDON)):
+        due = request.due_date
+        clock_event_record(
+            actor=officer, request=request, kind=ClockEventKind.FEE_NOTICE, on=dt.date(2023, 3, 6)
+        )
+        request.refresh_from_db()
+        assert request.state != RequestState.AWAITING_FEE
+        assert request.due_date == due
+        with pytest.raises(RegisterError, match="does not pause the clock"):
+            request_transition(actor=officer, request=request, to_state=RequestState.AWAITING_FEE)
+    assert ClockEvent.objects.filter(request=request, kind=ClockEventKind.FEE_NOTICE).exists()
 
 
 @pytest.mark.parametrize(

@@ -573,7 +573,13 @@ def _clarification_arrived(request: Request) -> str | None:
 
 def _fee_notice_given(request: Request) -> str | None:
     if _fee_unpaid(request):
-        return None
+        if request_deadline(request).paused:
+            return None
+        return (
+            "The fees notice was given after the time for compliance, so it does not pause the "
+            "clock (FOIA s9(1), s10(2)): the request is still due "
+            f"{_fmt(request_deadline(request).due)}"
+        )
     return (
         f"Record the fees notice {_RECORD_IT}, with the day it was given: that pauses the clock "
         "(FOIA s10(2)) and makes the request await the fee"
@@ -793,6 +799,10 @@ def clock_event_record(
     target = _EVENT_STATE.get(ClockEventKind(kind))
     if kind == ClockEventKind.FEE_PAID and request.state == RequestState.AWAITING_FEE:
         target = RequestState.WITH_DEPARTMENT
+    if kind == ClockEventKind.FEE_NOTICE and _fee_notice_given(request) is not None:
+        # Given after the time for compliance, a fees notice does not stop the clock (FOIA
+        # s9(1)): the request does not await the fee, and stays on the overdue list.
+        target = None
     if target and is_allowed(request.state, target):
         request_transition(actor=actor, request=request, to_state=target)
         request.refresh_from_db()
