@@ -2419,6 +2419,24 @@ def test_a_danger_to_people_argued_is_a_harm_test(argued: str) -> None:
             "denying would prejudice law enforcement.",
             False,
         ),
+        (
+            "Confirming or denying whether information is held is not required where doing so "
+            "would prejudice law enforcement.",
+            False,
+        ),
+        # A factor favouring confirmation, in the public interest test.
+        (
+            "Factors favouring confirmation or denial: Confirming or denying whether information "
+            "is held would assist the public in understanding the risks of the tactic.",
+            False,
+        ),
+        # Section 40(5): personal data, no harm weighed.
+        (
+            "Section 40(5) is an absolute exemption and there is no requirement to consider the "
+            "harm. To confirm or deny whether information is held would reveal personal data "
+            "about the named officer.",
+            False,
+        ),
     ],
 )
 def test_the_harm_of_confirming_or_denying_argued_is_a_harm_test(reasoning, argued) -> None:

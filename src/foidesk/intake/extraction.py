@@ -1683,10 +1683,16 @@ _HARM_MENTION = re.compile(
     r"(?:real|significant|serious|substantial|actual)?\s*harm\b|"
     # "By confirming or denying what information is held would likely undermine Law
     # Enforcement": the harm of an NCND argued, in a sentence of its own (not the Act's test
-    # described: "... may neither confirm nor deny where confirming or denying would ...").
+    # described: "... may neither confirm nor deny where confirming or denying would ...",
+    # "Confirming or denying is not required where it would prejudice ..."; nor a factor
+    # favouring it, "would assist the public in understanding ...", nor the personal data of
+    # section 40(5), "would reveal personal data about the named officer").
     r"(?:^|(?<=[.!?:]\s)|(?<=\n))(?:by\s+)?(?:confirming\s+or\s+denying|to\s+confirm\s+or\s+deny)\b"
-    r"[^.]{0,120}?\b(?:would|could|might|is\s+likely\s+to)\s+(?:(?:likely|be\s+likely\s+to)\s+)?"
-    r"(?:undermine|compromise|prejudice|hinder|damage|harm|jeopardi[sz]e|assist|reveal)\w*|"
+    r"(?:(?!\b(?:where|if|unless|when)\b)[^.]){0,120}?"
+    r"\b(?:would|could|might|is\s+likely\s+to)\s+(?:(?:likely|be\s+likely\s+to)\s+)?"
+    r"(?:undermine|compromise|prejudice|hinder|damage|harm|jeopardi[sz]e|"
+    r"assist(?!\w*\s+(?:the\s+)?public\b)|"
+    r"reveal(?![^.]{0,40}?\b(?:personal\s+(?:data|information)|commitment|openness|transparen)))\w*|"
     # "This knowledge would make those tactical options less effective and lead to the
     # endangerment of everyone involved", "Releasing the times would put officers at risk": the
     # danger a disclosure would bring, argued. The disclosure is what endangers, in a sentence
