@@ -320,6 +320,12 @@ def test_the_closing_offer_of_clarification_asks_for_none(courtesy):
     )
     unclear = "Question 2 is unclear or requires clarification as to the period meant."
     assert classify(f"There were 12 calls.\n{unclear}", (), whole=False) == "clarification_needed"
+    # The authority asking, in words close to the courtesy's.
+    for asked in (
+        "Your letter requires clarification before we can process it.",
+        "We would wish to seek clarification of what you mean by 'incidents'.",
+    ):
+        assert classify(asked, (), whole=True) == "clarification_needed"
 
 
 def test_an_acknowledgement_that_may_ask_for_clarification_asks_for_none():
@@ -370,6 +376,14 @@ def test_no_information_we_can_provide_gives_nothing():
     for said in ("There is no information I can provide.", "There is nothing more we can provide."):
         assert classify(f"The information is not held. {said}", (), whole=False) == "not_held"
     assert classify("We can provide the figures: 12.", (), whole=False) == "disclosed"
+    # "once more", "Further information we can provide is ...": something given beside it.
+    for given in (
+        "Having searched once more we can provide the figures for 2023 below.",
+        "Further information we can provide is that both officers were based at Lloyd House.",
+    ):
+        assert classify(f"Some of the information is not held. {given}", (), whole=False) == (
+            "partially_disclosed"
+        )
 
 
 def test_not_currently_able_to_provide_withholds():

@@ -176,8 +176,11 @@ _CLARIFY = re.compile(
     r"(?<!\bshould\swe\s)(?<!\bif\swe\s)(?<!\bshould\sI\s)(?<!\bif\sI\s)(?<!\byou\s)"
     r"(?<!\bqueries\sor\s)(?<!\bquestions\sor\s)(?<!\bquery\sor\s)(?<!\bquestion\sor\s)(?<!,\sor\s)"
     # (Nor "if any part of this response requires clarification", "If anything requires further
-    # clarification", "Should you wish to seek clarification".)
-    r"(?<!\bresponse\s)(?<!\bletter\s)(?<!\banything\s)(?<!\bwish\sto\s)"
+    # clarification", "Should you wish to seek clarification"; but "Your letter requires
+    # clarification" and "We would wish to seek clarification" ask for it.)
+    r"(?<!\bthis\sresponse\s)(?<!\bthis\sletter\s)(?<!\bour\sresponse\s)(?<!\bour\sletter\s)"
+    r"(?<!\bmy\sresponse\s)(?<!\bmy\sletter\s)(?<!\bthe\sresponse\s)(?<!\banything\s)"
+    r"(?<!\byou\swish\sto\s)"
     r"\b(?:seek|seeking|need|require|requires|request|requesting|ask\w*)\s+(?:for\s+)?"
     r"(?:some\s+|further\s+|a\s+)?clarification\b|\bplease\s+(?:could\s+you\s+)?clarify\b|"
     r"\b(?:could|can|would)\s+you\s+(?:please\s+)?clarify\b|\bclarify\s+(?:what|which|whether)\b|"
@@ -511,8 +514,12 @@ _DISCLOSURE = quick(
         r"\bdecided\s+to\s+disclose\b|"
         # (Not "there is no information we can provide", nor "nothing we can disclose".)
         r"(?<!\bno\sinformation\swe\s)(?<!\bnothing\swe\s)(?<!\bnothing\sthat\swe\s)"
-        r"(?<!\bno\sinformation\sI\s)(?<!\bnothing\sI\s)(?<!\bmore\swe\s)(?<!\bmore\sI\s)"
-        r"(?<!\bfurther\sinformation\swe\s)(?<!\bfurther\sinformation\sI\s)"
+        # (Nor "nothing more we can provide", "no further information I can provide"; but
+        # "Having searched once more we can provide the figures", "Further information we can
+        # provide is that ..." give something.)
+        r"(?<!\bno\sinformation\sI\s)(?<!\bnothing\sI\s)(?<!\bnothing\smore\swe\s)"
+        r"(?<!\bnothing\smore\sI\s)(?<!\bno\sfurther\sinformation\swe\s)"
+        r"(?<!\bno\sfurther\sinformation\sI\s)"
         r"\b(?:can|could)\s+(?:advise|disclose|provide)\b(?!\s+(?:you\s+)?that\b)|\bthe\s+(?:answer|figure|total|"
         r"number)\s+(?:is|was)\b|"
         # "The answer to your request is nil." (not "... is that the Council does not hold it")
