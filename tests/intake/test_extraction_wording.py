@@ -5526,3 +5526,29 @@ def test_one_answer_numbered_for_a_run_of_questions() -> None:
     assert [q.found for q in e.questions] == ["own answer"] * 6
     assert "76 and 80" in e.questions[1].answer
     assert "face to face" in e.questions[5].answer
+
+
+def test_a_table_of_bands_in_an_answer_numbers_no_run_of_questions() -> None:
+    """ "1-3: 22" is a row of the table answering question 2 (years of service, officers), not
+    one answer to questions 1 to 3."""
+    e = extract(
+        "Request\n"
+        "1. How many officers left the force in 2023?\n"
+        "2. Please break this down by length of service.\n"
+        "3. How many of them were dismissed?\n"
+        "4. How many resigned while under investigation?\n"
+        "Response\n"
+        "1. 112 officers left the force in 2023.\n"
+        "2. Length of service (years):\n"
+        "0-1: 14\n"
+        "1-3: 22\n"
+        "3-5: 19\n"
+        "5+: 57\n"
+        "3. 6 officers were dismissed.\n"
+        "4. 3 officers resigned while under investigation.\n"
+    )
+
+    assert [q.found for q in e.questions] == ["own answer"] * 4
+    assert "112 officers" in e.questions[0].answer
+    assert "1-3: 22" in e.questions[1].answer
+    assert "6 officers were dismissed" in e.questions[2].answer

@@ -1282,8 +1282,9 @@ def _opens_a_quotation(text: str) -> bool:
 
 
 _NUMBERED_ANSWER = re.compile(r"^\(?(\d{1,2})(?:[.)]|\s*[:–-](?=\s))\s*(.*)$")
-# "1-3." / "4-6." over one answer to a run of questions.
-_RANGE_ANSWER = re.compile(r"^\(?(\d{1,2})\s*[-–]\s*(\d{1,2})[.):]\s*(.*)$")
+# "1-3." / "4-6." over one answer to a run of questions (not a table's row of bands and
+# counts, "1-3: 22" years of service).
+_RANGE_ANSWER = re.compile(r"^\(?(\d{1,2})\s*[-–]\s*(\d{1,2})[.):](?!\s*\d)\s*(.*)$")
 _LETTERED_ANSWER = re.compile(r"^\(?([a-hA-H])[.)]\s*(.*)$")
 # "I. How many ..." / "II. How many ...": a request numbered in roman numerals, and its answers.
 # A request's first part numbered "i)" with its second, "ii)", on a later line.
