@@ -248,6 +248,13 @@ def test_figures_are_data_not_citations_dates_or_item_numbers():
     assert not has_figures("We have been unable to find documents related to CTCR.1546.")
     assert not has_figures("This follows request FOI2024/04564.")
     assert has_figures("Permit CTCR.1546: 3 documents")
+    # A call sign, a camera, a vehicle or a collar number asked for is what is given.
+    assert has_figures("The call signs in use are NPAS15 and NPAS23.")
+    assert has_figures("Cameras out of service: CAM12, CAM14")
+    assert has_figures("Vehicle registration: BX19 KLM")
+    assert has_figures("Collar numbers: PC1234, PS5678")
+    collars = "The names are withheld under section 40(2). Collar numbers: PC1234, PS5678"
+    assert classify(collars, ("s40(2)",), whole=False) == "partially_disclosed"
     assert gives("The table below shows the totals.")
 
 

@@ -902,8 +902,10 @@ def without_footnote(answer: str) -> str:
 
 
 # An identifier of letters and digits, not a figure: a permit "CTCR.1546", a reference
-# "FOI2024/04564", "TH/CTCU.0865/001".
-_CODE = re.compile(r"\b[A-Z]{2,}[./-]?\d[\w./-]*")
+# "FOI2024/04564", "TH/CTCU.0865/001", its digits after a stop or slash, or three and more of
+# them. (Not a call sign, "NPAS15", a camera, "CAM12", a vehicle, "BX19 KLM", nor an officer's
+# collar number, "PC1234": asked for, they are what is given.)
+_CODE = re.compile(r"\b(?!(?:PC|PS|DC|DS|SC|PCSO)\d)[A-Z]{2,}(?:[./]\d|-?\d{3})[\w./-]*")
 
 
 # A link's number in a page copied from an email ("[1]Regulation 12(4)(b)", "[2]www..."), not
