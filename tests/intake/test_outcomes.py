@@ -373,6 +373,27 @@ def test_an_authority_that_does_not_have_the_information_requested_does_not_hold
         assert classify(told, (), whole=False) == "not_held", after
 
 
+@pytest.mark.parametrize(
+    ("answer", "outcome"),
+    [
+        ("We have been unable to find permit documents related to CTCR.1546.", "not_held"),
+        ("No records could be located.", "not_held"),
+        ("We were unable to locate any correspondence with the company.", "not_held"),
+        (
+            "We were unable to find the figure for 2019, but in 2020 there were 44 incidents.",
+            "partially_disclosed",
+        ),
+        # Not found within the cost limit is a cost refusal, read first.
+        (
+            "We are unable to identify the information within the cost limit of 18 hours.",
+            "cost_limit_s12",
+        ),
+    ],
+)
+def test_searched_for_and_not_found_is_not_held(answer, outcome):
+    assert classify(answer, (), whole=False) == outcome
+
+
 def test_no_information_we_can_provide_gives_nothing():
     answer = (
         "In this case, the information you have requested is not held by the Agency, and we "

@@ -392,6 +392,20 @@ _NOT_HELD_OTHER = (
         ),
         ("not something",),
     ),
+    (
+        # "We have been unable to find permit documents related to CTCR.1546", "no records could
+        # be located": searched for and not found (not "unable to find them within the cost
+        # limit", a cost refusal, read before this).
+        re.compile(
+            r"\b(?:(?:have|has)\s+been\s+|were\s+|was\s+|are\s+|am\s+)?(?:unable|not\s+able)\s+"
+            r"to\s+(?:find|locate|trace|identify)\s+(?:any\s+)?(?:\w+\s+){0,2}?(?:documents?|"
+            r"records?|information|data|files?|correspondence|emails?|reports?|figures?|details)\b"
+            r"|\bno\s+(?:such\s+)?(?:documents?|records?|information|files?)\s+(?:could|can)\s+be\s+"
+            r"(?:found|located|traced|identified)\b",
+            re.I,
+        ),
+        ("unable to", "not able to", "be found", "be located", "be traced", "be identified"),
+    ),
 )
 # "Not held and is therefore exempt under Section 17": the FOISA notice that it is not held.
 _NOT_HELD_NOTICE = re.compile(r"\bexempt\w*\s+(?:under|by\s+virtue\s+of)\s+section\s+17\b", re.I)
