@@ -2719,3 +2719,19 @@ def test_a_question_added_under_a_clarification_heading_is_a_question_of_its_own
         if added.startswith("3.")
         else added,
     ]
+
+
+def test_bullets_under_the_response_setting_out_what_was_asked_for_are_items() -> None:
+    """However long the line saying what the requester asked for, the bullets under it are
+    the documents asked for, not an illustration of it."""
+    split = propose_questions(
+        "You have asked for the following information listed in Appendix 1 of the Road Review "
+        "Panel's review of the bypass:\n\n"
+        "• 2021: (June) Roads Review Pro Forma\n"
+        "• 2021: (August) Short paper on the airfield\n"
+    )
+
+    assert [q.text for q in split.questions] == [
+        "2021: (June) Roads Review Pro Forma",
+        "2021: (August) Short paper on the airfield",
+    ]

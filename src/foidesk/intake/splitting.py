@@ -1134,7 +1134,11 @@ _PROVIDE_THE_FOLLOWING = re.compile(
     r"\b(?:like|wish|want)\s+to\s+(?:request|ask\s+for|obtain|receive)\s*:$|"
     r"\b(?:please\s+(?:provide|supply|give|send|disclose)|the\s+following)"
     # "... information on the following types of incidents:": what the items are.
-    r"(?:\s+(?:information|details|data)|(?:\s+(?!definitions?\b|examples?\b)[\w-]+){1,3})?\s*:$",
+    r"(?:\s+(?:information|details|data)|(?:\s+(?!definitions?\b|examples?\b)[\w-]+){1,3})?\s*:$|"
+    # "You have asked for the following information listed in Appendix 1 of the review:": the
+    # response setting out what the requester asked for.
+    r"\byou\s+(?:have\s+)?(?:asked\s+for|requested|sought|seek)(?:\s+access\s+to)?\s+the\s+"
+    r"following\b[^:\n]{0,160}:$",
     re.I,
 )
 
