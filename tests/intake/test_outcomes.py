@@ -401,7 +401,12 @@ def test_no_information_we_can_provide_gives_nothing():
         "can provide."
     )
     assert classify(answer, ("reg12(4)(a)",), whole=True) == "not_held"
-    for said in ("There is no information I can provide.", "There is nothing more we can provide."):
+    for said in (
+        "There is no information I can provide.",
+        "There is nothing more we can provide.",
+        "There is nothing further I can provide.",
+        "There is no more information we can provide.",
+    ):
         assert classify(f"The information is not held. {said}", (), whole=False) == "not_held"
     assert classify("We can provide the figures: 12.", (), whole=False) == "disclosed"
     # "once more", "Further information we can provide is ...": something given beside it.

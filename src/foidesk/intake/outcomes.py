@@ -533,7 +533,9 @@ _DISCLOSURE = quick(
         # provide is that ..." give something.)
         r"(?<!\bno\sinformation\sI\s)(?<!\bnothing\sI\s)(?<!\bnothing\smore\swe\s)"
         r"(?<!\bnothing\smore\sI\s)(?<!\bno\sfurther\sinformation\swe\s)"
-        r"(?<!\bno\sfurther\sinformation\sI\s)"
+        r"(?<!\bno\sfurther\sinformation\sI\s)(?<!\bnothing\sfurther\swe\s)"
+        r"(?<!\bnothing\sfurther\sI\s)(?<!\bno\smore\sinformation\swe\s)"
+        r"(?<!\bno\smore\sinformation\sI\s)"
         r"\b(?:can|could)\s+(?:advise|disclose|provide)\b(?!\s+(?:you\s+)?that\b)|\bthe\s+(?:answer|figure|total|"
         r"number)\s+(?:is|was)\b|"
         # "The answer to your request is nil." (not "... is that the Council does not hold it")
