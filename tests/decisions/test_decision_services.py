@@ -294,3 +294,43 @@ def test_a_draft_sent_back_unchanged_may_be_sent_for_approval_again(drafted, off
     response_send_back(actor=approver, request=drafted, reasons="Check the figures.")
     version = response_submit(actor=officer, request=drafted, note="Checked: they are right.")
     assert (version.number, version.status) == (2, "awaiting")
+
+
+@pytest.mark.parametrize(
+    ("regime", "expected"),
+    [
+        ("foia", "General: internal review, then the ICO."),
+        ("eir", "EIR: representations (reg 11), then the ICO (reg 18)."),
+        ("foisa", "FOISA: review (s20), then the Scottish Information Commissioner (s47)."),
+    ],
+)
+def test_each_regime_gets_its_own_rights_paragraph(make_request, officer, regime, expected):
+    from foidesk.cases.models import Authority
+    from foidesk.cases.services import authority_update
+
+    authority_update(
+        actor=officer,
+        authority=Authority.current(),
+        rights_paragraph="General: internal review, then the ICO.",
+        rights_paragraph_eir="EIR: representations (reg 11), then the ICO (reg 18).",
+        rights_paragraph_foisa=(
+            "FOISA: review (s20), then the Scottish Information Commissioner (s47)."
+        ),
+    )
+    case = make_request(regime=regime)
+    assert response_data(case)["rights_paragraph"] == expected
+
+
+def test_a_regime_without_its_own_paragraph_uses_the_general_one(make_request, officer):
+    from foidesk.cases.models import Authority
+    from foidesk.cases.services import authority_update
+
+    authority_update(
+        actor=officer,
+        authority=Authority.current(),
+        rights_paragraph="General: internal review, then the ICO.",
+        rights_paragraph_eir="  ",
+    )
+    assert response_data(make_request(regime="eir"))["rights_paragraph"] == (
+        "General: internal review, then the ICO."
+    )

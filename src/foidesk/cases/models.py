@@ -88,12 +88,36 @@ class Authority(models.Model):
         help_text="Your internal review procedure and the right to complain to the ICO, ending "
         "every response (FOIA s17(7)).",
     )
+    rights_paragraph_eir = models.TextField(
+        blank=True,
+        default="",
+        help_text="For requests under the EIR, if they should say it differently: "
+        "representations within 40 working days (reg 11) and the ICO (reg 18). Leave blank to "
+        "use the paragraph above.",
+    )
+    rights_paragraph_foisa = models.TextField(
+        blank=True,
+        default="",
+        help_text="For requests under FOISA: a review within 40 working days (s20) and then an "
+        "application to the Scottish Information Commissioner within six months (s47). Leave "
+        "blank to use the paragraph above.",
+    )
 
     class Meta:
         verbose_name_plural = "authority"
 
     def __str__(self) -> str:
         return self.name
+
+    def rights_for(self, regime: str) -> str:
+        """The complaint-rights paragraph for a request under ``regime``: the regime's own, or
+        the general one (FOIA s17(7); EIR reg 14(5); FOISA s19, whose review and Commissioner
+        differ, s20 and s47)."""
+        own = {
+            "eir": self.rights_paragraph_eir,
+            "foisa": self.rights_paragraph_foisa,
+        }.get(regime, "")
+        return own.strip() or self.rights_paragraph
 
     @classmethod
     def current(cls) -> "Authority":

@@ -296,6 +296,8 @@ AUTHORITY_FIELDS = (
     "cost_limit",
     "weekend_receipt",
     "rights_paragraph",
+    "rights_paragraph_eir",
+    "rights_paragraph_foisa",
 )
 
 

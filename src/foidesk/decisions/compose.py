@@ -196,7 +196,7 @@ def response_data(request: Request, *, sent: date | None = None) -> dict[str, An
             "sent": _iso(sent or request.responded_on),
             **_clock_dates(request),
         },
-        "rights_paragraph": authority.rights_paragraph or None,
+        "rights_paragraph": authority.rights_for(request.regime) or None,
     }
     data["dates"] = {k: v for k, v in data["dates"].items() if v is not None}
     return data

@@ -89,15 +89,14 @@ K = ClockEventKind
 DEMO_SEED = 2023
 
 AUTHORITY_NAME = "West Midlands Police"
-DEMO_RIGHTS_PARAGRAPH = (
-    "If you are dissatisfied with this response you may ask for an internal review. Please write "
-    "to the Freedom of Information Unit within 40 working days of the date of this response, "
-    "saying what you are unhappy with; someone not involved in the original decision will review "
-    "it. If you remain dissatisfied after the internal review, you may complain to the "
-    "Information Commissioner's Office under section 50 of the Freedom of Information Act 2000: "
-    "https://ico.org.uk/make-a-complaint/. If your request was handled under the Freedom of "
-    "Information (Scotland) Act 2002, you may instead apply to the Scottish Information "
-    "Commissioner under section 47 of that Act, within six months of the review's outcome."
+#: The demo's paragraph for its FOISA requests (FOISA s19: the review, s20, and the Scottish
+#: Information Commissioner, s47); its FOIA and EIR requests keep the general paragraph.
+DEMO_FOISA_RIGHTS_PARAGRAPH = (
+    "If you are dissatisfied with the way we have handled your request, you may ask us to review "
+    "it. Please write to the Freedom of Information Unit within 40 working days of the date of "
+    "this response (FOISA s20). If you remain dissatisfied after the review, you may apply to the "
+    "Scottish Information Commissioner within six months of receiving our review response (FOISA "
+    "s47): https://www.foi.scot/appeal"
 )
 
 DEPARTMENTS = (
@@ -1689,11 +1688,12 @@ def _authority() -> Authority:
     authority.cost_limit = CostLimit.POUNDS_450
     authority.weekend_receipt = WeekendReceiptChoice.ICO
     # Every refusal must give the rights (FOIA s17(7), FOISA s19). The demo's register mixes
-    # regimes, so unless the paragraph was changed it names both regulators: the ICO for FOIA
-    # and EIR, the Scottish Information Commissioner for FOISA (s47).
-    default = Authority._meta.get_field("rights_paragraph").default
-    if authority.rights_paragraph.strip() in ("", default):
-        authority.rights_paragraph = DEMO_RIGHTS_PARAGRAPH
+    # regimes: its FOIA and EIR requests name the ICO (the general paragraph) and its FOISA
+    # requests the Scottish Information Commissioner (s47), unless either was changed.
+    if not authority.rights_paragraph.strip():
+        authority.rights_paragraph = Authority._meta.get_field("rights_paragraph").default
+    if not authority.rights_paragraph_foisa.strip():
+        authority.rights_paragraph_foisa = DEMO_FOISA_RIGHTS_PARAGRAPH
     authority.save()
     return authority
 
