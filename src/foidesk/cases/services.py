@@ -45,7 +45,7 @@ from .models import (
     RequestLink,
     RevealPurpose,
 )
-from .states import OPEN_STATES, RequestState, allowed_transitions, is_allowed
+from .states import CLOCK_FORM, OPEN_STATES, RequestState, allowed_transitions, is_allowed
 
 
 class RegisterError(ValueError):
@@ -552,14 +552,11 @@ def _fee_unpaid(request: Request) -> bool:
     return inputs["fee_notice"] is not None and inputs["fee_paid"] is None
 
 
-_RECORD_IT = "under “Record a clock event”"
-
-
 def _clarification_sought(request: Request) -> str | None:
     if awaiting_clarification(request):
         return None
     return (
-        f"Record that clarification was sought {_RECORD_IT}, with the day it was asked for: "
+        f"Record that clarification was sought {CLOCK_FORM}, with the day it was asked for: "
         "that stops the clock (FOIA s1(3)) and makes the request await clarification"
     )
 
@@ -568,22 +565,22 @@ def _clarification_arrived(request: Request) -> str | None:
     if request.state != RequestState.AWAITING_CLARIFICATION or not awaiting_clarification(request):
         return None
     return (
-        f"Record the clarification received {_RECORD_IT}, with the day it arrived: the 20 "
+        f"Record the clarification received {CLOCK_FORM}, with the day it arrived: the 20 "
         "working days start again from that day (FOIA s10(6)(b))"
     )
 
 
 def _fee_notice_given(request: Request) -> str | None:
     if _fee_unpaid(request):
-        if request_deadline(request).paused:
+        deadline = request_deadline(request)
+        if deadline.paused:
             return None
         return (
             "The fees notice was given after the time for compliance, so it does not pause the "
-            "clock (FOIA s9(1), s10(2)): the request is still due "
-            f"{_fmt(request_deadline(request).due)}"
+            f"clock (FOIA s9(1), s10(2)): the request is still due {_fmt(deadline.due)}"
         )
     return (
-        f"Record the fees notice {_RECORD_IT}, with the day it was given: that pauses the clock "
+        f"Record the fees notice {CLOCK_FORM}, with the day it was given: that pauses the clock "
         "(FOIA s10(2)) and makes the request await the fee"
     )
 
@@ -592,7 +589,7 @@ def _fee_received(request: Request) -> str | None:
     if request.state != RequestState.AWAITING_FEE or not _fee_unpaid(request):
         return None
     return (
-        f"Record the fee received {_RECORD_IT}, with the day it arrived: the clock resumes "
+        f"Record the fee received {CLOCK_FORM}, with the day it arrived: the clock resumes "
         "with the days in between disregarded (FOIA s10(2))"
     )
 
@@ -607,6 +604,14 @@ register_transition_guard(RequestState.ACKNOWLEDGED, _clarification_arrived)
 register_transition_guard(RequestState.AWAITING_FEE, _fee_notice_given)
 register_transition_guard(RequestState.WITH_DEPARTMENT, _fee_received)
 register_transition_guard(RequestState.DRAFTING, _fee_received)
+
+
+def _guard_problem(request: Request, to_state: RequestState) -> str | None:
+    """What stops ``request`` entering ``to_state`` (``TRANSITION_GUARDS``), if anything."""
+    for guard in TRANSITION_GUARDS.get(to_state, []):
+        if problem := guard(request):
+            return problem
+    return None
 
 
 @transaction.atomic
@@ -624,10 +629,9 @@ def request_transition(
             f"{RequestState(to_state).label.lower()}"
             + (f" (it can become: {allowed})" if allowed else " (it is final)")
         )
-    for guard in TRANSITION_GUARDS.get(RequestState(to_state), []):
-        problem = guard(request)
-        if problem:
-            raise RegisterError(problem)
+    problem = _guard_problem(request, RequestState(to_state))
+    if problem:
+        raise RegisterError(problem)
     old = request.state
     request.state = to_state
     update = ["state", "updated_at"]
@@ -801,11 +805,10 @@ def clock_event_record(
     target = _EVENT_STATE.get(ClockEventKind(kind))
     if kind == ClockEventKind.FEE_PAID and request.state == RequestState.AWAITING_FEE:
         target = RequestState.WITH_DEPARTMENT
-    if kind == ClockEventKind.FEE_NOTICE and _fee_notice_given(request) is not None:
-        # Given after the time for compliance, a fees notice does not stop the clock (FOIA
-        # s9(1)): the request does not await the fee, and stays on the overdue list.
-        target = None
-    if target and is_allowed(request.state, target):
+    # The state follows where its guards allow: a fees notice given after the time for
+    # compliance does not stop the clock (FOIA s9(1)), so the request does not await the fee
+    # and stays on the overdue list.
+    if target and is_allowed(request.state, target) and not _guard_problem(request, target):
         request_transition(actor=actor, request=request, to_state=target)
         request.refresh_from_db()
     request_recompute_deadline(request=request, actor=actor)

@@ -88,7 +88,8 @@ TRANSITIONS: dict[RequestState, dict[RequestState, str]] = {
     S.WITHDRAWN: {},
 }
 
-_CLOCK_FORM = "under “Record a clock event”"
+#: Where the case page records a clock event, named in messages that send the officer there.
+CLOCK_FORM = "under “Record a clock event”"
 
 #: Changes the case page's state form does not offer, because another form makes them with
 #: more than the new state, and the message saying where to go instead. The response page
@@ -101,22 +102,22 @@ ELSEWHERE: dict[tuple[str, str], str] = {
     ),
     **{
         (source.value, S.AWAITING_CLARIFICATION.value): (
-            f"Record that clarification was sought {_CLOCK_FORM}, with the day it was asked for"
+            f"Record that clarification was sought {CLOCK_FORM}, with the day it was asked for"
         )
         for source in (S.RECEIVED, S.ACKNOWLEDGED, S.WITH_DEPARTMENT)
     },
     **{
         (source.value, S.AWAITING_FEE.value): (
-            f"Record the fees notice {_CLOCK_FORM}, with the day it was given"
+            f"Record the fees notice {CLOCK_FORM}, with the day it was given"
         )
         for source in (S.RECEIVED, S.ACKNOWLEDGED, S.WITH_DEPARTMENT)
     },
     (S.AWAITING_CLARIFICATION.value, S.ACKNOWLEDGED.value): (
-        f"Record the clarification received {_CLOCK_FORM}, with the day it arrived"
+        f"Record the clarification received {CLOCK_FORM}, with the day it arrived"
     ),
     **{
         (S.AWAITING_FEE.value, target.value): (
-            f"Record the fee received {_CLOCK_FORM}, with the day it arrived"
+            f"Record the fee received {CLOCK_FORM}, with the day it arrived"
         )
         for target in (S.WITH_DEPARTMENT, S.DRAFTING)
     },

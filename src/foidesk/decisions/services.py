@@ -121,6 +121,25 @@ def decision_fingerprint(decision: Decision) -> str:
     return snapshot_hash(shown)
 
 
+def text_fingerprint(*texts: str) -> str:
+    """Words as a page showed them, as a digest: a form carries it, so that a save from a page
+    opened before another officer changed those words is refused rather than silently undoing
+    the change (a test's balance and conclusion, one of its paragraphs)."""
+    return snapshot_hash({"texts": list(texts)})
+
+
+def _require_unchanged(
+    current: str, shown: str | None, what: str, *, opened: str = "the page"
+) -> None:
+    """Refuse a save from a page that showed ``what`` other than it now is (``current`` and
+    ``shown`` are fingerprints of it)."""
+    if shown is not None and current != shown:
+        raise DecisionError(
+            f"{what} has been changed since you opened {opened}, so your changes were not "
+            f"saved: open {opened} again to see the change, then make yours"
+        )
+
+
 @transaction.atomic
 def decision_save(
     *,
@@ -149,16 +168,11 @@ def decision_save(
     _require_officer(actor)
     _require_draftable(request)
     if decision is not None and decision.pk is not None and shown is not None:
-        # Lock the decision so that two saves from pages opened together cannot both pass.
-        Decision.objects.select_for_update().filter(pk=decision.pk).first()
-        current = Decision.objects.filter(pk=decision.pk).first()
+        # Locked, so that two saves from pages opened together cannot both pass.
+        current = Decision.objects.select_for_update().filter(pk=decision.pk).first()
         if current is None:
             raise DecisionError("This decision has been removed since you opened it")
-        if decision_fingerprint(current) != shown:
-            raise DecisionError(
-                "This decision has been changed since you opened it, so your changes were not "
-                "saved: open it again to see the change, then make yours"
-            )
+        _require_unchanged(decision_fingerprint(current), shown, "This decision", opened="it")
     if outcome not in OutcomeChoice.values:
         raise DecisionError(f"Unknown outcome {outcome!r}")
     numbers = sorted(set(question_numbers))
@@ -274,21 +288,6 @@ def cost_line_delete(*, actor: User, line: CostLine) -> None:
 
 
 # --- harm and public interest tests -------------------------------------------------------
-
-
-def text_fingerprint(*texts: str) -> str:
-    """Words as a page showed them, as a digest: a form carries it, so that a save from a page
-    opened before another officer changed those words is refused rather than silently undoing
-    the change (a test's balance and conclusion, one of its paragraphs)."""
-    return snapshot_hash({"texts": list(texts)})
-
-
-def _require_unchanged(current: str, shown: str | None, what: str) -> None:
-    if shown is not None and current != shown:
-        raise DecisionError(
-            f"{what} has been changed since you opened the page, so your changes were not "
-            "saved: open the page again to see the change, then make yours"
-        )
 
 
 @transaction.atomic

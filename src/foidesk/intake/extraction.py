@@ -1583,54 +1583,59 @@ def _numbered_answers(
     found: list[_Start] = []
     best: list[_Start] = []
     for i in range(lo, hi):
-        run = _RANGE_ANSWER.match(lines[i])
-        if run is not None:
-            first, last = int(run.group(1)), int(run.group(2))
-            starts_or_goes_on = first == 1 or (found and found[-1].numbers[-1] < first)
-            if first < last <= count and starts_or_goes_on:
-                # One answer to questions first to last ("1-3." / "4-6.").
-                if first == 1 and len(found) > len(best):
-                    best = found
-                numbers = list(range(first, last + 1))
-                if first == 1:
-                    found = [_Start(i, numbers, run.group(3))]
-                else:
-                    found.append(_Start(i, numbers, run.group(3)))
-                continue
-        m = _NUMBERED_ANSWER.match(lines[i])
-        if m is None and roman:
-            m = _ROMAN_ANSWER.match(lines[i])
-        elif m is None and lettered == "A":
-            m = LONE_LETTER.match(lines[i])
-        elif m is None and lettered:
-            m = _LETTERED_ANSWER.match(lines[i])
-            if m is not None and lines[i].startswith("(") != lettered.startswith("("):
-                m = None  # "(a) the prevention of crime" quoted in an answer lettered "a)"
-        if m is None:
+        read = _answer_numbers(lines[i], count, roman=roman, lettered=lettered)
+        if read is None:
             continue
-        label = m.group(1).lower()
-        if label.isdigit():
-            n = int(label)
-        elif roman:
-            n = roman_value(label)
-        else:
-            n = ord(label) - 96
-        if found and found[-1].numbers[-1] < n <= count:
-            found.append(_Start(i, [n], m.group(2)))
-        elif _opens_a_quotation(m.group(2)):
+        numbers, rest = read
+        first = numbers[0]
+        if found and found[-1].numbers[-1] < first and numbers[-1] <= count:
+            found.append(_Start(i, numbers, rest))
+        elif _opens_a_quotation(rest):
             continue  # "1. ‘Personal data shall be:" / "2. processed lawfully ...": the Act quoted
-        elif n == 1 or (
-            not found
-            and 1 < n <= count
-            and len(_words(m.group(2)) & _words(questions[n - 1][0])) >= 3
+        elif first == 1 or (
+            len(numbers) == 1
+            and not found
+            and 1 < first <= count
+            and len(_words(rest) & _words(questions[first - 1][0])) >= 3
         ):
             # A list that starts again: the statute quoted under the answers ("(1) Information
             # which is not exempt ...") does not undo a longer list of answers above it.
             if len(found) > len(best):
                 best = found
-            found = [_Start(i, [n], m.group(2))]
+            found = [_Start(i, numbers, rest)]
     found = found if len(found) >= len(best) else best
     return found if len(found) >= 2 else []
+
+
+def _answer_numbers(
+    line: str, count: int, *, roman: bool, lettered: str
+) -> tuple[list[int], str] | None:
+    """The questions a line of numbered answers starts an answer to, and the rest of the line:
+    "2." is question 2; "1-3." is questions 1 to 3 (one answer to a run of them, where the run
+    is within the request's ``count``); "b)" or "II." where the request lettered or numbered
+    its questions so (see ``_numbered_answers``)."""
+    run = _RANGE_ANSWER.match(line)
+    if run is not None and int(run.group(1)) < int(run.group(2)) <= count:
+        return list(range(int(run.group(1)), int(run.group(2)) + 1)), run.group(3)
+    m = _NUMBERED_ANSWER.match(line)
+    if m is None and roman:
+        m = _ROMAN_ANSWER.match(line)
+    elif m is None and lettered == "A":
+        m = LONE_LETTER.match(line)
+    elif m is None and lettered:
+        m = _LETTERED_ANSWER.match(line)
+        if m is not None and line.startswith("(") != lettered.startswith("("):
+            m = None  # "(a) the prevention of crime" quoted in an answer lettered "a)"
+    if m is None:
+        return None
+    label = m.group(1).lower()
+    if label.isdigit():
+        n = int(label)
+    elif roman:
+        n = roman_value(label)
+    else:
+        n = ord(label) - 96
+    return [n], m.group(2)
 
 
 # --- NCND, tests, attachments -----------------------------------------------------------------

@@ -415,18 +415,26 @@ def table_save(
     released = protection.table
     if released is None:  # cannot happen: table_check refused it
         raise StatisticsError("The table could not be checked with the request's other tables")
+    # Every figure withheld, as stored (``selectors.saved_table_figures`` restores them), and
+    # among them those withheld only because of the request's other tables.
+    suppression = [
+        {
+            "row": e.row,
+            "column": e.column,
+            "location": e.location,
+            "kind": str(e.suppression),
+            "reason": e.reason,
+            "public_reason": e.public_reason,
+        }
+        for e in released.suppressed
+    ]
     withheld = []
     if not protection.safe:  # withhold_more, and withholding more was enough
+        extra = {(x.row, x.column) for x in protection.extra}
         withheld = [
-            {
-                "row": e.row,
-                "column": e.column,
-                "location": e.location,
-                "reason": e.reason,
-                "public_reason": e.public_reason,
-            }
-            for e in released.suppressed
-            if (e.row, e.column) in {(x.row, x.column) for x in protection.extra}
+            {key: value for key, value in entry.items() if key != "kind"}
+            for entry in suppression
+            if (entry["row"], entry["column"]) in extra
         ]
     saved = SavedTable.objects.create(
         request=question.request,
@@ -436,17 +444,7 @@ def table_save(
         definition=definition.to_dict(),
         policy=policy.to_dict(),
         withheld=withheld,
-        suppression=[
-            {
-                "row": e.row,
-                "column": e.column,
-                "location": e.location,
-                "kind": str(e.suppression),
-                "reason": e.reason,
-                "public_reason": e.public_reason,
-            }
-            for e in released.suppressed
-        ],
+        suppression=suppression,
         created_by=actor,
     )
     detail: dict[str, Any] = {"dataset": str(dataset), "sha256": dataset.sha256}
