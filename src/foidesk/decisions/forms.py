@@ -35,6 +35,18 @@ def shown_field() -> forms.RegexField:
     )
 
 
+def version_shown_field(unknown: str) -> forms.IntegerField:
+    """The hidden number of the version a page showed; ``unknown`` is the error when the
+    number sent is not a version's."""
+    return forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=MAX_ID,
+        widget=forms.HiddenInput,
+        error_messages={problem: unknown for problem in ("invalid", "min_value", "max_value")},
+    )
+
+
 #: The sections a paragraph can sit in (balance and conclusion are fields of the test).
 PARAGRAPH_SECTIONS = [
     (s.value, s.label)
@@ -408,17 +420,7 @@ class _VersionShown(forms.Form):
     FOI officer's record of what was sent, made on a page that has since gone stale is not
     applied to a newer version nobody read."""
 
-    version = forms.IntegerField(
-        required=False,
-        min_value=1,
-        max_value=MAX_ID,
-        widget=forms.HiddenInput,
-        error_messages={
-            "invalid": "Open the response again: the version to decide on is not known",
-            "min_value": "Open the response again: the version to decide on is not known",
-            "max_value": "Open the response again: the version to decide on is not known",
-        },
-    )
+    version = version_shown_field("Open the response again: the version to decide on is not known")
 
 
 class ApproveForm(_VersionShown):
@@ -509,17 +511,7 @@ class LibraryParagraphForm(forms.Form):
 
     #: For a new version: the version the page showed, so that a revision of it does not
     #: replace a version another officer saved in the meantime.
-    based_on = forms.IntegerField(
-        required=False,
-        min_value=1,
-        max_value=MAX_ID,
-        widget=forms.HiddenInput,
-        error_messages={
-            "invalid": "Open the paragraph again: the version you revised is not known",
-            "min_value": "Open the paragraph again: the version you revised is not known",
-            "max_value": "Open the paragraph again: the version you revised is not known",
-        },
-    )
+    based_on = version_shown_field("Open the paragraph again: the version you revised is not known")
 
     def __init__(self, *args: Any, new: bool = True, regime: str = "foia", **kwargs: Any):
         super().__init__(*args, **kwargs)

@@ -526,16 +526,6 @@ _DISCLOSURE = quick(
         r"\bas\s+follows\b|(?<!\bnot\s)(?<!\bnot\sbe\s)(?<!\bnot\scurrently\s)(?<!\bnot\syet\s)"
         r"\bable\s+to\s+(?:disclose|provide|release)\b|"
         r"\bdecided\s+to\s+disclose\b|"
-        # (Not "there is no information we can provide", nor "nothing we can disclose".)
-        r"(?<!\bno\sinformation\swe\s)(?<!\bnothing\swe\s)(?<!\bnothing\sthat\swe\s)"
-        # (Nor "nothing more we can provide", "no further information I can provide"; but
-        # "Having searched once more we can provide the figures", "Further information we can
-        # provide is that ..." give something.)
-        r"(?<!\bno\sinformation\sI\s)(?<!\bnothing\sI\s)(?<!\bnothing\smore\swe\s)"
-        r"(?<!\bnothing\smore\sI\s)(?<!\bno\sfurther\sinformation\swe\s)"
-        r"(?<!\bno\sfurther\sinformation\sI\s)(?<!\bnothing\sfurther\swe\s)"
-        r"(?<!\bnothing\sfurther\sI\s)(?<!\bno\smore\sinformation\swe\s)"
-        r"(?<!\bno\smore\sinformation\sI\s)"
         r"\b(?:can|could)\s+(?:advise|disclose|provide)\b(?!\s+(?:you\s+)?that\b)|\bthe\s+(?:answer|figure|total|"
         r"number)\s+(?:is|was)\b|"
         # "The answer to your request is nil." (not "... is that the Council does not hold it")
@@ -1038,13 +1028,30 @@ def _substantive(text: str) -> str:
     )
 
 
+# "there is no information we can provide", "nothing more we can provide", "no further
+# information I can provide", "nothing we can disclose": saying nothing is given (not "Having
+# searched once more we can provide the figures", nor "Further information we can provide is
+# that ...", which give something).
+_NOTHING_TO_GIVE = Cue(
+    re.compile(
+        r"\b(?:no(?:\s+(?:more|further))?\s+information|nothing(?:\s+(?:more|further|that))?)\s+"
+        r"(?:we|I)\s+(?:can|could)\s+(?:advise|disclose|provide)\b",
+        re.I,
+    ),
+    "no information",
+    "no more",
+    "no further",
+    "nothing",
+)
+
+
 def gives(text: str) -> bool:
     """Whether an answer gives anything: figures, the wording of a disclosure, or a document
     attached ("provided me with the enclosed spreadsheet")."""
     substantive = _substantive(text)
     return (
         has_figures(substantive)
-        or bool(_DISCLOSURE.search(substantive))
+        or bool(_DISCLOSURE.search(_NOTHING_TO_GIVE.sub(" ", substantive)))
         # ("There was no contract in place, so the information is not held": why nothing is held.)
         or bool(_NIL_RETURN.search(substantive) and not _NOT_HELD.search(substantive))
         or bool(ATTACHED.search(LINK.sub(" ", substantive)))

@@ -235,6 +235,9 @@ class Cue:
     def findall(self, text: str) -> list[Any]:
         return self.pattern.findall(text) if self._may(text) else []
 
+    def sub(self, replacement: str, text: str) -> str:
+        return self.pattern.sub(replacement, text) if self._may(text) else text
+
 
 class Either:
     """Several ``Cue`` tried in turn: the first match wins.

@@ -96,11 +96,13 @@ class Dataset(models.Model):
         cases.xlsx``, ``database table psd.cases``. A table attached to a response goes to
         the world (UK-FOI-RULES.md D6), and the connection URL in ``source_name``
         would tell it which server, database and account the authority's data lives in."""
-        kind = {
-            SourceKind.CSV: "CSV file",
-            SourceKind.XLSX: "XLSX workbook",
-            SourceKind.DATABASE: "database table",
-        }.get(self.source_kind, "data")
+        # (The kind's own name, but a database's is "Database table or view": the one read
+        # is known.)
+        kind = (
+            "database table"
+            if self.source_kind == SourceKind.DATABASE
+            else self.get_source_kind_display()
+        )
         return f"{kind} {self.source_file_or_table}".strip()
 
     @property
