@@ -168,19 +168,7 @@ _WHOLE_REFUSED = re.compile(
 _COST_NEGATED = re.compile(r"\b(?:not|never|n't)\s+(?:\w+\s+){0,3}$", re.I)
 _VEXATIOUS = re.compile(r"\bvexatious\b|\brepeated\s+request\b", re.I)
 _CLARIFY = re.compile(
-    # (Not an acknowledgement's "Should we require clarification, I shall be in touch", nor the
-    # closing courtesy "Please contact me if you require further clarification of the
-    # information provided", "... if you have any queries or need clarification".)
-    # (Not "Question 2 is unclear or requires clarification": an "or" after the requester's
-    # queries only.)
-    r"(?<!\bshould\swe\s)(?<!\bif\swe\s)(?<!\bshould\sI\s)(?<!\bif\sI\s)(?<!\byou\s)"
-    r"(?<!\bqueries\sor\s)(?<!\bquestions\sor\s)(?<!\bquery\sor\s)(?<!\bquestion\sor\s)(?<!,\sor\s)"
-    # (Nor "if any part of this response requires clarification", "If anything requires further
-    # clarification", "Should you wish to seek clarification"; but "Your letter requires
-    # clarification" and "We would wish to seek clarification" ask for it.)
-    r"(?<!\bthis\sresponse\s)(?<!\bthis\sletter\s)(?<!\bour\sresponse\s)(?<!\bour\sletter\s)"
-    r"(?<!\bmy\sresponse\s)(?<!\bmy\sletter\s)(?<!\bthe\sresponse\s)(?<!\banything\s)"
-    r"(?<!\byou\swish\sto\s)"
+    # (Courtesy offers are taken out first: ``_CLARIFICATION_OFFERED``.)
     r"\b(?:seek|seeking|need|require|requires|request|requesting|ask\w*)\s+(?:for\s+)?"
     r"(?:some\s+|further\s+|a\s+)?clarification\b|\bplease\s+(?:could\s+you\s+)?clarify\b|"
     r"\b(?:could|can|would)\s+you\s+(?:please\s+)?clarify\b|\bclarify\s+(?:what|which|whether)\b|"
@@ -740,6 +728,30 @@ _COST = Cue(
 _NOT_RETRIEVABLE = Cue(_NOT_RETRIEVABLE, "retrievable")
 _VEXATIOUS = Cue(_VEXATIOUS, "vexatious", "repeated request")
 _CLARIFY = Cue(_CLARIFY, "clarif", "unclear", "ambiguous", "if you could")
+# Clarification offered, not asked for: an acknowledgement's "Should we require clarification,
+# I shall be in touch", the closing courtesy "Please contact me if you require further
+# clarification of the information provided", "... if you have any queries or need
+# clarification", "if any part of this response requires clarification", "If anything requires
+# further clarification", "Should you wish to seek clarification"; and "Question 2 is unclear or
+# requires clarification" (an "or" after the requester's queries only). "Your letter requires
+# clarification" and "We would wish to seek clarification" ask for it.
+_CLARIFICATION_OFFERED = Cue(
+    re.compile(
+        r"(?:,\s+or|\b(?:(?:should|if)\s+(?:we|I)|you(?:\s+wish\s+to)?|"
+        r"(?:queries|questions|query|question)\s+or|(?:this|our|my|the)\s+(?:response|letter)|"
+        r"anything))\s+(?:seek|seeking|need|require|requires|request|requesting|ask\w*)\s+"
+        r"(?:for\s+)?(?:some\s+|further\s+|a\s+)?clarification\b",
+        re.I,
+    ),
+    "clarification",
+)
+
+
+def _asks_to_clarify(text: str) -> bool:
+    """Whether an answer asks the requester to clarify (FOIA s1(3)), courtesy offers aside."""
+    return bool(_CLARIFY.search(_CLARIFICATION_OFFERED.sub(" ", text)))
+
+
 _NOT_A_REQUEST = Cue(
     _NOT_A_REQUEST, "recorded information", "to be valid", "valid ", "information held"
 )
@@ -1104,7 +1116,7 @@ def classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
         # "S14 Vexatious Requests - over burdensome": a section 14 refusal that discusses the
         # burden, and perhaps why section 12 does not apply, is not a cost refusal.
         return "vexatious_s14"
-    if _REFUSED_UNDER_S8.search(text) and not _CLARIFY.search(text):
+    if _REFUSED_UNDER_S8.search(text) and not _asks_to_clarify(text):
         # "your request does not comply with Section 8(1)(c) ... Requests defined by Section 12
         # ... are invalid": refused as no valid request (FOIA s8), whatever the cost wording
         # that explains why.
@@ -1124,7 +1136,7 @@ def classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
         return "cost_limit_s12"
     if cites_s14 or worded_s14:
         return "vexatious_s14"
-    if _CLARIFY.search(text):
+    if _asks_to_clarify(text):
         return "clarification_needed"
     # (Wording alone, where another exemption is cited and s21 is not, is about something else:
     # "the terms of reference ... are available at the link below". FOISA's s25 is s21.)
