@@ -5552,3 +5552,69 @@ def test_a_table_of_bands_in_an_answer_numbers_no_run_of_questions() -> None:
     assert "112 officers" in e.questions[0].answer
     assert "1-3: 22" in e.questions[1].answer
     assert "6 officers were dismissed" in e.questions[2].answer
+
+
+def test_a_numbered_list_inside_an_answer_does_not_take_over_the_answers() -> None:
+    """Question 3's answer lists its reasons "1." and "2."; "4." carries on the answers."""
+    e = extract(
+        "Request\n"
+        "1. How many officers were dismissed in 2023?\n"
+        "2. How many officers resigned in 2023?\n"
+        "3. Why were officers dismissed?\n"
+        "4. How many officers retired in 2023?\n"
+        "Response\n"
+        "1. 12 officers were dismissed.\n"
+        "2. 40 officers resigned.\n"
+        "3. The reasons recorded were:\n"
+        "1. gross misconduct\n"
+        "2. failing vetting\n"
+        "4. 25 officers retired.\n"
+    )
+
+    assert [q.found for q in e.questions] == ["own answer"] * 4
+    assert e.questions[0].answer == "12 officers were dismissed."
+    assert "failing vetting" in e.questions[2].answer
+    assert e.questions[3].answer == "25 officers retired."
+
+
+def test_runs_of_word_labels_inside_an_answer_do_not_take_over_the_answers() -> None:
+    e = extract(
+        "Request\n"
+        "1. How many officers work early shifts?\n"
+        "2. How many officers work late shifts?\n"
+        "3. How many officers work night shifts?\n"
+        "4. What is the shift pattern?\n"
+        "5. How many officers are on rest days today?\n"
+        "6. How many officers are on annual leave today?\n"
+        "Response\n"
+        "1. 120\n"
+        "2. 110\n"
+        "3. 90\n"
+        "4. The shift pattern is:\n"
+        "1-2. Early shifts\n"
+        "3-4. Late shifts\n"
+        "5-6. Rest days\n"
+        "5. 60\n"
+        "6. 20\n"
+    )
+
+    assert [q.answer for q in e.questions][4:] == ["60", "20"]
+    assert "5-6. Rest days" in e.questions[3].answer
+
+
+def test_a_request_whose_first_item_was_lost_is_answered_by_its_own_numbers() -> None:
+    """The page's top was lost: the request's items shown are "2." and "3.", and so are the
+    answers to them."""
+    e = extract(
+        "2. How many officers were disciplined in 2022?\n"
+        "3. How many officers were dismissed in 2022?\n"
+        "Response\n"
+        "Thank you for your request.\n"
+        "2. 14 officers were disciplined.\n"
+        "3. 3 officers were dismissed.\n"
+    )
+
+    assert [q.answer for q in e.questions] == [
+        "14 officers were disciplined.",
+        "3 officers were dismissed.",
+    ]

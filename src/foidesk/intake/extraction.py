@@ -1424,6 +1424,7 @@ def _segment_starts(
     / "b) ..."): an answer numbered "2." then answers each of them."""
     starts: dict[int, _Start] = {}
     count = len(questions)
+    first_item = min(items) if items else 1
     for i in range(lo, hi):
         line = lines[i]
         m = _QREF_START.match(line)
@@ -1446,7 +1447,7 @@ def _segment_starts(
         if m and 0 < int(m.group(1)) <= count and any(answers_request(x) for x in lines[lo:i]):
             starts[i] = _Start(i, [int(m.group(1))], "")
     if count >= 2:
-        numbered = _numbered_answers(lines, lo, hi, questions, lettered=lettered)
+        numbered = _numbered_answers(lines, lo, hi, questions, lettered=lettered, first=first_item)
         if not starts:
             starts.update({s.line: s for s in numbered or _bulleted_answers(lines, lo, hi, count)})
             if numbered and _renumber(numbered, "\n".join(lines[lo : numbered[0].line])):
@@ -1460,7 +1461,7 @@ def _segment_starts(
                 a.numbers[-1] < b.numbers[0] for a, b in itertools.pairwise(both)
             ):
                 starts.update({s.line: s for s in numbered})
-    if items and starts and max(n for s in starts.values() for n in s.numbers) <= len(items):
+    if items and starts and all(n in items for s in starts.values() for n in s.numbers):
         for start in starts.values():
             start.numbers = [q for n in start.numbers for q in items.get(n, [n])]
     # The question repeated word for word, then its answer; where nothing else marks the
@@ -1571,38 +1572,50 @@ def _numbered_answers(
     questions: Sequence[tuple[str, str]],
     *,
     lettered: str = "",
+    first: int = 1,
 ) -> list[_Start]:
-    """A numbered list in the response that answers the questions in order: it restarts at 1,
+    """A numbered list in the response that answers the questions in order: it restarts at 1
+    (or at the request's ``first`` item number, where the page lost the request's top),
     or at a later question whose words it repeats ("2. The number of requests received ...
     is 21" when only questions 2 and 3 are answered). When the request lettered its questions
     ("(a)", "b)"; ``lettered`` is its first letter's marker), answers lettered the same way
     count too; so do answers in roman numerals when the request numbered its questions so
     ("I.", "II."; ``lettered`` is then "I." or "i)")."""
-    count = len(questions)
+    last = first - 1 + len(questions)
     roman = lettered.strip("().").lower() == "i"
     found: list[_Start] = []
     best: list[_Start] = []
+    interrupted: list[_Start] = []  # the list a restart broke off
     for i in range(lo, hi):
-        read = _answer_numbers(lines[i], count, roman=roman, lettered=lettered)
+        read = _answer_numbers(lines[i], last, roman=roman, lettered=lettered)
         if read is None:
             continue
         numbers, rest = read
-        first = numbers[0]
-        if found and found[-1].numbers[-1] < first and numbers[-1] <= count:
+        follows = numbers[-1] <= last
+        if (
+            interrupted
+            and follows
+            and numbers[0] == interrupted[-1].numbers[-1] + 1
+            and not (found and numbers[0] == found[-1].numbers[-1] + 1)
+        ):
+            # "3. The reasons recorded were:" / "1. gross misconduct" / "2. failing vetting" /
+            # "4. 25 officers retired.": a list inside an answer, and the answers go on.
+            found, interrupted = [*interrupted, _Start(i, numbers, rest)], []
+        elif found and found[-1].numbers[-1] < numbers[0] and follows:
             found.append(_Start(i, numbers, rest))
         elif _opens_a_quotation(rest):
             continue  # "1. ‘Personal data shall be:" / "2. processed lawfully ...": the Act quoted
-        elif first == 1 or (
+        elif numbers[0] == first or (
             len(numbers) == 1
             and not found
-            and 1 < first <= count
-            and len(_words(rest) & _words(questions[first - 1][0])) >= 3
+            and first < numbers[0] <= last
+            and len(_words(rest) & _words(questions[numbers[0] - first][0])) >= 3
         ):
             # A list that starts again: the statute quoted under the answers ("(1) Information
             # which is not exempt ...") does not undo a longer list of answers above it.
             if len(found) > len(best):
                 best = found
-            found = [_Start(i, numbers, rest)]
+            interrupted, found = found, [_Start(i, numbers, rest)]
     found = found if len(found) >= len(best) else best
     return found if len(found) >= 2 else []
 
@@ -2044,15 +2057,17 @@ def _item_of(label: str) -> int:
 
 def _items(labels: Sequence[str]) -> dict[int, list[int]]:
     """The request's item numbers and the questions each became: ["1", "2a", "2b", "3"] ->
-    {1: [1], 2: [2, 3], 3: [4]}. Empty unless the labels run 1, 2, 3 ... in order, each item's
-    parts together."""
+    {1: [1], 2: [2, 3], 3: [4]}. Empty unless the labels run on from one number in order, each
+    item's parts together: from 1, or from a later number where the page lost the request's top
+    ("2.", "3.", "4." the first items shown)."""
     numbers = [_item_of(label) for label in labels]
     if numbers != sorted(numbers):
         return {}
     items: dict[int, list[int]] = {}
     for question, number in enumerate(numbers, start=1):
         items.setdefault(number, []).append(question)
-    return items if list(items) == list(range(1, len(items) + 1)) else {}
+    first = numbers[0] if numbers else 1
+    return items if list(items) == list(range(first, first + len(items))) else {}
 
 
 # "Question 1a", "Questions 2 a, b and d, and question 3 a, b and d", "Question 2 c & 3 c".
