@@ -5618,3 +5618,21 @@ def test_a_request_whose_first_item_was_lost_is_answered_by_its_own_numbers() ->
         "14 officers were disciplined.",
         "3 officers were dismissed.",
     ]
+
+
+def test_one_answer_to_two_questions_numbered_with_an_ampersand() -> None:
+    e = extract(
+        "I note you seek access to the following information:\n"
+        "1) Does your force use the ACPO speed enforcement thresholds?\n"
+        "2) Are they treated as guidelines?\n"
+        "3) How many fixed penalty notices were issued below the threshold since 2011?\n"
+        "4) How many speed awareness courses were completed below the threshold since 2011?\n"
+        "I can confirm that the information you seek is held.\n"
+        "1) The force applies the ACPO guidelines.\n"
+        "2) The guidelines are adhered to by the central ticket office.\n"
+        "3) & 4) Information not held:\n"
+        "The force does not hold data for drivers under the threshold.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["disclosed", "disclosed", "not_held", "not_held"]
+    assert reading_doubts(e) == ()

@@ -160,6 +160,12 @@ from foidesk.intake.outcomes import (
         ("12 officers. Their names are exempt.", (), "partially_disclosed"),
         ("You may wish to direct your request to the Home Office.", (), "other"),
         ("This is not a request for recorded information.", (), "other"),
+        (
+            "Section 8(1)(b) of the act requires the requester to state their real name and not "
+            "a pseudonym for the request to be valid. Please provide your full name.",
+            (),
+            "other",
+        ),
         # Refused as no valid request under section 8, though the reason given is the cost limit.
         (
             "We will not be processing your request. It does not comply with section 8(1)(c) of "

@@ -70,9 +70,12 @@ _QUESTIONS_NOT_SHOWN = (
     NOTE_WORDS_LOST,
     NOTE_TOLD_BACK,
 )
-# "1. ...", "(2) ...", "Q3: ...", "Question 4) ..." at the start of a line.
+# "1. ...", "(2) ...", "Q3: ...", "Question 4) ..." at the start of a line; "3) & 4) ..." and
+# "5-6. ..." answer two or more.
 _NUMBERED_LINE = re.compile(
-    r"(?m)^[ \t]*\(?(?:q(?:uestion)?[ \t]*)?(\d{1,2})[ \t]*[.):][ \t]", re.I
+    r"(?m)^[ \t]*\(?(?:q(?:uestion)?[ \t]*)?(\d{1,2})"
+    r"(?:[.)]?[ \t]*(?:&|and|-|–)[ \t]*\(?(\d{1,2}))?[ \t]*[.):][ \t]",
+    re.I,
 )
 # "- ...", "• ...", "(a) ...", "b) ...", "iii. ..." at the start of a line.
 _LISTED_LINE = re.compile(r"(?m)^[ \t]*(?:[-•*–]|\(?[a-h][.)]|\(?[ivx]{1,4}[.)])[ \t]+\S")
@@ -83,7 +86,7 @@ def _numbered_to(text: str) -> int:
     reached = 0
     for m in _NUMBERED_LINE.finditer(text):
         if int(m.group(1)) == reached + 1:
-            reached += 1
+            reached = max(reached + 1, int(m.group(2) or 0))
     return reached
 
 

@@ -1285,6 +1285,8 @@ _NUMBERED_ANSWER = re.compile(r"^\(?(\d{1,2})(?:[.)]|\s*[:–-](?=\s))\s*(.*)$")
 # "1-3." / "4-6." over one answer to a run of questions (not a table's row of bands and
 # counts, "1-3: 22" years of service).
 _RANGE_ANSWER = re.compile(r"^\(?(\d{1,2})\s*[-–]\s*(\d{1,2})[.):](?!\s*\d)\s*(.*)$")
+# "3) & 4) Information not held:": one answer to two questions.
+_TWO_ANSWERED = re.compile(r"^\(?(\d{1,2})[.)]?\s*(?:&|and)\s*\(?(\d{1,2})[.):]\s*(.*)$")
 _LETTERED_ANSWER = re.compile(r"^\(?([a-hA-H])[.)]\s*(.*)$")
 # "I. How many ..." / "II. How many ...": a request numbered in roman numerals, and its answers.
 # A request's first part numbered "i)" with its second, "ii)", on a later line.
@@ -1625,11 +1627,14 @@ def _answer_numbers(
 ) -> tuple[list[int], str] | None:
     """The questions a line of numbered answers starts an answer to, and the rest of the line:
     "2." is question 2; "1-3." is questions 1 to 3 (one answer to a run of them, where the run
-    is within the request's ``count``); "b)" or "II." where the request lettered or numbered
-    its questions so (see ``_numbered_answers``)."""
+    is within the request's ``count``), "3) & 4)" questions 3 and 4; "b)" or "II." where the
+    request lettered or numbered its questions so (see ``_numbered_answers``)."""
     run = _RANGE_ANSWER.match(line)
     if run is not None and int(run.group(1)) < int(run.group(2)) <= count:
         return list(range(int(run.group(1)), int(run.group(2)) + 1)), run.group(3)
+    pair = _TWO_ANSWERED.match(line)
+    if pair is not None and int(pair.group(1)) < int(pair.group(2)) <= count:
+        return [int(pair.group(1)), int(pair.group(2))], pair.group(3)
     m = _NUMBERED_ANSWER.match(line)
     if m is None and roman:
         m = _ROMAN_ANSWER.match(line)

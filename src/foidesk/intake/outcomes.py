@@ -457,7 +457,8 @@ _REDIRECT = re.compile(
 # a valid request; the answer given anyway is outside the Act ("other").
 _NOT_A_REQUEST = re.compile(
     r"\bnot\s+(?:a\s+)?(?:valid\s+)?requests?\s+for\s+recorded\s+information\b|"
-    r"\bfor\s+a\s+request\s+to\s+be\s+valid\b|\bnot\s+a\s+valid\s+(?:[\w ]{0,40}\s)?request\b|"
+    r"\bfor\s+(?:a|the|your|this)\s+request\s+to\s+be\s+valid\b|"
+    r"\bnot\s+a\s+valid\s+(?:[\w ]{0,40}\s)?request\b|"
     r"\bnot\s+a\s+request\s+for\s+(?:specific\s+)?recorded\s+information\b|"
     # "Your question falls outside the direct scope of the FOIA framework as it is not a direct
     # request for information held by the Commission."
