@@ -5636,3 +5636,23 @@ def test_one_answer_to_two_questions_numbered_with_an_ampersand() -> None:
 
     assert [q.outcome for q in e.questions] == ["disclosed", "disclosed", "not_held", "not_held"]
     assert reading_doubts(e) == ()
+
+
+def test_a_thread_whose_request_lost_its_salutation_ends_where_the_reply_begins() -> None:
+    """A request copied without its "Dear ..." and the authority's reply, "Dear Anna Smith," /
+    "I am writing in response to your request ...": the request is what comes above it."""
+    e = extract(
+        "Please could you provide me with as much of the following data as you have:\n\n"
+        "1. The total number of stops made under stop and account powers, by month.\n"
+        "2. A breakdown of those stops by the subject's self-defined ethnicity, by month.\n\n"
+        "Dear Anna Smith,\n\n"
+        "I am writing in response to your request for information, received 10th\n\n"
+        "These searches failed to locate any records relevant to your request. Accordingly I "
+        "have determined that the force does not hold the information you have requested.\n"
+    )
+
+    assert [q.text[:30] for q in e.questions] == [
+        "The total number of stops made",
+        "A breakdown of those stops by ",
+    ]
+    assert [q.outcome for q in e.questions] == ["not_held", "not_held"]

@@ -249,6 +249,9 @@ def test_figures_are_data_not_citations_dates_or_item_numbers():
     assert not has_figures("Section 31(1)(a) applies.")
     assert not has_figures("Received on 16 January 2023.")
     assert not has_figures("Your request was received on 2023-01-16.")
+    # A date whose month was cut off.
+    assert not has_figures("I am writing in response to your request, received 10th")
+    assert has_figures("There were 10 stops recorded in the 10th week.")
     assert not has_figures("1. See the answer above.")
     # An identifier of letters and digits is not data.
     assert not has_figures("We have been unable to find documents related to CTCR.1546.")

@@ -569,9 +569,10 @@ _DATE_TEXT = quick(
         r"|\b(?:within|statutory|deadline\s+of)\s+(?:the\s+)?(?:statutory\s+)?\d{1,2}\s+working\s+days?\b"
         rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH})\s+(?:to|until|and|[-–])\s+"
         rf"(?=\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH})\s+(?:19|20)\d{{2}})"
-        # "your email of 7 November", "which we received on 4 February".
+        # "your email of 7 November", "which we received on 4 February", "received 10th" (the
+        # line cut before its month).
         rf"|\b(?:received|dated|sent|(?:e-?mail|letter|request)\s+of)\s+(?:on\s+)?"
-        rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH})\b",
+        rf"\d{{1,2}}(?:(?:st|nd|rd|th)?\s+(?:{MONTH})\b|(?:st|nd|rd|th)\b)",
         re.I,
     )
 )

@@ -2156,7 +2156,8 @@ _AUTHORITY_VOICE = re.compile(
     # "There have been no new stations or stations re-opened since ...", "There were 14 ...": a
     # nil return or a count, stated.
     r"there\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:no|nil|none|\d[\d,]*)\b)"
-    r"|\b(?:we|our|us)\b|\bI\s+(?:can|am\s+(?:able|unable|writing\s+to\s+(?:confirm|advise|inform))|"
+    r"|\b(?:we|our|us)\b|\bI\s+(?:can|am\s+(?:able|unable|writing\s+(?:to\s+(?:confirm|advise|inform)|"
+    r"in\s+(?:response|reply)\s+to))|"
     r"have\s+(?:been|attached|enclosed)|enclose|attach|write\s+(?:further|in\s+response))\b|"
     r"\b(?:the\s+)?(?:trust|council|force|constabulary|police|service|authority|department|office|"
     r"university|board|commissioner|government|organisation)\s+(?:does|do|did|has|have|is|are|can|"
