@@ -2735,3 +2735,20 @@ def test_bullets_under_the_response_setting_out_what_was_asked_for_are_items() -
         "2021: (June) Roads Review Pro Forma",
         "2021: (August) Short paper on the airfield",
     ]
+
+
+def test_please_include_a_copy_asks_for_a_document() -> None:
+    """ "Please include a copy of ..." asks for a document; "Please include" alone says what an
+    answer should hold."""
+    split = propose_questions(
+        "Please provide the number of officers trained to the response level of driving.\n\n"
+        "If possible, please include a copy of the driving policy.\n\n"
+        "Please also provide the number of officers trained in Taser across the force."
+    )
+
+    assert [q.text[:40] for q in split.questions] == [
+        "Please provide the number of officers tr",
+        "If possible, please include a copy of th",
+        "Please also provide the number of office",
+    ]
+    assert all(not q.context for q in split.questions)

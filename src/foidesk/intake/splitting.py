@@ -353,7 +353,10 @@ _REQUEST_PHRASE = quick(
         r"be\s+(?:told|given|provided|sent))\b"
         r"|\bplease\s+(?:then\s+)?(?:also\s+)?(?:provide|send|supply|e-?mail|tell|give|indicate|share|list|state|advise|"
         r"disclose|release|forward|detail|specify|explain|identify|outline|populate|break\s?down|"
-        r"breakdown|let\s+me\s+know|confirm\s+(?:whether|if|how|what|which)|clarify\s+(?:whether|if))\b"
+        r"breakdown|let\s+me\s+know|confirm\s+(?:whether|if|how|what|which)|clarify\s+(?:whether|if)|"
+        # "please include a copy of the driving policy" asks for a document (where "please
+        # include" alone says what an answer should hold).
+        r"(?:include|attach)\s+(?:a\s+|any\s+)?cop(?:y|ies)\s+of)\b"
         r"|\bI(?:\s+would|'d|’d|\s+should)(?:\s+(?:also|therefore|further|now))?\s+(?:like|love|want)\s+(?:to\s+(?:know|request|"
         r"receive|see|obtain|ask|have|find\s+out|be\s+(?:told|provided|sent|given))|a\b|an\b|the\b|"
         r"details|information|confirmation|copies|copy|data|figures|all\b|any\b|you\s+to\s+(?:provide|send|supply|"
