@@ -2387,6 +2387,8 @@ def test_a_commercial_harm_argued_is_a_harm_test(argued: str) -> None:
         "Releasing the deployment times would put officers and the public at greater risk.",
         "Disclosure could endanger the safety of witnesses.",
         "Confirming the number of protected persons would put them at significant risk.",
+        "The possible chain of events resulting from releasing this information could put "
+        "individuals, and authorities, at risk of criminal activity.",
     ],
 )
 def test_a_danger_to_people_argued_is_a_harm_test(argued: str) -> None:
@@ -2411,6 +2413,11 @@ def test_a_danger_to_people_argued_is_a_harm_test(argued: str) -> None:
         (
             "Confirming or denying whether any information is held would compromise ongoing "
             "operations.",
+            True,
+        ),
+        (
+            "Confirming or denying whether information is held on cyber-attacks could aid "
+            "malicious parties by encouraging further attacks.",
             True,
         ),
         # The Act's test described, not argued.
@@ -5656,3 +5663,16 @@ def test_a_thread_whose_request_lost_its_salutation_ends_where_the_reply_begins(
         "A breakdown of those stops by ",
     ]
     assert [q.outcome for q in e.questions] == ["not_held", "not_held"]
+
+
+def test_one_public_interest_weighed_against_another_is_a_public_interest_test() -> None:
+    e = extract(
+        "Request\n1. How many cyber-attacks has the council experienced?\n"
+        "Response\n"
+        "We neither confirm nor deny that this information is held, under Section 31(3).\n"
+        "Although the council appreciates that there is a general public interest in openness, "
+        "this public interest should be weighed against a very strong public interest in "
+        "safeguarding the security of council systems.\n"
+    )
+
+    assert e.public_interest_test_present

@@ -1682,7 +1682,11 @@ _PIT_MENTION = re.compile(
     r"\s+(?:a|the)\s+(?:prejudice\s+test\s*/\s*)?public\s+interest\s+test|"
     r"\bfactors\s+favouring\b|\bpublic\s+interest\s+(?:considerations|factors)\b|"
     r"\b(?:requirement|required|need|obliged)\s+to\s+(?:consider|weigh)\s+the\s+public\s+interest\b|"
-    r"\bbalanc(?:e|ing)\s+(?:the\s+)?public\s+interest",
+    r"\bbalanc(?:e|ing)\s+(?:the\s+)?public\s+interest|"
+    # "this public interest should be weighed against a very strong public interest in
+    # safeguarding the security of Council specific systems".
+    r"\bpublic\s+interest\s+(?:should|must|has\s+to|needs\s+to)\s+be\s+weighed\b|"
+    r"\bweighed\s+against\s+(?:a|the|any)\s+(?:\w+\s+){0,3}?public\s+interest\b",
     re.I,
 )
 # The test named, or its conclusion: "the public interest in maintaining the exemption
@@ -1715,11 +1719,13 @@ _HARM_MENTION = re.compile(
     r"(?:(?!\b(?:where|if|unless|when)\b)[^.]){0,120}?"
     r"\b(?:would|could|might|is\s+likely\s+to)\s+(?:(?:likely|be\s+likely\s+to)\s+)?"
     r"(?:undermine|compromise|prejudice|hinder|damage|harm|jeopardi[sz]e|"
-    r"assist(?!\w*\s+(?:the\s+)?public\b)|"
+    r"(?:assist|aid)(?!\w*\s+(?:the\s+)?public\b)|"
     r"reveal(?![^.]{0,40}?\b(?:personal\s+(?:data|information)|commitment|openness|transparen)))\w*|"
     # "This knowledge would make those tactical options less effective and lead to the
-    # endangerment of everyone involved", "Releasing the times would put officers at risk": the
-    # danger a disclosure would bring, argued. The disclosure is what endangers, in a sentence
+    # endangerment of everyone involved", "Releasing the times would put officers at risk", "the
+    # chain of events resulting from releasing this information could put individuals, and
+    # authorities, at risk of criminal activity": the danger a disclosure would bring, argued.
+    # The disclosure is what endangers, in a sentence
     # that casts no doubt on it first: not a policy's "any action which could put themselves at
     # risk", "may include endangered species", "We do not consider that disclosure would
     # endanger anyone", "unlikely to", nor the Act's test ("exempt if its disclosure would, or
@@ -1730,7 +1736,7 @@ _HARM_MENTION = re.compile(
     r"(?:(?!\b(?:not|never|unlikely|or\s+would)\b|n['’]t\b)[^.;!?\n]){0,100}?"
     r"\b(?:could|would|might|may|likely\s+to)\s+(?:(?!not\b|never\b|unlikely\b)\w+\s+){0,12}?"
     r"(?:endanger(?!ed\s+(?:species|animals?|birds?|plants?|wildlife|habitats?)\b)\w*|"
-    r"(?:lead\s+to|result\s+in|cause)\s+(?:the\s+)?endangerment|put\s+(?:\w+\s+){1,4}?at\s+"
+    r"(?:lead\s+to|result\s+in|cause)\s+(?:the\s+)?endangerment|(?:put|place)\s+(?:[\w,]+\s+){1,5}?at\s+"
     r"(?:greater\s+|increased\s+|significant\s+|serious\s+)?risk)\b|"
     # "Disclosure of the requested information could prejudice pending or future negotiations".
     # "Release of this information would be detrimental to our commercial interests".
@@ -1861,6 +1867,7 @@ def _tests_present(response_lines: list[str], response: str) -> tuple[bool, bool
             "adversely",
             "endanger",
             "risk",
+            "confirming or denying",
         )
     ):
         return False, False
