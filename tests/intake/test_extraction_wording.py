@@ -5221,6 +5221,23 @@ def test_asking_to_refine_the_request_is_not_a_question() -> None:
     assert "refine the request" in e.questions[0].context
 
 
+def test_asking_for_the_answers_soon_is_not_a_question() -> None:
+    e = extract(
+        "I request the following information:\n"
+        "1. Has your local authority been targeted by ransomware?\n"
+        "2. Has your local authority taken preventative measures against ransomware?\n"
+        "Please could you provide the responses to the questions as soon as possible?\n"
+        "Response\n"
+        "1. Yes.\n2. Yes.\n"
+    )
+
+    assert [q.text[:30] for q in e.questions] == [
+        "Has your local authority been ",
+        "Has your local authority taken",
+    ]
+    assert "as soon as possible" in e.questions[1].context
+
+
 def test_unnumbered_questions_each_followed_by_its_answer() -> None:
     page = (
         "FOI reference 4321/24\n\n"

@@ -980,9 +980,12 @@ _RESTATED_OPENING = 120
 
 
 # A question about the request itself, not information: "Would it be possible to refine the
-# request as you suggested please?" (a reply to the authority's advice on narrowing it).
+# request as you suggested please?" (a reply to the authority's advice on narrowing it),
+# "Please could you provide the responses to the questions as soon as possible?".
 _ABOUT_THE_REQUEST = re.compile(
-    r"\b(?:refine|narrow|amend|revise|reduce)\s+(?:the|my|this|our)\s+(?:original\s+)?request\b",
+    r"\b(?:refine|narrow|amend|revise|reduce)\s+(?:the|my|this|our)\s+(?:original\s+)?request\b|"
+    r"\b(?:responses?|answers?|repl(?:y|ies))\s+(?:to\s+(?:the|these|my|those)\s+"
+    r"(?:questions?|requests?)\s+)?as\s+soon\s+as\s+possible\b",
     re.I,
 )
 _ABOUT_THE_REQUEST_WORDS = 25
