@@ -1060,6 +1060,16 @@ def test_a_bracket_typed_the_wrong_way_round_in_a_citation() -> None:
     assert [q.outcome for q in e.questions] == ["exempt"]
 
 
+def test_a_bracket_left_open_in_a_citation() -> None:
+    e = extract(
+        "Request\nPlease provide the planning enforcement report.\nResponse\n"
+        "The report is exempt from disclosure under Regulation 12(5(b) of the Environmental "
+        "Information Regulations.\n"
+    )
+
+    assert e.exemptions_cited == ("reg12(5)(b)",)
+
+
 @pytest.mark.parametrize(
     ("head", "reference"),
     [
@@ -5693,3 +5703,48 @@ def test_one_public_interest_weighed_against_another_is_a_public_interest_test()
     )
 
     assert e.public_interest_test_present
+
+
+def test_bullets_answered_one_by_one_are_questions_of_their_own() -> None:
+    """The response answers item 2's bullets bullet for bullet: each is a question, as the
+    authority answered it, led in by the item's words."""
+    e = extract(
+        "Request\n"
+        "1. Please provide a copy of the most recent planning enforcement report.\n"
+        "2. If the report is exempt, please provide at minimum:\n"
+        "• The total number of live enforcement cases at quarter end\n"
+        "• The number of new cases opened during the quarter\n"
+        "• Any policy updates included within the report\n"
+        "Response\n"
+        "1. The report is exempt under Regulation 12(5)(b).\n"
+        "2. As follows:\n"
+        "• 117.\n"
+        "• 58.\n"
+        "• The Council does not hold this information.\n"
+    )
+
+    assert [q.text for q in e.questions][1:] == [
+        "The total number of live enforcement cases at quarter end",
+        "The number of new cases opened during the quarter",
+        "Any policy updates included within the report",
+    ]
+    assert [q.outcome for q in e.questions] == ["exempt", "disclosed", "disclosed", "not_held"]
+    assert e.questions[3].context == "If the report is exempt, please provide at minimum:"
+    assert [q.number for q in e.questions] == [1, 2, 3, 4]
+    assert reading_doubts(e) == ()
+
+
+def test_bullets_answered_together_stay_one_question() -> None:
+    e = extract(
+        "Request\n"
+        "1. Please provide, for each vehicle in the fleet:\n"
+        "• its make and model\n"
+        "• its year of registration\n"
+        "2. How many vehicles are electric?\n"
+        "Response\n"
+        "1. Please see the attached spreadsheet.\n"
+        "2. 14\n"
+    )
+
+    assert len(e.questions) == 2
+    assert e.questions[0].outcome == "disclosed"

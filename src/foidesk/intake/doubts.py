@@ -36,10 +36,12 @@ Plain Python: reads only an ``Extraction``'s public fields.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
 from .extraction import (
+    FOUND_BULLET,
     FOUND_GOODWILL,
     NOTE_LIST_LOST,
     NOTE_NAMED_ONLY,
@@ -128,11 +130,17 @@ def reading_doubts(e: Extraction) -> tuple[str, ...]:
         if count == 0
         else f"{count} question{'s were' if count != 1 else ' was'} read"
     )
+    # (A bulleted question its answer took bullet by bullet is one of the request's items.)
+    items = count - sum(
+        1
+        for a, b in itertools.pairwise(questions)
+        if a.found == b.found == FOUND_BULLET and a.context == b.context
+    )
     asked = _numbered_to(e.request_text)
-    if asked >= 2 and asked != count:
+    if asked >= 2 and asked != items:
         doubts.append(f"The request numbers its questions 1 to {asked}, but {read}.")
     answered = _numbered_to(e.response_text)
-    if answered >= 2 and answered != count:
+    if answered >= 2 and answered != items:
         doubts.append(f"The response numbers its answers 1 to {answered}, but {read}.")
     undecided = [q.number for q in questions if q.outcome is None]
     if undecided and len(undecided) == count:

@@ -83,7 +83,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -221,6 +221,8 @@ _RUN_TOGETHER_LENGTH = 1000
 _ASKS_OR_NUMBERS = re.compile(r"\?(?![\w=&/%-])|(?:^|\s)\(?\d{1,2}[.)]\s")
 #: How a question was answered by figures given anyway under a refusal on cost.
 FOUND_GOODWILL = "given as a gesture of goodwill"
+#: How a question split from a bulleted one found its answer: the answer's bullet for it.
+FOUND_BULLET = "own answer, bullet for bullet"
 
 
 class NoResponse(ValueError):
@@ -2630,6 +2632,59 @@ _OF_THIS_QUESTION = re.compile(
 )
 
 
+def _lead_and_bullets(text: str) -> tuple[str, list[str]]:
+    """The lines before a text's first run of bullets, and the bullets' words (``_ANSWER_BULLET``);
+    what follows the run is left out."""
+    lead: list[str] = []
+    items: list[str] = []
+    for line in (x.strip() for x in text.split("\n")):
+        if not line:
+            continue
+        m = _ANSWER_BULLET.match(line)
+        if m is not None:
+            items.append(m.group(1).strip())
+        elif items:
+            break
+        else:
+            lead.append(line)
+    return "\n".join(lead), items
+
+
+def _split_by_answered_bullets(
+    extracted: list[ExtractedQuestion], cite: Callable[[str], list[str]]
+) -> list[ExtractedQuestion]:
+    """A question whose bullets its own answer takes one by one, bullet for bullet ("please
+    provide at minimum:" / "• The total number of live cases" / "• The number of new cases" ...,
+    answered "As follows:" / "• 117." / "• 58." ...), is as many questions as it has bullets, as
+    the authority answered it; the words leading in to them are their context."""
+    if not any("\n" in q.text and q.found == "own answer" for q in extracted):
+        return extracted
+    out: list[ExtractedQuestion] = []
+    for q in extracted:
+        lead, asked = _lead_and_bullets(q.text) if q.found == "own answer" else ("", [])
+        given = _lead_and_bullets(q.answer)[1] if len(asked) >= 2 else []
+        if len(given) != len(asked) or len(asked) < 2:
+            out.append(q)
+            continue
+        context = "\n".join(x for x in (q.context, lead) if x)
+        for item, answer in zip(asked, given, strict=True):
+            own_cites = cite(answer)
+            outcome = classify(without_footnote(answer), own_cites, whole=False)
+            out.append(
+                replace(
+                    q,
+                    text=item,
+                    context=context,
+                    outcome=outcome,
+                    exemptions=_exemptions_for(outcome, own_cites, []),
+                    answer=answer,
+                    found=FOUND_BULLET,
+                    figures=has_figures(answer),
+                )
+            )
+    return [replace(q, number=k) for k, q in enumerate(out, start=1)]
+
+
 def _neither_confirmed_for_the_rest(
     extracted: list[ExtractedQuestion],
 ) -> list[ExtractedQuestion]:
@@ -2723,6 +2778,13 @@ def overall_outcome(outcomes: Sequence[str | None]) -> str | None:
 
 
 _MISTYPED_BRACKET = re.compile(r"\((\d{1,2}[A-Z]?|[a-z]{1,3})\(\)")
+_UNCLOSED_BRACKET = re.compile(r"\((\d{1,2}[A-Z]?)\((?=[a-z]{1,3}\))")
+
+
+def _mend_brackets(text: str) -> str:
+    """A citation's bracket typed the wrong way round, "Section 31 (1()(a)", or left open,
+    "Regulation 12(5(b)", is read as "(1)(a)" or "(5)(b)"."""
+    return _UNCLOSED_BRACKET.sub(r"(\1)(", _MISTYPED_BRACKET.sub(r"(\1)", text))
 
 
 def _looks_cut_short(text: str) -> bool:
@@ -2745,15 +2807,12 @@ def extract(
     was cut short. Raises ``NoResponse`` when the page holds no response.
     """
     forget_texts()
-    # "Section 31 (1()(a)": a bracket typed the wrong way round is read as "(1)(a)".
-    hashed = _MISTYPED_BRACKET.sub(r"(\1)", normalise_whitespace(text))
+    hashed = _mend_brackets(normalise_whitespace(text))
     if not hashed:
         raise NoResponse("empty page")
     # A list nested in a numbered item is known by its indent, which normalising takes away.
     nested = nested_numbers_as_parts(text)
-    norm = (
-        hashed if nested == text else _MISTYPED_BRACKET.sub(r"(\1)", normalise_whitespace(nested))
-    )
+    norm = hashed if nested == text else _mend_brackets(normalise_whitespace(nested))
     norm = set_out_page(norm)
     lines = norm.split("\n")
     notes: list[str] = []
@@ -3216,6 +3275,7 @@ def extract(
                 )
             )
     extracted = _neither_confirmed_for_the_rest(_follow_cross_references(extracted))
+    extracted = _split_by_answered_bullets(extracted, cite)
     logged = _logged_outcome(norm)
     if logged is not None and any(q.outcome is None for q in extracted):
         # The log's own record ("Decision: Disclosed", "Response (not held) - application/pdf")
