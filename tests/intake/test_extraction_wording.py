@@ -2399,6 +2399,8 @@ def test_a_commercial_harm_argued_is_a_harm_test(argued: str) -> None:
         "Confirming the number of protected persons would put them at significant risk.",
         "The possible chain of events resulting from releasing this information could put "
         "individuals, and authorities, at risk of criminal activity.",
+        "Disclosure of information relating to ICT security would leave the force's computer "
+        "assets more vulnerable to a malicious hacking attack.",
     ],
 )
 def test_a_danger_to_people_argued_is_a_harm_test(argued: str) -> None:

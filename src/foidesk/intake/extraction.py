@@ -1742,7 +1742,10 @@ _HARM_MENTION = re.compile(
     r"\b(?:could|would|might|may|likely\s+to)\s+(?:(?!not\b|never\b|unlikely\b)\w+\s+){0,12}?"
     r"(?:endanger(?!ed\s+(?:species|animals?|birds?|plants?|wildlife|habitats?)\b)\w*|"
     r"(?:lead\s+to|result\s+in|cause)\s+(?:the\s+)?endangerment|(?:put|place)\s+(?:[\w,]+\s+){1,5}?at\s+"
-    r"(?:greater\s+|increased\s+|significant\s+|serious\s+)?risk)\b|"
+    r"(?:greater\s+|increased\s+|significant\s+|serious\s+)?risk|"
+    # "it would leave the Council's computer assets more vulnerable to a malicious hacking attack"
+    r"(?:make|leave|render)\s+(?:[\w'’,]+\s+){1,6}?(?:more|particularly|increasingly)\s+"
+    r"vulnerable)\b|"
     # "Disclosure of the requested information could prejudice pending or future negotiations".
     # "Release of this information would be detrimental to our commercial interests".
     r"\b(?:disclos(?:ure|ing)|releas(?:e|ing))\s+(?:of\s+)?(?:the|this|that|such)\s+"
@@ -1872,6 +1875,7 @@ def _tests_present(response_lines: list[str], response: str) -> tuple[bool, bool
             "adversely",
             "endanger",
             "risk",
+            "vulnerab",
             "confirming or denying",
         )
     ):
