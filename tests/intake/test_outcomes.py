@@ -249,6 +249,27 @@ def test_figures_are_data_not_citations_dates_or_item_numbers():
     assert not has_figures("Section 31(1)(a) applies.")
     assert not has_figures("Received on 16 January 2023.")
     assert not has_figures("Your request was received on 2023-01-16.")
+    # A longer line: a count stated, or a table run into one line; not a cost estimate's
+    # times, nor a telephone number.
+    assert has_figures(
+        "There were 45 incidents recorded in 2022, compared with 38 in 2021, and the figures "
+        "for 2023 are not yet available."
+    )
+    assert has_figures(
+        "Gender Number of Arrests Female 4046 Male 21175 Not Recorded 210 Unspecified 1 Grand "
+        "Total 25432"
+    )
+    assert not has_figures(
+        "We estimate it would take approximately 5 minutes to review each record, so this "
+        "manual search would take around 559 hours of work, over 18 hours."
+    )
+    assert not has_figures(
+        "Having searched our systems we do not hold this; please contact Highways England on "
+        "0300 123 5000 who may hold it."
+    )
+    # A table's category is not a statement that nothing is held.
+    table = "Gender Number of Arrests Female 4046 Male 21175 Not Recorded 210 Grand Total 25432"
+    assert classify(table, (), whole=False) == "disclosed"
     # A date whose month was cut off.
     assert not has_figures("I am writing in response to your request, received 10th")
     assert has_figures("There were 10 stops recorded in the 10th week.")

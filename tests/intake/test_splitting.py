@@ -2752,3 +2752,22 @@ def test_please_include_a_copy_asks_for_a_document() -> None:
         "Please also provide the number of office",
     ]
     assert all(not q.context for q in split.questions)
+
+
+def test_short_items_numbered_without_stops_in_one_line_are_items() -> None:
+    split = propose_questions(
+        "I would like to request the statistics for detentions recorded by your officers in "
+        "the following categories:\n\n"
+        "1 Gender 2 Religion 3 Nationality 4 Reason for detention\n"
+    )
+
+    assert [q.text for q in split.questions] == [
+        "Gender",
+        "Religion",
+        "Nationality",
+        "Reason for detention",
+    ]
+    # Not a sentence with numbers in it.
+    assert (
+        len(propose_questions("1 January to 2 March and 3 April, how many arrests?").questions) == 1
+    )

@@ -278,7 +278,8 @@ _NOT_HELD = re.compile(
     r"records?)\s+(?:relevant\s+to\s+(?:your|the|this)\s+request\s+)?"
     r"(?:is\s+|are\s+|was\s+|were\s+)?(?:held|recorded|found)\b|"
     r"\bholds?\s+no\s+(?:relevant\s+|recorded\s+)?(?:information|data|records?)\b|"
-    r"\bnot\s+(?:centrally\s+)?recorded\b|\bno\s+trace\b",
+    # (Not a table's category: "Male 21175 Not Recorded 210 Unspecified 1".)
+    r"\bnot\s+(?:centrally\s+)?recorded\b(?!\s+\d)|\bno\s+trace\b",
     re.I,
 )
 # More ways of saying it is not held, each tried only when its own words are on the page:
@@ -952,6 +953,12 @@ _COUNT_IN_WORDS = re.compile(
 #: A clause that gives a figure: "figures for 2020 are 44", "in 2020 there were 44", "2020: 44"
 #: (not a period, "CCTV is kept for 31 days", "our retention schedule is 7 years", nor a number
 #: that counts no data, "see page 4", "call 0300 123 5000", "2 searches were made").
+# "please contact Highways England on 0300 123 5000"
+_PHONE_NUMBER = re.compile(r"(?<![\d,])\+?(?:44\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?![\d,])")
+# (Not a time: "it would take approximately 5 minutes ... around 559 hours of work".)
+_STANDALONE_NUMBER = re.compile(
+    r"(?<![\w£$.,/-])\d[\d,]*(?![\w%/-]|[.,]\d|\s*(?:minutes?|hours?|days?|weeks?|months?)\b)"
+)
 _CLAUSE_FIGURE = re.compile(
     r"(?:\b(?:is|are|was|were|totall?(?:ed|ing)|stood\s+at|came\s+to)\s+(?:\w+\s+){0,2}?|"
     r"\bthere\s+(?:were|was|are|is|have\s+been|had\s+been)\s+|:\s*)"
@@ -980,7 +987,7 @@ def has_figures(text: str) -> bool:
             line = _ITEM_MARKER.sub("", line)
         if _COUNT_IN_WORDS.match(line):
             return True
-        if not line or len(line) > 80 or not _DIGIT.search(line) or _CONTACT_LINE.search(line):
+        if not line or not _DIGIT.search(line) or _CONTACT_LINE.search(line):
             continue
         line = _NAMED_ITEM.sub(" ", line)  # "a Refusal Notice for Request 2"
         line = _CODE.sub(" ", line)  # "permit documents related to CTCR.1546"
@@ -989,6 +996,15 @@ def has_figures(text: str) -> bool:
         # "40. – (1) Any information to which a request ... relates is exempt": the Act quoted,
         # its subsection in brackets.
         bare = _SUBSECTION.sub(" ", bare)
+        if len(line) > 80:
+            # A longer line gives figures where it states a count ("There were 45 incidents
+            # recorded in 2022, compared with 38 in 2021") or is a table run into one line
+            # ("Female 4046 Male 21175 Not Recorded 210 Grand Total 25432"); other numbers in
+            # a sentence are seldom data.
+            numbers = _STANDALONE_NUMBER.findall(_PHONE_NUMBER.sub(" ", bare))
+            if _CLAUSE_FIGURE.search(bare) or len(numbers) >= 3:
+                return True
+            continue
         if re.search(r"\d", bare):
             return True
     return False

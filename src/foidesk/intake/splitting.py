@@ -2566,7 +2566,7 @@ def split_inline_items(text: str) -> str:
         if glued and lines[index + 1 : index + 2] and lines[index + 1].startswith(glued["bullet"]):
             out.extend((glued["lead"], f"{glued['bullet']} {glued['item']}"))
             continue
-        lettered = _inline_letters(line)
+        lettered = _inline_letters(line) or _inline_bare_numbers(line)
         if lettered:
             out.extend(lettered)
             continue
@@ -2617,6 +2617,27 @@ def _unbulleted(text: str) -> str:
 # on its line (not a log's field, "Request: FOI/75").
 _RUN_IN_OPENING = r"you\s+(?:asked|requested)(?:\s+for)?|your\s+request\s+(?:was|read)"
 _RUN_IN_INTRODUCTION = re.compile(rf"(?im)^((?:{_RUN_IN_OPENING})\s*:)[ \t]+(?=\S[^\n]{{20}})")
+
+
+# (Not a date: "1 January to 2 March".)
+_BARE_INLINE_NUMBER = re.compile(rf"(?:^|(?<=\s))(\d{{1,2}})\s+(?=[A-Z])(?!(?:{MONTH})\b)")
+_BARE_ITEM_WORDS = 8
+
+
+def _inline_bare_numbers(line: str) -> list[str]:
+    """ "1 Gender 2 Religion 3 Nationality 4 Reason for detention": short items numbered 1, 2,
+    3 ... without stops in one line (three or more, the line opening with the first), one line
+    each, numbered "1.", "2." ..."""
+    if not line.startswith("1 ") or any(mark in line for mark in ".,?"):
+        return []
+    marks = list(_BARE_INLINE_NUMBER.finditer(line))
+    if len(marks) < 3 or [int(m.group(1)) for m in marks] != list(range(1, len(marks) + 1)):
+        return []
+    cuts = [m.start() for m in marks] + [len(line)]
+    items = [line[m.end() : end].strip() for m, end in zip(marks, cuts[1:], strict=True)]
+    if any(not item or len(item.split()) > _BARE_ITEM_WORDS for item in items):
+        return []
+    return [f"{n}. {item}" for n, item in enumerate(items, start=1)]
 
 
 def _inline_letters(line: str) -> list[str]:
