@@ -5750,3 +5750,24 @@ def test_bullets_answered_together_stay_one_question() -> None:
 
     assert len(e.questions) == 2
     assert e.questions[0].outcome == "disclosed"
+
+
+def test_a_lost_list_has_as_many_questions_as_the_response_names() -> None:
+    """The request's list did not survive; the apology that opens the response ends the request,
+    and the response's "Q2" says there were at least two questions."""
+    e = extract(
+        "I write in connection with your request for information which was received on 31st "
+        "October 2024 as follows:\n"
+        "I submit this request for stop and search data. We are requesting the following data "
+        "for the year 2023:\n"
+        "Please accept my sincere apologies for the delay in providing the response to your "
+        "request. Please find the force's response set out below.\n"
+        "Response: Please be advised that the information requested at Q2 is not held in a "
+        "readily retrievable format, and finding it would exceed the cost limit.\n"
+    )
+
+    assert [q.text for q in e.questions] == [
+        "[Question 1: its text is not on the page]",
+        "[Question 2: its text is not on the page]",
+    ]
+    assert "apologies" not in e.request_text

@@ -3083,6 +3083,13 @@ def extract(
         )
         if in_summary and max(in_summary) > len(questions):
             named = sorted(set(named) | in_summary | set(range(1, len(questions) + 1)))
+    if not questions and not answers and NOTE_LIST_LOST in notes:
+        # "We are requesting the following data for the year 2023:" and the list lost, then
+        # "the information requested at Q2 is not held in a readily retrievable format": the
+        # request had at least as many questions as the response names.
+        in_response = [n for n in _named(response) if n <= _MOST_NAMED]
+        if in_response:
+            named = list(range(1, max(in_response) + 1))
     if named and named == list(range(1, named[-1] + 1)) and named[-1] > len(questions):
         if len(questions) <= 1 and section is not None and not interleaved:
             context = questions[0][0] if questions else ""

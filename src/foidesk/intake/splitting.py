@@ -2095,6 +2095,8 @@ _END_OPENER = re.compile(
     r"section\s+17\b[^.]{0,80}?\brequires\b[^.]{0,80}?\bwhen\s+refusing\b|"
     # The response's own opening boilerplate.
     r"i\s+am\s+required\s+by\s+the\s+freedom\s+of\s+information\s+act|"
+    # "Please accept my sincere apologies for the delay in providing the response ...".
+    r"please\s+accept\s+(?:my|our)\s+(?:sincere\s+)?apolog|"
     r"please\s+see\s+below\s+(?:for\s+)?(?:the\s+following\s+exemptions?|(?:our|my|the)\s+"
     r"(?:response|answer|reply))|"
     # "Refusal Notice - 21021" as the response's heading.
