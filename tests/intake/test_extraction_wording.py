@@ -5771,3 +5771,20 @@ def test_a_lost_list_has_as_many_questions_as_the_response_names() -> None:
         "[Question 2: its text is not on the page]",
     ]
     assert "apologies" not in e.request_text
+
+
+def test_the_account_of_the_searches_made_opens_the_response() -> None:
+    e = extract(
+        "Request\n"
+        "I would like to request your stop and search outcomes since 2020.\n"
+        "Can I also request information on how each stop and search is reviewed.\n"
+        "Extent of Searches to Locate Information\n"
+        "Following receipt of your request searches were conducted within the force to locate "
+        "relevant information.\n"
+        "Decision\n"
+        "I am not obliged to provide you with a response pursuant to Section 12(1).\n"
+    )
+
+    assert len(e.questions) == 2
+    assert "Extent of Searches" not in e.request_text
+    assert all(not q.context for q in e.questions)

@@ -2097,6 +2097,9 @@ _END_OPENER = re.compile(
     r"i\s+am\s+required\s+by\s+the\s+freedom\s+of\s+information\s+act|"
     # "Please accept my sincere apologies for the delay in providing the response ...".
     r"please\s+accept\s+(?:my|our)\s+(?:sincere\s+)?apolog|"
+    # "Extent of Searches to Locate Information" / "Following receipt of your request searches
+    # were conducted ...".
+    r"extent\s+of\s+(?:the\s+)?searches\b|following\s+receipt\s+of\s+your\s+request\b|"
     r"please\s+see\s+below\s+(?:for\s+)?(?:the\s+following\s+exemptions?|(?:our|my|the)\s+"
     r"(?:response|answer|reply))|"
     # "Refusal Notice - 21021" as the response's heading.
