@@ -2401,6 +2401,8 @@ def test_a_commercial_harm_argued_is_a_harm_test(argued: str) -> None:
         "individuals, and authorities, at risk of criminal activity.",
         "Disclosure of information relating to ICT security would leave the force's computer "
         "assets more vulnerable to a malicious hacking attack.",
+        "If disclosed, this information could be used to identify ways of breaching our Trust’s "
+        "ICT security measures, which would thereby put us at increased risk of cyber-attack.",
     ],
 )
 def test_a_danger_to_people_argued_is_a_harm_test(argued: str) -> None:

@@ -1746,6 +1746,10 @@ _HARM_MENTION = re.compile(
     # "it would leave the Council's computer assets more vulnerable to a malicious hacking attack"
     r"(?:make|leave|render)\s+(?:[\w'’,]+\s+){1,6}?(?:more|particularly|increasingly)\s+"
     r"vulnerable)\b|"
+    # "... which would thereby put us at increased risk of cyber-attack": a risk made greater,
+    # argued (not a policy's "any action which could put themselves at risk").
+    r"\b(?:would|could|will)\s+(?:thereby\s+|therefore\s+|also\s+)?put\s+(?:[\w’'-]+\s+){1,4}?at\s+"
+    r"(?:an?\s+)?(?:increased|greater|higher|significant|serious|heightened)\s+risk\b|"
     # "Disclosure of the requested information could prejudice pending or future negotiations".
     # "Release of this information would be detrimental to our commercial interests".
     r"\b(?:disclos(?:ure|ing)|releas(?:e|ing))\s+(?:of\s+)?(?:the|this|that|such)\s+"
