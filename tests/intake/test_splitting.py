@@ -2771,3 +2771,16 @@ def test_short_items_numbered_without_stops_in_one_line_are_items() -> None:
     assert (
         len(propose_questions("1 January to 2 March and 3 April, how many arrests?").questions) == 1
     )
+
+
+def test_please_also_include_information_is_a_request_of_its_own() -> None:
+    split = propose_questions(
+        "Please supply me with all information held regarding the vehicle fire that took place "
+        "on the 23rd June 2012 in Totnes Avenue. Please also include information relating to "
+        "other related incidents in the area."
+    )
+
+    assert [q.text[:30] for q in split.questions] == [
+        "Please supply me with all info",
+        "Please also include informatio",
+    ]

@@ -354,9 +354,11 @@ _REQUEST_PHRASE = quick(
         r"|\bplease\s+(?:then\s+)?(?:also\s+)?(?:provide|send|supply|e-?mail|tell|give|indicate|share|list|state|advise|"
         r"disclose|release|forward|detail|specify|explain|identify|outline|populate|break\s?down|"
         r"breakdown|let\s+me\s+know|confirm\s+(?:whether|if|how|what|which)|clarify\s+(?:whether|if)|"
-        # "please include a copy of the driving policy" asks for a document (where "please
-        # include" alone says what an answer should hold).
-        r"(?:include|attach)\s+(?:a\s+|any\s+)?cop(?:y|ies)\s+of)\b"
+        # "please include a copy of the driving policy", "Please also include information
+        # relating to other related incidents" ask for a document or for information (where
+        # "please include" alone says what an answer should hold).
+        r"(?:include|attach)\s+(?:a\s+|any\s+|all\s+)?(?:cop(?:y|ies)\s+of|information|"
+        r"details|records|documents|correspondence))\b"
         r"|\bI(?:\s+would|'d|’d|\s+should)(?:\s+(?:also|therefore|further|now))?\s+(?:like|love|want)\s+(?:to\s+(?:know|request|"
         r"receive|see|obtain|ask|have|find\s+out|be\s+(?:told|provided|sent|given))|a\b|an\b|the\b|"
         r"details|information|confirmation|copies|copy|data|figures|all\b|any\b|you\s+to\s+(?:provide|send|supply|"
@@ -2247,7 +2249,8 @@ def _sentences_of(line: str) -> list[str]:
 # ...", "Could you ...", "How many ...".
 _OPENS_REQUEST = re.compile(
     r"^(?:please\s+(?:also\s+)?(?:provide|send|supply|disclose|release|tell|give|list|share|"
-    r"confirm|state|forward|e-?mail)|please\s+(?:could|can|would)\s+you|I\s+would\s+(?:also\s+)?like|"
+    r"confirm|state|forward|e-?mail|include\s+(?:any\s+|all\s+)?(?:information|details|"
+    r"records|documents|correspondence))|please\s+(?:could|can|would)\s+you|I\s+would\s+(?:also\s+)?like|"
     r"I\s+(?:also\s+)?(?:request|"
     r"wish\s+to)|(?:could|can|would)\s+you|(?:could|can|may)\s+I\b|how\s+(?:many|much|often|long)|"
     r"what|which|when|"
