@@ -5790,3 +5790,35 @@ def test_the_account_of_the_searches_made_opens_the_response() -> None:
     assert len(e.questions) == 2
     assert "Extent of Searches" not in e.request_text
     assert all(not q.context for q in e.questions)
+
+
+def test_a_log_record_printed_as_its_fields_values() -> None:
+    """The log's labels were lost: the request is the lines above the decision field, each an
+    item, and the decision field gives the outcome."""
+    e = extract(
+        "Hikvision, Products, CCTV, Facial, Recognition\n"
+        "PUB 1310\n"
+        "16076\n"
+        "Advanced CCTV - Products & Contracts\n"
+        "N/A\n"
+        "A list of all Hikvision products your force owns or operates\n"
+        "Data Protection Impact Assessments for all of these products your force uses\n"
+        "Contracts for these product's supply - prices can be redacted\n"
+        "Part Disclosure with Section 24, Section 31 and Section 23 Exemptions\n"
+        "06 September 2021\n"
+        "19 October 2021\n"
+    )
+
+    assert [q.text[:30] for q in e.questions] == [
+        "A list of all Hikvision produc",
+        "Data Protection Impact Assessm",
+        "Contracts for these product's ",
+    ]
+    assert {q.outcome for q in e.questions} == {"partially_disclosed"}
+    assert set(e.exemptions_cited) == {"s23", "s24", "s31"}
+    full_refusal = extract(
+        "PUB 1234\n15901\nBody worn video\nN/A\n"
+        "Please confirm whether your force has trialled body worn video with facial recognition.\n"
+        "Full Refusal Section 17 with Partial NCND\n19 July 2021\n"
+    )
+    assert [q.outcome for q in full_refusal.questions] == ["exempt"]

@@ -2784,3 +2784,14 @@ def test_please_also_include_information_is_a_request_of_its_own() -> None:
         "Please supply me with all info",
         "Please also include informatio",
     ]
+
+
+def test_where_such_a_thing_took_place_follows_its_question() -> None:
+    split = propose_questions(
+        "Please confirm whether your force has trialled body worn cameras with facial "
+        "recognition.\n\n"
+        "Where such a trial has taken place, please provide a copy of the evaluation report.\n"
+    )
+
+    assert len(split.questions) == 1
+    assert "Where such a trial" in split.questions[0].text

@@ -201,6 +201,10 @@ NOTE_LIST_LOST = "The request's list of questions is not on the page."
 NOTE_ONE_QUESTION = "No numbered or worded questions found: the request is one question."
 NOTE_NOT_QUOTED = "The page does not quote the request on its own."
 NOTE_TOLD_BACK = "The request is taken from the response's own account of it."
+NOTE_LOG_FIELDS = (
+    "The page is a log's record printed as its fields' values: the request is taken as the "
+    "lines above the decision field."
+)
 NOTE_ASKED_FIRST = (
     "Nothing heads the request or the response: the request is taken as the page's first "
     "paragraph, which asks, and the response as what follows it."
@@ -1144,6 +1148,33 @@ def _asked_first(lines: list[str]) -> tuple[int, int] | None:
     ):
         return None
     return start, end
+
+
+# A log's decision field printed alone as its value: "Part Disclosure with Section 24, Section
+# 31 and Section 23 Exemptions", "Full Refusal Section 17 with Partial NCND", "Full Disclosure".
+_BARE_DECISION = re.compile(
+    r"^(?:full|part(?:ial)?)\s+(?:disclosure|refusal)\b(?:\s+(?:with|under|section|-|–)\b[^\n]{0,80})?$",
+    re.I,
+)
+#: A line of the request has at least this many words; a field's value (a date, "N/A", the
+#: title) has fewer.
+_FIELDS_REQUEST_WORDS = 6
+
+
+def _above_a_logged_decision(lines: list[str]) -> tuple[int, int] | None:
+    """A log's record printed as its fields' values without their labels ("PUB 1310" / "16076" /
+    the title / "N/A" / the request's lines / "Part Disclosure with Section 24 ... Exemptions" /
+    the dates): the span of the lines above the first decision field, back to the first shorter
+    line (a field's value), when one of them asks or names what is wanted."""
+    at = next((i for i, line in enumerate(lines) if _BARE_DECISION.match(line.strip())), None)
+    if at is None:
+        return None
+    start = at
+    while start > 0 and len(lines[start - 1].split()) >= _FIELDS_REQUEST_WORDS:
+        start -= 1
+    if start == at:
+        return None
+    return start, at
 
 
 def _only_the_letters_opening(lines: list[str]) -> bool:
@@ -2180,12 +2211,15 @@ _LOG_DOCUMENT = re.compile(r"\bresponse\s+\((?P<tag>[^)]{1,60})\)\s*-\s*applicat
 _LOG_DECISION = Cue(
     re.compile(
         r"(?im)^(?:decision|outcome)\s*:\s*(?P<field>[^\n]{1,40}?)\s*$|"
-        # The field's value alone on its line, as some logs print it: "Full Disclosure".
-        r"^(?P<bare>(?:full|partial)\s+disclosure)\s*$|" + _LOG_DOCUMENT.pattern
+        # The field's value alone on its line, as some logs print it: "Full Disclosure", "Part
+        # Disclosure with Section 24 ... Exemptions", "Full Refusal Section 17 with Partial NCND".
+        r"^(?P<bare>(?:full|part(?:ial)?)\s+(?:disclosure|refusal))\b(?:\s+(?:with|under|section|-|–)\b"
+        r"[^\n]{0,80})?$|" + _LOG_DOCUMENT.pattern
     ),
     "decision",
     "outcome",
     "disclosure",
+    "refusal",
     "application/",
 )
 _LOG_DECISION_OUTCOME = (
@@ -2194,9 +2228,13 @@ _LOG_DECISION_OUTCOME = (
         "disclosed",
     ),
     (
-        re.compile(r"partial(?:ly)? disclos\w*|(?:some|part(?:ial)?) (?:of the )?information\b.*"),
+        re.compile(
+            r"partial(?:ly)? disclos\w*|part disclosure|(?:some|part(?:ial)?) (?:of the )?"
+            r"information\b.*"
+        ),
         "partially_disclosed",
     ),
+    (re.compile(r"full refusal"), "exempt"),
     (re.compile(r"(?:information )?not held"), "not_held"),
 )
 
@@ -2891,6 +2929,11 @@ def extract(
         span = asked
         section = "\n".join(lines[span[0] : span[1]]).strip()
         notes.append(NOTE_ASKED_FIRST)
+    elif section is None and (logged_span := _above_a_logged_decision(lines)) is not None:
+        # Each line of the field is one of the request's items.
+        span = logged_span
+        section = "\n".join(f"- {x.strip()}" for x in lines[span[0] : span[1]] if x.strip())
+        notes.append(NOTE_LOG_FIELDS)
     # (question's line, its words, the line its answer follows)
     interleaved: list[tuple[int, str, int]] = _headed_pairs(lines) or _plain_pairs(lines)
     marked = [] if interleaved else _marked_parts(lines)
@@ -3112,6 +3155,9 @@ def extract(
         # appropriate costs limit" / the request: the decision was given before the request.
         decision = above
         whole_outcome = classify(decision, cite(decision), whole=True)
+    if NOTE_LOG_FIELDS in notes:
+        # The decision field says how the request ended ("Part Disclosure with Section 24 ...").
+        whole_outcome = _logged_outcome(norm) or whole_outcome
     if not questions and whole_outcome is not None and _EMPTY_REQUEST.search(norm):
         # "Request:" with the response straight under it: the page lost the request's words.
         # One question stands for the request, so the record still says how it was answered.

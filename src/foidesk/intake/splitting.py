@@ -266,6 +266,8 @@ _FOLLOWUP = re.compile(
     r"(?:and\s+|but\s+)?(?:if\s+(?:yes|so|not|no|any|applicable|held|the\s+answer|"
     r"(?:this|that)\s+is\s+the\s+case|you\s+do|you\s+have|there\s+(?:is|are|were|was)\s+(?:any|none))"
     r"|where\s+(?:this|that)\s+is\s+the\s+case|in\s+which\s+case"
+    # "Where such evaluation and/or trial has taken place, please provide ..."
+    r"|where\s+such\s+\w+"
     # A fallback for the cost limit: "If this exceeds the cost limit, then please may I have the
     # information for the past five years only", "If this is not possible, ...".
     r"|if\s+(?:this|that|it|(?:my|the|this)\s+(?:request|question|information))\b[^.?]{0,60}?"
