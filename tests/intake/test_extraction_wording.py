@@ -5819,6 +5819,8 @@ def test_a_log_record_printed_as_its_fields_values() -> None:
     full_refusal = extract(
         "PUB 1234\n15901\nBody worn video\nN/A\n"
         "Please confirm whether your force has trialled body worn video with facial recognition.\n"
+        "Where such a trial has taken place, please provide a copy of the evaluation report.\n"
         "Full Refusal Section 17 with Partial NCND\n19 July 2021\n"
     )
     assert [q.outcome for q in full_refusal.questions] == ["exempt"]
+    assert "Where such a trial" in full_refusal.questions[0].text

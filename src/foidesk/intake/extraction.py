@@ -110,6 +110,7 @@ from foidesk.intake.splitting import (
     SITE_FURNITURE,
     EmptyRequestText,
     answers_request,
+    follows_on,
     heads_the_whole_response,
     introduces_request,
     introduces_request_unmarked,
@@ -2930,9 +2931,16 @@ def extract(
         section = "\n".join(lines[span[0] : span[1]]).strip()
         notes.append(NOTE_ASKED_FIRST)
     elif section is None and (logged_span := _above_a_logged_decision(lines)) is not None:
-        # Each line of the field is one of the request's items.
+        # Each line of the field is one of the request's items, or follows on from the one
+        # before ("Where such evaluation has taken place, please provide ...").
         span = logged_span
-        section = "\n".join(f"- {x.strip()}" for x in lines[span[0] : span[1]] if x.strip())
+        items: list[str] = []
+        for x in (x.strip() for x in lines[span[0] : span[1]]):
+            if x and items and follows_on(x):
+                items[-1] = f"{items[-1]} {x}"
+            elif x:
+                items.append(f"- {x}")
+        section = "\n".join(items)
         notes.append(NOTE_LOG_FIELDS)
     # (question's line, its words, the line its answer follows)
     interleaved: list[tuple[int, str, int]] = _headed_pairs(lines) or _plain_pairs(lines)

@@ -50,6 +50,7 @@ __all__ = [
     "SITE_FURNITURE",
     "EmptyRequestText",
     "ProposedQuestion",
+    "follows_on",
     "ProposedSplit",
     "answers_request",
     "heads_the_whole_response",
@@ -284,6 +285,14 @@ _FOLLOWUP = re.compile(
     r"(?:date|cost|name|address|reason|number|location|value|amount)s?)\b)",
     re.I,
 )
+
+
+def follows_on(line: str) -> bool:
+    """Whether ``line`` follows on from the question before it ("If yes, ...", "Where such a
+    trial has taken place, ...") rather than asking something of its own."""
+    return bool(_FOLLOWUP.match(line))
+
+
 # What the thing asked for in the item above should hold: "- This should include a summary of
 # the report, the hate strand, and ...". "This" or "it" is the item above; "- These should cover
 # each of the years 2021 to 2023." is about every item, and is kept as context, as what the
