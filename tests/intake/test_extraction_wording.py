@@ -5824,3 +5824,17 @@ def test_a_log_record_printed_as_its_fields_values() -> None:
     )
     assert [q.outcome for q in full_refusal.questions] == ["exempt"]
     assert "Where such a trial" in full_refusal.questions[0].text
+
+
+def test_a_public_interest_in_not_prejudicing_is_a_public_interest_test() -> None:
+    e = extract(
+        "Request\n1. How many cyber-attacks has the trust experienced?\n"
+        "Response\n"
+        "The Trust can neither confirm nor deny whether we hold the information, under section "
+        "31(3).\n"
+        "There is significant public interest in understanding more about cyber-crime, however "
+        "there is also substantial public interest in not prejudicing any public organisation's "
+        "ability to protect itself from cyber-crime.\n"
+    )
+
+    assert e.public_interest_test_present

@@ -1730,7 +1730,10 @@ _PIT_MENTION = re.compile(
 # outweighs ...", "the balance of the public interest", "considerations favouring disclosure".
 _PIT_OTHER = re.compile(
     r"\bpublic\s+interest\s+test\b|\bbalance\s+of\s+(?:the\s+)?public\s+interest\b|"
-    r"\bpublic\s+interest\s+in\s+(?:maintaining|withholding|non-disclosure|neither)\b|"
+    # "... however there is also substantial public interest in not prejudicing any public
+    # organisation's ability to protect itself from cyber-crime".
+    r"\bpublic\s+interest\s+in\s+(?:maintaining|withholding|non-disclosure|neither|not\s+"
+    r"(?:disclosing|releasing|prejudicing|confirming|revealing|undermining))\b|"
     r"\bpublic\s+interest\s+(?:favours|lies)\b|\bconsiderations?\s+favouring\b",
     re.I,
 )
