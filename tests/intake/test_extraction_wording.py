@@ -2372,6 +2372,8 @@ def test_a_reference_printed_in_square_brackets() -> None:
         "Disclosure of the requested information could prejudice pending or future negotiations "
         "the trust may be subject to.",
         "Release of this information would be detrimental to our commercial interests.",
+        "Disclosure of the information requested would be likely to prejudice the commercial "
+        "activities of a third party, in this case the contractor.",
         "Releasing the requested information would adversely affect our ability to compete.",
         "This is because disclosure would make it less likely for suppliers to share their "
         "prices with us in future and thus prejudice our ability to negotiate.",

@@ -1785,10 +1785,13 @@ _HARM_MENTION = re.compile(
     # argued (not a policy's "any action which could put themselves at risk").
     r"\b(?:would|could|will)\s+(?:thereby\s+|therefore\s+|also\s+)?put\s+(?:[\w’'-]+\s+){1,4}?at\s+"
     r"(?:an?\s+)?(?:increased|greater|higher|significant|serious|heightened)\s+risk\b|"
-    # "Disclosure of the requested information could prejudice pending or future negotiations".
+    # "Disclosure of the requested information could prejudice pending or future negotiations",
+    # "Disclosure of the information requested would be likely to prejudice the commercial
+    # activities of a third party".
     # "Release of this information would be detrimental to our commercial interests".
     r"\b(?:disclos(?:ure|ing)|releas(?:e|ing))\s+(?:of\s+)?(?:the|this|that|such)\s+"
-    r"(?:requested\s+)?information\s+(?:could|would|may|might)\s+(?:(?!not\b|never\b)\w+\s+){0,3}?"
+    r"(?:requested\s+)?information\s+(?:requested\s+|you\s+(?:have\s+)?requested\s+)?"
+    r"(?:could|would|may|might)\s+(?:(?!not\b|never\b)\w+\s+){0,3}?"
     r"(?:prejudice|harm|damage|undermine|compromise|be\s+detrimental|adversely\s+affect)\w*|"
     # "This is because disclosure would make it less likely for companies ... to provide
     # commercially sensitive information in the future and thus prejudicing the Authority's
