@@ -5840,3 +5840,22 @@ def test_a_public_interest_in_not_prejudicing_is_a_public_interest_test() -> Non
     )
 
     assert e.public_interest_test_present
+
+
+def test_a_table_the_request_asks_to_be_filled_in_is_not_its_answers() -> None:
+    e = extract(
+        "You asked for\n"
+        "We are collecting information about the number of staff employed by fire services.\n\n"
+        "We would appreciate a table for the respective years detailing the data in the "
+        "following format:\n\n"
+        "1. How many people were employed (headcount) in the following roles on 31 March 2023:\n"
+        "Staff Type Headcount\nWholetime\nRetained\nControl\n"
+        "2. How many people were employed (headcount) in the following roles on 31 March 2024:\n"
+        "Staff Type Headcount\nWholetime\nRetained\nControl\n\n"
+        "Our Response\n"
+        "Answer: - The information requested is exempt by virtue of section 22 (Information "
+        "intended for future publication).\n"
+    )
+
+    assert len(e.questions) == 2
+    assert [q.outcome for q in e.questions] == ["future_publication_s22"] * 2

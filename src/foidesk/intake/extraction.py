@@ -855,6 +855,9 @@ def _told_back(head: str) -> str | None:
     return " ".join(m.group("what").split()) if m else None
 
 
+_LAYOUT_ASKED = re.compile(r"\b(?:format|template|layout|table)\b[^.]{0,40}:\s*$", re.I)
+
+
 def _interleaved_past(lines: list[str], span: tuple[int, int]) -> bool:
     """Whether the numbered questions carry on after the "request" ends, each followed by its
     answer: then the page interleaves questions and answers, and the "request" found is only
@@ -871,6 +874,10 @@ def _interleaved_past(lines: list[str], span: tuple[int, int]) -> bool:
     if any(answers_request(text) for i, text in found if i >= span[1]):
         return False  # "2. The terms of reference are exempt ...": numbered answers, not questions
     inside = [i for i, _ in found if span[0] <= i < span[1]]
+    if inside and _LAYOUT_ASKED.search(first_filled(reversed(lines[span[0] : inside[0]]))):
+        # "We would appreciate a table ... in the following format:" / "1. How many ...:" /
+        # "Staff Type Headcount": the table the requester wants filled in, not its answers.
+        return False
     if not later:
         # Every "question" of the request has a short answer under it ("- how many officers
         # are suspended" / "9"): the request found is the questions and their answers. When the
