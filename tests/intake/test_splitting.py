@@ -2795,3 +2795,25 @@ def test_where_such_a_thing_took_place_follows_its_question() -> None:
 
     assert len(split.questions) == 1
     assert "Where such a trial" in split.questions[0].text
+
+
+def test_items_carrying_on_a_lead_in_item_are_its_parts() -> None:
+    """A nested list flattened in copying: the items that carry on a lead-in's sentence in lower
+    case are its parts, each a question with the lead-in as context."""
+    split = propose_questions(
+        "- In total, how many Looked After children for whom you are the corporate parent:\n"
+        "- moved from one placement to a different placement in the period\n"
+        "- became a Looked After Child in the period\n"
+        "- How many Looked After children moved in the period to:\n"
+        "- a placement that was more than 20 miles from their home\n"
+        "- a placement that was 20 miles or less from their home\n"
+    )
+
+    assert [q.text[:20] for q in split.questions] == [
+        "moved from one place",
+        "became a Looked Afte",
+        "a placement that was",
+        "a placement that was",
+    ]
+    assert split.questions[1].context.endswith("corporate parent:")
+    assert split.questions[3].context.endswith("in the period to:")

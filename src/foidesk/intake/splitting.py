@@ -1695,7 +1695,7 @@ def propose_questions(text: str) -> ProposedSplit:
     """
     text = _CLARIFICATION_ALONE.sub(r"\1: ", _unquoted(text))
     split = _propose(_plain_markers(nested_numbers_as_parts(split_inline_items(text))))
-    split = _fields_of_one_record(_columns_of_one_table(split))
+    split = _parts_of_a_lead_in(_fields_of_one_record(_columns_of_one_table(split)))
     questions: list[ProposedQuestion] = []
     for q in split.questions:
         parts = [q.text] if q.numbered else _split_joined(q.text)
@@ -1729,6 +1729,31 @@ def _columns_of_one_table(split: ProposedSplit) -> ProposedSplit:
 
 
 _COLUMNS_LEAD = re.compile(r"\bthe\s+following\s+(?:columns|column\s+headings)\s*:?\s*-?$", re.I)
+
+
+def _parts_of_a_lead_in(split: ProposedSplit) -> ProposedSplit:
+    """A list whose nesting was lost in copying: "- In total, how many Looked After children
+    ...:" / "- moved from one placement to another ..." / "- became a Looked After Child ...":
+    an item ending with a colon, followed by two or more items that carry on its sentence in
+    lower case, leads in to them; they are the questions, each with it as context."""
+    questions = list(split.questions)
+    out: list[ProposedQuestion] = []
+    i = 0
+    while i < len(questions):
+        lead = questions[i]
+        j = i + 1
+        while j < len(questions) and questions[j].text[:1].islower() and not questions[j].context:
+            j += 1
+        if not lead.text.rstrip().endswith(":") or j - i < 3:
+            out.append(lead)
+            i += 1
+            continue
+        context = "\n".join(x for x in (lead.context, lead.text) if x)
+        out.extend(replace(q, context=context) for q in questions[i + 1 : j])
+        i = j
+    if len(out) == len(questions):
+        return split
+    return replace(split, questions=tuple(replace(q, number=n) for n, q in enumerate(out, start=1)))
 
 
 def _fields_of_one_record(split: ProposedSplit) -> ProposedSplit:
