@@ -5859,3 +5859,34 @@ def test_a_table_the_request_asks_to_be_filled_in_is_not_its_answers() -> None:
 
     assert len(e.questions) == 2
     assert [q.outcome for q in e.questions] == ["future_publication_s22"] * 2
+
+
+def test_answers_numbered_by_lead_in_and_lettered_by_part() -> None:
+    """A nested list flattened in copying, answered "1." / "a)" / "b)" and "2." / "a)" / "b)":
+    each part takes its letter's answer under its lead-in's number."""
+    e = extract(
+        "Your request\n"
+        "- In total, how many Looked After children for whom you are the corporate parent:\n"
+        "- moved from one placement to a different placement in the period\n"
+        "- became a Looked After Child in the period\n"
+        "- How many Looked After children moved in the period to:\n"
+        "- a placement that was more than 20 miles from their home\n"
+        "- a placement that was 20 miles or less from their home\n"
+        "Our response\n"
+        "1.\n"
+        "a) 9 children had a placement move\n"
+        "b) 8 children\n"
+        "2.\n"
+        "a) We are unable to provide figures of five or fewer; section 40(2) of the Freedom of "
+        "Information Act applies.\n"
+        "b) 6\n"
+    )
+
+    assert [q.answer for q in e.questions] == [
+        "9 children had a placement move",
+        "8 children",
+        "We are unable to provide figures of five or fewer; section 40(2) of the Freedom of "
+        "Information Act applies.",
+        "6",
+    ]
+    assert [q.outcome for q in e.questions] == ["disclosed", "disclosed", "exempt", "disclosed"]

@@ -2120,6 +2120,24 @@ def _part_labels(request_text: str, questions: Sequence[tuple[str, str]]) -> lis
     return labels if (lettered or skipping) and len(set(labels)) == len(labels) else []
 
 
+def _lead_in_groups(questions: Sequence[tuple[str, str]]) -> dict[int, list[int]]:
+    """The request's items where each led in to its parts ("In total, how many children ...:"
+    over "moved placement" and "became looked after"; ``splitting._parts_of_a_lead_in``): the
+    questions that share a lead-in ending with a colon, in order, as ``_items`` gives them. An
+    answer numbered "1." then answers the first item's parts. Empty unless every question has
+    such a lead-in and some item has two or more parts."""
+    items: dict[int, list[int]] = {}
+    previous = None
+    for number, (_, context) in enumerate(questions, start=1):
+        if not context.rstrip().endswith(":"):
+            return {}
+        if context != previous:
+            items[len(items) + 1] = []
+            previous = context
+        items[len(items)].append(number)
+    return items if 1 < len(items) < len(questions) else {}
+
+
 def _item_of(label: str) -> int:
     """The request's item number of a part label: "2a" -> 2, "3" -> 3."""
     return int(label.rstrip("abcdefgh"))
@@ -2692,6 +2710,50 @@ _OF_THIS_QUESTION = re.compile(
 )
 
 
+def _lettered_parts(text: str) -> list[str]:
+    """An answer's parts lettered "a)", "b)", "c)" ... in order at the start of its lines, each
+    with the lines under it; empty unless the letters run from "a" without a gap."""
+    parts: list[str] = []
+    for line in text.split("\n"):
+        m = _LETTERED_ANSWER.match(line.strip())
+        if m is not None and m.group(1).lower() == "abcdefgh"[len(parts)]:
+            parts.append(m.group(2).strip())
+        elif parts:
+            parts[-1] = f"{parts[-1]}\n{line}".strip()
+        elif line.strip():
+            return []
+    return parts
+
+
+def _share_lettered_answer(
+    extracted: list[ExtractedQuestion], cite: Callable[[str], list[str]]
+) -> list[ExtractedQuestion]:
+    """Questions given one answer together whose parts are lettered one for each ("1." / "a) 9
+    children had a placement move" / "b) 8 children" for a lead-in's two parts): each takes its
+    letter's part."""
+    out = list(extracted)
+    k = 0
+    while k < len(out):
+        q = out[k]
+        run = k + 1
+        while run < len(out) and out[run].answer == q.answer and out[run].found == q.found:
+            run += 1
+        parts = _lettered_parts(q.answer) if run - k >= 2 and q.found == "own answer" else []
+        if len(parts) == run - k:
+            for m, part in zip(range(k, run), parts, strict=True):
+                own_cites = cite(part)
+                outcome = classify(without_footnote(part), own_cites, whole=False)
+                out[m] = replace(
+                    out[m],
+                    outcome=outcome,
+                    exemptions=_exemptions_for(outcome, own_cites, []),
+                    answer=part,
+                    figures=has_figures(part),
+                )
+        k = run
+    return out
+
+
 def _lead_and_bullets(text: str) -> tuple[str, list[str]]:
     """The lines before a text's first run of bullets, and the bullets' words (``_ANSWER_BULLET``);
     what follows the run is left out."""
@@ -3093,7 +3155,12 @@ def extract(
             preamble = "\n".join(lines[response_lo:first_head]).strip()
         else:
             answers, preamble = _answers(
-                lines, response_lo, cut, questions, lettered=lettered, items=_items(labels)
+                lines,
+                response_lo,
+                cut,
+                questions,
+                lettered=lettered,
+                items=_items(labels) or _lead_in_groups(questions),
             )
             if answers:
                 answers.update(_late_answers(lines, cut, len(questions), answers))
@@ -3357,7 +3424,7 @@ def extract(
                 )
             )
     extracted = _neither_confirmed_for_the_rest(_follow_cross_references(extracted))
-    extracted = _split_by_answered_bullets(extracted, cite)
+    extracted = _share_lettered_answer(_split_by_answered_bullets(extracted, cite), cite)
     logged = _logged_outcome(norm)
     if logged is not None and any(q.outcome is None for q in extracted):
         # The log's own record ("Decision: Disclosed", "Response (not held) - application/pdf")
