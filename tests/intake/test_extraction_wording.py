@@ -5890,3 +5890,26 @@ def test_answers_numbered_by_lead_in_and_lettered_by_part() -> None:
         "6",
     ]
     assert [q.outcome for q in e.questions] == ["disclosed", "disclosed", "exempt", "disclosed"]
+
+
+def test_a_page_without_its_request_has_as_many_questions_as_its_response_names() -> None:
+    e = extract(
+        "Information Request – which has been numbered to assist with the disclosure\n"
+        "FOI Duty\n"
+        "Exemption - Section 12(1)\n"
+        "Reasoning – The force is unable to provide a comprehensive data report to meet this "
+        "request as the data is not available in a readily extractable format.\n"
+        "With regard to Question 4, the force is unable to report the total expenditure on "
+        "deployments as this is not readily extractable information from our financial "
+        "records.\n"
+    )
+
+    assert len(e.questions) == 4
+    assert {q.outcome for q in e.questions} == {"cost_limit_s12"}
+    # Another request's question named is not this one's.
+    other = extract(
+        "Thank you for your request.\n"
+        "This information was provided in answer to question 3 of FOI 2022-0456, and is "
+        "reasonably accessible to you under section 21.\n"
+    )
+    assert len(other.questions) <= 1

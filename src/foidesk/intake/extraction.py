@@ -1416,6 +1416,11 @@ _WORD_THEN_FIGURE = quick(
 _MOST_NAMED = 30
 # Questions a summary names in words: "Request number 5", "questions 4 and 6" (not "Q4", which
 # may be a quarter).
+_ANOTHER_REQUESTS = re.compile(
+    r"\bquestions?\s+\d{1,2}\s+(?:of|in|from)\s+(?:(?:our|your|the|a|an)\s+)?(?:FOI|request|"
+    r"previous|earlier|reference)",
+    re.I,
+)
 _SUMMARY_NAMES = quick(re.compile(rf"\b(?:{_QWORDS})\s*\.?\s*(?P<list>{_QLIST})(?![\d/])\b", re.I))
 
 
@@ -3218,13 +3223,21 @@ def extract(
         )
         if in_summary and max(in_summary) > len(questions):
             named = sorted(set(named) | in_summary | set(range(1, len(questions) + 1)))
-    if not questions and not answers and NOTE_LIST_LOST in notes:
-        # "We are requesting the following data for the year 2023:" and the list lost, then
-        # "the information requested at Q2 is not held in a readily retrievable format": the
-        # request had at least as many questions as the response names.
-        in_response = [n for n in _named(response) if n <= _MOST_NAMED]
-        if in_response:
-            named = list(range(1, max(in_response) + 1))
+    if not questions and (NOTE_LIST_LOST in notes or NOTE_NOT_QUOTED in notes):
+        # "We are requesting the following data for the year 2023:" and the list lost (or no
+        # request on the page at all), then "the information requested at Q2 is not held in a
+        # readily retrievable format", "With regard to Question 4, Essex Police is unable to
+        # report ...": the request had at least as many questions as the response names (not
+        # "see our answer to question 3 of FOI 2022-0456", another request's).
+        in_response = [
+            n
+            for x in sentences(response)
+            if not _ANOTHER_REQUESTS.search(x)
+            for n in _named(x)
+            if n <= _MOST_NAMED
+        ]
+        if in_response or named:
+            named = list(range(1, max([*in_response, *named]) + 1))
     if named and named == list(range(1, named[-1] + 1)) and named[-1] > len(questions):
         if len(questions) <= 1 and section is not None and not interleaved:
             context = questions[0][0] if questions else ""

@@ -124,10 +124,11 @@ _COST = re.compile(
 # retrievable format": held, but finding it would take a manual search (FOIA s12), unless what
 # could be found is given after all ("However, in order to assist, ... 2013 – 150").
 _NOT_RETRIEVABLE = re.compile(
-    # ("... is not held centrally and is not available in a readily retrievable format")
+    # ("... is not held centrally and is not available in a readily retrievable format", "as
+    # this is not readily extractable information from our financial records")
     r"\bnot\s+(?:held|recorded|stored|kept|available)\s+in\s+(?:an?\s+)?(?:easily|readily)\s+"
-    r"retrievable\b|"
-    r"\bnot\s+(?:easily|readily)\s+retrievable\b",
+    r"(?:retrievable|extractable)\b|"
+    r"\bnot\s+(?:easily|readily)\s+(?:retrievable|extractable)\b",
     re.I,
 )
 _GIVEN_ANYWAY = re.compile(
@@ -728,7 +729,7 @@ _COST = Cue(
     "allocation",
     "allowance",
 )
-_NOT_RETRIEVABLE = Cue(_NOT_RETRIEVABLE, "retrievable")
+_NOT_RETRIEVABLE = Cue(_NOT_RETRIEVABLE, "retrievable", "extractable")
 _VEXATIOUS = Cue(_VEXATIOUS, "vexatious", "repeated request")
 _CLARIFY = Cue(_CLARIFY, "clarif", "unclear", "ambiguous", "if you could")
 # Clarification offered, not asked for: an acknowledgement's "Should we require clarification,
