@@ -288,6 +288,52 @@ def test_figures_are_data_not_citations_dates_or_item_numbers():
     assert gives("The table below shows the totals.")
 
 
+def test_the_questions_a_longer_line_names_are_not_figures():
+    listed = (
+        "The information you have requested at questions 1, 2, 3 and 4 is exempt from "
+        "disclosure under Section 31(1)(a) of the Freedom of Information Act."
+    )
+    assert not has_figures(listed)
+    assert classify(listed, ("s31(1)(a)",), whole=True) == "exempt"
+    items = (
+        "Information for items 1, 2 and 3 is not held by the Trust as we do not record the "
+        "reason for referral in a searchable field."
+    )
+    assert classify(items, (), whole=True) == "not_held"
+    assert not has_figures(
+        "The information is exempt under Articles 5, 6 and 9 of the UK General Data Protection "
+        "Regulation as it is special category personal data."
+    )
+
+
+def test_the_threshold_below_which_figures_are_withheld_is_not_a_figure():
+    threshold = (
+        "This information is exempt under Section 40(2) of the Freedom of Information Act as "
+        "the number of officers concerned is less than 5 and they could be identified."
+    )
+    assert not has_figures(threshold)
+    assert classify(threshold, ("s40(2)",), whole=False) == "exempt"
+    assert not has_figures(
+        "The information is exempt under section 31(1)(a). Releasing the figure for a unit of "
+        "this size, which is 12 officers or fewer, would compromise policing."
+    )
+    assert has_figures(
+        "The number of officers dismissed from the unit in 2023 was 12, and a further 4 "
+        "resigned before their hearings."
+    )
+
+
+def test_a_cost_estimates_working_in_a_longer_line_is_not_figures():
+    assert not has_figures(
+        "Age is not a mandatory field. A search of the system identified 1,856 records, and to "
+        "review each record would take approximately 5 minutes: 1,856 x 5 = 9,280 minutes."
+    )
+    assert not has_figures(
+        "There are 3,500 crime reports recorded for the period, and reading them at 3 minutes "
+        "each would take 175 hours."
+    )
+
+
 def test_a_count_in_words_followed_by_a_long_run_of_dots():
     """The spaces and full stops after a count in words ("2014 - None.") are read once;
     bench/bench_hostile_input.py times 50,000 of them, which had taken seconds."""

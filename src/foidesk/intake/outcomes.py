@@ -601,6 +601,15 @@ _NAMED_ITEM = re.compile(
     r"\s*(?:numbers?\s*)?\.?\s*\d{1,2}[a-z]?\b",
     re.I,
 )
+# In a longer line, the items or provisions it speaks of, listed: "the information requested at
+# questions 1, 2, 3 and 4", "Information for items 1, 2 and 3", "Articles 5, 6 and 9 of the UK
+# GDPR" (a list closed by "and", "or" or "to").
+_ITEMS_LISTED = re.compile(
+    r"\b(?:requests?|questions?|q|parts?|points?|items?|articles?|paragraphs?|pages?)"
+    r"\s*(?:numbers?\s*)?\.?\s*\d{1,2}[a-z]?(?:\s*,\s*\d{1,2}[a-z]?)*\s*,?\s*(?:and|or|&|to)\s+"
+    r"\d{1,2}[a-z]?\b",
+    re.I,
+)
 _MARKER_FIRST = frozenset("0123456789(qQpP")
 
 
@@ -961,9 +970,21 @@ _STANDALONE_NUMBER = re.compile(
     r"(?<![\w£$.,/-])\d[\d,]*(?![\w%/-]|[.,]\d|\s*(?:minutes?|hours?|days?|weeks?|months?)\b)"
 )
 _CLAUSE_FIGURE = re.compile(
-    r"(?:\b(?:is|are|was|were|totall?(?:ed|ing)|stood\s+at|came\s+to)\s+(?:\w+\s+){0,2}?|"
+    r"(?:\b(?:is|are|was|were|totall?(?:ed|ing)|stood\s+at|came\s+to)\s+"
+    # (Not the threshold below which figures are withheld: "as the number of officers concerned
+    # is less than 5", "which is 12 officers or fewer".)
+    r"(?!(?:\w+\s+)?(?:less|fewer|lower|smaller)\s+than\b|(?:\w+\s+)?(?:under|below)\s+\d)"
+    r"(?:\w+\s+){0,2}?|"
     r"\bthere\s+(?:were|was|are|is|have\s+been|had\s+been)\s+|:\s*)"
-    r"\d[\d,.]*(?!\d|[\d,.]*\s*(?:days?|weeks?|months?|years?|hours?|minutes?)\b)",
+    r"\d[\d,.]*(?!\d|[\d,.]*\s*(?:days?|weeks?|months?|years?|hours?|minutes?)\b)"
+    r"(?!\s+(?:\w+\s+)?(?:or|and)\s+(?:fewer|less|under|below)\b)",
+    re.I,
+)
+# A cost estimate's working: a time per record ("5 minutes to review each record", "at 3
+# minutes each", "10 minutes per file") or its sum ("1,856 x 5 = 9,280 minutes").
+_TIME_ESTIMATE = re.compile(
+    r"\d\s*(?:minutes?|mins?|hours?|hrs?)\b[^.]{0,60}?\b(?:each|per|for\s+every)\b|"
+    r"\d\s*[x×*]\s*\d",
     re.I,
 )
 
@@ -990,6 +1011,9 @@ def has_figures(text: str) -> bool:
             return True
         if not line or not _DIGIT.search(line) or _CONTACT_LINE.search(line):
             continue
+        longer = len(line) > 80
+        if longer:
+            line = _ITEMS_LISTED.sub(" ", line)
         line = _NAMED_ITEM.sub(" ", line)  # "a Refusal Notice for Request 2"
         line = _CODE.sub(" ", line)  # "permit documents related to CTCR.1546"
         line = _LINK_NUMBER.sub(" ", line)  # "withheld under [1]Regulation 12(4)(b)"
@@ -997,11 +1021,15 @@ def has_figures(text: str) -> bool:
         # "40. – (1) Any information to which a request ... relates is exempt": the Act quoted,
         # its subsection in brackets.
         bare = _SUBSECTION.sub(" ", bare)
-        if len(line) > 80:
+        if longer:
             # A longer line gives figures where it states a count ("There were 45 incidents
             # recorded in 2022, compared with 38 in 2021") or is a table run into one line
             # ("Female 4046 Male 21175 Not Recorded 210 Grand Total 25432"); other numbers in
-            # a sentence are seldom data.
+            # a sentence are seldom data, nor are a cost estimate's ("A search of the system
+            # identified 1,856 records, and to review each record would take approximately 5
+            # minutes: 1,856 x 5 = 9,280 minutes").
+            if _TIME_ESTIMATE.search(bare):
+                continue
             numbers = _STANDALONE_NUMBER.findall(_PHONE_NUMBER.sub(" ", bare))
             if _CLAUSE_FIGURE.search(bare) or len(numbers) >= 3:
                 return True
