@@ -5756,6 +5756,56 @@ def test_bullets_answered_together_stay_one_question() -> None:
     assert e.questions[0].outcome == "disclosed"
 
 
+@pytest.mark.parametrize(
+    ("answer", "outcome", "exemptions"),
+    [
+        # The bullets are the reasons for the exemption.
+        (
+            "This information is exempt under Section 40(2) of the Act for the following "
+            "reasons:\n"
+            "• The numbers are small and could lead to the identification of individuals.\n"
+            "• The officers have a reasonable expectation that this would not be released.\n",
+            "exempt",
+            ("s40(2)",),
+        ),
+        # The bullets are the question restated, its answer below them.
+        (
+            "You asked for:\n"
+            "• The number of officers placed under investigation for misconduct\n"
+            "• The number of those officers who were suspended\n"
+            "Locating this information would exceed the cost limit under Section 12.\n",
+            "cost_limit_s12",
+            ("s12",),
+        ),
+        # The bullets are the exemptions applied.
+        (
+            "The force has applied the following exemptions to this part of your request:\n"
+            "• Section 40(2) – Personal Information\n"
+            "• Section 31(1)(a) – Law Enforcement\n",
+            "exempt",
+            ("s31(1)(a)", "s40(2)"),
+        ),
+    ],
+)
+def test_bullets_in_an_answer_that_are_not_answers_leave_the_question_whole(
+    answer: str, outcome: str, exemptions: tuple[str, ...]
+) -> None:
+    e = extract(
+        "Request\n"
+        "1. Please provide, for 2023:\n"
+        "• The number of officers placed under investigation for misconduct\n"
+        "• The number of those officers who were suspended\n"
+        "2. How many officers were dismissed in 2023?\n"
+        "Response\n"
+        f"1. {answer}"
+        "2. 14 officers were dismissed in 2023.\n"
+    )
+
+    assert len(e.questions) == 2
+    assert e.questions[0].outcome == outcome
+    assert e.questions[0].exemptions == exemptions
+
+
 def test_a_lost_list_has_as_many_questions_as_the_response_names() -> None:
     """The request's list did not survive; the apology that opens the response ends the request,
     and the response's "Q2" says there were at least two questions."""

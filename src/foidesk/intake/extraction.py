@@ -2759,22 +2759,31 @@ def _share_lettered_answer(
     return out
 
 
-def _lead_and_bullets(text: str) -> tuple[str, list[str]]:
-    """The lines before a text's first run of bullets, and the bullets' words (``_ANSWER_BULLET``);
-    what follows the run is left out."""
+def _lead_and_bullets(text: str) -> tuple[str, list[str], str]:
+    """The lines before a text's first run of bullets, the bullets' words (``_ANSWER_BULLET``),
+    and the lines after the run."""
     lead: list[str] = []
     items: list[str] = []
+    rest: list[str] = []
     for line in (x.strip() for x in text.split("\n")):
         if not line:
             continue
-        m = _ANSWER_BULLET.match(line)
+        m = _ANSWER_BULLET.match(line) if not rest else None
         if m is not None:
             items.append(m.group(1).strip())
         elif items:
-            break
+            rest.append(line)
         else:
             lead.append(line)
-    return "\n".join(lead), items
+    return "\n".join(lead), items, "\n".join(rest)
+
+
+# What an answer's words around its bullets may say, where the bullets answer one by one.
+_POINTS_ONLY = (None, "disclosed")
+# An answer's bullets that list its grounds or its searches, not answers.
+_LISTS_NO_ANSWERS = re.compile(
+    r"\b(?:exemptions?|exceptions?|reasons?|grounds|searche[sd]|systems?)\b", re.I
+)
 
 
 def _split_by_answered_bullets(
@@ -2788,9 +2797,24 @@ def _split_by_answered_bullets(
         return extracted
     out: list[ExtractedQuestion] = []
     for q in extracted:
-        lead, asked = _lead_and_bullets(q.text) if q.found == "own answer" else ("", [])
-        given = _lead_and_bullets(q.answer)[1] if len(asked) >= 2 else []
-        if len(given) != len(asked) or len(asked) < 2:
+        lead, asked, _ = _lead_and_bullets(q.text) if q.found == "own answer" else ("", [], "")
+        answer_lead, given, answer_rest = (
+            _lead_and_bullets(q.answer) if len(asked) >= 2 else ("", [], "")
+        )
+        # (Not where the answer around its bullets refuses the whole question: "This information
+        # is exempt under Section 40(2) of the Act for the following reasons:" / "• The numbers
+        # are small ..." / "• The officers have a reasonable expectation ...", nor the bullets
+        # restated, "You asked for:" / ... / "The force does not hold this information", nor
+        # bullets that are the exemptions or searches, "The force has applied the following
+        # exemptions to this part of your request:" / "• Section 40(2) – Personal Information";
+        # "As follows:" only points to them.)
+        around = f"{answer_lead}\n{answer_rest}".strip()
+        if (
+            len(given) != len(asked)
+            or len(asked) < 2
+            or (around and (cite(around) or classify(around, [], whole=False) not in _POINTS_ONLY))
+            or _LISTS_NO_ANSWERS.search(answer_lead)
+        ):
             out.append(q)
             continue
         context = "\n".join(x for x in (q.context, lead) if x)
