@@ -5660,6 +5660,23 @@ def test_a_request_whose_first_item_was_lost_is_answered_by_its_own_numbers() ->
     ]
 
 
+def test_a_request_numbered_on_from_an_earlier_one_is_answered_from_1() -> None:
+    e = extract(
+        "Request\n"
+        "Further to my earlier request, please answer the following:\n"
+        "5. How many officers were dismissed in 2023?\n"
+        "6. How many officers resigned in 2023?\n"
+        "Response\n"
+        "1. 12 officers were dismissed in 2023.\n"
+        "2. 40 officers resigned in 2023.\n"
+    )
+
+    assert [q.answer for q in e.questions] == [
+        "12 officers were dismissed in 2023.",
+        "40 officers resigned in 2023.",
+    ]
+
+
 def test_one_answer_to_two_questions_numbered_with_an_ampersand() -> None:
     e = extract(
         "I note you seek access to the following information:\n"

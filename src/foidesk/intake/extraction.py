@@ -1499,6 +1499,10 @@ def _segment_starts(
             starts[i] = _Start(i, [int(m.group(1))], "")
     if count >= 2:
         numbered = _numbered_answers(lines, lo, hi, questions, lettered=lettered, first=first_item)
+        if not numbered and first_item > 1:
+            # "5. How many officers were dismissed?" / "6. ..." (numbered on from an earlier
+            # request) answered "1. 12 officers ..." / "2. ...": the answers count from 1.
+            numbered = _numbered_answers(lines, lo, hi, questions, lettered=lettered)
         if not starts:
             starts.update({s.line: s for s in numbered or _bulleted_answers(lines, lo, hi, count)})
             if numbered and _renumber(numbered, "\n".join(lines[lo : numbered[0].line])):
