@@ -2817,3 +2817,24 @@ def test_items_carrying_on_a_lead_in_item_are_its_parts() -> None:
     ]
     assert split.questions[1].context.endswith("corporate parent:")
     assert split.questions[3].context.endswith("in the period to:")
+
+
+def test_a_letter_that_only_tells_the_request_back_quotes_none_of_it() -> None:
+    """ "Following receipt of your request" opens the response, but the letter above it tells
+    the request back rather than quoting it."""
+    page = (
+        "Freedom of Information Request 1234/24\n"
+        "Thank you for your request for information regarding the use of drones by the force, "
+        "which was received on 3 May 2024.\n"
+        "Following receipt of your request, searches were conducted within the force to locate "
+        "the information.\n"
+        "The force owns 6 drones.\n"
+    )
+
+    assert request_section(page) is None
+    asked = (
+        "Please tell me how many drones the force owns.\n"
+        "Following receipt of your request, searches were conducted within the force.\n"
+        "The force owns 6 drones.\n"
+    )
+    assert request_section(asked) == "Please tell me how many drones the force owns."

@@ -2107,6 +2107,16 @@ def heads_the_whole_response(line: str) -> bool:
     return bool(match) and not match.group("numbered")
 
 
+# The response letter going on after its opening: "Please accept my sincere apologies for the
+# delay in providing the response ...", "Extent of Searches to Locate Information" / "Following
+# receipt of your request searches were conducted ...". Where no heading starts the request,
+# the letter may have spoken before them: "Thank you for your request for information regarding
+# the use of drones ..." / "Following receipt of your request ..." tells the request back.
+_LETTER_GOES_ON = re.compile(
+    r"please\s+accept\s+(?:my|our)\s+(?:sincere\s+)?apolog|"
+    r"extent\s+of\s+(?:the\s+)?searches\b|following\s+receipt\s+of\s+your\s+request\b",
+    re.I,
+)
 _END_OPENER = re.compile(
     r"^(?:response\s*[:\-–]|answer\s*[:\-–]|please\s+find\s+(?:attached|enclosed|below)\s+"
     r"(?:our|my|the)\s+response|please\s+find\s+the\s+.{0,60}response\s+set\s+out\s+below|"
@@ -2133,11 +2143,9 @@ _END_OPENER = re.compile(
     r"section\s+17\b[^.]{0,80}?\brequires\b[^.]{0,80}?\bwhen\s+refusing\b|"
     # The response's own opening boilerplate.
     r"i\s+am\s+required\s+by\s+the\s+freedom\s+of\s+information\s+act|"
-    # "Please accept my sincere apologies for the delay in providing the response ...".
-    r"please\s+accept\s+(?:my|our)\s+(?:sincere\s+)?apolog|"
-    # "Extent of Searches to Locate Information" / "Following receipt of your request searches
-    # were conducted ...".
-    r"extent\s+of\s+(?:the\s+)?searches\b|following\s+receipt\s+of\s+your\s+request\b|"
+    # "Please accept my sincere apologies ...", "Extent of Searches to Locate Information",
+    # "Following receipt of your request ..." (``_LETTER_GOES_ON``).
+    rf"(?:{_LETTER_GOES_ON.pattern})|"
     r"please\s+see\s+below\s+(?:for\s+)?(?:the\s+following\s+exemptions?|(?:our|my|the)\s+"
     r"(?:response|answer|reply))|"
     # "Refusal Notice - 21021" as the response's heading.
@@ -3033,12 +3041,14 @@ def request_section(page_text: str) -> str | None:
     if start is None:
         start = _requester_leadin(lines[:reply_at])
     end: int | None = reply_at
-    duties = False
+    duties = letter_first = False
     closing = False
     for index in range(start or 0, len(lines) if end is None else end):
         line = lines[index]
         if RESPONSE_HEADING.match(line) or _END_OPENER.match(line):
             end = index
+            # (Without a heading over the request, the letter may have spoken first.)
+            letter_first = start is None and bool(_LETTER_GOES_ON.match(line))
             break
         if _DUTIES_OPENER.match(line):
             end, duties = index, True
@@ -3046,6 +3056,11 @@ def request_section(page_text: str) -> str | None:
         if (from_letter or start is not None) and is_sign_off(line):
             end, closing = index, True
             break
+    if letter_first and not any(_asks(x) for x in lines[:end]):
+        # "Thank you for your request for information regarding the use of drones ..." /
+        # "Following receipt of your request ...": the letter tells the request back and quotes
+        # none of it.
+        end = None
     if start is not None and end is None:
         end = _repeated_from(lines, start)
     # A request quoted whole ("“I wondered if you could confirm ...”") ends where the authority
@@ -3064,7 +3079,7 @@ def request_section(page_text: str) -> str | None:
     # it may before the Act's duties are quoted.
     # So may a request whose only end is the letter's sign-off: "You requested the following
     # information:" / the request / "Please see the table below ..." / "Yours sincerely".
-    if end is None or duties or (closing and not from_letter) or quoted_whole:
+    if end is None or duties or letter_first or (closing and not from_letter) or quoted_whole:
         furniture = max(
             (i + 1 for i, line in enumerate(lines) if SITE_FURNITURE.search(line)), default=0
         )
