@@ -5980,3 +5980,60 @@ def test_a_page_without_its_request_has_as_many_questions_as_its_response_names(
         "reasonably accessible to you under section 21.\n"
     )
     assert len(other.questions) <= 1
+
+
+def test_a_letter_over_a_partial_disclosure_heading_is_no_log_record() -> None:
+    """The letter tells the request back above its "Partial Disclosure" heading; its lines are
+    not the request's items."""
+    e = extract(
+        "Freedom of Information Request 1234/24\n"
+        "Thank you for your request for information regarding the use of drones by the force, "
+        "which was received on 3 May 2024.\n"
+        "Following receipt of your request, searches were conducted within the force to locate "
+        "the information.\n"
+        "Partial Disclosure\n"
+        "The force owns 6 drones. The models are exempt under Section 31(1)(a).\n"
+    )
+
+    assert [q.text for q in e.questions] == ["the use of drones by the force"]
+    assert [q.outcome for q in e.questions] == ["partially_disclosed"]
+
+
+@pytest.mark.parametrize(
+    ("decision", "outcome"),
+    [
+        ("Full Refusal Section 12 - Cost of Compliance", "cost_limit_s12"),
+        ("Full Refusal Section 14 Vexatious", "vexatious_s14"),
+    ],
+)
+def test_a_log_records_refusal_field_names_its_ground(decision: str, outcome: str) -> None:
+    e = extract(
+        "PUB 1402\n16210\nCustody deaths\nN/A\n"
+        "The number of deaths in police custody in your force area for each year since 2015\n"
+        "The names of the officers involved in each of those incidents\n"
+        f"{decision}\n02 March 2022\n29 March 2022\n"
+    )
+
+    assert [q.outcome for q in e.questions] == [outcome, outcome]
+
+
+def test_a_log_record_whose_request_sets_out_its_own_list() -> None:
+    e = extract(
+        "Drones 2023\nFOI 2024/118\n"
+        "Please provide the following information about the drones owned by your force for "
+        "2023:\n"
+        "- The number of drones owned by the force\n"
+        "- The total cost of purchasing the drones\n"
+        "Full Disclosure\n"
+        "1. The force owns 6 drones.\n"
+        "2. The total cost was £48,000.\n"
+    )
+
+    assert [q.text for q in e.questions] == [
+        "The number of drones owned by the force",
+        "The total cost of purchasing the drones",
+    ]
+    assert [q.answer for q in e.questions] == [
+        "The force owns 6 drones.",
+        "The total cost was £48,000.",
+    ]

@@ -1173,16 +1173,27 @@ def _above_a_logged_decision(lines: list[str]) -> tuple[int, int] | None:
     """A log's record printed as its fields' values without their labels ("PUB 1310" / "16076" /
     the title / "N/A" / the request's lines / "Part Disclosure with Section 24 ... Exemptions" /
     the dates): the span of the lines above the first decision field, back to the first shorter
-    line (a field's value), when one of them asks or names what is wanted."""
+    line (a field's value), unless a response letter speaks in them (``_from_a_letter``)."""
     at = next((i for i, line in enumerate(lines) if _BARE_DECISION.match(line.strip())), None)
     if at is None:
         return None
     start = at
     while start > 0 and len(lines[start - 1].split()) >= _FIELDS_REQUEST_WORDS:
         start -= 1
-    if start == at:
+    if start == at or any(_from_a_letter(line) for line in lines[start:at]):
         return None
     return start, at
+
+
+# "Thank you for your request for information regarding ...", "I write in connection with your
+# request ...", "Following receipt of your request, searches were conducted ...": a response
+# letter's lines above its "Partial Disclosure" heading, not a log's fields.
+_OF_YOUR_REQUEST = re.compile(r"\byour\s+(?:request|e-?mail|letter|application)\b", re.I)
+
+
+def _from_a_letter(line: str) -> bool:
+    """Whether a line above a decision is the authority's letter speaking (``_OF_YOUR_REQUEST``)."""
+    return answers_request(line) or bool(_OF_YOUR_REQUEST.search(line))
 
 
 def _only_the_letters_opening(lines: list[str]) -> bool:
@@ -2254,8 +2265,8 @@ _LOG_DECISION = Cue(
         r"(?im)^(?:decision|outcome)\s*:\s*(?P<field>[^\n]{1,40}?)\s*$|"
         # The field's value alone on its line, as some logs print it: "Full Disclosure", "Part
         # Disclosure with Section 24 ... Exemptions", "Full Refusal Section 17 with Partial NCND".
-        r"^(?P<bare>(?:full|part(?:ial)?)\s+(?:disclosure|refusal))\b(?:\s+(?:with|under|section|-|–)\b"
-        r"[^\n]{0,80})?$|" + _LOG_DOCUMENT.pattern
+        r"^(?P<bare>(?:full|part(?:ial)?)\s+(?:disclosure|refusal))\b(?P<grounds>\s+(?:with|under|section|"
+        r"-|–)\b[^\n]{0,80})?$|" + _LOG_DOCUMENT.pattern
     ),
     "decision",
     "outcome",
@@ -2278,6 +2289,12 @@ _LOG_DECISION_OUTCOME = (
     (re.compile(r"full refusal"), "exempt"),
     (re.compile(r"(?:information )?not held"), "not_held"),
 )
+# A refusal field that names its ground: "Full Refusal Section 12 - Cost of Compliance" is a
+# refusal on cost, "Full Refusal Section 14 Vexatious" of a vexatious request, not an exemption.
+_LOG_REFUSAL_GROUNDS = (
+    (re.compile(r"\b(?:section|s)\s*12\b|\bcost\b", re.I), "cost_limit_s12"),
+    (re.compile(r"\b(?:section|s)\s*14\b|\bvexatious\b", re.I), "vexatious_s14"),
+)
 
 
 def _logged_outcome(text: str) -> str | None:
@@ -2285,6 +2302,10 @@ def _logged_outcome(text: str) -> str | None:
     for m in _LOG_DECISION.finditer(text):
         words = m.group("field") or m.group("bare") or m.group("tag")
         words = re.sub(r"\s+", " ", words.strip().lower())
+        if words.endswith("refusal") and m.group("grounds"):
+            for pattern, outcome in _LOG_REFUSAL_GROUNDS:
+                if pattern.search(m.group("grounds")):
+                    return outcome
         for pattern, outcome in _LOG_DECISION_OUTCOME:
             if pattern.fullmatch(words):
                 return outcome
@@ -3040,13 +3061,21 @@ def extract(
         notes.append(NOTE_ASKED_FIRST)
     elif section is None and (logged_span := _above_a_logged_decision(lines)) is not None:
         # Each line of the field is one of the request's items, or follows on from the one
-        # before ("Where such evaluation has taken place, please provide ...").
+        # before ("Where such evaluation has taken place, please provide ..."), unless the
+        # request sets out its own list ("Please provide the following information ...:" / "-
+        # The number of drones ...").
         span = logged_span
+        logged = [x.strip() for x in lines[span[0] : span[1]] if x.strip()]
+        own_list = any(
+            x.endswith(":") or _ANSWER_BULLET.match(x) or _NUMBERED_ANSWER.match(x) for x in logged
+        )
         items: list[str] = []
-        for x in (x.strip() for x in lines[span[0] : span[1]]):
-            if x and items and follows_on(x):
+        for x in logged:
+            if own_list:
+                items.append(x)
+            elif items and follows_on(x):
                 items[-1] = f"{items[-1]} {x}"
-            elif x:
+            else:
                 items.append(f"- {x}")
         section = "\n".join(items)
         notes.append(NOTE_LOG_FIELDS)
