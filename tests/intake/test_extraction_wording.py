@@ -5728,6 +5728,22 @@ def test_one_public_interest_weighed_against_another_is_a_public_interest_test()
     assert e.public_interest_test_present
 
 
+def test_a_risk_or_a_public_interest_weighed_in_the_answer_itself_is_no_test() -> None:
+    """The answer reports a road safety audit and a planning decision: neither argues the harm
+    of a disclosure nor weighs the public interest in one."""
+    e = extract(
+        "Request\nWhy was the pedestrian crossing on Station Road removed?\n"
+        "Response\n"
+        "The crossing was removed following a road safety audit, which found that keeping it in "
+        "its current position would put pedestrians at greater risk from turning traffic.\n"
+        "In determining the application for the new school, the loss of the crossing was "
+        "weighed against the wider public interest in delivering the school.\n"
+    )
+
+    assert not e.harm_test_present
+    assert not e.public_interest_test_present
+
+
 def test_bullets_answered_one_by_one_are_questions_of_their_own() -> None:
     """The response answers item 2's bullets bullet for bullet: each is a question, as the
     authority answered it, led in by the item's words."""

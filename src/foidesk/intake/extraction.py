@@ -1722,6 +1722,12 @@ def _answer_numbers(
 
 # --- NCND, tests, attachments -----------------------------------------------------------------
 
+# (``_PIT_MENTION``) One public interest weighed against another, and what makes it the Act's.
+_WEIGHED = (
+    r"\bpublic\s+interest\s+(?:should|must|has\s+to|needs\s+to)\s+be\s+weighed\b|"
+    r"\bweighed\s+against\s+(?:a|the|any)\s+(?:\w+\s+){0,3}?public\s+interest\b"
+)
+_OF_DISCLOSURE = r"(?:openness|transparency|disclos\w*|releas\w*|withh\w*|exempt\w*)\b"
 _NO_TEST_NEEDED = re.compile(
     r"\b(?:no|not)\s+(?:a\s+)?(?:requirement|required|need|necessary|obliged)\b[^.]{0,60}?"
     r"\b(?:public\s+interest|harm)\b|\boutweighs?\s+any\s+public\s+interest\b",
@@ -1747,10 +1753,12 @@ _PIT_MENTION = re.compile(
     r"\bfactors\s+favouring\b|\bpublic\s+interest\s+(?:considerations|factors)\b|"
     r"\b(?:requirement|required|need|obliged)\s+to\s+(?:consider|weigh)\s+the\s+public\s+interest\b|"
     r"\bbalanc(?:e|ing)\s+(?:the\s+)?public\s+interest|"
-    # "this public interest should be weighed against a very strong public interest in
-    # safeguarding the security of Council specific systems".
-    r"\bpublic\s+interest\s+(?:should|must|has\s+to|needs\s+to)\s+be\s+weighed\b|"
-    r"\bweighed\s+against\s+(?:a|the|any)\s+(?:\w+\s+){0,3}?public\s+interest\b",
+    # "there is a general public interest in openness, this public interest should be weighed
+    # against a very strong public interest in safeguarding the security of Council specific
+    # systems": the public interest in disclosure weighed, in one sentence (not a planning
+    # decision's "the loss of trees was weighed against the wider public interest in delivering
+    # the new school").
+    rf"\b{_OF_DISCLOSURE}[^.]{{0,200}}?(?:{_WEIGHED})|(?:{_WEIGHED})[^.]{{0,200}}?{_OF_DISCLOSURE}",
     re.I,
 )
 # The test named, or its conclusion: "the public interest in maintaining the exemption
@@ -1808,8 +1816,12 @@ _HARM_MENTION = re.compile(
     # "it would leave the Council's computer assets more vulnerable to a malicious hacking attack"
     r"(?:make|leave|render)\s+(?:[\w'’,]+\s+){1,6}?(?:more|particularly|increasingly)\s+"
     r"vulnerable)\b|"
-    # "... which would thereby put us at increased risk of cyber-attack": a risk made greater,
-    # argued (not a policy's "any action which could put themselves at risk").
+    # "If disclosed, this information could be used to identify ways of breaching our ICT
+    # security measures, which would thereby put us at increased risk of cyber-attack": a risk a
+    # disclosure makes greater, argued (not a policy's "any action which could put themselves at
+    # risk", nor a road safety audit's "keeping it in its current position would put pedestrians
+    # at greater risk").
+    r"(?:^|(?<=[.!?]\s))[^.;!?\n]{0,150}?\b(?:disclos|releas|publish|reveal)\w*\b[^.;!?\n]{0,150}?"
     r"\b(?:would|could|will)\s+(?:thereby\s+|therefore\s+|also\s+)?put\s+(?:[\w’'-]+\s+){1,4}?at\s+"
     r"(?:an?\s+)?(?:increased|greater|higher|significant|serious|heightened)\s+risk\b|"
     # "Disclosure of the requested information could prejudice pending or future negotiations",
