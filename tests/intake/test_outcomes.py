@@ -334,6 +334,14 @@ def test_a_cost_estimates_working_in_a_longer_line_is_not_figures():
     )
 
 
+def test_not_recorded_at_a_lines_end_is_not_held_whatever_the_next_line_holds():
+    answer = (
+        "The reason for the stop is not recorded\n"
+        "2019 and earlier records were held on a legacy system which has been decommissioned."
+    )
+    assert classify(answer, (), whole=False) == "not_held"
+
+
 def test_a_count_in_words_followed_by_a_long_run_of_dots():
     """The spaces and full stops after a count in words ("2014 - None.") are read once;
     bench/bench_hostile_input.py times 50,000 of them, which had taken seconds."""

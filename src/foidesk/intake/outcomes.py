@@ -279,8 +279,9 @@ _NOT_HELD = re.compile(
     r"records?)\s+(?:relevant\s+to\s+(?:your|the|this)\s+request\s+)?"
     r"(?:is\s+|are\s+|was\s+|were\s+)?(?:held|recorded|found)\b|"
     r"\bholds?\s+no\s+(?:relevant\s+|recorded\s+)?(?:information|data|records?)\b|"
-    # (Not a table's category: "Male 21175 Not Recorded 210 Unspecified 1".)
-    r"\bnot\s+(?:centrally\s+)?recorded\b(?!\s+\d)|\bno\s+trace\b",
+    # (Not a table's category: "Male 21175 Not Recorded 210 Unspecified 1"; but "The reason for
+    # the stop is not recorded" / "2019 and earlier records ..." says it is not held.)
+    r"\bnot\s+(?:centrally\s+)?recorded\b(?![ \t]+\d)|\bno\s+trace\b",
     re.I,
 )
 # More ways of saying it is not held, each tried only when its own words are on the page:
