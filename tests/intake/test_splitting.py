@@ -2838,3 +2838,14 @@ def test_a_letter_that_only_tells_the_request_back_quotes_none_of_it() -> None:
         "The force owns 6 drones.\n"
     )
     assert request_section(asked) == "Please tell me how many drones the force owns."
+
+
+def test_please_include_details_of_each_says_what_the_answer_should_hold() -> None:
+    split = propose_questions(
+        "Please provide the number of police pursuits that ended in a collision in 2023.\n\n"
+        "Please include details of the date and location of each pursuit."
+    )
+
+    assert [q.text[:40] for q in split.questions] == [
+        "Please provide the number of police purs",
+    ]

@@ -252,6 +252,9 @@ class _Kind(StrEnum):
 LINK = quick(re.compile(r"(?:\bhttps?://|\bwww\.)\S+", re.I))
 _QUESTION_MARK = re.compile(r"\?(?=[\s\"'”’)\]]|$)")
 
+# What the answer to a question should hold for each thing it counts, not a request of its own:
+# "Please include details of the date and location of each pursuit".
+_EACH_OF_THEM = r"(?![^.?!\n]*\b(?:each|every|per)\b)"
 # Words that soften or join a request and hide how it starts: "If possible, please ...",
 # "In addition, of those incidents, how many ...".
 # Words that add one request to another: "Also, ...", "Please also provide ...".
@@ -367,9 +370,10 @@ _REQUEST_PHRASE = quick(
         r"breakdown|let\s+me\s+know|confirm\s+(?:whether|if|how|what|which)|clarify\s+(?:whether|if)|"
         # "please include a copy of the driving policy", "Please also include information
         # relating to other related incidents" ask for a document or for information (where
-        # "please include" alone says what an answer should hold).
-        r"(?:include|attach)\s+(?:a\s+|any\s+|all\s+)?(?:cop(?:y|ies)\s+of|information|"
-        r"details|records|documents|correspondence))\b"
+        # "please include" alone says what an answer should hold, and so does "Please include
+        # details of the date and location of each pursuit": ``_EACH_OF_THEM``).
+        r"(?:include|attach)\s+(?:a\s+|any\s+|all\s+)?(?:cop(?:y|ies)\s+of|"
+        rf"(?:information|details|records|documents|correspondence)\b{_EACH_OF_THEM}))\b"
         r"|\bI(?:\s+would|'d|’d|\s+should)(?:\s+(?:also|therefore|further|now))?\s+(?:like|love|want)\s+(?:to\s+(?:know|request|"
         r"receive|see|obtain|ask|have|find\s+out|be\s+(?:told|provided|sent|given))|a\b|an\b|the\b|"
         r"details|information|confirmation|copies|copy|data|figures|all\b|any\b|you\s+to\s+(?:provide|send|supply|"
@@ -2294,7 +2298,8 @@ def _sentences_of(line: str) -> list[str]:
 _OPENS_REQUEST = re.compile(
     r"^(?:please\s+(?:also\s+)?(?:provide|send|supply|disclose|release|tell|give|list|share|"
     r"confirm|state|forward|e-?mail|include\s+(?:any\s+|all\s+)?(?:information|details|"
-    r"records|documents|correspondence))|please\s+(?:could|can|would)\s+you|I\s+would\s+(?:also\s+)?like|"
+    rf"records|documents|correspondence)\b{_EACH_OF_THEM})|please\s+(?:could|can|would)\s+you|"
+    r"I\s+would\s+(?:also\s+)?like|"
     r"I\s+(?:also\s+)?(?:request|"
     r"wish\s+to)|(?:could|can|would)\s+you|(?:could|can|may)\s+I\b|how\s+(?:many|much|often|long)|"
     r"what|which|when|"
