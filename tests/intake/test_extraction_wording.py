@@ -6053,3 +6053,39 @@ def test_a_log_record_whose_request_sets_out_its_own_list() -> None:
         "The force owns 6 drones.",
         "The total cost was £48,000.",
     ]
+
+
+def test_figures_a_cost_refusal_gives_for_one_question_named_disclose_it() -> None:
+    e = extract(
+        "Request\n"
+        "1. How many registered sex offenders are subject to notification requirements?\n"
+        "2. How many of them have breached their notification requirements since 2020?\n"
+        "Response\n"
+        "Your request for information has now been considered and I am not obliged to supply "
+        "the information you have requested. Section 12 applies.\n"
+        "We consulted with our Public Protection Unit who advised that for question 1 there are "
+        "currently 2,109 subjects in the community subject to notification requirements.\n"
+        "To retrieve the information requested for question 2 would involve manual "
+        "interrogation of each of these records, which would exceed the 18 hours limit.\n"
+    )
+
+    assert [q.outcome for q in e.questions] == ["disclosed", "cost_limit_s12"]
+
+
+def test_a_heading_over_requests_1_to_5_with_their_list_lost() -> None:
+    e = extract(
+        "FOI Reference: 263/2024\n"
+        "Request 1 - 5:\n"
+        "I am interested in the procurement of drones from 2022 to 2024.\n"
+        "Please provide the following information:\n"
+        "Response 1:\n"
+        "Section 31(1)(a)(b) exemption applies.\n"
+        "Response 2:\n"
+        "Drones and ancillaries - £66,048.00\n"
+    )
+
+    assert [q.text for q in e.questions] == [
+        "[Question 1: its text is not on the page]",
+        "[Question 2: its text is not on the page]",
+    ]
+    assert [q.outcome for q in e.questions] == ["exempt", "disclosed"]

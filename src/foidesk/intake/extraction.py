@@ -37,9 +37,10 @@ How an FOI officer reads such a page, and so how this module does:
    the response to question 1" takes question 1's outcome. With none of these, the response treats
    the whole request at once and every question gets its outcome (the corpus labelling convention),
    except questions answered "as a gesture of goodwill" under a cost refusal that names the others,
-   which are disclosed, and questions a sentence of the response singles out for a refusal of
-   another kind ("in relation to question 4 we do not hold conviction data"), which get that
-   outcome; a refusal that quotes one question ("the following will not be included:" / the
+   or given figures in a sentence naming them ("for question 1 there are currently 2,109
+   subjects"), which are disclosed, and questions a sentence of the response singles out for a
+   refusal of another kind ("in relation to question 4 we do not hold conviction data"), which
+   get that outcome; a refusal that quotes one question ("the following will not be included:" / the
    question) refuses that question, or leaves it partly answered when it quotes only some of what
    it asks. Answers lettered like the request ("(a)", "b)") count as numbered; a "Q3" or the next
    numbered answer after an earlier answer's public interest test still answers question 3;
@@ -225,7 +226,7 @@ _RUN_TOGETHER_LENGTH = 1000
 #: (A question mark that ends a question, not a link's "?page=4".)
 _ASKS_OR_NUMBERS = re.compile(r"\?(?![\w=&/%-])|(?:^|\s)\(?\d{1,2}[.)]\s")
 #: How a question was answered by figures given anyway under a refusal on cost.
-FOUND_GOODWILL = "given as a gesture of goodwill"
+FOUND_GOODWILL = "given anyway under the cost refusal"
 #: How a question split from a bulleted one found its answer: the answer's bullet for it.
 FOUND_BULLET = "own answer, bullet for bullet"
 
@@ -2506,17 +2507,29 @@ _COST_SENTENCE = re.compile(r"\bexceed|\blimit\b|\bhours\b", re.I)
 
 
 def _goodwill_answered(response: str, count: int) -> set[int]:
-    """Questions answered "as a gesture of goodwill" under a cost refusal: those the refusal
-    does not name when it names some ("to locate ... questions 2, 3 and 4 would exceed")."""
-    if count < 2 or not _GOODWILL.search(response):
+    """Questions answered under a cost refusal of the whole request: one a sentence of its own
+    gives figures for ("... who advised that for question 1 there are currently 2,109 subjects
+    ..."), and those answered "as a gesture of goodwill" that the refusal does not name when it
+    names some ("to locate ... questions 2, 3 and 4 would exceed")."""
+    if count < 2:
         return set()
+    given = {
+        numbers[0]
+        for sentence in sentences(response)
+        if len(numbers := [n for n in _named(sentence) if n <= count]) == 1
+        and not _COST_SENTENCE.search(sentence)
+        and not refuses(sentence)
+        and has_figures(sentence)
+    }
+    if not _GOODWILL.search(response):
+        return given
     named: set[int] = set()
     for sentence in sentences(response):
         if _COST_SENTENCE.search(sentence):
             named.update(n for n in _named(sentence) if n <= count)
     if not named or len(named) >= count:
-        return set()
-    return set(range(1, count + 1)) - named
+        return given
+    return given | (set(range(1, count + 1)) - named)
 
 
 _SINGLED_OUT = frozenset(

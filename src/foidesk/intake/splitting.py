@@ -2048,7 +2048,8 @@ REQUEST_HEADING = re.compile(
     r"^(?:[-–•]\s*)?(?:the\s+|your\s+|foi\s+)?(?:initial\s+|original\s+)?"
     r"(?:request|requests|question|questions|request\s+details?|"
     r"information\s+requested|requested\s+information|request\s+for\s+information|you\s+asked(?:\s+for)?|"
-    r"request\s+1|request\s+(?:no\.?\s*)?\d[\d/.-]{4,})\s*[:;]?$",
+    # "Request 1 - 5:", "Requests 1 to 5": the heading over all the request's items.
+    r"requests?\s+1(?:\s*(?:[-–]|to)\s*\d{1,2})?|request\s+(?:no\.?\s*)?\d[\d/.-]{4,})\s*[:;]?$",
     re.I,
 )
 _START_INTRO = quick(
