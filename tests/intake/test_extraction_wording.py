@@ -6089,3 +6089,25 @@ def test_a_heading_over_requests_1_to_5_with_their_list_lost() -> None:
         "[Question 2: its text is not on the page]",
     ]
     assert [q.outcome for q in e.questions] == ["exempt", "disclosed"]
+
+
+def test_answers_naming_the_questions_they_answer_end_the_request() -> None:
+    """ "With regards to questions 1 and 3, the information you have requested is provided
+    within the following table:" ends the request; the table's column headings ("Partial
+    Release", "Information Not Held") say nothing of the answer."""
+    e = extract(
+        "Information requested\n\n"
+        "1. How many FOI requests has the government been unable to answer in full since 2017?\n\n"
+        "2. Can a full list of those requests and the reasons given be provided?\n\n"
+        "3. How many of those requests were answered late?\n\n"
+        "With regards to questions 1 and 3, the information you have requested is provided "
+        "within the following table:\n\n"
+        "Requests received Release Partial Release Refuse Information Not Held Invalid\n"
+        "On Time 995 695 358 565 25\n"
+        "Late 162 204 68 44 0\n\n"
+        "With regards to your second question, the cost of locating and retrieving the "
+        "information requested would exceed the upper cost limit of £600.\n"
+    )
+
+    assert len(e.questions) == 3
+    assert [q.outcome for q in e.questions] == ["disclosed", "cost_limit_s12", "disclosed"]

@@ -1123,6 +1123,33 @@ def gives(text: str) -> bool:
 _NOT_HELD_EXCEPTIONS = frozenset({"reg12(4)(a)", "reg10(4)(a)"})
 
 
+def _without_table_headings(text: str) -> str:
+    """``text`` less a table's row of column headings, the line above rows of figures
+    ("Release Partial Release Refuse Information Not Held Failure to Respond Invalid" over "On
+    Time 995 695 358 565 0 25"): its "Partial Release" and "Not Held" label columns, and say
+    nothing of the answer."""
+    lines = text.split("\n")
+    if len(lines) < 2:
+        return text
+    kept = [
+        line
+        for line, below in zip(lines, [*lines[1:], ""], strict=True)
+        if not (
+            len(_STANDALONE_NUMBER.findall(below)) >= 3
+            and not _STANDALONE_NUMBER.findall(_DATE_TEXT.sub(" ", line))
+            and not line.rstrip().endswith((".", ":"))
+            and _title_case(line)
+        )
+    ]
+    return text if len(kept) == len(lines) else "\n".join(kept)
+
+
+def _title_case(line: str) -> bool:
+    """Whether most of a line's words (four or more) begin with a capital."""
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", line)]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
 def classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
     """The outcome an answer's wording gives (rules in the module docstring).
 
@@ -1131,6 +1158,7 @@ def classify(text: str, cites: Sequence[str], *, whole: bool) -> str | None:
     """
     if not text.strip():
         return None
+    text = _without_table_headings(text)
     # Not a ground for withholding: the cost limit, vexatious requests, accessible and future
     # publication, and the exception for information not held, which says nothing is held.
     exemption_cites = [

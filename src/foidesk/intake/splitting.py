@@ -2155,6 +2155,12 @@ _END_OPENER = re.compile(
     r"(?:response|answer|reply))|"
     # "Refusal Notice - 21021" as the response's heading.
     r"refusal\s+notice(?:\s*[-–:]\s*[\w/.-]+)?\s*$|"
+    # "With regards to questions 1, 3, 4 and 5, the information you have requested is provided
+    # within the following table:": the authority answering questions it names.
+    r"(?:with\s+regards?\s+to|in\s+relation\s+to|in\s+response\s+to|regarding)\s+(?:your\s+)?"
+    r"(?:questions?|q)\s*\d[^.]{0,40}?,\s*(?:the\s+information\s+(?:(?:that\s+)?you\s+(?:have\s+)?)?"
+    r"requested|(?:we|I)\s+(?:can|have|do|are|am)\b|(?:this|the)\s+(?:information|data)\s+"
+    r"(?:is|are)\b)|"
     # "In question 1 you ask:" over the authority's quotation of one question, to answer it.
     r"in\s+(?:your\s+)?question\s+\d{1,2}[a-z]?\s*,?\s+you\s+(?:ask|asked|request|requested)\b|"
     # An exemption named as a heading: "Section 21 – information already reasonably accessible".
