@@ -961,15 +961,16 @@ _COUNT_IN_WORDS = re.compile(
 )
 
 
-#: A clause that gives a figure: "figures for 2020 are 44", "in 2020 there were 44", "2020: 44"
-#: (not a period, "CCTV is kept for 31 days", "our retention schedule is 7 years", nor a number
-#: that counts no data, "see page 4", "call 0300 123 5000", "2 searches were made").
 # "please contact Highways England on 0300 123 5000"
 _PHONE_NUMBER = re.compile(r"(?<![\d,])\+?(?:44\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?![\d,])")
-# (Not a time: "it would take approximately 5 minutes ... around 559 hours of work".)
+# A number standing alone in a longer line (not a time: "it would take approximately 5 minutes
+# ... around 559 hours of work").
 _STANDALONE_NUMBER = re.compile(
     r"(?<![\w£$.,/-])\d[\d,]*(?![\w%/-]|[.,]\d|\s*(?:minutes?|hours?|days?|weeks?|months?)\b)"
 )
+#: A clause that gives a figure: "figures for 2020 are 44", "in 2020 there were 44", "2020: 44"
+#: (not a period, "CCTV is kept for 31 days", "our retention schedule is 7 years", nor a number
+#: that counts no data, "see page 4", "call 0300 123 5000", "2 searches were made").
 _CLAUSE_FIGURE = re.compile(
     r"(?:\b(?:is|are|was|were|totall?(?:ed|ing)|stood\s+at|came\s+to)\s+"
     # (Not the threshold below which figures are withheld: "as the number of officers concerned
@@ -1146,7 +1147,7 @@ def _without_table_headings(text: str) -> str:
 
 def _title_case(line: str) -> bool:
     """Whether most of a line's words (four or more) begin with a capital."""
-    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", line)]
+    words = re.findall(r"[A-Za-z][\w’'-]*", line)
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
