@@ -27,7 +27,16 @@ import re
 from collections.abc import Sequence
 
 from foidesk.intake.splitting import LINK
-from foidesk.intake.wording import DATE, MONTH, Cue, Either, drop_sentences, quick, sentences
+from foidesk.intake.wording import (
+    DATE,
+    MONTH,
+    Cue,
+    Either,
+    drop_sentences,
+    quick,
+    remembered_for_the_page,
+    sentences,
+)
 
 __all__ = [
     "ATTACHED",
@@ -961,6 +970,7 @@ _COUNT_IN_WORDS = re.compile(
 )
 
 
+_DIGIT_RUN = re.compile(r"\d+")
 # "please contact Highways England on 0300 123 5000"
 _PHONE_NUMBER = re.compile(r"(?<![\d,])\+?(?:44\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?![\d,])")
 # A number standing alone in a longer line (not a time: "it would take approximately 5 minutes
@@ -997,6 +1007,7 @@ def _clauses(text: str) -> list[str]:
     return [c for line in text.split("\n") for c in re.split(r";[ ]+", line)[1:]]
 
 
+@remembered_for_the_page
 def has_figures(text: str) -> bool:
     """Data in an answer: a short line with a number in it (not a citation or a date), or a
     count in words against what it counts, money, or a table; or a clause after a semicolon
@@ -1015,6 +1026,10 @@ def has_figures(text: str) -> bool:
             continue
         longer = len(line) > 80
         if longer:
+            # (Most longer lines are sentences with a date or a section number in them: what
+            # stripping them of those leaves cannot hold a count or three numbers.)
+            if len(_DIGIT_RUN.findall(line)) < 3 and not _CLAUSE_FIGURE.search(line):
+                continue
             line = _ITEMS_LISTED.sub(" ", line)
         line = _NAMED_ITEM.sub(" ", line)  # "a Refusal Notice for Request 2"
         line = _CODE.sub(" ", line)  # "permit documents related to CTCR.1546"
@@ -1129,20 +1144,22 @@ def _without_table_headings(text: str) -> str:
     ("Release Partial Release Refuse Information Not Held Failure to Respond Invalid" over "On
     Time 995 695 358 565 0 25"): its "Partial Release" and "Not Held" label columns, and say
     nothing of the answer."""
-    lines = text.split("\n")
-    if len(lines) < 2:
+    if "\n" not in text:
         return text
-    kept = [
-        line
-        for line, below in zip(lines, [*lines[1:], ""], strict=True)
-        if not (
-            len(_STANDALONE_NUMBER.findall(below)) >= 3
-            and not _STANDALONE_NUMBER.findall(_DATE_TEXT.sub(" ", line))
-            and not line.rstrip().endswith((".", ":"))
-            and _title_case(line)
-        )
-    ]
-    return text if len(kept) == len(lines) else "\n".join(kept)
+    lines = text.split("\n")
+    # (Rows of figures are few, and a number is cheaper to count than a heading to read.)
+    headings = {
+        k
+        for k in range(len(lines) - 1)
+        if len(_DIGIT_RUN.findall(lines[k + 1])) >= 3
+        and not lines[k].rstrip().endswith((".", ":"))
+        and len(_STANDALONE_NUMBER.findall(lines[k + 1])) >= 3
+        and not _STANDALONE_NUMBER.findall(_DATE_TEXT.sub(" ", lines[k]))
+        and _title_case(lines[k])
+    }
+    if not headings:
+        return text
+    return "\n".join(line for k, line in enumerate(lines) if k not in headings)
 
 
 def _title_case(line: str) -> bool:

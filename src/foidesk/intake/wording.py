@@ -12,6 +12,7 @@ Pure Python, no Django import.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -63,13 +64,33 @@ def sentences(text: str) -> list[str]:
 
 
 _LOWERED: dict[str, str] = {}
+_REMEMBERED: list[dict[str, Any]] = [_LOWERED]
 
 
 def forget_texts() -> None:
     """Forget the texts remembered for the page read before (``extraction.extract`` calls this
     first), so that no page's texts are kept past the next page: a process reading pages of a
     few megabytes one after another kept the last 256 of them, twice over."""
-    _LOWERED.clear()
+    for remembered in _REMEMBERED:
+        remembered.clear()
+
+
+def remembered_for_the_page[T](read: Callable[[str], T]) -> Callable[[str], T]:
+    """``read`` of a text, remembered for the texts of the page being read (an answer is read
+    again and again, once for each rule that asks of it; ``forget_texts`` starts a new page)."""
+    memo: dict[str, T] = {}
+    _REMEMBERED.append(memo)
+
+    @functools.wraps(read)
+    def remembered(text: str) -> T:
+        found = memo.get(text)
+        if found is None:
+            if len(memo) > 256:
+                memo.clear()
+            found = memo[text] = read(text)
+        return found
+
+    return remembered
 
 
 def _lower(text: str) -> str:
