@@ -1161,10 +1161,11 @@ def _asked_first(lines: list[str]) -> tuple[int, int] | None:
 
 # A log's decision field printed alone as its value: "Part Disclosure with Section 24, Section
 # 31 and Section 23 Exemptions", "Full Refusal Section 17 with Partial NCND", "Full Disclosure".
-_BARE_DECISION = re.compile(
-    r"^(?:full|part(?:ial)?)\s+(?:disclosure|refusal)\b(?:\s+(?:with|under|section|-|–)\b[^\n]{0,80})?$",
-    re.I,
+_DECISION_VALUE = (
+    r"(?P<bare>(?:full|part(?:ial)?)\s+(?:disclosure|refusal))\b"
+    r"(?P<grounds>\s+(?:with|under|section|-|–)\b[^\n]{0,80})?"
 )
+_BARE_DECISION = re.compile(rf"^{_DECISION_VALUE}$", re.I)
 #: A line of the request has at least this many words; a field's value (a date, "N/A", the
 #: title) has fewer.
 _FIELDS_REQUEST_WORDS = 6
@@ -1801,11 +1802,10 @@ _HARM_MENTION = re.compile(
     # endangerment of everyone involved", "Releasing the times would put officers at risk", "the
     # chain of events resulting from releasing this information could put individuals, and
     # authorities, at risk of criminal activity": the danger a disclosure would bring, argued.
-    # The disclosure is what endangers, in a sentence
-    # that casts no doubt on it first: not a policy's "any action which could put themselves at
-    # risk", "may include endangered species", "We do not consider that disclosure would
-    # endanger anyone", "unlikely to", nor the Act's test ("exempt if its disclosure would, or
-    # would be likely to, endanger").
+    # The disclosure is what endangers, in a sentence that casts no doubt on it first: not a
+    # policy's "any action which could put themselves at risk", "may include endangered
+    # species", "We do not consider that disclosure would endanger anyone", "unlikely to", nor
+    # the Act's test ("exempt if its disclosure would, or would be likely to, endanger").
     r"(?:^|(?<=[.!?]\s))(?:(?!\b(?:not|never|unlikely|no|if|where|whether)\b|n['’]t\b)"
     r"[^.;!?\n]){0,150}?\b(?:disclos(?:ure|ing)|releas(?:e|ing)|publi(?:shing|cation)|"
     r"revealing|providing|confirming|knowledge|(?:this|such|the\s+requested)\s+information)\b"
@@ -2276,10 +2276,8 @@ _LOG_DOCUMENT = re.compile(r"\bresponse\s+\((?P<tag>[^)]{1,60})\)\s*-\s*applicat
 _LOG_DECISION = Cue(
     re.compile(
         r"(?im)^(?:decision|outcome)\s*:\s*(?P<field>[^\n]{1,40}?)\s*$|"
-        # The field's value alone on its line, as some logs print it: "Full Disclosure", "Part
-        # Disclosure with Section 24 ... Exemptions", "Full Refusal Section 17 with Partial NCND".
-        r"^(?P<bare>(?:full|part(?:ial)?)\s+(?:disclosure|refusal))\b(?P<grounds>\s+(?:with|under|section|"
-        r"-|–)\b[^\n]{0,80})?$|" + _LOG_DOCUMENT.pattern
+        # The field's value alone on its line, as some logs print it (``_DECISION_VALUE``).
+        rf"^{_DECISION_VALUE}$|" + _LOG_DOCUMENT.pattern
     ),
     "decision",
     "outcome",
