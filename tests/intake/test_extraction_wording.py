@@ -6111,3 +6111,26 @@ def test_answers_naming_the_questions_they_answer_end_the_request() -> None:
 
     assert len(e.questions) == 3
     assert [q.outcome for q in e.questions] == ["disclosed", "cost_limit_s12", "disclosed"]
+
+
+def test_an_answer_naming_its_question_ends_the_request_after_the_letter_has_spoken() -> None:
+    """The letter speaks before it answers "In response to question 3, ...": its words between
+    are the response (a refusal under section 21 of questions 1 and 2), not the request's."""
+    e = extract(
+        "Thank you for your email, in which you asked for the following information:\n\n"
+        "1. Do you allow inter-prison visits between two prisoners?\n\n"
+        "2. If so, what arrangements do you make for them?\n\n"
+        "3. What kinds of equipment are used to prevent prisoners from escaping?\n\n"
+        "Your request has been handled under the Freedom of Information Act 2000 (FOIA).\n\n"
+        "I can confirm that the department holds the information that you have asked in relation "
+        "to questions 1 and 2. The information is exempt under section 21 of the FOIA because it "
+        "is reasonably accessible to you on our website.\n\n"
+        "In response to question 3, I can neither confirm nor deny whether the department holds "
+        "the information you have requested, under section 31(3).\n"
+    )
+
+    assert [q.outcome for q in e.questions] == [
+        "reasonably_accessible_s21",
+        "reasonably_accessible_s21",
+        "ncnd",
+    ]

@@ -2122,6 +2122,17 @@ _LETTER_GOES_ON = re.compile(
     r"extent\s+of\s+(?:the\s+)?searches\b|following\s+receipt\s+of\s+your\s+request\b",
     re.I,
 )
+# "With regards to questions 1, 3, 4 and 5, the information you have requested is provided
+# within the following table:", "In response to question 3, I can neither confirm nor deny ...":
+# the authority answering questions it names. (It may have spoken before: "Your request has
+# been handled under the Freedom of Information Act 2000" then ends the request.)
+_ANSWERS_NAMED = re.compile(
+    r"^(?:with\s+regards?\s+to|in\s+relation\s+to|in\s+response\s+to|regarding)\s+(?:your\s+)?"
+    r"(?:questions?|q)\s*\d[^.]{0,40}?,\s*(?:the\s+information\s+(?:(?:that\s+)?you\s+(?:have\s+)?)?"
+    r"requested|(?:we|I)\s+(?:can|have|do|are|am)\b|(?:this|the)\s+(?:information|data)\s+"
+    r"(?:is|are)\b)",
+    re.I,
+)
 _END_OPENER = re.compile(
     r"^(?:response\s*[:\-–]|answer\s*[:\-–]|please\s+find\s+(?:attached|enclosed|below)\s+"
     r"(?:our|my|the)\s+response|please\s+find\s+the\s+.{0,60}response\s+set\s+out\s+below|"
@@ -2155,12 +2166,6 @@ _END_OPENER = re.compile(
     r"(?:response|answer|reply))|"
     # "Refusal Notice - 21021" as the response's heading.
     r"refusal\s+notice(?:\s*[-–:]\s*[\w/.-]+)?\s*$|"
-    # "With regards to questions 1, 3, 4 and 5, the information you have requested is provided
-    # within the following table:": the authority answering questions it names.
-    r"(?:with\s+regards?\s+to|in\s+relation\s+to|in\s+response\s+to|regarding)\s+(?:your\s+)?"
-    r"(?:questions?|q)\s*\d[^.]{0,40}?,\s*(?:the\s+information\s+(?:(?:that\s+)?you\s+(?:have\s+)?)?"
-    r"requested|(?:we|I)\s+(?:can|have|do|are|am)\b|(?:this|the)\s+(?:information|data)\s+"
-    r"(?:is|are)\b)|"
     # "In question 1 you ask:" over the authority's quotation of one question, to answer it.
     r"in\s+(?:your\s+)?question\s+\d{1,2}[a-z]?\s*,?\s+you\s+(?:ask|asked|request|requested)\b|"
     # An exemption named as a heading: "Section 21 – information already reasonably accessible".
@@ -3053,7 +3058,7 @@ def request_section(page_text: str) -> str | None:
     if start is None:
         start = _requester_leadin(lines[:reply_at])
     end: int | None = reply_at
-    duties = letter_first = False
+    duties = letter_first = answers_named = False
     closing = False
     for index in range(start or 0, len(lines) if end is None else end):
         line = lines[index]
@@ -3061,6 +3066,9 @@ def request_section(page_text: str) -> str | None:
             end = index
             # (Without a heading over the request, the letter may have spoken first.)
             letter_first = start is None and bool(_LETTER_GOES_ON.match(line))
+            break
+        if _ANSWERS_NAMED.match(line):
+            end, answers_named = index, True
             break
         if _DUTIES_OPENER.match(line):
             end, duties = index, True
@@ -3091,7 +3099,14 @@ def request_section(page_text: str) -> str | None:
     # it may before the Act's duties are quoted.
     # So may a request whose only end is the letter's sign-off: "You requested the following
     # information:" / the request / "Please see the table below ..." / "Yours sincerely".
-    if end is None or duties or letter_first or (closing and not from_letter) or quoted_whole:
+    if (
+        end is None
+        or duties
+        or letter_first
+        or answers_named
+        or (closing and not from_letter)
+        or quoted_whole
+    ):
         furniture = max(
             (i + 1 for i, line in enumerate(lines) if SITE_FURNITURE.search(line)), default=0
         )
