@@ -6122,11 +6122,16 @@ def test_an_answer_naming_its_question_ends_the_request_after_the_letter_has_spo
         "2. If so, what arrangements do you make for them?\n\n"
         "3. What kinds of equipment are used to prevent prisoners from escaping?\n\n"
         "Your request has been handled under the Freedom of Information Act 2000 (FOIA).\n\n"
-        "I can confirm that the department holds the information that you have asked in relation "
-        "to questions 1 and 2. The information is exempt under section 21 of the FOIA because it "
-        "is reasonably accessible to you on our website.\n\n"
+        "I have answered your request in two parts and have applied appropriate exemptions. I can "
+        "confirm that the department holds the information that you have asked in relation to "
+        "questions 1 and 2. The information is exempt under section 21 of the FOI Act because it "
+        "is reasonably accessible to you, and can be accessed via the link below:\n\n"
+        "http://www.justice.gov.uk/offenders/psis/prison-service-instructions-2011\n\n"
+        "Section 21 of the Freedom of Information Act exempts disclosure of information that is "
+        "reasonably accessible by other means.\n\n"
         "In response to question 3, I can neither confirm nor deny whether the department holds "
-        "the information you have requested, under section 31(3).\n"
+        "the information you have requested. Section 31(3) - law enforcement - of the FOIA states "
+        "that the MoJ is not obliged to confirm"
     )
 
     assert [q.outcome for q in e.questions] == [
